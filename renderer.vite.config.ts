@@ -1,0 +1,12 @@
+// Builds the renderer alone (the same bundle electron-vite produces) for browser tests and benchmarks.
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  root: resolve(__dirname, 'renderer'),
+  base: './',
+  resolve: { alias: { '@shared': resolve(__dirname, 'shared') } },
+  plugins: [react()],
+  build: { outDir: resolve(__dirname, 'out/renderer'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+});
