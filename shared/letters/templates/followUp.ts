@@ -1,0 +1,196 @@
+/**
+ * Công văn đôn đốc: the letter the coordinating office drafts for a unit that has overdue or
+ * due-soon tasks (seed §4: "theo dõi, đôn đốc việc thực hiện các nhiệm vụ được UBND giao").
+ * Tone follows the seed: personal responsibility of the head, before the authority and the law.
+ */
+import { AppError } from '../../errors';
+import { formatShortDate, type Letter, type LetterBlockInput } from '../model';
+import { assembleLetter, type IssueInfo, type LetterIssuer } from './common';
+
+export type FollowUpTaskStatus = 'overdue' | 'dueSoon';
+
+export interface FollowUpTaskRow {
+  /** Nhiệm vụ. */
+  title: string;
+  /** Văn bản giao, e.g. "Kế hoạch số 12/KH-UBND ngày 10/01/2026". */
+  sourceRef: string;
+  /** Thời hạn, YYYY-MM-DD. */
+  dueOn: string;
+  status: FollowUpTaskStatus;
+  /** Days past the deadline (caller's calendar rule); ignored for due-soon rows. */
+  daysOverdue?: number;
+  /** Days left before the deadline, shown for due-soon rows. */
+  daysLeft?: number;
+  /** Short progress note added to the Tình trạng column, e.g. "Đã xây dựng dự thảo". */
+  progressNote?: string;
+}
+
+export interface FollowUpUnit {
+  /** Caller's id, echoed back by the batch. */
+  id?: string;
+  /** Recipient as addressed, e.g. "Phòng Kinh tế" or "Ủy ban nhân dân xã Hòa An". */
+  name: string;
+  /** How the head is named in the responsibility clause, e.g. "Trưởng phòng Kinh tế"; defaults to "Thủ trưởng <name>". */
+  headTitle?: string;
+}
+
+export interface FollowUpLetterInput extends IssueInfo {
+  issuer: LetterIssuer;
+  unit: FollowUpUnit;
+  tasks: FollowUpTaskRow[];
+  /** "Tính đến ngày": the date the figures were taken, YYYY-MM-DD. */
+  asOf: string;
+  /** Deadline for the unit's written report, YYYY-MM-DD, or null for none. */
+  reportBy?: string | null;
+  /** 1 for the first reminder; 2+ adds an escalation sentence. */
+  reminderCount?: number;
+  urgency?: 'urgent' | 'veryUrgent' | 'flash' | null;
+}
+
+export const FOLLOW_UP_COLUMNS = ['STT', 'Nhiệm vụ', 'Văn bản giao', 'Thời hạn', 'Số ngày quá hạn', 'Tình trạng'] as const;
+
+function statusText(t: FollowUpTaskRow): string {
+  const base = t.status === 'overdue' ? 'Quá hạn, chưa hoàn thành' : `Sắp đến hạn${t.daysLeft !== undefined ? ` (còn ${t.daysLeft} ngày)` : ''}`;
+  return t.progressNote ? `${base}. ${t.progressNote}` : base;
+}
+
+/** Overdue rows first, most overdue on top; then due-soon rows by deadline. */
+export function sortFollowUpTasks(tasks: readonly FollowUpTaskRow[]): FollowUpTaskRow[] {
+  return [...tasks].sort((a, b) => {
+    if (a.status !== b.status) return a.status === 'overdue' ? -1 : 1;
+    if (a.status === 'overdue') return (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.dueOn.localeCompare(b.dueOn);
+    return a.dueOn.localeCompare(b.dueOn);
+  });
+}
+
+export function buildFollowUpLetter(input: FollowUpLetterInput): Letter {
+  const { issuer, unit } = input;
+  if (input.tasks.length === 0) throw new AppError('invalid-input', 'Đơn vị không có nhiệm vụ quá hạn hoặc sắp đến hạn để đôn đốc.');
+  const tasks = sortFollowUpTasks(input.tasks);
+  const overdue = tasks.filter((t) => t.status === 'overdue').length;
+  const dueSoon = tasks.length - overdue;
+  const head = unit.headTitle ?? `Thủ trưởng ${unit.name}`;
+  const via = issuer.coordinatorName ? ` (qua ${issuer.coordinatorName})` : '';
+
+  const counts: string[] = [];
+  if (overdue) counts.push(`${overdue} nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành`);
+  if (dueSoon) counts.push(`${dueSoon} nhiệm vụ sắp đến hạn`);
+
+  const blocks: LetterBlockInput[] = [
+    {
+      type: 'paragraph',
+      text:
+        `Thực hiện nhiệm vụ theo dõi, đôn đốc việc thực hiện các nhiệm vụ do ${issuer.authorityName} giao; ` +
+        `qua tổng hợp, tính đến ngày ${formatShortDate(input.asOf)}, ${unit.name} còn ${counts.join(' và ')}, cụ thể như sau:`,
+    },
+    {
+      type: 'table',
+      columns: [
+        { header: FOLLOW_UP_COLUMNS[0], weight: 0.9, align: 'center' },
+        { header: FOLLOW_UP_COLUMNS[1], weight: 4, align: 'left' },
+        { header: FOLLOW_UP_COLUMNS[2], weight: 2.5, align: 'left' },
+        { header: FOLLOW_UP_COLUMNS[3], weight: 1.85, align: 'center' },
+        { header: FOLLOW_UP_COLUMNS[4], weight: 1.3, align: 'center' },
+        { header: FOLLOW_UP_COLUMNS[5], weight: 2.2, align: 'left' },
+      ],
+      rows: tasks.map((t, i) => [
+        String(i + 1),
+        t.title,
+        t.sourceRef,
+        formatShortDate(t.dueOn),
+        t.status === 'overdue' && t.daysOverdue !== undefined ? String(t.daysOverdue) : '',
+        statusText(t),
+      ]),
+      totals: null,
+    },
+  ];
+
+  if ((input.reminderCount ?? 1) >= 2) {
+    blocks.push({
+      type: 'paragraph',
+      text: `Đây là lần thứ ${input.reminderCount} ${issuer.authorityName} đôn đốc việc thực hiện các nhiệm vụ nêu trên. Việc chậm trễ kéo dài ảnh hưởng đến kết quả thực hiện nhiệm vụ chung và kỷ luật, kỷ cương hành chính.`,
+    });
+  }
+
+  blocks.push({
+    type: 'paragraph',
+    text: `Để bảo đảm kỷ luật, kỷ cương hành chính và tiến độ thực hiện nhiệm vụ được giao, ${issuer.authorityName} yêu cầu ${head}:`,
+  });
+  const asks: string[] = [];
+  if (overdue)
+    asks.push(
+      'Khẩn trương tập trung chỉ đạo, tổ chức thực hiện, hoàn thành ngay các nhiệm vụ đã quá hạn; trường hợp chưa thể hoàn thành, báo cáo rõ nguyên nhân, trách nhiệm của tập thể, cá nhân liên quan và đề xuất thời hạn hoàn thành cụ thể.',
+    );
+  if (dueSoon) asks.push('Chủ động triển khai, bảo đảm hoàn thành các nhiệm vụ sắp đến hạn đúng thời hạn và chất lượng theo yêu cầu.');
+  asks.push(
+    input.reportBy
+      ? `Báo cáo kết quả thực hiện bằng văn bản về ${issuer.authorityName}${via} trước ngày ${formatShortDate(input.reportBy)}.`
+      : `Báo cáo kết quả thực hiện bằng văn bản về ${issuer.authorityName}${via} ngay khi hoàn thành.`,
+  );
+  blocks.push({ type: 'bullets', items: asks });
+  blocks.push({
+    type: 'paragraph',
+    text: `${head} chịu trách nhiệm cá nhân, trực tiếp và toàn diện trước ${issuer.authorityName}, ${issuer.chairName} và trước pháp luật nếu để chậm trễ trong việc thực hiện các nhiệm vụ nêu trên./.`,
+  });
+
+  return assembleLetter('officialLetter', issuer, input, {
+    subject: overdue ? 'đôn đốc thực hiện các nhiệm vụ quá hạn' : 'đôn đốc thực hiện các nhiệm vụ sắp đến hạn',
+    recipients: [unit.name],
+    blocks,
+    distribution: ['Như trên', ...(issuer.extraDistribution ?? [])],
+    urgency: input.urgency ?? null,
+  });
+}
+
+export interface FollowUpBatchUnit {
+  unit: FollowUpUnit;
+  tasks: FollowUpTaskRow[];
+}
+
+export interface FollowUpBatchInput {
+  issuer: LetterIssuer;
+  asOf: string;
+  reportBy?: string | null;
+  date?: string | null;
+  units: FollowUpBatchUnit[];
+  /**
+   * Outgoing numbers, one per letter in the order of `unitsNeedingFollowUp(units)`; omit to leave
+   * every number blank. Reserve `unitsNeedingFollowUp(units).length` numbers from the register.
+   */
+  numbers?: (number | null)[];
+}
+
+export interface FollowUpBatchLetter {
+  unitId: string | undefined;
+  unitName: string;
+  letter: Letter;
+}
+
+/** Units that get a letter in a batch: those with at least one overdue task, in input order. */
+export function unitsNeedingFollowUp(units: readonly FollowUpBatchUnit[]): FollowUpBatchUnit[] {
+  return units.filter((u) => u.tasks.some((t) => t.status === 'overdue'));
+}
+
+/** One công văn đôn đốc per unit with overdue tasks; its due-soon tasks ride along in the same table. */
+export function buildFollowUpBatch(input: FollowUpBatchInput): FollowUpBatchLetter[] {
+  const targets = unitsNeedingFollowUp(input.units);
+  if (input.numbers && input.numbers.length !== targets.length) {
+    throw new AppError(
+      'invalid-input',
+      `Số lượng số văn bản (${input.numbers.length}) không khớp số công văn cần phát hành (${targets.length}).`,
+    );
+  }
+  return targets.map((u, i) => ({
+    unitId: u.unit.id,
+    unitName: u.unit.name,
+    letter: buildFollowUpLetter({
+      issuer: input.issuer,
+      unit: u.unit,
+      tasks: u.tasks,
+      asOf: input.asOf,
+      reportBy: input.reportBy ?? null,
+      date: input.date ?? null,
+      number: input.numbers ? input.numbers[i] : null,
+    }),
+  }));
+}

@@ -1,0 +1,4 @@
+export * from './common';
+export * from './followUp';
+export * from './deemedAgreement';
+export * from './periodicReport';
