@@ -1,0 +1,194 @@
+/**
+ * Sync handlers: keys, package export/import and the site registry. Main signs, verifies and
+ * does the file I/O; the renderer picks the ops, decides trust and applies what comes back.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { syncChannels, type SyncChannel } from '../../../shared/ipc/channels/sync';
+import { defaultPackageLimits, PACKAGE_EXTENSION, sha256HexSchema, type PackageLimits } from '../../../shared/sync/package';
+import { MAX_REGISTRY_FILE_BYTES, REGISTRY_EXTENSION, REGISTRY_FORMAT, type Registry } from '../../../shared/sync/registry';
+import type { MainDeps } from '../deps';
+import type { HandlerContext } from '../ipc/types';
+import { atomicWrite, createMutex, readJsonFile } from '../sync/files';
+import { createKeyStore, type KeyStore } from '../sync/keys';
+import { packPackage, verifyPackage } from '../sync/pack';
+import { signRegistry, verifyRegistry } from '../sync/registry';
+
+/** Structurally the same as Handlers<SyncChannel> once syncChannels is in the contract. */
+export type SyncHandlers = {
+  [K in SyncChannel]: (
+    request: z.output<(typeof syncChannels)[K]['req']>,
+    ctx: HandlerContext,
+  ) => Promise<z.output<(typeof syncChannels)[K]['res']>>;
+};
+
+export interface SyncHandlerOptions {
+  /** This installation's site id (the same one app:info reports). */
+  siteId: () => string | Promise<string>;
+  keyStore?: KeyStore;
+  limits?: Partial<PackageLimits>;
+}
+
+export const OUTBOX_FILE = join('sync', 'outbox.json');
+
+/** Per recipient stream ('*' is its own stream): last seq handed out and that package's hash. */
+const outboxSchema = z.object({
+  version: z.literal(1),
+  streams: z.record(
+    z.string(),
+    z.object({ seq: z.number().int().min(0), lastPackageHash: sha256HexSchema.nullable(), lastExportedAt: z.string() }),
+  ),
+});
+type Outbox = z.infer<typeof outboxSchema>;
+
+export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions): SyncHandlers {
+  const keys = options.keyStore ?? createKeyStore(deps, options.siteId);
+  const limits: PackageLimits = { ...defaultPackageLimits, ...options.limits };
+  const outboxPath = join(deps.dataDir, OUTBOX_FILE);
+  const exclusive = createMutex();
+
+  async function readOutbox(): Promise<Outbox> {
+    return (await readJsonFile(outboxPath, outboxSchema)) ?? { version: 1, streams: {} };
+  }
+
+  async function readPicked(path: string, maxBytes: number, tooLarge: string): Promise<Buffer> {
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch {
+      throw new AppError('not-found', `Không mở được tệp ${basename(path)}.`);
+    }
+    // Checked before reading so a huge file is never loaded into memory.
+    if (size > maxBytes) throw new AppError('invalid-file', tooLarge);
+    return readFile(path);
+  }
+
+  return {
+    'sync:identity': () => keys.identity(),
+
+    'sync:rotateKey': async () => (await keys.rotate()).identity,
+
+    'sync:exportPackage': (req) =>
+      exclusive(async () => {
+        const identity = await keys.identity();
+        if (req.to === identity.siteId) throw new AppError('invalid-input', 'Không thể tạo gói gửi cho chính đơn vị này.');
+        const outbox = await readOutbox();
+        const stream = outbox.streams[req.to];
+        const seq = (stream?.seq ?? 0) + 1;
+        const prevPackageHash = stream?.lastPackageHash ?? null;
+        const now = deps.now();
+        const bytes = packPackage({
+          manifestFields: {
+            schemaVersion: req.schemaVersion,
+            from: identity.siteId,
+            to: req.to,
+            seq,
+            prevPackageHash,
+            createdAt: now.toISOString(),
+            versionVector: req.versionVector,
+            appVersion: deps.appVersion.slice(0, 40),
+            ...(identity.rotations.length ? { keyRotations: identity.rotations } : {}),
+          },
+          ops: req.ops,
+          privateKey: await keys.privateKey(),
+        });
+        const path = await deps.dialogs.pickSavePath({
+          title: 'Lưu gói dữ liệu đồng bộ',
+          defaultPath: packageFileName(identity.siteId, req.to, req.peerName, seq, now),
+          filters: [{ name: 'Gói dữ liệu Đôn Đốc', extensions: [PACKAGE_EXTENSION] }],
+        });
+        if (!path) return { canceled: true, path: null, seq: null, packageHash: null, prevPackageHash: null, opCount: req.ops.length, bytes: 0 };
+        const packageHash = sha256(bytes);
+        const next: Outbox = {
+          ...outbox,
+          streams: { ...outbox.streams, [req.to]: { seq, lastPackageHash: packageHash, lastExportedAt: now.toISOString() } },
+        };
+        // The seq is recorded before the file is written: a seq must never be reused for different ops.
+        await atomicWrite(outboxPath, JSON.stringify(next, null, 2));
+        try {
+          await atomicWrite(path, bytes);
+        } catch {
+          await atomicWrite(outboxPath, JSON.stringify(outbox, null, 2));
+          throw new AppError('storage', `Không ghi được tệp ${basename(path)}. Hãy kiểm tra USB hoặc thư mục đã chọn.`);
+        }
+        return { canceled: false, path, seq, packageHash, prevPackageHash, opCount: req.ops.length, bytes: bytes.length };
+      }),
+
+    'sync:readPackage': async (req) => {
+      const path = await deps.dialogs.pickOpenPath({
+        title: 'Chọn gói dữ liệu đồng bộ',
+        filters: [{ name: 'Gói dữ liệu Đôn Đốc', extensions: [PACKAGE_EXTENSION] }],
+      });
+      if (!path) return { canceled: true, fileName: null, package: null };
+      const identity = await keys.identity();
+      const bytes = await readPicked(path, limits.maxFileBytes, `Tệp ${basename(path)} quá lớn để là gói dữ liệu Đôn Đốc.`);
+      const verified = verifyPackage(bytes, { trustedKeys: req.trustedKeys, mySiteId: identity.siteId, limits });
+      const { manifest, ops, packageHash, signerPublicKey, newSignerKey } = verified;
+      return { canceled: false, fileName: basename(path), package: { manifest, ops, packageHash, signerPublicKey, newSignerKey } };
+    },
+
+    'sync:exportRegistry': async (req) => {
+      const identity = await keys.identity();
+      const own = req.sites.find((s) => s.siteId === identity.siteId);
+      if (!own || own.role !== 'coordinator') throw new AppError('not-authorised', 'Chỉ máy của đơn vị điều phối mới xuất được danh bạ đơn vị.');
+      if (own.publicKey !== null && own.publicKey !== identity.publicKey) {
+        throw new AppError('invalid-input', 'Khóa công khai của đơn vị điều phối trong danh bạ không khớp với khóa của máy này.');
+      }
+      const missing = req.sites.filter((s) => s.siteId !== identity.siteId && s.publicKey === null);
+      if (missing.length) {
+        throw new AppError('invalid-input', `Chưa có khóa công khai của: ${missing.map((s) => s.name).join(', ')}.`);
+      }
+      const now = deps.now();
+      const registry: Registry = {
+        format: REGISTRY_FORMAT,
+        createdAt: now.toISOString(),
+        coordinatorSiteId: identity.siteId,
+        sites: req.sites.map((s) => ({ ...s, publicKey: s.publicKey ?? identity.publicKey })),
+      };
+      const bytes = signRegistry(registry, await keys.privateKey(), identity.rotations);
+      const path = await deps.dialogs.pickSavePath({
+        title: 'Lưu danh bạ đơn vị',
+        defaultPath: `danh-ba-don-vi-${now.toISOString().slice(0, 10)}.${REGISTRY_EXTENSION}`,
+        filters: [{ name: 'Danh bạ đơn vị Đôn Đốc', extensions: [REGISTRY_EXTENSION] }],
+      });
+      if (!path) return { canceled: true, path: null, coordinatorFingerprint: identity.fingerprint };
+      await atomicWrite(path, bytes);
+      return { canceled: false, path, coordinatorFingerprint: identity.fingerprint };
+    },
+
+    'sync:readRegistry': async (req) => {
+      const path = await deps.dialogs.pickOpenPath({
+        title: 'Chọn danh bạ đơn vị',
+        filters: [{ name: 'Danh bạ đơn vị Đôn Đốc', extensions: [REGISTRY_EXTENSION] }],
+      });
+      if (!path) return { canceled: true, fileName: null, result: null };
+      const bytes = await readPicked(path, MAX_REGISTRY_FILE_BYTES, 'Tệp danh bạ quá lớn.');
+      return { canceled: false, fileName: basename(path), result: verifyRegistry(bytes, req.trustedCoordinatorKey) };
+    },
+  };
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** e.g. "dondoc-xa-a-gui-phong-tc-so-000017.dondoc": ASCII only, safe on FAT32 USB sticks. */
+export function packageFileName(from: string, to: string, peerName: string | undefined, seq: number, now: Date): string {
+  const peer = to === '*' ? 'tat-ca' : slug(peerName ?? '') || slug(to);
+  return `dondoc-${slug(from)}-gui-${peer}-so-${String(seq).padStart(6, '0')}-${now.toISOString().slice(0, 10)}.${PACKAGE_EXTENSION}`;
+}
+
+function slug(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40);
+}

@@ -1,0 +1,98 @@
+/** Signing and reading the site registry file (format in shared/sync/registry.ts). */
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import { canonicalJson } from '../../../shared/sync/canonical';
+import { fingerprint } from '../../../shared/sync/fingerprint';
+import { SIGNING_CONTEXT, type KeyRotation } from '../../../shared/sync/package';
+import {
+  MAX_REGISTRY_FILE_BYTES,
+  REGISTRY_FORMAT,
+  registryFileSchema,
+  registryMessages as msg,
+  registrySchema,
+  type Registry,
+  type RegistryFingerprint,
+} from '../../../shared/sync/registry';
+import { publicKeyBase64, signWithContext, verifyWithContext } from './ed25519';
+import { followKeyRotations } from './rotation';
+
+const viErrors = { error: z.locales.vi().localeError };
+
+/** Signs a registry with the coordinator's key; the key must be the coordinator entry's key. */
+export function signRegistry(registry: Registry, privateKey: KeyObject, keyRotations: KeyRotation[] = []): Buffer {
+  const checked = registrySchema.safeParse(registry, viErrors);
+  if (!checked.success) throw new AppError('invalid-input', msg.invalid(checked.error.issues.map((i) => i.message).join('; ')));
+  const coordinator = checked.data.sites.find((s) => s.siteId === checked.data.coordinatorSiteId);
+  if (!coordinator || coordinator.publicKey !== publicKeyBase64(createPublicKey(privateKey))) {
+    throw new AppError('invalid-input', msg.notCoordinator);
+  }
+  const signature = signWithContext(SIGNING_CONTEXT.registry, Buffer.from(canonicalJson(checked.data), 'utf8'), privateKey);
+  const file = {
+    kind: 'dondoc-registry',
+    format: REGISTRY_FORMAT,
+    registry: checked.data,
+    signature: signature.toString('base64'),
+    ...(keyRotations.length ? { keyRotations } : {}),
+  };
+  return Buffer.from(JSON.stringify(file, null, 2), 'utf8');
+}
+
+export interface VerifiedRegistry {
+  registry: Registry;
+  /** Fingerprint of the key that signed it: read it aloud with the coordinator before trusting. */
+  coordinatorFingerprint: string;
+  fingerprints: RegistryFingerprint[];
+  /** True when the signature chains to the coordinator key the caller already trusts. */
+  signedByTrustedKey: boolean;
+}
+
+/**
+ * Validates schema and signature. Without a trusted coordinator key the registry must be signed by
+ * the coordinator key it lists (self-signed; the user then compares fingerprints by phone). With
+ * one, the signer must be that key or a key it handed over to by rotation.
+ */
+export function verifyRegistry(bytes: Uint8Array, trustedCoordinatorKey: string | null = null): VerifiedRegistry {
+  if (bytes.length === 0) throw new AppError('invalid-file', msg.notRegistry);
+  if (bytes.length > MAX_REGISTRY_FILE_BYTES) throw new AppError('invalid-file', msg.tooLarge);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError('invalid-file', msg.notRegistry);
+  }
+  const file = registryFileSchema.safeParse(parsed);
+  if (!file.success) throw new AppError('invalid-file', msg.notRegistry);
+  if (file.data.format > REGISTRY_FORMAT) throw new AppError('invalid-file', msg.newerFormat);
+  const result = registrySchema.safeParse(file.data.registry, viErrors);
+  if (!result.success || file.data.format !== REGISTRY_FORMAT) {
+    const detail = result.success ? 'phiên bản định dạng không hỗ trợ' : result.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('invalid-file', msg.invalid(detail));
+  }
+  const registry = result.data;
+  const coordinator = registry.sites.find((s) => s.siteId === registry.coordinatorSiteId);
+  if (!coordinator) throw new AppError('invalid-file', msg.invalid('thiếu đơn vị điều phối'));
+
+  const message = Buffer.from(canonicalJson(registry), 'utf8');
+  const signature = Buffer.from(file.data.signature, 'base64');
+  if (!verifyWithContext(SIGNING_CONTEXT.registry, message, signature, coordinator.publicKey)) {
+    throw new AppError('invalid-file', msg.badSignature);
+  }
+  let signedByTrustedKey = false;
+  if (trustedCoordinatorKey) {
+    const current = followKeyRotations(registry.coordinatorSiteId, trustedCoordinatorKey, file.data.keyRotations);
+    if (current !== coordinator.publicKey) throw new AppError('not-authorised', msg.notTrustedCoordinator);
+    signedByTrustedKey = true;
+  }
+  return {
+    registry,
+    coordinatorFingerprint: fingerprint(coordinator.publicKey),
+    fingerprints: registry.sites.map((s) => ({ siteId: s.siteId, name: s.name, role: s.role, fingerprint: fingerprint(s.publicKey) })),
+    signedByTrustedKey,
+  };
+}
+
+/** siteId → public key, as verifyPackage wants it. */
+export function trustedKeysFromRegistry(registry: Registry): Record<string, string> {
+  return Object.fromEntries(registry.sites.map((s) => [s.siteId, s.publicKey]));
+}
