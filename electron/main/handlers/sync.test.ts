@@ -1,0 +1,164 @@
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '@shared/errors';
+import { syncChannels } from '@shared/ipc/channels/sync';
+import { fingerprint } from '@shared/sync/fingerprint';
+import type { MainDeps, SecretBox } from '../deps';
+import { makeOps } from '../sync/fixtures';
+import { createSyncHandlers, packageFileName, type SyncHandlers } from './sync';
+
+const ctx = { senderUrl: 'app://dondoc/index.html' };
+const identityBox: SecretBox = { available: () => true, encrypt: (b) => Buffer.from(b.map((x) => x ^ 0x33)), decrypt: (b) => Buffer.from(b.map((x) => x ^ 0x33)) };
+
+interface Site {
+  siteId: string;
+  handlers: SyncHandlers;
+  /** Paths the next dialogs will return (null = the user cancels). */
+  savePaths: (string | null)[];
+  openPaths: (string | null)[];
+}
+
+let root: string;
+let sites: Record<string, Site>;
+
+async function makeSite(siteId: string): Promise<Site> {
+  const dataDir = join(root, siteId);
+  const site: Site = { siteId, handlers: undefined as unknown as SyncHandlers, savePaths: [], openPaths: [] };
+  const deps: MainDeps = {
+    dataDir,
+    dialogs: {
+      pickSavePath: async () => site.savePaths.shift() ?? null,
+      pickOpenPath: async () => site.openPaths.shift() ?? null,
+      pickFolder: async () => null,
+    },
+    secretBox: identityBox,
+    shell: { openPath: async () => undefined },
+    now: () => new Date('2025-07-01T08:00:00.000Z'),
+    appVersion: '0.1.0',
+    isElectron: false,
+  };
+  site.handlers = createSyncHandlers(deps, { siteId: () => siteId });
+  return site;
+}
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'dondoc-sync-'));
+  sites = { a: await makeSite('xa-a'), b: await makeSite('phong-tc'), c: await makeSite('ubnd-huyen') };
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const vv = { 'xa-a': '001750000000000-0000-xa-a' };
+
+async function exportTo(from: Site, to: string, ops = makeOps(10, from.siteId), path: string | null = join(root, `${from.siteId}-${to}-${Math.random()}.dondoc`)) {
+  from.savePaths.push(path);
+  const res = await from.handlers['sync:exportPackage']({ to, schemaVersion: 3, versionVector: vv, ops }, ctx);
+  expect(syncChannels['sync:exportPackage'].res.safeParse(res).success).toBe(true);
+  return res;
+}
+
+describe('sync handlers', () => {
+  it('sync:identity creates the key once and reports its fingerprint', async () => {
+    const first = await sites.a.handlers['sync:identity']({}, ctx);
+    expect(first.fingerprint).toBe(fingerprint(first.publicKey));
+    expect(await sites.a.handlers['sync:identity']({}, ctx)).toEqual(first);
+    expect(syncChannels['sync:identity'].res.safeParse(first).success).toBe(true);
+  });
+
+  it('exports signed packages with a per-recipient seq chain, and the recipient reads them back', async () => {
+    const ops = makeOps(25, 'xa-a');
+    const one = await exportTo(sites.a, 'phong-tc', ops);
+    const two = await exportTo(sites.a, 'phong-tc');
+    const other = await exportTo(sites.a, 'ubnd-huyen');
+    expect([one.seq, two.seq, other.seq]).toEqual([1, 2, 1]);
+    expect(one.prevPackageHash).toBeNull();
+    expect(two.prevPackageHash).toBe(one.packageHash);
+
+    const aKey = (await sites.a.handlers['sync:identity']({}, ctx)).publicKey;
+    sites.b.openPaths.push(one.path);
+    const read = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': aKey } }, ctx);
+    expect(syncChannels['sync:readPackage'].res.safeParse(read).success).toBe(true);
+    expect(read.package?.ops).toEqual(ops);
+    expect(read.package?.manifest).toMatchObject({ from: 'xa-a', to: 'phong-tc', seq: 1, schemaVersion: 3, versionVector: vv, appVersion: '0.1.0' });
+    expect(read.package?.packageHash).toBe(one.packageHash);
+
+    // A package for ubnd-huyen is refused at phong-tc.
+    sites.b.openPaths.push(other.path);
+    await expect(sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': aKey } }, ctx)).rejects.toMatchObject({ code: 'not-authorised' });
+    // Without the sender's key nothing is accepted.
+    sites.b.openPaths.push(one.path);
+    await expect(sites.b.handlers['sync:readPackage']({ trustedKeys: {} }, ctx)).rejects.toMatchObject({ code: 'not-authorised' });
+  });
+
+  it('a cancelled save uses up no seq and writes nothing', async () => {
+    const cancelled = await exportTo(sites.a, 'phong-tc', makeOps(2, 'xa-a'), null);
+    expect(cancelled).toMatchObject({ canceled: true, path: null, seq: null });
+    expect((await exportTo(sites.a, 'phong-tc')).seq).toBe(1);
+    expect((await readdir(root)).filter((f) => f.endsWith('.dondoc'))).toHaveLength(1);
+  });
+
+  it('refuses a package to itself and reports a tampered file with a typed error', async () => {
+    await expect(exportTo(sites.a, 'xa-a')).rejects.toMatchObject({ code: 'invalid-input' });
+    const one = await exportTo(sites.a, 'phong-tc');
+    const bytes = await readFile(one.path as string);
+    bytes[bytes.length - 5] ^= 0x40;
+    await writeFile(one.path as string, bytes);
+    const aKey = (await sites.a.handlers['sync:identity']({}, ctx)).publicKey;
+    sites.b.openPaths.push(one.path);
+    const error = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': aKey } }, ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).toData()).toEqual({ code: 'invalid-file', message: 'Nội dung gói đã bị thay đổi hoặc hỏng (mã băm không khớp).' });
+  });
+
+  it('after sync:rotateKey, packages carry the announcement and a peer trusting the old key learns the new one', async () => {
+    const old = await sites.a.handlers['sync:identity']({}, ctx);
+    const rotated = await sites.a.handlers['sync:rotateKey']({}, ctx);
+    expect(rotated.publicKey).not.toBe(old.publicKey);
+    const pkg = await exportTo(sites.a, 'phong-tc');
+    sites.b.openPaths.push(pkg.path);
+    const read = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': old.publicKey } }, ctx);
+    expect(read.package?.newSignerKey).toEqual({ publicKey: rotated.publicKey, fingerprint: rotated.fingerprint });
+  });
+
+  it('the coordinator exports a signed registry; a unit reads it with fingerprints', async () => {
+    const keys = Object.fromEntries(
+      await Promise.all(Object.values(sites).map(async (s) => [s.siteId, (await s.handlers['sync:identity']({}, ctx)).publicKey] as const)),
+    );
+    const path = join(root, 'danh-ba.dondoc-registry');
+    sites.c.savePaths.push(path);
+    const exported = await sites.c.handlers['sync:exportRegistry'](
+      {
+        sites: [
+          { siteId: 'ubnd-huyen', name: 'UBND huyện', units: ['vp'], publicKey: null, role: 'coordinator' },
+          { siteId: 'xa-a', name: 'UBND xã A', units: ['xa-a'], publicKey: keys['xa-a'], role: 'unit' },
+          { siteId: 'phong-tc', name: 'Phòng Tài chính', units: ['phong-tc'], publicKey: keys['phong-tc'], role: 'unit' },
+        ],
+      },
+      ctx,
+    );
+    expect(exported.path).toBe(path);
+    sites.a.openPaths.push(path);
+    const read = await sites.a.handlers['sync:readRegistry']({ trustedCoordinatorKey: null }, ctx);
+    expect(syncChannels['sync:readRegistry'].res.safeParse(read).success).toBe(true);
+    expect(read.result?.coordinatorFingerprint).toBe(exported.coordinatorFingerprint);
+    expect(read.result?.registry.sites.find((s) => s.siteId === 'ubnd-huyen')?.publicKey).toBe(keys['ubnd-huyen']);
+    expect(read.result?.fingerprints.find((f) => f.siteId === 'phong-tc')?.fingerprint).toBe(fingerprint(keys['phong-tc']));
+    sites.a.openPaths.push(path);
+    await expect(sites.a.handlers['sync:readRegistry']({ trustedCoordinatorKey: keys['xa-a'] }, ctx)).rejects.toMatchObject({ code: 'not-authorised' });
+
+    // A unit cannot issue the registry.
+    await expect(
+      sites.a.handlers['sync:exportRegistry']({ sites: [{ siteId: 'xa-a', name: 'UBND xã A', units: [], publicKey: null, role: 'unit' }] }, ctx),
+    ).rejects.toMatchObject({ code: 'not-authorised' });
+  });
+
+  it('suggests ASCII file names safe for USB sticks', () => {
+    expect(packageFileName('xa-a', 'phong-tc', 'Phòng Tài chính – Kế hoạch', 17, new Date('2025-07-01T08:00:00Z'))).toBe(
+      'dondoc-xa-a-gui-phong-tai-chinh-ke-hoach-so-000017-2025-07-01.dondoc',
+    );
+    expect(packageFileName('xa-a', '*', undefined, 1, new Date('2025-07-01T08:00:00Z'))).toBe('dondoc-xa-a-gui-tat-ca-so-000001-2025-07-01.dondoc');
+  });
+});
