@@ -15,6 +15,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  Tab,
   TabStopType,
   TextRun,
   VerticalAlignTable,
@@ -116,9 +117,9 @@ function para(text: string, style: RunStyle, options: Omit<IParagraphOptions, 'c
 /** A short centred rule: an empty paragraph with a bottom border, narrowed by equal indents (nd30 §5). */
 function rule(containerWidth: number, length: number): Paragraph {
   const len = Math.min(length, containerWidth);
-  const side = Math.max(0, Math.round((containerWidth - len) / 2));
+  const left = Math.max(0, Math.floor((containerWidth - len) / 2));
   return new Paragraph({
-    indent: { left: side, right: side },
+    indent: { left, right: containerWidth - len - left },
     border: { bottom: RULE_BORDER },
     spacing: { before: 0, after: 0, line: RULE_GAP, lineRule: LineRuleType.EXACT },
     run: { size: 2 },
@@ -242,7 +243,12 @@ function recipientsBlock(letter: Letter, g: Geometry): Paragraph[] {
         indent: { left: dashCol, hanging: i === 0 ? dashCol - start : 0 },
         tabStops: [{ type: TabStopType.LEFT, position: dashCol }],
         spacing: { ...TIGHT, before: i === 0 ? before : 0, after: i === lines.length - 1 ? pt(6) : 0 },
-        children: i === 0 ? runs(`${label}\t${line}`, { size }) : runs(line, { size }),
+        children:
+          i === 0
+            ? [
+                new TextRun({ font: FONT_FAMILY, size: halfPt(size), children: [label, new Tab(), line.replace(XML_INVALID, '')] }),
+              ]
+            : runs(line, { size }),
       }),
   );
 }
