@@ -1,0 +1,118 @@
+/**
+ * Inspector for `.dondoc` sync packages, for support staff and for checking a USB stick:
+ *
+ *   npx tsx scripts/dondoc-cli.ts inspect FILE [--registry REGISTRY_FILE]
+ *
+ * Prints the manifest, whether the signature is valid (against the site registry when given),
+ * and op counts per entity and kind. Exit code: 0 valid, 1 invalid file or signature, 2 usage.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { AppError } from '../shared/errors';
+import { fingerprint } from '../shared/sync/fingerprint';
+import { defaultPackageLimits } from '../shared/sync/package';
+import { MAX_REGISTRY_FILE_BYTES } from '../shared/sync/registry';
+import { checkSignature, readEnvelope, readOps } from '../electron/main/sync/pack';
+import { trustedKeysFromRegistry, verifyRegistry, type VerifiedRegistry } from '../electron/main/sync/registry';
+
+const USAGE = 'Cách dùng: dondoc inspect TỆP.dondoc [--registry TỆP_DANH_BẠ]';
+
+async function readBounded(path: string, maxBytes: number): Promise<Buffer> {
+  const size = (await stat(path)).size;
+  if (size > maxBytes) throw new AppError('invalid-file', `Tệp ${path} quá lớn (${size} byte).`);
+  return readFile(path);
+}
+
+function row(label: string, value: unknown): string {
+  return `  ${label.padEnd(17)} ${value === null || value === undefined ? '—' : String(value)}`;
+}
+
+async function inspect(file: string, registryFile: string | null, print: (line: string) => void): Promise<number> {
+  let registry: VerifiedRegistry | null = null;
+  if (registryFile) {
+    registry = verifyRegistry(await readBounded(registryFile, MAX_REGISTRY_FILE_BYTES));
+    print(`Danh bạ: ${registryFile} (đơn vị điều phối ${registry.registry.coordinatorSiteId}, dấu vân tay ${registry.coordinatorFingerprint})`);
+  }
+  const bytes = await readBounded(file, defaultPackageLimits.maxFileBytes);
+  const envelope = readEnvelope(bytes);
+  const m = envelope.manifest;
+  const siteName = (id: string) => registry?.registry.sites.find((s) => s.siteId === id)?.name;
+  const named = (id: string) => (siteName(id) ? `${id} (${siteName(id)})` : id);
+
+  print(`Gói dữ liệu Đôn Đốc: ${file}`);
+  print(row('Kích thước tệp', `${bytes.length} byte`));
+  print(row('Mã băm tệp', envelope.packageHash));
+  print('Phần mô tả (manifest):');
+  print(row('format', m.format));
+  print(row('schemaVersion', m.schemaVersion));
+  print(row('from', named(m.from)));
+  print(row('to', m.to === '*' ? '* (mọi đơn vị)' : named(m.to)));
+  print(row('seq', m.seq));
+  print(row('prevPackageHash', m.prevPackageHash));
+  print(row('createdAt', m.createdAt));
+  print(row('appVersion', m.appVersion));
+  print(row('opCount', m.opCount));
+  print(row('payloadBytes', m.payloadBytes));
+  print(row('payloadSha256', m.payloadSha256));
+  print('  versionVector:');
+  for (const [site, hlc] of Object.entries(m.versionVector).sort()) print(`    ${named(site)}: ${hlc}`);
+  for (const r of m.keyRotations ?? []) print(`  keyRotation:      ${r.createdAt} ${fingerprint(r.oldPublicKey)} → ${fingerprint(r.newPublicKey)}`);
+
+  if (registry) {
+    try {
+      const check = checkSignature(envelope, trustedKeysFromRegistry(registry.registry));
+      print(`Chữ ký: hợp lệ (khóa của ${named(m.from)}, dấu vân tay ${fingerprint(check.signerPublicKey)})`);
+      if (check.newSignerKey) print(`  Lưu ý: đơn vị đã đổi khóa so với danh bạ; khóa mới ${check.newSignerKey.fingerprint}`);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      print(`Chữ ký: KHÔNG HỢP LỆ — ${error.message}`);
+      return 1;
+    }
+  } else {
+    print('Chữ ký: không kiểm tra được chữ ký: thiếu danh bạ (dùng --registry TỆP_DANH_BẠ)');
+  }
+
+  const ops = readOps(envelope);
+  const counts = new Map<string, { set: number; insert: number }>();
+  for (const op of ops) {
+    const entry = counts.get(op.entity) ?? { set: 0, insert: 0 };
+    entry[op.kind]++;
+    counts.set(op.entity, entry);
+  }
+  print(`Thao tác theo bảng và loại (${ops.length}):`);
+  print(`  ${'entity'.padEnd(22)}${'set'.padStart(10)}${'insert'.padStart(10)}${'tổng'.padStart(10)}`);
+  for (const [entity, c] of [...counts].sort(([x], [y]) => x.localeCompare(y))) {
+    print(`  ${entity.padEnd(22)}${String(c.set).padStart(10)}${String(c.insert).padStart(10)}${String(c.set + c.insert).padStart(10)}`);
+  }
+  const sites = new Map<string, number>();
+  for (const op of ops) sites.set(op.site, (sites.get(op.site) ?? 0) + 1);
+  print('Thao tác theo đơn vị tạo:');
+  for (const [site, n] of [...sites].sort()) print(`  ${named(site).padEnd(32)}${String(n).padStart(10)}`);
+  print('Kết quả: gói hợp lệ.');
+  return 0;
+}
+
+async function main(argv: string[], print: (line: string) => void = console.log, printError: (line: string) => void = console.error): Promise<number> {
+  const [command, file, ...rest] = argv;
+  let registryFile: string | null = null;
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === '--registry' && rest[i + 1]) registryFile = rest[++i];
+    else {
+      printError(USAGE);
+      return 2;
+    }
+  }
+  if (command !== 'inspect' || !file) {
+    printError(USAGE);
+    return 2;
+  }
+  try {
+    return await inspect(file, registryFile, print);
+  } catch (error) {
+    if (error instanceof AppError) printError(`Lỗi: ${error.message}`);
+    else if ((error as NodeJS.ErrnoException).code === 'ENOENT') printError(`Lỗi: không tìm thấy tệp ${(error as NodeJS.ErrnoException).path ?? ''}`);
+    else printError(`Lỗi: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
