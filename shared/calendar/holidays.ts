@@ -84,7 +84,7 @@ export const HOLIDAY_NAMES = {
   hungKings: 'Giỗ Tổ Hùng Vương',
   victory: 'Ngày Chiến thắng 30/4',
   labour: 'Ngày Quốc tế Lao động 1/5',
-  nationalDay: 'Quốc khánh 2/9',
+  nationalDay: 'Quốc khánh',
 } as const;
 
 export function checkCalendarYear(year: number, what?: string): void {

@@ -36,7 +36,7 @@ const TET_AL = 'Tết Âm lịch';
 const GIO_TO = 'Giỗ Tổ Hùng Vương';
 const VICTORY = 'Ngày Chiến thắng 30/4';
 const LABOUR = 'Ngày Quốc tế Lao động 1/5';
-const NATIONAL = 'Quốc khánh 2/9';
+const NATIONAL = 'Quốc khánh';
 
 export const ANNOUNCED_SCHEDULES: readonly AnnouncedSchedule[] = [
   {
