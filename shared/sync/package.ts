@@ -30,6 +30,7 @@ export const SIGNING_CONTEXT = {
   registry: 'DONDOC-REGISTRY-v1\0',
   keyRotation: 'DONDOC-KEY-ROTATION-v1\0',
   keyRotationProof: 'DONDOC-KEY-ROTATION-PROOF-v1\0',
+  identityCard: 'DONDOC-IDENTITY-CARD-v1\0',
 } as const;
 
 export interface PackageLimits {

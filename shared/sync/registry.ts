@@ -78,3 +78,36 @@ export const registryMessages = {
   notTrustedCoordinator: 'Danh bạ không được ký bằng khóa của đơn vị điều phối đang tin cậy.',
   notCoordinator: 'Chỉ máy của đơn vị điều phối mới xuất được danh bạ đơn vị.',
 } as const;
+
+/**
+ * Identity card (`.dondoc-key`): how a unit site hands its public key to the coordinator so it
+ * can be put in the registry. Self-signed (proves the sender holds the key); the coordinator
+ * still compares the fingerprint by phone before adding it.
+ *   { "kind": "dondoc-identity", "format": 1, "card": IdentityCard,
+ *     "signature": base64 Ed25519 over SIGNING_CONTEXT.identityCard + canonicalJson(card) }
+ */
+export const IDENTITY_CARD_EXTENSION = 'dondoc-key';
+export const MAX_IDENTITY_CARD_BYTES = 64 * 1024;
+
+export const identityCardSchema = z.strictObject({
+  siteId: siteIdSchema,
+  name: z.string().trim().min(1, 'tên đơn vị trống').max(200, 'tên đơn vị quá dài'),
+  units: z.array(z.string().min(1).max(64)).max(500),
+  publicKey: publicKeySchema,
+  createdAt: z.iso.datetime({ offset: true }),
+});
+export type IdentityCard = z.infer<typeof identityCardSchema>;
+
+export const identityCardFileSchema = z.strictObject({
+  kind: z.literal('dondoc-identity'),
+  format: z.number().int(),
+  card: z.unknown(),
+  signature: z.string().max(200),
+});
+
+export const identityCardMessages = {
+  notCard: 'Tệp này không phải tệp khóa đơn vị Đôn Đốc (.dondoc-key).',
+  newerFormat: 'Tệp khóa được tạo bởi phiên bản mới hơn, hãy cập nhật ứng dụng.',
+  invalid: (detail: string) => `Tệp khóa đơn vị không hợp lệ: ${detail}.`,
+  badSignature: 'Chữ ký của tệp khóa không hợp lệ: tệp đã bị sửa.',
+} as const;

@@ -155,6 +155,18 @@ describe('sync handlers', () => {
     ).rejects.toMatchObject({ code: 'not-authorised' });
   });
 
+  it('a unit hands its key to the coordinator with an identity card', async () => {
+    const path = join(root, 'khoa-xa-a.dondoc-key');
+    sites.a.savePaths.push(path);
+    const exported = await sites.a.handlers['sync:exportIdentityCard']({ name: 'UBND xã A', units: ['xa-a'] }, ctx);
+    expect(exported.path).toBe(path);
+    sites.c.openPaths.push(path);
+    const read = await sites.c.handlers['sync:readIdentityCard']({}, ctx);
+    expect(syncChannels['sync:readIdentityCard'].res.safeParse(read).success).toBe(true);
+    const identity = await sites.a.handlers['sync:identity']({}, ctx);
+    expect(read.card).toMatchObject({ siteId: 'xa-a', name: 'UBND xã A', publicKey: identity.publicKey, fingerprint: exported.fingerprint });
+  });
+
   it('suggests ASCII file names safe for USB sticks', () => {
     expect(packageFileName('xa-a', 'phong-tc', 'Phòng Tài chính – Kế hoạch', 17, new Date('2025-07-01T08:00:00Z'))).toBe(
       'dondoc-xa-a-gui-phong-tai-chinh-ke-hoach-so-000017-2025-07-01.dondoc',

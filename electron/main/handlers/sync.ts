@@ -9,13 +9,20 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { syncChannels, type SyncChannel } from '../../../shared/ipc/channels/sync';
 import { defaultPackageLimits, PACKAGE_EXTENSION, sha256HexSchema, type PackageLimits } from '../../../shared/sync/package';
-import { MAX_REGISTRY_FILE_BYTES, REGISTRY_EXTENSION, REGISTRY_FORMAT, type Registry } from '../../../shared/sync/registry';
+import {
+  IDENTITY_CARD_EXTENSION,
+  MAX_IDENTITY_CARD_BYTES,
+  MAX_REGISTRY_FILE_BYTES,
+  REGISTRY_EXTENSION,
+  REGISTRY_FORMAT,
+  type Registry,
+} from '../../../shared/sync/registry';
 import type { MainDeps } from '../deps';
 import type { HandlerContext } from '../ipc/types';
 import { atomicWrite, createMutex, readJsonFile } from '../sync/files';
 import { createKeyStore, type KeyStore } from '../sync/keys';
 import { packPackage, verifyPackage } from '../sync/pack';
-import { signRegistry, verifyRegistry } from '../sync/registry';
+import { signIdentityCard, signRegistry, verifyIdentityCard, verifyRegistry } from '../sync/registry';
 
 /** Structurally the same as Handlers<SyncChannel> once syncChannels is in the contract. */
 export type SyncHandlers = {
@@ -128,6 +135,33 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
       const verified = verifyPackage(bytes, { trustedKeys: req.trustedKeys, mySiteId: identity.siteId, limits });
       const { manifest, ops, packageHash, signerPublicKey, newSignerKey } = verified;
       return { canceled: false, fileName: basename(path), package: { manifest, ops, packageHash, signerPublicKey, newSignerKey } };
+    },
+
+    'sync:exportIdentityCard': async (req) => {
+      const identity = await keys.identity();
+      const now = deps.now();
+      const bytes = signIdentityCard(
+        { siteId: identity.siteId, name: req.name, units: req.units, publicKey: identity.publicKey, createdAt: now.toISOString() },
+        await keys.privateKey(),
+      );
+      const path = await deps.dialogs.pickSavePath({
+        title: 'Lưu tệp khóa của đơn vị',
+        defaultPath: `khoa-${slug(req.name) || slug(identity.siteId)}.${IDENTITY_CARD_EXTENSION}`,
+        filters: [{ name: 'Tệp khóa đơn vị Đôn Đốc', extensions: [IDENTITY_CARD_EXTENSION] }],
+      });
+      if (!path) return { canceled: true, path: null, fingerprint: identity.fingerprint };
+      await atomicWrite(path, bytes);
+      return { canceled: false, path, fingerprint: identity.fingerprint };
+    },
+
+    'sync:readIdentityCard': async () => {
+      const path = await deps.dialogs.pickOpenPath({
+        title: 'Chọn tệp khóa của đơn vị',
+        filters: [{ name: 'Tệp khóa đơn vị Đôn Đốc', extensions: [IDENTITY_CARD_EXTENSION] }],
+      });
+      if (!path) return { canceled: true, fileName: null, card: null };
+      const bytes = await readPicked(path, MAX_IDENTITY_CARD_BYTES, 'Tệp khóa quá lớn.');
+      return { canceled: false, fileName: basename(path), card: verifyIdentityCard(bytes) };
     },
 
     'sync:exportRegistry': async (req) => {

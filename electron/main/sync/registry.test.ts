@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
-import { registryMessages as msg, type Registry } from '@shared/sync/registry';
+import { identityCardMessages, registryMessages as msg, type Registry } from '@shared/sync/registry';
 import { fingerprint } from '@shared/sync/fingerprint';
 import { makeSite } from './fixtures';
-import { signRegistry, trustedKeysFromRegistry, verifyRegistry } from './registry';
+import { signIdentityCard, signRegistry, trustedKeysFromRegistry, verifyIdentityCard, verifyRegistry } from './registry';
 import { signKeyRotation } from './rotation';
 
 const coord = makeSite('ubnd-huyen');
@@ -78,5 +78,21 @@ describe('site registry', () => {
     expect(code(() => verifyRegistry(Buffer.alloc(0))).message).toBe(msg.notRegistry);
     file.registry.sites[2].name = '';
     expect(code(() => verifyRegistry(Buffer.from(JSON.stringify(file)))).message).toMatch(/^Danh bạ đơn vị không hợp lệ: sites\.2\.name/);
+  });
+});
+
+describe('identity card', () => {
+  const card = { siteId: unitA.siteId, name: 'UBND xã A', units: ['xa-a'], publicKey: unitA.publicKey, createdAt: '2025-07-01T08:00:00.000Z' };
+
+  it('round trips with the fingerprint to compare by phone', () => {
+    expect(verifyIdentityCard(signIdentityCard(card, unitA.privateKey))).toEqual({ ...card, fingerprint: fingerprint(unitA.publicKey) });
+  });
+
+  it('refuses a card whose key was swapped after signing, or one signed for a key the signer does not hold', () => {
+    const file = JSON.parse(signIdentityCard(card, unitA.privateKey).toString('utf8'));
+    file.card.publicKey = unitB.publicKey;
+    expect(code(() => verifyIdentityCard(Buffer.from(JSON.stringify(file))))).toEqual({ code: 'invalid-file', message: identityCardMessages.badSignature });
+    expect(() => signIdentityCard({ ...card, publicKey: unitB.publicKey }, unitA.privateKey)).toThrow(AppError);
+    expect(code(() => verifyIdentityCard(signRegistry(registry(), coord.privateKey))).message).toBe(identityCardMessages.notCard);
   });
 });

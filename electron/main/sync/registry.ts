@@ -6,6 +6,11 @@ import { canonicalJson } from '../../../shared/sync/canonical';
 import { fingerprint } from '../../../shared/sync/fingerprint';
 import { SIGNING_CONTEXT, type KeyRotation } from '../../../shared/sync/package';
 import {
+  MAX_IDENTITY_CARD_BYTES,
+  identityCardFileSchema,
+  identityCardMessages,
+  identityCardSchema,
+  type IdentityCard,
   MAX_REGISTRY_FILE_BYTES,
   REGISTRY_FORMAT,
   registryFileSchema,
@@ -95,4 +100,38 @@ export function verifyRegistry(bytes: Uint8Array, trustedCoordinatorKey: string 
 /** siteId → public key, as verifyPackage wants it. */
 export function trustedKeysFromRegistry(registry: Registry): Record<string, string> {
   return Object.fromEntries(registry.sites.map((s) => [s.siteId, s.publicKey]));
+}
+
+/** A unit's self-signed identity card, for the coordinator to put into the registry. */
+export function signIdentityCard(card: IdentityCard, privateKey: KeyObject): Buffer {
+  const result = identityCardSchema.safeParse(card, viErrors);
+  if (!result.success) throw new AppError('invalid-input', identityCardMessages.invalid(result.error.issues.map((i) => i.message).join('; ')));
+  const checked = result.data;
+  if (checked.publicKey !== publicKeyBase64(createPublicKey(privateKey))) throw new AppError('invalid-input', 'Khóa trong tệp khóa không phải khóa của máy này.');
+  const signature = signWithContext(SIGNING_CONTEXT.identityCard, Buffer.from(canonicalJson(checked), 'utf8'), privateKey);
+  return Buffer.from(JSON.stringify({ kind: 'dondoc-identity', format: 1, card: checked, signature: signature.toString('base64') }, null, 2), 'utf8');
+}
+
+export function verifyIdentityCard(bytes: Uint8Array): IdentityCard & { fingerprint: string } {
+  const m = identityCardMessages;
+  if (bytes.length === 0 || bytes.length > MAX_IDENTITY_CARD_BYTES) throw new AppError('invalid-file', m.notCard);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError('invalid-file', m.notCard);
+  }
+  const file = identityCardFileSchema.safeParse(parsed);
+  if (!file.success) throw new AppError('invalid-file', m.notCard);
+  if (file.data.format > 1) throw new AppError('invalid-file', m.newerFormat);
+  const card = identityCardSchema.safeParse(file.data.card, viErrors);
+  if (!card.success || file.data.format !== 1) {
+    const detail = card.success ? 'phiên bản định dạng không hỗ trợ' : card.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('invalid-file', m.invalid(detail));
+  }
+  const message = Buffer.from(canonicalJson(card.data), 'utf8');
+  if (!verifyWithContext(SIGNING_CONTEXT.identityCard, message, Buffer.from(file.data.signature, 'base64'), card.data.publicKey)) {
+    throw new AppError('invalid-file', m.badSignature);
+  }
+  return { ...card.data, fingerprint: fingerprint(card.data.publicKey) };
 }

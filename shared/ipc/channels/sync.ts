@@ -71,8 +71,26 @@ export const syncChannels = {
   ),
   /** Lets the user pick a `.dondoc`, verifies it against the keys the renderer trusts (siteId → base64 key). */
   'sync:readPackage': channel(
-    z.object({ trustedKeys: z.record(siteIdSchema, publicKeySchema) }),
+    z.object({
+      trustedKeys: z.record(siteIdSchema, publicKeySchema).refine((keys) => Object.keys(keys).length <= 5000, 'quá nhiều khóa'),
+    }),
     z.object({ canceled: z.boolean(), fileName: z.string().nullable(), package: packageDataSchema.nullable() }),
+  ),
+  /** Saves this site's self-signed identity card (site id, name, units, public key) for the coordinator. */
+  'sync:exportIdentityCard': channel(
+    z.object({ name: z.string().trim().min(1).max(200), units: z.array(z.string().min(1).max(64)).max(500) }),
+    z.object({ canceled: z.boolean(), path: z.string().nullable(), fingerprint: z.string() }),
+  ),
+  /** Coordinator: reads a unit's identity card; compare `fingerprint` by phone before adding it to the registry. */
+  'sync:readIdentityCard': channel(
+    z.object({}),
+    z.object({
+      canceled: z.boolean(),
+      fileName: z.string().nullable(),
+      card: z
+        .object({ siteId: z.string(), name: z.string(), units: z.array(z.string()), publicKey: z.string(), createdAt: z.string(), fingerprint: z.string() })
+        .nullable(),
+    }),
   ),
   /** Coordinator only: signs the registry with this site's key and saves it. This site's own publicKey may be null (main fills it). */
   'sync:exportRegistry': channel(
