@@ -6,10 +6,14 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { authChannels } from './channels/auth';
+import { letterChannels } from './channels/letters';
+import { syncChannels } from './channels/sync';
 
 export const contract = {
   ...appChannels,
   ...authChannels,
+  ...letterChannels,
+  ...syncChannels,
 };
 
 export type Contract = typeof contract;

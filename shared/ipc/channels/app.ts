@@ -10,6 +10,8 @@ export const backupInfoSchema = z.object({
   sha256: z.string(),
   reason: backupReasonSchema,
   createdAt: z.string(),
+  schemaVersion: z.number(),
+  counts: z.record(z.string(), z.number()),
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 
@@ -30,6 +32,7 @@ export const appChannels = {
     z.object({
       reason: backupReasonSchema,
       schemaVersion: z.number().int().min(0),
+      counts: z.record(z.string().max(100), z.number().int().min(0)),
       json: z.string().max(1_500_000_000),
     }),
     backupInfoSchema,

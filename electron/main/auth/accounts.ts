@@ -1,0 +1,235 @@
+/**
+ * Local accounts live in main, in a file outside the Chromium profile: the renderer and its
+ * database never see a password or a hash. Failed logins are rate-limited per account.
+ */
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError } from '@shared/errors';
+import type { Account, Role, Session } from '@shared/ipc/channels/auth';
+import { roleSchema } from '@shared/ipc/channels/auth';
+import { newId } from '@shared/data/ids';
+import type { MainDeps } from '../deps';
+import { readJson, writeJson } from '../fs/jsonStore';
+import { hashPassword, verifyPassword } from './password';
+
+const storedAccountSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  unitId: z.string().nullable(),
+  officialId: z.string().nullable(),
+  active: z.boolean(),
+  createdAt: z.string(),
+  password: z.object({ algo: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: z.string(), hash: z.string() }),
+  failedAttempts: z.number().int().min(0),
+  lockedUntil: z.string().nullable(),
+});
+type StoredAccount = z.infer<typeof storedAccountSchema>;
+const fileSchema = z.object({ version: z.literal(1), accounts: z.array(storedAccountSchema) });
+
+/** After this many wrong passwords in a row the account waits before the next try. */
+export const MAX_FAILED_ATTEMPTS = 5;
+export const LOCKOUT_MS = 5 * 60 * 1000;
+
+export interface AccountAuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+}
+
+function publicAccount(a: StoredAccount): Account {
+  return { id: a.id, username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId, officialId: a.officialId, active: a.active, createdAt: a.createdAt };
+}
+
+export function createAccountStore(deps: MainDeps) {
+  const file = join(deps.dataDir, 'accounts.json');
+  const auditFile = join(deps.dataDir, 'accounts-audit.json');
+  let session: Session | null = null;
+  // Serialise file updates: two quick clicks must not lose a write.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const load = () => readJson(file, fileSchema, { version: 1 as const, accounts: [] });
+  async function mutate<T>(fn: (accounts: StoredAccount[]) => Promise<T>): Promise<T> {
+    const run = queue.then(async () => {
+      const data = await load();
+      const result = await fn(data.accounts);
+      await writeJson(file, data, 0o600);
+      return result;
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+  async function audit(action: string, target: string): Promise<void> {
+    const entries = await readJson(auditFile, z.array(z.object({ at: z.string(), actor: z.string(), action: z.string(), target: z.string() })), []);
+    entries.push({ at: deps.now().toISOString(), actor: session?.account.username ?? '(hệ thống)', action, target });
+    await writeJson(auditFile, entries.slice(-5000), 0o600);
+  }
+
+  function requireSession(roles?: Role[]): Session {
+    if (!session) throw new AppError('not-authorised', 'Bạn cần đăng nhập để thực hiện thao tác này.');
+    if (session.locked) throw new AppError('not-authorised', 'Phiên làm việc đang khóa. Hãy nhập mật khẩu để mở khóa.');
+    if (roles && !roles.includes(session.account.role)) {
+      throw new AppError('not-authorised', 'Tài khoản của bạn không có quyền thực hiện thao tác này.');
+    }
+    return session;
+  }
+
+  async function create(input: { username: string; password: string; displayName: string; role: Role; unitId: string | null; officialId: string | null }) {
+    const password = await hashPassword(input.password);
+    return mutate(async (accounts) => {
+      if (accounts.some((a) => a.username.toLowerCase() === input.username.toLowerCase())) {
+        throw new AppError('conflict', `Tên đăng nhập "${input.username}" đã có người dùng.`);
+      }
+      const stored: StoredAccount = {
+        id: newId(),
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        unitId: input.unitId,
+        officialId: input.officialId,
+        active: true,
+        createdAt: deps.now().toISOString(),
+        password,
+        failedAttempts: 0,
+        lockedUntil: null,
+      };
+      accounts.push(stored);
+      return publicAccount(stored);
+    });
+  }
+
+  function startSession(account: Account): Session {
+    session = { account, startedAt: deps.now().toISOString(), locked: false };
+    return session;
+  }
+
+  async function checkPassword(username: string, password: string): Promise<Account> {
+    const refused = new AppError('auth-failed', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    const data = await load();
+    const found = data.accounts.find((a) => a.username.toLowerCase() === username.trim().toLowerCase());
+    if (!found) {
+      // Spend the same time as a real check so a wrong name is not told apart from a wrong password.
+      await hashPassword(password);
+      throw refused;
+    }
+    const now = deps.now().getTime();
+    if (found.lockedUntil && Date.parse(found.lockedUntil) > now) {
+      const minutes = Math.ceil((Date.parse(found.lockedUntil) - now) / 60000);
+      throw new AppError('rate-limited', `Đăng nhập sai quá ${MAX_FAILED_ATTEMPTS} lần. Vui lòng thử lại sau ${minutes} phút.`);
+    }
+    const ok = await verifyPassword(password, found.password);
+    if (!ok || !found.active) {
+      await mutate(async (accounts) => {
+        const a = accounts.find((x) => x.id === found.id);
+        if (!a) return;
+        a.failedAttempts += 1;
+        if (a.failedAttempts >= MAX_FAILED_ATTEMPTS) {
+          a.lockedUntil = new Date(now + LOCKOUT_MS).toISOString();
+          a.failedAttempts = 0;
+        }
+      });
+      await audit('Đăng nhập thất bại', found.username);
+      if (ok && !found.active) throw new AppError('auth-failed', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.');
+      throw refused;
+    }
+    if (found.failedAttempts > 0 || found.lockedUntil) {
+      await mutate(async (accounts) => {
+        const a = accounts.find((x) => x.id === found.id);
+        if (a) {
+          a.failedAttempts = 0;
+          a.lockedUntil = null;
+        }
+      });
+    }
+    return publicAccount(found);
+  }
+
+  return {
+    requireSession,
+    currentSession: () => session,
+    async hasAccounts() {
+      return (await load()).accounts.length > 0;
+    },
+    async createFirstAdmin(input: { username: string; password: string; displayName: string; unitId: string | null; officialId: string | null }) {
+      if ((await load()).accounts.length > 0) {
+        throw new AppError('conflict', 'Ứng dụng đã có tài khoản quản trị; hãy đăng nhập.');
+      }
+      const account = await create({ ...input, role: 'admin' });
+      const s = startSession(account);
+      await audit('Tạo tài khoản quản trị đầu tiên', account.username);
+      return s;
+    },
+    async login(username: string, password: string) {
+      const account = await checkPassword(username, password);
+      const s = startSession(account);
+      await audit('Đăng nhập', account.username);
+      return s;
+    },
+    async logout() {
+      if (session) await audit('Đăng xuất', session.account.username);
+      session = null;
+    },
+    lock() {
+      if (session) session = { ...session, locked: true };
+    },
+    async unlock(password: string) {
+      if (!session) throw new AppError('not-authorised', 'Bạn cần đăng nhập.');
+      const account = await checkPassword(session.account.username, password);
+      session = { account, startedAt: session.startedAt, locked: false };
+      return session;
+    },
+    async changePassword(oldPassword: string, newPassword: string) {
+      const s = requireSession();
+      await checkPassword(s.account.username, oldPassword);
+      const hash = await hashPassword(newPassword);
+      await mutate(async (accounts) => {
+        const a = accounts.find((x) => x.id === s.account.id);
+        if (a) a.password = hash;
+      });
+      await audit('Đổi mật khẩu', s.account.username);
+    },
+    async list() {
+      requireSession(['admin']);
+      return (await load()).accounts.map(publicAccount);
+    },
+    async createAccount(input: { username: string; password: string; displayName: string; role: Role; unitId: string | null; officialId: string | null }) {
+      requireSession(['admin']);
+      const account = await create(input);
+      await audit('Tạo tài khoản', account.username);
+      return account;
+    },
+    async updateAccount(input: { id: string; displayName: string; role: Role; unitId: string | null; officialId: string | null; active: boolean }) {
+      const s = requireSession(['admin']);
+      const updated = await mutate(async (accounts) => {
+        const a = accounts.find((x) => x.id === input.id);
+        if (!a) throw new AppError('not-found', 'Không tìm thấy tài khoản.');
+        const adminsLeft = accounts.filter((x) => x.role === 'admin' && x.active && x.id !== a.id).length;
+        if ((input.role !== 'admin' || !input.active) && a.role === 'admin' && adminsLeft === 0) {
+          throw new AppError('conflict', 'Phải còn ít nhất một quản trị viên đang hoạt động.');
+        }
+        Object.assign(a, { displayName: input.displayName, role: input.role, unitId: input.unitId, officialId: input.officialId, active: input.active });
+        return publicAccount(a);
+      });
+      if (updated.id === s.account.id) session = { ...s, account: updated };
+      await audit('Sửa tài khoản', updated.username);
+      return updated;
+    },
+    async resetPassword(id: string, newPassword: string) {
+      requireSession(['admin']);
+      const hash = await hashPassword(newPassword);
+      const name = await mutate(async (accounts) => {
+        const a = accounts.find((x) => x.id === id);
+        if (!a) throw new AppError('not-found', 'Không tìm thấy tài khoản.');
+        a.password = hash;
+        a.failedAttempts = 0;
+        a.lockedUntil = null;
+        return a.username;
+      });
+      await audit('Đặt lại mật khẩu', name);
+    },
+  };
+}
+
+export type AccountStore = ReturnType<typeof createAccountStore>;

@@ -1,0 +1,25 @@
+/**
+ * The one handler table. Electron registers it on ipcMain (ipc/register.ts); unit tests and
+ * the browser test harness call the very same functions.
+ */
+import type { MainDeps } from '../deps';
+import type { HandlerTable } from '../ipc/types';
+import { createAccountStore } from '../auth/accounts';
+import { loadOrCreateSiteId } from '../site';
+import { createAppHandlers } from './app';
+import { createAuthHandlers } from './auth';
+import { createXlsxHandlers } from './xlsx';
+import { createLetterHandlers } from './letters';
+import { createSyncHandlers } from './sync';
+
+export async function createHandlers(deps: MainDeps): Promise<HandlerTable> {
+  const siteId = await loadOrCreateSiteId(deps);
+  const accounts = createAccountStore(deps);
+  return {
+    ...createAppHandlers(deps, siteId, accounts),
+    ...createAuthHandlers(accounts),
+    ...createXlsxHandlers(deps, accounts),
+    ...createLetterHandlers(deps),
+    ...createSyncHandlers(deps, { siteId: () => siteId }),
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * Electron entry: one hardened window serving the renderer from app://dondoc.
+ * Everything decidable without Electron lives in security-policy.ts and is unit-tested.
+ */
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { MainDeps } from './deps';
+import { createHandlers } from './handlers';
+import { registerIpc } from './ipc/register';
+import { buildMenuTemplate } from './menu';
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  CONTENT_SECURITY_POLICY,
+  decidePermission,
+  isNavigationAllowed,
+  isSafeExternalUrl,
+  mimeTypeOf,
+  resolveAppRequest,
+} from './security-policy';
+import { fitsOnScreens, loadWindowState, saveWindowState, type WindowState } from './windowState';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+]);
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+}
+
+let mainWindow: BrowserWindow | null = null;
+
+function dataDir(): string {
+  // Tests point the app at a scratch folder; users keep data beside the profile, outside it.
+  return process.env.DONDOC_DATA_DIR ?? join(app.getPath('userData'), 'dondoc-data');
+}
+
+function rendererDir(): string {
+  return join(__dirname, '../renderer');
+}
+
+function hardenSessions(): void {
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
+  ses.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
+  ses.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+}
+
+function serveApp(): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = resolveAppRequest(rendererDir(), request.method, request.url);
+    if (!file) return new Response('Không tìm thấy', { status: 404 });
+    try {
+      const body = await readFile(file);
+      return new Response(body, {
+        headers: { 'Content-Type': mimeTypeOf(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+      });
+    } catch {
+      // Client-side routes fall back to the app shell.
+      const index = await readFile(join(rendererDir(), 'index.html'));
+      return new Response(index, { headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
+    }
+  });
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isNavigationAllowed(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+});
+
+async function createWindow(deps: MainDeps): Promise<void> {
+  const saved = await loadWindowState(deps.dataDir);
+  const onScreen = fitsOnScreens(saved, screen.getAllDisplays().map((d) => d.workArea));
+  mainWindow = new BrowserWindow({
+    width: saved.width,
+    height: saved.height,
+    ...(onScreen ? { x: saved.x, y: saved.y } : {}),
+    minWidth: 1024,
+    minHeight: 640,
+    title: 'Đôn Đốc',
+    show: false,
+    webPreferences: {
+      preload: join(__dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+    },
+  });
+  if (saved.maximized) mainWindow.maximize();
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  const remember = () => {
+    if (!mainWindow || mainWindow.isDestroyed()) return;
+    const b = mainWindow.getNormalBounds();
+    const state: WindowState = { x: b.x, y: b.y, width: Math.max(800, b.width), height: Math.max(600, b.height), maximized: mainWindow.isMaximized() };
+    void saveWindowState(deps.dataDir, state).catch(() => undefined);
+  };
+  mainWindow.on('close', remember);
+  await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('second-instance', () => {
+  if (mainWindow) {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  }
+});
+
+app.on('window-all-closed', () => app.quit());
+
+void app.whenReady().then(async () => {
+  hardenSessions();
+  serveApp();
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin')));
+  const deps: MainDeps = {
+    dataDir: dataDir(),
+    appVersion: app.getVersion(),
+    isElectron: true,
+    now: () => new Date(),
+    shell: {
+      openPath: async (path) => {
+        const error = await shell.openPath(path);
+        if (error) throw new Error(error);
+      },
+    },
+    secretBox: {
+      available: () => safeStorage.isEncryptionAvailable(),
+      encrypt: (plain) => safeStorage.encryptString(plain.toString('base64')),
+      decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
+    },
+    dialogs: {
+      pickSavePath: async ({ title, defaultPath, filters }) => {
+        const r = await dialog.showSaveDialog(mainWindow!, { title, defaultPath, filters });
+        return r.canceled || !r.filePath ? null : r.filePath;
+      },
+      pickOpenPath: async ({ title, filters }) => {
+        const r = await dialog.showOpenDialog(mainWindow!, { title, filters, properties: ['openFile'] });
+        return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+      },
+      pickFolder: async ({ title, defaultPath }) => {
+        const r = await dialog.showOpenDialog(mainWindow!, { title, defaultPath, properties: ['openDirectory', 'createDirectory'] });
+        return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+      },
+    },
+  };
+  registerIpc(ipcMain, await createHandlers(deps));
+  await createWindow(deps);
+});

@@ -1,0 +1,97 @@
+/**
+ * Security decisions as pure functions, so tests pin them without the Electron binary.
+ * The app is served from one fixed origin for its whole life: IndexedDB belongs to the origin.
+ */
+import { normalize, resolve, sep } from 'node:path';
+
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'dondoc';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  // Mantine injects style tags at run time.
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "frame-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
+  } catch {
+    return false;
+  }
+}
+
+/** Navigation inside the window is allowed only within our own origin. */
+export function isNavigationAllowed(url: string): boolean {
+  return isAppUrl(url);
+}
+
+/** Links the user clicks may open in the system browser only for these schemes. */
+export function isSafeExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' || u.protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Maps an app:// request to a file inside the renderer build, or null: GET only, our host
+ * only, no path escaping the folder. Unknown paths fall back to index.html (client routing).
+ */
+export function resolveAppRequest(rendererDir: string, method: string, url: string): string | null {
+  if (method !== 'GET') return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== `${APP_SCHEME}:` || u.host !== APP_HOST) return null;
+  let pathname: string;
+  try {
+    pathname = decodeURIComponent(u.pathname);
+  } catch {
+    return null;
+  }
+  if (pathname.includes('\0')) return null;
+  const root = resolve(rendererDir);
+  const target = resolve(root, normalize(`.${pathname === '/' ? '/index.html' : pathname}`));
+  if (target !== root && !target.startsWith(root + sep)) return null;
+  return target;
+}
+
+export function mimeTypeOf(path: string): string {
+  const ext = path.slice(path.lastIndexOf('.') + 1).toLowerCase();
+  const types: Record<string, string> = {
+    html: 'text/html; charset=utf-8',
+    js: 'text/javascript; charset=utf-8',
+    mjs: 'text/javascript; charset=utf-8',
+    css: 'text/css; charset=utf-8',
+    json: 'application/json',
+    svg: 'image/svg+xml',
+    png: 'image/png',
+    ico: 'image/x-icon',
+    woff: 'font/woff',
+    woff2: 'font/woff2',
+    ttf: 'font/ttf',
+  };
+  return types[ext] ?? 'application/octet-stream';
+}
+
+/** Every permission request (camera, notifications from web APIs, geolocation…) is refused. */
+export function decidePermission(_permission: string): boolean {
+  return false;
+}

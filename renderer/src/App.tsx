@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
+import { api } from './api';
+import { openDatabase } from './data/open';
+import { useAppState } from './state/app';
+import { useOrganisation } from './features/registries/queries';
+import { SetupWizard } from './features/setup/SetupWizard';
+import { LoginScreen } from './features/auth/LoginScreen';
+import { LockScreen } from './features/auth/LockScreen';
+import { Layout } from './shell/Layout';
+import { errorMessage } from './ui/notify';
+import { useInactivityLock } from './features/auth/useInactivityLock';
+
+type Boot = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; hasAccounts: boolean };
+
+export function App() {
+  const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
+  const session = useAppState((s) => s.session);
+  const db = useAppState((s) => s.db);
+  const org = useOrganisation();
+  useInactivityLock();
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const info = await api().call('app:info', {});
+      const { db } = await openDatabase(api());
+      const status = await api().call('auth:status', {});
+      if (cancelled) return;
+      useAppState.getState().setDb(db, info.siteId);
+      useAppState.getState().setSession(status.session);
+      setBoot({ kind: 'ready', hasAccounts: status.hasAccounts });
+    })().catch((e: unknown) => !cancelled && setBoot({ kind: 'error', message: errorMessage(e) }));
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  if (boot.kind === 'error') {
+    return (
+      <Center h="100%">
+        <Alert color="red" title="Không khởi động được ứng dụng" maw={560}>
+          {boot.message}
+        </Alert>
+      </Center>
+    );
+  }
+  if (boot.kind === 'loading' || !db || org === undefined) {
+    return (
+      <Center h="100%">
+        <Stack align="center">
+          <Loader />
+          <Text c="dimmed">Đang mở dữ liệu…</Text>
+        </Stack>
+      </Center>
+    );
+  }
+  if (!boot.hasAccounts && !session) return <SetupWizard withAccount onAccountCreated={() => setBoot({ kind: 'ready', hasAccounts: true })} />;
+  if (!session) return <LoginScreen />;
+  if (session.locked) return <LockScreen />;
+  if (org === null) {
+    if (session.account.role !== 'admin') {
+      return (
+        <Center h="100%">
+          <Alert color="yellow" title="Ứng dụng chưa được thiết lập" maw={560}>
+            Quản trị viên cần đăng nhập và hoàn tất thông tin cơ quan trước khi sử dụng.
+          </Alert>
+        </Center>
+      );
+    }
+    return <SetupWizard withAccount={false} />;
+  }
+  return <Layout />;
+}

@@ -1,0 +1,75 @@
+/**
+ * The database (IndexedDB through Dexie). Versions are declared in full; each upgrade is
+ * tested in db.migration.test.ts. Keys are UUIDv7 strings, never auto-increment.
+ */
+import Dexie, { type Table } from 'dexie';
+import type { Op, Row } from '@shared/data/ops';
+
+export const DB_NAME = 'dondoc';
+export const SCHEMA_VERSION = 2;
+
+export interface AuditEntry {
+  seq: number;
+  id: string;
+  hlc: string;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string;
+  rowId: string;
+  summary: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown>;
+  prevHash: string;
+  hash: string;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export type EntityRow = Row;
+
+const V1 = {
+  ops: 'id, hlc, [site+hlc], [entity+rowId]',
+  audit: 'seq, id, hlc, [entity+rowId]',
+  meta: 'key',
+  settings: 'id',
+  units: 'id, parentId, shortName',
+  officials: 'id, fullName',
+  posts: 'id, officialId, unitId',
+};
+
+/** v2: units carry their fields of responsibility (lĩnh vực), indexed for consultations. */
+const V2 = { ...V1, units: 'id, parentId, shortName, *fields', calendarOverrides: 'id, date' };
+
+export class DondocDb extends Dexie {
+  ops!: Table<Op, string>;
+  audit!: Table<AuditEntry, number>;
+  meta!: Table<MetaRow, string>;
+  settings!: Table<EntityRow, string>;
+  units!: Table<EntityRow, string>;
+  officials!: Table<EntityRow, string>;
+  posts!: Table<EntityRow, string>;
+  calendarOverrides!: Table<EntityRow, string>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, { chromeTransactionDurability: 'strict', ...options });
+    this.version(1).stores(V1);
+    this.version(2)
+      .stores(V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('units')
+          .toCollection()
+          .modify((u: EntityRow) => {
+            if (!Array.isArray(u.fields)) u.fields = [];
+          });
+      });
+  }
+}
+
+/** Tables whose rows are synced user data (written only through the repository). */
+export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides'] as const;
+export type EntityTable = (typeof ENTITY_TABLES)[number];

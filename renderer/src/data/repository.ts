@@ -1,0 +1,127 @@
+/**
+ * The one write path. Each write stamps an HLC and the site id, writes the row, its op and a
+ * hash-chained audit entry in the same Dexie transaction (design.md). Nothing else may put
+ * rows into entity tables.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { AppError } from '@shared/errors';
+import { formatHlc, initialHlc, parseHlc, tick, type HlcState } from '@shared/data/hlc';
+import { applyOp, canonicalize, type EntityName, type JsonValue, type Op } from '@shared/data/ops';
+import { newId } from '@shared/data/ids';
+import type { AuditEntry, DondocDb, EntityRow, EntityTable } from './db';
+
+export interface WriteContext {
+  site: string;
+  /** Who acts: "username (Họ tên)". */
+  actor: string;
+  now?: () => Date;
+}
+
+export interface Writer {
+  /** Sets fields of a row (creating it if needed); LWW per field. */
+  set(entity: EntityTable, rowId: string, values: Record<string, JsonValue>, action: string, summary: string): Promise<EntityRow>;
+  /** Appends an immutable record. */
+  insert(entity: EntityTable, rowId: string, values: Record<string, JsonValue>, action: string, summary: string): Promise<EntityRow>;
+  get(entity: EntityTable, rowId: string): Promise<EntityRow | undefined>;
+}
+
+const HLC_KEY = 'hlc';
+const AUDIT_HEAD_KEY = 'auditHead';
+export const GENESIS_HASH = '0'.repeat(64);
+
+export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
+  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(canonicalize(entry)))));
+}
+
+function stripMeta(row: EntityRow | undefined, keys: string[]): Record<string, unknown> | null {
+  if (!row) return null;
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = row[k];
+  return out;
+}
+
+/**
+ * Runs fn in one read-write transaction covering the named tables plus ops/audit/meta.
+ * fn must only await Dexie calls (awaiting anything else would commit the transaction early).
+ */
+export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: EntityTable[], fn: (w: Writer) => Promise<T>): Promise<T> {
+  const now = ctx.now ?? (() => new Date());
+  return db.transaction('rw', [...tables.map((t) => db.table(t)), db.ops, db.audit, db.meta], async () => {
+    const hlcRow = await db.meta.get(HLC_KEY);
+    let clock: HlcState = hlcRow ? parseHlc(String(hlcRow.value)) : initialHlc(ctx.site);
+    if (clock.node !== ctx.site) clock = { ...clock, node: ctx.site };
+    const headRow = await db.meta.get(AUDIT_HEAD_KEY);
+    let head = (headRow?.value as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+
+    const write = async (kind: Op['kind'], entity: EntityTable, rowId: string, values: Record<string, JsonValue>, action: string, summary: string) => {
+      if (!tables.includes(entity)) throw new AppError('internal', `Bảng ${entity} không nằm trong giao dịch.`);
+      const table = db.table<EntityRow, string>(entity);
+      const existing = await table.get(rowId);
+      if (kind === 'insert' && existing) throw new AppError('conflict', 'Bản ghi đã tồn tại.');
+      clock = tick(clock, now().getTime());
+      const hlc = formatHlc(clock);
+      const keys = Object.keys(values);
+      const prev: Record<string, string> = {};
+      if (existing) for (const k of keys) if (existing._v[k]) prev[k] = existing._v[k];
+      const op: Op = { id: newId(), site: ctx.site, hlc, entity: entity as EntityName, rowId, kind, values, actor: ctx.actor, ...(existing ? { prev } : {}) };
+      const next = applyOp(existing, op);
+      await table.put(next);
+      await db.ops.add(op);
+      const entryBase: Omit<AuditEntry, 'hash'> = {
+        seq: head.seq + 1,
+        id: newId(),
+        hlc,
+        at: now().toISOString(),
+        actor: ctx.actor,
+        action,
+        entity,
+        rowId,
+        summary,
+        before: stripMeta(existing, keys),
+        after: values as Record<string, unknown>,
+        prevHash: head.hash,
+      };
+      const hash = auditHash(entryBase);
+      await db.audit.add({ ...entryBase, hash });
+      head = { seq: entryBase.seq, hash };
+      return next;
+    };
+
+    const writer: Writer = {
+      set: (entity, rowId, values, action, summary) => write('set', entity, rowId, values, action, summary),
+      insert: (entity, rowId, values, action, summary) => write('insert', entity, rowId, values, action, summary),
+      get: (entity, rowId) => db.table<EntityRow, string>(entity).get(rowId),
+    };
+    const result = await fn(writer);
+    await db.meta.put({ key: HLC_KEY, value: formatHlc(clock) });
+    await db.meta.put({ key: AUDIT_HEAD_KEY, value: head });
+    return result;
+  });
+}
+
+/** Walks the audit chain; returns the first broken link, or null when it verifies. */
+export async function verifyAuditChain(db: DondocDb): Promise<{ seq: number; reason: string } | null> {
+  let prevHash = GENESIS_HASH;
+  let expectedSeq = 1;
+  let broken: { seq: number; reason: string } | null = null;
+  await db.audit.orderBy('seq').until(() => broken !== null).each((entry) => {
+    const { hash, ...rest } = entry;
+    if (entry.seq !== expectedSeq) broken = { seq: expectedSeq, reason: `Thiếu mục nhật ký số ${expectedSeq}.` };
+    else if (entry.prevHash !== prevHash) broken = { seq: entry.seq, reason: `Mục nhật ký số ${entry.seq} không nối tiếp mục trước.` };
+    else if (auditHash(rest) !== hash) broken = { seq: entry.seq, reason: `Mục nhật ký số ${entry.seq} đã bị sửa.` };
+    prevHash = hash;
+    expectedSeq += 1;
+  });
+  return broken;
+}
+
+/** Rows that are not tombstoned, without bookkeeping fields. */
+export function visible<T>(rows: EntityRow[]): (T & { id: string })[] {
+  return rows.filter((r) => r._deleted !== 1).map((r) => {
+    const { _v, _deleted, ...rest } = r;
+    void _v;
+    void _deleted;
+    return rest as T & { id: string };
+  });
+}

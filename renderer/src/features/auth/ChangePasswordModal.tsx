@@ -1,0 +1,49 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { api } from '../../api';
+import { errorMessage, notifySuccess } from '../../ui/notify';
+
+export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const [form, setForm] = useState({ old: '', next: '', confirm: '' });
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const close = () => {
+    setForm({ old: '', next: '', confirm: '' });
+    setError(null);
+    onClose();
+  };
+  const submit = async () => {
+    if (form.next !== form.confirm) {
+      setError('Mật khẩu mới nhập lại không khớp.');
+      return;
+    }
+    setBusy(true);
+    try {
+      await api().call('auth:changePassword', { oldPassword: form.old, newPassword: form.next });
+      notifySuccess('Đã đổi mật khẩu.');
+      close();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={close} title="Đổi mật khẩu">
+      <Stack>
+        {error && <Alert color="red">{error}</Alert>}
+        <PasswordInput label="Mật khẩu hiện tại" value={form.old} onChange={(e) => setForm({ ...form, old: e.currentTarget.value })} />
+        <PasswordInput label="Mật khẩu mới (ít nhất 8 ký tự)" value={form.next} onChange={(e) => setForm({ ...form, next: e.currentTarget.value })} />
+        <PasswordInput label="Nhập lại mật khẩu mới" value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.currentTarget.value })} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Hủy
+          </Button>
+          <Button onClick={submit} loading={busy}>
+            Lưu
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,33 @@
+import { Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import type { RowError } from '@shared/registries/xlsxImport';
+
+/** Shows every bad row of an import; nothing was imported. */
+export function ImportErrorsModal({ errors, fileName, onClose }: { errors: RowError[] | null; fileName: string; onClose: () => void }) {
+  return (
+    <Modal opened={!!errors} onClose={onClose} title="Tệp có lỗi — chưa nhập dữ liệu nào" size="lg">
+      <Stack>
+        <Text size="sm">
+          Tệp <b>{fileName}</b> có {errors?.length ?? 0} dòng lỗi. Hãy sửa các dòng dưới đây rồi nhập lại; không có dữ liệu nào được ghi.
+        </Text>
+        <ScrollArea.Autosize mah={400}>
+          <Table striped withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={80}>Dòng</Table.Th>
+                <Table.Th>Lý do</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {errors?.map((e, i) => (
+                <Table.Tr key={i}>
+                  <Table.Td>{e.row}</Table.Td>
+                  <Table.Td>{e.reason}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
+      </Stack>
+    </Modal>
+  );
+}

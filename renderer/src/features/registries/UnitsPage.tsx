@@ -1,0 +1,233 @@
+import { useMemo, useState } from 'react';
+import { Badge, Button, Group, Loader, Modal, NumberInput, Select, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { buildUnitTree, flattenUnitTree, isUnitValidOn, unitKindLabels, unitKinds, type Unit, type UnitInput, type UnitKind } from '@shared/registries/units';
+import { UNIT_COLUMNS, parseUnitRows, parseUserDate, formatUserDate, unitsToRows, type RowError } from '@shared/registries/xlsxImport';
+import { matchesSearch } from '@shared/text/search';
+import { newId } from '@shared/data/ids';
+import { api } from '../../api';
+import { currentDb, writeContext } from '../../state/app';
+import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { formatDate, todayVn } from '../../ui/format';
+import { importUnits, saveUnit } from './commands';
+import { useUnits } from './queries';
+import { currentActor, useIsAdmin } from './useActor';
+import { ImportErrorsModal } from './ImportErrorsModal';
+
+interface Draft {
+  id: string | null;
+  name: string;
+  shortName: string;
+  kind: UnitKind;
+  symbol: string;
+  parentId: string | null;
+  validFrom: string;
+  validTo: string;
+  order: number;
+  fields: string[];
+}
+
+const emptyDraft = (): Draft => ({ id: null, name: '', shortName: '', kind: 'department', symbol: '', parentId: null, validFrom: formatUserDate(todayVn()), validTo: '', order: 10, fields: [] });
+
+export function UnitsPage() {
+  const units = useUnits();
+  const isAdmin = useIsAdmin();
+  const [query, setQuery] = useState('');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [importErrors, setImportErrors] = useState<{ errors: RowError[]; fileName: string } | null>(null);
+  const today = todayVn();
+
+  const rows = useMemo(() => flattenUnitTree(buildUnitTree(units ?? [])), [units]);
+  const shown = useMemo(() => rows.filter((r) => matchesSearch(`${r.unit.name} ${r.unit.shortName} ${r.unit.symbol} ${r.unit.fields.join(' ')}`, query)), [rows, query]);
+  const byId = useMemo(() => new Map((units ?? []).map((u) => [u.id, u])), [units]);
+  const allFields = useMemo(() => [...new Set((units ?? []).flatMap((u) => u.fields))].sort(), [units]);
+
+  if (!units) return <Loader />;
+
+  const edit = (u: Unit) =>
+    setDraft({ ...u, validFrom: formatUserDate(u.validFrom), validTo: formatUserDate(u.validTo) });
+
+  const save = async () => {
+    if (!draft) return;
+    const validFrom = parseUserDate(draft.validFrom);
+    const validTo = draft.validTo.trim() ? parseUserDate(draft.validTo) : null;
+    if (!validFrom) return setFormError('Ngày hiệu lực không hợp lệ (dạng dd/mm/yyyy).');
+    if (draft.validTo.trim() && !validTo) return setFormError('Ngày hết hiệu lực không hợp lệ (dạng dd/mm/yyyy).');
+    const input: UnitInput = { name: draft.name, shortName: draft.shortName, kind: draft.kind, symbol: draft.symbol.toUpperCase(), parentId: draft.parentId, validFrom, validTo, order: draft.order, fields: draft.fields };
+    try {
+      await saveUnit(currentDb(), writeContext(), currentActor(), draft.id, input);
+      notifySuccess(draft.id ? 'Đã lưu đơn vị.' : 'Đã thêm đơn vị.');
+      setDraft(null);
+      setFormError(null);
+    } catch (e) {
+      setFormError(errorMessage(e));
+    }
+  };
+
+  const downloadTemplate = async () => {
+    try {
+      const r = await api().call('xlsx:save', {
+        title: 'Lưu tệp mẫu danh mục đơn vị',
+        defaultName: 'mau-danh-muc-don-vi.xlsx',
+        sheets: [{ name: 'Đơn vị', columns: UNIT_COLUMNS, rows: [['Phòng Kinh tế', 'PKT', unitKindLabels.department, 'KT', units.find((u) => !u.parentId)?.shortName ?? '', formatUserDate(today), '', 2, 'Nông nghiệp; Xây dựng']] }],
+      });
+      if (!r.canceled) notifySuccess(`Đã lưu tệp mẫu: ${r.path}`);
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  const exportAll = async () => {
+    try {
+      const ordered = rows.map((r) => r.unit);
+      const r = await api().call('xlsx:save', { title: 'Xuất danh mục đơn vị', defaultName: 'danh-muc-don-vi.xlsx', sheets: [{ name: 'Đơn vị', columns: UNIT_COLUMNS, rows: unitsToRows(ordered) }] });
+      if (!r.canceled) notifySuccess(`Đã xuất ${ordered.length} đơn vị: ${r.path}`);
+    } catch (e) {
+      notifyError(e);
+    }
+  };
+  const importFile = async () => {
+    try {
+      const r = await api().call('xlsx:open', { title: 'Chọn tệp Excel danh mục đơn vị' });
+      if (r.canceled || !r.fileName) return;
+      const parsed = parseUnitRows(r.sheets[0]?.rows ?? [], units, newId);
+      if (parsed.errors.length) {
+        setImportErrors({ errors: parsed.errors, fileName: r.fileName });
+        return;
+      }
+      const n = await importUnits(currentDb(), writeContext(), currentActor(), parsed.units);
+      notifySuccess(`Đã nhập ${n} đơn vị từ ${r.fileName}.`);
+    } catch (e) {
+      notifyError(e, 'Không nhập được tệp');
+    }
+  };
+
+  const unitOptions = rows.filter((r) => r.unit.id !== draft?.id).map((r) => ({ value: r.unit.id, label: `${'— '.repeat(r.depth)}${r.unit.name}` }));
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>Danh mục đơn vị</Title>
+        {isAdmin && (
+          <Group gap="xs">
+            <Button variant="default" onClick={downloadTemplate}>
+              Tải tệp mẫu
+            </Button>
+            <Button variant="default" onClick={importFile}>
+              Nhập từ Excel
+            </Button>
+            <Button variant="default" onClick={exportAll}>
+              Xuất Excel
+            </Button>
+            <Button onClick={() => setDraft(emptyDraft())}>Thêm đơn vị</Button>
+          </Group>
+        )}
+      </Group>
+      <TextInput placeholder="Tìm theo tên, tên viết tắt, ký hiệu, lĩnh vực (gõ không dấu cũng được)" value={query} onChange={(e) => setQuery(e.currentTarget.value)} aria-label="Tìm đơn vị" />
+      <Text size="sm" c="dimmed">
+        {shown.length} / {rows.length} đơn vị
+      </Text>
+      <Table striped highlightOnHover withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Tên đơn vị</Table.Th>
+            <Table.Th w={110}>Viết tắt</Table.Th>
+            <Table.Th w={200}>Loại</Table.Th>
+            <Table.Th w={90}>Ký hiệu</Table.Th>
+            <Table.Th w={190}>Hiệu lực</Table.Th>
+            {isAdmin && <Table.Th w={70} />}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {shown.map(({ unit, depth }) => (
+            <Table.Tr key={unit.id}>
+              <Table.Td>
+                <span className="tree-indent" style={{ width: depth * 20 }} />
+                {unit.name}
+                {unit.fields.length > 0 && (
+                  <Text size="xs" c="dimmed" span>
+                    {' '}
+                    · {unit.fields.join(', ')}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{unit.shortName}</Table.Td>
+              <Table.Td>{unitKindLabels[unit.kind]}</Table.Td>
+              <Table.Td>{unit.symbol}</Table.Td>
+              <Table.Td>
+                {formatDate(unit.validFrom)}
+                {unit.validTo ? ` – ${formatDate(unit.validTo)}` : ''}{' '}
+                {!isUnitValidOn(unit, today) && (
+                  <Badge color="gray" size="xs">
+                    Hết hiệu lực
+                  </Badge>
+                )}
+              </Table.Td>
+              {isAdmin && (
+                <Table.Td>
+                  <Button size="compact-xs" variant="subtle" onClick={() => edit(unit)} aria-label={`Sửa ${unit.name}`}>
+                    Sửa
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+          {shown.length === 0 && (
+            <Table.Tr>
+              <Table.Td colSpan={6}>
+                <Text c="dimmed" ta="center" py="md">
+                  Không có đơn vị nào khớp.
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          )}
+        </Table.Tbody>
+      </Table>
+
+      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); }} title={draft?.id ? 'Sửa đơn vị' : 'Thêm đơn vị'} size="lg">
+        {draft && (
+          <Stack>
+            <TextInput label="Tên đơn vị" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} required />
+            <Group grow>
+              <TextInput label="Tên viết tắt" value={draft.shortName} onChange={(e) => setDraft({ ...draft, shortName: e.currentTarget.value })} required />
+              <TextInput label="Ký hiệu văn bản" value={draft.symbol} onChange={(e) => setDraft({ ...draft, symbol: e.currentTarget.value.toUpperCase() })} />
+            </Group>
+            <Group grow>
+              <Select label="Loại đơn vị" data={unitKinds.map((k) => ({ value: k, label: unitKindLabels[k] }))} value={draft.kind} onChange={(v) => v && setDraft({ ...draft, kind: v as UnitKind })} allowDeselect={false} />
+              <Select label="Đơn vị cấp trên" data={unitOptions} value={draft.parentId} onChange={(v) => setDraft({ ...draft, parentId: v })} clearable searchable placeholder="(cấp cao nhất)" />
+            </Group>
+            <Group grow>
+              <TextInput label="Hiệu lực từ ngày" placeholder="dd/mm/yyyy" value={draft.validFrom} onChange={(e) => setDraft({ ...draft, validFrom: e.currentTarget.value })} required />
+              <TextInput label="Hiệu lực đến ngày" placeholder="(còn hiệu lực)" value={draft.validTo} onChange={(e) => setDraft({ ...draft, validTo: e.currentTarget.value })} />
+              <NumberInput label="Thứ tự" min={0} value={draft.order} onChange={(v) => setDraft({ ...draft, order: typeof v === 'number' ? v : 0 })} />
+            </Group>
+            <TagsInput
+              label="Lĩnh vực phụ trách"
+              data={allFields}
+              value={draft.fields}
+              onChange={(v) => setDraft({ ...draft, fields: v })}
+              placeholder="Chọn hoặc gõ lĩnh vực rồi nhấn Enter"
+              clearable
+            />
+            {draft.parentId && byId.get(draft.parentId) && (
+              <Text size="xs" c="dimmed">
+                Trực thuộc: {byId.get(draft.parentId)?.name}
+              </Text>
+            )}
+            {formError && (
+              <Text c="red" size="sm" role="alert">
+                {formError}
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => { setDraft(null); setFormError(null); }}>
+                Hủy
+              </Button>
+              <Button onClick={save}>Lưu</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+      <ImportErrorsModal errors={importErrors?.errors ?? null} fileName={importErrors?.fileName ?? ''} onClose={() => setImportErrors(null)} />
+    </Stack>
+  );
+}

@@ -1,0 +1,156 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { roleLabels, roleSchema, type Account, type Role } from '@shared/ipc/channels/auth';
+import { buildUnitTree, flattenUnitTree } from '@shared/registries/units';
+import { api } from '../../api';
+import { errorMessage, notifySuccess } from '../../ui/notify';
+import { formatDateTime } from '../../ui/format';
+import { useOfficials, useUnits } from '../registries/queries';
+
+interface Draft {
+  id: string | null;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitId: string | null;
+  officialId: string | null;
+  active: boolean;
+  password: string;
+}
+
+export function AccountsPage() {
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [reset, setReset] = useState<{ account: Account; password: string } | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const units = useUnits();
+  const officials = useOfficials();
+  const unitOptions = useMemo(() => flattenUnitTree(buildUnitTree(units ?? [])).map((r) => ({ value: r.unit.id, label: `${'— '.repeat(r.depth)}${r.unit.name}` })), [units]);
+  const officialOptions = useMemo(() => (officials ?? []).map((o) => ({ value: o.id, label: o.fullName })), [officials]);
+
+  const reload = useCallback(() => {
+    api()
+      .call('auth:listAccounts', {})
+      .then(setAccounts)
+      .catch((e: unknown) => setLoadError(errorMessage(e)));
+  }, []);
+  useEffect(reload, [reload]);
+
+  if (loadError) return <Alert color="red">{loadError}</Alert>;
+  if (!accounts) return <Loader />;
+
+  const save = async () => {
+    if (!draft) return;
+    try {
+      if (draft.id) {
+        await api().call('auth:updateAccount', { id: draft.id, displayName: draft.displayName, role: draft.role, unitId: draft.unitId, officialId: draft.officialId, active: draft.active });
+      } else {
+        await api().call('auth:createAccount', { username: draft.username, password: draft.password, displayName: draft.displayName, role: draft.role, unitId: draft.unitId, officialId: draft.officialId });
+      }
+      notifySuccess('Đã lưu tài khoản.');
+      setDraft(null);
+      setFormError(null);
+      reload();
+    } catch (e) {
+      setFormError(errorMessage(e));
+    }
+  };
+  const doReset = async () => {
+    if (!reset) return;
+    try {
+      await api().call('auth:resetPassword', { id: reset.account.id, newPassword: reset.password });
+      notifySuccess(`Đã đặt lại mật khẩu cho ${reset.account.username}.`);
+      setReset(null);
+      setFormError(null);
+    } catch (e) {
+      setFormError(errorMessage(e));
+    }
+  };
+  const unitName = (id: string | null) => (id ? (units?.find((u) => u.id === id)?.name ?? '') : '');
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={3}>Tài khoản người dùng</Title>
+        <Button onClick={() => setDraft({ id: null, username: '', displayName: '', role: 'unitStaff', unitId: null, officialId: null, active: true, password: '' })}>Thêm tài khoản</Button>
+      </Group>
+      <Table striped withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Tên đăng nhập</Table.Th>
+            <Table.Th>Họ và tên</Table.Th>
+            <Table.Th>Vai trò</Table.Th>
+            <Table.Th>Đơn vị</Table.Th>
+            <Table.Th>Tạo lúc</Table.Th>
+            <Table.Th>Trạng thái</Table.Th>
+            <Table.Th w={190} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {accounts.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>{a.username}</Table.Td>
+              <Table.Td>{a.displayName}</Table.Td>
+              <Table.Td>{roleLabels[a.role]}</Table.Td>
+              <Table.Td>{unitName(a.unitId)}</Table.Td>
+              <Table.Td>{formatDateTime(a.createdAt)}</Table.Td>
+              <Table.Td>{a.active ? <Badge color="green">Hoạt động</Badge> : <Badge color="gray">Vô hiệu</Badge>}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Button size="compact-xs" variant="subtle" onClick={() => setDraft({ ...a, password: '' })}>
+                    Sửa
+                  </Button>
+                  <Button size="compact-xs" variant="subtle" onClick={() => setReset({ account: a, password: '' })}>
+                    Đặt lại mật khẩu
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); }} title={draft?.id ? 'Sửa tài khoản' : 'Thêm tài khoản'} size="lg">
+        {draft && (
+          <Stack>
+            <Group grow>
+              <TextInput label="Tên đăng nhập" value={draft.username} disabled={!!draft.id} onChange={(e) => setDraft({ ...draft, username: e.currentTarget.value })} />
+              <TextInput label="Họ và tên" value={draft.displayName} onChange={(e) => setDraft({ ...draft, displayName: e.currentTarget.value })} />
+            </Group>
+            <Group grow>
+              <Select label="Vai trò" data={roleSchema.options.map((r) => ({ value: r, label: roleLabels[r] }))} value={draft.role} onChange={(v) => v && setDraft({ ...draft, role: v as Role })} allowDeselect={false} />
+              <Select label="Đơn vị" data={unitOptions} value={draft.unitId} onChange={(v) => setDraft({ ...draft, unitId: v })} clearable searchable />
+            </Group>
+            <Select label="Gắn với cán bộ" data={officialOptions} value={draft.officialId} onChange={(v) => setDraft({ ...draft, officialId: v })} clearable searchable />
+            {!draft.id && <PasswordInput label="Mật khẩu (ít nhất 8 ký tự)" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })} />}
+            {draft.id && <Switch label="Đang hoạt động" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />}
+            {formError && <Alert color="red">{formError}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => { setDraft(null); setFormError(null); }}>
+                Hủy
+              </Button>
+              <Button onClick={save}>Lưu</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+      <Modal opened={!!reset} onClose={() => { setReset(null); setFormError(null); }} title="Đặt lại mật khẩu">
+        {reset && (
+          <Stack>
+            <Text size="sm">
+              Tài khoản <b>{reset.account.username}</b> ({reset.account.displayName})
+            </Text>
+            <PasswordInput label="Mật khẩu mới (ít nhất 8 ký tự)" value={reset.password} onChange={(e) => setReset({ ...reset, password: e.currentTarget.value })} />
+            {formError && <Alert color="red">{formError}</Alert>}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => { setReset(null); setFormError(null); }}>
+                Hủy
+              </Button>
+              <Button onClick={doReset}>Đặt lại</Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import { Alert, Button, Center, Group, Paper, PasswordInput, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
+import { organisationSchema, siteRoleLabels, type Organisation } from '@shared/registries/organisation';
+import { passwordSchema } from '@shared/ipc/channels/auth';
+import { api } from '../../api';
+import { useAppState, writeContext, currentDb } from '../../state/app';
+import { errorMessage } from '../../ui/notify';
+import { todayVn } from '../../ui/format';
+import { completeSetup } from '../registries/commands';
+
+interface Props {
+  /** True on a brand-new installation: the wizard also creates the first administrator. */
+  withAccount: boolean;
+  onAccountCreated?: () => void;
+}
+
+export function SetupWizard({ withAccount, onAccountCreated }: Props) {
+  const [step, setStep] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [org, setOrg] = useState({ authorityName: '', parentName: '', placeName: '', authoritySymbol: 'UBND' });
+  const [office, setOffice] = useState({ siteRole: 'coordinator' as Organisation['siteRole'], officeName: 'Văn phòng HĐND và UBND', officeShortName: 'VP', officeSymbol: 'VP' });
+  const [admin, setAdmin] = useState({ displayName: '', username: '', password: '', confirm: '' });
+
+  const checkStep = (s: number): string | null => {
+    if (s === 0) {
+      const r = organisationSchema.pick({ authorityName: true, parentName: true, placeName: true, authoritySymbol: true }).safeParse(org);
+      return r.success ? null : r.error.issues[0].message;
+    }
+    if (s === 1) {
+      if (office.officeName.trim().length < 3) return 'Nhập tên văn phòng hoặc đơn vị sử dụng máy này.';
+      if (!office.officeShortName.trim()) return 'Nhập tên viết tắt của văn phòng.';
+      return null;
+    }
+    if (admin.displayName.trim().length < 2) return 'Nhập họ và tên quản trị viên.';
+    if (!/^[a-zA-Z0-9._-]{3,40}$/.test(admin.username)) return 'Tên đăng nhập gồm 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch dưới, gạch ngang.';
+    const p = passwordSchema.safeParse(admin.password);
+    if (!p.success) return p.error.issues[0].message;
+    if (admin.password !== admin.confirm) return 'Mật khẩu nhập lại không khớp.';
+    return null;
+  };
+
+  const lastStep = withAccount ? 2 : 1;
+  const next = async () => {
+    const problem = checkStep(step);
+    setError(problem);
+    if (problem) return;
+    if (step < lastStep) {
+      setStep(step + 1);
+      return;
+    }
+    setBusy(true);
+    try {
+      if (withAccount) {
+        const session = await api().call('auth:createFirstAdmin', {
+          username: admin.username,
+          password: admin.password,
+          displayName: admin.displayName,
+          unitId: null,
+          officialId: null,
+        });
+        useAppState.getState().setSession(session);
+        onAccountCreated?.();
+      }
+      await completeSetup(currentDb(), writeContext(), {
+        ...org,
+        siteRole: office.siteRole,
+        officeName: office.officeName.trim(),
+        officeShortName: office.officeShortName.trim(),
+        officeSymbol: office.officeSymbol.trim().toUpperCase(),
+        today: todayVn(),
+      });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center h="100%" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" p="xl" w={720}>
+        <Stack>
+          <div>
+            <Title order={2}>Thiết lập Đôn Đốc</Title>
+            <Text c="dimmed" size="sm">
+              Khai báo cơ quan mà máy này phục vụ{withAccount ? ' và tạo tài khoản quản trị đầu tiên' : ''}.
+            </Text>
+          </div>
+          <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && setStep(s)}>
+            <Stepper.Step label="Cơ quan" description="Tên và địa danh">
+              <Stack mt="md">
+                <TextInput
+                  label="Tên cơ quan (Ủy ban nhân dân)"
+                  placeholder="Ủy ban nhân dân xã Hòa An"
+                  value={org.authorityName}
+                  onChange={(e) => setOrg({ ...org, authorityName: e.currentTarget.value })}
+                  required
+                />
+                <TextInput
+                  label="Cơ quan cấp trên"
+                  placeholder="Ủy ban nhân dân tỉnh Cao Bằng"
+                  value={org.parentName}
+                  onChange={(e) => setOrg({ ...org, parentName: e.currentTarget.value })}
+                />
+                <Group grow>
+                  <TextInput
+                    label="Địa danh ghi trên văn bản"
+                    placeholder="Cao Bằng"
+                    value={org.placeName}
+                    onChange={(e) => setOrg({ ...org, placeName: e.currentTarget.value })}
+                    required
+                  />
+                  <TextInput
+                    label="Ký hiệu cơ quan"
+                    placeholder="UBND"
+                    value={org.authoritySymbol}
+                    onChange={(e) => setOrg({ ...org, authoritySymbol: e.currentTarget.value.toUpperCase() })}
+                    required
+                  />
+                </Group>
+              </Stack>
+            </Stepper.Step>
+            <Stepper.Step label="Văn phòng" description="Máy này dùng cho ai">
+              <Stack mt="md">
+                <Radio.Group label="Vai trò của máy này" value={office.siteRole} onChange={(v) => setOffice({ ...office, siteRole: v as Organisation['siteRole'] })}>
+                  <Stack gap="xs" mt="xs">
+                    <Radio value="coordinator" label={siteRoleLabels.coordinator} />
+                    <Radio value="unit" label={siteRoleLabels.unit} />
+                  </Stack>
+                </Radio.Group>
+                <TextInput
+                  label="Tên văn phòng / đơn vị sử dụng máy"
+                  value={office.officeName}
+                  onChange={(e) => setOffice({ ...office, officeName: e.currentTarget.value })}
+                  required
+                />
+                <Group grow>
+                  <TextInput
+                    label="Tên viết tắt"
+                    value={office.officeShortName}
+                    onChange={(e) => setOffice({ ...office, officeShortName: e.currentTarget.value })}
+                    required
+                  />
+                  <TextInput
+                    label="Ký hiệu văn bản"
+                    value={office.officeSymbol}
+                    onChange={(e) => setOffice({ ...office, officeSymbol: e.currentTarget.value.toUpperCase() })}
+                  />
+                </Group>
+              </Stack>
+            </Stepper.Step>
+            {withAccount && (
+              <Stepper.Step label="Quản trị viên" description="Tài khoản đầu tiên">
+                <Stack mt="md">
+                  <TextInput label="Họ và tên" value={admin.displayName} onChange={(e) => setAdmin({ ...admin, displayName: e.currentTarget.value })} required />
+                  <TextInput label="Tên đăng nhập" value={admin.username} onChange={(e) => setAdmin({ ...admin, username: e.currentTarget.value })} required />
+                  <Group grow>
+                    <PasswordInput label="Mật khẩu (ít nhất 8 ký tự)" value={admin.password} onChange={(e) => setAdmin({ ...admin, password: e.currentTarget.value })} required />
+                    <PasswordInput label="Nhập lại mật khẩu" value={admin.confirm} onChange={(e) => setAdmin({ ...admin, confirm: e.currentTarget.value })} required />
+                  </Group>
+                </Stack>
+              </Stepper.Step>
+            )}
+          </Stepper>
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Group justify="space-between">
+            <Button variant="default" disabled={step === 0 || busy} onClick={() => setStep(step - 1)}>
+              Quay lại
+            </Button>
+            <Button onClick={next} loading={busy}>
+              {step < lastStep ? 'Tiếp tục' : 'Hoàn tất thiết lập'}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,89 @@
+import { AppShell, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { roleLabels } from '@shared/ipc/channels/auth';
+import { api } from '../api';
+import { useAppState } from '../state/app';
+import { useOrganisation } from '../features/registries/queries';
+import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
+import { usePath } from './router';
+import { visibleRoutes } from './routes';
+
+export function Layout() {
+  const session = useAppState((s) => s.session)!;
+  const org = useOrganisation();
+  const path = usePath();
+  const [pwOpen, pw] = useDisclosure(false);
+  const routes = visibleRoutes(session.account.role);
+  const [head, ...rest] = path.split('/');
+  const active = routes.find((r) => r.path === head) ?? routes[0];
+  const Page = active.component;
+  const groups = [...new Set(routes.map((r) => r.group))];
+
+  const lock = async () => {
+    await api().call('auth:lock', {});
+    useAppState.getState().setSession({ ...session, locked: true });
+  };
+  const logout = async () => {
+    await api().call('auth:logout', {});
+    useAppState.getState().setSession(null);
+  };
+
+  return (
+    <AppShell header={{ height: 52 }} navbar={{ width: 230, breakpoint: 0 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Text fw={700} c="red.8" size="lg">
+              Đôn Đốc
+            </Text>
+            <Text size="sm" c="dimmed" truncate maw={600}>
+              {org?.authorityName}
+            </Text>
+          </Group>
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <UnstyledButton aria-label="Tài khoản">
+                <Stack gap={0} align="flex-end">
+                  <Text size="sm" fw={600}>
+                    {session.account.displayName}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {roleLabels[session.account.role]}
+                  </Text>
+                </Stack>
+              </UnstyledButton>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={pw.open}>Đổi mật khẩu</Menu.Item>
+              <Menu.Item onClick={lock}>Khóa phiên làm việc</Menu.Item>
+              <Menu.Divider />
+              <Menu.Item color="red" onClick={logout}>
+                Đăng xuất
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <ScrollArea>
+          {groups.map((g) => (
+            <div key={g}>
+              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
+                {g}
+              </Text>
+              {routes
+                .filter((r) => r.group === g)
+                .map((r) => (
+                  <NavLink key={r.path} component="a" href={`#/${r.path}`} label={r.label} active={r.path === active.path} />
+                ))}
+            </div>
+          ))}
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Page subPath={rest.join('/')} />
+      </AppShell.Main>
+      <ChangePasswordModal opened={pwOpen} onClose={pw.close} />
+    </AppShell>
+  );
+}

@@ -1,0 +1,19 @@
+import dayjs from 'dayjs';
+
+/** Dates on screen are dd/mm/yyyy. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = dayjs(iso);
+  return d.isValid() ? d.format('DD/MM/YYYY') : '';
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = dayjs(iso);
+  return d.isValid() ? d.format('DD/MM/YYYY HH:mm') : '';
+}
+
+/** Today in Vietnam (UTC+7) as YYYY-MM-DD, whatever the PC's time zone. */
+export function todayVn(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+}

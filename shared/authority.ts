@@ -1,0 +1,58 @@
+/**
+ * Who may write what (design.md, "Authority"). Pure rules used by local commands and, later,
+ * by sync import. Roles come from the local account; the site role from the organisation.
+ */
+import type { Role } from './ipc/channels/auth';
+import type { Unit } from './registries/units';
+
+export interface Actor {
+  role: Role;
+  unitId: string | null;
+}
+
+export interface SiteScope {
+  siteRole: 'coordinator' | 'unit';
+  actsForUnitIds: readonly string[];
+}
+
+/** Units a site acts for, with all their descendants (a commune's villages, a department's sections). */
+export function unitsInScope(units: readonly Pick<Unit, 'id' | 'parentId'>[], roots: readonly string[]): Set<string> {
+  const children = new Map<string, string[]>();
+  for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  const out = new Set<string>();
+  const stack = [...roots];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (out.has(id)) continue;
+    out.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+export type RegistryDecision = { allowed: true } | { allowed: false; reason: string };
+
+const ALLOWED: RegistryDecision = { allowed: true };
+
+/** Registries (units): the coordinating office's administrators; a unit office only inside its own scope. */
+export function canEditUnit(actor: Actor, site: SiteScope, units: readonly Pick<Unit, 'id' | 'parentId'>[], unitId: string | null, parentId: string | null): RegistryDecision {
+  if (actor.role !== 'admin') return { allowed: false, reason: 'Chỉ quản trị viên được sửa danh mục đơn vị.' };
+  if (site.siteRole === 'coordinator') return ALLOWED;
+  const scope = unitsInScope(units, site.actsForUnitIds);
+  const target = unitId ?? parentId;
+  if (target && scope.has(target) && (parentId === null || scope.has(parentId))) return ALLOWED;
+  return { allowed: false, reason: 'Danh mục đơn vị do Văn phòng điều phối quản lý; máy này chỉ sửa được các đơn vị mình phụ trách.' };
+}
+
+/** Officials of unit U: U's site or the coordinator; administrators only. */
+export function canEditOfficialPosts(actor: Actor, site: SiteScope, units: readonly Pick<Unit, 'id' | 'parentId'>[], unitIds: readonly string[]): RegistryDecision {
+  if (actor.role !== 'admin') return { allowed: false, reason: 'Chỉ quản trị viên được sửa danh mục cán bộ.' };
+  if (site.siteRole === 'coordinator') return ALLOWED;
+  const scope = unitsInScope(units, site.actsForUnitIds);
+  if (unitIds.every((u) => scope.has(u))) return ALLOWED;
+  return { allowed: false, reason: 'Máy này chỉ quản lý cán bộ của các đơn vị mình phụ trách.' };
+}
+
+export function canChangeSettings(actor: Actor): RegistryDecision {
+  return actor.role === 'admin' ? ALLOWED : { allowed: false, reason: 'Chỉ quản trị viên được thay đổi cài đặt.' };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+
+export const officialInputSchema = z.object({
+  fullName: z.string().trim().min(2, 'Nhập họ và tên').max(120, 'Họ và tên quá dài'),
+  active: z.boolean(),
+  phone: z.string().trim().max(30).default(''),
+  email: z.string().trim().max(120).default(''),
+});
+export type OfficialInput = z.infer<typeof officialInputSchema>;
+export interface Official extends OfficialInput {
+  id: string;
+}
+
+/** A post: one person may hold several at once (kiêm nhiệm), each with its unit, title and period. */
+export const postInputSchema = z
+  .object({
+    officialId: z.string().min(1).max(64),
+    unitId: z.string().min(1, 'Chọn đơn vị').max(64),
+    title: z.string().trim().min(2, 'Nhập chức vụ').max(120),
+    isHead: z.boolean(),
+    from: dateString,
+    to: dateString.nullable(),
+  })
+  .refine((p) => p.to === null || p.to >= p.from, { message: 'Ngày kết thúc phải sau ngày bắt đầu', path: ['to'] });
+export type PostInput = z.infer<typeof postInputSchema>;
+export interface Post extends PostInput {
+  id: string;
+}
+
+export function isPostCurrent(post: Pick<Post, 'from' | 'to'>, date: string): boolean {
+  return post.from <= date && (post.to === null || post.to >= date);
+}
+
+/** "Phó Chủ tịch UBND xã; Chánh Văn phòng" — the current posts of one official, for lists. */
+export function describePosts(posts: readonly Post[], unitName: (id: string) => string, date: string): string {
+  return posts
+    .filter((p) => isPostCurrent(p, date))
+    .map((p) => `${p.title} – ${unitName(p.unitId)}`)
+    .join('; ');
+}

@@ -1,0 +1,179 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test, expect } from './fixtures';
+import { writeWorkbook } from '../../electron/main/xlsx/workbook';
+import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
+
+test('first run → admin → units and officials (form and .xlsx) → reload → logout/login keeps everything', async ({ site, tmp }) => {
+  const { page } = site;
+  await site.open();
+
+  // First run wizard.
+  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
+  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill('Ủy ban nhân dân xã Hòa An');
+  await page.getByLabel('Cơ quan cấp trên').fill('Ủy ban nhân dân tỉnh Cao Bằng');
+  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
+  await site.shot('01-setup-authority');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(page.getByLabel('Tên văn phòng / đơn vị sử dụng máy')).toHaveValue('Văn phòng HĐND và UBND');
+  await site.shot('02-setup-office');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
+  await page.getByLabel('Tên đăng nhập').fill('lan.vt');
+  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('short');
+  await page.getByLabel('Nhập lại mật khẩu').fill('short');
+  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
+  await expect(page.getByRole('alert')).toContainText('Mật khẩu cần ít nhất 8 ký tự');
+  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('matkhau-an-toan');
+  await page.getByLabel('Nhập lại mật khẩu').fill('matkhau-an-toan');
+  await site.shot('03-setup-admin');
+  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
+
+  // The app shell with the registries.
+  await expect(page.getByRole('heading', { name: 'Danh mục đơn vị' })).toBeVisible();
+  await expect(page.getByText('Ủy ban nhân dân xã Hòa An').first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Văn phòng HĐND và UBND', exact: true })).toBeVisible();
+
+  // A unit by the form.
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Tên đơn vị').fill('Phòng Kinh tế');
+  await dialog.getByLabel('Tên viết tắt').fill('PKT');
+  await dialog.getByLabel('Ký hiệu văn bản').fill('KT');
+  await dialog.getByRole('combobox', { name: 'Đơn vị cấp trên' }).click();
+  await page.getByRole('option', { name: 'Ủy ban nhân dân xã Hòa An' }).click();
+  await site.shot('04-unit-form');
+  await dialog.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('cell', { name: 'Phòng Kinh tế', exact: true })).toBeVisible();
+
+  // Units by .xlsx import: first a file with a bad row (nothing imported), then a clean one.
+  const bad = join(tmp, 'don-vi-loi.xlsx');
+  await writeFile(
+    bad,
+    await writeWorkbook([
+      {
+        name: 'Đơn vị',
+        columns: UNIT_COLUMNS,
+        rows: [
+          ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, 'Giáo dục; Y tế'],
+          ['Thôn Nà Pò', 'NAPO', 'Thôn, tổ dân phố', '', 'KHONGCO', '31/02/2025', '', 9, ''],
+        ],
+      },
+    ]),
+  );
+  site.dialogs.openPaths.push(bad);
+  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+  const errors = page.getByRole('dialog', { name: /Tệp có lỗi/ });
+  await expect(errors).toContainText('Ngày hiệu lực "31/02/2025" không hợp lệ');
+  await expect(errors.getByRole('cell', { name: '3', exact: true })).toBeVisible();
+  await site.shot('05-import-errors');
+  await errors.getByRole('button').first().click();
+  await expect(page.getByRole('cell', { name: 'Phòng Văn hóa - Xã hội', exact: true })).toHaveCount(0);
+
+  const good = join(tmp, 'don-vi.xlsx');
+  await writeFile(
+    good,
+    await writeWorkbook([
+      {
+        name: 'Đơn vị',
+        columns: UNIT_COLUMNS,
+        rows: [
+          ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, 'Giáo dục; Y tế'],
+          ['Trung tâm Phục vụ hành chính công', 'TTHCC', 'Trung tâm phục vụ hành chính công', 'TTHCC', 'UBND', '01/07/2025', '', 4, ''],
+          ['Thôn Nà Pò', 'NAPO', 'Thôn, tổ dân phố', '', 'UBND', '01/07/2025', '', 9, ''],
+        ],
+      },
+    ]),
+  );
+  site.dialogs.openPaths.push(good);
+  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+  await expect(page.getByText('Đã nhập 3 đơn vị')).toBeVisible();
+  await expect(page.getByRole('cell', { name: /^Phòng Văn hóa - Xã hội/ })).toBeVisible();
+  // Diacritics-insensitive search.
+  await page.getByLabel('Tìm đơn vị').fill('trung tam phuc vu');
+  await expect(page.getByText('1 / 6 đơn vị')).toBeVisible();
+  await page.getByLabel('Tìm đơn vị').fill('');
+  await site.shot('06-units');
+
+  // Officials: one by the form with two posts (kiêm nhiệm), more by .xlsx.
+  await page.getByRole('link', { name: 'Cán bộ, công chức' }).click();
+  await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
+  const od = page.getByRole('dialog');
+  await od.getByLabel('Họ và tên').fill('Hoàng Văn Đức');
+  await od.getByRole('combobox', { name: 'Đơn vị 1' }).click();
+  await page.getByRole('option', { name: 'Ủy ban nhân dân xã Hòa An' }).click();
+  await od.getByLabel('Chức vụ', { exact: true }).fill('Phó Chủ tịch UBND');
+  await od.getByRole('button', { name: 'Thêm chức vụ' }).click();
+  await od.getByRole('combobox', { name: 'Đơn vị 2' }).click();
+  await page.getByRole('option', { name: /Văn phòng HĐND và UBND/ }).click();
+  await od.getByLabel('Chức vụ', { exact: true }).nth(1).fill('Chánh Văn phòng');
+  await od.getByLabel('Thủ trưởng').nth(1).check();
+  await site.shot('07-official-form');
+  await od.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('cell', { name: /Phó Chủ tịch UBND – Ủy ban nhân dân xã Hòa An; Chánh Văn phòng – Văn phòng HĐND và UBND/ })).toBeVisible();
+
+  const officialsFile = join(tmp, 'can-bo.xlsx');
+  await writeFile(
+    officialsFile,
+    await writeWorkbook([
+      {
+        name: 'Cán bộ',
+        columns: OFFICIAL_COLUMNS,
+        rows: [
+          ['CB02', 'Lương Thị Hà', 'PKT', 'Trưởng phòng', 'x', '01/07/2025', '', '0912345678', ''],
+          ['CB03', 'Đàm Văn Sơn', 'VHXH', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
+          ['CB03', 'Đàm Văn Sơn', 'TTHCC', 'Giám đốc', 'x', '01/07/2025', '', '', ''],
+        ],
+      },
+    ]),
+  );
+  site.dialogs.openPaths.push(officialsFile);
+  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+  await expect(page.getByText('Đã nhập 2 cán bộ')).toBeVisible();
+  await page.getByLabel('Tìm cán bộ').fill('dam van son');
+  await expect(page.getByText('1 / 3 cán bộ')).toBeVisible();
+  await page.getByLabel('Tìm cán bộ').fill('');
+  await site.shot('08-officials');
+
+  // Reload: everything is still there and the session survives (main keeps it).
+  await page.reload();
+  await expect(page.getByRole('cell', { name: 'Lương Thị Hà', exact: true })).toBeVisible();
+
+  // Log out and in again.
+  await page.getByRole('button', { name: 'Tài khoản' }).click();
+  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
+  await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
+  await page.getByLabel('Tên đăng nhập').fill('lan.vt');
+  await page.getByLabel('Mật khẩu').fill('sai-mat-khau');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('alert')).toContainText('Tên đăng nhập hoặc mật khẩu không đúng');
+  await site.shot('09-login-error');
+  await page.getByLabel('Mật khẩu').fill('matkhau-an-toan');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await expect(page.getByRole('heading', { name: 'Danh mục cán bộ, công chức' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Đàm Văn Sơn', exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'Đơn vị' }).click();
+  await expect(page.getByText('6 / 6 đơn vị')).toBeVisible();
+  await page.getByRole('link', { name: 'Tài khoản' }).click();
+  await expect(page.getByRole('cell', { name: 'lan.vt', exact: true })).toBeVisible();
+  await site.shot('10-accounts');
+});
+
+test('a forged IPC call is refused with a typed error and changes nothing', async ({ site }) => {
+  const { page } = site;
+  await site.open();
+  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
+  const results = await page.evaluate(async () => {
+    const invoke = window.__dondocInvoke;
+    return {
+      unknown: await invoke('fs:readAnything', { path: '/etc/passwd' }),
+      badShape: await invoke('auth:createFirstAdmin', { username: 1, password: null }),
+      notAdmin: await invoke('auth:listAccounts', {}),
+      status: await invoke('auth:status', {}),
+    };
+  });
+  expect(results.unknown).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  expect(results.badShape).toMatchObject({ ok: false, error: { code: 'invalid-request', message: 'Dữ liệu gửi lên không hợp lệ.' } });
+  expect(results.notAdmin).toMatchObject({ ok: false, error: { code: 'not-authorised' } });
+  expect(results.status).toMatchObject({ ok: true, value: { hasAccounts: false, session: null } });
+});
