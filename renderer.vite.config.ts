@@ -8,5 +8,5 @@ export default defineConfig({
   base: './',
   resolve: { alias: { '@shared': resolve(import.meta.dirname, 'shared') } },
   plugins: [react()],
-  build: { outDir: resolve(import.meta.dirname, 'out/renderer'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
+  build: { outDir: resolve(import.meta.dirname, process.env.DONDOC_RENDERER_OUT ?? 'out/renderer'), emptyOutDir: true, chunkSizeWarningLimit: 4000 },
 });

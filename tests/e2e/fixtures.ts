@@ -12,6 +12,7 @@ import type { Dialogs, MainDeps } from '../../electron/main/deps';
 import { startStaticServer } from './harness/server';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+const RENDERER_OUT = resolve(ROOT, process.env.DONDOC_RENDERER_OUT ?? 'out/renderer');
 
 /** Paths "the user picks" in the next dialogs, in order; an empty queue means the user cancels. */
 export class ScriptedDialogs implements Dialogs {
@@ -63,7 +64,7 @@ async function makeSite(context: BrowserContext, origin: string, dataDir: string
       isTopFrame: frame === page.mainFrame(),
     }),
   );
-  await page.addInitScript({ path: join(ROOT, 'out/test/preload-shim.js') });
+  await page.addInitScript({ path: `${RENDERER_OUT}-shim/preload-shim.js` });
   page.on('pageerror', (e) => console.error('[pageerror]', e.message));
   return {
     page,
@@ -82,7 +83,7 @@ async function makeSite(context: BrowserContext, origin: string, dataDir: string
 export const test = base.extend<{ site: Site; tmp: string; newSite: (opts?: { now?: () => Date }) => Promise<Site> }, { server: { origin: string } }>({
   server: [
     async ({}, use) => {
-      const s = await startStaticServer(join(ROOT, 'out/renderer'));
+      const s = await startStaticServer(RENDERER_OUT);
       await use({ origin: s.origin });
       await s.close();
     },

@@ -2,7 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 
-/** Builds the real renderer bundle and the preload shim once per test run. */
+/**
+ * Builds the real renderer bundle and the preload shim once per test run. DONDOC_RENDERER_OUT
+ * lets parallel runs (several developers in one tree) build into separate folders.
+ */
 export default async function globalSetup(): Promise<void> {
   const root = resolve(import.meta.dirname, '../..');
   if (!process.env.DONDOC_SKIP_BUILD) {
@@ -15,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
     entryPoints: [resolve(root, 'tests/e2e/harness/shim.ts')],
     bundle: true,
     format: 'iife',
-    outfile: resolve(root, 'out/test/preload-shim.js'),
+    outfile: `${resolve(root, process.env.DONDOC_RENDERER_OUT ?? 'out/renderer')}-shim/preload-shim.js`,
     logLevel: 'warning',
   });
 }
