@@ -6,12 +6,14 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { authChannels } from './channels/auth';
+import { backupChannels } from './channels/backup';
 import { letterChannels } from './channels/letters';
 import { syncChannels } from './channels/sync';
 
 export const contract = {
   ...appChannels,
   ...authChannels,
+  ...backupChannels,
   ...letterChannels,
   ...syncChannels,
 };

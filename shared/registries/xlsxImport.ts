@@ -178,8 +178,9 @@ export function parseUnitRows(rows: readonly (readonly string[])[], existing: re
   return { units, errors };
 }
 
-export function unitsToRows(units: readonly Unit[]): (string | number | null)[][] {
-  const byId = new Map(units.map((u) => [u.id, u]));
+/** Rows for export; parents are named by short name, looked up among all registered units. */
+export function unitsToRows(units: readonly Unit[], allUnits: readonly Unit[] = units): (string | number | null)[][] {
+  const byId = new Map(allUnits.map((u) => [u.id, u]));
   return units.map((u) => [
     u.name,
     u.shortName,

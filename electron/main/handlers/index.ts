@@ -7,6 +7,7 @@ import type { HandlerTable } from '../ipc/types';
 import { createAccountStore } from '../auth/accounts';
 import { loadOrCreateSiteId } from '../site';
 import { createAppHandlers } from './app';
+import { createBackupHandlers } from './backup';
 import { createAuthHandlers } from './auth';
 import { createXlsxHandlers } from './xlsx';
 import { createLetterHandlers } from './letters';
@@ -16,7 +17,8 @@ export async function createHandlers(deps: MainDeps): Promise<HandlerTable> {
   const siteId = await loadOrCreateSiteId(deps);
   const accounts = createAccountStore(deps);
   return {
-    ...createAppHandlers(deps, siteId, accounts),
+    ...createAppHandlers(deps, siteId),
+    ...createBackupHandlers(deps, siteId, accounts),
     ...createAuthHandlers(accounts),
     ...createXlsxHandlers(deps, accounts),
     ...createLetterHandlers(deps),

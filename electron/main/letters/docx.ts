@@ -224,7 +224,7 @@ function titleBlock(letter: Letter, g: Geometry): Paragraph[] {
 }
 
 /** ô 9a Kính gửi. */
-function recipientsBlock(letter: Letter, g: Geometry): Paragraph[] {
+function recipientsBlock(letter: Letter, _g: Geometry): Paragraph[] {
   if (letter.recipients.length === 0) return [];
   const label = 'Kính gửi:';
   const size = SIZES.recipients;

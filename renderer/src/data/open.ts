@@ -23,7 +23,7 @@ export async function openDatabase(api: DondocApi, name = DB_NAME): Promise<Open
   }
   const db = new DondocDb(name);
   await db.open();
-  let persisted = false;
+  let persisted: boolean;
   try {
     persisted = (await navigator.storage?.persist?.()) ?? false;
   } catch {

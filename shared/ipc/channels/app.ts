@@ -1,20 +1,6 @@
 import { z } from 'zod';
 import { channel } from '../channel';
 
-export const backupReasonSchema = z.enum(['pre-migration', 'daily', 'manual', 'pre-restore']);
-
-export const backupInfoSchema = z.object({
-  path: z.string(),
-  fileName: z.string(),
-  bytes: z.number(),
-  sha256: z.string(),
-  reason: backupReasonSchema,
-  createdAt: z.string(),
-  schemaVersion: z.number(),
-  counts: z.record(z.string(), z.number()),
-});
-export type BackupInfo = z.infer<typeof backupInfoSchema>;
-
 export const sheetSchema = z.object({
   name: z.string().min(1).max(31),
   columns: z.array(z.object({ header: z.string().max(200), width: z.number().min(4).max(100).optional() })).max(100),
@@ -27,17 +13,6 @@ export const appChannels = {
     z.object({}),
     z.object({ version: z.string(), siteId: z.string(), dataDir: z.string(), platform: z.string(), electron: z.boolean() }),
   ),
-  /** The renderer hands main a full dump of its database; main writes it outside the profile. */
-  'backup:write': channel(
-    z.object({
-      reason: backupReasonSchema,
-      schemaVersion: z.number().int().min(0),
-      counts: z.record(z.string().max(100), z.number().int().min(0)),
-      json: z.string().max(1_500_000_000),
-    }),
-    backupInfoSchema,
-  ),
-  'backup:list': channel(z.object({}), z.array(backupInfoSchema)),
   /** Writes workbook sheets to an .xlsx the user picks (templates and exports). */
   'xlsx:save': channel(
     z.object({ title: z.string().max(200), defaultName: z.string().max(200), sheets: z.array(sheetSchema).min(1).max(20) }),

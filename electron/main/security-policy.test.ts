@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY, decidePermission, isAppUrl, isNavigationAllowed, isSafeExternalUrl, resolveAppRequest } from './security-policy';
+import { buildMenuTemplate } from './menu';
+
+const root = resolve(import.meta.dirname, '../..');
+const mainSource = readFileSync(join(root, 'electron/main/index.ts'), 'utf8');
+const preloadSource = readFileSync(join(root, 'electron/preload/index.ts'), 'utf8');
+
+describe('Electron security policy', () => {
+  it('serves only from app://dondoc, compared with the URL parser', () => {
+    expect(isAppUrl('app://dondoc/index.html')).toBe(true);
+    expect(isAppUrl('app://dondoc.attacker.com/')).toBe(false);
+    expect(isAppUrl('https://dondoc/')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
+    expect(isNavigationAllowed('https://example.com')).toBe(false);
+    expect(isNavigationAllowed('file:///etc/passwd')).toBe(false);
+  });
+
+  it('opens externally only https and mailto links', () => {
+    expect(isSafeExternalUrl('https://chinhphu.vn')).toBe(true);
+    expect(isSafeExternalUrl('mailto:vanthu@example.vn')).toBe(true);
+    for (const u of ['http://x.vn', 'file:///C:/Windows/system32/calc.exe', 'app://dondoc/', 'javascript:alert(1)', 'smb://share/x']) expect(isSafeExternalUrl(u)).toBe(false);
+  });
+
+  it('maps app:// requests inside the renderer folder only: GET, our host, no traversal', () => {
+    const dir = '/opt/dondoc/renderer';
+    expect(resolveAppRequest(dir, 'GET', 'app://dondoc/')).toBe('/opt/dondoc/renderer/index.html');
+    expect(resolveAppRequest(dir, 'GET', 'app://dondoc/assets/index.js')).toBe('/opt/dondoc/renderer/assets/index.js');
+    expect(resolveAppRequest(dir, 'GET', 'app://dondoc/../../etc/passwd')).toBe('/opt/dondoc/renderer/etc/passwd');
+    // The URL parser folds dot segments, so these stay inside the folder.
+    expect(resolveAppRequest(dir, 'GET', 'app://dondoc/%2e%2e/%2e%2e/etc/passwd')).toBe('/opt/dondoc/renderer/etc/passwd');
+    // Encoded slashes survive the parser; decoding must not let them escape.
+    expect(resolveAppRequest(dir, 'GET', 'app://dondoc/..%2F..%2F..%2Fetc%2Fpasswd')).toBeNull();
+    expect(resolveAppRequest(dir, 'POST', 'app://dondoc/index.html')).toBeNull();
+    expect(resolveAppRequest(dir, 'GET', 'app://other/index.html')).toBeNull();
+    expect(resolveAppRequest(dir, 'GET', 'app://dondoc/a%00b')).toBeNull();
+  });
+
+  it('denies every permission request', () => {
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'unknown']) expect(decidePermission(p)).toBe(false);
+  });
+
+  it('uses a strict CSP: no remote scripts, no eval, nothing but self', () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("default-src 'none'");
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|https?:|\*/);
+    const html = readFileSync(join(root, 'renderer/index.html'), 'utf8');
+    expect(html).toContain("script-src 'self'");
+    expect(html).not.toMatch(/unsafe-eval/);
+  });
+
+  it('creates the window with isolation, sandbox and no Node, and blocks navigation, new windows and webviews', () => {
+    for (const s of ['contextIsolation: true', 'sandbox: true', 'nodeIntegration: false', 'nodeIntegrationInWorker: false', 'nodeIntegrationInSubFrames: false', 'webSecurity: true']) {
+      expect(mainSource).toContain(s);
+    }
+    expect(mainSource).toContain("contents.on('will-navigate'");
+    expect(mainSource).toContain("contents.on('will-redirect'");
+    expect(mainSource).toContain("contents.on('will-attach-webview', (event) => event.preventDefault())");
+    expect(mainSource).toMatch(/setWindowOpenHandler\([\s\S]*?action: 'deny'/);
+    expect(mainSource).toContain('setPermissionRequestHandler');
+    expect(mainSource).toContain('setPermissionCheckHandler');
+    expect(mainSource).toContain('requestSingleInstanceLock');
+    expect(mainSource).toContain('saveWindowState');
+    expect(mainSource).toMatch(/preload: join\(__dirname, '..\/preload\/index.cjs'\)/);
+    expect(mainSource).not.toMatch(/bypassCSP/);
+  });
+
+  it('exposes only a channel-checked invoke in the preload, never ipcRenderer', () => {
+    expect(preloadSource).toContain("contextBridge.exposeInMainWorld('api', { invoke: bridge.invoke })");
+    expect(preloadSource).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer[^.]/);
+  });
+
+  it('has a Vietnamese application menu', () => {
+    const labels = JSON.stringify(buildMenuTemplate(false));
+    for (const l of ['Tệp', 'Sửa', 'Xem', 'Cửa sổ', 'Sao chép', 'Dán', 'Thoát']) expect(labels).toContain(l);
+    expect(labels).not.toMatch(/"label":"(File|Edit|View|Window)"/);
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * Who may do what to a task (design.md "Authority"; seed §1). Checked by local commands
+ * (canPerform, with the logged-in account's role) and by sync import (authorizeTaskOp, from
+ * the sending site's scope alone, since an op carries no role).
+ *
+ * - Defining a task, reassigning it, deciding extensions, pausing, resuming, cancelling and
+ *   reopening belong to the assigning authority's site (a coordinator site, or a site acting
+ *   for the assigning unit), and to its administrators and leaders.
+ * - Progress, extension requests and completion belong to the lead unit's site.
+ * - Support units only add contributions.
+ * - The lead unit can never hand its task to another unit ("không chuyển công việc thuộc
+ *   thẩm quyền của cơ quan, đơn vị mình sang cơ quan, đơn vị khác").
+ */
+import type { Actor, SiteScope } from '../authority';
+import type { Op } from '../data/ops';
+import { TASK_SETTINGS_ID, type TaskStatus } from './state';
+
+export type TaskAction =
+  | 'create'
+  | 'update'
+  | 'reassign'
+  | 'decideExtension'
+  | 'pause'
+  | 'resume'
+  | 'cancel'
+  | 'reopen'
+  | 'reportProgress'
+  | 'requestExtension'
+  | 'complete'
+  | 'contribute'
+  | 'manageSteps';
+
+export type TaskDecision = { allowed: true } | { allowed: false; reason: string };
+const ALLOWED: TaskDecision = { allowed: true };
+const refuse = (reason: string): TaskDecision => ({ allowed: false, reason });
+
+/** The facts about a task that authority depends on (a TaskState qualifies). */
+export interface TaskAuthorityView {
+  assignerUnitId: string;
+  leadUnitId: string;
+  supportUnitIds: readonly string[];
+  status: TaskStatus;
+  pendingExtension: { requestId: string } | null;
+  /** Earlier lead units (after reassignments); optional. */
+  leadHistory?: readonly { fromUnitId: string }[];
+}
+
+export const ASSIGNER_ACTIONS: readonly TaskAction[] = ['create', 'update', 'reassign', 'decideExtension', 'pause', 'resume', 'cancel', 'reopen'];
+export const LEAD_ACTIONS: readonly TaskAction[] = ['reportProgress', 'requestExtension', 'complete'];
+
+const REASON = {
+  leadCannotReassign:
+    'Đơn vị chủ trì không được chuyển công việc thuộc trách nhiệm của mình sang đơn vị khác. Chỉ cơ quan giao nhiệm vụ mới được điều chỉnh đơn vị chủ trì.',
+  notAssignerSite: 'Chỉ cơ quan giao nhiệm vụ (Văn phòng điều phối hoặc máy làm việc cho cơ quan giao) mới được thực hiện thao tác này.',
+  assignerRole: 'Chỉ lãnh đạo hoặc quản trị viên/văn thư của cơ quan giao nhiệm vụ mới được thực hiện thao tác này.',
+  supportOnlyContributes: 'Đơn vị phối hợp chỉ được gửi ý kiến phối hợp; báo cáo tiến độ, xin gia hạn và báo cáo hoàn thành do đơn vị chủ trì thực hiện.',
+  notLead: 'Chỉ đơn vị chủ trì nhiệm vụ mới được báo cáo tiến độ, xin gia hạn hoặc báo cáo hoàn thành.',
+  notSupport: 'Chỉ các đơn vị phối hợp của nhiệm vụ mới được gửi ý kiến phối hợp.',
+  notInvolved: 'Máy này không làm việc cho đơn vị chủ trì hoặc cơ quan giao nhiệm vụ nên không cập nhật được các bước thực hiện.',
+} as const;
+
+function actsFor(site: SiteScope, unitId: string): boolean {
+  return site.actsForUnitIds.includes(unitId);
+}
+
+function isAssignerSite(site: SiteScope, task: Pick<TaskAuthorityView, 'assignerUnitId'>): boolean {
+  return site.siteRole === 'coordinator' || actsFor(site, task.assignerUnitId);
+}
+
+function speaksFor(actor: Actor, site: SiteScope, unitId: string): boolean {
+  return actsFor(site, unitId) || actor.unitId === unitId;
+}
+
+function statusCheck(action: TaskAction, task: TaskAuthorityView): TaskDecision {
+  const s = task.status;
+  const closed = s === 'completed' ? 'Nhiệm vụ đã hoàn thành.' : s === 'cancelled' ? 'Nhiệm vụ đã bị hủy.' : '';
+  switch (action) {
+    case 'reportProgress':
+    case 'complete':
+    case 'requestExtension':
+    case 'contribute':
+      if (closed) return refuse(`${closed} Muốn cập nhật tiếp, cơ quan giao nhiệm vụ cần mở lại nhiệm vụ.`);
+      if (s === 'paused' && action !== 'contribute') return refuse('Nhiệm vụ đang tạm dừng; chờ cơ quan giao nhiệm vụ cho tiếp tục.');
+      if (action === 'requestExtension' && task.pendingExtension) return refuse('Đã có một đề nghị gia hạn đang chờ quyết định.');
+      return ALLOWED;
+    case 'decideExtension':
+      if (!task.pendingExtension) return refuse('Không có đề nghị gia hạn nào đang chờ quyết định.');
+      return closed ? refuse(closed) : ALLOWED;
+    case 'reassign':
+    case 'cancel':
+      return closed ? refuse(closed) : ALLOWED;
+    case 'pause':
+      return s === 'active' ? ALLOWED : refuse(closed || 'Nhiệm vụ đang tạm dừng.');
+    case 'resume':
+      return s === 'paused' ? ALLOWED : refuse('Nhiệm vụ không ở trạng thái tạm dừng.');
+    case 'reopen':
+      return s === 'completed' || s === 'cancelled' ? ALLOWED : refuse('Chỉ mở lại được nhiệm vụ đã hoàn thành hoặc đã hủy.');
+    case 'create':
+    case 'update':
+    case 'manageSteps':
+      return ALLOWED;
+    default: {
+      const never: never = action;
+      return refuse(`Thao tác không hợp lệ: ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * May this account, at this site, do this to the task? `options.unitId` names the support unit
+ * a contribution is for (defaults to the actor's unit or the first support unit the site acts for).
+ */
+export function canPerform(actor: Actor, site: SiteScope, action: TaskAction, task: TaskAuthorityView, options: { unitId?: string } = {}): TaskDecision {
+  if ((ASSIGNER_ACTIONS as readonly TaskAction[]).includes(action)) {
+    const assigner = isAssignerSite(site, task);
+    if (action === 'reassign' && !assigner && speaksFor(actor, site, task.leadUnitId)) return refuse(REASON.leadCannotReassign);
+    if (!assigner) return refuse(REASON.notAssignerSite);
+    if (actor.role !== 'admin' && actor.role !== 'leader') return refuse(REASON.assignerRole);
+    return statusCheck(action, task);
+  }
+  if ((LEAD_ACTIONS as readonly TaskAction[]).includes(action)) {
+    if (!speaksFor(actor, site, task.leadUnitId)) {
+      if (task.supportUnitIds.some((u) => speaksFor(actor, site, u))) return refuse(REASON.supportOnlyContributes);
+      return refuse(REASON.notLead);
+    }
+    return statusCheck(action, task);
+  }
+  if (action === 'contribute') {
+    const unitId = options.unitId ?? task.supportUnitIds.find((u) => speaksFor(actor, site, u));
+    if (!unitId || !task.supportUnitIds.includes(unitId) || !speaksFor(actor, site, unitId)) return refuse(REASON.notSupport);
+    return statusCheck(action, task);
+  }
+  if (action === 'manageSteps') {
+    if (speaksFor(actor, site, task.leadUnitId)) return ALLOWED;
+    if (isAssignerSite(site, task) && (actor.role === 'admin' || actor.role === 'leader')) return ALLOWED;
+    return refuse(REASON.notInvolved);
+  }
+  return refuse('Thao tác không hợp lệ.');
+}
+
+// ─── Ops from other sites (sync import) ────────────────────────────────────────────────
+
+export const TASK_ENTITIES = ['directives', 'tasks', 'taskSteps', 'taskEvents'] as const;
+
+export interface TaskOpContext {
+  /** The sending site's role and units, from the site registry. */
+  sender: SiteScope;
+  /** The task the op concerns, as this replica holds it (folded), or null when unknown here. */
+  task: TaskAuthorityView | null;
+  /** For a taskSteps op on an existing step: the step's task id (values may not repeat it). */
+  stepTaskId?: string | null;
+}
+
+const EVENT_ROLE: Record<string, 'assigner' | 'lead' | 'support'> = {
+  progress: 'lead',
+  extensionRequest: 'lead',
+  completion: 'lead',
+  contribution: 'support',
+  extensionDecision: 'assigner',
+  reassignment: 'assigner',
+  pause: 'assigner',
+  resume: 'assigner',
+  cancel: 'assigner',
+  reopen: 'assigner',
+};
+
+/**
+ * Is an op received from another site allowed? Decides from the op's entity, kind and values
+ * and the sender's scope. Only task-domain ops (TASK_ENTITIES and the task settings row)
+ * are judged here; anything else is refused as "not a task op" so a caller cannot mistake
+ * silence for permission.
+ */
+export function authorizeTaskOp(op: Pick<Op, 'entity' | 'kind' | 'rowId' | 'values'>, context: TaskOpContext): TaskDecision {
+  const { sender, task } = context;
+  const v = op.values;
+  switch (op.entity) {
+    case 'settings':
+      if (op.rowId !== TASK_SETTINGS_ID) break;
+      return sender.siteRole === 'coordinator' ? ALLOWED : refuse('Chỉ Văn phòng điều phối được thay đổi cách tính tỷ lệ và thời hạn nhiệm vụ.');
+    case 'directives':
+      // Any site registers the documents it assigns work from; they carry no authority by themselves.
+      return op.kind === 'set' ? ALLOWED : refuse('Văn bản chỉ đạo phải được ghi bằng thao tác cập nhật.');
+    case 'tasks': {
+      if (op.kind !== 'set') return refuse('Nhiệm vụ phải được ghi bằng thao tác cập nhật.');
+      if (task === null) {
+        const assigner = typeof v.assignerUnitId === 'string' ? v.assignerUnitId : null;
+        if (!assigner) return refuse('Nhiệm vụ mới thiếu cơ quan giao.');
+        return isAssignerSite(sender, { assignerUnitId: assigner }) ? ALLOWED : refuse(REASON.notAssignerSite);
+      }
+      if (!isAssignerSite(sender, task)) {
+        return refuse(`${REASON.notAssignerSite} (thay đổi ${Object.keys(v).join(', ')} bị từ chối)`);
+      }
+      if (typeof v.assignerUnitId === 'string' && v.assignerUnitId !== task.assignerUnitId && !isAssignerSite(sender, { assignerUnitId: v.assignerUnitId })) {
+        return refuse('Không được chuyển nhiệm vụ sang một cơ quan giao mà máy gửi không làm việc cho.');
+      }
+      return ALLOWED;
+    }
+    case 'taskEvents': {
+      if (op.kind !== 'insert') return refuse('Diễn biến nhiệm vụ chỉ được thêm mới, không được sửa.');
+      if (task === null) return refuse('Không tìm thấy nhiệm vụ của diễn biến này.');
+      const role = typeof v.type === 'string' ? EVENT_ROLE[v.type] : undefined;
+      if (!role) return refuse('Loại diễn biến nhiệm vụ không hợp lệ.');
+      if (role === 'assigner') return isAssignerSite(sender, task) ? ALLOWED : refuse(v.type === 'reassignment' && actsFor(sender, task.leadUnitId) ? REASON.leadCannotReassign : REASON.notAssignerSite);
+      if (role === 'lead') {
+        // A report written before the sender heard of a reassignment is still its own report.
+        const leads = [task.leadUnitId, ...(task.leadHistory ?? []).map((h) => h.fromUnitId)];
+        if (leads.some((u) => actsFor(sender, u))) return ALLOWED;
+        return refuse(task.supportUnitIds.some((u) => actsFor(sender, u)) ? REASON.supportOnlyContributes : REASON.notLead);
+      }
+      const unitId = typeof v.unitId === 'string' ? v.unitId : '';
+      return task.supportUnitIds.includes(unitId) && actsFor(sender, unitId) ? ALLOWED : refuse(REASON.notSupport);
+    }
+    case 'taskSteps': {
+      if (task === null) return refuse('Không tìm thấy nhiệm vụ của bước thực hiện này.');
+      if (context.stepTaskId && typeof v.taskId === 'string' && v.taskId !== context.stepTaskId) return refuse('Không được chuyển bước thực hiện sang nhiệm vụ khác.');
+      return actsFor(sender, task.leadUnitId) || isAssignerSite(sender, task) ? ALLOWED : refuse(REASON.notInvolved);
+    }
+    default:
+      break;
+  }
+  return refuse('Thao tác không thuộc phân hệ nhiệm vụ.');
+}

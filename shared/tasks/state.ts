@@ -1,0 +1,419 @@
+/**
+ * A task's current state, folded from its definition and its append-only events, and the
+ * report categories computed AS OF a cut-off date (design.md, "Deadlines and status").
+ *
+ * Decisions (documented here because reports print them):
+ * - Events are folded in version order (HLC|site), never arrival order, so every office
+ *   computes the same state. "As of D" ignores events whose effective date is after D (a
+ *   completion takes effect on its completion date, everything else on its recording date).
+ * - Cancelled tasks are not counted in any category (categorize returns null), as in the
+ *   Government Office's reports: a cancelled task is no longer an obligation. Lists still show them.
+ * - Paused tasks stay open and keep their deadline: a pause does not stop the clock; the
+ *   assigner who wants it stopped grants an extension.
+ * - Tasks assigned after the cut-off do not exist yet for that report (null).
+ * - Late/on-time uses the calendar's convention: the due day itself is within the deadline,
+ *   and a due date on a day off moves to the next working day.
+ */
+import { isOverdue, overdueDays, remainingWorkingDays, type CalendarConfig } from '../calendar';
+import { effectiveDateOf, type Task, type TaskEvent } from './model';
+
+export type TaskStatus = 'active' | 'paused' | 'cancelled' | 'completed';
+export const taskStatusLabels: Record<TaskStatus, string> = {
+  active: 'Đang thực hiện',
+  paused: 'Tạm dừng',
+  cancelled: 'Đã hủy',
+  completed: 'Đã hoàn thành',
+};
+
+export interface DeadlineChange {
+  fromDueOn: string | null;
+  toDueOn: string;
+  requestId: string;
+  decisionId: string;
+  decidedOn: string;
+  decidedByAccount: string;
+  decidedByOfficialId: string | null;
+  reason: string;
+}
+
+export interface LeadChange {
+  eventId: string;
+  fromUnitId: string;
+  toUnitId: string;
+  on: string;
+  reason: string;
+}
+
+export interface PendingExtension {
+  requestId: string;
+  requestedOn: string;
+  proposedDueOn: string;
+  reason: string;
+}
+
+export interface TaskState {
+  taskId: string;
+  assignerUnitId: string;
+  assignedOn: string;
+  status: TaskStatus;
+  completedOn: string | null;
+  /** Last reported percent; 100 once completed. */
+  percent: number;
+  leadUnitId: string;
+  responsibleOfficialId: string | null;
+  supportUnitIds: string[];
+  leadHistory: LeadChange[];
+  originalDueOn: string | null;
+  effectiveDueOn: string | null;
+  deadlineHistory: DeadlineChange[];
+  pendingExtension: PendingExtension | null;
+  /** Latest effective date among the folded events (null when none). */
+  lastEventOn: string | null;
+  eventCount: number;
+  progressCount: number;
+  contributionCount: number;
+}
+
+export function compareEvents(a: Pick<TaskEvent, 'order' | 'id'>, b: Pick<TaskEvent, 'order' | 'id'>): number {
+  if (a.order !== b.order) return a.order < b.order ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Folds a task and its events (any order) into its state; with asOf, only events effective
+ * on or before that date count. `versions` (the task row's per-field versions) lets a later
+ * edit of the responsible official win over an earlier reassignment.
+ */
+export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string, versions?: Readonly<Record<string, string>>): TaskState {
+  const state: TaskState = {
+    taskId: task.id,
+    assignerUnitId: task.assignerUnitId,
+    assignedOn: task.assignedOn,
+    status: 'active',
+    completedOn: null,
+    percent: 0,
+    leadUnitId: task.leadUnitId,
+    responsibleOfficialId: task.responsibleOfficialId,
+    supportUnitIds: [...task.supportUnitIds],
+    leadHistory: [],
+    originalDueOn: task.dueOn,
+    effectiveDueOn: task.dueOn,
+    deadlineHistory: [],
+    pendingExtension: null,
+    lastEventOn: null,
+    eventCount: 0,
+    progressCount: 0,
+    contributionCount: 0,
+  };
+  const sorted = events.filter((e) => e.taskId === task.id && (asOf === undefined || effectiveDateOf(e) <= asOf)).sort(compareEvents);
+  let progressPercent = 0;
+  let responsibleVersion = versions?.responsibleOfficialId ?? '';
+  for (const e of sorted) {
+    state.eventCount += 1;
+    const when = effectiveDateOf(e);
+    if (state.lastEventOn === null || when > state.lastEventOn) state.lastEventOn = when;
+    switch (e.type) {
+      case 'progress':
+        progressPercent = e.percent;
+        state.progressCount += 1;
+        break;
+      case 'contribution':
+        state.contributionCount += 1;
+        break;
+      case 'extensionRequest':
+        state.pendingExtension = { requestId: e.id, requestedOn: e.on, proposedDueOn: e.proposedDueOn, reason: e.reason };
+        break;
+      case 'extensionDecision': {
+        const pending = state.pendingExtension;
+        if (pending && pending.requestId === e.requestId) state.pendingExtension = null;
+        if (e.accepted && e.newDueOn) {
+          state.deadlineHistory.push({
+            fromDueOn: state.effectiveDueOn,
+            toDueOn: e.newDueOn,
+            requestId: e.requestId,
+            decisionId: e.id,
+            decidedOn: e.on,
+            decidedByAccount: e.actorAccount,
+            decidedByOfficialId: e.actorOfficialId,
+            reason: pending && pending.requestId === e.requestId ? pending.reason : e.note,
+          });
+          state.effectiveDueOn = e.newDueOn;
+        }
+        break;
+      }
+      case 'completion':
+        state.status = 'completed';
+        state.completedOn = e.completedOn;
+        state.pendingExtension = null;
+        break;
+      case 'reassignment':
+        if (e.newLeadUnitId !== state.leadUnitId) {
+          state.leadHistory.push({ eventId: e.id, fromUnitId: state.leadUnitId, toUnitId: e.newLeadUnitId, on: e.on, reason: e.reason });
+          state.leadUnitId = e.newLeadUnitId;
+          state.supportUnitIds = state.supportUnitIds.filter((u) => u !== e.newLeadUnitId);
+        }
+        if (e.order > responsibleVersion) {
+          state.responsibleOfficialId = e.newResponsibleOfficialId;
+          responsibleVersion = e.order;
+        }
+        state.pendingExtension = null;
+        break;
+      case 'pause':
+        if (state.status === 'active') state.status = 'paused';
+        break;
+      case 'resume':
+        if (state.status === 'paused') state.status = 'active';
+        break;
+      case 'cancel':
+        state.status = 'cancelled';
+        state.completedOn = null;
+        state.pendingExtension = null;
+        break;
+      case 'reopen':
+        if (state.status === 'completed' || state.status === 'cancelled') {
+          state.status = 'active';
+          state.completedOn = null;
+        }
+        break;
+      default: {
+        const never: never = e;
+        void never;
+      }
+    }
+  }
+  state.percent = state.status === 'completed' ? 100 : progressPercent;
+  return state;
+}
+
+// ─── Categories ────────────────────────────────────────────────────────────────────────
+
+export const taskCategories = ['doneOnTime', 'doneLate', 'doneNoDeadline', 'openWithinDeadline', 'openOverdue', 'openNoDeadline'] as const;
+export type TaskCategory = (typeof taskCategories)[number];
+export const taskCategoryLabels: Record<TaskCategory, string> = {
+  doneOnTime: 'Hoàn thành đúng hạn',
+  doneLate: 'Hoàn thành quá hạn',
+  doneNoDeadline: 'Hoàn thành (không có hạn)',
+  openWithinDeadline: 'Đang thực hiện trong hạn',
+  openOverdue: 'Quá hạn chưa hoàn thành',
+  openNoDeadline: 'Đang thực hiện (không có hạn)',
+};
+/** Level-1 heading of the two-level report tree. */
+export const taskCategoryGroups: Record<'done' | 'open', { label: string; categories: TaskCategory[] }> = {
+  done: { label: 'Đã hoàn thành', categories: ['doneOnTime', 'doneLate', 'doneNoDeadline'] },
+  open: { label: 'Chưa hoàn thành', categories: ['openWithinDeadline', 'openOverdue', 'openNoDeadline'] },
+};
+
+export const rateFormulaIds = ['dueCompletion', 'dueOnTime', 'dueOverdueShare', 'overdueShare', 'withDeadlineOnTime'] as const;
+export type RateFormulaId = (typeof rateFormulaIds)[number];
+
+export interface TaskSettings {
+  /** Judge lateness against the original deadline or the deadline after granted extensions. */
+  judgeAgainst: 'original' | 'extended';
+  /** "Sắp đến hạn" when at most this many working days remain. */
+  dueSoonWorkingDays: number;
+  /** The headline rate printed on reports and rankings. */
+  rateFormula: RateFormulaId;
+}
+export const DEFAULT_TASK_SETTINGS: TaskSettings = { judgeAgainst: 'extended', dueSoonWorkingDays: 3, rateFormula: 'dueCompletion' };
+export const TASK_SETTINGS_ID = 'taskSettings';
+
+/** The folded facts a category needs; a TaskState or a derived index row both qualify. */
+export interface CategorySubject {
+  assignedOn: string;
+  status: TaskStatus;
+  completedOn: string | null;
+  originalDueOn: string | null;
+  effectiveDueOn: string | null;
+}
+
+export function judgedDueOn(s: Pick<CategorySubject, 'originalDueOn' | 'effectiveDueOn'>, settings: Pick<TaskSettings, 'judgeAgainst'>): string | null {
+  return settings.judgeAgainst === 'original' ? s.originalDueOn : s.effectiveDueOn;
+}
+
+/** Category of an already-folded state (fold it as of the same date). */
+export function categorizeState(s: CategorySubject, asOf: string, settings: Pick<TaskSettings, 'judgeAgainst'>, calendar?: CalendarConfig): TaskCategory | null {
+  if (s.assignedOn > asOf) return null;
+  if (s.status === 'cancelled') return null;
+  const due = judgedDueOn(s, settings);
+  if (s.status === 'completed' && s.completedOn !== null && s.completedOn <= asOf) {
+    if (due === null) return 'doneNoDeadline';
+    return isOverdue(due, s.completedOn, calendar) ? 'doneLate' : 'doneOnTime';
+  }
+  if (due === null) return 'openNoDeadline';
+  return isOverdue(due, asOf, calendar) ? 'openOverdue' : 'openWithinDeadline';
+}
+
+/** The report category of a task as of a cut-off date; null when it is not counted then. */
+export function categorize(task: Task, events: readonly TaskEvent[], asOf: string, settings: Pick<TaskSettings, 'judgeAgainst'>, calendar?: CalendarConfig): TaskCategory | null {
+  if (task.assignedOn > asOf) return null;
+  return categorizeState(foldTask(task, events, asOf), asOf, settings, calendar);
+}
+
+export type OverdueBucket = 'upTo30' | 'from31To90' | 'over90';
+export const overdueBucketLabels: Record<OverdueBucket, string> = { upTo30: 'Đến 30 ngày', from31To90: 'Từ 31 đến 90 ngày', over90: 'Trên 90 ngày' };
+
+export function overdueBucketOf(days: number): OverdueBucket | null {
+  if (days <= 0) return null;
+  if (days <= 30) return 'upTo30';
+  if (days <= 90) return 'from31To90';
+  return 'over90';
+}
+
+export interface TaskAssessment {
+  category: TaskCategory | null;
+  /** Open, with a deadline not yet passed, and at most `dueSoonWorkingDays` working days left. */
+  dueSoon: boolean;
+  /** Working days left before the judged deadline (open tasks within deadline), else null. */
+  remainingWorkingDays: number | null;
+  /** Calendar days past the deadline: for open overdue tasks as of asOf, for late completions at completion. */
+  overdueDays: number;
+  overdueBucket: OverdueBucket | null;
+  /** "Còn 3 ngày làm việc", "Quá hạn 12 ngày", "Hoàn thành đúng hạn"… */
+  label: string;
+}
+
+/** Everything a list row or a dashboard shows about one task's timing, as of a date. */
+export function assess(s: CategorySubject, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): TaskAssessment {
+  const category = categorizeState(s, asOf, settings, calendar);
+  const due = judgedDueOn(s, settings);
+  let remaining: number | null = null;
+  let late = 0;
+  if (category === 'openWithinDeadline' && due) remaining = remainingWorkingDays(due, asOf, calendar);
+  if (category === 'openOverdue' && due) late = overdueDays(due, asOf, calendar);
+  if (category === 'doneLate' && due && s.completedOn) late = overdueDays(due, s.completedOn, calendar);
+  const dueSoon = remaining !== null && remaining <= settings.dueSoonWorkingDays;
+  let label: string;
+  switch (category) {
+    case null:
+      label = s.status === 'cancelled' ? taskStatusLabels.cancelled : 'Chưa giao';
+      break;
+    case 'openWithinDeadline':
+      label = deadlineLabel(due!, asOf, calendar);
+      break;
+    case 'openOverdue':
+      label = `Quá hạn ${late} ngày`;
+      break;
+    case 'doneLate':
+      label = `Hoàn thành quá hạn ${late} ngày`;
+      break;
+    default:
+      label = taskCategoryLabels[category];
+  }
+  return { category, dueSoon, remainingWorkingDays: remaining, overdueDays: late, overdueBucket: category === 'openOverdue' ? overdueBucketOf(late) : null, label };
+}
+
+/** "Còn N ngày làm việc", "Hạn cuối hôm nay" or "Quá hạn N ngày" for an open task. */
+export function deadlineLabel(dueOn: string, asOf: string, calendar?: CalendarConfig): string {
+  const late = overdueDays(dueOn, asOf, calendar);
+  if (late > 0) return `Quá hạn ${late} ngày`;
+  const left = remainingWorkingDays(dueOn, asOf, calendar);
+  if (left === 0) return 'Hạn cuối hôm nay';
+  return `Còn ${left} ngày làm việc`;
+}
+
+// ─── Rates ─────────────────────────────────────────────────────────────────────────────
+
+export type CategoryCounts = Record<TaskCategory, number>;
+
+export function emptyCounts(): CategoryCounts {
+  return { doneOnTime: 0, doneLate: 0, doneNoDeadline: 0, openWithinDeadline: 0, openOverdue: 0, openNoDeadline: 0 };
+}
+
+export function countCategories(categories: Iterable<TaskCategory | null>): CategoryCounts {
+  const counts = emptyCounts();
+  for (const c of categories) if (c) counts[c] += 1;
+  return counts;
+}
+
+export function totalOf(c: CategoryCounts): number {
+  return taskCategories.reduce((sum, k) => sum + c[k], 0);
+}
+
+export interface RateFormula {
+  id: RateFormulaId;
+  label: string;
+  /** Printed under every report and ranking that uses it. */
+  formulaText: string;
+  /** Which direction is good; printed values round towards the bad side so a rate never looks better than it is. */
+  better: 'higher' | 'lower';
+  numerator(c: CategoryCounts): number;
+  denominator(c: CategoryCounts): number;
+}
+
+/**
+ * Named formulas. The Government Office's 2017 report (1270/BC-TCTTTg) prints 98,62% for
+ * "nhiệm vụ đến hạn đã hoàn thành" = (14.068 + 1.983) / (14.068 + 1.983 + 223): done (on time
+ * or late) over tasks come due, and 1,38% overdue = 223 over the same base. Tasks without a
+ * deadline never "come due", so they are left out of those bases.
+ */
+export const rateFormulas: Record<RateFormulaId, RateFormula> = {
+  dueCompletion: {
+    id: 'dueCompletion',
+    label: 'Tỷ lệ nhiệm vụ đến hạn đã hoàn thành',
+    formulaText: '(Hoàn thành đúng hạn + Hoàn thành quá hạn) / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)',
+    better: 'higher',
+    numerator: (c) => c.doneOnTime + c.doneLate,
+    denominator: (c) => c.doneOnTime + c.doneLate + c.openOverdue,
+  },
+  dueOnTime: {
+    id: 'dueOnTime',
+    label: 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đến hạn',
+    formulaText: 'Hoàn thành đúng hạn / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)',
+    better: 'higher',
+    numerator: (c) => c.doneOnTime,
+    denominator: (c) => c.doneOnTime + c.doneLate + c.openOverdue,
+  },
+  dueOverdueShare: {
+    id: 'dueOverdueShare',
+    label: 'Tỷ lệ quá hạn trên số nhiệm vụ đến hạn',
+    formulaText: 'Quá hạn chưa hoàn thành / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)',
+    better: 'lower',
+    numerator: (c) => c.openOverdue,
+    denominator: (c) => c.doneOnTime + c.doneLate + c.openOverdue,
+  },
+  overdueShare: {
+    id: 'overdueShare',
+    label: 'Tỷ lệ quá hạn trên tổng số nhiệm vụ',
+    formulaText: 'Quá hạn chưa hoàn thành / Tổng số nhiệm vụ',
+    better: 'lower',
+    numerator: (c) => c.openOverdue,
+    denominator: (c) => totalOf(c),
+  },
+  withDeadlineOnTime: {
+    id: 'withDeadlineOnTime',
+    label: 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ có thời hạn',
+    formulaText: 'Hoàn thành đúng hạn / (Tổng số nhiệm vụ − Nhiệm vụ không có thời hạn)',
+    better: 'higher',
+    numerator: (c) => c.doneOnTime,
+    denominator: (c) => totalOf(c) - c.doneNoDeadline - c.openNoDeadline,
+  },
+};
+
+export interface Rate {
+  formula: RateFormulaId;
+  numerator: number;
+  denominator: number;
+  /** 0..1, or null when nothing is in the base. */
+  value: number | null;
+  /** Basis points (1/100 of a percent), rounded towards the bad side; null with value. */
+  basisPoints: number | null;
+}
+
+export function computeRate(counts: CategoryCounts, formulaId: RateFormulaId): Rate {
+  const f = rateFormulas[formulaId];
+  const numerator = f.numerator(counts);
+  const denominator = f.denominator(counts);
+  if (denominator <= 0) return { formula: formulaId, numerator, denominator, value: null, basisPoints: null };
+  // Integer arithmetic: numerator·10000 is exact, so the rounding direction is never off by float error.
+  const scaled = numerator * 10_000;
+  const basisPoints = f.better === 'higher' ? Math.floor(scaled / denominator) : Math.ceil(scaled / denominator);
+  return { formula: formulaId, numerator, denominator, value: numerator / denominator, basisPoints };
+}
+
+/** "98,62%" (Vietnamese decimal comma), or "—" when the base is empty. */
+export function formatRate(rate: Pick<Rate, 'basisPoints'>): string {
+  if (rate.basisPoints === null) return '—';
+  const whole = Math.floor(rate.basisPoints / 100);
+  const frac = String(rate.basisPoints % 100).padStart(2, '0');
+  return `${whole},${frac}%`;
+}
