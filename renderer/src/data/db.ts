@@ -6,7 +6,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Op, Row } from '@shared/data/ops';
 
 export const DB_NAME = 'dondoc';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export interface AuditEntry {
   seq: number;
@@ -44,6 +44,13 @@ const V1 = {
 /** v2: units carry their fields of responsibility (lĩnh vực), indexed for consultations. */
 const V2 = { ...V1, units: 'id, parentId, shortName, *fields', calendarOverrides: 'id, date' };
 
+/** v3: letters and the outgoing register (one number series per issuing office and year). */
+const V3 = {
+  ...V2,
+  letters: 'id, status, officeKey, [officeKey+year]',
+  registerEntries: 'id, [officeKey+year], [officeKey+year+number], letterId, issuedOn',
+};
+
 export class DondocDb extends Dexie {
   ops!: Table<Op, string>;
   audit!: Table<AuditEntry, number>;
@@ -53,6 +60,8 @@ export class DondocDb extends Dexie {
   officials!: Table<EntityRow, string>;
   posts!: Table<EntityRow, string>;
   calendarOverrides!: Table<EntityRow, string>;
+  letters!: Table<EntityRow, string>;
+  registerEntries!: Table<EntityRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -67,9 +76,10 @@ export class DondocDb extends Dexie {
             if (!Array.isArray(u.fields)) u.fields = [];
           });
       });
+    this.version(3).stores(V3);
   }
 }
 
 /** Tables whose rows are synced user data (written only through the repository). */
-export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides'] as const;
+export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides', 'letters', 'registerEntries'] as const;
 export type EntityTable = (typeof ENTITY_TABLES)[number];

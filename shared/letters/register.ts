@@ -1,0 +1,49 @@
+/**
+ * The outgoing register (sổ văn bản đi): numbers are taken only when a letter is issued, per
+ * issuing office and year, from 01 on 1 January; no gaps, no duplicates. A cancelled number
+ * stays in the register as cancelled (it is never reused).
+ */
+import { z } from 'zod';
+import { letterKindSchema } from './model';
+
+export const registerEntrySchema = z.object({
+  officeKey: z.string().min(1).max(64),
+  year: z.number().int().min(1900).max(2100),
+  number: z.number().int().min(1),
+  symbol: z.string().max(60),
+  kind: letterKindSchema,
+  subject: z.string().max(2000),
+  issuedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  recipients: z.string().max(4000),
+  signer: z.string().max(200),
+  letterId: z.string().max(64),
+  status: z.enum(['issued', 'cancelled']),
+  cancelledReason: z.string().max(1000),
+});
+export type RegisterEntry = z.infer<typeof registerEntrySchema>;
+
+/** The row id makes a duplicate number impossible even if two writers raced. */
+export function registerEntryId(officeKey: string, year: number, number: number): string {
+  return `${officeKey}:${year}:${String(number).padStart(5, '0')}`;
+}
+
+/** Next number given the numbers already taken this year (issued or cancelled). */
+export function nextRegisterNumber(taken: readonly number[]): number {
+  let max = 0;
+  for (const n of taken) if (n > max) max = n;
+  return max + 1;
+}
+
+/** Gaps in a year's numbering (there should be none): for the register's integrity line. */
+export function registerGaps(taken: readonly number[]): number[] {
+  const set = new Set(taken);
+  const max = Math.max(0, ...taken);
+  const gaps: number[] = [];
+  for (let n = 1; n <= max; n++) if (!set.has(n)) gaps.push(n);
+  return gaps;
+}
+
+/** "05/UBND-VP": leading zero below 10, as the Decree writes numbers. */
+export function formatRegisterNumber(number: number, symbol: string): string {
+  return `${String(number).padStart(2, '0')}/${symbol}`;
+}
