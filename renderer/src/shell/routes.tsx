@@ -4,6 +4,7 @@ import { UnitsPage } from '../features/registries/UnitsPage';
 import { OfficialsPage } from '../features/registries/OfficialsPage';
 import { AccountsPage } from '../features/settings/AccountsPage';
 import { OrganisationPage } from '../features/settings/OrganisationPage';
+import { CalendarPage } from '../features/calendar/CalendarPage';
 
 export interface RouteDef {
   path: string;
@@ -18,6 +19,7 @@ export const routes: RouteDef[] = [
   { path: 'units', label: 'Đơn vị', group: 'Danh mục', component: UnitsPage },
   { path: 'officials', label: 'Cán bộ, công chức', group: 'Danh mục', component: OfficialsPage },
   { path: 'organisation', label: 'Thông tin cơ quan', group: 'Cài đặt', component: OrganisationPage },
+  { path: 'calendar', label: 'Lịch làm việc', group: 'Cài đặt', component: CalendarPage },
   { path: 'accounts', label: 'Tài khoản', group: 'Cài đặt', component: AccountsPage, roles: ['admin'] },
 ];
 
