@@ -18,6 +18,23 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
+/** Walks Playwright's JSON report for skipped tests and the reason each gives. */
+function skippedTests(report) {
+  const out = [];
+  const walk = (suite) => {
+    for (const spec of suite.specs ?? []) {
+      for (const t of spec.tests ?? []) {
+        if (t.status !== 'skipped') continue;
+        const note = (t.annotations ?? []).find((a) => a.type === 'skip');
+        out.push({ title: spec.title, reason: note?.description ?? 'no reason given' });
+      }
+    }
+    for (const child of suite.suites ?? []) walk(child);
+  };
+  for (const suite of report.suites ?? []) walk(suite);
+  return out;
+}
+
 let passed = 0;
 let failed = 0;
 let ok = true;
@@ -44,8 +61,7 @@ if (existsSync(pwJson)) {
   const s = r.stats ?? {};
   passed += (s.expected ?? 0) + (s.flaky ?? 0);
   failed += s.unexpected ?? 0;
-  const skipped = s.skipped ?? 0;
-  if (skipped) console.log(`(Playwright: ${skipped} skipped — see the reasons above)`);
+  for (const t of skippedTests(r)) console.log(`skipped: ${t.title} — ${t.reason}`);
   if (!e2eOk && !s.unexpected) failed += 1;
 } else {
   failed += 1;

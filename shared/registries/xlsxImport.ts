@@ -4,6 +4,7 @@
  * imports nothing until the whole file is clean.
  */
 import { foldVietnamese } from '../text/search';
+import { formatDateVi, parseDate } from '../calendar';
 import { unitInputSchema, unitKindLabels, unitKinds, type Unit, type UnitInput, type UnitKind } from './units';
 import { officialInputSchema, type Official, type Post } from './officials';
 
@@ -37,30 +38,19 @@ export const OFFICIAL_COLUMNS = [
   { header: 'Email', width: 24 },
 ];
 
-const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function daysInMonth(year: number, month: number): number {
-  return [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
-}
-
-/** "05/01/2026" or "2026-01-05" → "2026-01-05"; null when not a real date. */
+/** "05/01/2026" or "2026-01-05" → "2026-01-05"; null when not a real date (the calendar decides). */
 export function parseUserDate(text: string): string | null {
-  const t = text.trim();
-  let y: number, m: number, d: number;
-  const a = DMY.exec(t);
-  const b = YMD.exec(t);
-  if (a) [d, m, y] = [Number(a[1]), Number(a[2]), Number(a[3])];
-  else if (b) [y, m, d] = [Number(b[1]), Number(b[2]), Number(b[3])];
-  else return null;
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  try {
+    const iso = parseDate(text.trim());
+    const year = Number(iso.slice(0, 4));
+    return year >= 1900 && year <= 2100 ? iso : null;
+  } catch {
+    return null;
+  }
 }
 
 export function formatUserDate(iso: string | null): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
+  return iso ? formatDateVi(iso) : '';
 }
 
 function parseKind(text: string): UnitKind | null {

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import { todayInVietnam } from '@shared/calendar';
 
 /** Dates on screen are dd/mm/yyyy. */
 export function formatDate(iso: string | null | undefined): string {
@@ -15,5 +16,5 @@ export function formatDateTime(iso: string | null | undefined): string {
 
 /** Today in Vietnam (UTC+7) as YYYY-MM-DD, whatever the PC's time zone. */
 export function todayVn(now: Date = new Date()): string {
-  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+  return todayInVietnam(now);
 }
