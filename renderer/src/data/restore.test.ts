@@ -1,0 +1,224 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { AppError } from '@shared/errors';
+import { makeApi, type DondocApi } from '@shared/ipc/api';
+import { createHandlers } from '../../../electron/main/handlers';
+import { dispatch } from '../../../electron/main/ipc/dispatch';
+import type { MainDeps } from '../../../electron/main/deps';
+import { DondocDb } from './db';
+import { dumpDatabase } from './dump';
+import { verifyAuditChain, withWrites, type WriteContext } from './repository';
+import { backupLive, checkRestorable, cleanupScratch, loadBackup, parseBackupBody, restoreDrill, restoreLoaded, SCRATCH_PREFIX } from './restore';
+
+const ctx: WriteContext = { site: 'site-test', actor: 'lan.vt (Nông Thị Lan)', now: () => new Date('2026-11-29T03:00:00Z') };
+const plenty = async () => ({ usage: 0, quota: 10 * 1024 ** 3 });
+
+let root: string;
+let api: DondocApi;
+let picks: string[];
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'dondoc-restore-'));
+  picks = [];
+  const deps: MainDeps = {
+    dataDir: join(root, 'data'),
+    dialogs: { pickSavePath: async () => null, pickOpenPath: async () => picks.shift() ?? null, pickFolder: async () => null },
+    secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
+    shell: { openPath: async () => undefined },
+    now: () => new Date(),
+    appVersion: '0.1.0',
+    isElectron: false,
+  };
+  const table = await createHandlers(deps);
+  api = makeApi((ch, req) => dispatch(table, () => true, ch, req, { senderUrl: 'app://dondoc/index.html', isTopFrame: true }));
+  await api.call('auth:createFirstAdmin', { username: 'lan.vt', password: 'matkhau-an-toan', displayName: 'Nông Thị Lan' });
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function seeded(n = 30): Promise<DondocDb> {
+  const db = new DondocDb(`restore-${Math.random()}`);
+  await withWrites(db, ctx, ['settings', 'units', 'officials'], async (w) => {
+    await w.set('settings', 'organisation', { authorityName: 'Ủy ban nhân dân xã Hòa An' }, 'Thiết lập', 'UBND xã Hòa An');
+    for (let i = 0; i < n; i++) {
+      await w.set('units', `u${i}`, { name: `Phòng số ${i}`, shortName: `P${i}`, parentId: null, fields: ['Giáo dục'] }, 'Thêm đơn vị', `Phòng số ${i}`);
+      await w.set('officials', `o${i}`, { fullName: `Cán bộ ${i}` }, 'Thêm cán bộ', `Cán bộ ${i}`);
+    }
+  });
+  return db;
+}
+
+async function snapshot(db: DondocDb): Promise<Record<string, unknown[]>> {
+  return (await dumpDatabase(db.name)).tables;
+}
+
+async function openStored(fileName: string) {
+  const opened = await api.call('backup:open', { source: 'stored', fileName });
+  const { json } = await api.call('backup:body', { token: opened.token! });
+  return { info: opened.info!, json };
+}
+
+async function expectRefused(p: Promise<unknown>, code: string, message: RegExp) {
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  expect((e as AppError).code).toBe(code);
+  expect((e as AppError).message).toMatch(message);
+}
+
+describe('restore', () => {
+  it('backup → change data → restore: every table deep-equals the backup; the current data was backed up first', async () => {
+    const live = await seeded();
+    const before = await snapshot(live);
+    const backup = await backupLive(api, live, 'manual');
+    await withWrites(live, ctx, ['units'], async (w) => {
+      await w.set('units', 'u1', { name: 'Phòng đã đổi tên' }, 'Sửa đơn vị', 'x');
+      await w.set('units', 'u-new', { name: 'Phòng mới', shortName: 'PM', parentId: null, fields: [] }, 'Thêm đơn vị', 'y');
+    });
+    const changed = await snapshot(live);
+    expect(changed).not.toEqual(before);
+
+    const { info, json } = await openStored(backup.fileName);
+    const loaded = await loadBackup(info, json);
+    expect(loaded.officeName).toBe('Ủy ban nhân dân xã Hòa An');
+    expect(loaded.chainBroken).toBeNull();
+    const safety = await restoreLoaded({ api, live, loaded, jsonLength: json.length, estimate: plenty });
+    expect(safety.reason).toBe('pre-restore');
+
+    const after = await snapshot(live);
+    expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    for (const t of Object.keys(before)) expect(after[t], t).toEqual(before[t]);
+    expect(await verifyAuditChain(live)).toBeNull();
+    // The pre-restore backup holds the changed data.
+    const pre = await openStored(safety.fileName);
+    expect(parseBackupBody(pre.json).tables).toEqual(changed);
+    // No scratch database is left behind.
+    const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+    expect(names.filter((n) => n.startsWith(SCRATCH_PREFIX))).toEqual([]);
+  });
+
+  it('refuses a backup from a newer schema with a clear message, before anything changes', async () => {
+    const live = await seeded(3);
+    const dump = await dumpDatabase(live.name);
+    const newer = { ...dump, idbVersion: 990 };
+    expect(() => checkRestorable({ schemaVersion: 99, counts: {} }, newer)).toThrow(/phiên bản Đôn Đốc mới hơn.*cập nhật ứng dụng/);
+    const info = { path: '', fileName: 'x.ddbak', bytes: 1, sha256: '0'.repeat(64), reason: 'manual' as const, createdAt: new Date().toISOString(), appVersion: '9.0.0', siteId: 's', schemaVersion: 99, counts: {} };
+    const before = await snapshot(live);
+    await expectRefused(loadBackup(info, JSON.stringify(newer)), 'invalid-file', /mới hơn/);
+    expect(await snapshot(live)).toEqual(before);
+  });
+
+  it('refuses corrupt backups (flipped byte, truncated, damaged body) and leaves live data untouched', async () => {
+    const live = await seeded(5);
+    const backup = await backupLive(api, live, 'manual');
+    await withWrites(live, ctx, ['units'], (w) => w.set('units', 'u1', { name: 'Sau sao lưu' }, 'Sửa', 'x'));
+    const before = await snapshot(live);
+    const bytes = await readFile(backup.path);
+    const flipped = Buffer.from(bytes);
+    flipped[Math.floor(flipped.length * 0.7)] ^= 0x04;
+    await writeFile(join(root, 'flipped.ddbak'), flipped);
+    await writeFile(join(root, 'trunc.ddbak'), bytes.subarray(0, Math.floor(bytes.length / 2)));
+    picks.push(join(root, 'flipped.ddbak'), join(root, 'trunc.ddbak'));
+    await expectRefused(api.call('backup:open', { source: 'pick' }), 'invalid-file', /mã kiểm tra/);
+    await expectRefused(api.call('backup:open', { source: 'pick' }), 'invalid-file', /không đầy đủ/);
+    // A body whose checksum matches but whose content is damaged (written by a broken build).
+    const { info, json } = await openStored(backup.fileName);
+    await expectRefused(loadBackup(info, json.slice(0, -3)), 'invalid-file', /không đọc được/);
+    const dump = parseBackupBody(json);
+    const missingKey = { ...dump, tables: { ...dump.tables, units: [...dump.tables.units, { name: 'không có khóa' }] } };
+    await expectRefused(loadBackup({ ...info, counts: { ...info.counts, units: info.counts.units + 1 } }, JSON.stringify(missingKey)), 'invalid-file', /thiếu khóa/);
+    await expectRefused(loadBackup({ ...info, counts: { ...info.counts, units: 999 } }, json), 'invalid-file', /không khớp/);
+    expect(await snapshot(live)).toEqual(before);
+  });
+
+  it('restores a backup taken at schema 1 through the real migrations', async () => {
+    const live = await seeded(2);
+    const v1 = { database: 'dondoc', idbVersion: 10, tables: { ops: [], audit: [], meta: [], settings: [], units: [{ id: 'u1', name: 'Cũ', shortName: 'C', parentId: null, _v: {}, _deleted: 0 }], officials: [], posts: [] } };
+    const info = { path: '', fileName: 'old.ddbak', bytes: 1, sha256: '0'.repeat(64), reason: 'pre-migration' as const, createdAt: new Date().toISOString(), appVersion: '0.0.1', siteId: 's', schemaVersion: 1, counts: { units: 1 } };
+    const loaded = await loadBackup(info, JSON.stringify(v1));
+    expect(loaded.tables.units).toEqual([{ id: 'u1', name: 'Cũ', shortName: 'C', parentId: null, _v: {}, _deleted: 0, fields: [] }]);
+    expect(loaded.tables.calendarOverrides).toEqual([]);
+    await restoreLoaded({ api, live, loaded, jsonLength: 100, estimate: plenty });
+    expect(await live.units.toArray()).toEqual(loaded.tables.units);
+    expect(await live.officials.count()).toBe(0);
+  });
+
+  it('refuses when storage is nearly full or the pre-restore backup fails, without changing anything', async () => {
+    const live = await seeded(4);
+    const backup = await backupLive(api, live, 'manual');
+    await withWrites(live, ctx, ['units'], (w) => w.set('units', 'u0', { name: 'Đổi' }, 'Sửa', 'x'));
+    const before = await snapshot(live);
+    const { info, json } = await openStored(backup.fileName);
+    const loaded = await loadBackup(info, json);
+    await expectRefused(
+      restoreLoaded({ api, live, loaded, jsonLength: json.length, estimate: async () => ({ usage: 990 * 1024 ** 2, quota: 1024 ** 3 }) }),
+      'storage',
+      /Không đủ dung lượng/,
+    );
+    await api.call('auth:logout', {});
+    await expectRefused(restoreLoaded({ api, live, loaded, jsonLength: json.length, estimate: plenty }), 'not-authorised', /đăng nhập/);
+    expect(await snapshot(live)).toEqual(before);
+  });
+
+  it('drill: restores the newest backup into a scratch database, verifies it and leaves live data alone', async () => {
+    const live = await seeded(6);
+    await backupLive(api, live, 'daily');
+    const before = await snapshot(live);
+    const report = await restoreDrill(api);
+    expect(report.ok).toBe(true);
+    expect(report.chainBroken).toBeNull();
+    expect(report.counts.find((c) => c.table === 'units')).toEqual({ table: 'units', expected: 6, actual: 6 });
+    expect(await snapshot(live)).toEqual(before);
+    await cleanupScratch();
+    expect((await indexedDB.databases()).some((d) => d.name?.startsWith(SCRATCH_PREFIX))).toBe(false);
+  });
+});
+
+describe('audit chain tamper detection', () => {
+  it('detects an edit of any field of any stored audit entry made directly in IndexedDB', async () => {
+    const db = await seeded(4);
+    const entries = await db.audit.orderBy('seq').toArray();
+    expect(await verifyAuditChain(db)).toBeNull();
+    const fields = ['id', 'hlc', 'at', 'actor', 'action', 'entity', 'rowId', 'summary', 'before', 'after', 'prevHash', 'hash'] as const;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 0, max: entries.length - 1 }), fc.constantFrom(...fields), fc.string({ minLength: 1, maxLength: 8 }), async (i, field, junk) => {
+        const original = entries[i];
+        const current = original[field];
+        const tampered =
+          field === 'before' || field === 'after' ? { ...(current ?? {}), [`x${junk}`]: junk } : `${String(current)}${junk}`;
+        // Straight into IndexedDB, bypassing the repository, as a person with a profile editor would.
+        await new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open(db.name);
+          req.onsuccess = () => {
+            const idb = req.result;
+            const tx = idb.transaction('audit', 'readwrite');
+            tx.objectStore('audit').put({ ...original, [field]: tampered });
+            tx.oncomplete = () => {
+              idb.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        });
+        const broken = await verifyAuditChain(db);
+        await db.audit.put(original);
+        expect(broken).not.toBeNull();
+        // The first broken link is the edited entry, or (a rewritten hash) the one after it.
+        expect([original.seq, original.seq + 1]).toContain(broken!.seq);
+        expect(broken!.reason).toMatch(/Mục nhật ký số \d+/);
+        expect(await verifyAuditChain(db)).toBeNull();
+      }),
+      { numRuns: 60 },
+    );
+    // A deleted entry is reported as missing.
+    await db.audit.delete(2);
+    expect(await verifyAuditChain(db)).toEqual({ seq: 2, reason: 'Thiếu mục nhật ký số 2.' });
+  });
+});
