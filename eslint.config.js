@@ -30,6 +30,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/main/**'] }] },
   },
 );

@@ -204,7 +204,7 @@ export function OfficialsPage() {
         </Table.Tbody>
       </Table>
 
-      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); }} title={draft?.id ? 'Sửa cán bộ' : 'Thêm cán bộ'} size="xl">
+      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); }} title={draft?.id ? 'Sửa cán bộ' : 'Thêm cán bộ'} size={1080}>
         {draft && (
           <Stack>
             <Group grow>
@@ -219,10 +219,10 @@ export function OfficialsPage() {
             {draft.posts.map((p, i) => (
               <Paper key={p.key} withBorder p="xs">
                 <Group align="flex-end" wrap="nowrap" gap="xs">
-                  <Select label={`Đơn vị ${i + 1}`} data={unitOptions} value={p.unitId} onChange={(v) => setPost(p.key, { unitId: v })} searchable w={260} />
+                  <Select label={`Đơn vị ${i + 1}`} data={unitOptions} value={p.unitId} onChange={(v) => setPost(p.key, { unitId: v })} searchable w={280} />
                   <TextInput label="Chức vụ" value={p.title} onChange={(e) => setPost(p.key, { title: e.currentTarget.value })} w={200} />
-                  <TextInput label="Từ ngày" placeholder="dd/mm/yyyy" value={p.from} onChange={(e) => setPost(p.key, { from: e.currentTarget.value })} w={110} />
-                  <TextInput label="Đến ngày" placeholder="dd/mm/yyyy" value={p.to} onChange={(e) => setPost(p.key, { to: e.currentTarget.value })} w={110} />
+                  <TextInput label="Từ ngày" placeholder="dd/mm/yyyy" value={p.from} onChange={(e) => setPost(p.key, { from: e.currentTarget.value })} w={124} />
+                  <TextInput label="Đến ngày" placeholder="dd/mm/yyyy" value={p.to} onChange={(e) => setPost(p.key, { to: e.currentTarget.value })} w={124} />
                   <Checkbox label="Thủ trưởng" checked={p.isHead} onChange={(e) => setPost(p.key, { isHead: e.currentTarget.checked })} mb={8} />
                   <ActionIcon variant="subtle" color="red" mb={4} aria-label="Bỏ chức vụ" onClick={() => setDraft({ ...draft, posts: draft.posts.filter((x) => x.key !== p.key) })}>
                     ✕
