@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MainDeps } from './deps';
 import { createHandlers } from './handlers';
+import { createElectronPrinter } from './print/electronPrinter';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import {
@@ -160,6 +161,6 @@ void app.whenReady().then(async () => {
       },
     },
   };
-  registerIpc(ipcMain, await createHandlers(deps));
+  registerIpc(ipcMain, await createHandlers(deps, { printer: createElectronPrinter() }));
   await createWindow(deps);
 });

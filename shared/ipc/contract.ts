@@ -9,6 +9,7 @@ import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backup';
 import { letterChannels } from './channels/letters';
 import { syncChannels } from './channels/sync';
+import { printChannels } from './channels/print';
 
 export const contract = {
   ...appChannels,
@@ -16,6 +17,7 @@ export const contract = {
   ...backupChannels,
   ...letterChannels,
   ...syncChannels,
+  ...printChannels,
 };
 
 export type Contract = typeof contract;

@@ -12,8 +12,9 @@ import { createAuthHandlers } from './auth';
 import { createXlsxHandlers } from './xlsx';
 import { createLetterHandlers } from './letters';
 import { createSyncHandlers } from './sync';
+import { createPrintHandlers, type LetterPrinter } from './print';
 
-export async function createHandlers(deps: MainDeps): Promise<HandlerTable> {
+export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPrinter } = {}): Promise<HandlerTable> {
   const siteId = await loadOrCreateSiteId(deps);
   const accounts = createAccountStore(deps);
   return {
@@ -23,5 +24,6 @@ export async function createHandlers(deps: MainDeps): Promise<HandlerTable> {
     ...createXlsxHandlers(deps, accounts),
     ...createLetterHandlers(deps),
     ...createSyncHandlers(deps, { siteId: () => siteId }),
+    ...createPrintHandlers(deps, { printer: extra.printer }),
   };
 }
