@@ -4,6 +4,8 @@ import { UnitsPage } from '../features/registries/UnitsPage';
 import { OfficialsPage } from '../features/registries/OfficialsPage';
 import { AccountsPage } from '../features/settings/AccountsPage';
 import { OrganisationPage } from '../features/settings/OrganisationPage';
+import { BackupPage } from '../features/safety/BackupPage';
+import { IntegrityPage } from '../features/safety/IntegrityPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 
 export interface RouteDef {
@@ -21,6 +23,8 @@ export const routes: RouteDef[] = [
   { path: 'organisation', label: 'Thông tin cơ quan', group: 'Cài đặt', component: OrganisationPage },
   { path: 'calendar', label: 'Lịch làm việc', group: 'Cài đặt', component: CalendarPage },
   { path: 'accounts', label: 'Tài khoản', group: 'Cài đặt', component: AccountsPage, roles: ['admin'] },
+  { path: 'backup', label: 'Sao lưu & khôi phục', group: 'Cài đặt', component: BackupPage, roles: ['admin'] },
+  { path: 'integrity', label: 'Kiểm tra toàn vẹn', group: 'Cài đặt', component: IntegrityPage, roles: ['admin'] },
 ];
 
 export function visibleRoutes(role: Role): RouteDef[] {
