@@ -28,6 +28,8 @@ describe('canPerform', () => {
     const d = canPerform({ role: 'leader', unitId: 'so-tc' }, leadSite, 'reassign', state);
     expect(d.allowed).toBe(false);
     expect(d).toMatchObject({ reason: expect.stringContaining('không được chuyển công việc') });
+    // Also when the lead unit's head is logged in at the coordinator's machine.
+    expect(canPerform({ role: 'leader', unitId: 'so-tc' }, coordinator, 'reassign', state)).toMatchObject({ allowed: false, reason: expect.stringContaining('không được chuyển công việc') });
   });
 
   it('does not let a support unit report progress or complete', () => {

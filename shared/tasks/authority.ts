@@ -113,7 +113,8 @@ function statusCheck(action: TaskAction, task: TaskAuthorityView): TaskDecision 
 export function canPerform(actor: Actor, site: SiteScope, action: TaskAction, task: TaskAuthorityView, options: { unitId?: string } = {}): TaskDecision {
   if ((ASSIGNER_ACTIONS as readonly TaskAction[]).includes(action)) {
     const assigner = isAssignerSite(site, task);
-    if (action === 'reassign' && !assigner && speaksFor(actor, site, task.leadUnitId)) return refuse(REASON.leadCannotReassign);
+    // Whoever speaks for the lead unit never hands the task on, even from the coordinator's machine.
+    if (action === 'reassign' && (actor.unitId === task.leadUnitId || (!assigner && actsFor(site, task.leadUnitId)))) return refuse(REASON.leadCannotReassign);
     if (!assigner) return refuse(REASON.notAssignerSite);
     if (actor.role !== 'admin' && actor.role !== 'leader') return refuse(REASON.assignerRole);
     return statusCheck(action, task);

@@ -14,6 +14,7 @@
  * - Late/on-time uses the calendar's convention: the due day itself is within the deadline,
  *   and a due date on a day off moves to the next working day.
  */
+import { z } from 'zod';
 import { isOverdue, overdueDays, remainingWorkingDays, type CalendarConfig } from '../calendar';
 import { effectiveDateOf, type Task, type TaskEvent } from './model';
 
@@ -214,6 +215,11 @@ export interface TaskSettings {
   /** The headline rate printed on reports and rankings. */
   rateFormula: RateFormulaId;
 }
+export const taskSettingsSchema = z.object({
+  judgeAgainst: z.enum(['original', 'extended']),
+  dueSoonWorkingDays: z.number().int().min(0, 'Số ngày không được âm.').max(30, 'Tối đa 30 ngày làm việc.'),
+  rateFormula: z.enum(rateFormulaIds),
+});
 export const DEFAULT_TASK_SETTINGS: TaskSettings = { judgeAgainst: 'extended', dueSoonWorkingDays: 3, rateFormula: 'dueCompletion' };
 export const TASK_SETTINGS_ID = 'taskSettings';
 

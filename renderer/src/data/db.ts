@@ -4,9 +4,10 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { Op, Row } from '@shared/data/ops';
+import type { TaskIndexRow } from '../features/tasks/data/taskIndex';
 
 export const DB_NAME = 'dondoc';
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface AuditEntry {
   seq: number;
@@ -51,6 +52,21 @@ const V3 = {
   registerEntries: 'id, [officeKey+year], [officeKey+year+number], letterId, issuedOn',
 };
 
+/**
+ * v4: tasks. directives/tasks/taskSteps/taskEvents are synced entities; taskIndex is a LOCAL
+ * derived table (one row per task, rebuilt in the same transaction as every task write, never
+ * synced) holding what lists and dashboards filter and sort on.
+ */
+const V4 = {
+  ...V3,
+  directives: 'id, issuedOn, kind',
+  tasks: 'id, directiveId, assignerUnitId, leadUnitId',
+  taskSteps: 'id, taskId, responsibleOfficialId',
+  taskEvents: 'id, taskId',
+  taskIndex:
+    'id, leadUnitId, *unitIds, responsibleOfficialId, assignerUnitId, assignerOfficialId, directiveId, planYear, status, dueKey, completedOn, assignedOn, lastEventOn, [open+dueKey], [open+assignedOn], [leadUnitId+open]',
+};
+
 export class DondocDb extends Dexie {
   ops!: Table<Op, string>;
   audit!: Table<AuditEntry, number>;
@@ -62,6 +78,11 @@ export class DondocDb extends Dexie {
   calendarOverrides!: Table<EntityRow, string>;
   letters!: Table<EntityRow, string>;
   registerEntries!: Table<EntityRow, string>;
+  directives!: Table<EntityRow, string>;
+  tasks!: Table<EntityRow, string>;
+  taskSteps!: Table<EntityRow, string>;
+  taskEvents!: Table<EntityRow, string>;
+  taskIndex!: Table<TaskIndexRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -77,9 +98,10 @@ export class DondocDb extends Dexie {
           });
       });
     this.version(3).stores(V3);
+    this.version(4).stores(V4);
   }
 }
 
 /** Tables whose rows are synced user data (written only through the repository). */
-export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides', 'letters', 'registerEntries'] as const;
+export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides', 'letters', 'registerEntries', 'directives', 'tasks', 'taskSteps', 'taskEvents'] as const;
 export type EntityTable = (typeof ENTITY_TABLES)[number];

@@ -24,6 +24,19 @@ export interface Writer {
   /** Appends an immutable record. */
   insert(entity: EntityTable, rowId: string, values: Record<string, JsonValue>, action: string, summary: string): Promise<EntityRow>;
   get(entity: EntityTable, rowId: string): Promise<EntityRow | undefined>;
+  /**
+   * Bulk path (demo data, large imports): one op per row as usual, but rows are read and
+   * written with bulkGet/bulkPut and the batch gets ONE audit entry (count and first/last
+   * row id) instead of one per row. Returns the rows as written.
+   */
+  setMany(entity: EntityTable, rows: readonly BulkRow[], action: string, summary: string): Promise<EntityRow[]>;
+  /** Bulk append-only records; rows that already exist are left unchanged (no op). */
+  insertMany(entity: EntityTable, rows: readonly BulkRow[], action: string, summary: string): Promise<EntityRow[]>;
+}
+
+export interface BulkRow {
+  rowId: string;
+  values: Record<string, JsonValue>;
 }
 
 const HLC_KEY = 'hlc';
@@ -88,10 +101,57 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       return next;
     };
 
+    const writeMany = async (kind: Op['kind'], entity: EntityTable, rows: readonly BulkRow[], action: string, summary: string) => {
+      if (!tables.includes(entity)) throw new AppError('internal', `Bảng ${entity} không nằm trong giao dịch.`);
+      if (rows.length === 0) return [];
+      const table = db.table<EntityRow, string>(entity);
+      const existing = await table.bulkGet(rows.map((r) => r.rowId));
+      const current = new Map<string, EntityRow>();
+      existing.forEach((row, i) => {
+        if (row) current.set(rows[i].rowId, row);
+      });
+      const ops: Op[] = [];
+      for (const { rowId, values } of rows) {
+        const before = current.get(rowId);
+        if (kind === 'insert' && before) continue;
+        clock = tick(clock, now().getTime());
+        const hlc = formatHlc(clock);
+        const prev: Record<string, string> = {};
+        if (before) for (const k of Object.keys(values)) if (before._v[k]) prev[k] = before._v[k];
+        const op: Op = { id: newId(), site: ctx.site, hlc, entity: entity as EntityName, rowId, kind, values, actor: ctx.actor, ...(before ? { prev } : {}) };
+        current.set(rowId, applyOp(before, op));
+        ops.push(op);
+      }
+      const written = ops.map((op) => current.get(op.rowId)!);
+      if (ops.length === 0) return written;
+      await table.bulkPut(written);
+      await db.ops.bulkAdd(ops);
+      const entryBase: Omit<AuditEntry, 'hash'> = {
+        seq: head.seq + 1,
+        id: newId(),
+        hlc: ops[ops.length - 1].hlc,
+        at: now().toISOString(),
+        actor: ctx.actor,
+        action,
+        entity,
+        rowId: ops[0].rowId,
+        summary,
+        before: null,
+        after: { count: ops.length, firstRowId: ops[0].rowId, lastRowId: ops[ops.length - 1].rowId },
+        prevHash: head.hash,
+      };
+      const hash = auditHash(entryBase);
+      await db.audit.add({ ...entryBase, hash });
+      head = { seq: entryBase.seq, hash };
+      return written;
+    };
+
     const writer: Writer = {
       set: (entity, rowId, values, action, summary) => write('set', entity, rowId, values, action, summary),
       insert: (entity, rowId, values, action, summary) => write('insert', entity, rowId, values, action, summary),
       get: (entity, rowId) => db.table<EntityRow, string>(entity).get(rowId),
+      setMany: (entity, rows, action, summary) => writeMany('set', entity, rows, action, summary),
+      insertMany: (entity, rows, action, summary) => writeMany('insert', entity, rows, action, summary),
     };
     const result = await fn(writer);
     await db.meta.put({ key: HLC_KEY, value: formatHlc(clock) });

@@ -1,0 +1,143 @@
+/**
+ * The LOCAL derived index: one row per task with what lists and dashboards filter and sort
+ * on, so a list of 50,000 tasks never loads events. Never synced; rebuilt from tasks + events
+ * inside the same transaction as every write that affects a task (commands, demo loader) and
+ * by sync import through reindexTasks.
+ */
+import { foldVietnamese } from '@shared/text/search';
+import { foldTask, type TaskState, type TaskStatus } from '@shared/tasks/state';
+import { directiveReference, type Directive, type Task, type TaskEvent } from '@shared/tasks/model';
+import type { DondocDb, EntityRow } from '../../../data/db';
+
+export const NO_DUE_KEY = '9999-12-31';
+
+export interface TaskIndexRow {
+  /** The task id. */
+  id: string;
+  title: string;
+  directiveId: string | null;
+  /** "1041/UBND-NC" of the directive, for display without a join. */
+  directiveRef: string;
+  assignerUnitId: string;
+  assignerOfficialId: string | null;
+  /** Lead unit after reassignments. */
+  leadUnitId: string;
+  supportUnitIds: string[];
+  /** Lead + support units (multiEntry index: "tasks of unit U"). */
+  unitIds: string[];
+  responsibleOfficialId: string | null;
+  planYear: number | null;
+  priority: Task['priority'];
+  status: TaskStatus;
+  /** 1 while active or paused (indexable stand-in for the status group). */
+  open: 0 | 1;
+  originalDueOn: string | null;
+  effectiveDueOn: string | null;
+  /** effectiveDueOn, or NO_DUE_KEY so tasks without a deadline sort last and stay in the index. */
+  dueKey: string;
+  completedOn: string | null;
+  percent: number;
+  pendingExtension: 0 | 1;
+  assignedOn: string;
+  /** Latest effective event date, or assignedOn when there is none. */
+  lastEventOn: string;
+  eventCount: number;
+  /** Folded (diacritics-free, lower-case) title, content start and directive reference. */
+  search: string;
+}
+
+export function rowToTask(row: EntityRow): Task {
+  const { _v, _deleted, ...rest } = row;
+  void _v;
+  void _deleted;
+  return rest as unknown as Task;
+}
+
+/** A stored event row as a TaskEvent: its order is the version its fields were written with. */
+export function rowToEvent(row: EntityRow): TaskEvent {
+  const { _v, _deleted, ...rest } = row;
+  void _deleted;
+  return { ...(rest as unknown as TaskEvent), order: _v.type ?? _v.taskId ?? '' };
+}
+
+export function buildIndexRow(task: Task, state: TaskState, directive: Pick<Directive, 'number' | 'symbol' | 'subject'> | null): TaskIndexRow {
+  const directiveRef = directive ? directiveReference(directive) : '';
+  const open: 0 | 1 = state.status === 'active' || state.status === 'paused' ? 1 : 0;
+  return {
+    id: task.id,
+    title: task.title,
+    directiveId: task.directiveId,
+    directiveRef,
+    assignerUnitId: task.assignerUnitId,
+    assignerOfficialId: task.assignerOfficialId,
+    leadUnitId: state.leadUnitId,
+    supportUnitIds: state.supportUnitIds,
+    unitIds: [state.leadUnitId, ...state.supportUnitIds],
+    responsibleOfficialId: state.responsibleOfficialId,
+    planYear: task.planYear,
+    priority: task.priority,
+    status: state.status,
+    open,
+    originalDueOn: state.originalDueOn,
+    effectiveDueOn: state.effectiveDueOn,
+    dueKey: state.effectiveDueOn ?? NO_DUE_KEY,
+    completedOn: state.completedOn,
+    percent: state.percent,
+    pendingExtension: state.pendingExtension ? 1 : 0,
+    assignedOn: task.assignedOn,
+    lastEventOn: state.lastEventOn && state.lastEventOn > task.assignedOn ? state.lastEventOn : task.assignedOn,
+    eventCount: state.eventCount,
+    search: foldVietnamese(`${task.title} ${directiveRef} ${task.content.slice(0, 300)}`),
+  };
+}
+
+/**
+ * Recomputes the index rows of these tasks from the stored tasks and events (deleted or
+ * missing tasks lose their row). Runs in its own transaction, or joins the caller's when
+ * that one covers tasks, taskEvents, directives and taskIndex.
+ */
+export async function reindexTasks(db: DondocDb, taskIds: Iterable<string>): Promise<number> {
+  const ids = [...new Set(taskIds)];
+  if (ids.length === 0) return 0;
+  return db.transaction('rw', [db.tasks, db.taskEvents, db.directives, db.taskIndex], async () => {
+    const rows = await db.tasks.bulkGet(ids);
+    const eventRows = await db.taskEvents.where('taskId').anyOf(ids).toArray();
+    const eventsByTask = new Map<string, TaskEvent[]>();
+    for (const r of eventRows) {
+      if (r._deleted === 1) continue;
+      const e = rowToEvent(r);
+      const list = eventsByTask.get(e.taskId);
+      if (list) list.push(e);
+      else eventsByTask.set(e.taskId, [e]);
+    }
+    const directiveIds = [...new Set(rows.map((r) => (r && typeof r.directiveId === 'string' ? r.directiveId : null)).filter((d): d is string => d !== null))];
+    const directiveRows = directiveIds.length ? await db.directives.bulkGet(directiveIds) : [];
+    const directives = new Map<string, Directive>();
+    directiveRows.forEach((d) => {
+      if (d && d._deleted !== 1) directives.set(d.id, rowToTask(d) as unknown as Directive);
+    });
+    const put: TaskIndexRow[] = [];
+    const remove: string[] = [];
+    rows.forEach((row, i) => {
+      if (!row || row._deleted === 1 || typeof row.assignerUnitId !== 'string') {
+        remove.push(ids[i]);
+        return;
+      }
+      const task = rowToTask(row);
+      const state = foldTask(task, eventsByTask.get(task.id) ?? [], undefined, row._v);
+      put.push(buildIndexRow(task, state, task.directiveId ? (directives.get(task.directiveId) ?? null) : null));
+    });
+    if (put.length) await db.taskIndex.bulkPut(put);
+    if (remove.length) await db.taskIndex.bulkDelete(remove);
+    return put.length;
+  });
+}
+
+/** Rebuilds the whole index (after a restore or when the index format changes), in chunks. */
+export async function rebuildTaskIndex(db: DondocDb, chunkSize = 2000): Promise<number> {
+  const ids = (await db.tasks.toCollection().primaryKeys()) as string[];
+  await db.taskIndex.clear();
+  let n = 0;
+  for (let i = 0; i < ids.length; i += chunkSize) n += await reindexTasks(db, ids.slice(i, i + chunkSize));
+  return n;
+}
