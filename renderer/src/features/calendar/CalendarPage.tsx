@@ -152,7 +152,7 @@ export function CalendarPage({ subPath }: { subPath: string }) {
             <Text fw={700} size="sm" mb={6}>
               Ngày lễ, Tết và hoán đổi năm {year}
             </Text>
-            <ScrollArea.Autosize mah={330} type="auto" offsetScrollbars>
+            <ScrollArea.Autosize mah={520} type="auto" offsetScrollbars>
               <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label={`Ngày lễ năm ${year}`}>
                 {builtIn.map((r) => (
                   <Group key={r.from} component="li" gap={8} wrap="nowrap" align="flex-start">
@@ -180,16 +180,16 @@ export function CalendarPage({ subPath }: { subPath: string }) {
               <Stack gap={6} component="ul" m={0} p={0} style={{ listStyle: 'none' }} aria-label="Điều chỉnh riêng">
                 {overrides.map((o) => (
                   <Group key={o.date} component="li" gap={8} wrap="nowrap" align="flex-start" justify="space-between">
-                    <Group gap={8} wrap="nowrap" align="flex-start">
+                    <Group gap={8} wrap="nowrap" align="flex-start" style={{ flex: 1, minWidth: 0 }}>
                       <Box pt={3}>
                         <Swatch cls={o.kind === 'dayOff' ? 'overrideDayOff' : 'overrideWorkday'} />
                       </Box>
-                      <Text size="xs">
+                      <Text size="xs" style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
                         <b>{formatDateVi(o.date)}</b> {OVERRIDE_KIND_LABELS[o.kind]}: {o.note}
                       </Text>
                     </Group>
                     {decision.allowed && (
-                      <Button size="compact-xs" variant="subtle" onClick={() => setPicked(o.date)}>
+                      <Button size="compact-xs" variant="subtle" style={{ flex: 'none' }} onClick={() => setPicked(o.date)} aria-label={`Sửa điều chỉnh ngày ${formatDateVi(o.date)}`}>
                         Sửa
                       </Button>
                     )}

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { addWorkingDays, formatDateVi, weekdayNameVi, type CalendarConfig } from '@shared/calendar';
 import { checkDeadline, computeDeadline } from './calculator';
-import { DEADLINE_TONE_COLORS } from './deadlineStatus';
+import { DeadlineBadge } from './DeadlineBadge';
 
 function ErrorText({ children }: { children: string }) {
   return (
@@ -22,7 +22,7 @@ export function DeadlineCalculator({ config, today }: { config: CalendarConfig; 
   const check = checkDeadline(due, asOf, config);
 
   return (
-    <Paper withBorder p="md">
+    <Paper withBorder p="md" data-testid="calculator">
       <Title order={4} mb="sm">
         Tính hạn
       </Title>
@@ -52,9 +52,7 @@ export function DeadlineCalculator({ config, today }: { config: CalendarConfig; 
           </Group>
           {check.ok ? (
             <Group gap="xs" data-testid="deadline-check">
-              <Badge color={DEADLINE_TONE_COLORS[check.value.tone]} variant="filled" autoContrast tt="none" size="lg">
-                {check.value.text}
-              </Badge>
+              <DeadlineBadge dueOn={check.value.dueOn} asOf={check.value.asOf} soonWithin={0} size="lg" />
               {check.value.effectiveDueOn && check.value.effectiveDueOn !== check.value.dueOn && (
                 <Text size="sm">
                   Hạn rơi vào ngày nghỉ, chuyển sang {weekdayNameVi(check.value.effectiveDueOn).toLowerCase()}, {formatDateVi(check.value.effectiveDueOn)}.
