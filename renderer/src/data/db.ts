@@ -7,7 +7,7 @@ import type { Op, Row } from '@shared/data/ops';
 import type { TaskIndexRow } from '../features/tasks/data/taskIndex';
 
 export const DB_NAME = 'dondoc';
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export interface AuditEntry {
   seq: number;
@@ -67,6 +67,19 @@ const V4 = {
     'id, leadUnitId, *unitIds, responsibleOfficialId, assignerUnitId, assignerOfficialId, directiveId, planYear, status, dueKey, completedOn, assignedOn, lastEventOn, [open+dueKey], [open+assignedOn], [leadUnitId+open]',
 };
 
+/**
+ * v5: consultations (lấy ý kiến) with their append-only replies and reconciliations, and requests
+ * upward with the authority's answers.
+ */
+const V5 = {
+  ...V4,
+  consultations: 'id, requesterUnitId, *consultedUnitIds, dueOn, requestedOn',
+  consultationReplies: 'id, consultationId, unitId',
+  reconciliations: 'id, consultationId',
+  upwardRequests: 'id, fromUnitId, toUnitId, dueOn, requestedOn',
+  upwardAnswers: 'id, requestId',
+};
+
 export class DondocDb extends Dexie {
   ops!: Table<Op, string>;
   audit!: Table<AuditEntry, number>;
@@ -83,6 +96,11 @@ export class DondocDb extends Dexie {
   taskSteps!: Table<EntityRow, string>;
   taskEvents!: Table<EntityRow, string>;
   taskIndex!: Table<TaskIndexRow, string>;
+  consultations!: Table<EntityRow, string>;
+  consultationReplies!: Table<EntityRow, string>;
+  reconciliations!: Table<EntityRow, string>;
+  upwardRequests!: Table<EntityRow, string>;
+  upwardAnswers!: Table<EntityRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -99,9 +117,10 @@ export class DondocDb extends Dexie {
       });
     this.version(3).stores(V3);
     this.version(4).stores(V4);
+    this.version(5).stores(V5);
   }
 }
 
 /** Tables whose rows are synced user data (written only through the repository). */
-export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides', 'letters', 'registerEntries', 'directives', 'tasks', 'taskSteps', 'taskEvents'] as const;
+export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides', 'letters', 'registerEntries', 'directives', 'tasks', 'taskSteps', 'taskEvents', 'consultations', 'consultationReplies', 'reconciliations', 'upwardRequests', 'upwardAnswers'] as const;
 export type EntityTable = (typeof ENTITY_TABLES)[number];
