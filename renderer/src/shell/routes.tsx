@@ -7,6 +7,7 @@ import { OrganisationPage } from '../features/settings/OrganisationPage';
 import { BackupPage } from '../features/safety/BackupPage';
 import { IntegrityPage } from '../features/safety/IntegrityPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
+import { letterRoutes } from '../features/letters/routes';
 
 export interface RouteDef {
   path: string;
@@ -20,6 +21,7 @@ export interface RouteDef {
 export const routes: RouteDef[] = [
   { path: 'units', label: 'Đơn vị', group: 'Danh mục', component: UnitsPage },
   { path: 'officials', label: 'Cán bộ, công chức', group: 'Danh mục', component: OfficialsPage },
+  ...letterRoutes,
   { path: 'organisation', label: 'Thông tin cơ quan', group: 'Cài đặt', component: OrganisationPage },
   { path: 'calendar', label: 'Lịch làm việc', group: 'Cài đặt', component: CalendarPage },
   { path: 'accounts', label: 'Tài khoản', group: 'Cài đặt', component: AccountsPage, roles: ['admin'] },
