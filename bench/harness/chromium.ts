@@ -1,0 +1,142 @@
+/**
+ * Runs the renderer cases in real Chromium: builds the bench page (bench/renderer) with Vite,
+ * serves it on 127.0.0.1 like the e2e harness (IndexedDB needs a real origin), and drives
+ * globalThis.__bench through Playwright; heap figures and profiles come from CDP.
+ */
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+import { startStaticServer } from '../../tests/e2e/harness/server';
+import type { BenchPageApi, SizeLabel } from '../renderer/types';
+import type { RunnerMessage } from './protocol';
+import { formatHotFrames, hotFrames, type CpuProfile } from './profile';
+import { summarise } from './stats';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function chromiumPath(): string | null {
+  const path = process.env.DONDOC_CHROMIUM ?? '/usr/bin/chromium';
+  return existsSync(path) ? path : null;
+}
+
+export interface ChromiumOptions {
+  sizes: SizeLabel[];
+  runs: number;
+  warmup: number;
+  only: string[] | null;
+  profileDir: string | null;
+  outDir: string;
+  log: (line: string) => void;
+  report: (message: RunnerMessage) => void;
+}
+
+export async function buildBenchPage(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: resolve(ROOT, 'bench/renderer'),
+    base: './',
+    logLevel: 'warn',
+    resolve: { alias: { '@shared': resolve(ROOT, 'shared') } },
+    // Unminified so profiles name our functions.
+    build: { outDir, emptyOutDir: true, minify: false, chunkSizeWarningLimit: 8000, reportCompressedSize: false },
+  });
+}
+
+type PageCall = { [K in keyof BenchPageApi]: { method: K; args: Parameters<BenchPageApi[K]> } }[keyof BenchPageApi];
+
+function call<K extends keyof BenchPageApi>(page: Page, method: K, ...args: Parameters<BenchPageApi[K]>): Promise<Awaited<ReturnType<BenchPageApi[K]>>> {
+  const payload = { method, args } as PageCall;
+  return page.evaluate(async ({ method: m, args: a }) => {
+    const bench = (globalThis as unknown as { __bench: Record<string, (...x: unknown[]) => Promise<unknown>> }).__bench;
+    return bench[m](...a);
+  }, payload) as Promise<Awaited<ReturnType<BenchPageApi[K]>>>;
+}
+
+const UNAVAILABLE = /UNAVAILABLE: (.*)$/m;
+
+async function heapMB(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / (1024 * 1024);
+}
+
+async function profiledCall<T>(cdp: CDPSession, opts: ChromiumOptions, label: string, body: () => Promise<T>): Promise<T> {
+  if (!opts.profileDir) return body();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  try {
+    return await body();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    await mkdir(opts.profileDir, { recursive: true });
+    await writeFile(join(opts.profileDir, `chromium-${label}.cpuprofile`), JSON.stringify(profile));
+    opts.log(formatHotFrames(label, hotFrames(profile as unknown as CpuProfile)));
+  }
+}
+
+/** Runs every selected renderer case at every size; returns the Chromium version. */
+export async function runChromium(executablePath: string, opts: ChromiumOptions): Promise<string> {
+  opts.log('chromium: building the bench page');
+  await buildBenchPage(opts.outDir);
+  const server = await startStaticServer(opts.outDir);
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+    const version = browser.version();
+    opts.log(`chromium: ${version}`);
+    for (const size of opts.sizes) {
+      // A fresh context per size: its own IndexedDB, nothing cached from the previous size.
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      page.on('console', (m) => opts.log(m.text()));
+      page.on('pageerror', (e) => opts.log(`  [pageerror] ${e.message}`));
+      await page.goto(`${server.origin}/index.html`);
+      await page.waitForFunction(() => '__bench' in globalThis);
+      const cdp = await context.newCDPSession(page);
+      const cases = await call(page, 'list', size);
+      for (const c of cases) {
+        if (opts.only && !opts.only.some((o) => c.name.includes(o))) continue;
+        if (c.unavailable) {
+          opts.report({ kind: 'unavailable', item: { name: c.name, env: 'chromium', reason: c.unavailable } });
+          continue;
+        }
+        const base = { name: c.name, env: 'chromium' as const, sizeLabel: size, size: c.size, targetMs: c.targetMs, ratioTo: c.ratioTo, ratio: null };
+        try {
+          opts.log(`  chromium  ${size}  ${c.name}: setup`);
+          await call(page, 'setup', c.name, size);
+          let samples: number[];
+          if (c.measure === 'heap') {
+            samples = [];
+            for (let i = 0; i < opts.warmup + opts.runs; i++) {
+              await call(page, 'load', c.name, size);
+              const mb = await heapMB(cdp);
+              await call(page, 'unload', c.name, size);
+              if (i >= opts.warmup) samples.push(mb);
+              opts.log(`  chromium  ${size}  ${c.name}: ${i < opts.warmup ? 'warm-up' : `run ${i - opts.warmup + 1}/${opts.runs}`} ${mb.toFixed(1)} MB`);
+            }
+          } else {
+            samples = await profiledCall(cdp, opts, `${size}-${c.name}`, () => call(page, 'time', c.name, size, opts.runs, opts.warmup));
+          }
+          await call(page, 'teardown', c.name, size);
+          opts.report({ kind: 'result', result: { ...base, unit: c.measure === 'heap' ? 'MB' : 'ms', samples, ...summarise(samples) } });
+        } catch (e) {
+          const text = e instanceof Error ? e.message : String(e);
+          const unavailable = UNAVAILABLE.exec(text);
+          if (unavailable) opts.report({ kind: 'unavailable', item: { name: c.name, env: 'chromium', reason: unavailable[1] } });
+          else opts.report({ kind: 'failure', item: { name: `${c.name} (${size})`, env: 'chromium', error: text } });
+        }
+      }
+      await context.close();
+    }
+    return version;
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * The one registry of renderer cases. Cases come from modules exporting
+ * `rendererCases: RendererBenchCase[]`:
+ *   - bench/renderer/cases/*.ts (the floor, heap), and
+ *   - renderer/src/features/<feature>/bench.ts (a feature's own screens and queries).
+ * EXPECTED lists what issue 10 asks to measure, with its target. An expected case no module
+ * provides yet is reported as unavailable with what it waits for — never timed, never printed
+ * in the table. When a module provides it, its target comes from here unless the case sets one.
+ */
+import type { RendererBenchCase } from './types';
+
+interface CaseModule {
+  rendererCases?: RendererBenchCase[];
+}
+
+const local = import.meta.glob<CaseModule>('./cases/*.ts', { eager: true });
+const features = import.meta.glob<CaseModule>('../../renderer/src/features/*/bench.ts', { eager: true });
+
+export interface ExpectedCase {
+  name: string;
+  targetMs?: number;
+  /** What has to exist before it can run. */
+  waitsFor: string;
+}
+
+const DEMO = 'the demo-data loader (renderer/src/features/tasks/data/loadDemoData.ts)';
+
+export const EXPECTED: readonly ExpectedCase[] = [
+  { name: 'app.coldStartToDashboard', waitsFor: `the dashboard screen and ${DEMO}` },
+  { name: 'tasks.list.firstRender', targetMs: 300, waitsFor: `the task list screen's bench module (renderer/src/features/tasks/bench.ts) and ${DEMO}` },
+  { name: 'tasks.list.filterChange', targetMs: 100, waitsFor: `renderer/src/features/tasks/bench.ts and ${DEMO}` },
+  { name: 'tasks.list.textSearch', waitsFor: `renderer/src/features/tasks/bench.ts and ${DEMO}` },
+  { name: 'tasks.list.scroll1000.frame', waitsFor: `renderer/src/features/tasks/bench.ts (frame times while scrolling 1,000 rows) and ${DEMO}` },
+  { name: 'dashboard.counts', targetMs: 200, waitsFor: `renderer/src/features/dashboard/bench.ts and ${DEMO}` },
+  { name: 'reports.yearly.compute', targetMs: 500, waitsFor: `renderer/src/features/reports/bench.ts and ${DEMO}` },
+  { name: 'sync.export100k', targetMs: 2_000, waitsFor: 'renderer/src/features/sync/bench.ts (reading 100,000 ops out of Dexie + packing)' },
+  { name: 'sync.import100k', targetMs: 5_000, waitsFor: 'renderer/src/features/sync/bench.ts (verifying + applying 100,000 ops into Dexie)' },
+];
+
+function collect(): RendererBenchCase[] {
+  const modules = [...Object.entries(local), ...Object.entries(features)].sort(([a], [b]) => a.localeCompare(b));
+  const cases: RendererBenchCase[] = [];
+  const seen = new Set<string>();
+  for (const [path, mod] of modules) {
+    for (const c of mod.rendererCases ?? []) {
+      if (seen.has(c.name)) throw new Error(`renderer bench case ${c.name} is registered twice (again in ${path})`);
+      seen.add(c.name);
+      const expected = EXPECTED.find((e) => e.name === c.name);
+      cases.push(c.targetMs === undefined && expected?.targetMs !== undefined ? { ...c, targetMs: expected.targetMs } : c);
+    }
+  }
+  return cases;
+}
+
+export const rendererCases: readonly RendererBenchCase[] = collect();
+
+/** Expected cases nobody provides yet. */
+export function missingExpected(): ExpectedCase[] {
+  return EXPECTED.filter((e) => !rendererCases.some((c) => c.name === e.name));
+}

@@ -1,0 +1,82 @@
+/**
+ * Renderer benchmark cases: they run inside Chromium, in the bench page (bench/renderer/page.ts),
+ * against the real IndexedDB and our Dexie layer. Add a case by dropping a module that exports
+ * `rendererCases: RendererBenchCase[]` into bench/renderer/cases/ or
+ * renderer/src/features/<feature>/bench.ts (collected by bench/renderer/cases.ts).
+ */
+export type SizeLabel = 'tiny' | 'office' | 'province-years';
+
+/** One data size (issue 10); `floorRows` is how many rows the IndexedDB floor cases write. */
+export interface SizeSpec {
+  label: SizeLabel;
+  units: number;
+  tasks: number;
+  progressReports: number;
+  consultations: number;
+  /** Ops in the sync log, where the issue names a figure. */
+  ops: number | null;
+  floorRows: number;
+}
+
+export const SIZES: Record<SizeLabel, SizeSpec> = {
+  tiny: { label: 'tiny', units: 4, tasks: 50, progressReports: 200, consultations: 5, ops: 1_000, floorRows: 500 },
+  office: { label: 'office', units: 40, tasks: 5_000, progressReports: 20_000, consultations: 500, ops: null, floorRows: 25_500 },
+  // The Dexie floor writes 100,000 rows here (one sync export's worth), not all 300,000 ops:
+  // per-row withWrites at 300,000 would take most of the 10-minute budget on two cores.
+  'province-years': { label: 'province-years', units: 40, tasks: 50_000, progressReports: 200_000, consultations: 5_000, ops: 300_000, floorRows: 100_000 },
+};
+
+export interface PageContext {
+  size: SizeSpec;
+  /** Keeps a value reachable until the case's teardown, for heap measurements. */
+  retain(key: string, value: unknown): void;
+  release(key: string): void;
+  /** Progress line in the bench output. */
+  log(line: string): void;
+  /**
+   * Loads the deterministic demo data for this size into the given database (through the
+   * project's loader). Throws UnavailableError while the loader does not exist.
+   */
+  loadDemoData(dbName: string): Promise<void>;
+}
+
+/** A case reports this (from `available` or setup) when what it measures does not exist yet. */
+export class UnavailableError extends Error {
+  override name = 'UnavailableError';
+}
+
+export interface RendererBenchCase {
+  /** Stable identifier, e.g. "floor.raw.put". */
+  name: string;
+  /** Human description of the data size. */
+  size: (size: SizeSpec) => string;
+  targetMs?: number;
+  /** Name of the raw-IndexedDB case this one is compared with (ours ÷ raw printed). */
+  ratioTo?: string;
+  /**
+   * 'time' (default): the page times `run` after a warm-up. 'heap': `run` loads data and keeps it
+   * (ctx.retain); the driver then forces GC and reads the JS heap through CDP; `after` releases it.
+   */
+  measure?: 'time' | 'heap';
+  /** Reason the case cannot run yet, or null. Checked before setup; such cases are not timed. */
+  unavailable?: (size: SizeSpec) => Promise<string | null> | string | null;
+  /** Once per size, untimed. */
+  setup?: (ctx: PageContext) => Promise<void>;
+  /** Before every run, untimed (fresh database, …). */
+  before?: (ctx: PageContext) => Promise<void>;
+  run: (ctx: PageContext) => Promise<void>;
+  after?: (ctx: PageContext) => Promise<void>;
+  teardown?: (ctx: PageContext) => Promise<void>;
+}
+
+/** What the page exposes to the Node driver as `globalThis.__bench`. */
+export interface BenchPageApi {
+  list(size: SizeLabel): Promise<{ name: string; size: string; targetMs: number | null; ratioTo: string | null; measure: 'time' | 'heap'; unavailable: string | null }[]>;
+  setup(name: string, size: SizeLabel): Promise<void>;
+  /** Times warm-up + runs; returns the timed samples (ms). */
+  time(name: string, size: SizeLabel, runs: number, warmup: number): Promise<number[]>;
+  /** For heap cases: before + run, leaving the data reachable. */
+  load(name: string, size: SizeLabel): Promise<void>;
+  unload(name: string, size: SizeLabel): Promise<void>;
+  teardown(name: string, size: SizeLabel): Promise<void>;
+}
