@@ -53,13 +53,19 @@ export function OverrideModal({ date, config, onClose }: Props) {
         <Text size="sm">
           Theo lịch chung: <b>{baseText}</b>
         </Text>
-        <Radio.Group label="Loại điều chỉnh" value={kind} onChange={(v) => setKind(v as CalendarOverrideKind)}>
+        <Radio.Group label="Loại điều chỉnh" value={kind} onChange={(v) => {
+          setKind(v as CalendarOverrideKind);
+          setError(null);
+        }}>
           <Stack gap={6} mt={6}>
             <Radio value="dayOff" label={OVERRIDE_KIND_LABELS.dayOff} description={baseWorking ? 'Cơ quan nghỉ vào ngày làm việc này' : 'Ngày này đã là ngày nghỉ'} disabled={!baseWorking} />
             <Radio value="workday" label={OVERRIDE_KIND_LABELS.workday} description={baseWorking ? 'Ngày này đã là ngày làm việc' : 'Cơ quan đi làm vào ngày nghỉ này'} disabled={baseWorking} />
           </Stack>
         </Radio.Group>
-        <Textarea label="Lý do" description="Ví dụ: lễ hội truyền thống của địa phương, bầu cử, làm bù theo quyết định của Chủ tịch" value={note} onChange={(e) => setNote(e.currentTarget.value)} maxLength={200} autosize minRows={2} required data-autofocus />
+        <Textarea label="Lý do" description="Ví dụ: lễ hội truyền thống của địa phương, bầu cử, làm bù theo quyết định của Chủ tịch" value={note} onChange={(e) => {
+            setNote(e.currentTarget.value);
+            setError(null);
+          }} maxLength={200} autosize minRows={2} required data-autofocus />
         {error && <Alert color="red">{error}</Alert>}
         <Group justify="space-between">
           {existing ? (
