@@ -63,6 +63,7 @@ test('Cài đặt → Lịch làm việc: the 2026 calendar, an extra day off an
   await expect(page.getByRole('tooltip')).toContainText('Âm lịch: 2 tháng Giêng năm Bính Ngọ');
   await page.mouse.move(5, 5);
   await expect(page.getByRole('tooltip')).toHaveCount(0);
+  await page.getByRole('textbox', { name: 'Năm', exact: true }).blur();
   await site.shot('calendar-year-2026');
 
   // The calculator before the change.
