@@ -10,6 +10,7 @@ import { backupChannels } from './channels/backup';
 import { letterChannels } from './channels/letters';
 import { syncChannels } from './channels/sync';
 import { printChannels } from './channels/print';
+import { fileChannels } from './channels/files';
 
 export const contract = {
   ...appChannels,
@@ -18,6 +19,7 @@ export const contract = {
   ...letterChannels,
   ...syncChannels,
   ...printChannels,
+  ...fileChannels,
 };
 
 export type Contract = typeof contract;

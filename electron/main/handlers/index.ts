@@ -13,6 +13,7 @@ import { createXlsxHandlers } from './xlsx';
 import { createLetterHandlers } from './letters';
 import { createSyncHandlers } from './sync';
 import { createPrintHandlers, type LetterPrinter } from './print';
+import { createFileHandlers } from './files';
 
 export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPrinter } = {}): Promise<HandlerTable> {
   const siteId = await loadOrCreateSiteId(deps);
@@ -25,5 +26,6 @@ export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPr
     ...createLetterHandlers(deps),
     ...createSyncHandlers(deps, { siteId: () => siteId }),
     ...createPrintHandlers(deps, { printer: extra.printer }),
+    ...createFileHandlers(deps, accounts),
   };
 }
