@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppError } from '@shared/errors';
+import type { Actor } from '@shared/authority';
+import { positionOf } from '@shared/consultations';
+import { DondocDb } from '../../../data/db';
+import type { WriteContext } from '../../../data/repository';
+import { completeSetup, importUnits, saveOrganisation } from '../../registries/commands';
+import { loadOrganisation, loadUnits } from '../../registries/queries';
+import { loadLetter, loadRegister } from '../../letters/data/register';
+import { createConsultation, markReadyToSubmit, recordReconciliation, recordReply } from './commands';
+import { draftAndIssueNotice, loadSummaryLetter } from './letters';
+import { loadConsultation, loadReplies } from './queries';
+
+const dbs: DondocDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+let clock = '2026-04-23';
+const at = (date: string) => () => new Date(`${date}T09:00:00+07:00`);
+const ctx = (): WriteContext => ({ site: 'site-a', actor: 'lan.vt (Nông Thị Lan)', now: at(clock) });
+const clerk: Actor = { role: 'admin', unitId: null };
+
+async function rejection(p: Promise<unknown>): Promise<AppError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(AppError);
+    return e as AppError;
+  }
+  throw new Error('expected the command to be refused');
+}
+
+async function setUp() {
+  clock = '2026-04-23';
+  const db = new DondocDb(`consultations-${Math.random()}`);
+  dbs.push(db);
+  await completeSetup(db, ctx(), {
+    authorityName: 'Ủy ban nhân dân xã Hòa An',
+    parentName: 'Ủy ban nhân dân tỉnh Cao Bằng',
+    placeName: 'Cao Bằng',
+    authoritySymbol: 'UBND',
+    siteRole: 'coordinator',
+    officeName: 'Văn phòng HĐND và UBND',
+    officeShortName: 'VP',
+    officeSymbol: 'VP',
+    today: '2026-01-05',
+  });
+  const org = (await loadOrganisation(db))!;
+  const base = { kind: 'department' as const, parentId: org.authorityUnitId, validFrom: '2026-01-01', validTo: null };
+  await importUnits(db, ctx(), clerk, [
+    { id: 'kt', name: 'Phòng Kinh tế', shortName: 'PKT', symbol: 'KT', order: 2, fields: ['Du lịch'], ...base },
+    { id: 'vhxh', name: 'Phòng Văn hóa - Xã hội', shortName: 'VHXH', symbol: 'VHXH', order: 3, fields: ['Du lịch', 'Văn hóa'], ...base },
+    { id: 'tc', name: 'Phòng Tài chính', shortName: 'PTC', symbol: 'TC', order: 4, fields: ['Ngân sách'], ...base },
+    { id: 'ca', name: 'Công an xã', shortName: 'CA', symbol: 'CA', order: 5, fields: ['An ninh'], ...base },
+  ]);
+  await saveOrganisation(db, ctx(), clerk, org);
+  const office = (await loadUnits(db)).find((u) => u.kind === 'office')!;
+  return { db, org, office };
+}
+
+describe('consultation commands', () => {
+  it('runs the whole cycle: replies, refusals, deemed agreement, notice, reconciliation gate', async () => {
+    const { db, office } = await setUp();
+    const id = await createConsultation(db, ctx(), clerk, {
+      subject: 'Lấy ý kiến dự thảo Kế hoạch phát triển du lịch năm 2027',
+      dossierKind: 'duThao',
+      dossierTitle: 'dự thảo Kế hoạch phát triển du lịch năm 2027',
+      field: 'Du lịch',
+      content: '',
+      attachments: [],
+      requesterUnitId: office.id,
+      consultedUnitIds: ['kt', 'vhxh', 'tc', 'ca'],
+      legalBasis: 'Quy chế làm việc của Ủy ban nhân dân xã',
+      requestRef: '',
+      requestedOn: '2026-04-23',
+      deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' },
+      taskId: null,
+    });
+    const c = (await loadConsultation(db, id))!;
+    expect(c.dueOn).toBe('2026-05-05');
+
+    const kt: Actor = { role: 'unitStaff', unitId: 'kt' };
+    const vhxh: Actor = { role: 'unitStaff', unitId: 'vhxh' };
+    const tc: Actor = { role: 'unitStaff', unitId: 'tc' };
+    const reply = (unitId: string, position: 'agree' | 'agreeWithComments' | 'disagree', content: string) => ({ consultationId: id, unitId, position, content, replyRef: '', signerOfficialId: null });
+
+    // Unit A cannot answer for unit B; the coordinator's clerk cannot answer for a department.
+    expect((await rejection(recordReply(db, ctx(), kt, reply('vhxh', 'agree', '')))).code).toBe('not-authorised');
+    expect((await rejection(recordReply(db, ctx(), clerk, reply('kt', 'agree', '')))).code).toBe('not-authorised');
+
+    clock = '2026-04-24';
+    expect(await recordReply(db, ctx(), kt, reply('kt', 'agree', ''))).toMatchObject({ late: false });
+    expect((await rejection(recordReply(db, ctx(), kt, reply('kt', 'disagree', 'Đổi ý: không đồng ý vì thiếu kinh phí đối ứng năm 2027.')))).code).toBe('conflict');
+    clock = '2026-04-28';
+    await recordReply(db, ctx(), vhxh, reply('vhxh', 'disagree', 'Không đồng ý thu phí tham quan tại mục II.2 vì chưa có nghị quyết của Hội đồng nhân dân xã.'));
+    const vague = await rejection(recordReply(db, ctx(), tc, reply('tc', 'agreeWithComments', 'Nhất trí như dự thảo.')));
+    expect(vague.code).toBe('invalid-input');
+    expect(vague.message).toContain('chung chung');
+
+    // Before the deadline the gate refuses because units have not answered.
+    expect((await rejection(markReadyToSubmit(db, ctx(), clerk, id))).message).toContain('Công an xã');
+
+    clock = '2026-05-07';
+    expect(await recordReply(db, ctx(), tc, reply('tc', 'agreeWithComments', 'Đề nghị bổ sung nguồn xã hội hóa cho hạng mục nhà đón tiếp khách tại mục III.'))).toMatchObject({ late: true });
+    const replies = await loadReplies(db, id);
+    expect(positionOf(c, 'tc', replies, clock)).toMatchObject({ kind: 'deemedAgreed', deemedOn: '2026-05-06' });
+    expect(positionOf(c, 'ca', replies, clock)).toMatchObject({ kind: 'deemedAgreed', lateReply: null });
+
+    const notice = await draftAndIssueNotice(db, ctx(), clerk, id, { kind: 'official', name: 'Nguyễn Phương Huy', title: 'Chủ tịch', isHead: true });
+    expect(notice.number).toBe(1);
+    expect(notice.letter.kind).toBe('notice');
+    expect(notice.letter.symbol).toBe('TB-UBND');
+    const bullets = notice.letter.blocks.find((b) => b.type === 'bullets');
+    expect(bullets && bullets.type === 'bullets' ? bullets.items : []).toEqual(['Phòng Tài chính;', 'Công an xã.']);
+    expect((await loadConsultation(db, id))!.noticeLetterId).toBe(notice.letterId);
+    expect((await loadLetter(db, notice.letterId))!.status).toBe('issued');
+    const org = (await loadOrganisation(db))!;
+    expect((await loadRegister(db, org.authorityUnitId, 2026)).map((e) => e.number)).toEqual([1]);
+    expect((await rejection(draftAndIssueNotice(db, ctx(), clerk, id, { kind: 'official', name: 'Nguyễn Phương Huy', title: 'Chủ tịch', isHead: true }))).code).toBe('conflict');
+
+    // The gate: refused with the open disagreement, then accepted after reconciliation.
+    const refused = await rejection(markReadyToSubmit(db, ctx(), clerk, id));
+    expect(refused.message).toContain('Phòng Văn hóa - Xã hội');
+    expect(refused.message).toContain('chưa được thống nhất');
+    expect((await rejection(recordReconciliation(db, ctx(), clerk, { consultationId: id, unitId: 'kt', meetingOn: '2026-05-07', participants: 'VP, PKT', outcome: 'Thống nhất.' }))).code).toBe('conflict');
+    await recordReconciliation(db, ctx(), clerk, { consultationId: id, unitId: 'vhxh', meetingOn: '2026-05-07', participants: 'Chánh Văn phòng; Trưởng phòng Văn hóa - Xã hội', outcome: 'Bỏ nội dung thu phí tham quan khỏi dự thảo.' });
+    await markReadyToSubmit(db, ctx(), clerk, id);
+    expect((await loadConsultation(db, id))!.readyOn).toBe('2026-05-07');
+
+    const summary = await loadSummaryLetter(db, id, clock, { kind: 'official', name: 'Nguyễn Phương Huy', title: 'Chủ tịch', isHead: true });
+    const table = summary.blocks.find((b) => b.type === 'table');
+    expect(table && table.type === 'table' ? table.rows.map((r) => r[2]) : []).toEqual(['Đồng ý', 'Không đồng ý', 'Được xác định là đồng ý', 'Được xác định là đồng ý']);
+  });
+
+  it('refuses a consultation from a unit the account does not speak for', async () => {
+    const { db } = await setUp();
+    const e = await rejection(
+      createConsultation(db, ctx(), { role: 'unitStaff', unitId: 'kt' }, {
+        subject: 'Lấy ý kiến', dossierKind: 'hoSo', dossierTitle: 'hồ sơ', field: null, content: '', attachments: [], requesterUnitId: 'vhxh', consultedUnitIds: ['tc'],
+        legalBasis: 'Quy chế', requestRef: '', requestedOn: '2026-04-23', deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' }, taskId: null,
+      }),
+    );
+    expect(e.code).toBe('not-authorised');
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * The letters a consultation produces: the deemed-agreement notice (thông báo, issued through
+ * the outgoing register) and the summary of opinions (tổng hợp ý kiến, a report with a table).
+ *
+ * Issuer: when this installation acts for the authority (the coordinator office drafts for the
+ * UBND), letters go out in the authority's name and register (officeKey = authority unit);
+ * otherwise in the requesting unit's own name and register.
+ */
+import { AppError } from '@shared/errors';
+import { formatShortDate, type Letter, type LetterSignatureInput } from '@shared/letters/model';
+import { defaultLetterhead, letterheadSchema, letterIssuer, LETTERHEAD_SETTINGS_ID, type Letterhead } from '@shared/letters/letterhead';
+import { buildDeemedAgreementNotice, type LetterIssuer } from '@shared/letters/templates';
+import { assembleLetter } from '@shared/letters/templates/common';
+import type { Organisation } from '@shared/registries/organisation';
+import type { Unit } from '@shared/registries/units';
+import type { CalendarConfig } from '@shared/calendar';
+import {
+  canActAsRequester,
+  dossierKindLabels,
+  effectiveDueOn,
+  openDisagreements,
+  positionLabel,
+  positionsOf,
+  unitsDeemedAgreed,
+  type Consultation,
+  type ConsultationReply,
+  type ConsultationSettings,
+  type Reconciliation,
+} from '@shared/consultations';
+import type { Actor } from '@shared/authority';
+import type { DondocDb } from '../../../data/db';
+import { visible, type WriteContext } from '../../../data/repository';
+import { issueLetter, loadLetter, saveDraft } from '../../letters/data/register';
+import { loadCalendarConfig } from '../../calendar/config';
+import { loadOrganisation, loadUnits } from '../../registries/queries';
+import { attachNotice, businessDay, loadSiteScope } from './commands';
+import { loadConsultation, loadConsultationSettings, loadReconciliations, loadReplies } from './queries';
+
+/** Who signs: a signer from Cài đặt → Thể thức văn bản, or (when none is configured) an official of the issuing unit. */
+export type SignerChoice = { kind: 'letterhead'; signerId: string } | { kind: 'official'; name: string; title: string; isHead: boolean };
+
+export interface IssuerContext {
+  letterhead: Letterhead;
+  org: Organisation;
+}
+
+export async function loadIssuerContext(db: DondocDb): Promise<IssuerContext> {
+  const [org, units] = await Promise.all([loadOrganisation(db), loadUnits(db)]);
+  if (!org) throw new AppError('invalid-input', 'Chưa thiết lập thông tin cơ quan.');
+  const row = await db.settings.get(LETTERHEAD_SETTINGS_ID);
+  if (row && row._deleted !== 1) {
+    const { id: _id, ...rest } = visible<Record<string, unknown>>([row])[0];
+    void _id;
+    const parsed = letterheadSchema.safeParse(rest);
+    if (parsed.success) return { letterhead: parsed.data, org };
+  }
+  const office = units.find((u) => u.kind === 'office' && org.actsForUnitIds.includes(u.id));
+  const symbol = (office?.symbol || office?.shortName || '').replace(/[^\p{L}\p{N}]/gu, '');
+  return { letterhead: defaultLetterhead(org, office && symbol ? { symbol, name: office.name } : null), org };
+}
+
+/**
+ * The issuer for a letter drafted by the requesting unit: the letterhead settings (the
+ * requester's symbol as drafting office when it is one of them), and the register of the
+ * letterhead's issuing unit.
+ */
+export function issuerFor(ctx: IssuerContext, requester: Pick<Unit, 'symbol' | 'shortName'> | undefined, signer: SignerChoice): { issuer: LetterIssuer; officeKey: string } {
+  const { letterhead, org } = ctx;
+  const symbol = (requester?.symbol || requester?.shortName || '').toLocaleUpperCase('vi-VN');
+  const officeSymbol = letterhead.offices.some((o) => o.symbol === symbol) ? symbol : letterhead.defaultOfficeSymbol;
+  if (signer.kind === 'letterhead') return { issuer: letterIssuer(letterhead, org, { officeSymbol, signerId: signer.signerId }), officeKey: letterhead.issuerUnitId };
+  const forAuthority = letterhead.issuerUnitId === org.authorityUnitId;
+  const office = letterhead.offices.find((o) => o.symbol === officeSymbol) ?? letterhead.offices[0];
+  const signature: LetterSignatureInput = forAuthority
+    ? signer.isHead
+      ? { authority: 'TM', authorityLine: 'Ủy ban nhân dân', title: signer.title, name: signer.name }
+      : { authority: 'KT', authorityLine: 'Chủ tịch', title: signer.title, name: signer.name }
+    : signer.isHead
+      ? { authority: null, title: signer.title, name: signer.name }
+      : { authority: 'KT', authorityLine: 'Thủ trưởng', title: signer.title, name: signer.name };
+  return {
+    officeKey: letterhead.issuerUnitId,
+    issuer: {
+      parentAgency: letterhead.parentAgency,
+      issuingAgency: letterhead.issuingAgency,
+      authorityName: org.authorityName,
+      chairName: letterhead.chairName,
+      coordinatorName: letterhead.offices.find((o) => o.symbol === letterhead.defaultOfficeSymbol)?.name ?? '',
+      agencyAbbr: letterhead.authoritySymbol,
+      draftingUnitAbbr: office.symbol,
+      place: letterhead.place,
+      signature,
+      extraDistribution: [...letterhead.distribution],
+      drafterInitials: letterhead.drafterInitials,
+      copies: letterhead.copies,
+    },
+  };
+}
+
+function requestRefOf(c: Consultation): string {
+  return c.requestRef.trim() || `văn bản ngày ${formatShortDate(c.requestedOn)}`;
+}
+
+export function buildNotice(c: Consultation, replies: readonly ConsultationReply[], asOf: string, issuer: LetterIssuer, units: readonly Unit[], settings: ConsultationSettings, calendar?: CalendarConfig): Letter {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const deemed = unitsDeemedAgreed(c, replies, asOf, calendar);
+  if (deemed.length === 0) throw new AppError('conflict', 'Chưa có đơn vị nào được xác định là đồng ý (chưa hết hạn hoặc tất cả đã trả lời đúng hạn).');
+  return buildDeemedAgreementNotice({
+    issuer,
+    dossierTitle: c.dossierTitle,
+    requestRef: requestRefOf(c),
+    requesterName: names.get(c.requesterUnitId) ?? issuer.authorityName,
+    deadline: effectiveDueOn(c, calendar),
+    units: deemed.map((u) => names.get(u) ?? u),
+    basisRef: settings.basisRef || undefined,
+  });
+}
+
+/**
+ * One click: draft the notice, link it to the consultation, and issue it with the next number
+ * of the register. Three transactions in that order, so an interruption leaves a linked draft
+ * that "Phát hành" finishes, never an orphan number.
+ */
+export async function draftAndIssueNotice(db: DondocDb, ctx: WriteContext, actor: Actor, consultationId: string, signer: SignerChoice): Promise<{ letterId: string; number: number; letter: Letter }> {
+  const [issuerCtx, units, calendar, settings, site] = await Promise.all([loadIssuerContext(db), loadUnits(db), loadCalendarConfig(db), loadConsultationSettings(db), loadSiteScope(db)]);
+  const c = await loadConsultation(db, consultationId);
+  if (!c) throw new AppError('not-found', 'Không tìm thấy phiếu lấy ý kiến.');
+  const decision = canActAsRequester(actor, site, c, 'sendNotice');
+  if (!decision.allowed) throw new AppError('not-authorised', decision.reason);
+  const today = businessDay(ctx);
+  const existing = c.noticeLetterId ? await loadLetter(db, c.noticeLetterId) : null;
+  if (existing && existing.status === 'issued') throw new AppError('conflict', `Đã có thông báo số ${String(existing.number).padStart(2, '0')}/${existing.letter.symbol}.`);
+  const { issuer, officeKey } = issuerFor(issuerCtx, units.find((u) => u.id === c.requesterUnitId), signer);
+  const letter = buildNotice(c, await loadReplies(db, c.id), today, issuer, units, settings, calendar);
+  const letterId = await saveDraft(db, ctx, {
+    id: existing?.status === 'draft' ? c.noticeLetterId : null,
+    letter,
+    officeKey,
+    related: { consultationId: c.id, purpose: 'deemedAgreementNotice' },
+  });
+  if (c.noticeLetterId !== letterId) await attachNotice(db, ctx, actor, c.id, letterId);
+  const issued = await issueLetter(db, ctx, letterId, today);
+  return { letterId, ...issued };
+}
+
+/** Tổng hợp ý kiến: every unit's position and content, then the disagreements for the lead unit. */
+export function buildSummary(
+  c: Consultation,
+  replies: readonly ConsultationReply[],
+  reconciliations: readonly Reconciliation[],
+  asOf: string,
+  issuer: LetterIssuer,
+  units: readonly Unit[],
+  calendar?: CalendarConfig,
+): Letter {
+  const names = new Map(units.map((u) => [u.id, u.name]));
+  const name = (id: string) => names.get(id) ?? id;
+  const rows = positionsOf(c, replies, asOf, calendar).map((p, i) => {
+    const reply = p.kind === 'replied' ? p.reply : p.kind === 'deemedAgreed' ? p.lateReply : null;
+    const when = reply ? `${formatShortDate(reply.repliedOn)}${p.kind === 'deemedAgreed' ? ' (quá hạn)' : ''}` : p.kind === 'deemedAgreed' ? `Không trả lời; từ ${formatShortDate(p.deemedOn)}` : '';
+    const content = reply?.content || (p.kind === 'deemedAgreed' && !reply ? 'Không có ý kiến trả lời.' : reply ? 'Không có ý kiến thêm.' : 'Chưa trả lời.');
+    return [String(i + 1), name(p.unitId), positionLabel(p), when, content];
+  });
+  const open = openDisagreements(c, replies, reconciliations, asOf, calendar);
+  const settled = reconciliations.filter((r) => r.consultationId === c.id && r.recordedOn <= asOf);
+  const disagreeing = positionsOf(c, replies, asOf, calendar).filter((p) => p.kind === 'replied' && p.position === 'disagree');
+  const counts = positionsOf(c, replies, asOf, calendar).reduce<Record<string, number>>((acc, p) => {
+    const label = positionLabel(p);
+    acc[label] = (acc[label] ?? 0) + 1;
+    return acc;
+  }, {});
+  const blocks: Letter['blocks'] = [
+    {
+      type: 'paragraph',
+      text: `${name(c.requesterUnitId)} đã lấy ý kiến ${c.consultedUnitIds.length} cơ quan, đơn vị đối với ${c.dossierTitle} (${dossierKindLabels[c.dossierKind].toLowerCase()}); căn cứ: ${c.legalBasis.replace(/[.;]+$/, '')}; thời hạn trả lời đến hết ngày ${formatShortDate(effectiveDueOn(c, calendar))}. Kết quả tổng hợp đến ngày ${formatShortDate(asOf)} như sau:`,
+      bold: false,
+      italic: false,
+      align: 'justify',
+    },
+    { type: 'heading', level: 1, label: 'I', text: 'Ý kiến của các cơ quan, đơn vị' },
+    {
+      type: 'table',
+      columns: [
+        { header: 'STT', weight: 0.6, align: 'center' },
+        { header: 'Cơ quan, đơn vị', weight: 2.4, align: 'left' },
+        { header: 'Chính kiến', weight: 1.8, align: 'left' },
+        { header: 'Ngày trả lời', weight: 1.5, align: 'center' },
+        { header: 'Nội dung ý kiến', weight: 5, align: 'left' },
+      ],
+      rows,
+      totals: null,
+      fontSize: 12,
+    },
+    {
+      type: 'paragraph',
+      text: `Tổng hợp: ${Object.entries(counts)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('; ')}.`,
+      bold: false,
+      italic: false,
+      align: 'justify',
+    },
+    { type: 'heading', level: 1, label: 'II', text: 'Các ý kiến không đồng ý' },
+  ];
+  if (disagreeing.length === 0) blocks.push({ type: 'paragraph', text: 'Không có cơ quan, đơn vị nào có ý kiến không đồng ý.', bold: false, italic: false, align: 'justify' });
+  for (const p of disagreeing) {
+    if (p.kind !== 'replied') continue;
+    const r = settled.find((s) => s.unitId === p.unitId);
+    const state = r
+      ? `Đã thống nhất ngày ${formatShortDate(r.meetingOn)} (thành phần: ${r.participants.replace(/[.;]+$/, '')}): ${r.outcome}`
+      : 'Chưa thống nhất: đơn vị chủ trì cần làm việc với thủ trưởng đơn vị có ý kiến khác trước khi trình.';
+    blocks.push({ type: 'bullets', items: [`${name(p.unitId)}: ${p.reply.content} — ${state}`] });
+  }
+  blocks.push({
+    type: 'paragraph',
+    text: open.length === 0 ? 'Không còn ý kiến khác nhau về nội dung chủ yếu của hồ sơ chưa được thống nhất.' : `Còn ${open.length} ý kiến không đồng ý chưa được thống nhất; hồ sơ chưa đủ điều kiện trình.`,
+    bold: false,
+    italic: false,
+    align: 'justify',
+  });
+  return assembleLetter('report', issuer, { number: null, date: asOf }, {
+    subject: `Tổng hợp ý kiến của các cơ quan, đơn vị đối với ${c.dossierTitle}`,
+    recipients: [],
+    blocks,
+    distribution: [name(c.requesterUnitId)],
+  });
+}
+
+export async function loadSummaryLetter(db: DondocDb, consultationId: string, asOf: string, signer: SignerChoice): Promise<Letter> {
+  const [issuerCtx, units, calendar] = await Promise.all([loadIssuerContext(db), loadUnits(db), loadCalendarConfig(db)]);
+  const c = await loadConsultation(db, consultationId);
+  if (!c) throw new AppError('not-found', 'Không tìm thấy phiếu lấy ý kiến.');
+  const { issuer } = issuerFor(issuerCtx, units.find((u) => u.id === c.requesterUnitId), signer);
+  return buildSummary(c, await loadReplies(db, c.id), await loadReconciliations(db, c.id), asOf, issuer, units, calendar);
+}
