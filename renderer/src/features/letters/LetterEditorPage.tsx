@@ -54,7 +54,9 @@ const URGENCY_OPTIONS = [{ value: '', label: 'Thường' }, ...(Object.keys(urge
 export function LetterEditorPage({ subPath }: { subPath: string }) {
   const id = subPath.startsWith('edit/') ? subPath.slice('edit/'.length) : null;
   const head = useLetterhead();
-  const stored = useLetter(id);
+  const live = useLetter(id);
+  // useLiveQuery keeps the previous letter's row until the new query answers: never show it for another id.
+  const stored = live === undefined || live === null ? live : id && live.id === id ? live : undefined;
   if (head === undefined || (id && stored === undefined)) return <Loader />;
   if (head === null) return <Alert color="yellow">Chưa thiết lập thông tin cơ quan.</Alert>;
   if (id && stored === null)
