@@ -3,7 +3,7 @@ import { createTheme } from '@mantine/core';
 /** System fonts that carry full Vietnamese diacritics on Windows and Linux office PCs. */
 export const theme = createTheme({
   fontFamily: '"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif',
-  primaryColor: 'red',
+  primaryColor: 'blue',
   defaultRadius: 'sm',
   headings: { fontFamily: '"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif' },
 });
