@@ -174,6 +174,25 @@ export function authorizeSyncOp(op: Op, origin: SyncSite | undefined, lookup: Au
       if (!row || typeof row.requesterUnitId !== 'string') return pending('Chưa nhận phiếu lấy ý kiến của ý kiến trả lời này.');
       return decide(authorizeConsultationOp(op, { sender: scope, consultation: { requesterUnitId: row.requesterUnitId, consultedUnitIds: stringArray(row.consultedUnitIds) }, upward: null }));
     }
+    case 'reconciliations': {
+      const consultationId = str(v.consultationId) ?? (current ? str(current.consultationId) : null);
+      if (!consultationId) return invalid('Kết quả thống nhất không ghi phiếu lấy ý kiến nào.');
+      const row = lookup.row('consultations', consultationId);
+      if (!row || typeof row.requesterUnitId !== 'string') return pending('Chưa nhận phiếu lấy ý kiến của kết quả thống nhất này.');
+      return decide(authorizeConsultationOp(op, { sender: scope, consultation: { requesterUnitId: row.requesterUnitId, consultedUnitIds: stringArray(row.consultedUnitIds) }, upward: null }));
+    }
+    case 'upwardRequests': {
+      const upward = current && typeof current.fromUnitId === 'string' && typeof current.toUnitId === 'string' ? { fromUnitId: current.fromUnitId, toUnitId: current.toUnitId } : null;
+      if (!upward && typeof v.fromUnitId !== 'string') return pending('Chưa nhận đề nghị gốc.');
+      return decide(authorizeConsultationOp(op, { sender: scope, consultation: null, upward }));
+    }
+    case 'upwardAnswers': {
+      const requestId = str(v.requestId) ?? (current ? str(current.requestId) : null);
+      if (!requestId) return invalid('Ý kiến trả lời không ghi đề nghị nào.');
+      const row = lookup.row('upwardRequests', requestId);
+      if (!row || typeof row.fromUnitId !== 'string' || typeof row.toUnitId !== 'string') return pending('Chưa nhận đề nghị được trả lời.');
+      return decide(authorizeConsultationOp(op, { sender: scope, consultation: null, upward: { fromUnitId: row.fromUnitId, toUnitId: row.toUnitId } }));
+    }
     case 'letters':
     case 'registerEntries': {
       const officeKey = (current ? str(current.officeKey) : null) ?? str(v.officeKey);

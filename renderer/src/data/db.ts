@@ -5,9 +5,10 @@
 import Dexie, { type Table } from 'dexie';
 import type { Op, Row } from '@shared/data/ops';
 import type { TaskIndexRow } from '../features/tasks/data/taskIndex';
+import type { ConflictRow, ExportRow, ImportRow, PeerRow, RejectionRow } from '../features/sync/data/types';
 
 export const DB_NAME = 'dondoc';
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export interface AuditEntry {
   seq: number;
@@ -80,6 +81,19 @@ const V5 = {
   upwardAnswers: 'id, requestId',
 };
 
+/**
+ * v6: LOCAL sync bookkeeping (never synced): trusted peers, packages imported (with chunk
+ * progress) and exported, received ops held back or refused, and conflicts to review.
+ */
+const V6 = {
+  ...V5,
+  peers: 'siteId, role',
+  syncImports: 'packageHash, from, [from+seq], status, completedAt',
+  syncExports: 'id, to, [to+seq], createdAt',
+  syncRejections: 'opId, status, importHash, [site+hlc]',
+  syncConflicts: 'id, status, [entity+rowId], detectedAt',
+};
+
 export class DondocDb extends Dexie {
   ops!: Table<Op, string>;
   audit!: Table<AuditEntry, number>;
@@ -101,6 +115,11 @@ export class DondocDb extends Dexie {
   reconciliations!: Table<EntityRow, string>;
   upwardRequests!: Table<EntityRow, string>;
   upwardAnswers!: Table<EntityRow, string>;
+  peers!: Table<PeerRow, string>;
+  syncImports!: Table<ImportRow, string>;
+  syncExports!: Table<ExportRow, string>;
+  syncRejections!: Table<RejectionRow, string>;
+  syncConflicts!: Table<ConflictRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -118,6 +137,7 @@ export class DondocDb extends Dexie {
     this.version(3).stores(V3);
     this.version(4).stores(V4);
     this.version(5).stores(V5);
+    this.version(6).stores(V6);
   }
 }
 

@@ -1,0 +1,366 @@
+/**
+ * Import of a verified package (main already checked size, format, hash and signature).
+ * Chunks of ops are applied in their own transactions, each recording its progress; the
+ * package counts as imported only when the last chunk is in, so importing the same file
+ * again finishes an interrupted import. A package already imported is a no-op.
+ */
+import Dexie from 'dexie';
+import { AppError } from '@shared/errors';
+import { formatHlc, initialHlc, MAX_DRIFT_MS, parseHlc, receive, type HlcState } from '@shared/data/hlc';
+import { stateKey, type EntityName, type Op, type Row } from '@shared/data/ops';
+import { applyBatch, compareOps, mergeVectors, missingSeqs, taskIdOf, type BaseView, type BatchResult, type Known } from '@shared/sync/apply';
+import type { SyncSite } from '@shared/sync/authorize';
+import type { PackageDataMsg } from '@shared/ipc/channels/sync';
+import { ENTITY_TABLES, SCHEMA_VERSION, type AuditEntry, type DondocDb, type EntityRow } from '../../../data/db';
+import { auditHash, GENESIS_HASH, type WriteContext } from '../../../data/repository';
+import { reindexTasks } from '../../tasks/data/taskIndex';
+import { loadSyncSites, recordPeerKey } from './peers';
+import type { ConflictRow, ImportCounts, ImportRow, RejectionRow } from './types';
+
+export const DEFAULT_CHUNK_SIZE = 2000;
+const HLC_KEY = 'hlc';
+const AUDIT_HEAD_KEY = 'auditHead';
+
+export interface ImportReport {
+  /** 'duplicate': this very file was imported before; nothing was done. */
+  status: 'imported' | 'duplicate';
+  packageHash: string;
+  from: string;
+  seq: number;
+  counts: ImportCounts;
+  /** Earlier chunks were already in from an interrupted attempt. */
+  resumedFromChunk: number;
+  /** Packages of this sender's stream to us that never arrived (below the highest received). */
+  missingSeqs: number[];
+  newSignerFingerprint: string | null;
+}
+
+export interface ImportOptions {
+  chunkSize?: number;
+  /** Called after each chunk is committed. */
+  onProgress?: (done: number, total: number) => void;
+  /** Test hook: stop after this many chunks (simulates a crash or a closed window). */
+  stopAfterChunks?: number;
+}
+
+const emptyCounts = (): ImportCounts => ({ applied: 0, alreadyHad: 0, rejected: 0, pending: 0, conflicts: 0, released: 0 });
+
+const hasEntity = (e: EntityName) => (ENTITY_TABLES as readonly string[]).includes(e);
+
+function syncTables(db: DondocDb) {
+  return [...ENTITY_TABLES.map((t) => db.table(t)), db.ops, db.audit, db.meta, db.taskIndex, db.peers, db.syncImports, db.syncRejections, db.syncConflicts];
+}
+
+/** Loads, inside the caller's transaction, every row the authorizer and merge may read for these ops. */
+async function prefetch(db: DondocDb, ops: readonly Op[], retry: boolean): Promise<BaseView> {
+  const rows = new Map<string, Row>();
+  const want = new Map<EntityName, Set<string>>();
+  const ask = (entity: EntityName, id: string) => {
+    if (!hasEntity(entity) || rows.has(stateKey(entity, id))) return;
+    let s = want.get(entity);
+    if (!s) want.set(entity, (s = new Set()));
+    s.add(id);
+  };
+  const load = async () => {
+    for (const [entity, ids] of want) {
+      const list = [...ids];
+      const got = await db.table<EntityRow, string>(entity).bulkGet(list);
+      got.forEach((r, i) => {
+        if (r) rows.set(stateKey(entity, list[i]), r);
+      });
+    }
+    want.clear();
+  };
+  for (const op of ops) ask(op.entity, op.rowId);
+  await load();
+  const taskIds = new Set<string>();
+  const officialIds = new Set<string>();
+  for (const op of ops) {
+    const current = rows.get(stateKey(op.entity, op.rowId));
+    const taskId = taskIdOf(op.entity, op.rowId, op.values, current);
+    if (taskId) taskIds.add(taskId);
+    if (op.entity === 'officials') officialIds.add(op.rowId);
+    const ref = (field: string) => (typeof op.values[field] === 'string' ? (op.values[field] as string) : typeof current?.[field] === 'string' ? (current[field] as string) : null);
+    if (op.entity === 'consultationReplies' || op.entity === 'reconciliations') {
+      const c = ref('consultationId');
+      if (c) ask('consultations', c);
+    }
+    if (op.entity === 'upwardAnswers') {
+      const r = ref('requestId');
+      if (r) ask('upwardRequests', r);
+    }
+  }
+  for (const t of taskIds) ask('tasks', t);
+  await load();
+  const events = new Map<string, Row[]>();
+  if (taskIds.size) {
+    for (const e of await db.taskEvents.where('taskId').anyOf([...taskIds]).toArray()) {
+      const list = events.get(String(e.taskId));
+      if (list) list.push(e);
+      else events.set(String(e.taskId), [e]);
+    }
+  }
+  const posts = new Map<string, Row[]>();
+  if (officialIds.size) {
+    for (const p of await db.posts.where('officialId').anyOf([...officialIds]).toArray()) {
+      const list = posts.get(String(p.officialId));
+      if (list) list.push(p);
+      else posts.set(String(p.officialId), [p]);
+    }
+  }
+  const ids = ops.map((o) => o.id);
+  const accepted = await db.ops.bulkGet(ids);
+  const held = retry ? [] : await db.syncRejections.bulkGet(ids);
+  const known = new Map<string, Known>();
+  ids.forEach((id, i) => {
+    if (accepted[i]) known.set(id, 'accepted');
+    else if (held[i]) known.set(id, held[i]!.status);
+  });
+  return {
+    row: (entity, rowId) => rows.get(stateKey(entity, rowId)),
+    taskEvents: (taskId) => events.get(taskId) ?? [],
+    posts: (officialId) => posts.get(officialId) ?? [],
+    hasEntity,
+    known: (id) => known.get(id),
+  };
+}
+
+interface Written {
+  released: number;
+}
+
+/** Writes a batch's outcome: rows, accepted ops, held-back ops, conflicts, clock, task index. */
+interface BatchMeta {
+  importHash: string;
+  from: string;
+  at: string;
+  site: string;
+}
+
+async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta): Promise<Written> {
+  const byEntity = new Map<string, Row[]>();
+  for (const [key, row] of result.rows) {
+    const entity = key.slice(0, key.indexOf('/'));
+    const list = byEntity.get(entity);
+    if (list) list.push(row);
+    else byEntity.set(entity, [row]);
+  }
+  for (const [entity, list] of byEntity) await db.table(entity).bulkPut(list);
+  if (result.accepted.length) await db.ops.bulkPut(result.accepted);
+  const acceptedIds = result.accepted.map((o) => o.id);
+  const before = acceptedIds.length ? await db.syncRejections.bulkGet(acceptedIds) : [];
+  const releasedIds = acceptedIds.filter((_, i) => before[i]);
+  if (releasedIds.length) await db.syncRejections.bulkDelete(releasedIds);
+
+  const heldOps = [
+    ...result.rejected.map((r) => ({ op: r.op, status: 'rejected' as const, code: r.code, reason: r.reason })),
+    ...result.pending.map((p) => ({ op: p.op, status: 'pending' as const, code: null, reason: p.reason })),
+  ];
+  if (heldOps.length) {
+    const existing = await db.syncRejections.bulkGet(heldOps.map((h) => h.op.id));
+    await db.syncRejections.bulkPut(
+      heldOps.map((h, i): RejectionRow => ({
+        opId: h.op.id,
+        site: h.op.site,
+        hlc: h.op.hlc,
+        op: h.op,
+        status: h.status,
+        code: h.code,
+        reason: h.reason,
+        importHash: existing[i]?.importHash ?? meta.importHash,
+        from: existing[i]?.from ?? meta.from,
+        firstSeenAt: existing[i]?.firstSeenAt ?? meta.at,
+        lastCheckedAt: meta.at,
+      })),
+    );
+  }
+  if (result.conflicts.length) {
+    await db.syncConflicts.bulkPut(
+      result.conflicts.map((c): ConflictRow => ({ ...c, status: 'open', detectedAt: meta.at, importHash: meta.importHash, resolvedAt: null, resolvedBy: null })),
+    );
+  }
+  // The local clock moves past everything applied, so later local edits win over them.
+  let maxHlc = '';
+  for (const op of result.accepted) if (op.hlc > maxHlc) maxHlc = op.hlc;
+  if (maxHlc) {
+    const row = await db.meta.get(HLC_KEY);
+    const local: HlcState = row ? parseHlc(String(row.value)) : initialHlc(meta.site);
+    await db.meta.put({ key: HLC_KEY, value: formatHlc(receive(local, parseHlc(maxHlc), Date.parse(meta.at))) });
+  }
+  if (result.touchedTasks.size) await reindexTasks(db, result.touchedTasks);
+  return { released: releasedIds.length };
+}
+
+async function appendAudit(db: DondocDb, ctx: WriteContext, at: string, fields: Pick<AuditEntry, 'action' | 'entity' | 'rowId' | 'summary' | 'after'>): Promise<void> {
+  const headRow = await db.meta.get(AUDIT_HEAD_KEY);
+  const head = (headRow?.value as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+  const hlcRow = await db.meta.get(HLC_KEY);
+  const base: Omit<AuditEntry, 'hash'> = {
+    seq: head.seq + 1,
+    id: `sync-${head.seq + 1}-${at}`,
+    hlc: hlcRow ? String(hlcRow.value) : formatHlc(initialHlc(ctx.site)),
+    at,
+    actor: ctx.actor,
+    before: null,
+    prevHash: head.hash,
+    ...fields,
+  };
+  const hash = auditHash(base);
+  await db.audit.add({ ...base, hash });
+  await db.meta.put({ key: AUDIT_HEAD_KEY, value: { seq: base.seq, hash } });
+}
+
+/** Re-judges every received op held back earlier (its record or the registry may have arrived since). */
+async function retryHeld(db: DondocDb, sites: ReadonlyMap<string, SyncSite>, meta: BatchMeta): Promise<Written> {
+  const held = (await db.syncRejections.toArray()).filter((r) => r.code !== 'invalid' && r.code !== 'localOnly').map((r) => r.op);
+  if (held.length === 0) return { released: 0 };
+  held.sort(compareOps);
+  const view = await prefetch(db, held, true);
+  const result = applyBatch(held, sites, view, { retry: true });
+  return writeBatch(db, result, meta);
+}
+
+function counted(result: BatchResult, invalidRows: number): Omit<ImportCounts, 'released'> {
+  return {
+    applied: result.accepted.length,
+    alreadyHad: result.alreadyHad,
+    rejected: result.rejected.length + invalidRows,
+    pending: result.pending.length,
+    conflicts: result.conflicts.length,
+  };
+}
+
+export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: PackageDataMsg, fileName: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const { manifest, packageHash } = pkg;
+  const now = () => (ctx.now ? ctx.now() : new Date());
+  const previous = await db.syncImports.get(packageHash);
+  if (previous?.status === 'done') {
+    return { status: 'duplicate', packageHash, from: previous.from, seq: previous.seq, counts: previous.counts, resumedFromChunk: 0, missingSeqs: await streamGaps(db, previous.from, previous.to), newSignerFingerprint: null };
+  }
+  if (manifest.to !== '*' && manifest.to !== ctx.site) throw new AppError('invalid-input', `Gói này gửi cho đơn vị khác (${manifest.to}).`);
+  const sender = await db.peers.get(manifest.from);
+  if (!sender) throw new AppError('not-authorised', `Gói đến từ máy chưa được tin cậy (${manifest.from}). Hãy ghép nối và đối chiếu dấu vân tay trước.`);
+  if (manifest.schemaVersion > SCHEMA_VERSION) {
+    throw new AppError('invalid-file', 'Gói được tạo bởi phiên bản ứng dụng mới hơn (cơ sở dữ liệu mới hơn). Hãy cập nhật ứng dụng rồi nhập lại; chưa có dữ liệu nào được áp dụng.');
+  }
+  // A clock far ahead is a broken clock: the whole package waits rather than poison every replica.
+  const limit = now().getTime() + MAX_DRIFT_MS;
+  const ahead = pkg.ops.find((o) => {
+    try {
+      return parseHlc(o.hlc).millis > limit;
+    } catch {
+      return false;
+    }
+  });
+  if (ahead) throw new AppError('invalid-input', `Đồng hồ của máy tạo thao tác (${ahead.site}) chạy nhanh hơn máy này quá một ngày; gói chưa được áp dụng. Hãy chỉnh đồng hồ máy gửi rồi xuất lại gói.`);
+
+  const chunkSize = previous?.chunkSize ?? options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  const ops = [...pkg.ops].sort(compareOps);
+  const totalChunks = Math.max(1, Math.ceil(ops.length / chunkSize));
+  const startChunk = previous?.chunksDone ?? 0;
+  const sites = await loadSyncSites(db, ctx.site);
+  let counts = previous?.counts ?? emptyCounts();
+  const startedAt = previous?.startedAt ?? now().toISOString();
+
+  for (let chunk = startChunk; chunk < totalChunks; chunk += 1) {
+    if (options.stopAfterChunks !== undefined && chunk - startChunk >= options.stopAfterChunks) {
+      return { status: 'imported', packageHash, from: manifest.from, seq: manifest.seq, counts, resumedFromChunk: startChunk, missingSeqs: [], newSignerFingerprint: null };
+    }
+    const slice = ops.slice(chunk * chunkSize, (chunk + 1) * chunkSize);
+    const last = chunk === totalChunks - 1;
+    counts = await db.transaction('rw', syncTables(db), async () => {
+      const at = now().toISOString();
+      const meta: BatchMeta = { importHash: packageHash, from: manifest.from, at, site: ctx.site };
+      const view = await prefetch(db, slice, false);
+      const result = applyBatch(slice, sites, view);
+      const written = await writeBatch(db, result, meta);
+      const invalidRows = result.invalid.length;
+      const c = counted(result, invalidRows);
+      let next: ImportCounts = {
+        applied: counts.applied + c.applied,
+        alreadyHad: counts.alreadyHad + c.alreadyHad,
+        rejected: counts.rejected + c.rejected,
+        pending: counts.pending + c.pending,
+        conflicts: counts.conflicts + c.conflicts,
+        released: counts.released + written.released,
+      };
+      if (invalidRows) {
+        await db.syncRejections.bulkPut(
+          result.invalid.map((x): RejectionRow => {
+            const raw = x.raw as Partial<Op>;
+            const opId = `invalid:${packageHash.slice(0, 16)}:${chunk * chunkSize + x.index}`;
+            return { opId, site: String(raw.site ?? ''), hlc: '', op: x.raw as Op, status: 'rejected', code: 'invalid', reason: x.reason, importHash: packageHash, from: manifest.from, firstSeenAt: at, lastCheckedAt: at };
+          }),
+        );
+      }
+      if (last) {
+        const retried = await retryHeld(db, sites, meta);
+        // Final figures for this package's own held ops: a retry may have let some through.
+        const mine = await db.syncRejections.where('importHash').equals(packageHash).toArray();
+        next = {
+          ...next,
+          released: next.released + retried.released,
+          rejected: mine.filter((r) => r.status === 'rejected').length,
+          pending: mine.filter((r) => r.status === 'pending').length,
+        };
+      }
+      const row: ImportRow = {
+        packageHash,
+        from: manifest.from,
+        to: manifest.to,
+        seq: manifest.seq,
+        prevPackageHash: manifest.prevPackageHash,
+        createdAt: manifest.createdAt,
+        fileName,
+        status: last ? 'done' : 'partial',
+        totalOps: ops.length,
+        chunkSize,
+        chunksDone: chunk + 1,
+        counts: next,
+        startedAt,
+        completedAt: last ? at : null,
+        by: ctx.actor,
+      };
+      await db.syncImports.put(row);
+      if (last) {
+        const peer = await db.peers.get(manifest.from);
+        if (peer) await db.peers.put({ ...peer, ack: mergeVectors(peer.ack, manifest.versionVector), lastReceivedAt: at });
+      }
+      await appendAudit(db, ctx, at, {
+        action: 'Nhập gói đồng bộ',
+        entity: 'sync',
+        rowId: packageHash,
+        summary: `Gói số ${manifest.seq} của ${sender.name}${totalChunks > 1 ? ` (phần ${chunk + 1}/${totalChunks})` : ''}: áp dụng ${c.applied}, đã có ${c.alreadyHad}, từ chối ${c.rejected}, chờ ${c.pending}`,
+        after: { ...c, released: written.released, chunk: chunk + 1, chunks: totalChunks, fileName },
+      });
+      return next;
+    });
+    options.onProgress?.(chunk + 1, totalChunks);
+  }
+  if (pkg.newSignerKey) await recordPeerKey(db, manifest.from, pkg.newSignerKey.publicKey, now().toISOString());
+  return {
+    status: 'imported',
+    packageHash,
+    from: manifest.from,
+    seq: manifest.seq,
+    counts,
+    resumedFromChunk: startChunk,
+    missingSeqs: await streamGaps(db, manifest.from, manifest.to),
+    newSignerFingerprint: pkg.newSignerKey?.fingerprint ?? null,
+  };
+}
+
+/** Missing sequence numbers of one sender's stream ('to' is this site or '*'). */
+export async function streamGaps(db: DondocDb, from: string, to: string): Promise<number[]> {
+  const seqs = (await db.syncImports.where('[from+seq]').between([from, Dexie.minKey], [from, Dexie.maxKey]).toArray()).filter((r) => r.to === to && r.status === 'done').map((r) => r.seq);
+  return missingSeqs(seqs);
+}
+
+/** This import's refused and held-back ops, for the report. */
+export async function importRejections(db: DondocDb, packageHash: string): Promise<RejectionRow[]> {
+  return db.syncRejections.where('importHash').equals(packageHash).toArray();
+}
+
+export async function importConflicts(db: DondocDb, packageHash: string): Promise<ConflictRow[]> {
+  return (await db.syncConflicts.toArray()).filter((c) => c.importHash === packageHash);
+}
