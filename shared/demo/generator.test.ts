@@ -71,7 +71,7 @@ describe('demo generator', () => {
   });
 
   it('has realistic counts: exact reports, mostly on time, some late, overdue, extended and unscheduled', () => {
-    expect(data.tasks.length).toBeGreaterThan(1_400);
+    expect(data.tasks).toHaveLength(options.tasks);
     expect(data.events.filter((e) => e.type === 'progress')).toHaveLength(6_000);
     const byTask = eventsByTask(data);
     const cats = data.tasks.map((t: Task) => categorize(t, byTask.get(t.id) ?? [], options.today, DEFAULT_TASK_SETTINGS));

@@ -389,8 +389,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
     const directive = directives[rng.int(0, directives.length - 1)];
     const auth = directiveAuthority.get(directive.id)!;
     const topic = directiveTopic.get(directive.id)!;
-    const assignedOn = workingDayOnOrAfter(addDays(directive.issuedOn, rng.weighted([[0, 5], [1, 2], [3, 1]])));
-    if (assignedOn > opts.today) continue;
+    const assignedOn = minDate(workingDayOnOrAfter(addDays(directive.issuedOn, rng.weighted([[0, 5], [1, 2], [3, 1]]))), opts.today);
     const lead = rng.pick(auth.assignees);
     const support = rng.sample(
       auth.assignees.filter((u) => u !== lead),

@@ -195,7 +195,6 @@ export function useTaskList(filter: TaskListFilter, sort: TaskSort, asOf: string
     if (!db) return [];
     const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
     return listTasks(db, filter, sort, asOf, settings, calendar);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, key]);
 }
 
