@@ -1,0 +1,435 @@
+import { useMemo, useState } from 'react';
+import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { formatDateVi } from '@shared/calendar';
+import { parseUserDate } from '@shared/registries/xlsxImport';
+import { formatRegisterNumber } from '@shared/letters/register';
+import {
+  canActAsRequester,
+  deemedAgreementDate,
+  dossierKindLabels,
+  effectiveDueOn,
+  openDisagreements,
+  positionLabel,
+  positionsOf,
+  readinessOf,
+  replyableUnits,
+  unitsDeemedAgreed,
+  type UnitPosition,
+} from '@shared/consultations';
+import { api } from '../../api';
+import { navigate } from '../../shell/router';
+import { currentDb, useAppState, writeContext } from '../../state/app';
+import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { formatDate } from '../../ui/format';
+import { DeadlineBadge } from '../calendar/DeadlineBadge';
+import { useCalendarConfig } from '../calendar/config';
+import { useUnits } from '../registries/queries';
+import { loadLetter, recordSavedPath } from '../letters/data/register';
+import { markReadyToSubmit, recordReconciliation } from './data/commands';
+import { draftAndIssueNotice, loadSummaryLetter } from './data/letters';
+import { loadConsultation, loadReconciliations, loadReplies, useConsultationSettings } from './data/queries';
+import { ReplyModal } from './ReplyModal';
+import { SignerSelect, useSignerOptions } from './SignerSelect';
+import { useScope } from './useScope';
+import { useToday } from './useToday';
+
+const POSITION_COLORS: Record<string, string> = { agree: 'green', agreeWithComments: 'teal', disagree: 'red' };
+
+function PositionBadge({ p }: { p: UnitPosition }) {
+  if (p.kind === 'pending') return <Badge color="gray" variant="light" tt="none">Chưa trả lời</Badge>;
+  if (p.kind === 'deemedAgreed') return <Badge color="orange" tt="none">{positionLabel(p)}</Badge>;
+  return <Badge color={POSITION_COLORS[p.position]} tt="none">{positionLabel(p)}</Badge>;
+}
+
+export function ConsultationDetail({ id }: { id: string }) {
+  const db = useAppState((s) => s.db);
+  const detail = useLiveQuery(async () => {
+    if (!db) return undefined;
+    const c = await loadConsultation(db, id);
+    if (!c) return null;
+    const [replies, reconciliations, notice] = await Promise.all([loadReplies(db, id), loadReconciliations(db, id), c.noticeLetterId ? loadLetter(db, c.noticeLetterId) : Promise.resolve(null)]);
+    return { c, replies, reconciliations, notice };
+  }, [db, id]);
+  const units = useUnits();
+  const calendar = useCalendarConfig();
+  const settings = useConsultationSettings();
+  const scope = useScope();
+  const today = useToday();
+  const signers = useSignerOptions(today);
+  const [replyOpen, setReplyOpen] = useState(false);
+  const [noticeOpen, setNoticeOpen] = useState(false);
+  const [summaryOpen, setSummaryOpen] = useState(false);
+  const [reconcileUnit, setReconcileUnit] = useState<string | null>(null);
+  const [readyError, setReadyError] = useState<string | null>(null);
+  const name = useMemo(() => {
+    const m = new Map((units ?? []).map((u) => [u.id, u.name]));
+    return (u: string) => m.get(u) ?? 'Đơn vị không còn trong danh mục';
+  }, [units]);
+
+  if (detail === null) return <Alert color="red">Không tìm thấy phiếu lấy ý kiến.</Alert>;
+  if (!detail || !units || !calendar || !settings || !scope || !signers) return <Loader />;
+  const { c, replies, reconciliations, notice } = detail;
+  const positions = positionsOf(c, replies, today, calendar);
+  const due = effectiveDueOn(c, calendar);
+  const mineToReply = replyableUnits(scope.actor, scope.site, c).filter((u) => !replies.some((r) => r.unitId === u));
+  const isRequester = canActAsRequester(scope.actor, scope.site, { ...c, readyOn: null }, 'sendNotice').allowed;
+  const deemed = unitsDeemedAgreed(c, replies, today, calendar);
+  const open = openDisagreements(c, replies, reconciliations, today, calendar);
+  const readiness = readinessOf(c, replies, reconciliations, today, name, calendar);
+  const disagreements = positions.filter((p) => p.kind === 'replied' && p.position === 'disagree');
+  const noticeIssued = notice && notice.status === 'issued';
+
+  const markReady = async () => {
+    try {
+      await markReadyToSubmit(currentDb(), writeContext(), scope.actor, c.id);
+      setReadyError(null);
+      notifySuccess('Hồ sơ đã được đánh dấu sẵn sàng trình.');
+    } catch (e) {
+      setReadyError(errorMessage(e));
+    }
+  };
+
+  const saveNoticeDocx = async () => {
+    if (!notice || !c.noticeLetterId) return;
+    try {
+      const r = await api().call('letters:saveDocx', { letter: notice.letter, suggestedName: `Thong bao ${notice.number ?? ''} duoc xac dinh la dong y` });
+      if (r.path) {
+        await recordSavedPath(currentDb(), writeContext(), c.noticeLetterId, r.path);
+        notifySuccess(`Đã lưu ${r.path}`);
+      }
+    } catch (e) {
+      notifyError(e, 'Không lưu được thông báo');
+    }
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={2} style={{ minWidth: 0 }}>
+          <Title order={3}>{c.subject}</Title>
+          <Group gap="xs">
+            {c.readyOn ? <Badge color="teal" tt="none">Sẵn sàng trình từ {formatDate(c.readyOn)}</Badge> : <DeadlineBadge dueOn={c.dueOn} asOf={today} />}
+            <Text size="sm" c="dimmed">
+              {name(c.requesterUnitId)} lấy ý kiến ngày {formatDate(c.requestedOn)} · hạn trả lời {formatDateVi(due)}
+            </Text>
+          </Group>
+        </Stack>
+        <Button variant="default" onClick={() => navigate('consultations')}>
+          Danh sách
+        </Button>
+      </Group>
+
+      <Paper withBorder p="sm">
+        <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
+          <Text size="sm">
+            <b>{dossierKindLabels[c.dossierKind]}:</b> {c.dossierTitle}
+          </Text>
+          <Text size="sm">
+            <b>Lĩnh vực:</b> {c.field ?? 'Không ghi'}
+          </Text>
+          <Text size="sm">
+            <b>Căn cứ:</b> {c.legalBasis}
+          </Text>
+          <Text size="sm">
+            <b>Văn bản đề nghị:</b> {c.requestRef || 'Không ghi'}
+          </Text>
+          {c.content && (
+            <Text size="sm" style={{ gridColumn: 'span 2' }}>
+              <b>Nội dung xin ý kiến:</b> {c.content}
+            </Text>
+          )}
+          {c.attachments.length > 0 && (
+            <Group gap="xs" style={{ gridColumn: 'span 2' }}>
+              <Text size="sm" fw={700}>
+                Hồ sơ kèm theo:
+              </Text>
+              {c.attachments.map((a) => (
+                <Anchor key={a.sha256} size="sm" component="button" onClick={() => api().call('files:open', { sha256: a.sha256, fileName: a.fileName }).catch((e: unknown) => notifyError(e))}>
+                  {a.fileName}
+                </Anchor>
+              ))}
+            </Group>
+          )}
+        </SimpleGrid>
+      </Paper>
+
+      <Group justify="space-between">
+        <Title order={5}>Ý kiến của các đơn vị</Title>
+        <Group gap="xs">
+          {mineToReply.length > 0 && <Button onClick={() => setReplyOpen(true)}>Trả lời ý kiến</Button>}
+          <Button variant="default" onClick={() => setSummaryOpen(true)}>
+            Tổng hợp ý kiến (.docx)
+          </Button>
+        </Group>
+      </Group>
+      <Table withTableBorder striped aria-label="Ý kiến của các đơn vị" layout="fixed">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={230}>Đơn vị</Table.Th>
+            <Table.Th w={200}>Chính kiến</Table.Th>
+            <Table.Th w={150}>Ngày trả lời</Table.Th>
+            <Table.Th>Nội dung</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {positions.map((p) => {
+            const reply = p.kind === 'replied' ? p.reply : p.kind === 'deemedAgreed' ? p.lateReply : null;
+            return (
+              <Table.Tr key={p.unitId} data-unit={name(p.unitId)}>
+                <Table.Td>{name(p.unitId)}</Table.Td>
+                <Table.Td>
+                  <Stack gap={2}>
+                    <PositionBadge p={p} />
+                    {p.kind === 'deemedAgreed' && (
+                      <Text size="xs" c="dimmed">
+                        từ ngày {formatDateVi(p.deemedOn)}
+                      </Text>
+                    )}
+                  </Stack>
+                </Table.Td>
+                <Table.Td>
+                  {reply ? formatDate(reply.repliedOn) : p.kind === 'pending' ? <DeadlineBadge dueOn={c.dueOn} asOf={today} size="xs" /> : 'Không trả lời'}
+                  {p.kind === 'deemedAgreed' && p.lateReply && (
+                    <Badge ml={4} size="xs" color="red" variant="light" tt="none">
+                      Trả lời muộn
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {reply ? (p.kind === 'deemedAgreed' ? `(${positionLabel({ kind: 'replied', unitId: p.unitId, position: reply.position, reply })}, gửi sau hạn) ` : '') + (reply.content || '—') : '—'}
+                  </Text>
+                  {reply?.replyRef && (
+                    <Text size="xs" c="dimmed">
+                      {reply.replyRef}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+
+      {isRequester && (
+        <Paper withBorder p="sm">
+          <Stack gap="xs">
+            <Title order={5}>Việc của đơn vị chủ trì</Title>
+            <Group gap="xs" align="center">
+              {noticeIssued ? (
+                <>
+                  <Text size="sm">
+                    Đã ban hành thông báo số {formatRegisterNumber(notice.number ?? 0, notice.letter.symbol)} ngày {notice.letter.date ? formatDate(notice.letter.date) : ''}.
+                  </Text>
+                  <Button size="xs" variant="default" onClick={saveNoticeDocx}>
+                    Lưu thông báo (.docx)
+                  </Button>
+                </>
+              ) : deemed.length > 0 ? (
+                <>
+                  <Text size="sm">
+                    {deemed.length} đơn vị không trả lời đúng hạn, được xác định là đồng ý từ ngày {formatDateVi(deemedAgreementDate(c, calendar))}.
+                  </Text>
+                  <Button size="xs" color="orange" onClick={() => setNoticeOpen(true)}>
+                    Soạn thông báo được xác định là đồng ý
+                  </Button>
+                </>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  Hết hạn trả lời ({formatDateVi(due)}), đơn vị nào chưa trả lời sẽ được xác định là đồng ý và có thể gửi thông báo.
+                </Text>
+              )}
+            </Group>
+            {disagreements.length > 0 && (
+              <Stack gap={4}>
+                <Text size="sm" fw={600}>
+                  Ý kiến không đồng ý
+                </Text>
+                {disagreements.map((p) => {
+                  const settled = reconciliations.find((r) => r.unitId === p.unitId);
+                  return (
+                    <Group key={p.unitId} gap="xs" wrap="nowrap" align="flex-start">
+                      <Text size="sm" style={{ flex: 1 }}>
+                        <b>{name(p.unitId)}</b>:{' '}
+                        {settled
+                          ? `đã thống nhất ngày ${formatDate(settled.meetingOn)} (${settled.participants}) — ${settled.outcome}`
+                          : 'chưa thống nhất.'}
+                      </Text>
+                      {!settled && !c.readyOn && (
+                        <Button size="xs" variant="light" onClick={() => setReconcileUnit(p.unitId)}>
+                          Ghi kết quả thống nhất
+                        </Button>
+                      )}
+                    </Group>
+                  );
+                })}
+              </Stack>
+            )}
+            {!c.readyOn && (
+              <Group gap="xs">
+                <Button size="sm" color="teal" variant={readiness.allowed ? 'filled' : 'light'} onClick={markReady}>
+                  Đánh dấu sẵn sàng trình
+                </Button>
+                {open.length > 0 && (
+                  <Text size="xs" c="dimmed">
+                    Còn {open.length} ý kiến không đồng ý cần thống nhất trước khi trình.
+                  </Text>
+                )}
+              </Group>
+            )}
+            {readyError && (
+              <Alert color="red" role="alert" title="Chưa thể đánh dấu sẵn sàng trình" withCloseButton onClose={() => setReadyError(null)}>
+                {readyError}
+              </Alert>
+            )}
+          </Stack>
+        </Paper>
+      )}
+
+      {replyOpen && <ReplyModal consultation={c} unitIds={mineToReply} unitName={name} today={today} calendar={calendar} settings={settings} onClose={() => setReplyOpen(false)} />}
+      {noticeOpen && <NoticeModal consultationId={c.id} deemed={deemed.map(name)} signers={signers} onClose={() => setNoticeOpen(false)} />}
+      {summaryOpen && <SummaryModal consultationId={c.id} today={today} signers={signers} onClose={() => setSummaryOpen(false)} />}
+      {reconcileUnit && <ReconcileModal consultationId={c.id} unitId={reconcileUnit} unitName={name(reconcileUnit)} today={today} onClose={() => setReconcileUnit(null)} />}
+    </Stack>
+  );
+}
+
+function NoticeModal(props: { consultationId: string; deemed: string[]; signers: ReturnType<typeof useSignerOptions> & object; onClose(): void }) {
+  const scope = useScope();
+  const [signer, setSigner] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = props.signers.find((s) => s.value === signer) ?? props.signers[0];
+  const go = async () => {
+    if (!scope || !chosen) return;
+    setBusy(true);
+    try {
+      const r = await draftAndIssueNotice(currentDb(), writeContext(), scope.actor, props.consultationId, chosen.choice);
+      notifySuccess(`Đã ban hành thông báo số ${formatRegisterNumber(r.number, r.letter.symbol)}.`);
+      const saved = await api().call('letters:saveDocx', { letter: r.letter, suggestedName: `Thong bao ${String(r.number).padStart(2, '0')} duoc xac dinh la dong y` });
+      if (saved.path) {
+        await recordSavedPath(currentDb(), writeContext(), r.letterId, saved.path);
+        notifySuccess(`Đã lưu ${saved.path}`);
+      }
+      props.onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={props.onClose} title="Thông báo được xác định là đồng ý" size="lg">
+      <Stack gap="sm">
+        <Text size="sm">Thông báo gửi các đơn vị không trả lời đúng hạn; các đơn vị này được xác định là đồng ý và chịu trách nhiệm về việc không trả lời, chậm trả lời:</Text>
+        <Stack gap={0} pl="md">
+          {props.deemed.map((d) => (
+            <Text key={d} size="sm">
+              – {d}
+            </Text>
+          ))}
+        </Stack>
+        <SignerSelect options={props.signers} value={signer} onChange={setSigner} />
+        <Text size="xs" c="dimmed">
+          Văn bản được lấy số tiếp theo trong sổ văn bản đi, mang ngày hôm nay, rồi lưu thành tệp .docx.
+        </Text>
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            Hủy
+          </Button>
+          <Button onClick={go} loading={busy} disabled={!chosen}>
+            Ban hành và lưu .docx
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function SummaryModal(props: { consultationId: string; today: string; signers: ReturnType<typeof useSignerOptions> & object; onClose(): void }) {
+  const [signer, setSigner] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = props.signers.find((s) => s.value === signer) ?? props.signers[0];
+  const go = async () => {
+    if (!chosen) return;
+    setBusy(true);
+    try {
+      const letter = await loadSummaryLetter(currentDb(), props.consultationId, props.today, chosen.choice);
+      const saved = await api().call('letters:saveDocx', { letter, suggestedName: 'Tong hop y kien' });
+      if (saved.path) notifySuccess(`Đã lưu ${saved.path}`);
+      props.onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal opened onClose={props.onClose} title="Tổng hợp ý kiến" size="md">
+      <Stack gap="sm">
+        <Text size="sm">Báo cáo tổng hợp chính kiến và nội dung ý kiến của từng đơn vị đến ngày {formatDateVi(props.today)}, kèm các ý kiến không đồng ý và kết quả thống nhất.</Text>
+        <SignerSelect options={props.signers} value={signer} onChange={setSigner} />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            Hủy
+          </Button>
+          <Button onClick={go} loading={busy} disabled={!chosen}>
+            Lưu .docx
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function ReconcileModal(props: { consultationId: string; unitId: string; unitName: string; today: string; onClose(): void }) {
+  const scope = useScope();
+  const [meeting, setMeeting] = useState(formatDate(props.today));
+  const [participants, setParticipants] = useState('');
+  const [outcome, setOutcome] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    if (!scope) return;
+    const meetingOn = parseUserDate(meeting);
+    if (!meetingOn) return setError('Ngày làm việc phải có dạng dd/mm/yyyy.');
+    try {
+      await recordReconciliation(currentDb(), writeContext(), scope.actor, { consultationId: props.consultationId, unitId: props.unitId, meetingOn, participants, outcome });
+      notifySuccess(`Đã ghi kết quả thống nhất với ${props.unitName}.`);
+      props.onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Modal opened onClose={props.onClose} title={`Thống nhất ý kiến với ${props.unitName}`} size="lg">
+      <Stack gap="sm">
+        <TextInput label="Ngày làm việc (dd/mm/yyyy)" value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} />
+        <Textarea label="Thành phần tham dự" autosize minRows={2} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} />
+        <Textarea label="Kết quả thống nhất" autosize minRows={3} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} />
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            Hủy
+          </Button>
+          <Button onClick={save}>Ghi kết quả</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { formatDateVi, workingDayOnOrAfter, type CalendarConfig } from '@shared/calendar';
+import { checkReplyContent, replyPositionLabels, replyPositions, type Consultation, type ConsultationSettings, type ReplyPosition } from '@shared/consultations';
+import { currentDb, writeContext } from '../../state/app';
+import { errorMessage, notifySuccess } from '../../ui/notify';
+import { recordReply } from './data/commands';
+import { useScope } from './useScope';
+
+/** A unit's reply: a clear position, and for comments or disagreement, substantive content. */
+export function ReplyModal(props: {
+  consultation: Consultation;
+  unitIds: string[];
+  unitName(id: string): string;
+  today: string;
+  calendar: CalendarConfig;
+  settings: ConsultationSettings;
+  onClose(): void;
+}) {
+  const { consultation: c, unitIds, today, settings } = props;
+  const scope = useScope();
+  const [unitId, setUnitId] = useState<string | null>(unitIds[0] ?? null);
+  const [position, setPosition] = useState<ReplyPosition | null>(null);
+  const [content, setContent] = useState('');
+  const [replyRef, setReplyRef] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const due = workingDayOnOrAfter(c.dueOn, props.calendar);
+  const late = today > due;
+  const check = position && position !== 'agree' && content.trim() ? checkReplyContent(position, content, settings.minSubstantiveChars) : null;
+
+  const save = async () => {
+    if (!scope || !unitId) return;
+    if (!position) return setError('Chọn chính kiến của đơn vị: đồng ý, đồng ý có ý kiến hoặc không đồng ý.');
+    setSaving(true);
+    try {
+      const r = await recordReply(currentDb(), writeContext(), scope.actor, { consultationId: c.id, unitId, position, content, replyRef, signerOfficialId: null });
+      notifySuccess(r.late ? 'Đã ghi ý kiến (trả lời quá hạn).' : 'Đã ghi ý kiến trả lời.');
+      props.onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={props.onClose} title="Trả lời ý kiến" size="lg">
+      <Stack gap="sm">
+        <Text size="sm">
+          <b>{c.subject}</b>
+          <br />
+          Hạn trả lời: {formatDateVi(due)}
+        </Text>
+        {late && (
+          <Alert color="orange" p="xs">
+            Đã quá hạn trả lời. Ý kiến vẫn được ghi nhận nhưng là trả lời muộn: đơn vị đã được xác định là đồng ý từ ngày sau hạn và việc chậm trả lời được tính vào kết quả theo dõi của đơn vị.
+          </Alert>
+        )}
+        {unitIds.length > 1 ? (
+          <Select label="Đơn vị trả lời" data={unitIds.map((u) => ({ value: u, label: props.unitName(u) }))} value={unitId} onChange={setUnitId} allowDeselect={false} />
+        ) : (
+          <Text size="sm">
+            Đơn vị trả lời: <b>{unitId ? props.unitName(unitId) : ''}</b>
+          </Text>
+        )}
+        <Radio.Group label="Chính kiến" value={position} onChange={(v) => setPosition(v as ReplyPosition)} required>
+          <Group mt={4}>
+            {replyPositions.map((p) => (
+              <Radio key={p} value={p} label={replyPositionLabels[p]} />
+            ))}
+          </Group>
+        </Radio.Group>
+        <Textarea
+          label="Nội dung ý kiến"
+          description={position && position !== 'agree' ? 'Nêu cụ thể nội dung nào, lý do và đề xuất sửa thế nào; không trả lời chung chung.' : 'Không bắt buộc khi đồng ý.'}
+          autosize
+          minRows={4}
+          maxRows={10}
+          value={content}
+          onChange={(e) => setContent(e.currentTarget.value)}
+          error={check && !check.ok ? check.reason : undefined}
+        />
+        <TextInput label="Văn bản trả lời (nếu có)" placeholder="Công văn số 07/PKT ngày 28/4/2026" value={replyRef} onChange={(e) => setReplyRef(e.currentTarget.value)} />
+        {error && (
+          <Alert color="red" role="alert" title="Chưa ghi được ý kiến">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            Hủy
+          </Button>
+          <Button onClick={save} loading={saving}>
+            Ghi ý kiến
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

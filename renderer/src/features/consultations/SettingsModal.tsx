@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import type { ConsultationSettings } from '@shared/consultations';
+import { currentDb, writeContext } from '../../state/app';
+import { errorMessage, notifySuccess } from '../../ui/notify';
+import { currentActor } from '../registries/useActor';
+import { saveConsultationSettings } from './data/commands';
+import { useConsultationSettings } from './data/queries';
+
+/** The organisation's rules for consultations (its own working regulation). */
+export function SettingsModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
+  const saved = useConsultationSettings();
+  const [draft, setDraft] = useState<ConsultationSettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (opened && saved) setDraft(saved);
+  }, [opened, saved]);
+  const num = (v: string | number) => (typeof v === 'number' ? v : Number(v) || 0);
+  const save = async () => {
+    if (!draft) return;
+    try {
+      await saveConsultationSettings(currentDb(), writeContext(), currentActor(), draft);
+      notifySuccess('Đã lưu quy định lấy ý kiến.');
+      setError(null);
+      onClose();
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  return (
+    <Modal opened={opened} onClose={onClose} title="Quy định lấy ý kiến" size="lg">
+      {draft && (
+        <Stack gap="sm">
+          <NumberInput label="Thời hạn trả lời mặc định (ngày làm việc)" description="Áp dụng khi phiếu lấy ý kiến không ghi thời hạn khác; thường là 15 ngày, một số lĩnh vực 5 ngày." min={1} max={60} value={draft.defaultReplyDays} onChange={(v) => setDraft({ ...draft, defaultReplyDays: num(v) })} />
+          <NumberInput label="Thời hạn trả lời đề nghị của đơn vị (ngày làm việc)" min={1} max={60} value={draft.defaultUpwardDays} onChange={(v) => setDraft({ ...draft, defaultUpwardDays: num(v) })} />
+          <NumberInput label="Cảnh báo khi lấy ý kiến nhiều hơn (đơn vị)" min={1} max={200} value={draft.maxConsultedUnits} onChange={(v) => setDraft({ ...draft, maxConsultedUnits: num(v) })} />
+          <NumberInput label="Độ dài tối thiểu của ý kiến có nội dung (ký tự)" description="Áp dụng cho ý kiến “đồng ý có ý kiến” và “không đồng ý”, không tính các cụm từ chung chung." min={10} max={500} value={draft.minSubstantiveChars} onChange={(v) => setDraft({ ...draft, minSubstantiveChars: num(v) })} />
+          <TextInput label="Văn bản quy định (ghi trong thông báo)" placeholder="Quy chế làm việc của Ủy ban nhân dân xã" value={draft.basisRef} onChange={(e) => setDraft({ ...draft, basisRef: e.currentTarget.value })} />
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Hủy
+            </Button>
+            <Button onClick={save}>Lưu</Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,100 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Group, Loader, NumberInput, Radio, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { formatDateVi, resolveDeadline } from '@shared/calendar';
+import { isUnitValidOn } from '@shared/registries/units';
+import { speaksFor, upwardAddresseeLabels, upwardAddressees, type UpwardAddressee } from '@shared/consultations';
+import { navigate } from '../../shell/router';
+import { currentDb, writeContext } from '../../state/app';
+import { errorMessage, notifySuccess } from '../../ui/notify';
+import { useCalendarConfig } from '../calendar/config';
+import { useOrganisation, useUnits } from '../registries/queries';
+import { createUpwardRequest } from './data/commands';
+import { useConsultationSettings } from './data/queries';
+import { useScope } from './useScope';
+import { useToday } from './useToday';
+
+/** Trình cấp trên: a matter the unit cannot decide itself, with why it exceeds its authority (seed §2). */
+export function UpwardForm() {
+  const units = useUnits();
+  const org = useOrganisation();
+  const scope = useScope();
+  const settings = useConsultationSettings();
+  const calendar = useCalendarConfig();
+  const today = useToday();
+  const [subject, setSubject] = useState('');
+  const [content, setContent] = useState('');
+  const [reason, setReason] = useState('');
+  const [from, setFrom] = useState<string | null>(null);
+  const [addressee, setAddressee] = useState<UpwardAddressee>('chair');
+  const [days, setDays] = useState<number | string>('');
+  const [error, setError] = useState<string | null>(null);
+  const mine = useMemo(() => (scope && units ? units.filter((u) => isUnitValidOn(u, today) && speaksFor(scope.actor, scope.site, u.id) && u.id !== org?.authorityUnitId) : []), [scope, units, today, org]);
+  if (!units || !org || !scope || !settings || !calendar) return <Loader />;
+  const fromId = from ?? mine[0]?.id ?? null;
+  const n = typeof days === 'number' ? days : settings.defaultUpwardDays;
+  const dueOn = resolveDeadline({ kind: 'workingDays', days: n, from: today }, calendar);
+  const authorityName = units.find((u) => u.id === org.authorityUnitId)?.name ?? org.authorityName;
+
+  const save = async () => {
+    if (!fromId) return setError('Tài khoản này không làm việc cho đơn vị nào nên không trình được.');
+    try {
+      const id = await createUpwardRequest(currentDb(), writeContext(), scope.actor, {
+        subject,
+        content,
+        fromUnitId: fromId,
+        toUnitId: org.authorityUnitId,
+        addressee,
+        beyondAuthorityReason: reason,
+        attachments: [],
+        requestedOn: today,
+        deadline: { kind: 'workingDays', days: n, from: today },
+        taskId: null,
+      });
+      notifySuccess('Đã trình đề nghị.');
+      navigate(`consultations/upward/${id}`);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+
+  return (
+    <Stack gap="sm" maw={860}>
+      <Group justify="space-between">
+        <Title order={3}>Trình cấp trên</Title>
+        <Button variant="default" onClick={() => navigate('consultations')}>
+          Quay lại danh sách
+        </Button>
+      </Group>
+      <Alert color="blue" p="xs">
+        Đơn vị chịu trách nhiệm quyết định những vấn đề thuộc thẩm quyền của mình; chỉ trình những vấn đề vượt thẩm quyền và nêu rõ căn cứ. Đề nghị bị trả lại vì thuộc thẩm quyền của đơn vị được tính vào kết quả theo dõi của đơn vị.
+      </Alert>
+      {mine.length > 1 ? (
+        <Select label="Đơn vị đề nghị" data={mine.map((u) => ({ value: u.id, label: u.name }))} value={fromId} onChange={setFrom} allowDeselect={false} />
+      ) : (
+        <Text size="sm">Đơn vị đề nghị: <b>{mine[0]?.name ?? 'Không có'}</b></Text>
+      )}
+      <Radio.Group label={`Trình ${authorityName}`} value={addressee} onChange={(v) => setAddressee(v as UpwardAddressee)}>
+        <Group mt={4}>
+          {upwardAddressees.map((a) => (
+            <Radio key={a} value={a} label={upwardAddresseeLabels[a]} />
+          ))}
+        </Group>
+      </Radio.Group>
+      <TextInput label="Trích yếu" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required />
+      <Textarea label="Nội dung đề nghị" autosize minRows={3} value={content} onChange={(e) => setContent(e.currentTarget.value)} required />
+      <Textarea label="Vì sao vượt thẩm quyền của đơn vị (căn cứ pháp lý)" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
+      <NumberInput label="Thời hạn trả lời (ngày làm việc)" min={1} max={60} value={days === '' ? settings.defaultUpwardDays : days} onChange={setDays} description={`Hạn trả lời: ${formatDateVi(dueOn)}`} />
+      {error && (
+        <Alert color="red" role="alert">
+          {error}
+        </Alert>
+      )}
+      <Group justify="flex-end">
+        <Button variant="default" onClick={() => navigate('consultations')}>
+          Hủy
+        </Button>
+        <Button onClick={save}>Trình</Button>
+      </Group>
+    </Stack>
+  );
+}
