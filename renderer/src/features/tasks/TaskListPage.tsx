@@ -1,0 +1,282 @@
+import { useMemo, useState } from 'react';
+import { ActionIcon, Button, Group, Loader, Menu, Modal, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { directiveReference } from '@shared/tasks/model';
+import { taskCategories, taskCategoryLabels, taskStatusLabels, type TaskCategory } from '@shared/tasks/state';
+import { api } from '../../api';
+import { navigate } from '../../shell/router';
+import { useAppState } from '../../state/app';
+import { formatDate } from '../../ui/format';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { DEFAULT_TASK_SORT, useDirectives, useTaskList, type TaskListFilter, type TaskListItem, type TaskSort, type TaskSortKey } from './data/queries';
+import { TaskColumns } from './components/taskColumns';
+import { VirtualTable } from './components/VirtualTable';
+import { PlanImportButton } from './PlanImport';
+import { useRegistry, useTaskActor, useToday, type Registry } from './context';
+
+/**
+ * Saved filters live in this browser profile's localStorage, one list per account
+ * (key "dondoc.taskFilters.<username>"): they are a personal view, not data to sync or audit.
+ */
+interface SavedFilter {
+  name: string;
+  filter: TaskListFilter;
+}
+function savedKey(username: string): string {
+  return `dondoc.taskFilters.${username}`;
+}
+export function loadSavedFilters(username: string): SavedFilter[] {
+  try {
+    const raw = localStorage.getItem(savedKey(username));
+    const parsed: unknown = raw ? JSON.parse(raw) : [];
+    return Array.isArray(parsed) ? (parsed as SavedFilter[]).filter((f) => f && typeof f.name === 'string' && f.filter && typeof f.filter === 'object') : [];
+  } catch {
+    return [];
+  }
+}
+function storeSavedFilters(username: string, list: SavedFilter[]): void {
+  localStorage.setItem(savedKey(username), JSON.stringify(list));
+}
+
+const EXPORT_COLUMNS = [
+  { header: 'STT', width: 6 },
+  { header: 'Tên nhiệm vụ', width: 50 },
+  { header: 'Văn bản chỉ đạo', width: 18 },
+  { header: 'Đơn vị chủ trì', width: 28 },
+  { header: 'Đơn vị phối hợp', width: 28 },
+  { header: 'Người chịu trách nhiệm', width: 22 },
+  { header: 'Ngày giao', width: 12 },
+  { header: 'Hạn ban đầu', width: 12 },
+  { header: 'Hạn hiện tại', width: 12 },
+  { header: 'Ngày hoàn thành', width: 14 },
+  { header: 'Trạng thái', width: 16 },
+  { header: 'Phân loại', width: 26 },
+  { header: 'Tình trạng thời hạn', width: 26 },
+  { header: 'Tiến độ (%)', width: 10 },
+  { header: 'Năm kế hoạch', width: 10 },
+];
+
+export function exportRows(items: readonly TaskListItem[], r: Registry): (string | number | null)[][] {
+  return items.map((t, i) => [
+    i + 1,
+    t.title,
+    t.directiveRef,
+    r.unitName(t.leadUnitId),
+    t.supportUnitIds.map((u) => r.unitName(u)).join('; '),
+    r.officialName(t.responsibleOfficialId),
+    formatDate(t.assignedOn),
+    formatDate(t.originalDueOn),
+    formatDate(t.effectiveDueOn),
+    formatDate(t.completedOn),
+    taskStatusLabels[t.status],
+    t.category ? taskCategoryLabels[t.category] : '',
+    t.label,
+    t.percent,
+    t.planYear,
+  ]);
+}
+
+/** The task list (#/tasks): filters over the local index, sortable virtualised table, saved filters, export and plan import. */
+export function TaskListPage() {
+  const registry = useRegistry();
+  const directives = useDirectives();
+  const today = useToday();
+  const actor = useTaskActor();
+  const username = useAppState((s) => s.session?.account.username ?? '');
+  const [filter, setFilter] = useState<TaskListFilter>(() => initialFilter());
+  const [search, setSearch] = useState(filter.search ?? '');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [sort, setSort] = useState<TaskSort>(DEFAULT_TASK_SORT);
+  const [saved, setSaved] = useState<SavedFilter[]>(() => loadSavedFilters(username));
+  const [naming, setNaming] = useState<string | null>(null);
+  const effective = useMemo(() => ({ ...filter, search: debounced || undefined }), [filter, debounced]);
+  const tasks = useTaskList(effective, sort, today);
+
+  const years = useMemo(() => {
+    const y = Number(today.slice(0, 4));
+    return Array.from({ length: 8 }, (_, i) => String(y + 1 - i));
+  }, [today]);
+  const unitOptions = useMemo(() => (registry?.units ?? []).map((u) => ({ value: u.id, label: u.name })), [registry]);
+  const officialOptions = useMemo(() => (registry?.officials ?? []).map((o) => ({ value: o.id, label: o.fullName })), [registry]);
+  const directiveOptions = useMemo(() => (directives ?? []).map((d) => ({ value: d.id, label: `${directiveReference(d) || 'Không số'} – ${d.subject.slice(0, 80)}` })), [directives]);
+
+  if (!registry || !directives) return <Loader />;
+  const set = (patch: Partial<TaskListFilter>) => setFilter((f) => clean({ ...f, ...patch }));
+  const onSort = (key: TaskSortKey) => setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: key === 'overdueDays' || key === 'percent' ? 'desc' : 'asc' }));
+  const category = filter.categories?.[0] ?? null;
+  const canAssign = actor.role === 'admin' || actor.role === 'leader';
+  const active = Object.keys(filter).length > 0 || !!search;
+
+  const exportList = async () => {
+    if (!tasks) return;
+    try {
+      const r = await api().call('xlsx:save', {
+        title: 'Xuất danh sách nhiệm vụ',
+        defaultName: `danh-sach-nhiem-vu-${today}.xlsx`,
+        sheets: [{ name: 'Nhiệm vụ', columns: EXPORT_COLUMNS, rows: exportRows(tasks, registry) }],
+      });
+      if (!r.canceled) notifySuccess(`Đã xuất ${tasks.length} nhiệm vụ: ${r.path}`);
+    } catch (e) {
+      notifyError(e, 'Không xuất được danh sách');
+    }
+  };
+  const saveCurrent = (name: string) => {
+    const list = [...saved.filter((s) => s.name !== name), { name, filter: { ...filter, search: search || undefined } }];
+    storeSavedFilters(username, list);
+    setSaved(list);
+    setNaming(null);
+    notifySuccess(`Đã lưu bộ lọc "${name}".`);
+  };
+  const apply = (s: SavedFilter) => {
+    setFilter(clean({ ...s.filter, search: undefined }));
+    setSearch(s.filter.search ?? '');
+  };
+  const remove = (name: string) => {
+    const list = saved.filter((s) => s.name !== name);
+    storeSavedFilters(username, list);
+    setSaved(list);
+  };
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={3}>Nhiệm vụ</Title>
+        <Group gap="xs">
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <Button variant="default">Bộ lọc đã lưu{saved.length ? ` (${saved.length})` : ''}</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {saved.length === 0 && <Menu.Label>Chưa lưu bộ lọc nào</Menu.Label>}
+              {saved.map((s) => (
+                <Menu.Item
+                  key={s.name}
+                  onClick={() => apply(s)}
+                  rightSection={
+                    <ActionIcon
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      component="span"
+                      aria-label={`Xóa bộ lọc ${s.name}`}
+                      onClick={(e: React.MouseEvent) => {
+                        e.stopPropagation();
+                        remove(s.name);
+                      }}
+                    >
+                      ✕
+                    </ActionIcon>
+                  }
+                >
+                  {s.name}
+                </Menu.Item>
+              ))}
+              <Menu.Divider />
+              <Menu.Item onClick={() => setNaming('')} disabled={!active}>
+                Lưu bộ lọc hiện tại…
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          <Button variant="default" onClick={exportList} disabled={!tasks || tasks.length === 0}>
+            Xuất Excel
+          </Button>
+          {canAssign && <PlanImportButton />}
+          {canAssign && <Button onClick={() => navigate('tasks/new')}>Giao nhiệm vụ</Button>}
+        </Group>
+      </Group>
+
+      <SimpleGrid cols={4} spacing="xs" verticalSpacing="xs">
+        <TextInput label="Tìm kiếm" placeholder="Tên nhiệm vụ, số văn bản (gõ không dấu được)" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <Select label="Đơn vị (chủ trì hoặc phối hợp)" data={unitOptions} value={filter.unitId ?? null} onChange={(v) => set({ unitId: v ?? undefined })} searchable clearable limit={100} placeholder="Tất cả" />
+        <Select
+          label="Phân loại"
+          data={taskCategories.map((c) => ({ value: c, label: taskCategoryLabels[c] }))}
+          value={category}
+          onChange={(v) => set({ categories: v ? [v as TaskCategory] : undefined })}
+          clearable
+          placeholder="Tất cả"
+        />
+        <Select label="Năm kế hoạch" data={years} value={filter.planYear !== undefined ? String(filter.planYear) : null} onChange={(v) => set({ planYear: v ? Number(v) : undefined })} clearable placeholder="Tất cả" />
+        <Select label="Văn bản chỉ đạo" data={directiveOptions} value={filter.directiveId ?? null} onChange={(v) => set({ directiveId: v ?? undefined })} searchable clearable limit={100} placeholder="Tất cả" />
+        <Select
+          label="Người chịu trách nhiệm"
+          data={officialOptions}
+          value={filter.responsibleOfficialId ?? null}
+          onChange={(v) => set({ responsibleOfficialId: v ?? undefined })}
+          searchable
+          clearable
+          limit={100}
+          placeholder="Tất cả"
+        />
+        <Select label="Lãnh đạo giao" data={officialOptions} value={filter.assignerOfficialId ?? null} onChange={(v) => set({ assignerOfficialId: v ?? undefined })} searchable clearable limit={100} placeholder="Tất cả" />
+        <Group align="flex-end" gap="md" pb={6}>
+          <Switch label="Sắp đến hạn" checked={!!filter.dueSoonOnly} onChange={(e) => set({ dueSoonOnly: e.currentTarget.checked || undefined })} />
+          <Switch label="Đang xin gia hạn" checked={!!filter.pendingExtensionOnly} onChange={(e) => set({ pendingExtensionOnly: e.currentTarget.checked || undefined })} />
+        </Group>
+      </SimpleGrid>
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" aria-live="polite">
+          {tasks ? `${tasks.length.toLocaleString('vi-VN')} nhiệm vụ` : 'Đang lọc…'}
+        </Text>
+        {active && (
+          <Tooltip label="Bỏ mọi điều kiện lọc">
+            <Button
+              size="compact-sm"
+              variant="subtle"
+              onClick={() => {
+                setFilter({});
+                setSearch('');
+              }}
+            >
+              Bỏ lọc
+            </Button>
+          </Tooltip>
+        )}
+      </Group>
+      <VirtualTable
+        label="Danh sách nhiệm vụ"
+        rows={tasks ?? []}
+        rowKey={(t) => t.id}
+        height="calc(100vh - 330px)"
+        onRowClick={(t) => navigate(`tasks/${t.id}`)}
+        sort={sort}
+        onSort={onSort}
+        empty={tasks ? (active ? 'Không có nhiệm vụ nào khớp điều kiện lọc.' : 'Chưa có nhiệm vụ nào.') : 'Đang tải…'}
+        columns={TaskColumns(registry)}
+      />
+      <Modal opened={naming !== null} onClose={() => setNaming(null)} title="Lưu bộ lọc hiện tại" size="sm">
+        <Stack>
+          <TextInput label="Tên bộ lọc" value={naming ?? ''} onChange={(e) => setNaming(e.currentTarget.value)} data-autofocus />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setNaming(null)}>
+              Hủy
+            </Button>
+            <Button onClick={() => naming?.trim() && saveCurrent(naming.trim())} disabled={!naming?.trim()}>
+              Lưu
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function clean(f: TaskListFilter): TaskListFilter {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(f)) if (v !== undefined && v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)) out[k] = v;
+  return out as TaskListFilter;
+}
+
+/** "#/tasks?c=openOverdue&u=<unit>" links from the dashboard open the list pre-filtered. */
+function initialFilter(): TaskListFilter {
+  const q = window.location.hash.split('?')[1];
+  if (!q) return {};
+  const p = new URLSearchParams(q);
+  const f: TaskListFilter = {};
+  const c = p.get('c');
+  if (c && (taskCategories as readonly string[]).includes(c)) f.categories = [c as TaskCategory];
+  if (p.get('u')) f.unitId = p.get('u')!;
+  if (p.get('soon') === '1') f.dueSoonOnly = true;
+  if (p.get('o')) f.responsibleOfficialId = p.get('o')!;
+  return f;
+}

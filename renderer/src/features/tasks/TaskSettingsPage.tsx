@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, Loader, NumberInput, Paper, Radio, Select, Stack, Text, Title } from '@mantine/core';
+import { rateFormulaIds, rateFormulas, type RateFormulaId, type TaskSettings } from '@shared/tasks/state';
+import { currentDb, writeContext } from '../../state/app';
+import { errorMessage, notifySuccess } from '../../ui/notify';
+import { useOrganisation } from '../registries/queries';
+import { saveTaskSettings } from './data/commands';
+import { useTaskSettings } from './data/queries';
+import { DemoDataCard } from './DemoDataCard';
+import { currentTaskActor, useTaskActor } from './context';
+
+/** Cài đặt → Theo dõi nhiệm vụ: how lateness is judged, the due-soon window, the headline rate; and demo data. */
+export function TaskSettingsPage() {
+  const stored = useTaskSettings();
+  const org = useOrganisation();
+  const actor = useTaskActor();
+  const [draft, setDraft] = useState<TaskSettings | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (stored && !draft) setDraft(stored);
+  }, [stored, draft]);
+  if (!draft || org === undefined) return <Loader />;
+  const editable = actor.role === 'admin' && org?.siteRole === 'coordinator';
+  const save = async () => {
+    setError(null);
+    try {
+      await saveTaskSettings(currentDb(), writeContext(), currentTaskActor(), { ...draft, dueSoonWorkingDays: Number(draft.dueSoonWorkingDays) });
+      notifySuccess('Đã lưu cài đặt theo dõi nhiệm vụ.');
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const formula = rateFormulas[draft.rateFormula];
+  return (
+    <Stack maw={820}>
+      <Title order={3}>Tiêu chí đánh giá nhiệm vụ</Title>
+      <Paper withBorder p="md">
+        <Stack>
+          <Radio.Group
+            label="Đánh giá đúng hạn / quá hạn theo"
+            description="Áp dụng cho bảng tổng quan, danh sách và báo cáo. Nhiệm vụ hoàn thành sau hạn ban đầu nhưng trước hạn đã được gia hạn là đúng hạn nếu chọn hạn sau khi gia hạn."
+            value={draft.judgeAgainst}
+            onChange={(v) => setDraft({ ...draft, judgeAgainst: v as TaskSettings['judgeAgainst'] })}
+          >
+            <Stack gap={6} mt={6}>
+              <Radio value="extended" label="Hạn sau khi được gia hạn" disabled={!editable} />
+              <Radio value="original" label="Hạn ban đầu (không tính gia hạn)" disabled={!editable} />
+            </Stack>
+          </Radio.Group>
+          <NumberInput
+            label="Cảnh báo “sắp đến hạn” khi còn không quá (ngày làm việc)"
+            value={draft.dueSoonWorkingDays}
+            onChange={(v) => setDraft({ ...draft, dueSoonWorkingDays: typeof v === 'number' ? v : Number(v) })}
+            min={0}
+            max={30}
+            allowDecimal={false}
+            w={420}
+            disabled={!editable}
+          />
+          <Select
+            label="Tỷ lệ chính in trên báo cáo và bảng xếp hạng"
+            data={rateFormulaIds.map((id) => ({ value: id, label: rateFormulas[id].label }))}
+            value={draft.rateFormula}
+            onChange={(v) => v && setDraft({ ...draft, rateFormula: v as RateFormulaId })}
+            allowDeselect={false}
+            disabled={!editable}
+          />
+          <Text size="xs" c="dimmed">
+            Công thức: {formula.formulaText}
+          </Text>
+          {!editable && (
+            <Alert color="gray" variant="light" p="xs">
+              Các tiêu chí này do quản trị viên của Văn phòng điều phối quy định; máy này chỉ xem.
+            </Alert>
+          )}
+          {error && (
+            <Alert color="red" role="alert">
+              {error}
+            </Alert>
+          )}
+          {editable && (
+            <Group justify="flex-end">
+              <Button onClick={save}>Lưu cài đặt</Button>
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+      <DemoDataCard />
+    </Stack>
+  );
+}

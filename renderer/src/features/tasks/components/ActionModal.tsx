@@ -1,0 +1,265 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, Button, Group, Modal, NumberInput, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import type { AttachmentRef } from '@shared/tasks/model';
+import { formatUserDate, parseUserDate } from '@shared/registries/xlsxImport';
+import { isUnitValidOn } from '@shared/registries/units';
+import { currentDb, writeContext } from '../../../state/app';
+import { formatDate } from '../../../ui/format';
+import { errorMessage, notifyError, notifySuccess } from '../../../ui/notify';
+import {
+  addContribution,
+  cancelTask,
+  completeTask,
+  decideExtension,
+  pauseTask,
+  reassignTask,
+  reopenTask,
+  reportProgress,
+  requestExtension,
+  resumeTask,
+} from '../data/commands';
+import type { TaskDetail } from '../data/queries';
+import { currentTaskActor, useSiteScope, useTaskActor, useToday, type Registry } from '../context';
+import { AttachmentList, attachFile } from './Attachments';
+
+export type ActionKind = 'progress' | 'requestExtension' | 'complete' | 'contribute' | 'decideExtension' | 'reassign' | 'pause' | 'resume' | 'cancel' | 'reopen';
+
+const TITLES: Record<ActionKind, string> = {
+  progress: 'Báo cáo tiến độ',
+  requestExtension: 'Đề nghị gia hạn',
+  complete: 'Báo cáo hoàn thành',
+  contribute: 'Gửi ý kiến phối hợp',
+  decideExtension: 'Quyết định gia hạn',
+  reassign: 'Điều chỉnh đơn vị chủ trì',
+  pause: 'Tạm dừng nhiệm vụ',
+  resume: 'Tiếp tục thực hiện nhiệm vụ',
+  cancel: 'Hủy nhiệm vụ',
+  reopen: 'Mở lại nhiệm vụ',
+};
+
+const DONE: Record<ActionKind, string> = {
+  progress: 'Đã ghi báo cáo tiến độ.',
+  requestExtension: 'Đã gửi đề nghị gia hạn.',
+  complete: 'Đã ghi báo cáo hoàn thành.',
+  contribute: 'Đã gửi ý kiến phối hợp.',
+  decideExtension: 'Đã ghi quyết định gia hạn.',
+  reassign: 'Đã điều chỉnh đơn vị chủ trì.',
+  pause: 'Đã tạm dừng nhiệm vụ.',
+  resume: 'Nhiệm vụ tiếp tục thực hiện.',
+  cancel: 'Đã hủy nhiệm vụ.',
+  reopen: 'Đã mở lại nhiệm vụ.',
+};
+
+interface Form {
+  percent: number | string;
+  text: string;
+  reason: string;
+  date: string;
+  reportNumber: string;
+  accepted: 'yes' | 'no';
+  unitId: string | null;
+  officialId: string | null;
+  attachments: AttachmentRef[];
+}
+
+/** The form of one task action; the command re-checks authority and status when it runs. */
+export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionKind | null; detail: TaskDetail; registry: Registry; onClose: () => void }) {
+  const today = useToday();
+  const actor = useTaskActor();
+  const site = useSiteScope();
+  const { state, task } = detail;
+  const [form, setForm] = useState<Form | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // Support units this account speaks for (usually one: its own).
+  const mySupportUnits = useMemo(
+    () => state.supportUnitIds.filter((u) => actor.unitId === u || (site?.actsForUnitIds ?? []).includes(u)),
+    [state.supportUnitIds, actor.unitId, site],
+  );
+
+  useEffect(() => {
+    if (!kind) return;
+    setError(null);
+    setForm({
+      percent: state.percent,
+      text: '',
+      reason: '',
+      date: kind === 'complete' ? formatUserDate(today) : kind === 'decideExtension' && state.pendingExtension ? formatUserDate(state.pendingExtension.proposedDueOn) : '',
+      reportNumber: '',
+      accepted: 'yes',
+      unitId: kind === 'contribute' ? (mySupportUnits[0] ?? null) : null,
+      officialId: null,
+      attachments: [],
+    });
+    // Reset only when a form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [kind]);
+
+  if (!kind || !form) return null;
+  const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
+  const date = () => {
+    const d = parseUserDate(form.date);
+    if (!d) throw new Error('date');
+    return d;
+  };
+
+  const submit = async () => {
+    setError(null);
+    const db = currentDb();
+    const ctx = writeContext();
+    const a = currentTaskActor();
+    const id = task.id;
+    try {
+      if ((kind === 'requestExtension' || kind === 'complete' || (kind === 'decideExtension' && form.accepted === 'yes')) && !parseUserDate(form.date)) {
+        setError('Ngày không hợp lệ (dạng dd/mm/yyyy).');
+        return;
+      }
+      setBusy(true);
+      switch (kind) {
+        case 'progress':
+          await reportProgress(db, ctx, a, id, { percent: Number(form.percent), text: form.text, attachments: form.attachments });
+          break;
+        case 'contribute':
+          if (!form.unitId) throw new Error('unit');
+          await addContribution(db, ctx, a, id, { unitId: form.unitId, text: form.text, attachments: form.attachments });
+          break;
+        case 'requestExtension':
+          await requestExtension(db, ctx, a, id, { reason: form.reason, proposedDueOn: date() });
+          break;
+        case 'complete':
+          await completeTask(db, ctx, a, id, { resultText: form.text, reportNumber: form.reportNumber, completedOn: date(), attachments: form.attachments });
+          break;
+        case 'decideExtension':
+          await decideExtension(db, ctx, a, id, form.accepted === 'yes' ? { accepted: true, newDueOn: date(), note: form.reason } : { accepted: false, note: form.reason });
+          break;
+        case 'reassign':
+          if (!form.unitId) {
+            setError('Chọn đơn vị chủ trì mới.');
+            setBusy(false);
+            return;
+          }
+          await reassignTask(db, ctx, a, id, { newLeadUnitId: form.unitId, newResponsibleOfficialId: form.officialId, reason: form.reason });
+          break;
+        case 'pause':
+          await pauseTask(db, ctx, a, id, { reason: form.reason });
+          break;
+        case 'resume':
+          await resumeTask(db, ctx, a, id, { reason: form.reason });
+          break;
+        case 'cancel':
+          await cancelTask(db, ctx, a, id, { reason: form.reason });
+          break;
+        case 'reopen':
+          await reopenTask(db, ctx, a, id, { reason: form.reason });
+          break;
+      }
+      notifySuccess(DONE[kind]);
+      onClose();
+    } catch (e) {
+      setError(e instanceof Error && (e.message === 'date' || e.message === 'unit') ? 'Dữ liệu chưa đầy đủ.' : errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const attach = async () => {
+    try {
+      const f = await attachFile('Chọn tệp đính kèm');
+      if (f) set({ attachments: [...form.attachments, f] });
+    } catch (e) {
+      notifyError(e, 'Không đính kèm được tệp');
+    }
+  };
+
+  const unitOptions = registry.units.filter((u) => isUnitValidOn(u, today) && u.id !== state.leadUnitId).map((u) => ({ value: u.id, label: u.name }));
+  const officials = registry.officialsOf(form.unitId, today).map((o) => ({ value: o.official.id, label: `${o.official.fullName} – ${o.title}` }));
+  const withFiles = kind === 'progress' || kind === 'complete' || kind === 'contribute';
+
+  return (
+    <Modal opened onClose={onClose} title={TITLES[kind]} size="lg">
+      <Stack>
+        <Text size="sm" c="dimmed" lineClamp={2}>
+          {task.title}
+        </Text>
+        {kind === 'progress' && (
+          <>
+            <NumberInput label="Tiến độ đạt được (%)" value={form.percent} onChange={(v) => set({ percent: v })} min={0} max={100} allowDecimal={false} w={200} />
+            <Textarea label="Nội dung báo cáo" value={form.text} onChange={(e) => set({ text: e.currentTarget.value })} autosize minRows={3} required />
+          </>
+        )}
+        {kind === 'contribute' && (
+          <>
+            {mySupportUnits.length > 1 && (
+              <Select label="Ý kiến của đơn vị" data={mySupportUnits.map((u) => ({ value: u, label: registry.unitName(u) }))} value={form.unitId} onChange={(v) => set({ unitId: v })} allowDeselect={false} />
+            )}
+            <Textarea label="Nội dung phối hợp" value={form.text} onChange={(e) => set({ text: e.currentTarget.value })} autosize minRows={3} required />
+          </>
+        )}
+        {kind === 'requestExtension' && (
+          <>
+            <Text size="sm">Hạn hiện tại: {state.effectiveDueOn ? formatDate(state.effectiveDueOn) : 'không có hạn'}</Text>
+            <TextInput label="Đề nghị gia hạn đến ngày" value={form.date} onChange={(e) => set({ date: e.currentTarget.value })} placeholder="dd/mm/yyyy" w={220} />
+            <Textarea label="Lý do xin gia hạn" value={form.reason} onChange={(e) => set({ reason: e.currentTarget.value })} autosize minRows={2} required />
+          </>
+        )}
+        {kind === 'complete' && (
+          <>
+            <Textarea label="Kết quả thực hiện" value={form.text} onChange={(e) => set({ text: e.currentTarget.value })} autosize minRows={3} required />
+            <Group grow>
+              <TextInput label="Số văn bản báo cáo" value={form.reportNumber} onChange={(e) => set({ reportNumber: e.currentTarget.value })} placeholder="125/BC-PKT" />
+              <TextInput label="Ngày hoàn thành" value={form.date} onChange={(e) => set({ date: e.currentTarget.value })} placeholder="dd/mm/yyyy" />
+            </Group>
+          </>
+        )}
+        {kind === 'decideExtension' && state.pendingExtension && (
+          <>
+            <Alert color="yellow" variant="light" p="xs">
+              Đề nghị gia hạn từ {state.effectiveDueOn ? formatDate(state.effectiveDueOn) : '—'} đến {formatDate(state.pendingExtension.proposedDueOn)}. Lý do: {state.pendingExtension.reason}
+            </Alert>
+            <Radio.Group label="Quyết định" value={form.accepted} onChange={(v) => set({ accepted: v as 'yes' | 'no' })}>
+              <Group mt={4}>
+                <Radio value="yes" label="Đồng ý gia hạn" />
+                <Radio value="no" label="Không đồng ý" />
+              </Group>
+            </Radio.Group>
+            {form.accepted === 'yes' && <TextInput label="Thời hạn mới" value={form.date} onChange={(e) => set({ date: e.currentTarget.value })} placeholder="dd/mm/yyyy" w={220} />}
+            <Textarea label={form.accepted === 'yes' ? 'Ghi chú' : 'Lý do không đồng ý'} value={form.reason} onChange={(e) => set({ reason: e.currentTarget.value })} autosize minRows={2} required={form.accepted === 'no'} />
+          </>
+        )}
+        {kind === 'reassign' && (
+          <>
+            <Text size="sm">Đơn vị chủ trì hiện tại: {registry.unitName(state.leadUnitId)}</Text>
+            <Select label="Đơn vị chủ trì mới" data={unitOptions} value={form.unitId} onChange={(v) => set({ unitId: v, officialId: null })} searchable />
+            <Select label="Người chịu trách nhiệm mới" data={officials} value={form.officialId} onChange={(v) => set({ officialId: v })} searchable clearable disabled={!form.unitId} />
+            <Textarea label="Lý do điều chỉnh" value={form.reason} onChange={(e) => set({ reason: e.currentTarget.value })} autosize minRows={2} required />
+          </>
+        )}
+        {(kind === 'pause' || kind === 'cancel' || kind === 'reopen' || kind === 'resume') && (
+          <Textarea label={kind === 'resume' ? 'Ghi chú' : 'Lý do'} value={form.reason} onChange={(e) => set({ reason: e.currentTarget.value })} autosize minRows={2} required={kind !== 'resume'} />
+        )}
+        {withFiles && (
+          <Group gap="sm">
+            <Button variant="default" size="xs" onClick={attach}>
+              Đính kèm tệp
+            </Button>
+            <AttachmentList items={form.attachments} onRemove={(i) => set({ attachments: form.attachments.filter((_, j) => j !== i) })} />
+          </Group>
+        )}
+        {error && (
+          <Alert color="red" role="alert">
+            {error}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Hủy
+          </Button>
+          <Button onClick={submit} loading={busy} color={kind === 'cancel' ? 'red' : undefined}>
+            Ghi nhận
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

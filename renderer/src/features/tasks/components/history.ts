@@ -1,0 +1,91 @@
+/**
+ * Audit entries of a task in words: "Hạn xử lý: 15/05/2026 → 29/05/2026". Field names and
+ * values (unit and official ids, dates, deadline rules) are shown the way the screens show them.
+ */
+import type { AuditEntry } from '../../../data/db';
+import { authorityLevelLabels, taskEventTypeLabels, taskPriorityLabels, type AuthorityLevel, type TaskEventType, type TaskPriority } from '@shared/tasks/model';
+import { formatDate } from '../../../ui/format';
+import type { Registry } from '../context';
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Tên',
+  content: 'Nội dung',
+  directiveId: 'Văn bản chỉ đạo',
+  assignerUnitId: 'Cơ quan giao',
+  assignerOfficialId: 'Lãnh đạo giao',
+  leadUnitId: 'Đơn vị chủ trì',
+  supportUnitIds: 'Đơn vị phối hợp',
+  responsibleOfficialId: 'Người chịu trách nhiệm',
+  deadline: 'Cách giao thời hạn',
+  dueOn: 'Hạn xử lý',
+  assignedOn: 'Ngày giao',
+  planYear: 'Năm kế hoạch',
+  priority: 'Mức độ',
+  legalBasis: 'Căn cứ',
+  authorityLevel: 'Thẩm quyền',
+  done: 'Đã xong',
+  order: 'Thứ tự',
+  type: 'Loại',
+  percent: 'Tiến độ (%)',
+  text: 'Nội dung',
+  unitId: 'Đơn vị',
+  reason: 'Lý do',
+  proposedDueOn: 'Thời hạn đề nghị',
+  accepted: 'Đồng ý',
+  newDueOn: 'Thời hạn mới',
+  note: 'Ghi chú',
+  resultText: 'Kết quả',
+  reportNumber: 'Số báo cáo',
+  completedOn: 'Ngày hoàn thành',
+  newLeadUnitId: 'Đơn vị chủ trì mới',
+  newResponsibleOfficialId: 'Người chịu trách nhiệm mới',
+  attachments: 'Tệp đính kèm',
+  on: 'Ngày ghi',
+  _deleted: 'Đã bỏ',
+};
+/** Bookkeeping fields of events that the reader does not need repeated. */
+const HIDDEN = new Set(['taskId', 'actorOfficialId', 'actorAccount', 'requestId']);
+
+function show(key: string, value: unknown, r: Registry): string {
+  if (value === null || value === undefined || value === '') return '(trống)';
+  if (typeof value === 'boolean') return value ? 'Có' : 'Không';
+  if (key === '_deleted') return value === 1 ? 'Có' : 'Không';
+  if (typeof value === 'string') {
+    if (key.endsWith('UnitId')) return r.unitName(value);
+    if (key.endsWith('OfficialId')) return r.officialName(value);
+    if (key === 'priority') return taskPriorityLabels[value as TaskPriority] ?? value;
+    if (key === 'authorityLevel') return authorityLevelLabels[value as AuthorityLevel] ?? value;
+    if (key === 'type') return taskEventTypeLabels[value as TaskEventType] ?? value;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+    return value.length > 160 ? `${value.slice(0, 160)}…` : value;
+  }
+  if (Array.isArray(value)) {
+    if (key === 'supportUnitIds') return value.length ? value.map((u) => r.unitShort(String(u))).join(', ') : '(không có)';
+    if (key === 'attachments') return value.length ? value.map((a) => (a && typeof a === 'object' && 'fileName' in a ? String(a.fileName) : '?')).join(', ') : '(không có)';
+    return value.join(', ');
+  }
+  if (key === 'deadline' && typeof value === 'object') {
+    const d = value as { kind: string; date?: string; days?: number; from?: string };
+    if (d.kind === 'fixed' && d.date) return `hạn ${formatDate(d.date)}`;
+    if (d.kind === 'workingDays') return `${d.days} ngày làm việc từ ${formatDate(d.from ?? '')}`;
+    if (d.kind === 'calendarDays') return `${d.days} ngày từ ${formatDate(d.from ?? '')}`;
+  }
+  return String(value);
+}
+
+/** One line per changed field: "Label: before → after" (or "Label: value" for new records). */
+export function describeChange(e: Pick<AuditEntry, 'before' | 'after' | 'summary'>, r: Registry): string[] {
+  const after = e.after ?? {};
+  if ('count' in after && 'firstRowId' in after) return [e.summary];
+  const lines: string[] = [];
+  for (const [key, value] of Object.entries(after)) {
+    if (HIDDEN.has(key)) continue;
+    const label = FIELD_LABELS[key] ?? key;
+    const before = e.before && key in e.before ? e.before[key] : undefined;
+    if (e.before && before !== undefined) {
+      if (JSON.stringify(before) === JSON.stringify(value)) continue;
+      lines.push(`${label}: ${show(key, before, r)} → ${show(key, value, r)}`);
+    } else lines.push(`${label}: ${show(key, value, r)}`);
+  }
+  return lines.length ? lines : [e.summary];
+}
