@@ -72,6 +72,7 @@ test('letterhead settings → draft, preview, issue 01 and 02 → .docx → canc
   await expect(sample.getByText('Số: 05/UBND-VP')).toBeVisible();
   await page.getByRole('button', { name: 'Lưu thể thức' }).click();
   await expect(page.getByText('Đã lưu thể thức văn bản.')).toBeVisible();
+  await page.getByLabel('Cơ quan chủ quản').scrollIntoViewIfNeeded();
   await site.shot('letterhead-settings');
 
   // A công văn: draft, live preview, save, issue → 01.
@@ -114,8 +115,9 @@ test('letterhead settings → draft, preview, issue 01 and 02 → .docx → canc
   const documentXml = strFromU8(zip['word/document.xml']);
   expect(documentXml).toContain('Số: 01/');
   expect(documentXml).toContain(subject1);
-  await mkdir(join(ROOT, 'test-results'), { recursive: true });
-  await copyFile(docxPath, join(ROOT, 'test-results', 'letters-01.docx'));
+  // Kept for a look through LibreOffice (docx → PDF → PNG); tests/.tmp is git-ignored.
+  await mkdir(join(ROOT, 'tests/.tmp'), { recursive: true });
+  await copyFile(docxPath, join(ROOT, 'tests/.tmp', 'letters-01.docx'));
   await expect(page.getByRole('button', { name: 'Mở tệp' })).toBeVisible();
   await page.getByRole('button', { name: 'Mở tệp' }).click();
   // The browser harness has no printer; the app says so instead of failing silently.

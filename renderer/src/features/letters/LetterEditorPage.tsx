@@ -244,10 +244,10 @@ function Editor({ head, stored }: { head: LetterheadState; stored: LetterRow | n
             <Fieldset variant="unstyled" disabled={!editable || busy}>
               <Stack gap="sm">
                 <SegmentedControl aria-label="Loại văn bản" data={kindOptions} value={form.kind} onChange={(v) => setForm((f) => withKind(f, v as EditorForm['kind']))} />
-                <Group grow align="flex-start">
-                  <Select label="Đơn vị soạn thảo" data={officeOptions} value={form.officeSymbol} onChange={(v) => v && setForm((f) => withOffice(f, v))} allowDeselect={false} />
-                  <TextInput label="Ký hiệu" value={form.symbol} onChange={(e) => set({ symbol: e.currentTarget.value.toLocaleUpperCase('vi-VN') })} />
-                  <Select label="Độ khẩn" data={URGENCY_OPTIONS} value={form.urgency ?? ''} onChange={(v) => set({ urgency: (v || null) as Urgency | null })} allowDeselect={false} />
+                <Group align="flex-start" wrap="nowrap" gap="sm">
+                  <Select label="Đơn vị soạn thảo" style={{ flex: 2 }} data={officeOptions} value={form.officeSymbol} onChange={(v) => v && setForm((f) => withOffice(f, v))} allowDeselect={false} />
+                  <TextInput label="Ký hiệu" style={{ flex: 1.2 }} value={form.symbol} onChange={(e) => set({ symbol: e.currentTarget.value.toLocaleUpperCase('vi-VN') })} />
+                  <Select label="Độ khẩn" style={{ flex: 1 }} data={URGENCY_OPTIONS} value={form.urgency ?? ''} onChange={(v) => set({ urgency: (v || null) as Urgency | null })} allowDeselect={false} />
                 </Group>
                 <TextInput label={form.kind === 'officialLetter' ? 'Trích yếu (V/v)' : 'Trích yếu'} value={form.subject} onChange={(e) => set({ subject: e.currentTarget.value })} />
                 <Textarea label="Kính gửi" description="Mỗi nơi nhận một dòng; để trống nếu văn bản không có phần kính gửi." autosize minRows={2} maxRows={6} value={form.recipients} onChange={(e) => set({ recipients: e.currentTarget.value })} />

@@ -175,27 +175,31 @@ function LetterheadForm({ head }: { head: LetterheadState }) {
                   )}
                   {form.signers.map((s, i) => (
                     <Paper key={s.id} withBorder p="xs" bg="gray.0">
-                      <Group gap="xs" align="flex-end" wrap="nowrap">
-                        <TextInput label="Họ và tên" aria-label={`Họ và tên người ký ${i + 1}`} style={{ flex: 1.4 }} value={s.name} onChange={(e) => setSigner(i, { name: e.currentTarget.value })} disabled={!isAdmin} />
-                        <TextInput label="Chức vụ" aria-label={`Chức vụ người ký ${i + 1}`} style={{ flex: 1 }} value={s.title} onChange={(e) => setSigner(i, { title: e.currentTarget.value })} disabled={!isAdmin} />
-                        <Select
-                          label="Quyền hạn"
-                          aria-label={`Quyền hạn người ký ${i + 1}`}
-                          w={90}
-                          data={AUTHORITY_OPTIONS}
-                          value={s.authority ?? ''}
-                          onChange={(v) => setSigner(i, { authority: (v || null) as SigningAuthority | null, ...(v === 'TM' ? {} : { deputyFor: '' }) })}
-                          allowDeselect={false}
-                          disabled={!isAdmin}
-                        />
-                        <TextInput label="Sau quyền hạn" aria-label={`Dòng quyền hạn người ký ${i + 1}`} style={{ flex: 1 }} value={s.authorityLine} onChange={(e) => setSigner(i, { authorityLine: e.currentTarget.value })} disabled={!isAdmin || !s.authority} />
-                        <TextInput label="Ký thay (KT.)" aria-label={`Ký thay người ký ${i + 1}`} style={{ flex: 0.8 }} value={s.deputyFor} onChange={(e) => setSigner(i, { deputyFor: e.currentTarget.value })} disabled={!isAdmin || s.authority !== 'TM'} />
-                        {isAdmin && (
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Bỏ người ký ${i + 1}`} mb={4} onClick={() => removeSigner(i)}>
-                            ×
-                          </ActionIcon>
-                        )}
-                      </Group>
+                      <Stack gap={6}>
+                        <Group gap="xs" align="flex-end" wrap="nowrap">
+                          <TextInput label="Họ và tên" aria-label={`Họ và tên người ký ${i + 1}`} style={{ flex: 1 }} value={s.name} onChange={(e) => setSigner(i, { name: e.currentTarget.value })} disabled={!isAdmin} />
+                          <TextInput label="Chức vụ" aria-label={`Chức vụ người ký ${i + 1}`} style={{ flex: 1 }} value={s.title} onChange={(e) => setSigner(i, { title: e.currentTarget.value })} disabled={!isAdmin} />
+                          {isAdmin && (
+                            <ActionIcon variant="subtle" color="gray" aria-label={`Bỏ người ký ${i + 1}`} mb={4} onClick={() => removeSigner(i)}>
+                              ×
+                            </ActionIcon>
+                          )}
+                        </Group>
+                        <Group gap="xs" align="flex-end" wrap="nowrap" pr={isAdmin ? 34 : 0}>
+                          <Select
+                            label="Quyền hạn"
+                            aria-label={`Quyền hạn người ký ${i + 1}`}
+                            w={110}
+                            data={AUTHORITY_OPTIONS}
+                            value={s.authority ?? ''}
+                            onChange={(v) => setSigner(i, { authority: (v || null) as SigningAuthority | null, ...(v === 'TM' ? {} : { deputyFor: '' }) })}
+                            allowDeselect={false}
+                            disabled={!isAdmin}
+                          />
+                          <TextInput label="Sau quyền hạn" aria-label={`Dòng quyền hạn người ký ${i + 1}`} style={{ flex: 1 }} value={s.authorityLine} onChange={(e) => setSigner(i, { authorityLine: e.currentTarget.value })} disabled={!isAdmin || !s.authority} />
+                          <TextInput label="Ký thay (dòng KT.)" aria-label={`Ký thay người ký ${i + 1}`} style={{ flex: 1 }} value={s.deputyFor} onChange={(e) => setSigner(i, { deputyFor: e.currentTarget.value })} disabled={!isAdmin || s.authority !== 'TM'} />
+                        </Group>
+                      </Stack>
                     </Paper>
                   ))}
                   {form.signers.length > 0 && (

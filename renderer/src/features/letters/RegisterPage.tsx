@@ -96,11 +96,11 @@ export function RegisterPage() {
     },
     { header: 'Ngày', width: '96px', cell: (e) => struck(e, formatDate(e.issuedOn)) },
     { header: 'Trích yếu', width: 'minmax(0, 3fr)', cell: (e) => struck(e, `${letterKinds[e.kind].label}: ${e.subject}`) },
-    { header: 'Nơi nhận', width: 'minmax(0, 2fr)', cell: (e) => struck(e, e.recipients) },
-    { header: 'Người ký', width: '150px', cell: (e) => struck(e, e.signer) },
+    { header: 'Nơi nhận', width: 'minmax(0, 1.6fr)', cell: (e) => struck(e, e.recipients) },
+    { header: 'Người ký', width: '140px', cell: (e) => struck(e, e.signer) },
     {
       header: 'Tình trạng',
-      width: 'minmax(150px, 1.3fr)',
+      width: '200px',
       cell: (e) =>
         e.status === 'cancelled' ? (
           <Stack gap={0} style={{ minWidth: 0 }}>

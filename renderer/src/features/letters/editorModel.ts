@@ -83,7 +83,7 @@ export function newForm(kind: LetterKind, settings: Letterhead, org: Pick<Organi
     ...starter(kind),
     signerId: signer?.id ?? null,
     signature: issuer?.signature ?? { name: '' },
-    distribution: settings.distribution.join('\n'),
+    distribution: withAsAbove(kind, settings.distribution.join('\n'), ''),
     drafterInitials: settings.drafterInitials,
     copies: settings.copies,
     urgency: null,
@@ -116,6 +116,20 @@ export function formFromLetter(letter: Letter): EditorForm {
   };
 }
 
+const AS_ABOVE = 'Như trên';
+
+/**
+ * A công văn's Nơi nhận starts with "Như trên" (the Kính gửi addressees, nd30 §3 ô 9b); other kinds
+ * only keep it when they have addressees of their own.
+ */
+function withAsAbove(kind: LetterKind, distribution: string, recipients: string): string {
+  const rows = distribution.split(/\r?\n/);
+  const has = rows[0]?.trim().replace(/^-\s*/, '').replace(/[;.]$/, '') === AS_ABOVE;
+  if (kind === 'officialLetter' && !has) return [AS_ABOVE, ...rows.filter((r) => r.trim())].join('\n');
+  if (kind !== 'officialLetter' && has && !recipients.trim()) return rows.slice(1).join('\n');
+  return distribution;
+}
+
 /** Changing kind recomputes the ký hiệu; an untouched starter body and subject follow the new kind. */
 export function withKind(form: EditorForm, kind: LetterKind): EditorForm {
   const old = starter(form.kind);
@@ -127,6 +141,7 @@ export function withKind(form: EditorForm, kind: LetterKind): EditorForm {
     symbol: buildSymbol(kind, form.agencyAbbr, form.officeSymbol || undefined),
     ...(untouched ? { segments: next.segments } : {}),
     ...(form.subject === old.subject ? { subject: next.subject } : {}),
+    distribution: withAsAbove(kind, form.distribution, form.recipients),
   };
 }
 export function withOffice(form: EditorForm, officeSymbol: string): EditorForm {
