@@ -1,0 +1,191 @@
+/**
+ * Sync by exchanged file, end to end with two installations (separate browser contexts and
+ * data dirs): pairing with fingerprints, a task assigned at the coordinator travels to the
+ * commune, progress and completion travel back, and a deadline change forged at the commune
+ * (a tampered app writing straight into its database) is refused at import and listed.
+ */
+import { join } from 'node:path';
+import { test, expect, type Site } from './fixtures';
+
+async function firstRun(site: Site, authority: string, role: 'coordinator' | 'unit'): Promise<void> {
+  const { page } = site;
+  await site.open();
+  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
+  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill(authority);
+  await page.getByLabel('Cơ quan cấp trên').fill(role === 'coordinator' ? 'Chính phủ' : 'Ủy ban nhân dân tỉnh Cao Bằng');
+  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  if (role === 'unit') await page.getByLabel('Văn phòng của đơn vị (thực hiện nhiệm vụ được giao)').check();
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
+  await page.getByLabel('Tên đăng nhập').fill('lan.vt');
+  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('matkhau-an-toan');
+  await page.getByLabel('Nhập lại mật khẩu').fill('matkhau-an-toan');
+  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
+  await expect(page.getByRole('button', { name: 'Tài khoản' })).toBeVisible();
+}
+
+async function siteIdentity(site: Site): Promise<{ siteId: string; fingerprint: string }> {
+  const res = (await site.page.evaluate(() => window.__dondocInvoke('sync:identity', {}))) as { ok: boolean; value: { siteId: string; fingerprint: string } };
+  expect(res.ok).toBe(true);
+  return res.value;
+}
+
+test('two sites pair, exchange a task and its completion, and a forged deadline change is refused', async ({ newSite, tmp }) => {
+  test.setTimeout(180_000);
+  const office = await newSite();
+  const commune = await newSite();
+  await firstRun(office, 'Ủy ban nhân dân tỉnh Cao Bằng', 'coordinator');
+  await firstRun(commune, 'Ủy ban nhân dân xã Hòa An', 'unit');
+
+  // The coordinator registers the commune as a unit.
+  await office.open('units');
+  await office.page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  const ud = office.page.getByRole('dialog');
+  await ud.getByLabel('Tên đơn vị').fill('Ủy ban nhân dân xã Hòa An');
+  await ud.getByLabel('Tên viết tắt').fill('HOAAN');
+  await ud.getByLabel('Ký hiệu văn bản').fill('UBND');
+  await ud.getByRole('combobox', { name: 'Đơn vị cấp trên' }).click();
+  await office.page.getByRole('option', { name: 'Ủy ban nhân dân tỉnh Cao Bằng' }).click();
+  await ud.getByRole('button', { name: 'Lưu' }).click();
+  await expect(office.page.getByRole('cell', { name: 'Ủy ban nhân dân xã Hòa An', exact: true })).toBeVisible();
+
+  // Pairing: the commune hands over its identity card; fingerprints are compared by phone.
+  const communeId = await siteIdentity(commune);
+  const officeId = await siteIdentity(office);
+  await commune.open('sync-setup');
+  await expect(commune.page.getByRole('heading', { name: 'Thiết lập đồng bộ' })).toBeVisible();
+  await expect(commune.page.getByLabel('Dấu vân tay').first()).toHaveText(communeId.fingerprint);
+  const card = join(tmp, 'khoa-xa-hoa-an.dondoc-key');
+  commune.dialogs.savePaths.push(card);
+  await commune.page.getByRole('button', { name: 'Xuất tệp khóa của máy này' }).click();
+  await expect(commune.page.getByText(`đọc dấu vân tay ${communeId.fingerprint}`)).toBeVisible();
+  await commune.shot('sync-01-commune-setup');
+
+  await office.open('sync-setup');
+  office.dialogs.openPaths.push(card);
+  await office.page.getByRole('button', { name: 'Đọc tệp khóa của đơn vị' }).click();
+  const cd = office.page.getByRole('dialog', { name: 'Tệp khóa của đơn vị' });
+  await expect(cd.getByLabel('Dấu vân tay')).toHaveText(communeId.fingerprint);
+  await expect(cd.getByRole('button', { name: 'Tin cậy máy này' })).toBeDisabled();
+  await cd.getByRole('textbox', { name: 'Máy này làm việc cho các đơn vị' }).click();
+  await office.page.getByRole('option', { name: 'Ủy ban nhân dân xã Hòa An' }).click();
+  await cd.getByText('Tôi đã đối chiếu dấu vân tay qua điện thoại').click();
+  await office.shot('sync-02-office-trust-card');
+  await cd.getByRole('button', { name: 'Tin cậy máy này' }).click();
+  await expect(office.page.getByRole('cell', { name: /Ủy ban nhân dân xã Hòa An/ }).first()).toBeVisible();
+  const registryFile = join(tmp, 'danh-ba.dondoc-registry');
+  office.dialogs.savePaths.push(registryFile);
+  await office.page.getByRole('button', { name: 'Xuất danh bạ đơn vị' }).click();
+  await expect(office.page.getByText(/Đã lưu danh bạ đơn vị \(2 máy\)/)).toBeVisible();
+  await office.shot('sync-03-office-setup');
+
+  await commune.open('sync-setup');
+  commune.dialogs.openPaths.push(registryFile);
+  await commune.page.getByRole('button', { name: 'Đọc danh bạ đơn vị' }).click();
+  const rd = commune.page.getByRole('dialog', { name: 'Danh bạ đơn vị' });
+  await expect(rd.getByLabel('Dấu vân tay').first()).toHaveText(officeId.fingerprint);
+  await expect(rd.getByRole('cell', { name: 'Ủy ban nhân dân xã Hòa An (máy này)' })).toBeVisible();
+  await rd.getByText('Tôi đã đối chiếu dấu vân tay của Văn phòng điều phối').click();
+  await commune.shot('sync-04-commune-registry');
+  await rd.getByRole('button', { name: 'Tin cậy danh bạ' }).click();
+  await expect(commune.page.getByText(/Đã nhận danh bạ: 1 máy được tin cậy/)).toBeVisible();
+
+  // The coordinator assigns a task to the commune.
+  await office.open('tasks/new');
+  await office.page.getByLabel('Tên nhiệm vụ').fill('Rà soát hộ nghèo, hộ cận nghèo năm 2026');
+  await office.page.getByRole('combobox', { name: 'Đơn vị chủ trì' }).click();
+  await office.page.getByRole('option', { name: 'Ủy ban nhân dân xã Hòa An' }).click();
+  await office.page.getByLabel('Hạn xử lý').fill('30/06/2099');
+  await office.page.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
+  await expect(office.page.getByRole('heading', { name: 'Rà soát hộ nghèo, hộ cận nghèo năm 2026' })).toBeVisible();
+
+  const pkg1 = join(tmp, 'goi-1.dondoc');
+  await office.open('sync-export');
+  office.dialogs.savePaths.push(pkg1);
+  await office.page.getByRole('button', { name: 'Xuất gói cho Ủy ban nhân dân xã Hòa An' }).click();
+  await expect(office.page.getByText('Đã lưu gói số 1 cho Ủy ban nhân dân xã Hòa An')).toBeVisible();
+  await office.shot('sync-05-office-export');
+
+  await commune.open('sync-import');
+  commune.dialogs.openPaths.push(pkg1);
+  await commune.page.getByRole('button', { name: 'Chọn gói để nhập' }).click();
+  const report1 = commune.page.getByLabel('Kết quả nhập gói');
+  await expect(report1.getByRole('heading', { name: 'Kết quả nhập gói số 1 của Ủy ban nhân dân tỉnh Cao Bằng' })).toBeVisible();
+  await expect(report1.getByText('Bị từ chối').locator('..')).toContainText('0');
+  await commune.shot('sync-06-commune-import-report');
+
+  // Importing the same file again is a no-op.
+  commune.dialogs.openPaths.push(pkg1);
+  await commune.page.getByRole('button', { name: 'Chọn gói để nhập' }).click();
+  await expect(commune.page.getByText('Gói này đã nhập trước đây; không có thay đổi nào.')).toBeVisible();
+
+  // The commune reports progress and completion through the task screens.
+  await commune.open('tasks');
+  await commune.page.getByText('Rà soát hộ nghèo, hộ cận nghèo năm 2026').first().click();
+  await expect(commune.page.getByRole('heading', { name: 'Rà soát hộ nghèo, hộ cận nghèo năm 2026' })).toBeVisible();
+  const taskId = commune.page.url().split('#/tasks/')[1];
+  expect(taskId).toBeTruthy();
+  await commune.page.getByRole('button', { name: 'Báo cáo tiến độ' }).click();
+  const pd = commune.page.getByRole('dialog');
+  await pd.getByLabel('Tiến độ đạt được (%)').fill('60');
+  await pd.getByLabel('Nội dung báo cáo').fill('Đã rà soát 6/10 thôn');
+  await pd.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(commune.page.getByText('60%')).toBeVisible();
+  await commune.page.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+  const fd = commune.page.getByRole('dialog');
+  await fd.getByLabel('Kết quả thực hiện').fill('Đã hoàn thành rà soát, danh sách kèm theo');
+  await fd.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(commune.page.getByText('Đã hoàn thành').first()).toBeVisible();
+
+  // A tampered app at the commune writes a deadline change straight into its database.
+  await commune.page.evaluate(
+    ({ siteId, taskId }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('dondoc');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('ops', 'readwrite');
+          const hlc = `${String(Date.now() + 5000).padStart(15, '0')}-0000-${siteId}`;
+          tx.objectStore('ops').put({ id: `forged-${Date.now()}`, site: siteId, hlc, entity: 'tasks', rowId: taskId, kind: 'set', values: { dueOn: '2099-12-31' }, actor: 'lan.vt (Nông Thị Lan)' });
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { siteId: communeId.siteId, taskId },
+  );
+
+  const pkg2 = join(tmp, 'goi-xa-1.dondoc');
+  await commune.open('sync-export');
+  commune.dialogs.savePaths.push(pkg2);
+  await commune.page.getByRole('button', { name: 'Xuất gói cho Ủy ban nhân dân tỉnh Cao Bằng' }).click();
+  await expect(commune.page.getByText('Đã lưu gói số 1 cho Ủy ban nhân dân tỉnh Cao Bằng')).toBeVisible();
+
+  await office.open('sync-import');
+  office.dialogs.openPaths.push(pkg2);
+  await office.page.getByRole('button', { name: 'Chọn gói để nhập' }).click();
+  const report2 = office.page.getByLabel('Kết quả nhập gói');
+  await expect(report2.getByRole('heading', { name: 'Kết quả nhập gói số 1 của Ủy ban nhân dân xã Hòa An' })).toBeVisible();
+  const forged = report2.getByRole('listitem').filter({ hasText: 'hạn xử lý' });
+  await expect(forged).toContainText('Không có thẩm quyền');
+  await expect(forged).toContainText('Rà soát hộ nghèo, hộ cận nghèo năm 2026');
+  await expect(forged).toContainText('Chỉ cơ quan giao nhiệm vụ');
+  await office.shot('sync-07-office-import-report');
+
+  // The office sees the task done, with its original deadline.
+  await office.open(`tasks/${taskId}`);
+  await expect(office.page.getByRole('heading', { name: 'Rà soát hộ nghèo, hộ cận nghèo năm 2026' })).toBeVisible();
+  await expect(office.page.getByText('100%')).toBeVisible();
+  await expect(office.page.getByText('Đã hoàn thành').first()).toBeVisible();
+  await expect(office.page.getByText('30/06/2099').first()).toBeVisible();
+  await expect(office.page.getByText('31/12/2099')).toHaveCount(0);
+  await office.shot('sync-08-office-task-done');
+
+  await office.open('sync-status');
+  await expect(office.page.getByRole('cell', { name: 'Ủy ban nhân dân xã Hòa An', exact: true })).toBeVisible();
+  await expect(office.page.getByText('Đã nhận đủ')).toBeVisible();
+  await office.shot('sync-09-office-status');
+  await office.open('sync-conflicts');
+  await expect(office.page.getByText('Không có xung đột nào cần xem xét.')).toBeVisible();
+});
