@@ -12,6 +12,9 @@ import { pathToFileURL } from 'node:url';
 import type { LetterPrinter } from '../handlers/print';
 
 const PARTITION = 'dondoc-print';
+/** Documents being printed right now; the print session loads nothing else. */
+const allowedUrls = new Set<string>();
+let guarded = false;
 
 async function withLetterWindow<T>(html: string, fn: (win: BrowserWindow) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(join(tmpdir(), 'dondoc-print-'));
@@ -19,8 +22,12 @@ async function withLetterWindow<T>(html: string, fn: (win: BrowserWindow) => Pro
   await writeFile(file, html, 'utf8');
   const allowed = pathToFileURL(file).href;
   const ses = session.fromPartition(PARTITION, { cache: false });
-  // The letter is self-contained: block every request except the document itself.
-  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: details.url !== allowed }));
+  if (!guarded) {
+    // The letter is self-contained: block every request except the documents being printed.
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !allowedUrls.has(details.url) }));
+    guarded = true;
+  }
+  allowedUrls.add(allowed);
   const win = new BrowserWindow({
     show: false,
     width: 794,
@@ -31,6 +38,7 @@ async function withLetterWindow<T>(html: string, fn: (win: BrowserWindow) => Pro
     await win.loadURL(allowed);
     return await fn(win);
   } finally {
+    allowedUrls.delete(allowed);
     if (!win.isDestroyed()) win.destroy();
     await rm(dir, { recursive: true, force: true });
   }

@@ -3,7 +3,6 @@ import {
   ActionIcon,
   Alert,
   Anchor,
-  Badge,
   Button,
   Fieldset,
   Box,
@@ -83,7 +82,7 @@ function Editor({ head, stored }: { head: LetterheadState; stored: LetterRow | n
   const [confirmIssue, setConfirmIssue] = useState(false);
   const status = stored?.status ?? 'draft';
   const editable = status === 'draft';
-  const previousBlocks = stored?.letter.blocks ?? [];
+  const previousBlocks = useMemo(() => stored?.letter.blocks ?? [], [stored]);
 
   const checked = useMemo(() => checkForm(form, previousBlocks), [form, previousBlocks]);
   // Issued letters show exactly what was issued (number and date included).
