@@ -3,9 +3,10 @@
  * serves it on 127.0.0.1 like the e2e harness (IndexedDB needs a real origin), and drives
  * globalThis.__bench through Playwright; heap figures and profiles come from CDP.
  */
-import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import { startStaticServer } from '../../tests/e2e/harness/server';
@@ -29,6 +30,8 @@ export interface ChromiumOptions {
   warmup: number;
   only: string[] | null;
   profileDir: string | null;
+  /** Epoch ms after which no case is started. */
+  deadline: number | null;
   outDir: string;
   log: (line: string) => void;
   report: (message: RunnerMessage) => void;
@@ -68,7 +71,7 @@ async function heapMB(cdp: CDPSession): Promise<number> {
 async function profiledCall<T>(cdp: CDPSession, opts: ChromiumOptions, label: string, body: () => Promise<T>): Promise<T> {
   if (!opts.profileDir) return body();
   await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
   await cdp.send('Profiler.start');
   try {
     return await body();
@@ -85,15 +88,16 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
   opts.log('chromium: building the bench page');
   await buildBenchPage(opts.outDir);
   const server = await startStaticServer(opts.outDir);
-  let browser: Browser | null = null;
+  let version = '';
   try {
-    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
-    const version = browser.version();
-    opts.log(`chromium: ${version}`);
     for (const size of opts.sizes) {
-      // A fresh context per size: its own IndexedDB, nothing cached from the previous size.
-      const context = await browser.newContext();
-      const page = await context.newPage();
+      // A fresh on-disk profile per size, as the app has (an incognito context would keep
+      // IndexedDB in memory and measure something the app never does).
+      const profile = await mkdtemp(join(tmpdir(), 'dondoc-bench-profile-'));
+      const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS });
+      version = context.browser()?.version() ?? version;
+      opts.log(`chromium ${version}: size ${size}, profile ${profile}`);
+      const page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (m) => opts.log(m.text()));
       page.on('pageerror', (e) => opts.log(`  [pageerror] ${e.message}`));
       await page.goto(`${server.origin}/index.html`);
@@ -106,7 +110,11 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
           opts.report({ kind: 'unavailable', item: { name: c.name, env: 'chromium', reason: c.unavailable } });
           continue;
         }
-        const base = { name: c.name, env: 'chromium' as const, sizeLabel: size, size: c.size, targetMs: c.targetMs, ratioTo: c.ratioTo, ratio: null };
+        if (opts.deadline !== null && Date.now() > opts.deadline) {
+          opts.report({ kind: 'overBudget', item: { name: c.name, env: 'chromium', sizeLabel: size } });
+          continue;
+        }
+        const base = { name: c.name, env: 'chromium' as const, sizeLabel: size, size: c.size, rows: c.rows, targetMs: c.targetMs, ratioTo: c.ratioTo, ratio: null };
         try {
           opts.log(`  chromium  ${size}  ${c.name}: setup`);
           await call(page, 'setup', c.name, size);
@@ -133,10 +141,10 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
         }
       }
       await context.close();
+      await rm(profile, { recursive: true, force: true });
     }
     return version;
   } finally {
-    await browser?.close();
     await server.close();
   }
 }

@@ -9,10 +9,11 @@
  *   --only a,b                     cases whose name contains any of these
  *   --skip-node --skip-renderer
  *   --out bench/results.json
- *   --profile [dir]                CPU-profile the timed runs (default dir bench/profiles)
+ *   --profile [dir]                CPU-profile the timed runs (default dir out/bench-profiles)
+ *   --budget-minutes 9             start no case after this (0: no limit); the rest is listed
  */
 import { spawn, execFileSync } from 'node:child_process';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, totalmem, platform, release } from 'node:os';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -32,6 +33,7 @@ export interface Options {
   skipRenderer: boolean;
   out: string;
   profileDir: string | null;
+  budgetMinutes: number;
 }
 
 export function parseArgs(argv: readonly string[]): Options {
@@ -44,6 +46,8 @@ export function parseArgs(argv: readonly string[]): Options {
     skipRenderer: false,
     out: resolve(ROOT, 'bench/results.json'),
     profileDir: null,
+    // `npm run bench` must end inside 10 minutes on two cores; the longest case run is ~1 min.
+    budgetMinutes: 8.5,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -62,11 +66,13 @@ export function parseArgs(argv: readonly string[]): Options {
     else if (a === '--only') o.only = value().split(',').filter(Boolean);
     else if (a === '--skip-node') o.skipNode = true;
     else if (a === '--skip-renderer') o.skipRenderer = true;
+    else if (a === '--budget-minutes') o.budgetMinutes = Number(value());
     else if (a === '--out') o.out = resolve(value());
-    else if (a === '--profile') o.profileDir = resolve(argv[i + 1] && !argv[i + 1].startsWith('--') ? value() : join(ROOT, 'bench/profiles'));
+    else if (a === '--profile') o.profileDir = resolve(argv[i + 1] && !argv[i + 1].startsWith('--') ? value() : join(ROOT, 'out/bench-profiles'));
     else throw new Error(`unknown option ${a}`);
   }
   if (!Number.isInteger(o.runs) || o.runs < 1) throw new Error('--runs must be a positive integer');
+  if (!Number.isFinite(o.budgetMinutes) || o.budgetMinutes < 0) throw new Error('--budget-minutes must be a number ≥ 0');
   if (!Number.isInteger(o.warmup) || o.warmup < 0) throw new Error('--warmup must be a non-negative integer');
   return o;
 }
@@ -77,9 +83,9 @@ function log(line: string): void {
   process.stdout.write(`[${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}] ${line}\n`);
 }
 
-function runNodeFile(file: string, o: Options, onMessage: (m: RunnerMessage) => void): Promise<void> {
+function runNodeFile(file: string, o: Options, deadline: number | null, onMessage: (m: RunnerMessage) => void): Promise<void> {
   return new Promise((resolveRun) => {
-    const args = ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/harness/node-child.ts'), file, String(o.runs), String(o.warmup), o.only ? o.only.join(',') : '-'];
+    const args = ['--expose-gc', '--import', 'tsx', join(ROOT, 'bench/harness/node-child.ts'), file, String(o.runs), String(o.warmup), o.only ? o.only.join(',') : '-', deadline === null ? '-' : String(deadline)];
     if (o.profileDir) args.push(o.profileDir);
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
@@ -100,9 +106,9 @@ function runNodeFile(file: string, o: Options, onMessage: (m: RunnerMessage) => 
   });
 }
 
-function machine(chromium: string | null): Machine {
+function machine(chromium: string | null, loadStart: number): Machine {
   const cpu = cpus();
-  return { cpuCount: cpu.length, cpuModel: cpu[0]?.model ?? 'unknown', memoryBytes: totalmem(), platform: `${platform()} ${release()}`, node: process.version, chromium };
+  return { cpuCount: cpu.length, loadAverage: { start: loadStart, end: loadavg()[0] }, cpuModel: cpu[0]?.model ?? 'unknown', memoryBytes: totalmem(), platform: `${platform()} ${release()}`, node: process.version, chromium };
 }
 
 function chromiumVersionFromBinary(path: string | null): string | null {
@@ -120,11 +126,17 @@ export async function main(argv: readonly string[]): Promise<ResultsFile> {
   const results: CaseResult[] = [];
   const unavailable: Unavailable[] = [];
   const failures: BenchFailure[] = [];
+  const overBudget: ResultsFile['overBudget'] = [];
+  const deadline = o.budgetMinutes > 0 ? started + o.budgetMinutes * 60_000 : null;
+  const loadStart = loadavg()[0];
   const onMessage = (m: RunnerMessage) => {
     if (m.kind === 'result') {
       results.push(m.result);
       const r = m.result;
       log(`done ${r.env} ${r.sizeLabel ?? ''} ${r.name}: median ${r.median.toFixed(1)} ${r.unit}`.replace(/\s+/g, ' '));
+    } else if (m.kind === 'overBudget') {
+      overBudget.push(m.item);
+      log(`not started (time budget): ${m.item.env} ${m.item.sizeLabel ?? ''} ${m.item.name}`.replace(/\s+/g, ' '));
     } else if (m.kind === 'unavailable') {
       if (!unavailable.some((u) => u.name === m.item.name && u.env === m.item.env)) unavailable.push(m.item);
     } else {
@@ -132,8 +144,9 @@ export async function main(argv: readonly string[]): Promise<ResultsFile> {
       log(`FAILED ${m.item.env} ${m.item.name}: ${m.item.error.split('\n')[0]}`);
     }
   };
-  const m0 = machine(null);
-  log(`machine: ${m0.cpuCount} × ${m0.cpuModel}, ${(m0.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${m0.node}`);
+  const m0 = machine(null, loadStart);
+  log(`machine: ${m0.cpuCount} × ${m0.cpuModel}, ${(m0.memoryBytes / 2 ** 30).toFixed(1)} GiB, Node ${m0.node}, load average ${loadStart.toFixed(1)}`);
+  if (loadStart > m0.cpuCount) log(`WARNING: load average ${loadStart.toFixed(1)} on ${m0.cpuCount} CPUs: other work is running, figures will be inflated`);
   log(`sizes: ${o.sizes.join(', ')}; ${o.runs} runs after ${o.warmup} warm-up`);
 
   if (!o.skipNode) {
@@ -141,7 +154,7 @@ export async function main(argv: readonly string[]): Promise<ResultsFile> {
     const files = (await readdir(dir)).filter((f) => f.endsWith('.bench.ts')).sort();
     for (const f of files) {
       log(`node: ${f}`);
-      await runNodeFile(join(dir, f), o, onMessage);
+      await runNodeFile(join(dir, f), o, deadline, onMessage);
     }
   }
 
@@ -158,6 +171,7 @@ export async function main(argv: readonly string[]): Promise<ResultsFile> {
           warmup: o.warmup,
           only: o.only,
           profileDir: o.profileDir,
+          deadline,
           outDir: join(ROOT, 'out/bench-renderer'),
           log,
           report: onMessage,
@@ -172,9 +186,10 @@ export async function main(argv: readonly string[]): Promise<ResultsFile> {
   const file: ResultsFile = {
     startedAt,
     finishedAt: new Date().toISOString(),
-    machine: machine(chromiumVersion),
-    options: { sizes: o.sizes, runs: o.runs, warmup: o.warmup, only: o.only ? o.only.join(',') : null },
+    machine: machine(chromiumVersion, loadStart),
+    options: { sizes: o.sizes, runs: o.runs, warmup: o.warmup, only: o.only ? o.only.join(',') : null, budgetMinutes: o.budgetMinutes || null },
     results: linkRatios(results),
+    overBudget,
     unavailable,
     failures,
   };
@@ -183,12 +198,16 @@ export async function main(argv: readonly string[]): Promise<ResultsFile> {
 
   const mc = file.machine;
   process.stdout.write(
-    `\nMachine: ${mc.cpuCount} × ${mc.cpuModel}, ${(mc.memoryBytes / 2 ** 30).toFixed(1)} GiB RAM, ${mc.platform}, Node ${mc.node}, ${mc.chromium ?? 'no Chromium'}\n\n`,
+    `\nMachine: ${mc.cpuCount} × ${mc.cpuModel}, ${(mc.memoryBytes / 2 ** 30).toFixed(1)} GiB RAM, ${mc.platform}, Node ${mc.node}, ${mc.chromium ?? 'no Chromium'}, load average ${mc.loadAverage.start.toFixed(1)} → ${mc.loadAverage.end.toFixed(1)}\n\n`,
   );
   process.stdout.write(`${renderTable(file.results)}\n`);
   if (unavailable.length) {
     process.stdout.write(`\nNot measured yet (${unavailable.length}; not in the table):\n`);
     for (const u of unavailable) process.stdout.write(`  - ${u.name}: ${u.reason}\n`);
+  }
+  if (overBudget.length) {
+    process.stdout.write(`\nNot started, time budget of ${o.budgetMinutes} min used up (${overBudget.length}; --budget-minutes 0 runs everything):\n`);
+    for (const b of overBudget) process.stdout.write(`  - ${b.env} ${b.sizeLabel ?? ''} ${b.name}\n`.replace(/ {2,}/g, ' '));
   }
   if (failures.length) {
     process.stdout.write(`\nFAILED (${failures.length}):\n`);

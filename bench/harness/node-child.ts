@@ -1,7 +1,7 @@
 /**
  * Runs the cases of one bench/cases/*.bench.ts file in this process and reports them on stdout
  * (one process per file so a heavy file does not leave its heap to the next).
- * Usage: node --expose-gc --import tsx bench/harness/node-child.ts <file> <runs> <warmup> <only|-> [profileDir]
+ * Usage: node --expose-gc --import tsx bench/harness/node-child.ts <file> <runs> <warmup> <only|-> <deadline ms|-> [profileDir]
  */
 import { Session } from 'node:inspector/promises';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -13,7 +13,8 @@ import { formatHotFrames, hotFrames, type CpuProfile } from './profile';
 import { summarise } from './stats';
 import { timeRuns } from './timing';
 
-const [file, runsArg, warmupArg, onlyArg, profileDir] = process.argv.slice(2);
+const [file, runsArg, warmupArg, onlyArg, deadlineArg, profileDir] = process.argv.slice(2);
+const deadline = deadlineArg && deadlineArg !== '-' ? Number(deadlineArg) : null;
 const runs = Number(runsArg);
 const warmup = Number(warmupArg);
 const only = onlyArg && onlyArg !== '-' ? onlyArg.split(',') : null;
@@ -33,7 +34,7 @@ async function profiled<T>(name: string, body: () => Promise<T>): Promise<T> {
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
   await session.post('Profiler.start');
   try {
     return await body();
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
   }
   for (const c of mod.default as BenchCase[]) {
     if (only && !only.some((o) => c.name.includes(o))) continue;
+    if (deadline !== null && Date.now() > deadline) {
+      log(encode({ kind: 'overBudget', item: { name: c.name, env: 'node', sizeLabel: null } }));
+      continue;
+    }
     try {
       log(`  node  ${c.name}: setup`);
       await c.setup?.();
@@ -65,7 +70,7 @@ async function main(): Promise<void> {
       log(
         encode({
           kind: 'result',
-          result: { name: c.name, env: 'node', sizeLabel: null, size: c.size, unit: 'ms', samples, ...summarise(samples), targetMs: c.targetMs ?? null, ratioTo: null, ratio: null },
+          result: { name: c.name, env: 'node', sizeLabel: null, size: c.size, rows: null, unit: 'ms', samples, ...summarise(samples), targetMs: c.targetMs ?? null, ratioTo: null, ratio: null },
         }),
       );
     } catch (e) {

@@ -6,7 +6,8 @@ export const LINE_PREFIX = '@@bench ';
 export type RunnerMessage =
   | { kind: 'result'; result: CaseResult }
   | { kind: 'unavailable'; item: Unavailable }
-  | { kind: 'failure'; item: BenchFailure };
+  | { kind: 'failure'; item: BenchFailure }
+  | { kind: 'overBudget'; item: { name: string; env: 'node' | 'chromium'; sizeLabel: string | null } };
 
 export function encode(message: RunnerMessage): string {
   return `${LINE_PREFIX}${JSON.stringify(message)}`;

@@ -10,6 +10,8 @@ export interface CaseResult {
   sizeLabel: string | null;
   /** Human description of the data the case works on. */
   size: string;
+  /** Rows the case works on, when it says; ratios between cases on different row counts are per row. */
+  rows: number | null;
   unit: Unit;
   /** Every timed run (or measurement), in order. */
   samples: number[];
@@ -24,6 +26,8 @@ export interface CaseResult {
 
 export interface Machine {
   cpuCount: number;
+  /** 1-minute load average when the run started and ended: other work on the machine skews every figure. */
+  loadAverage: { start: number; end: number };
   cpuModel: string;
   memoryBytes: number;
   platform: string;
@@ -47,8 +51,10 @@ export interface ResultsFile {
   startedAt: string;
   finishedAt: string;
   machine: Machine;
-  options: { sizes: string[]; runs: number; warmup: number; only: string | null };
+  options: { sizes: string[]; runs: number; warmup: number; only: string | null; budgetMinutes: number | null };
   results: CaseResult[];
+  /** Cases not started because the time budget ran out. */
+  overBudget: { name: string; env: 'node' | 'chromium'; sizeLabel: string | null }[];
   /** Registered cases that cannot run yet (their inputs do not exist); never timed, never in the table. */
   unavailable: Unavailable[];
   failures: BenchFailure[];
@@ -70,7 +76,9 @@ export function linkRatios(results: CaseResult[]): CaseResult[] {
   return results.map((r) => {
     if (!r.ratioTo) return r;
     const base = results.find((b) => b.name === r.ratioTo && b.sizeLabel === r.sizeLabel && b.env === r.env);
-    return { ...r, ratio: base && base.median > 0 ? r.median / base.median : null };
+    if (!base || base.median <= 0) return { ...r, ratio: null };
+    const perRow = r.rows !== null && base.rows !== null && r.rows !== base.rows;
+    return { ...r, ratio: perRow ? r.median / r.rows! / (base.median / base.rows!) : r.median / base.median };
   });
 }
 
@@ -108,7 +116,7 @@ export function renderTable(results: readonly CaseResult[]): string {
     formatValue(r.min, r.unit),
     formatValue(r.max, r.unit),
     String(r.samples.length),
-    r.ratio === null ? '' : `${r.ratio.toFixed(2)}× ${r.ratioTo}`,
+    r.ratio === null ? '' : `${r.ratio.toFixed(2)}× ${r.ratioTo}${r.rows !== null && results.some((b) => b.name === r.ratioTo && b.sizeLabel === r.sizeLabel && b.rows !== r.rows) ? ' per row' : ''}`,
     targetCell(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

@@ -36,9 +36,11 @@ const api: BenchPageApi = {
   async list(size) {
     const out = [];
     for (const c of rendererCases) {
+      if (c.sizes && !c.sizes.includes(size)) continue;
       out.push({
         name: c.name,
         size: c.size(SIZES[size]),
+        rows: c.rows?.(SIZES[size]) ?? (c.measure === 'heap' ? null : SIZES[size].floorRows),
         targetMs: c.targetMs ?? null,
         ratioTo: c.ratioTo ?? null,
         measure: c.measure ?? 'time',
@@ -46,7 +48,7 @@ const api: BenchPageApi = {
       });
     }
     for (const e of missingExpected()) {
-      out.push({ name: e.name, size: '', targetMs: e.targetMs ?? null, ratioTo: null, measure: 'time' as const, unavailable: `waits for ${e.waitsFor}` });
+      out.push({ name: e.name, size: '', rows: null, targetMs: e.targetMs ?? null, ratioTo: null, measure: 'time' as const, unavailable: `waits for ${e.waitsFor}` });
     }
     return out;
   },

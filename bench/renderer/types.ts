@@ -58,6 +58,10 @@ export interface RendererBenchCase {
    * (ctx.retain); the driver then forces GC and reads the JS heap through CDP; `after` releases it.
    */
   measure?: 'time' | 'heap';
+  /** Sizes this case runs at (default: all). */
+  sizes?: readonly SizeLabel[];
+  /** Rows the case works on, when it differs from the size's floorRows; ratios are then per row. */
+  rows?: (size: SizeSpec) => number;
   /** Reason the case cannot run yet, or null. Checked before setup; such cases are not timed. */
   unavailable?: (size: SizeSpec) => Promise<string | null> | string | null;
   /** Once per size, untimed. */
@@ -71,7 +75,7 @@ export interface RendererBenchCase {
 
 /** What the page exposes to the Node driver as `globalThis.__bench`. */
 export interface BenchPageApi {
-  list(size: SizeLabel): Promise<{ name: string; size: string; targetMs: number | null; ratioTo: string | null; measure: 'time' | 'heap'; unavailable: string | null }[]>;
+  list(size: SizeLabel): Promise<{ name: string; size: string; rows: number | null; targetMs: number | null; ratioTo: string | null; measure: 'time' | 'heap'; unavailable: string | null }[]>;
   setup(name: string, size: SizeLabel): Promise<void>;
   /** Times warm-up + runs; returns the timed samples (ms). */
   time(name: string, size: SizeLabel, runs: number, warmup: number): Promise<number[]>;

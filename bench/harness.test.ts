@@ -1,0 +1,80 @@
+/**
+ * The harness's own test: runs `npm run bench` at the tiny size with one run so it cannot rot.
+ * Node cases are limited to the cheap ones (every case file is still imported, so a broken
+ * export fails here); one renderer case runs when Chromium is installed.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from './harness/chromium';
+import type { ResultsFile } from './harness/stats';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const run = promisify(execFile);
+
+describe('npm run bench (tiny)', () => {
+  let dir: string;
+  let stdout: string;
+  let results: ResultsFile;
+  const hasChromium = chromiumPath() !== null;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'dondoc-bench-'));
+    const out = join(dir, 'results.json');
+    const only = ['calendar.holidaysOf', 'letters.followUpHtml200', 'floor.raw.put', 'floor.ours.withWrites.set', 'app.coldStartToDashboard'];
+    const res = await run(process.execPath, [join(ROOT, 'scripts/bench.mjs'), '--tiny', '--runs', '2', '--warmup', '0', '--only', only.join(','), '--out', out], {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    stdout = res.stdout;
+    results = JSON.parse(await readFile(out, 'utf8')) as ResultsFile;
+  }, 120_000);
+
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('runs the selected Node cases from every case file without failures', () => {
+    expect(results.failures).toEqual([]);
+    const node = results.results.filter((r) => r.env === 'node').map((r) => r.name);
+    expect(node.sort()).toEqual(['calendar.holidaysOf', 'letters.followUpHtml200']);
+    for (const r of results.results) {
+      expect(r.samples).toHaveLength(2);
+      expect(r.min).toBeLessThanOrEqual(r.median);
+      expect(r.median).toBeLessThanOrEqual(r.max);
+      expect(r.min).toBeGreaterThan(0);
+    }
+  });
+
+  it('records the machine', () => {
+    expect(results.machine.cpuCount).toBeGreaterThan(0);
+    expect(results.machine.cpuModel).not.toBe('');
+    expect(results.machine.memoryBytes).toBeGreaterThan(0);
+    expect(results.machine.node).toBe(process.version);
+    expect(results.options).toMatchObject({ sizes: ['tiny'], runs: 2, warmup: 0 });
+  });
+
+  it('prints the table with every result', () => {
+    expect(stdout).toMatch(/^case\s+env\s+size\s+median\s+min\s+max\s+n\s+ours\/raw\s+target$/m);
+    for (const r of results.results) expect(stdout).toContain(r.name);
+  });
+
+  it.runIf(hasChromium)('runs renderer cases in Chromium with the ours/raw ratio, and keeps unbuilt cases out of the table', () => {
+    expect(results.machine.chromium).toMatch(/\d+\.\d+/);
+    const raw = results.results.find((r) => r.name === 'floor.raw.put');
+    const ours = results.results.find((r) => r.name === 'floor.ours.withWrites.set');
+    expect(raw).toMatchObject({ env: 'chromium', sizeLabel: 'tiny', unit: 'ms', ratio: null });
+    expect(ours).toMatchObject({ env: 'chromium', sizeLabel: 'tiny', ratioTo: 'floor.raw.put' });
+    expect(ours!.ratio).toBeCloseTo(ours!.median / raw!.median, 6);
+    // Cold start cannot run until the dashboard and the demo loader exist: listed, never timed.
+    const cold = results.unavailable.find((u) => u.name === 'app.coldStartToDashboard');
+    if (cold) {
+      expect(results.results.some((r) => r.name === 'app.coldStartToDashboard')).toBe(false);
+      expect(stdout).toMatch(/Not measured yet[\s\S]*app\.coldStartToDashboard/);
+      expect(stdout.split('Not measured yet')[0]).not.toContain('app.coldStartToDashboard');
+    }
+  });
+});
