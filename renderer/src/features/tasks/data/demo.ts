@@ -81,7 +81,11 @@ export async function loadDemoData(db: DondocDb, ctx: WriteContext, actor: Actor
     else eventsByTask.set(e.taskId, [moved]);
   }
   const stepsByTask = new Map<string, DemoData['steps']>();
-  for (const s of data.steps) stepsByTask.set(s.taskId, [...(stepsByTask.get(s.taskId) ?? []), s]);
+  for (const s of data.steps) {
+    const list = stepsByTask.get(s.taskId);
+    if (list) list.push(s);
+    else stepsByTask.set(s.taskId, [s]);
+  }
 
   const total = tasks.length;
   onProgress?.({ stage: 'registries', done: 0, total });

@@ -287,7 +287,9 @@ async function assessAsOf(db: DondocDb, rows: readonly TaskIndexRow[], asOf: str
     for (const e of eventRows) {
       if (e._deleted === 1) continue;
       const ev = rowToEvent(e);
-      byTask.set(ev.taskId, [...(byTask.get(ev.taskId) ?? []), ev]);
+      const list = byTask.get(ev.taskId);
+      if (list) list.push(ev);
+      else byTask.set(ev.taskId, [ev]);
     }
     taskRows.forEach((tr: EntityRow | undefined) => {
       if (tr) refolded.set(tr.id, foldTask(rowToTask(tr), byTask.get(tr.id) ?? [], asOf, tr._v));
