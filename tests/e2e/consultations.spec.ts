@@ -219,7 +219,7 @@ test('consultation to 4 units: replies, vague reply refused, late reply, deemed 
   expect(text).toContain('Công an xã');
   expect(text).toContain('Phòng Tài chính - Kế hoạch');
   expect(text).toContain('Số: 01/TB-UBND');
-  execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(SCREENSHOTS, 'consultations-notice')]);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(SCREENSHOTS, 'consultations-notice')]);
 
   // Submission refused while the disagreement is open, accepted once reconciled.
   await page.getByRole('button', { name: 'Đánh dấu sẵn sàng trình' }).click();

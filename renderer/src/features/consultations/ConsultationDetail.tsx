@@ -109,7 +109,13 @@ export function ConsultationDetail({ id }: { id: string }) {
         <Stack gap={2} style={{ minWidth: 0 }}>
           <Title order={3}>{c.subject}</Title>
           <Group gap="xs">
-            {c.readyOn ? <Badge color="teal" tt="none">Sẵn sàng trình từ {formatDate(c.readyOn)}</Badge> : <DeadlineBadge dueOn={c.dueOn} asOf={today} />}
+            {c.readyOn ? (
+              <Badge color="teal" tt="none">Sẵn sàng trình từ {formatDate(c.readyOn)}</Badge>
+            ) : today > due ? (
+              <Badge color="gray" tt="none">Hết hạn lấy ý kiến</Badge>
+            ) : (
+              <DeadlineBadge dueOn={c.dueOn} asOf={today} />
+            )}
             <Text size="sm" c="dimmed">
               {name(c.requesterUnitId)} lấy ý kiến ngày {formatDate(c.requestedOn)} · hạn trả lời {formatDateVi(due)}
             </Text>

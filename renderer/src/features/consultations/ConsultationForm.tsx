@@ -52,7 +52,7 @@ export function ConsultationForm() {
       current
         .filter((u) => u.id !== requesterId && u.id !== org?.authorityUnitId)
         // Units covering the dossier's field first, then the registry order.
-        .sort((a, b) => Number(field ? !unitCoversField(b, field) : 0) - Number(field ? !unitCoversField(a, field) : 0) || a.order - b.order || a.name.localeCompare(b.name, 'vi')),
+        .sort((a, b) => Number(field ? !unitCoversField(a, field) : 0) - Number(field ? !unitCoversField(b, field) : 0) || a.order - b.order || a.name.localeCompare(b.name, 'vi')),
     [current, requesterId, org, field],
   );
   if (!units || !org || !scope || !settings || !calendar) return <Loader />;

@@ -129,11 +129,18 @@ function ConsultationList() {
     {
       header: 'Hạn trả lời',
       width: '170px',
-      cell: (r) => (withOwed && !r.owedBy ? <Badge color="green" variant="light" tt="none">Đã trả lời</Badge> : <DeadlineBadge dueOn={r.c.dueOn} asOf={today} />),
+      cell: (r) =>
+        withOwed && !r.owedBy ? (
+          <Badge color="green" variant="light" tt="none">Đã trả lời</Badge>
+        ) : r.overdue && !withOwed ? (
+          <Text size="sm">Hết hạn {formatDate(workingDayOnOrAfter(r.c.dueOn, calendar))}</Text>
+        ) : (
+          <DeadlineBadge dueOn={r.c.dueOn} asOf={today} />
+        ),
     },
     {
       header: 'Trích yếu',
-      width: 'minmax(260px, 3fr)',
+      width: 'minmax(260px, 2.4fr)',
       cell: (r) => (
         <Stack gap={0} style={{ minWidth: 0 }}>
           <Text size="sm" fw={500} truncate>
@@ -147,7 +154,7 @@ function ConsultationList() {
     },
     withOwed
       ? { header: 'Đơn vị trả lời', width: 'minmax(160px, 1.3fr)', cell: (r) => <Text size="sm" truncate>{r.owedBy ? name(r.owedBy) : 'Đã trả lời'}</Text> }
-      : { header: 'Tình hình', width: 'minmax(200px, 1.6fr)', cell: (r) => <Text size="sm" truncate>{r.summary}</Text> },
+      : { header: 'Tình hình', width: 'minmax(240px, 2fr)', cell: (r) => <Text size="sm" truncate>{r.summary}</Text> },
     {
       header: 'Trạng thái',
       width: '150px',
