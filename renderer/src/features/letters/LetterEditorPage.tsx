@@ -33,19 +33,10 @@ import { issueLetter, recordSavedPath, saveDraft } from './data/register';
 import { EDITOR_KINDS, checkForm, formFromLetter, formToInput, newForm, withKind, withOffice, type EditorForm } from './editorModel';
 import { letterFileStem } from './fileName';
 import { LetterPreview } from './LetterPreview';
+import { letterEditorPath } from './open';
 import { useLetter, type LetterRow } from './queries';
 import { useLetterhead, type LetterheadState } from './settings';
 import { statusBadge } from './status';
-
-/** Route of the editor for a stored draft or letter (other features open their drafts here). */
-export function letterEditorPath(letterId: string): string {
-  return `letters/edit/${letterId}`;
-}
-
-/** Opens a draft saved with `saveDraft` (follow-up letters, consultation notices) in the editor. */
-export function openLetterEditor(letterId: string): void {
-  navigate(letterEditorPath(letterId));
-}
 
 const AUTHORITY_OPTIONS = [{ value: '', label: 'Không (ký tên mình)' }, ...signingAuthoritySchema.options.map((a) => ({ value: a, label: `${a}.` }))];
 const URGENCY_OPTIONS = [{ value: '', label: 'Thường' }, ...(Object.keys(urgencyStamps) as Urgency[]).map((u) => ({ value: u, label: urgencyStamps[u].text.charAt(0) + urgencyStamps[u].text.slice(1).toLocaleLowerCase('vi-VN') }))];

@@ -4,7 +4,7 @@ import { formatLetterNumber, letterKinds } from '@shared/letters/model';
 import { makeSearchIndex } from '@shared/text/search';
 import { navigate } from '../../shell/router';
 import { formatDate } from '../../ui/format';
-import { openLetterEditor } from './LetterEditorPage';
+import { openLetterEditor } from './open';
 import { useLetters, type LetterRow } from './queries';
 import { statusBadge } from './status';
 import { VirtualRows, type VirtualColumn } from './VirtualRows';

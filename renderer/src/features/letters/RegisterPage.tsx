@@ -10,7 +10,7 @@ import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
 import { useUnits } from '../registries/queries';
 import { currentActor, useIsAdmin } from '../registries/useActor';
 import { cancelLetterNumber } from './commands';
-import { letterEditorPath } from './LetterEditorPage';
+import { letterEditorPath } from './open';
 import { useRegisterEntries, type RegisterRow } from './queries';
 import { registerFileName, registerSheet } from './registerExport';
 import { useLetterhead } from './settings';
