@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { buildFollowUpBatch } from '../letters/templates/followUp';
+import { sampleIssuer } from '../letters/__fixtures__/samples';
+import {
+  batchUnits,
+  buildChairReport,
+  dailySummary,
+  escalationNote,
+  escalations,
+  followUpEntries,
+  groupByUnit,
+  letterEntries,
+  nextStep,
+  NO_ESCALATION,
+  purposeForReminder,
+  reminderCountFor,
+  shouldNotify,
+  summaryNotice,
+  toLetterRow,
+  unitsForBatch,
+  type FollowUpItem,
+  type FollowUpRecord,
+} from '.';
+
+const rec = (letterId: string, purpose: FollowUpRecord['purpose'], date: string, number: number, taskIds: string[]): FollowUpRecord => ({ letterId, purpose, date, number, symbol: 'UBND-VP', taskIds });
+
+function item(taskId: string, leadUnitId: string, kind: FollowUpItem['kind'], overdueDays = 0, dueOn = '2026-03-02'): FollowUpItem {
+  return { taskId, title: `Nhiệm vụ ${taskId}`, leadUnitId, kind, dueOn, overdueDays, remainingWorkingDays: kind === 'dueSoon' ? 2 : null, sourceRef: 'Kế hoạch số 01/KH-UBND', percent: 0, assignedOn: '2026-01-05' };
+}
+
+describe('escalation ladder', () => {
+  it('counts reminders per task, whatever the letter purpose, and orders by date', () => {
+    const ladders = escalations([
+      rec('b', 'followUp2', '2026-03-20', 7, ['t1', 't2']),
+      rec('a', 'followUp1', '2026-03-10', 3, ['t1']),
+      rec('c', 'reportToChair', '2026-04-01', 9, ['t1']),
+    ]);
+    const t1 = ladders.get('t1')!;
+    expect(t1.reminders).toBe(2);
+    expect(t1.reportedToChair).toBe(true);
+    expect(t1.reached).toBe('reportToChair');
+    expect(t1.history.map((h) => [h.step, h.date])).toEqual([
+      ['followUp1', '2026-03-10'],
+      ['followUp2', '2026-03-20'],
+      ['reportToChair', '2026-04-01'],
+    ]);
+    // t2 was named only by the second letter: that is its FIRST reminder.
+    const t2 = ladders.get('t2')!;
+    expect(t2.reminders).toBe(1);
+    expect(t2.reached).toBe('followUp1');
+    expect(t2.last?.number).toBe(7);
+    expect(ladders.has('t3')).toBe(false);
+  });
+
+  it('climbs followUp1 → followUp2 → reportToChair, waiting the set working days after each letter', () => {
+    expect(nextStep('overdue', NO_ESCALATION, '2026-03-11')).toEqual({ step: 'followUp1', dueOn: '2026-03-11' });
+    const once = escalations([rec('a', 'followUp1', '2026-03-10', 1, ['t'])]).get('t')!;
+    // Tuesday 10/03 + 5 working days = Tuesday 17/03.
+    expect(nextStep('overdue', once, '2026-03-11')).toEqual({ step: 'followUp2', dueOn: '2026-03-17' });
+    expect(nextStep('overdue', once, '2026-03-11', { waitWorkingDays: 1 })?.dueOn).toBe('2026-03-11');
+    const twice = escalations([rec('a', 'followUp1', '2026-03-10', 1, ['t']), rec('b', 'followUp2', '2026-03-17', 2, ['t'])]).get('t')!;
+    expect(nextStep('overdue', twice, '2026-03-30')?.step).toBe('reportToChair');
+    const done = escalations([rec('a', 'followUp1', '2026-03-10', 1, ['t']), rec('b', 'followUp2', '2026-03-17', 2, ['t']), rec('c', 'reportToChair', '2026-03-25', 3, ['t'])]).get('t')!;
+    expect(nextStep('overdue', done, '2026-04-30')).toBeNull();
+  });
+
+  it('reminds a due-soon task once and no more until it is overdue', () => {
+    const once = escalations([rec('a', 'followUp1', '2026-03-10', 1, ['t'])]).get('t')!;
+    expect(nextStep('dueSoon', NO_ESCALATION, '2026-03-10')?.step).toBe('followUp1');
+    expect(nextStep('dueSoon', once, '2026-04-30')).toBeNull();
+  });
+
+  it('prints "lần thứ N" only when it is true of every overdue task in the letter', () => {
+    const once = escalations([rec('a', 'followUp1', '2026-03-10', 1, ['t'])]).get('t')!;
+    expect(reminderCountFor([{ kind: 'overdue', escalation: once }])).toBe(2);
+    expect(reminderCountFor([{ kind: 'overdue', escalation: once }, { kind: 'overdue', escalation: NO_ESCALATION }])).toBe(1);
+    expect(reminderCountFor([{ kind: 'overdue', escalation: once }, { kind: 'dueSoon', escalation: NO_ESCALATION }])).toBe(2);
+    expect(reminderCountFor([{ kind: 'dueSoon', escalation: NO_ESCALATION }])).toBe(1);
+    expect(purposeForReminder(1)).toBe('followUp1');
+    expect(purposeForReminder(3)).toBe('followUp2');
+  });
+});
+
+describe('grouping by unit', () => {
+  const ladders = escalations([rec('a', 'followUp1', '2026-03-10', 4, ['k1'])]);
+  const entries = followUpEntries(
+    [item('k1', 'KT', 'overdue', 5), item('k2', 'KT', 'dueSoon', 0, '2026-03-13'), item('v1', 'VH', 'overdue', 40), item('v2', 'VH', 'overdue', 2), item('x1', 'XA', 'dueSoon', 0, '2026-03-12')],
+    ladders,
+    '2026-03-11',
+  );
+  const groups = groupByUnit(entries, (id) => ({ KT: 'Phòng Kinh tế', VH: 'Phòng Văn hóa', XA: 'Xã An' })[id] ?? id);
+
+  it('orders units by overdue count, then oldest overdue, and counts each kind', () => {
+    expect(groups.map((g) => [g.unitId, g.overdue, g.dueSoon, g.maxOverdueDays])).toEqual([
+      ['VH', 2, 0, 40],
+      ['KT', 1, 1, 5],
+      ['XA', 0, 1, 0],
+    ]);
+    expect(groups[0].entries.map((e) => e.taskId)).toEqual(['v1', 'v2']);
+  });
+
+  it('leaves a task reminded yesterday out of today’s letter and the batch', () => {
+    const kt = groups.find((g) => g.unitId === 'KT')!;
+    expect(kt.remindersDue).toBe(1);
+    expect(letterEntries(kt).map((e) => e.taskId)).toEqual(['k2']);
+    // KT's only overdue task waits; its due-soon one alone does not warrant a batch letter.
+    expect(unitsForBatch(groups).map((g) => g.unitId)).toEqual(['VH']);
+  });
+
+  it('feeds the batch template one letter per unit with its rows', () => {
+    const letters = buildFollowUpBatch({ issuer: sampleIssuer, asOf: '2026-03-11', units: batchUnits(unitsForBatch(groups), () => 'Phòng Văn hóa'), numbers: [12] });
+    expect(letters).toHaveLength(1);
+    const table = letters[0].letter.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' && table.rows.map((r) => r[1])).toEqual(['Nhiệm vụ v1', 'Nhiệm vụ v2']);
+    expect(letters[0].letter.number).toBe(12);
+  });
+
+  it('notes the earlier reminder in the Tình trạng column', () => {
+    const k1 = entries.find((e) => e.taskId === 'k1')!;
+    expect(escalationNote(k1.escalation)).toBe('Đã đôn đốc lần 1 (Công văn số 04/UBND-VP ngày 10/03/2026)');
+    expect(toLetterRow(k1)).toMatchObject({ status: 'overdue', daysOverdue: 5, progressNote: 'Đã đôn đốc lần 1 (Công văn số 04/UBND-VP ngày 10/03/2026)' });
+    expect(toLetterRow({ ...k1, percent: 30, escalation: NO_ESCALATION }).progressNote).toBe('Đã thực hiện 30%');
+  });
+
+  it('summarises the day for the notification', () => {
+    const s = dailySummary(groups);
+    expect(s).toEqual({ overdue: 3, dueSoon: 2, unitsToFollowUp: 3, reportsDue: 0 });
+    expect(summaryNotice(s)?.body).toBe('3 nhiệm vụ quá hạn, 2 sắp đến hạn, 3 đơn vị cần đôn đốc');
+    expect(summaryNotice({ overdue: 0, dueSoon: 0, unitsToFollowUp: 0, reportsDue: 0 })).toBeNull();
+    expect(summaryNotice({ overdue: 1200, dueSoon: 0, unitsToFollowUp: 1, reportsDue: 2 })?.body).toBe('1.200 nhiệm vụ quá hạn, 0 sắp đến hạn, 1 đơn vị cần đôn đốc, 2 nhiệm vụ cần báo cáo Chủ tịch');
+  });
+
+  it('notifies once per day', () => {
+    expect(shouldNotify(null, '2026-03-11')).toBe(true);
+    expect(shouldNotify('2026-03-10', '2026-03-11')).toBe(true);
+    expect(shouldNotify('2026-03-11', '2026-03-11')).toBe(false);
+  });
+});
+
+describe('report to the Chair', () => {
+  it('lists the tasks with the reminders already sent', () => {
+    const ladders = escalations([rec('a', 'followUp1', '2026-03-10', 4, ['v1']), rec('b', 'followUp2', '2026-03-17', 8, ['v1'])]);
+    const [e] = followUpEntries([item('v1', 'VH', 'overdue', 40)], ladders, '2026-03-30');
+    expect(e.next?.step).toBe('reportToChair');
+    const letter = buildChairReport({
+      issuer: { ...sampleIssuer, issuingAgency: 'Văn phòng HĐND và UBND', authorityName: 'Văn phòng HĐND và UBND xã', agencyAbbr: 'VP' },
+      chairName: 'Chủ tịch Ủy ban nhân dân xã',
+      authorityName: 'Ủy ban nhân dân xã',
+      asOf: '2026-03-30',
+      tasks: [{ ...e, unitName: 'Phòng Văn hóa' }],
+    });
+    expect(letter.kind).toBe('report');
+    expect(letter.symbol).toBe('BC-VP');
+    expect(letter.recipients).toEqual(['Chủ tịch Ủy ban nhân dân xã']);
+    const table = letter.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' && table.rows[0]).toEqual(['1', 'Nhiệm vụ v1', 'Phòng Văn hóa', '02/03/2026', '40', 'Số 04/UBND-VP ngày 10/03/2026; Số 08/UBND-VP ngày 17/03/2026']);
+  });
+});

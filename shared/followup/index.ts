@@ -1,0 +1,3 @@
+export * from './escalation';
+export * from './centre';
+export * from './chairReport';
