@@ -172,7 +172,8 @@ export async function main(argv: readonly string[]): Promise<ResultsFile> {
           only: o.only,
           profileDir: o.profileDir,
           deadline,
-          outDir: join(ROOT, 'out/bench-renderer'),
+          // Separate folders let two runs (two developers in one tree) build side by side.
+          outDir: resolve(ROOT, process.env.DONDOC_BENCH_OUT ?? 'out/bench-renderer'),
           log,
           report: onMessage,
         });

@@ -28,7 +28,10 @@ function errorText(e: unknown): string {
   return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }
 
-/** Profiles only the timed runs (not setup), so the profile answers "what dominates the figure". */
+/**
+ * Profiles only the timed runs (not setup), so the profile answers "what dominates the figure";
+ * the forced GC between runs is left out when profiling so it does not pose as the workload's.
+ */
 async function profiled<T>(name: string, body: () => Promise<T>): Promise<T> {
   if (!profileDir) return body();
   const session = new Session();
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
       log(`  node  ${c.name}: setup`);
       await c.setup?.();
       const samples = await profiled(c.name, () =>
-        timeRuns({ before: () => gc?.(), run: () => c.run() }, runs, warmup, (i, ms, warm) =>
+        timeRuns({ before: () => (profileDir ? undefined : gc?.()), run: () => c.run() }, runs, warmup, (i, ms, warm) =>
           log(`  node  ${c.name}: ${warm ? 'warm-up' : `run ${i - warmup + 1}/${runs}`} ${ms.toFixed(1)} ms`),
         ),
       );

@@ -23,15 +23,15 @@ export interface ExpectedCase {
   waitsFor: string;
 }
 
-const DEMO = 'the demo-data loader (renderer/src/features/tasks/data/loadDemoData.ts)';
+const DEMO = 'demo data (bench/renderer/demo.ts)';
 
 export const EXPECTED: readonly ExpectedCase[] = [
-  { name: 'app.coldStartToDashboard', waitsFor: `the dashboard screen and ${DEMO}` },
+  { name: 'app.coldStartToDashboard', waitsFor: 'the dashboard screen, and a driver-side case that boots the built app (tests/e2e/fixtures.ts style) on a demo database' },
   { name: 'tasks.list.firstRender', targetMs: 300, waitsFor: `the task list screen's bench module (renderer/src/features/tasks/bench.ts) and ${DEMO}` },
   { name: 'tasks.list.filterChange', targetMs: 100, waitsFor: `renderer/src/features/tasks/bench.ts and ${DEMO}` },
   { name: 'tasks.list.textSearch', waitsFor: `renderer/src/features/tasks/bench.ts and ${DEMO}` },
   { name: 'tasks.list.scroll1000.frame', waitsFor: `renderer/src/features/tasks/bench.ts (frame times while scrolling 1,000 rows) and ${DEMO}` },
-  { name: 'dashboard.counts', targetMs: 200, waitsFor: `renderer/src/features/dashboard/bench.ts and ${DEMO}` },
+  { name: 'dashboard.counts', targetMs: 200, waitsFor: `dashboardCounts (renderer/src/features/tasks/data/queries.ts) and ${DEMO}` },
   { name: 'reports.yearly.compute', targetMs: 500, waitsFor: `renderer/src/features/reports/bench.ts and ${DEMO}` },
   { name: 'sync.export100k', targetMs: 2_000, waitsFor: 'renderer/src/features/sync/bench.ts (reading 100,000 ops out of Dexie + packing)' },
   { name: 'sync.import100k', targetMs: 5_000, waitsFor: 'renderer/src/features/sync/bench.ts (verifying + applying 100,000 ops into Dexie)' },

@@ -1,33 +1,50 @@
 /**
- * The hook to the project's deterministic demo data. Cases that need a populated database call
- * ctx.loadDemoData(dbName); until the loader exists this throws UnavailableError and those cases
- * are left out of the table. The call below is the single place to adapt if the loader's
- * signature differs.
+ * The project's deterministic demo data, loaded the way "Nạp dữ liệu mẫu" does it: first-run
+ * setup, then generateDemoData (shared/demo/generator.ts) written by loadDemoData
+ * (renderer/src/features/tasks/data/demo.ts) through the repository's bulk path. Cases that
+ * need a populated database call ctx.loadDemoData(dbName) from their setup (untimed).
  */
+import { DEMO_SIZES, generateDemoData, type DemoOptions } from '@shared/demo/generator';
 import { DondocDb } from '../../renderer/src/data/db';
-import { UnavailableError, type SizeSpec } from './types';
+import type { WriteContext } from '../../renderer/src/data/repository';
+import { completeSetup } from '../../renderer/src/features/registries/commands';
+import { loadDemoData as writeDemo } from '../../renderer/src/features/tasks/data/demo';
+import type { SizeSpec } from './types';
 
-type Loader = (db: DondocDb, ctx: { site: string; actor: string }, options: { size: SizeSpec['label'] }) => Promise<unknown>;
+/** "Today" of the demo history; fixed so every run measures the same rows. */
+export const DEMO_TODAY = '2026-11-27';
+const SEED = 20_261_127;
+const CTX: WriteContext = { site: 'site-bench', actor: 'admin (Quản trị)', now: () => new Date('2026-11-27T03:00:00Z') };
 
-const loaders = import.meta.glob<{ loadDemoData?: unknown }>('../../renderer/src/features/tasks/data/loadDemoData.ts');
-
-export const DEMO_LOADER_PATH = 'renderer/src/features/tasks/data/loadDemoData.ts';
-
-export function demoLoaderPresent(): boolean {
-  return Object.keys(loaders).length > 0;
+export function demoOptions(size: SizeSpec): DemoOptions {
+  const shape = size.label === 'province-years' ? DEMO_SIZES.large : size.label === 'office' ? DEMO_SIZES.small : { communes: 3, years: 2 };
+  return { seed: SEED, today: DEMO_TODAY, ...shape, tasks: size.tasks, progressReports: size.progressReports };
 }
 
+/** Creates `dbName` afresh and loads the demo for this size into it. */
 export async function loadDemoData(dbName: string, size: SizeSpec): Promise<void> {
-  const importer = Object.values(loaders)[0];
-  if (!importer) throw new UnavailableError(`${DEMO_LOADER_PATH} does not exist yet`);
-  const mod = await importer();
-  if (typeof mod.loadDemoData !== 'function') throw new UnavailableError(`${DEMO_LOADER_PATH} has no loadDemoData export`);
+  await deleteDb(dbName);
   const db = new DondocDb(dbName);
   await db.open();
   try {
-    await (mod.loadDemoData as Loader)(db, { site: 'site-bench', actor: 'bench (Đo hiệu năng)' }, { size: size.label });
-    if ((await db.table('tasks').count()) === 0) throw new Error('loadDemoData wrote no tasks');
+    await completeSetup(db, CTX, {
+      authorityName: 'Ủy ban nhân dân tỉnh Cao Bằng',
+      parentName: '',
+      placeName: 'Cao Bằng',
+      authoritySymbol: 'UBND',
+      siteRole: 'coordinator',
+      officeName: 'Văn phòng Ủy ban nhân dân tỉnh',
+      officeShortName: 'VP UBND',
+      officeSymbol: 'VP',
+      today: DEMO_TODAY,
+    });
+    await writeDemo(db, CTX, { role: 'admin', unitId: null }, generateDemoData(demoOptions(size)));
   } finally {
     db.close();
   }
+}
+
+async function deleteDb(name: string): Promise<void> {
+  const db = new DondocDb(name);
+  await db.delete();
 }

@@ -33,10 +33,7 @@ export interface PageContext {
   release(key: string): void;
   /** Progress line in the bench output. */
   log(line: string): void;
-  /**
-   * Loads the deterministic demo data for this size into the given database (through the
-   * project's loader). Throws UnavailableError while the loader does not exist.
-   */
+  /** Creates the named database afresh with the deterministic demo data for this size (untimed setup). */
   loadDemoData(dbName: string): Promise<void>;
 }
 
