@@ -2,7 +2,7 @@
  * Electron entry: one hardened window serving the renderer from app://dondoc.
  * Everything decidable without Electron lives in security-policy.ts and is unit-tested.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MainDeps } from './deps';
@@ -161,6 +161,12 @@ void app.whenReady().then(async () => {
       },
     },
   };
-  registerIpc(ipcMain, await createHandlers(deps, { printer: createElectronPrinter() }));
+  registerIpc(
+    ipcMain,
+    await createHandlers(deps, {
+      printer: createElectronPrinter(),
+      notifier: { supported: () => Notification.isSupported(), show: ({ title, body }) => new Notification({ title, body }).show() },
+    }),
+  );
   await createWindow(deps);
 });

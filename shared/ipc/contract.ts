@@ -11,6 +11,7 @@ import { letterChannels } from './channels/letters';
 import { syncChannels } from './channels/sync';
 import { printChannels } from './channels/print';
 import { fileChannels } from './channels/files';
+import { notifyChannels } from './channels/notify';
 
 export const contract = {
   ...appChannels,
@@ -20,6 +21,7 @@ export const contract = {
   ...syncChannels,
   ...printChannels,
   ...fileChannels,
+  ...notifyChannels,
 };
 
 export type Contract = typeof contract;

@@ -14,8 +14,9 @@ import { createLetterHandlers } from './letters';
 import { createSyncHandlers } from './sync';
 import { createPrintHandlers, type LetterPrinter } from './print';
 import { createFileHandlers } from './files';
+import { createNotifyHandlers, type Notifier } from './notify';
 
-export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPrinter } = {}): Promise<HandlerTable> {
+export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPrinter; notifier?: Notifier } = {}): Promise<HandlerTable> {
   const siteId = await loadOrCreateSiteId(deps);
   const accounts = createAccountStore(deps);
   return {
@@ -27,5 +28,6 @@ export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPr
     ...createSyncHandlers(deps, { siteId: () => siteId }),
     ...createPrintHandlers(deps, { printer: extra.printer }),
     ...createFileHandlers(deps, accounts),
+    ...createNotifyHandlers(accounts, { notifier: extra.notifier }),
   };
 }
