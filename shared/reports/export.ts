@@ -1,0 +1,356 @@
+/**
+ * A report as an official letter (báo cáo, through buildPeriodicReport) and as workbook sheets.
+ * Both read the same ReportData, so the letter, the sheets and the screen print the same numbers.
+ */
+import type { Sheet } from '../ipc/channels/app';
+import type { LetterBlockInput } from '../letters/model';
+import type { ReportSection } from '../letters/templates/periodicReport';
+import { overdueBucketLabels, taskCategoryLabels, type OverdueBucket, type TaskCategory } from '../tasks/state';
+import type { ReportData, ReportFigures, TrendPoint } from './model';
+import { explainUnit, formatPercentBp, schemeText, type RankingScheme, type UnitRanking } from './ranking';
+
+/** 14068 → "14.068" (Vietnamese grouping, independent of the host's locale data). */
+export function formatInt(n: number): string {
+  const s = String(Math.abs(Math.trunc(n)));
+  return (n < 0 ? '-' : '') + s.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+export function shortDate(d: string | null): string {
+  if (!d) return '';
+  const [y, m, day] = d.split('-');
+  return `${day}/${m}/${y}`;
+}
+
+/** "tháng 3/2026" */
+export function monthLabel(month: string): string {
+  return `Tháng ${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
+}
+
+export const CATEGORY_ORDER: TaskCategory[] = ['doneOnTime', 'doneLate', 'doneNoDeadline', 'openWithinDeadline', 'openOverdue', 'openNoDeadline'];
+/** Short column headers (the two-level tree flattened); "HT" is explained in the notes. */
+export const CATEGORY_SHORT: Record<TaskCategory, string> = {
+  doneOnTime: 'HT đúng hạn',
+  doneLate: 'HT quá hạn',
+  doneNoDeadline: 'HT không có hạn',
+  openWithinDeadline: 'Chưa HT, trong hạn',
+  openOverdue: 'Chưa HT, quá hạn',
+  openNoDeadline: 'Chưa HT, không có hạn',
+};
+const BUCKETS: OverdueBucket[] = ['upTo30', 'from31To90', 'over90'];
+
+function rateText(r: ReportFigures['rate']): string {
+  return formatPercentBp(r.basisPoints);
+}
+
+export function summarySentence(data: ReportData): string {
+  const t = data.totals;
+  const c = t.counts;
+  const done = c.doneOnTime + c.doneLate + c.doneNoDeadline;
+  const open = c.openWithinDeadline + c.openOverdue + c.openNoDeadline;
+  return (
+    `Tính đến ngày ${shortDate(data.params.period.cutOff)}, tổng số nhiệm vụ được tính trong kỳ là ${formatInt(t.assigned)} nhiệm vụ` +
+    (t.carriedOver ? ` (trong đó ${formatInt(t.carriedOver)} nhiệm vụ kỳ trước chuyển sang)` : '') +
+    `; đã hoàn thành ${formatInt(done)} nhiệm vụ (đúng hạn ${formatInt(c.doneOnTime)}, quá hạn ${formatInt(c.doneLate)}, không có thời hạn ${formatInt(c.doneNoDeadline)}); ` +
+    `chưa hoàn thành ${formatInt(open)} nhiệm vụ (trong hạn ${formatInt(c.openWithinDeadline)}, quá hạn ${formatInt(c.openOverdue)}, không có thời hạn ${formatInt(c.openNoDeadline)}). ` +
+    `${data.rateFormula.label}: ${rateText(t.rate)} (${formatInt(t.rate.numerator)}/${formatInt(t.rate.denominator)}); ${data.overdueFormula.label.charAt(0).toLowerCase()}${data.overdueFormula.label.slice(1)}: ${rateText(t.overdueShare)} (${formatInt(t.overdueShare.numerator)}/${formatInt(t.overdueShare.denominator)}).`
+  );
+}
+
+export function formulaLines(data: Pick<ReportData, 'rateFormula' | 'overdueFormula'>): string[] {
+  return [`${data.rateFormula.label} = ${data.rateFormula.text}.`, `${data.overdueFormula.label} = ${data.overdueFormula.text}.`];
+}
+
+function categoryRow(f: ReportFigures): string[] {
+  return [formatInt(f.assigned), ...CATEGORY_ORDER.map((k) => formatInt(f.counts[k])), rateText(f.rate), rateText(f.overdueShare)];
+}
+function detailRow(f: ReportFigures): string[] {
+  return [...BUCKETS.map((b) => formatInt(f.overdueBuckets[b])), formatInt(f.extensionsGranted), formatInt(f.followUpLetters), formatInt(f.consultationsNoReply), formatInt(f.consultationsLate)];
+}
+
+/** Table blocks are limited to 20,000 rows; longer overdue lists are cut with a note. */
+export const MAX_LETTER_ROWS = 20_000;
+
+export function categoryTable(data: ReportData): LetterBlockInput {
+  return {
+    type: 'table',
+    fontSize: 10,
+    columns: [
+      { header: 'STT', weight: 0.6, align: 'center' },
+      { header: 'Đơn vị chủ trì', weight: 3.2 },
+      { header: 'Tổng số', weight: 1, align: 'right' },
+      ...CATEGORY_ORDER.map((k) => ({ header: CATEGORY_SHORT[k], weight: 1.05, align: 'right' as const })),
+      { header: 'Tỷ lệ (1)', weight: 1.25, align: 'right' },
+      { header: 'Tỷ lệ quá hạn (2)', weight: 1.25, align: 'right' },
+    ],
+    rows: data.units.map((u, i) => [String(i + 1), u.unitName, ...categoryRow(u)]),
+    totals: ['', 'Tổng cộng', ...categoryRow(data.totals)],
+  };
+}
+
+export function detailTable(data: ReportData): LetterBlockInput {
+  return {
+    type: 'table',
+    fontSize: 10,
+    columns: [
+      { header: 'STT', weight: 0.6, align: 'center' },
+      { header: 'Đơn vị chủ trì', weight: 3.2 },
+      ...BUCKETS.map((b) => ({ header: `Quá hạn ${overdueBucketLabels[b].toLowerCase()}`, weight: 1.1, align: 'right' as const })),
+      { header: 'Số lần gia hạn', weight: 1, align: 'right' },
+      { header: 'Công văn đôn đốc', weight: 1, align: 'right' },
+      { header: 'Không trả lời ý kiến', weight: 1.1, align: 'right' },
+      { header: 'Trả lời ý kiến muộn', weight: 1.1, align: 'right' },
+    ],
+    rows: data.units.map((u, i) => [String(i + 1), u.unitName, ...detailRow(u)]),
+    totals: ['', 'Tổng cộng', ...detailRow(data.totals)],
+  };
+}
+
+export function overdueTable(data: ReportData): LetterBlockInput[] {
+  const rows = data.overdueTasks.slice(0, MAX_LETTER_ROWS).map((t, i) => [String(i + 1), t.title, t.directiveRef, t.leadUnitName, shortDate(t.dueOn), formatInt(t.overdueDays)]);
+  if (rows.length === 0) return [{ type: 'paragraph', text: 'Không có nhiệm vụ quá hạn chưa hoàn thành tại ngày chốt số liệu.' }];
+  const blocks: LetterBlockInput[] = [
+    {
+      type: 'table',
+      fontSize: 10,
+      columns: [
+        { header: 'STT', weight: 0.6, align: 'center' },
+        { header: 'Nhiệm vụ', weight: 5 },
+        { header: 'Văn bản giao', weight: 1.6 },
+        { header: 'Đơn vị chủ trì', weight: 2.2 },
+        { header: 'Thời hạn', weight: 1.3, align: 'center' },
+        { header: 'Số ngày quá hạn', weight: 1.1, align: 'right' },
+      ],
+      rows,
+      totals: null,
+    },
+  ];
+  if (data.overdueTasks.length > MAX_LETTER_ROWS)
+    blocks.push({ type: 'paragraph', italic: true, text: `Danh mục in ${formatInt(MAX_LETTER_ROWS)} nhiệm vụ quá hạn lâu nhất trong tổng số ${formatInt(data.overdueTasks.length)}; danh mục đầy đủ ở tệp Excel kèm theo.` });
+  return blocks;
+}
+
+function trendRow(p: TrendPoint): string[] {
+  const c = p.counts;
+  return [monthLabel(p.month), formatInt(c.doneOnTime), formatInt(c.doneLate), formatInt(c.openOverdue), formatInt(c.openWithinDeadline), rateText(p.rate)];
+}
+
+export function trendTable(data: ReportData): LetterBlockInput {
+  return {
+    type: 'table',
+    fontSize: 10,
+    columns: [
+      { header: 'Tháng đến hạn', weight: 1.6 },
+      { header: 'HT đúng hạn', weight: 1, align: 'right' },
+      { header: 'HT quá hạn', weight: 1, align: 'right' },
+      { header: 'Chưa HT, quá hạn', weight: 1, align: 'right' },
+      { header: 'Chưa HT, trong hạn', weight: 1, align: 'right' },
+      { header: 'Tỷ lệ (1)', weight: 1.2, align: 'right' },
+    ],
+    rows: data.trend.map(trendRow),
+    totals: null,
+  };
+}
+
+function notesBlocks(data: ReportData): LetterBlockInput[] {
+  return [
+    { type: 'paragraph', italic: true, text: `Ghi chú: HT là hoàn thành. (1) ${formulaLines(data)[0]} (2) ${formulaLines(data)[1]}` },
+    { type: 'bullets', items: data.notes },
+  ];
+}
+
+export interface ReportTexts {
+  /** Sections II–IV, written by the compiling office; empty ones print the template's placeholder. */
+  shortcomings?: string[];
+  nextSteps?: string[];
+  proposals?: string[];
+}
+
+/** Sections for buildPeriodicReport: I with the numbered tables, then II–IV as written. */
+export function reportSections(data: ReportData, texts: ReportTexts = {}): ReportSection[] {
+  const para = (lines: string[] | undefined): LetterBlockInput[] => (lines ?? []).filter((l) => l.trim()).map((text) => ({ type: 'paragraph', text }));
+  return [
+    {
+      title: 'Kết quả thực hiện nhiệm vụ',
+      blocks: [{ type: 'paragraph', text: summarySentence(data) }],
+      subsections: [
+        { title: 'Kết quả theo đơn vị chủ trì', blocks: [categoryTable(data), ...notesBlocks(data)] },
+        { title: 'Nhiệm vụ quá hạn theo thời gian quá hạn; gia hạn, đôn đốc và trả lời ý kiến', blocks: [detailTable(data)] },
+        { title: `Tỷ lệ theo tháng đến hạn năm ${data.params.period.cutOff.slice(0, 4)}`, blocks: [{ type: 'paragraph', text: 'Nhiệm vụ có thời hạn rơi vào từng tháng, phân loại tại ngày chốt số liệu.' }, trendTable(data)] },
+        { title: 'Danh mục nhiệm vụ quá hạn chưa hoàn thành', blocks: overdueTable(data) },
+      ],
+    },
+    { title: 'Tồn tại, hạn chế và nguyên nhân', blocks: para(texts.shortcomings) },
+    { title: 'Nhiệm vụ, giải pháp trong thời gian tới', blocks: para(texts.nextSteps) },
+    { title: 'Kiến nghị, đề xuất', blocks: para(texts.proposals) },
+  ];
+}
+
+/** Sections of the ranking report: the formula, the table of levels, then each level's units. */
+export function rankingSections(data: ReportData, ranking: readonly UnitRanking[], scheme: RankingScheme): ReportSection[] {
+  const rateMetrics = scheme.metrics.filter((m) => m.kind === 'rate');
+  const countMetrics = scheme.metrics.filter((m) => m.kind === 'count');
+  return [
+    {
+      title: 'Tiêu chí đánh giá, xếp loại',
+      blocks: [{ type: 'paragraph', text: `Căn cứ số liệu ${data.periodLabel} tính đến ngày ${shortDate(data.params.period.cutOff)}, áp dụng ${scheme.name.charAt(0).toLowerCase()}${scheme.name.slice(1)}:` }, { type: 'bullets', items: schemeText(scheme) }],
+    },
+    {
+      title: 'Kết quả xếp loại',
+      blocks: [
+        {
+          type: 'table',
+          fontSize: 10,
+          columns: [
+            { header: 'Thứ hạng', weight: 0.8, align: 'center' },
+            { header: 'Đơn vị', weight: 3 },
+            ...rateMetrics.map((m) => ({ header: m.label, weight: 1.4, align: 'right' as const })),
+            ...countMetrics.map((m) => ({ header: m.label, weight: 1.1, align: 'right' as const })),
+            { header: 'Xếp loại', weight: 2.2 },
+          ],
+          rows: ranking.map((r) => [
+            r.position === null ? '—' : String(r.position),
+            r.unitName,
+            ...rateMetrics.map((m) => {
+              const v = r.metrics.find((x) => x.id === m.id)!;
+              return `${formatPercentBp(v.basisPoints)} (${formatInt(v.numerator)}/${formatInt(v.denominator)})`;
+            }),
+            ...countMetrics.map((m) => formatInt(r.metrics.find((x) => x.id === m.id)!.count)),
+            r.levelLabel,
+          ]),
+          totals: null,
+        },
+      ],
+    },
+  ];
+}
+
+/** Sections of "why this unit is ranked here": the checks level by level, then every task that counted. */
+export function explanationSections(data: ReportData, r: UnitRanking, scheme: RankingScheme, titles: ReadonlyMap<string, string>): ReportSection[] {
+  const tasks = explainUnit(data, r.unitId, scheme);
+  const checkLines = r.checks.length
+    ? r.checks.map((c) => `${c.label}: ${c.conditions.length ? c.conditions.map((x) => `${x.text} — thực tế ${x.actual}: ${x.passed ? 'đạt' : 'không đạt'}`).join('; ') : 'các trường hợp còn lại'}${c.passed ? ' ⇒ xếp loại này.' : '.'}`)
+    : [`Đơn vị có dưới ${scheme.minBase} nhiệm vụ đến hạn: ${r.levelLabel.toLowerCase()}.`];
+  return [
+    {
+      title: 'Kết quả xếp loại',
+      blocks: [{ type: 'paragraph', text: `${r.unitName}: ${r.levelLabel}${r.position !== null ? `, xếp thứ ${r.position}/${data.units.length}` : ''}.` }, { type: 'bullets', items: checkLines }],
+    },
+    {
+      title: 'Các nhiệm vụ được tính',
+      blocks: tasks.length
+        ? [
+            {
+              type: 'table',
+              fontSize: 10,
+              columns: [
+                { header: 'STT', weight: 0.6, align: 'center' },
+                { header: 'Nhiệm vụ', weight: 4 },
+                { header: 'Thời hạn', weight: 1.2, align: 'center' },
+                { header: 'Phân loại', weight: 2 },
+                { header: 'Cách tính', weight: 3 },
+              ],
+              rows: tasks.slice(0, MAX_LETTER_ROWS).map((t, i) => [
+                String(i + 1),
+                titles.get(t.task.id) ?? t.task.id,
+                shortDate(t.task.dueOn),
+                `${taskCategoryLabels[t.task.category]}${t.task.lateDays ? ` (${t.task.lateDays} ngày)` : ''}`,
+                t.roles.join('; '),
+              ]),
+              totals: null,
+            },
+          ]
+        : [{ type: 'paragraph', text: 'Đơn vị không có nhiệm vụ được tính trong kỳ.' }],
+    },
+  ];
+}
+
+// ─── Workbook ──────────────────────────────────────────────────────────────────────────
+
+function pct(bp: number | null): number | null {
+  return bp === null ? null : bp / 100;
+}
+
+function figureCells(f: ReportFigures): (number | null)[] {
+  return [
+    f.assigned,
+    f.carriedOver,
+    ...CATEGORY_ORDER.map((k) => f.counts[k]),
+    pct(f.rate.basisPoints),
+    f.rate.numerator,
+    f.rate.denominator,
+    pct(f.overdueShare.basisPoints),
+    ...BUCKETS.map((b) => f.overdueBuckets[b]),
+    f.extensionsGranted,
+    f.followUpLetters,
+    f.consultationsConsulted,
+    f.consultationsNoReply,
+    f.consultationsLate,
+  ];
+}
+
+export function reportSheets(data: ReportData): Sheet[] {
+  const unitColumns = [
+    { header: 'STT', width: 6 },
+    { header: 'Đơn vị chủ trì', width: 40 },
+    { header: 'Tổng số nhiệm vụ', width: 12 },
+    { header: 'Kỳ trước chuyển sang', width: 12 },
+    ...CATEGORY_ORDER.map((k) => ({ header: taskCategoryLabels[k], width: 14 })),
+    { header: `${data.rateFormula.label} (%)`, width: 18 },
+    { header: 'Tử số', width: 9 },
+    { header: 'Mẫu số', width: 9 },
+    { header: `${data.overdueFormula.label} (%)`, width: 18 },
+    ...BUCKETS.map((b) => ({ header: `Quá hạn ${overdueBucketLabels[b].toLowerCase()}`, width: 12 })),
+    { header: 'Số lần gia hạn', width: 10 },
+    { header: 'Công văn đôn đốc', width: 10 },
+    { header: 'Số lượt được lấy ý kiến', width: 12 },
+    { header: 'Không trả lời ý kiến', width: 12 },
+    { header: 'Trả lời ý kiến muộn', width: 12 },
+  ];
+  return [
+    {
+      name: 'Tổng hợp theo đơn vị',
+      columns: unitColumns,
+      rows: [...data.units.map((u, i) => [i + 1, u.unitName, ...figureCells(u)]), [null, 'Tổng cộng', ...figureCells(data.totals)]],
+    },
+    {
+      name: 'Nhiệm vụ quá hạn',
+      columns: [
+        { header: 'STT', width: 6 },
+        { header: 'Nhiệm vụ', width: 60 },
+        { header: 'Văn bản giao', width: 18 },
+        { header: 'Đơn vị chủ trì', width: 32 },
+        { header: 'Thời hạn', width: 12 },
+        { header: 'Số ngày quá hạn', width: 10 },
+        { header: 'Nhóm quá hạn', width: 18 },
+      ],
+      rows: data.overdueTasks.map((t, i) => [i + 1, t.title, t.directiveRef, t.leadUnitName, shortDate(t.dueOn), t.overdueDays, overdueBucketLabels[t.bucket]]),
+    },
+    {
+      name: 'Theo tháng đến hạn',
+      columns: [{ header: 'Tháng', width: 12 }, ...CATEGORY_ORDER.map((k) => ({ header: taskCategoryLabels[k], width: 14 })), { header: `${data.rateFormula.label} (%)`, width: 18 }],
+      rows: data.trend.map((p) => [monthLabel(p.month), ...CATEGORY_ORDER.map((k) => p.counts[k]), pct(p.rate.basisPoints)]),
+    },
+    {
+      name: 'Ghi chú',
+      columns: [{ header: 'Nội dung', width: 120 }],
+      rows: [[`Báo cáo ${data.periodLabel}; phạm vi: ${data.scopeLabel}.`], ...formulaLines(data).map((l) => [l]), ...data.notes.map((n) => [n])],
+    },
+  ];
+}
+
+export function rankingSheet(ranking: readonly UnitRanking[], scheme: RankingScheme): Sheet[] {
+  return [
+    {
+      name: 'Xếp loại',
+      columns: [
+        { header: 'Thứ hạng', width: 9 },
+        { header: 'Đơn vị', width: 40 },
+        ...scheme.metrics.map((m) => ({ header: m.kind === 'rate' ? `${m.label} (%)` : m.label, width: 16 })),
+        { header: 'Điểm', width: 10 },
+        { header: 'Xếp loại', width: 30 },
+      ],
+      rows: ranking.map((r) => [r.position, r.unitName, ...r.metrics.map((v) => (v.kind === 'rate' ? pct(v.basisPoints) : v.count)), r.scoreHundredths / 100, r.levelLabel]),
+    },
+    { name: 'Tiêu chí', columns: [{ header: 'Tiêu chí', width: 120 }], rows: schemeText(scheme).map((l) => [l]) },
+  ];
+}
