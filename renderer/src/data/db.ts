@@ -8,7 +8,7 @@ import type { TaskIndexRow } from '../features/tasks/data/taskIndex';
 import type { ConflictRow, ExportRow, ImportRow, PeerRow, RejectionRow } from '../features/sync/data/types';
 
 export const DB_NAME = 'dondoc';
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export interface AuditEntry {
   seq: number;
@@ -94,6 +94,16 @@ const V6 = {
   syncConflicts: 'id, status, [entity+rowId], detectedAt',
 };
 
+/**
+ * v7: issued report snapshots (what a report counted, with its hash) and accountability records
+ * (kiểm điểm, biểu dương, khen thưởng); both synced entities.
+ */
+const V7 = {
+  ...V6,
+  reports: 'id, issuedOn, cutOff',
+  accountability: 'id, kind, recordedOn, subjectUnitId, subjectOfficialId',
+};
+
 export class DondocDb extends Dexie {
   ops!: Table<Op, string>;
   audit!: Table<AuditEntry, number>;
@@ -120,6 +130,8 @@ export class DondocDb extends Dexie {
   syncExports!: Table<ExportRow, string>;
   syncRejections!: Table<RejectionRow, string>;
   syncConflicts!: Table<ConflictRow, string>;
+  reports!: Table<EntityRow, string>;
+  accountability!: Table<EntityRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -138,9 +150,10 @@ export class DondocDb extends Dexie {
     this.version(4).stores(V4);
     this.version(5).stores(V5);
     this.version(6).stores(V6);
+    this.version(7).stores(V7);
   }
 }
 
 /** Tables whose rows are synced user data (written only through the repository). */
-export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides', 'letters', 'registerEntries', 'directives', 'tasks', 'taskSteps', 'taskEvents', 'consultations', 'consultationReplies', 'reconciliations', 'upwardRequests', 'upwardAnswers'] as const;
+export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides', 'letters', 'registerEntries', 'directives', 'tasks', 'taskSteps', 'taskEvents', 'consultations', 'consultationReplies', 'reconciliations', 'upwardRequests', 'upwardAnswers', 'reports', 'accountability'] as const;
 export type EntityTable = (typeof ENTITY_TABLES)[number];
