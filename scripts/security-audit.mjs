@@ -71,11 +71,12 @@ try {
 } catch {
   report = null;
 }
-const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|network|getaddrinfo|audit endpoint returned an error/i;
+// No network, a proxy, or a registry mirror without the audit endpoint (it answers 404/405).
+const offline = /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|network|getaddrinfo|audit endpoint returned an error|40[45] /i;
 if (report?.error || (!report && audit.status !== 0)) {
   const text = `${report?.error?.code ?? ''} ${report?.error?.summary ?? ''} ${audit.stderr ?? ''}`;
   if (offline.test(text)) {
-    console.warn('⚠ npm audit: the registry cannot be reached; dependency advisories were NOT checked.');
+    console.warn(`⚠ npm audit: the registry's audit service cannot be reached (${text.trim().split('\n')[0].slice(0, 160)}); dependency advisories were NOT checked.`);
   } else {
     failed = true;
     console.error(`✖ npm audit failed to run: ${text.trim().slice(0, 500)}`);
