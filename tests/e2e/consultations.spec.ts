@@ -77,6 +77,8 @@ const SUBJECT = 'Lấy ý kiến dự thảo Kế hoạch phát triển du lịc
 const unitRow = (site: Site, unit: string) => site.page.locator(`tr[data-unit="${unit}"]`);
 
 test('consultation to 4 units: replies, vague reply refused, late reply, deemed agreement, notice, reconciliation gate', async ({ newSite, tmp }) => {
+  // Five logins (scrypt) and a LibreOffice conversion: longer than the default budget.
+  test.setTimeout(360_000);
   const clock = { now: new Date('2026-04-23T09:00:00+07:00') };
   const site = await newSite({ now: () => clock.now });
   const { page } = site;
