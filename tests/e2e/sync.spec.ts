@@ -32,7 +32,7 @@ async function siteIdentity(site: Site): Promise<{ siteId: string; fingerprint: 
 }
 
 test('two sites pair, exchange a task and its completion, and a forged deadline change is refused', async ({ newSite, tmp }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(360_000);
   const office = await newSite();
   const commune = await newSite();
   await firstRun(office, 'Ủy ban nhân dân tỉnh Cao Bằng', 'coordinator');
@@ -55,7 +55,7 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   const officeId = await siteIdentity(office);
   await commune.open('sync-setup');
   await expect(commune.page.getByRole('heading', { name: 'Thiết lập đồng bộ' })).toBeVisible();
-  await expect(commune.page.getByLabel('Dấu vân tay').first()).toHaveText(communeId.fingerprint);
+  await expect(commune.page.getByLabel('Dấu vân tay', { exact: true }).first()).toHaveText(communeId.fingerprint);
   const card = join(tmp, 'khoa-xa-hoa-an.dondoc-key');
   commune.dialogs.savePaths.push(card);
   await commune.page.getByRole('button', { name: 'Xuất tệp khóa của máy này' }).click();
@@ -66,10 +66,12 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   office.dialogs.openPaths.push(card);
   await office.page.getByRole('button', { name: 'Đọc tệp khóa của đơn vị' }).click();
   const cd = office.page.getByRole('dialog', { name: 'Tệp khóa của đơn vị' });
-  await expect(cd.getByLabel('Dấu vân tay')).toHaveText(communeId.fingerprint);
+  await expect(cd.getByLabel('Dấu vân tay', { exact: true })).toHaveText(communeId.fingerprint);
   await expect(cd.getByRole('button', { name: 'Tin cậy máy này' })).toBeDisabled();
-  await cd.getByRole('textbox', { name: 'Máy này làm việc cho các đơn vị' }).click();
+  await cd.getByRole('combobox', { name: 'Máy này làm việc cho các đơn vị' }).click();
   await office.page.getByRole('option', { name: 'Ủy ban nhân dân xã Hòa An' }).click();
+  // Close the dropdown by clicking elsewhere in the dialog (Escape would close the dialog).
+  await cd.getByText(/^Gọi điện cho cán bộ/).click();
   await cd.getByText('Tôi đã đối chiếu dấu vân tay qua điện thoại').click();
   await office.shot('sync-02-office-trust-card');
   await cd.getByRole('button', { name: 'Tin cậy máy này' }).click();
@@ -84,7 +86,7 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   commune.dialogs.openPaths.push(registryFile);
   await commune.page.getByRole('button', { name: 'Đọc danh bạ đơn vị' }).click();
   const rd = commune.page.getByRole('dialog', { name: 'Danh bạ đơn vị' });
-  await expect(rd.getByLabel('Dấu vân tay').first()).toHaveText(officeId.fingerprint);
+  await expect(rd.getByLabel('Dấu vân tay', { exact: true }).first()).toHaveText(officeId.fingerprint);
   await expect(rd.getByRole('cell', { name: 'Ủy ban nhân dân xã Hòa An (máy này)' })).toBeVisible();
   await rd.getByText('Tôi đã đối chiếu dấu vân tay của Văn phòng điều phối').click();
   await commune.shot('sync-04-commune-registry');
@@ -131,7 +133,7 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   await pd.getByLabel('Tiến độ đạt được (%)').fill('60');
   await pd.getByLabel('Nội dung báo cáo').fill('Đã rà soát 6/10 thôn');
   await pd.getByRole('button', { name: 'Ghi nhận' }).click();
-  await expect(commune.page.getByText('60%')).toBeVisible();
+  await expect(commune.page.getByText('60%', { exact: true })).toBeVisible();
   await commune.page.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
   const fd = commune.page.getByRole('dialog');
   await fd.getByLabel('Kết quả thực hiện').fill('Đã hoàn thành rà soát, danh sách kèm theo');
@@ -176,7 +178,7 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   // The office sees the task done, with its original deadline.
   await office.open(`tasks/${taskId}`);
   await expect(office.page.getByRole('heading', { name: 'Rà soát hộ nghèo, hộ cận nghèo năm 2026' })).toBeVisible();
-  await expect(office.page.getByText('100%')).toBeVisible();
+  await expect(office.page.getByText('100%', { exact: true })).toBeVisible();
   await expect(office.page.getByText('Đã hoàn thành').first()).toBeVisible();
   await expect(office.page.getByText('30/06/2099').first()).toBeVisible();
   await expect(office.page.getByText('31/12/2099')).toHaveCount(0);

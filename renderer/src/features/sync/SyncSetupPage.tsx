@@ -53,7 +53,7 @@ export function SyncSetupPage() {
 
   if (!org || !units || !peers || registryMeta === undefined) return <Loader />;
   const coordinator = org.siteRole === 'coordinator';
-  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? 'Đơn vị chưa có trong danh mục của máy này';
+  const unitName = (id: string) => units.find((u) => u.id === id)?.name ?? 'đơn vị chưa có trên máy này (sẽ có sau khi nhập gói đầu tiên)';
   const unitOptions = units.filter((u) => !org.actsForUnitIds.includes(u.id)).map((u) => ({ value: u.id, label: u.name }));
 
   const readCard = async () => {
