@@ -40,6 +40,8 @@ async function issueCurrent(page: Page): Promise<void> {
 }
 
 test('letterhead settings → draft, preview, issue 01 and 02 → .docx → cancel 01 → register and .xlsx', async ({ site, tmp }) => {
+  // One long journey through four screens; give it room on a loaded machine.
+  test.setTimeout(300_000);
   const { page } = site;
   const cspViolations: string[] = [];
   page.on('console', (m) => {
