@@ -27,7 +27,7 @@ async function tagged<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e) {
-    if (e instanceof UnavailableError) throw new Error(`UNAVAILABLE: ${e.message}`);
+    if (e instanceof UnavailableError) throw new Error(`UNAVAILABLE: ${e.message}`, { cause: e });
     throw e;
   }
 }
