@@ -27,6 +27,8 @@ describe('npm run bench (tiny)', () => {
     const only = ['calendar.holidaysOf', 'letters.followUpHtml200', 'floor.raw.put', 'floor.ours.withWrites.set', 'app.coldStartToDashboard'];
     const res = await run(process.execPath, [join(ROOT, 'scripts/bench.mjs'), '--tiny', '--runs', '2', '--warmup', '0', '--only', only.join(','), '--out', out], {
       cwd: ROOT,
+      // Its own page build, so a test run never swaps the page under a running `npm run bench`.
+      env: { ...process.env, DONDOC_BENCH_OUT: 'out/bench-renderer-test' },
       maxBuffer: 16 * 1024 * 1024,
     });
     stdout = res.stdout;
