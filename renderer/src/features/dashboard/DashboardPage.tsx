@@ -111,10 +111,18 @@ export function DashboardPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Đơn vị</Table.Th>
-                  <Table.Th ta="right">Quá hạn</Table.Th>
-                  <Table.Th ta="right">≤ 30 ngày</Table.Th>
-                  <Table.Th ta="right">31–90</Table.Th>
-                  <Table.Th ta="right">&gt; 90</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    Quá hạn
+                  </Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }} title="Quá hạn đến 30 ngày">
+                    ≤30 ngày
+                  </Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    31–90
+                  </Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                    &gt;90
+                  </Table.Th>
                   <Table.Th ta="right">Tỷ lệ</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -123,7 +131,7 @@ export function DashboardPage() {
                   <Table.Tr key={u.unitId} style={{ cursor: 'pointer' }} onClick={() => list('openOverdue', `&u=${u.unitId}`)}>
                     <Table.Td>
                       <Text size="sm" lineClamp={1} title={registry.unitName(u.unitId)}>
-                        {registry.unitName(u.unitId)}
+                        {registry.unitShort(u.unitId)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right" fw={700} c="red.8">
@@ -165,8 +173,8 @@ export function DashboardPage() {
       {counts.pendingExtensions > 0 && canAssign && (
         <Alert color="yellow" variant="light" p="xs">
           Có {counts.pendingExtensions} đề nghị gia hạn đang chờ quyết định.{' '}
-          <UnstyledButton onClick={() => navigate('tasks/?')} c="blue" fz="sm">
-            Xem danh sách nhiệm vụ
+          <UnstyledButton onClick={() => navigate('tasks/?x=1')} c="blue" fz="sm">
+            Xem các nhiệm vụ đang xin gia hạn
           </UnstyledButton>
         </Alert>
       )}

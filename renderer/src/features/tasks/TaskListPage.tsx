@@ -1,8 +1,8 @@
 import { useMemo, useState } from 'react';
-import { ActionIcon, Button, Group, Loader, Menu, Modal, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Group, Loader, Menu, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { directiveReference } from '@shared/tasks/model';
-import { taskCategories, taskCategoryLabels, taskStatusLabels, type TaskCategory } from '@shared/tasks/state';
+import { taskCategories, taskCategoryLabels, taskStatusLabels, type TaskCategory, type TaskStatus } from '@shared/tasks/state';
 import { api } from '../../api';
 import { navigate } from '../../shell/router';
 import { useAppState } from '../../state/app';
@@ -37,6 +37,16 @@ export function loadSavedFilters(username: string): SavedFilter[] {
 function storeSavedFilters(username: string, list: SavedFilter[]): void {
   localStorage.setItem(savedKey(username), JSON.stringify(list));
 }
+
+const OPEN: TaskStatus[] = ['active', 'paused'];
+type StatusView = 'open' | 'completed' | 'cancelled' | 'all';
+function statusView(f: TaskListFilter): StatusView {
+  const s = f.statuses ?? [];
+  if (s.length === 0) return 'all';
+  if (s.includes('active')) return 'open';
+  return s[0] === 'completed' ? 'completed' : 'cancelled';
+}
+const STATUS_OF: Record<StatusView, TaskStatus[] | undefined> = { open: OPEN, completed: ['completed'], cancelled: ['cancelled'], all: undefined };
 
 const EXPORT_COLUMNS = [
   { header: 'STT', width: 6 },
@@ -105,7 +115,7 @@ export function TaskListPage() {
   const onSort = (key: TaskSortKey) => setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: key === 'overdueDays' || key === 'percent' ? 'desc' : 'asc' }));
   const category = filter.categories?.[0] ?? null;
   const canAssign = actor.role === 'admin' || actor.role === 'leader';
-  const active = Object.keys(filter).length > 0 || !!search;
+  const active = Object.keys(filter).some((k) => k !== 'statuses') || !!search;
 
   const exportList = async () => {
     if (!tasks) return;
@@ -186,13 +196,13 @@ export function TaskListPage() {
       </Group>
 
       <SimpleGrid cols={4} spacing="xs" verticalSpacing="xs">
-        <TextInput label="Tìm kiếm" placeholder="Tên nhiệm vụ, số văn bản (gõ không dấu được)" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <TextInput label="Tìm kiếm" placeholder="Tên, số văn bản (không dấu được)" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <Select label="Đơn vị (chủ trì hoặc phối hợp)" data={unitOptions} value={filter.unitId ?? null} onChange={(v) => set({ unitId: v ?? undefined })} searchable clearable limit={100} placeholder="Tất cả" />
         <Select
           label="Phân loại"
           data={taskCategories.map((c) => ({ value: c, label: taskCategoryLabels[c] }))}
           value={category}
-          onChange={(v) => set({ categories: v ? [v as TaskCategory] : undefined })}
+          onChange={(v) => set({ categories: v ? [v as TaskCategory] : undefined, ...(v ? { statuses: undefined } : {}) })}
           clearable
           placeholder="Tất cả"
         />
@@ -215,16 +225,30 @@ export function TaskListPage() {
         </Group>
       </SimpleGrid>
       <Group justify="space-between">
-        <Text size="sm" c="dimmed" aria-live="polite">
-          {tasks ? `${tasks.length.toLocaleString('vi-VN')} nhiệm vụ` : 'Đang lọc…'}
-        </Text>
+        <Group gap="md">
+          <SegmentedControl
+            size="xs"
+            aria-label="Trạng thái"
+            value={statusView(filter)}
+            onChange={(v) => set({ statuses: STATUS_OF[v as StatusView], ...(v !== 'all' ? { categories: undefined } : {}) })}
+            data={[
+              { value: 'open', label: 'Đang thực hiện' },
+              { value: 'completed', label: 'Đã hoàn thành' },
+              { value: 'cancelled', label: 'Đã hủy' },
+              { value: 'all', label: 'Tất cả' },
+            ]}
+          />
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {tasks ? `${tasks.length.toLocaleString('vi-VN')} nhiệm vụ` : 'Đang lọc…'}
+          </Text>
+        </Group>
         {active && (
           <Tooltip label="Bỏ mọi điều kiện lọc">
             <Button
               size="compact-sm"
               variant="subtle"
               onClick={() => {
-                setFilter({});
+                setFilter({ statuses: filter.statuses });
                 setSearch('');
               }}
             >
@@ -270,7 +294,8 @@ function clean(f: TaskListFilter): TaskListFilter {
 /** "#/tasks?c=openOverdue&u=<unit>" links from the dashboard open the list pre-filtered. */
 function initialFilter(): TaskListFilter {
   const q = window.location.hash.split('?')[1];
-  if (!q) return {};
+  // The plain list opens on the work still to do; a link with conditions shows every status.
+  if (!q) return { statuses: OPEN };
   const p = new URLSearchParams(q);
   const f: TaskListFilter = {};
   const c = p.get('c');
@@ -278,5 +303,6 @@ function initialFilter(): TaskListFilter {
   if (p.get('u')) f.unitId = p.get('u')!;
   if (p.get('soon') === '1') f.dueSoonOnly = true;
   if (p.get('o')) f.responsibleOfficialId = p.get('o')!;
+  if (p.get('x') === '1') f.pendingExtensionOnly = true;
   return f;
 }

@@ -11,7 +11,7 @@ export function TimingCell({ t }: { t: TaskListItem }) {
   return (
     <Stack gap={0}>
       <Text size="sm" c={`${color}.8`} fw={t.category === 'openOverdue' ? 600 : 500} lineClamp={1}>
-        {t.label}
+        {t.category === 'openNoDeadline' ? 'Không có hạn' : t.label}
       </Text>
       {t.status === 'paused' && (
         <Text size="xs" c="dimmed">
