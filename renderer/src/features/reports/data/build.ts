@@ -1,0 +1,100 @@
+/**
+ * Gathers what a report counts and computes it. Tasks come from the local taskIndex; only tasks
+ * whose index row may differ from their state at the cut-off (an event after the cut-off) or
+ * that had an extension (whose dates the index does not keep) are refolded from their events,
+ * so a report over 50,000 tasks loads a few thousand events, not all of them.
+ */
+import { accountabilityByUnit } from '@shared/consultations';
+import { foldTask } from '@shared/tasks/state';
+import type { TaskEvent } from '@shared/tasks/model';
+import { buildUnitTree, flattenUnitTree } from '@shared/registries/units';
+import { computeReport, reportTaskOf, type ConsultationFact, type FollowUpLetterFact, type ReportData, type ReportParams, type ReportTask } from '@shared/reports';
+import type { DondocDb, EntityRow } from '../../../data/db';
+import { visible } from '../../../data/repository';
+import { loadCalendarConfig } from '../../calendar/config';
+import { loadConsultationData } from '../../consultations/data/queries';
+import { loadUnits } from '../../registries/queries';
+import { rowToEvent, rowToTask, type TaskIndexRow } from '../../tasks/data/taskIndex';
+
+/** `related.purpose` of a follow-up letter (công văn đôn đốc) in the letters table. */
+export const FOLLOW_UP_PURPOSE = 'followUp';
+
+function indexRowTask(r: TaskIndexRow): ReportTask {
+  return {
+    id: r.id,
+    title: r.title,
+    leadUnitId: r.leadUnitId,
+    assignerOfficialId: r.assignerOfficialId,
+    directiveId: r.directiveId,
+    directiveRef: r.directiveRef,
+    planYear: r.planYear,
+    assignedOn: r.assignedOn,
+    status: r.status,
+    completedOn: r.completedOn,
+    originalDueOn: r.originalDueOn,
+    effectiveDueOn: r.effectiveDueOn,
+    extensionDates: [],
+  };
+}
+
+/** Index rows that can be in scope: definition fields (plan year, directive, assigner) never change with events. */
+async function candidateRows(db: DondocDb, params: ReportParams): Promise<TaskIndexRow[]> {
+  const { cutOff } = params.period;
+  const s = params.scope;
+  if (s.kind === 'planYear') return db.taskIndex.where('planYear').equals(s.planYear).filter((r) => r.assignedOn <= cutOff).toArray();
+  if (s.kind === 'directive') return db.taskIndex.where('directiveId').equals(s.directiveId).filter((r) => r.assignedOn <= cutOff).toArray();
+  if (s.kind === 'leader') return db.taskIndex.where('assignerOfficialId').equals(s.officialId).filter((r) => r.assignedOn <= cutOff).toArray();
+  return db.taskIndex.where('assignedOn').belowOrEqual(cutOff).toArray();
+}
+
+/** Every candidate task's facts as of the cut-off. */
+export async function loadReportTasks(db: DondocDb, params: ReportParams): Promise<ReportTask[]> {
+  const { cutOff } = params.period;
+  const rows = await candidateRows(db, params);
+  const refold = rows.filter((r) => r.lastEventOn > cutOff || r.originalDueOn !== r.effectiveDueOn).map((r) => r.id);
+  const indexById = new Map(rows.map((r) => [r.id, r]));
+  const refolded = new Map<string, ReportTask>();
+  for (let i = 0; i < refold.length; i += 1000) {
+    const ids = refold.slice(i, i + 1000);
+    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), db.taskEvents.where('taskId').anyOf(ids).toArray()]);
+    const byTask = new Map<string, TaskEvent[]>();
+    for (const e of eventRows) {
+      if (e._deleted === 1) continue;
+      const ev = rowToEvent(e);
+      const list = byTask.get(ev.taskId);
+      if (list) list.push(ev);
+      else byTask.set(ev.taskId, [ev]);
+    }
+    taskRows.forEach((tr: EntityRow | undefined) => {
+      if (!tr || tr._deleted === 1) return;
+      const task = rowToTask(tr);
+      const index = indexById.get(task.id);
+      refolded.set(task.id, reportTaskOf(task, foldTask(task, byTask.get(task.id) ?? [], cutOff, tr._v), index?.directiveRef ?? ''));
+    });
+  }
+  return rows.map((r) => refolded.get(r.id) ?? indexRowTask(r));
+}
+
+export async function loadFollowUps(db: DondocDb): Promise<{ facts: FollowUpLetterFact[]; recorded: boolean }> {
+  const rows = visible<{ status: string; letter: { date: string | null }; related?: { unitId: string | null; purpose: string } }>(await db.letters.toArray());
+  let recorded = false;
+  const facts: FollowUpLetterFact[] = [];
+  for (const r of rows) {
+    if (r.related?.purpose !== FOLLOW_UP_PURPOSE) continue;
+    recorded = true;
+    if (r.status === 'issued' && r.related.unitId && r.letter?.date) facts.push({ unitId: r.related.unitId, issuedOn: r.letter.date });
+  }
+  return { facts, recorded };
+}
+
+export async function buildReport(db: DondocDb, params: ReportParams, scopeLabel: string): Promise<ReportData> {
+  const [tasks, unitsRaw, calendar, followUps, consultationData] = await Promise.all([loadReportTasks(db, params), loadUnits(db), loadCalendarConfig(db), loadFollowUps(db), loadConsultationData(db)]);
+  const units = flattenUnitTree(buildUnitTree(unitsRaw)).map(({ unit }) => ({ id: unit.id, name: unit.name }));
+  const consultations: ConsultationFact[] = accountabilityByUnit(consultationData, { from: params.period.from, to: params.period.to }, { asOf: params.period.cutOff, calendar }).map((f) => ({
+    unitId: f.unitId,
+    consulted: f.consulted,
+    noReply: f.noReply,
+    late: f.late,
+  }));
+  return computeReport({ params, tasks, units, scopeLabel, followUps: followUps.facts, followUpsRecorded: followUps.recorded, consultations, calendar });
+}

@@ -1,0 +1,66 @@
+/**
+ * The report as an official letter (báo cáo): drafted, numbered through the outgoing register,
+ * then snapshotted. Three transactions in that order, so an interruption leaves a numbered letter
+ * whose figures are also in the letter itself, never a snapshot without its letter.
+ */
+import { buildPeriodicReport, type LetterIssuer } from '@shared/letters/templates';
+import type { Letter } from '@shared/letters/model';
+import { rankingSections, explanationSections, reportSections, type RankingScheme, type ReportData, type ReportTexts, type UnitRanking } from '@shared/reports';
+import type { DondocDb } from '../../../data/db';
+import type { WriteContext } from '../../../data/repository';
+import { issueLetter, saveDraft } from '../../letters/data/register';
+import { issuerFor, loadIssuerContext, type SignerChoice } from '../../consultations/data/letters';
+import { saveSnapshot } from './snapshots';
+
+export const REPORT_TOPIC = 'Kết quả thực hiện nhiệm vụ được giao';
+
+export function reportLetter(data: ReportData, issuer: LetterIssuer, texts: ReportTexts, issue: { number: number | null; date: string | null }): Letter {
+  return buildPeriodicReport({
+    issuer,
+    periodLabel: data.periodLabel,
+    topic: REPORT_TOPIC,
+    intro: [`${issuer.authorityName} báo cáo kết quả thực hiện nhiệm vụ được giao ${data.periodLabel} (phạm vi: ${data.scopeLabel.charAt(0).toLowerCase()}${data.scopeLabel.slice(1)}) như sau:`],
+    sections: reportSections(data, texts),
+    number: issue.number,
+    date: issue.date,
+  });
+}
+
+export function rankingLetter(data: ReportData, ranking: readonly UnitRanking[], scheme: RankingScheme, issuer: LetterIssuer, date: string | null): Letter {
+  return buildPeriodicReport({
+    issuer,
+    periodLabel: data.periodLabel,
+    topic: 'Kết quả đánh giá, xếp loại mức độ hoàn thành nhiệm vụ được giao',
+    sections: rankingSections(data, ranking, scheme),
+    number: null,
+    date,
+  });
+}
+
+export function explanationLetter(data: ReportData, r: UnitRanking, scheme: RankingScheme, titles: ReadonlyMap<string, string>, issuer: LetterIssuer, date: string | null): Letter {
+  return buildPeriodicReport({
+    issuer,
+    periodLabel: data.periodLabel,
+    topic: `Căn cứ xếp loại của ${r.unitName}`,
+    sections: explanationSections(data, r, scheme, titles),
+    number: null,
+    date,
+  });
+}
+
+export async function issuerOf(db: DondocDb, signer: SignerChoice): Promise<{ issuer: LetterIssuer; officeKey: string }> {
+  return issuerFor(await loadIssuerContext(db), undefined, signer);
+}
+
+export async function issueReport(
+  db: DondocDb,
+  ctx: WriteContext,
+  input: { data: ReportData; signer: SignerChoice; texts: ReportTexts; issuedOn: string },
+): Promise<{ snapshotId: string; letterId: string; number: number; letter: Letter }> {
+  const { issuer, officeKey } = await issuerOf(db, input.signer);
+  const draft = reportLetter(input.data, issuer, input.texts, { number: null, date: null });
+  const letterId = await saveDraft(db, ctx, { letter: draft, officeKey, related: { purpose: 'periodicReport' } });
+  const { number, letter } = await issueLetter(db, ctx, letterId, input.issuedOn);
+  const snapshotId = await saveSnapshot(db, ctx, { data: input.data, title: `Báo cáo ${REPORT_TOPIC.toLowerCase()} ${input.data.periodLabel}`, issuedOn: input.issuedOn, letterId, number, unitId: officeKey });
+  return { snapshotId, letterId, number, letter };
+}

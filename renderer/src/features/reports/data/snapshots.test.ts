@@ -1,0 +1,132 @@
+/**
+ * Issue → snapshot → tasks change → reprint: the reprinted figures (and the letter built from
+ * them) are identical to what was issued, and recomputing now shows what changed since.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { JsonValue } from '@shared/data/ops';
+import { canonicalJson, compareReports, computeReport, type ReportParams } from '@shared/reports';
+import { fixtureTasks, FIXTURE_UNITS } from '@shared/reports/fixtures';
+import { reportTaskOf } from '@shared/reports/compute';
+import { foldTask } from '@shared/tasks/state';
+import { DondocDb } from '../../../data/db';
+import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
+import { reindexTasks } from '../../tasks/data/taskIndex';
+import { buildReport, FOLLOW_UP_PURPOSE, loadFollowUps } from './build';
+import { issueReport, reportLetter } from './issue';
+import { loadSnapshot, loadSnapshots } from './snapshots';
+import { issuerOf } from './issue';
+import { saveDraft, issueLetter } from '../../letters/data/register';
+
+const ctx: WriteContext = { site: 'site-vp', actor: 'vanthu (Nông Thị Lan)', now: () => new Date('2026-07-02T02:00:00Z') };
+const dbs: DondocDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const params: ReportParams = {
+  period: { kind: 'half', from: '2026-01-01', to: '2026-06-30', cutOff: '2026-06-30' },
+  scope: { kind: 'all' },
+  inclusion: 'withCarriedOver',
+  judgeAgainst: 'extended',
+  rateFormula: 'dueCompletion',
+};
+
+async function seeded(): Promise<DondocDb> {
+  const db = new DondocDb(`reports-${Math.random()}`);
+  dbs.push(db);
+  const { tasks, events } = fixtureTasks();
+  await withWrites(db, ctx, ['units', 'settings', 'tasks', 'taskEvents', 'posts'], async (w) => {
+    await w.set('units', 'ubnd', { name: 'Ủy ban nhân dân xã Hòa An', shortName: 'UBND', kind: 'leadership', symbol: 'UBND', parentId: null, validFrom: '2025-07-01', validTo: null, order: 0, fields: [] }, 'x', 'x');
+    for (const [i, u] of FIXTURE_UNITS.entries())
+      await w.set('units', u.id, { name: u.name, shortName: u.id.toUpperCase(), kind: u.id === 'vp' ? 'office' : 'department', symbol: u.id === 'vp' ? 'VP' : '', parentId: 'ubnd', validFrom: '2025-07-01', validTo: null, order: i + 1, fields: [] }, 'x', 'x');
+    await w.set(
+      'settings',
+      'organisation',
+      { authorityName: 'Ủy ban nhân dân xã Hòa An', parentName: 'UBND tỉnh Cao Bằng', placeName: 'Hòa An', authoritySymbol: 'UBND', siteRole: 'coordinator', actsForUnitIds: ['ubnd', 'vp'], authorityUnitId: 'ubnd' },
+      'x',
+      'x',
+    );
+    for (const t of tasks) {
+      const { id, ...values } = t;
+      await w.set('tasks', id, values as unknown as Record<string, JsonValue>, 'Giao nhiệm vụ', t.title);
+    }
+    for (const e of events) {
+      const { id, order, ...values } = e;
+      void order;
+      await w.insert('taskEvents', id, values as unknown as Record<string, JsonValue>, 'Diễn biến', e.type);
+    }
+  });
+  await reindexTasks(
+    db,
+    tasks.map((t) => t.id),
+  );
+  return db;
+}
+
+describe('reports in the database', () => {
+  it('builds from the task index (refolding tasks with later events) the same figures as folding every task', async () => {
+    const db = await seeded();
+    const built = await buildReport(db, params, 'Tất cả đơn vị');
+    const { tasks, events } = fixtureTasks();
+    const expected = computeReport({
+      params,
+      tasks: tasks.map((t) => reportTaskOf(t, foldTask(t, events, '2026-06-30'))),
+      units: [{ id: 'ubnd', name: 'Ủy ban nhân dân xã Hòa An' }, ...FIXTURE_UNITS],
+      scopeLabel: 'Tất cả đơn vị',
+      followUpsRecorded: false,
+      consultations: [],
+    });
+    expect(built.totals).toEqual(expected.totals);
+    expect(built.units).toEqual(expected.units);
+    expect(built.counted).toEqual(expected.counted);
+    // 30/06: 8 tasks, (2 + 2) / (2 + 2 + 2) → 66,66% (see shared/reports/compute.test.ts)
+    expect(built.totals.rate.basisPoints).toBe(6666);
+    expect(built.notes.join(' ')).toMatch(/chưa ghi nhận công văn đôn đốc/);
+  });
+
+  it('an issued report reprints identically after its tasks change, and recomputing shows the change', async () => {
+    const db = await seeded();
+    const data = await buildReport(db, params, 'Tất cả đơn vị');
+    const signer = { kind: 'official' as const, name: 'Nguyễn Văn Hùng', title: 'Chủ tịch', isHead: true };
+    const issued = await issueReport(db, ctx, { data, signer, texts: {}, issuedOn: '2026-07-02' });
+    expect(issued.number).toBe(1);
+    expect(issued.letter.symbol).toBe('BC-UBND');
+
+    // After issue: the assigner moves H1's deadline to 30/07 (a definition edit), and V3's completion is
+    // recorded on 05/07 but dated 29/06, before the cut-off.
+    await withWrites(db, ctx, ['tasks', 'taskEvents'], async (w) => {
+      await w.set('tasks', 'H1', { dueOn: '2026-07-30', deadline: { kind: 'fixed', date: '2026-07-30' } }, 'Sửa nhiệm vụ', 'H1');
+      await w.insert('taskEvents', 'V3-late', { taskId: 'V3', type: 'completion', on: '2026-07-05', completedOn: '2026-06-29', resultText: 'x', reportNumber: '', attachments: [], actorOfficialId: null, actorAccount: 'x' }, 'x', 'x');
+    });
+    await reindexTasks(db, ['H1', 'V3']);
+
+    const [summary] = await loadSnapshots(db);
+    expect(summary).toMatchObject({ number: 1, letterId: issued.letterId, cutOff: '2026-06-30', periodLabel: '6 tháng đầu năm 2026' });
+    const reprint = await loadSnapshot(db, summary.id);
+    expect(canonicalJson(reprint!.data)).toBe(canonicalJson(data));
+    const { issuer } = await issuerOf(db, signer);
+    expect(reportLetter(reprint!.data, issuer, {}, { number: 1, date: '2026-07-02' })).toEqual(issued.letter);
+
+    const now = await buildReport(db, params, 'Tất cả đơn vị');
+    const changes = compareReports(reprint!.data, now);
+    // H1 no longer overdue at 30/06; V3 (due 26/06) now done late instead of overdue.
+    expect(changes.filter((c) => c.unitId === null).map((c) => [c.field, c.before, c.after])).toEqual([
+      ['doneLate', 2, 3],
+      ['openWithinDeadline', 1, 2],
+      ['openOverdue', 2, 0],
+    ]);
+    expect(await verifyAuditChain(db)).toBeNull();
+  });
+
+  it('counts follow-up letters recorded with their purpose and unit', async () => {
+    const db = await seeded();
+    const { issuer, officeKey } = await issuerOf(db, { kind: 'official', name: 'Nguyễn Văn Hùng', title: 'Chủ tịch', isHead: true });
+    const letter = reportLetter(await buildReport(db, params, 'x'), issuer, {}, { number: null, date: null });
+    const id = await saveDraft(db, ctx, { letter: { ...letter, kind: 'officialLetter', symbol: 'UBND-VP', subject: 'Đôn đốc' }, officeKey, related: { unitId: 'pvh', purpose: FOLLOW_UP_PURPOSE } });
+    await issueLetter(db, ctx, id, '2026-05-20');
+    expect(await loadFollowUps(db)).toEqual({ facts: [{ unitId: 'pvh', issuedOn: '2026-05-20' }], recorded: true });
+    const data = await buildReport(db, params, 'x');
+    expect(data.units.find((u) => u.unitId === 'pvh')?.followUpLetters).toBe(1);
+    expect(data.totals.followUpLetters).toBe(1);
+  });
+});
