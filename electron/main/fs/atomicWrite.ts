@@ -6,7 +6,7 @@ import { dirname, basename, join } from 'node:path';
  * Writes a file so that a crash leaves either the old file or the new one, never half of it:
  * temp file in the same folder, fsync, then rename over the target.
  */
-export async function atomicWrite(path: string, data: Buffer | string, mode?: number): Promise<void> {
+export async function atomicWrite(path: string, data: Uint8Array | string, mode?: number): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(temp, 'w', mode);

@@ -63,6 +63,19 @@ describe('letter handlers', () => {
     await expect(createLetterHandlers(deps)['letters:open']({ path: res.path! }, ctx)).rejects.toMatchObject({ code: 'not-authorised' });
   });
 
+  it('lays the .docx out with the margins from the letterhead settings', async () => {
+    const h = createLetterHandlers(deps);
+    const margins = { top: 25, bottom: 22, left: 35, right: 18 };
+    const res = await h['letters:saveDocx'](parse('letters:saveDocx', { letter: letters[0].letter, suggestedName: 'le', margins }), ctx);
+    const xml = strFromU8(unzipSync(readFileSync(res.path!))['word/document.xml']);
+    const pgMar = /<w:pgMar [^>]*>/.exec(xml)![0];
+    const tw = (mm: number) => Math.round((mm * 1440) / 25.4);
+    expect(pgMar).toContain(`w:left="${tw(35)}"`);
+    expect(pgMar).toContain(`w:top="${tw(25)}"`);
+    expect(pgMar).toContain(`w:right="${tw(18)}"`);
+    expect(() => parse('letters:saveDocx', { letter: letters[0].letter, suggestedName: 'le', margins: { ...margins, left: 10 } })).toThrow();
+  });
+
   it('returns canceled when the user closes the dialog, writing nothing', async () => {
     savePath = null;
     folder = null;

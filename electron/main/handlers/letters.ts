@@ -38,7 +38,7 @@ export function createLetterHandlers(deps: MainDeps): LetterHandlers {
   const written = new Set<string>();
 
   return {
-    'letters:saveDocx': async ({ letter, suggestedName, defaultFolder }) => {
+    'letters:saveDocx': async ({ letter, suggestedName, defaultFolder, margins }) => {
       const name = safeDocxName(suggestedName);
       const chosen = await deps.dialogs.pickSavePath({
         title: 'Lưu văn bản',
@@ -47,7 +47,7 @@ export function createLetterHandlers(deps: MainDeps): LetterHandlers {
       });
       if (chosen === null) return { canceled: true, path: null };
       const path = resolve(withDocxExtension(chosen));
-      const data = await renderLetterDocx(letter);
+      const data = await renderLetterDocx(letter, { margins });
       try {
         await writeFileAtomic(path, data);
       } catch (error) {
@@ -57,7 +57,7 @@ export function createLetterHandlers(deps: MainDeps): LetterHandlers {
       return { canceled: false, path };
     },
 
-    'letters:saveDocxBatch': async ({ items, defaultFolder }) => {
+    'letters:saveDocxBatch': async ({ items, defaultFolder, margins }) => {
       const folder = await deps.dialogs.pickFolder({ title: 'Chọn thư mục lưu các văn bản', defaultPath: defaultFolder });
       if (folder === null) return { canceled: true, folder: null, paths: [] };
       const dir = resolve(folder);
@@ -66,7 +66,7 @@ export function createLetterHandlers(deps: MainDeps): LetterHandlers {
       for (const item of items) {
         const path = await uniquePath(dir, safeDocxName(item.fileName), taken);
         taken.add(path);
-        const data = await renderLetterDocx(item.letter);
+        const data = await renderLetterDocx(item.letter, { margins });
         try {
           await writeFileAtomic(path, data);
         } catch (error) {

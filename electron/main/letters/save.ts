@@ -1,23 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { access, open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, extname, join } from 'node:path';
+import { access } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { atomicWrite } from '../fs/atomicWrite';
 
-/** Temp file in the target folder, fsync, rename: a crash never leaves half a .docx behind. */
-export async function writeFileAtomic(path: string, data: Buffer): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+/** A crash never leaves half a .docx behind (temp file, fsync, rename). */
+export function writeFileAtomic(path: string, data: Buffer): Promise<void> {
+  return atomicWrite(path, data);
 }
 
 // Characters Windows forbids in file names, plus controls.

@@ -1,28 +1,11 @@
 /** Small file helpers for sync state (kept here so the CLI can run without the rest of main). */
-import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { atomicWrite } from '../fs/atomicWrite';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 
-/** Temp file in the same folder, fsync, rename: a crash leaves the old file or the new one, never half. */
-export async function atomicWrite(path: string, data: Uint8Array | string, mode?: number): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await open(temp, 'w', mode);
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
+export { atomicWrite };
 
 export async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
   let text: string;

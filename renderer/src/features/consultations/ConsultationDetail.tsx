@@ -18,6 +18,7 @@ import {
   type UnitPosition,
 } from '@shared/consultations';
 import { api } from '../../api';
+import { saveLetterDocx } from '../letters/saveDocx';
 import { navigate } from '../../shell/router';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';

@@ -24,6 +24,7 @@ import { renderLetterHtml } from '@shared/letters/html';
 import { signatureOf } from '@shared/letters/letterhead';
 import { formatLetterNumber, letterKinds, letterSignatureSchema, signingAuthoritySchema, urgencyStamps, type Letter, type SigningAuthority, type Urgency } from '@shared/letters/model';
 import { api } from '../../api';
+import { saveLetterDocx } from './saveDocx';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
 import { formatDate, todayVn } from '../../ui/format';
@@ -155,7 +156,7 @@ function Editor({ head, stored }: { head: LetterheadState; stored: LetterRow | n
     run(async () => {
       const letter = currentLetter();
       if (!letter) return;
-      const r = await api().call('letters:saveDocx', { letter, suggestedName: letterFileStem(letter) });
+      const r = await saveLetterDocx(letter, letterFileStem(letter));
       if (r.canceled || !r.path) return;
       if (letterId) await recordSavedPath(currentDb(), writeContext(), letterId, r.path);
       notifySuccess(`Đã lưu tệp ${r.path}`);
