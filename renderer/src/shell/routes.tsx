@@ -14,6 +14,7 @@ import { TasksPage } from '../features/tasks/TasksPage';
 import { DirectivesPage } from '../features/tasks/DirectivesPage';
 import { TaskSettingsPage } from '../features/tasks/TaskSettingsPage';
 import { ConsultationsPage } from '../features/consultations/ConsultationsPage';
+import { FollowUpPage } from '../features/followup/FollowUpPage';
 
 export interface RouteDef {
   path: string;
@@ -28,6 +29,7 @@ export const routes: RouteDef[] = [
   { path: 'dashboard', label: 'Tổng quan', group: 'Theo dõi', component: DashboardPage },
   { path: 'tasks', label: 'Nhiệm vụ', group: 'Theo dõi', component: TasksPage },
   { path: 'directives', label: 'Văn bản chỉ đạo', group: 'Theo dõi', component: DirectivesPage },
+  { path: 'followup', label: 'Đôn đốc', group: 'Theo dõi', component: FollowUpPage },
   { path: 'units', label: 'Đơn vị', group: 'Danh mục', component: UnitsPage },
   { path: 'officials', label: 'Cán bộ, công chức', group: 'Danh mục', component: OfficialsPage },
   { path: 'consultations', label: 'Lấy ý kiến, trình cấp trên', group: 'Nghiệp vụ', component: ConsultationsPage },
