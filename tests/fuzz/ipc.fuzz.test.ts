@@ -32,9 +32,15 @@ async function fingerprintDir(dir: string): Promise<string> {
     }
     for (const e of entries.sort((x, y) => (x.name < y.name ? -1 : 1))) {
       const p = join(d, e.name);
+      // A refused login is meant to leave a trace: the failed-attempt counter, the lockout and the
+      // accounts audit. Everything else (passwords, accounts, backups, keys, settings) must not move.
+      if (e.name === 'accounts-audit.json') continue;
       h.update(p);
       if (e.isDirectory()) await walk(p);
-      else h.update(await readFile(p));
+      else if (e.name === 'accounts.json') {
+        const file = JSON.parse(await readFile(p, 'utf8')) as { accounts: Record<string, unknown>[] };
+        h.update(JSON.stringify(file.accounts.map(({ failedAttempts, lockedUntil, ...rest }) => (void failedAttempts, void lockedUntil, rest))));
+      } else h.update(await readFile(p));
     }
   };
   await walk(dir);
