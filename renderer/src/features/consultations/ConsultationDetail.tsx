@@ -94,7 +94,7 @@ export function ConsultationDetail({ id }: { id: string }) {
   const saveNoticeDocx = async () => {
     if (!notice || !c.noticeLetterId) return;
     try {
-      const r = await api().call('letters:saveDocx', { letter: notice.letter, suggestedName: `Thong bao ${notice.number ?? ''} duoc xac dinh la dong y` });
+      const r = await saveLetterDocx(notice.letter, `Thong bao ${notice.number ?? ''} duoc xac dinh la dong y`);
       if (r.path) {
         await recordSavedPath(currentDb(), writeContext(), c.noticeLetterId, r.path);
         notifySuccess(`Đã lưu ${r.path}`);
@@ -314,7 +314,7 @@ function NoticeModal(props: { consultationId: string; deemed: string[]; signers:
     try {
       const r = await draftAndIssueNotice(currentDb(), writeContext(), scope.actor, props.consultationId, chosen.choice);
       notifySuccess(`Đã ban hành thông báo số ${formatRegisterNumber(r.number, r.letter.symbol)}.`);
-      const saved = await api().call('letters:saveDocx', { letter: r.letter, suggestedName: `Thong bao ${String(r.number).padStart(2, '0')} duoc xac dinh la dong y` });
+      const saved = await saveLetterDocx(r.letter, `Thong bao ${String(r.number).padStart(2, '0')} duoc xac dinh la dong y`);
       if (saved.path) {
         await recordSavedPath(currentDb(), writeContext(), r.letterId, saved.path);
         notifySuccess(`Đã lưu ${saved.path}`);
@@ -369,7 +369,7 @@ function SummaryModal(props: { consultationId: string; today: string; signers: R
     setBusy(true);
     try {
       const letter = await loadSummaryLetter(currentDb(), props.consultationId, props.today, chosen.choice);
-      const saved = await api().call('letters:saveDocx', { letter, suggestedName: 'Tong hop y kien' });
+      const saved = await saveLetterDocx(letter, 'Tong hop y kien');
       if (saved.path) notifySuccess(`Đã lưu ${saved.path}`);
       props.onClose();
     } catch (e) {
