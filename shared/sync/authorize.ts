@@ -115,7 +115,8 @@ export function authorizeSyncOp(op: Op, origin: SyncSite | undefined, lookup: Au
   const actsFor = (unitId: unknown) => typeof unitId === 'string' && origin.units.includes(unitId);
   const current = lookup.row(op.entity, op.rowId);
   const v = op.values;
-  const decide = (d: { allowed: true } | { allowed: false; reason: string }): Verdict => (d.allowed ? ACCEPT : unauthorised(d.reason));
+  // The task rules append the op's raw field keys to some reasons; the report names fields itself.
+  const decide = (d: { allowed: true } | { allowed: false; reason: string }): Verdict => (d.allowed ? ACCEPT : unauthorised(d.reason.replace(/ \(thay đổi [^)]*bị từ chối\)$/, '')));
 
   switch (op.entity) {
     case 'settings':

@@ -118,7 +118,7 @@ export function SyncConflictsPage() {
                           Phát hiện lúc {formatDateTime(c.detectedAt)}
                         </Text>
                       ) : (
-                        <Badge variant="light" color={c.status === 'resolved' ? 'blue' : 'gray'}>
+                        <Badge tt="none" variant="light" color={c.status === 'resolved' ? 'blue' : 'gray'}>
                           {c.status === 'resolved' ? 'Đã chọn giá trị còn lại' : 'Giữ giá trị đang dùng'} — {c.resolvedBy}, {formatDateTime(c.resolvedAt)}
                         </Badge>
                       )}

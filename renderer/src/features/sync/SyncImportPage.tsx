@@ -43,7 +43,7 @@ function RejectionList({ rows, names, siteName }: { rows: RejectionRow[]; names:
           return (
             <div key={r.opId} role="listitem" ref={virtual.measureElement} data-index={item.index} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
               <Group gap="xs" wrap="nowrap" align="flex-start" py={6} style={{ borderBottom: '1px solid var(--mantine-color-gray-2)' }}>
-                <Badge color={r.status === 'pending' ? 'yellow' : 'red'} variant="light" w={170} style={{ flexShrink: 0 }}>
+                <Badge tt="none" color={r.status === 'pending' ? 'yellow' : 'red'} variant="light" w={170} style={{ flexShrink: 0 }}>
                   {r.status === 'pending' ? 'Đang chờ' : rejectCodeLabels[r.code ?? 'invalid']}
                 </Badge>
                 <Stack gap={0} style={{ minWidth: 0 }}>

@@ -152,7 +152,7 @@ export function SyncSetupPage() {
         <Stack gap="xs">
           <Group justify="space-between">
             <Title order={5}>Máy này</Title>
-            <Badge variant="light">{coordinator ? 'Văn phòng điều phối' : 'Văn phòng đơn vị'}</Badge>
+            <Badge tt="none" variant="light">{coordinator ? 'Văn phòng điều phối' : 'Văn phòng đơn vị'}</Badge>
           </Group>
           <Text size="sm">
             <b>Cơ quan:</b> {org.authorityName} — <b>Mã máy:</b> <Code>{siteId}</Code>

@@ -48,7 +48,7 @@ export function SyncStatusPage() {
                 <Table.Td>
                   {s.unacknowledged.length === 0 ? (
                     s.lastSent ? (
-                      <Badge color="green" variant="light">
+                      <Badge tt="none" color="green" variant="light">
                         Đã nhận đủ
                       </Badge>
                     ) : (
@@ -71,7 +71,7 @@ export function SyncStatusPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={s.daysSilent >= SILENT_AFTER_DAYS ? 'orange' : 'gray'} variant="light">
+                  <Badge tt="none" color={s.daysSilent >= SILENT_AFTER_DAYS ? 'orange' : 'gray'} variant="light">
                     {s.daysSilent} ngày
                   </Badge>
                 </Table.Td>

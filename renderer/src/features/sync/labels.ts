@@ -49,6 +49,19 @@ const fieldLabels: Record<string, string> = {
   subject: 'trích yếu',
   number: 'số',
   isHead: 'thủ trưởng',
+  kind: 'loại',
+  validFrom: 'ngày hiệu lực',
+  validTo: 'ngày hết hiệu lực',
+  order: 'thứ tự',
+  fields: 'lĩnh vực',
+  officialId: 'cán bộ',
+  from: 'từ ngày',
+  to: 'đến ngày',
+  planYear: 'năm kế hoạch',
+  legalBasis: 'căn cứ',
+  authorityLevel: 'thẩm quyền',
+  assignedOn: 'ngày giao',
+  directiveId: 'văn bản chỉ đạo',
 };
 
 export function fieldLabel(field: string): string {
