@@ -51,6 +51,12 @@ async function addUnit(page: Page, name: string, short: string): Promise<void> {
   await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
 }
 
+/** Dismisses the toasts so screenshots show the screen itself. */
+async function clearToasts(page: Page): Promise<void> {
+  const close = page.locator('.mantine-Notifications-notification button');
+  while ((await close.count()) > 0) await close.first().click();
+}
+
 /** Every object store of the live database, read with raw IndexedDB inside the page. */
 function dumpLive(page: Page): Promise<Record<string, unknown[]>> {
   return page.evaluate(
@@ -133,6 +139,7 @@ test('backup to a folder, restore with preview, corrupt and newer backups refuse
   await preview.getByRole('button', { name: 'Khôi phục', exact: true }).click();
   await expect(page.getByText('Đã khôi phục dữ liệu')).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Trước khi khôi phục' })).toBeVisible();
+  await clearToasts(page);
   await site.shot('safety-02-backup-screen');
   await page.getByRole('button', { name: 'Tải lại ứng dụng' }).click();
   await expect(page.getByRole('heading', { name: 'Sao lưu và khôi phục' })).toBeVisible();
@@ -190,6 +197,7 @@ test('backup to a folder, restore with preview, corrupt and newer backups refuse
   await expect(page.getByText('Nhật ký toàn vẹn')).toBeVisible();
   await expect(page.getByText('Tất cả tệp sao lưu còn nguyên vẹn')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Nhật ký tài khoản' }).getByText('Đăng nhập thất bại')).toBeVisible();
+  await clearToasts(page);
   await site.shot('safety-03-integrity');
 
   await page.getByLabel('Khóa sau bao nhiêu phút không thao tác').fill('5');
@@ -216,6 +224,7 @@ test('backup to a folder, restore with preview, corrupt and newer backups refuse
   await page.getByRole('button', { name: 'Kiểm tra ngay' }).click();
   await expect(page.getByText('Phát hiện sai lệch tại mục số 2')).toBeVisible();
   await expect(page.getByText('Mục nhật ký số 2 đã bị sửa.')).toBeVisible();
+  await clearToasts(page);
   await site.shot('safety-04-integrity-broken');
 });
 

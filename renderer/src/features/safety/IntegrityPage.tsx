@@ -140,7 +140,7 @@ function LockSetting() {
       <Stack gap="xs">
         <Text fw={600}>Tự động khóa phiên làm việc</Text>
         <Group align="flex-end" gap="xs">
-          <NumberInput label="Khóa sau bao nhiêu phút không thao tác" min={1} max={240} value={draft} onChange={setDraft} w={280} allowDecimal={false} />
+          <NumberInput label="Khóa sau bao nhiêu phút không thao tác" min={1} max={240} value={draft} onChange={setDraft} w={320} allowDecimal={false} />
           <Button variant="light" onClick={save} disabled={minutes === null || Number(draft) === minutes || !(Number(draft) >= 1 && Number(draft) <= 240)}>
             Lưu
           </Button>
