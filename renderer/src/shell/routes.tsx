@@ -9,6 +9,7 @@ import { IntegrityPage } from '../features/safety/IntegrityPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { letterRoutes } from '../features/letters/routes';
 import { syncRoutes } from '../features/sync/routes';
+import { reportRoutes } from '../features/reports/routes';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { DirectivesPage } from '../features/tasks/DirectivesPage';
@@ -35,6 +36,7 @@ export const routes: RouteDef[] = [
   { path: 'consultations', label: 'Lấy ý kiến, trình cấp trên', group: 'Nghiệp vụ', component: ConsultationsPage },
   ...letterRoutes,
   ...syncRoutes,
+  ...reportRoutes,
   { path: 'organisation', label: 'Thông tin cơ quan', group: 'Cài đặt', component: OrganisationPage },
   { path: 'calendar', label: 'Lịch làm việc', group: 'Cài đặt', component: CalendarPage },
   { path: 'task-settings', label: 'Tiêu chí đánh giá', group: 'Cài đặt', component: TaskSettingsPage },

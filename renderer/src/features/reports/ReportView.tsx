@@ -1,0 +1,220 @@
+import { Box, Paper, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
+import { BarChart, LineChart } from '@mantine/charts';
+import '@mantine/charts/styles.css';
+import { CATEGORY_ORDER, CATEGORY_SHORT, formatInt, formulaLines, monthLabel, summarySentence, type ReportData, type ReportFigures } from '@shared/reports';
+import { formatRate, overdueBucketLabels, taskCategoryLabels, type OverdueBucket } from '@shared/tasks/state';
+import { navigate } from '../../shell/router';
+import { formatDate } from '../../ui/format';
+import { CATEGORY_COLORS } from '../tasks/components/CategoryBadge';
+import { VirtualTable } from '../tasks/components/VirtualTable';
+
+const BUCKETS: OverdueBucket[] = ['upTo30', 'from31To90', 'over90'];
+
+function FigureCells({ f, bold }: { f: ReportFigures; bold?: boolean }) {
+  const fw = bold ? 700 : undefined;
+  return (
+    <>
+      <Table.Td ta="right" fw={fw}>
+        {formatInt(f.assigned)}
+      </Table.Td>
+      {CATEGORY_ORDER.map((k) => (
+        <Table.Td key={k} ta="right" fw={fw} c={k === 'openOverdue' && f.counts[k] > 0 ? 'red.8' : undefined}>
+          {formatInt(f.counts[k])}
+        </Table.Td>
+      ))}
+      <Table.Td ta="right" fw={fw ?? 600} title={`${f.rate.numerator}/${f.rate.denominator}`}>
+        {formatRate(f.rate)}
+      </Table.Td>
+      <Table.Td ta="right" fw={fw} title={`${f.overdueShare.numerator}/${f.overdueShare.denominator}`}>
+        {formatRate(f.overdueShare)}
+      </Table.Td>
+    </>
+  );
+}
+
+function DetailCells({ f, bold }: { f: ReportFigures; bold?: boolean }) {
+  const fw = bold ? 700 : undefined;
+  const cells = [...BUCKETS.map((b) => f.overdueBuckets[b]), f.extensionsGranted, f.followUpLetters, f.consultationsConsulted, f.consultationsNoReply, f.consultationsLate];
+  return (
+    <>
+      {cells.map((n, i) => (
+        <Table.Td key={i} ta="right" fw={fw}>
+          {formatInt(n)}
+        </Table.Td>
+      ))}
+    </>
+  );
+}
+
+export function CategoryTable({ data }: { data: ReportData }) {
+  return (
+    <ScrollArea.Autosize mah={360}>
+      <Table fz="sm" verticalSpacing={4} withTableBorder withColumnBorders striped stickyHeader aria-label="Kết quả theo đơn vị chủ trì">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={44}>STT</Table.Th>
+            <Table.Th>Đơn vị chủ trì</Table.Th>
+            <Table.Th ta="right">Tổng số</Table.Th>
+            {CATEGORY_ORDER.map((k) => (
+              <Table.Th key={k} ta="right" title={taskCategoryLabels[k]}>
+                {CATEGORY_SHORT[k]}
+              </Table.Th>
+            ))}
+            <Table.Th ta="right">Tỷ lệ (1)</Table.Th>
+            <Table.Th ta="right">Tỷ lệ quá hạn (2)</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.units.map((u, i) => (
+            <Table.Tr key={u.unitId}>
+              <Table.Td>{i + 1}</Table.Td>
+              <Table.Td>{u.unitName}</Table.Td>
+              <FigureCells f={u} />
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Td />
+            <Table.Td fw={700}>Tổng cộng</Table.Td>
+            <FigureCells f={data.totals} bold />
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
+  );
+}
+
+export function DetailTable({ data }: { data: ReportData }) {
+  return (
+    <ScrollArea.Autosize mah={360}>
+      <Table fz="sm" verticalSpacing={4} withTableBorder withColumnBorders striped stickyHeader aria-label="Quá hạn, gia hạn, đôn đốc và trả lời ý kiến">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={44}>STT</Table.Th>
+            <Table.Th>Đơn vị chủ trì</Table.Th>
+            {BUCKETS.map((b) => (
+              <Table.Th key={b} ta="right">
+                Quá hạn {overdueBucketLabels[b].toLowerCase()}
+              </Table.Th>
+            ))}
+            <Table.Th ta="right">Số lần gia hạn</Table.Th>
+            <Table.Th ta="right">Công văn đôn đốc</Table.Th>
+            <Table.Th ta="right">Được lấy ý kiến</Table.Th>
+            <Table.Th ta="right">Không trả lời</Table.Th>
+            <Table.Th ta="right">Trả lời muộn</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {data.units.map((u, i) => (
+            <Table.Tr key={u.unitId}>
+              <Table.Td>{i + 1}</Table.Td>
+              <Table.Td>{u.unitName}</Table.Td>
+              <DetailCells f={u} />
+            </Table.Tr>
+          ))}
+          <Table.Tr>
+            <Table.Td />
+            <Table.Td fw={700}>Tổng cộng</Table.Td>
+            <DetailCells f={data.totals} bold />
+          </Table.Tr>
+        </Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
+  );
+}
+
+function shortName(name: string): string {
+  return name.length > 26 ? `${name.slice(0, 25)}…` : name;
+}
+
+export function ReportCharts({ data }: { data: ReportData }) {
+  // The 15 units with most tasks keep the bars readable at 1366 px; the table has them all.
+  const top = [...data.units].sort((a, b) => b.assigned - a.assigned || (a.unitName < b.unitName ? -1 : 1)).slice(0, 15);
+  const bars = top.map((u) => ({ unit: shortName(u.unitName), ...Object.fromEntries(CATEGORY_ORDER.map((k) => [k, u.counts[k]])) }));
+  const trend = data.trend.map((p) => ({ month: monthLabel(p.month).replace('Tháng ', 'T'), rate: p.rate.basisPoints === null ? null : p.rate.basisPoints / 100 }));
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
+      <Paper withBorder p="sm" aria-label="Biểu đồ phân loại nhiệm vụ theo đơn vị">
+        <Text fw={600} size="sm" mb={4}>
+          Phân loại nhiệm vụ theo đơn vị{data.units.length > top.length ? ` (${top.length} đơn vị nhiều nhiệm vụ nhất)` : ''}
+        </Text>
+        <BarChart
+          h={330}
+          data={bars}
+          dataKey="unit"
+          type="stacked"
+          orientation="vertical"
+          yAxisProps={{ width: 170 }}
+          withLegend
+          legendProps={{ verticalAlign: 'bottom', height: 44 }}
+          series={CATEGORY_ORDER.map((k) => ({ name: k, label: taskCategoryLabels[k], color: `${CATEGORY_COLORS[k]}.6` }))}
+        />
+      </Paper>
+      <Paper withBorder p="sm" aria-label="Biểu đồ tỷ lệ theo tháng">
+        <Text fw={600} size="sm" mb={4}>
+          {data.rateFormula.label} theo tháng đến hạn, năm {data.params.period.cutOff.slice(0, 4)} (%)
+        </Text>
+        <LineChart h={330} data={trend} dataKey="month" yAxisProps={{ domain: [0, 100] }} connectNulls={false} series={[{ name: 'rate', label: 'Tỷ lệ (%)', color: 'grape.6' }]} valueFormatter={(v) => `${String(v).replace('.', ',')}%`} />
+      </Paper>
+    </SimpleGrid>
+  );
+}
+
+export function OverdueList({ data }: { data: ReportData }) {
+  return (
+    <VirtualTable
+      label="Nhiệm vụ quá hạn"
+      height="min(46vh, 420px)"
+      rowHeight={44}
+      rows={data.overdueTasks}
+      rowKey={(r) => r.taskId}
+      onRowClick={(r) => navigate(`tasks/${r.taskId}`)}
+      empty="Không có nhiệm vụ quá hạn tại ngày chốt số liệu."
+      columns={[
+        { header: 'Nhiệm vụ', width: 'minmax(280px, 4fr)', cell: (r) => <Text size="sm" lineClamp={2}>{r.title}</Text> },
+        { header: 'Văn bản giao', width: '130px', cell: (r) => <Text size="sm">{r.directiveRef}</Text> },
+        { header: 'Đơn vị chủ trì', width: 'minmax(180px, 2fr)', cell: (r) => <Text size="sm" lineClamp={2}>{r.leadUnitName}</Text> },
+        { header: 'Thời hạn', width: '100px', cell: (r) => formatDate(r.dueOn) },
+        { header: 'Số ngày quá hạn', width: '120px', cell: (r) => <Text size="sm" fw={600} c="red.8">{formatInt(r.overdueDays)}</Text> },
+      ]}
+    />
+  );
+}
+
+/** Tables, charts and the overdue list of one report (computed now or read from a snapshot). */
+export function ReportView({ data }: { data: ReportData }) {
+  return (
+    <Stack gap="xs">
+      <Text size="sm">{summarySentence(data)}</Text>
+      <Tabs defaultValue="units" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="units">Kết quả theo đơn vị</Tabs.Tab>
+          <Tabs.Tab value="details">Quá hạn, gia hạn, đôn đốc, ý kiến</Tabs.Tab>
+          <Tabs.Tab value="charts">Biểu đồ</Tabs.Tab>
+          <Tabs.Tab value="overdue">Nhiệm vụ quá hạn ({formatInt(data.overdueTasks.length)})</Tabs.Tab>
+        </Tabs.List>
+        <Box pt="xs">
+          <Tabs.Panel value="units">
+            <CategoryTable data={data} />
+            <Text size="xs" c="dimmed" mt={4}>
+              HT: hoàn thành. (1) {formulaLines(data)[0]} (2) {formulaLines(data)[1]}
+            </Text>
+            {data.notes.map((n) => (
+              <Text key={n} size="xs" c="dimmed">
+                – {n}
+              </Text>
+            ))}
+          </Tabs.Panel>
+          <Tabs.Panel value="details">
+            <DetailTable data={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="charts">
+            <ReportCharts data={data} />
+          </Tabs.Panel>
+          <Tabs.Panel value="overdue">
+            <OverdueList data={data} />
+          </Tabs.Panel>
+        </Box>
+      </Tabs>
+    </Stack>
+  );
+}
