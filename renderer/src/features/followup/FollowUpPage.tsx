@@ -79,7 +79,7 @@ export function FollowUpPage(_props: { subPath: string }) {
             <Text c="dimmed">Không có nhiệm vụ quá hạn hoặc sắp đến hạn.</Text>
           </Paper>
         ) : (
-          <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 5fr) minmax(0, 8fr)', gap: 12, flex: 1, minHeight: 0 }}>
+          <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 4fr) minmax(0, 8fr)', gap: 12, flex: 1, minHeight: 0 }}>
             <UnitList centre={centre} selected={group?.unitId ?? null} onSelect={setSelected} />
             {group && <UnitTasks centre={centre} group={group} canAct={permission.allowed} onLetter={() => setLetterFor(group.unitId)} />}
           </Box>
@@ -109,14 +109,22 @@ function Stat({ label, value, color }: { label: string; value: number; color: st
 
 function UnitList({ centre, selected, onSelect }: { centre: FollowUpCentre; selected: string | null; onSelect(id: string): void }) {
   const columns: VirtualColumn<UnitGroup>[] = [
-    { header: 'Đơn vị chủ trì', width: 'minmax(0, 3fr)', cell: (g) => <Text size="sm" truncate title={centre.unitName(g.unitId)}>{centre.unitName(g.unitId)}</Text> },
-    { header: 'Quá hạn', width: '72px', cell: (g) => <Text size="sm" fw={g.overdue ? 700 : 400} c={g.overdue ? 'red.8' : 'dimmed'}>{g.overdue}</Text> },
-    { header: 'Sắp đến hạn', width: '92px', cell: (g) => <Text size="sm" c={g.dueSoon ? 'orange.8' : 'dimmed'}>{g.dueSoon}</Text> },
     {
-      header: 'Cần làm',
-      width: '88px',
-      cell: (g) => (g.remindersDue > 0 ? <Badge size="sm" color="blue" variant="light">Đôn đốc</Badge> : g.reportsDue > 0 ? <Badge size="sm" color="grape" variant="light">Báo cáo</Badge> : <Text size="xs" c="dimmed">Chờ</Text>),
+      header: 'Đơn vị chủ trì',
+      width: 'minmax(0, 1fr)',
+      cell: (g) => (
+        <Stack gap={0} miw={0}>
+          <Text size="sm" truncate title={centre.unitName(g.unitId)}>
+            {centre.unitName(g.unitId)}
+          </Text>
+          <Text size="xs" c={g.remindersDue > 0 ? 'blue.8' : g.reportsDue > 0 ? 'grape.8' : 'dimmed'}>
+            {g.remindersDue > 0 ? `Cần đôn đốc ${g.remindersDue} nhiệm vụ` : g.reportsDue > 0 ? `Cần báo cáo Chủ tịch ${g.reportsDue} nhiệm vụ` : 'Đã đôn đốc, chờ bước tiếp theo'}
+          </Text>
+        </Stack>
+      ),
     },
+    { header: 'Quá hạn', width: '68px', cell: (g) => <Text size="sm" fw={g.overdue ? 700 : 400} c={g.overdue ? 'red.8' : 'dimmed'}>{g.overdue}</Text> },
+    { header: 'Sắp hạn', width: '68px', cell: (g) => <Text size="sm" c={g.dueSoon ? 'orange.8' : 'dimmed'}>{g.dueSoon}</Text> },
   ];
   return (
     <Stack gap={4} mih={0}>
@@ -127,7 +135,7 @@ function UnitList({ centre, selected, onSelect }: { centre: FollowUpCentre; sele
         rows={centre.groups}
         columns={columns}
         rowKey={(g) => g.unitId}
-        rowHeight={38}
+        rowHeight={48}
         height="calc(100dvh - 400px)"
         label="Đơn vị cần đôn đốc"
         empty="Không có đơn vị nào."
@@ -178,10 +186,10 @@ function UnitTasks({ centre, group, canAct, onLetter }: { centre: FollowUpCentre
           </Text>
         ),
       },
-      { header: 'Thời hạn', width: '92px', cell: (e) => <Text size="sm">{formatDate(e.dueOn)}</Text> },
-      { header: 'Tình trạng', width: '150px', cell: statusOf },
-      { header: 'Đôn đốc', width: '150px', cell: ladderOf },
-      { header: 'Bước tiếp theo', width: '140px', cell: nextOf },
+      { header: 'Thời hạn', width: '88px', cell: (e) => <Text size="sm">{formatDate(e.dueOn)}</Text> },
+      { header: 'Tình trạng', width: '124px', cell: statusOf },
+      { header: 'Đôn đốc', width: '148px', cell: ladderOf },
+      { header: 'Bước tiếp theo', width: '124px', cell: nextOf },
     ],
     [],
   );

@@ -105,8 +105,10 @@ function nameOf(units: ReadonlyMap<string, Unit>): (id: string) => string {
 }
 
 export async function loadFollowUpCentre(db: DondocDb, asOf: string): Promise<FollowUpCentre> {
-  const [settings, calendar, records, unitList] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db), loadFollowUpRecords(db), loadUnits(db)]);
-  const items = await loadFollowUpItems(db, asOf, settings, calendar);
+  const [settings, calendar, records, unitList, org] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db), loadFollowUpRecords(db), loadUnits(db), loadOrganisation(db)]);
+  // Tasks led by the authority or the office itself are this site's own work, not another unit's to be urged by letter.
+  const own = new Set(org ? [org.authorityUnitId, ...org.actsForUnitIds] : []);
+  const items = (await loadFollowUpItems(db, asOf, settings, calendar)).filter((it) => !own.has(it.leadUnitId));
   const units = new Map(unitList.map((u) => [u.id, u]));
   const unitName = nameOf(units);
   const groups = groupByUnit(followUpEntries(items, escalations(records), asOf, undefined, calendar), unitName);

@@ -1,0 +1,182 @@
+/**
+ * Follow-up centre end to end: demo data → Đôn đốc groups units with overdue counts → one
+ * unit's công văn issued as 01 and saved (.docx checked, and rendered by LibreOffice) → the
+ * task shows "Đã đôn đốc lần 1" → the batch issues the other units' letters with consecutive
+ * numbers into a folder → the next day's start-up notice is recorded once.
+ *
+ * "Today" is controlled with Playwright's clock (page.clock.setFixedTime), as tasks.spec does:
+ * the screens and commands read the date from `new Date()`; each move is followed by a reload.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Page } from '@playwright/test';
+import { test, expect, type Site } from './fixtures';
+
+const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
+const ADMIN = { username: 'lan.vt', password: 'matkhau-an-toan' };
+
+/**
+ * The first-run wizard (as in foundation.spec.ts), for a provincial committee: the demo data is a
+ * province whose root becomes this committee (a commune name here would collide with a demo commune).
+ */
+async function firstRun(site: Site): Promise<void> {
+  const { page } = site;
+  await site.open();
+  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
+  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill('Ủy ban nhân dân tỉnh Cao Bằng');
+  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await expect(page.getByLabel('Tên văn phòng / đơn vị sử dụng máy')).toHaveValue('Văn phòng HĐND và UBND');
+  await page.getByRole('button', { name: 'Tiếp tục' }).click();
+  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
+  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
+  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(ADMIN.password);
+  await page.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
+  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
+  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
+}
+
+async function setToday(page: Page, date: string): Promise<void> {
+  await page.clock.setFixedTime(new Date(`${date}T09:00:00+07:00`));
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Tài khoản' })).toBeVisible();
+}
+
+/** A row of the local meta table, read straight from IndexedDB. */
+function readMeta(page: Page, key: string): Promise<unknown> {
+  return page.evaluate(
+    (k) =>
+      new Promise((resolveValue, reject) => {
+        const open = indexedDB.open('dondoc');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction('meta').objectStore('meta').get(k);
+          get.onsuccess = () => {
+            resolveValue((get.result as { value?: unknown } | undefined)?.value ?? null);
+            open.result.close();
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    key,
+  );
+}
+
+function documentText(docx: Buffer): string {
+  const xml = strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']);
+  return xml
+    .replace(/<[^>]+>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
+}
+
+test('demo data → units grouped → one unit’s công văn 01 → batch with consecutive numbers → escalation shown → daily notice', async ({ site, tmp }) => {
+  test.setTimeout(300_000);
+  const { page } = site;
+  await page.clock.setFixedTime(new Date('2026-03-02T09:00:00+07:00'));
+  await firstRun(site);
+
+  // Demo data (small) from the dashboard card.
+  await page.getByText('Nhỏ (300 nhiệm vụ)').click();
+  await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
+  await expect(page.getByText(/Đã nạp dữ liệu mẫu: .* 300 nhiệm vụ/)).toBeVisible({ timeout: 120_000 });
+
+  // The centre: units grouped by lead unit with overdue counts, most overdue first.
+  await page.getByRole('link', { name: 'Đôn đốc', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Đôn đốc thực hiện nhiệm vụ' })).toBeVisible();
+  const units = page.getByRole('table', { name: 'Đơn vị cần đôn đốc' });
+  await expect(units.getByRole('row').nth(1)).toBeVisible();
+  const firstRow = units.getByRole('row').nth(1);
+  const unitName = (await firstRow.getByRole('cell').nth(0).innerText()).trim();
+  const overdueCount = Number((await firstRow.getByRole('cell').nth(1).innerText()).trim());
+  expect(overdueCount).toBeGreaterThan(0);
+  // The committee's own tasks are not urged by letter to itself.
+  expect(unitName).not.toBe('Ủy ban nhân dân tỉnh Cao Bằng');
+  const counts = await units.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => Number(r.querySelectorAll('[role=cell]')[1]?.textContent ?? '0')));
+  expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  const totalOverdue = Number((await page.getByLabel('Nhiệm vụ quá hạn', { exact: true }).innerText()).replace(/\./g, ''));
+  expect(totalOverdue).toBeGreaterThanOrEqual(overdueCount);
+  await site.shot('followup-centre');
+
+  // The unit's tasks, each not yet followed up.
+  const tasks = page.getByRole('table', { name: `Nhiệm vụ của ${unitName}` });
+  await expect(tasks).toContainText('Chưa đôn đốc');
+  const titles = (await tasks.getByRole('link').allInnerTexts()).slice(0, 3).map((t) => t.trim());
+  expect(titles.length).toBeGreaterThan(0);
+
+  // One unit's công văn: issued with number 01 and saved as .docx.
+  const docx = join(tmp, 'don-doc-01.docx');
+  site.dialogs.savePaths.push(docx);
+  await page.getByRole('button', { name: 'Lập công văn đôn đốc' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('combobox', { name: 'Người ký' })).toBeVisible();
+  await expect(dialog).toContainText(/Công văn liệt kê \d+ nhiệm vụ \(đôn đốc lần 1\)/);
+  await expect(dialog.getByTitle('Xem trước công văn đôn đốc')).toBeVisible();
+  await site.shot('followup-unit-letter');
+  await dialog.getByRole('button', { name: 'Phát hành và lưu .docx' }).click();
+  await expect(page.getByText(/Đã phát hành công văn 01\/UBND-/).first()).toBeVisible();
+  await expect.poll(() => existsSync(docx)).toBe(true);
+  const text = documentText(await readFile(docx));
+  for (const t of titles) expect(text).toContain(t);
+  expect(text).toContain(unitName);
+  expect(text).toContain('V/v đôn đốc thực hiện các nhiệm vụ quá hạn');
+
+  // The letter as LibreOffice renders it.
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', tmp, docx], { stdio: 'ignore', timeout: 120_000 });
+  const pdf = join(tmp, 'don-doc-01.pdf');
+  const pdfText = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  expect(pdfText).toContain('Số: 01/UBND-');
+  expect(pdfText).toContain('Văn bản giao');
+  expect(pdfText).toContain(`Kính gửi: ${unitName}`);
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', pdf, join(SCREENSHOTS, 'followup-letter')]);
+
+  // The task now shows its first rung, with the letter's number.
+  await expect(tasks.getByText('Đã đôn đốc lần 1').first()).toBeVisible();
+  await expect(tasks).toContainText(/Số 01\/UBND-/);
+  await expect(tasks).not.toContainText('Chưa đôn đốc');
+
+  // Batch: the other units with overdue tasks, consecutive numbers from 02, one folder.
+  const folder = join(tmp, 'dot-don-doc');
+  await mkdir(folder);
+  site.dialogs.folders.push(folder);
+  await page.getByRole('button', { name: 'Đôn đốc hàng loạt' }).click();
+  const batch = page.getByRole('dialog');
+  const planned = batch.getByRole('table', { name: 'Đơn vị sẽ nhận công văn' });
+  await expect(planned).toBeVisible();
+  // The unit reminded a moment ago is not written to again.
+  await expect(planned).not.toContainText(unitName);
+  const letterCount = (await planned.getByRole('row').count()) - 1;
+  expect(letterCount).toBeGreaterThan(0);
+  await batch.getByRole('button', { name: `Phát hành ${letterCount} công văn` }).click();
+  await expect(batch.getByText(`Đã phát hành ${letterCount} công văn đôn đốc`)).toBeVisible();
+  await expect(batch).toContainText('Các tệp .docx đã được lưu.');
+  await site.shot('followup-batch');
+  const issuedNumbers = (await batch.getByRole('table', { name: 'Công văn đã phát hành' }).getByRole('row').allInnerTexts()).slice(1).map((r) => Number(/^(\d+)\//.exec(r.trim())?.[1]));
+  expect(issuedNumbers).toEqual(Array.from({ length: letterCount }, (_, i) => i + 2));
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.docx')).sort();
+  expect(files).toHaveLength(letterCount);
+  expect(files.map((f) => Number(f.slice(0, 2)))).toEqual(issuedNumbers);
+  for (const f of files) expect(documentText(await readFile(join(folder, f)))).toContain('đôn đốc');
+  await batch.getByRole('button', { name: 'Đóng' }).click();
+
+  // Nothing left to remind today: every unit waits for its next rung.
+  await expect(page.getByLabel('Đơn vị cần đôn đốc hôm nay', { exact: true })).toHaveText('0');
+
+  // The register holds 01..N+1 in order.
+  await page.getByRole('link', { name: 'Sổ văn bản đi' }).click();
+  await expect(page.getByText(`${String(letterCount + 1).padStart(2, '0')}/UBND-`, { exact: false }).first()).toBeVisible();
+
+  // Next morning: the start-up notice summarises the day, once.
+  await setToday(page, '2026-03-03');
+  await expect.poll(async () => ((await readMeta(page, 'followUp.dailyNotice')) as { date?: string } | null)?.date).toBe('2026-03-03');
+  const notice = (await readMeta(page, 'followUp.dailyNotice')) as { body: string; shown: boolean };
+  expect(notice.body).toMatch(/^\d+ nhiệm vụ quá hạn, \d+ sắp đến hạn, \d+ đơn vị cần đôn đốc/);
+  // The browser harness has no notification centre (the silent default notifier).
+  expect(notice.shown).toBe(false);
+});
