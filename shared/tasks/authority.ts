@@ -14,6 +14,7 @@
 import type { Actor, SiteScope } from '../authority';
 import type { Op } from '../data/ops';
 import { TASK_SETTINGS_ID, type TaskStatus } from './state';
+import { taskFieldLabels } from './model';
 
 export type TaskAction =
   | 'create'
@@ -189,7 +190,7 @@ export function authorizeTaskOp(op: Pick<Op, 'entity' | 'kind' | 'rowId' | 'valu
         return isAssignerSite(sender, { assignerUnitId: assigner }) ? ALLOWED : refuse(REASON.notAssignerSite);
       }
       if (!isAssignerSite(sender, task)) {
-        return refuse(`${REASON.notAssignerSite} (thay đổi ${Object.keys(v).join(', ')} bị từ chối)`);
+        return refuse(`${REASON.notAssignerSite} (thay đổi ${Object.keys(v).map((k) => (taskFieldLabels[k] ?? k).toLowerCase()).join(', ')} bị từ chối)`);
       }
       if (typeof v.assignerUnitId === 'string' && v.assignerUnitId !== task.assignerUnitId && !isAssignerSite(sender, { assignerUnitId: v.assignerUnitId })) {
         return refuse('Không được chuyển nhiệm vụ sang một cơ quan giao mà máy gửi không làm việc cho.');

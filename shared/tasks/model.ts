@@ -228,3 +228,41 @@ export const taskEventTypeLabels: Record<TaskEventType, string> = {
 export function effectiveDateOf(e: TaskEventRecord): string {
   return e.type === 'completion' ? e.completedOn : e.on;
 }
+
+/** Field names as the screens and refusal messages say them (history, sync reports). */
+export const taskFieldLabels: Record<string, string> = {
+  title: 'Tên',
+  content: 'Nội dung',
+  directiveId: 'Văn bản chỉ đạo',
+  assignerUnitId: 'Cơ quan giao',
+  assignerOfficialId: 'Lãnh đạo giao',
+  leadUnitId: 'Đơn vị chủ trì',
+  supportUnitIds: 'Đơn vị phối hợp',
+  responsibleOfficialId: 'Người chịu trách nhiệm',
+  deadline: 'Cách giao thời hạn',
+  dueOn: 'Hạn xử lý',
+  assignedOn: 'Ngày giao',
+  planYear: 'Năm kế hoạch',
+  priority: 'Mức độ',
+  legalBasis: 'Căn cứ',
+  authorityLevel: 'Thẩm quyền',
+  done: 'Đã xong',
+  order: 'Thứ tự',
+  type: 'Loại',
+  percent: 'Tiến độ (%)',
+  text: 'Nội dung',
+  unitId: 'Đơn vị',
+  reason: 'Lý do',
+  proposedDueOn: 'Thời hạn đề nghị',
+  accepted: 'Đồng ý',
+  newDueOn: 'Thời hạn mới',
+  note: 'Ghi chú',
+  resultText: 'Kết quả',
+  reportNumber: 'Số báo cáo',
+  completedOn: 'Ngày hoàn thành',
+  newLeadUnitId: 'Đơn vị chủ trì mới',
+  newResponsibleOfficialId: 'Người chịu trách nhiệm mới',
+  attachments: 'Tệp đính kèm',
+  on: 'Ngày ghi',
+  _deleted: 'Đã bỏ',
+};

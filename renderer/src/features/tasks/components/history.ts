@@ -3,46 +3,11 @@
  * values (unit and official ids, dates, deadline rules) are shown the way the screens show them.
  */
 import type { AuditEntry } from '../../../data/db';
-import { authorityLevelLabels, taskEventTypeLabels, taskPriorityLabels, type AuthorityLevel, type TaskEventType, type TaskPriority } from '@shared/tasks/model';
+import { authorityLevelLabels, taskEventTypeLabels, taskFieldLabels, taskPriorityLabels, type AuthorityLevel, type TaskEventType, type TaskPriority } from '@shared/tasks/model';
 import { formatDate } from '../../../ui/format';
 import type { Registry } from '../context';
 
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Tên',
-  content: 'Nội dung',
-  directiveId: 'Văn bản chỉ đạo',
-  assignerUnitId: 'Cơ quan giao',
-  assignerOfficialId: 'Lãnh đạo giao',
-  leadUnitId: 'Đơn vị chủ trì',
-  supportUnitIds: 'Đơn vị phối hợp',
-  responsibleOfficialId: 'Người chịu trách nhiệm',
-  deadline: 'Cách giao thời hạn',
-  dueOn: 'Hạn xử lý',
-  assignedOn: 'Ngày giao',
-  planYear: 'Năm kế hoạch',
-  priority: 'Mức độ',
-  legalBasis: 'Căn cứ',
-  authorityLevel: 'Thẩm quyền',
-  done: 'Đã xong',
-  order: 'Thứ tự',
-  type: 'Loại',
-  percent: 'Tiến độ (%)',
-  text: 'Nội dung',
-  unitId: 'Đơn vị',
-  reason: 'Lý do',
-  proposedDueOn: 'Thời hạn đề nghị',
-  accepted: 'Đồng ý',
-  newDueOn: 'Thời hạn mới',
-  note: 'Ghi chú',
-  resultText: 'Kết quả',
-  reportNumber: 'Số báo cáo',
-  completedOn: 'Ngày hoàn thành',
-  newLeadUnitId: 'Đơn vị chủ trì mới',
-  newResponsibleOfficialId: 'Người chịu trách nhiệm mới',
-  attachments: 'Tệp đính kèm',
-  on: 'Ngày ghi',
-  _deleted: 'Đã bỏ',
-};
+const FIELD_LABELS = taskFieldLabels;
 /** Bookkeeping fields of events that the reader does not need repeated. */
 const HIDDEN = new Set(['taskId', 'actorOfficialId', 'actorAccount', 'requestId']);
 
