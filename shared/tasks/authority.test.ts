@@ -76,6 +76,13 @@ describe('authorizeTaskOp', () => {
     expect(authorizeTaskOp(op, ctx(coordinator))).toEqual({ allowed: true });
   });
 
+  it('names the refused fields in Vietnamese, never by their code names', () => {
+    const op = { entity: 'tasks' as const, kind: 'set' as const, rowId: task.id, values: { dueOn: '2025-12-31', leadUnitId: 'xa-hoa-an' } };
+    const decision = authorizeTaskOp(op, ctx(supportSite));
+    expect(decision).toMatchObject({ allowed: false, reason: expect.stringContaining('(thay đổi hạn xử lý, đơn vị chủ trì bị từ chối)') });
+    expect(JSON.stringify(decision)).not.toMatch(/dueOn|leadUnitId/);
+  });
+
   it('accepts a new task only from a site that may assign for its authority', () => {
     const op = { entity: 'tasks' as const, kind: 'set' as const, rowId: 'new', values: { assignerUnitId: 'xa-hoa-an', title: 'Rà soát hộ nghèo' } };
     expect(authorizeTaskOp(op, { sender: supportSite, task: null })).toEqual({ allowed: true });
