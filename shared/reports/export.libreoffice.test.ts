@@ -13,7 +13,9 @@ import { writeWorkbook } from '../../electron/main/xlsx/workbook';
 import { sampleIssuer } from '../letters/__fixtures__/samples';
 import { buildPeriodicReport } from '../letters/templates';
 import { computeReport } from './compute';
-import { reportSections, reportSheets } from './export';
+import { sheetSchema } from '../ipc/channels/app';
+import { rankingSheet, reportSections, reportSheets } from './export';
+import { DEFAULT_RANKING_SCHEME, rankUnits } from './ranking';
 import { fixtureParams, fixtureReportTasks, FIXTURE_UNITS } from './fixtures';
 
 const hasTools = spawnSync('sh', ['-c', 'command -v soffice && command -v pdftotext'], { encoding: 'utf8' }).status === 0;
@@ -57,6 +59,10 @@ describe.skipIf(!hasTools)('the report letter in LibreOffice', () => {
 });
 
 describe('the report workbook', () => {
+  it('passes the xlsx:save request schema (what main accepts)', () => {
+    for (const sheet of [...reportSheets(data), ...rankingSheet(rankUnits(data, DEFAULT_RANKING_SCHEME), DEFAULT_RANKING_SCHEME)]) expect(sheetSchema.safeParse(sheet).error?.issues ?? []).toEqual([]);
+  });
+
   it('has one sheet per table with Vietnamese headers, numbers as numbers, a frozen header and the totals', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await writeWorkbook(reportSheets(data))) as unknown as ArrayBuffer);

@@ -332,7 +332,7 @@ export function reportSheets(data: ReportData): Sheet[] {
     },
     {
       name: 'Ghi chú',
-      columns: [{ header: 'Nội dung', width: 120 }],
+      columns: [{ header: 'Nội dung', width: 100 }],
       rows: [[`Báo cáo ${data.periodLabel}; phạm vi: ${data.scopeLabel}.`], ...formulaLines(data).map((l) => [l]), ...data.notes.map((n) => [n])],
     },
   ];
@@ -351,6 +351,6 @@ export function rankingSheet(ranking: readonly UnitRanking[], scheme: RankingSch
       ],
       rows: ranking.map((r) => [r.position, r.unitName, ...r.metrics.map((v) => (v.kind === 'rate' ? pct(v.basisPoints) : v.count)), r.scoreHundredths / 100, r.levelLabel]),
     },
-    { name: 'Tiêu chí', columns: [{ header: 'Tiêu chí', width: 120 }], rows: schemeText(scheme).map((l) => [l]) },
+    { name: 'Tiêu chí', columns: [{ header: 'Tiêu chí', width: 100 }], rows: schemeText(scheme).map((l) => [l]) },
   ];
 }

@@ -138,12 +138,12 @@ export function ReportCharts({ data }: { data: ReportData }) {
           Phân loại nhiệm vụ theo đơn vị{data.units.length > top.length ? ` (${top.length} đơn vị nhiều nhiệm vụ nhất)` : ''}
         </Text>
         <BarChart
-          h={330}
+          h={360}
           data={bars}
           dataKey="unit"
           type="stacked"
           orientation="vertical"
-          yAxisProps={{ width: 170 }}
+          yAxisProps={{ width: 190, interval: 0, tick: { fontSize: 11 } }}
           withLegend
           legendProps={{ verticalAlign: 'bottom', height: 44 }}
           series={CATEGORY_ORDER.map((k) => ({ name: k, label: taskCategoryLabels[k], color: `${CATEGORY_COLORS[k]}.6` }))}
@@ -153,7 +153,7 @@ export function ReportCharts({ data }: { data: ReportData }) {
         <Text fw={600} size="sm" mb={4}>
           {data.rateFormula.label} theo tháng đến hạn, năm {data.params.period.cutOff.slice(0, 4)} (%)
         </Text>
-        <LineChart h={330} data={trend} dataKey="month" yAxisProps={{ domain: [0, 100] }} connectNulls={false} series={[{ name: 'rate', label: 'Tỷ lệ (%)', color: 'grape.6' }]} valueFormatter={(v) => `${String(v).replace('.', ',')}%`} />
+        <LineChart h={360} curveType="linear" data={trend} dataKey="month" yAxisProps={{ domain: [0, 100] }} connectNulls={false} series={[{ name: 'rate', label: 'Tỷ lệ (%)', color: 'grape.6' }]} valueFormatter={(v) => `${String(v).replace('.', ',')}%`} />
       </Paper>
     </SimpleGrid>
   );
