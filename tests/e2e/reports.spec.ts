@@ -39,7 +39,7 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
 async function shot(site: Site, name: string): Promise<void> {
   const close = site.page.locator('.mantine-Notification-root button');
   while ((await close.count()) > 0) await close.first().click();
-  await shot(site, name);
+  await site.shot(name);
 }
 
 /** The cells of the totals row of a table with that accessible name, as text. */
