@@ -96,6 +96,23 @@ export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpC
               {formatDate(centre.asOf)}, và ghi bước đôn đốc vào từng nhiệm vụ.
             </Text>
           )}
+          {draft?.ok && (
+            <ScrollArea.Autosize mah="40vh">
+              <Table aria-label="Nhiệm vụ trong công văn" fz="sm" verticalSpacing={4}>
+                <Table.Tbody>
+                  {draft.d.letter.blocks.flatMap((b) => (b.type === 'table' ? b.rows : [])).map((r) => (
+                    <Table.Tr key={r[0]}>
+                      <Table.Td>{r[0]}</Table.Td>
+                      <Table.Td>{r[1]}</Table.Td>
+                      <Table.Td c={r[4] ? 'red.8' : 'orange.8'} style={{ whiteSpace: 'nowrap' }}>
+                        {r[4] ? `Quá hạn ${r[4]} ngày` : 'Sắp đến hạn'}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollArea.Autosize>
+          )}
           <Group gap="xs">
             <Button variant="default" onClick={toEditor} disabled={!draft?.ok} loading={busy}>
               Lưu dự thảo và mở để sửa
