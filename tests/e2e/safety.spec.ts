@@ -51,10 +51,9 @@ async function addUnit(page: Page, name: string, short: string): Promise<void> {
   await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
 }
 
-/** Dismisses the toasts so screenshots show the screen itself. */
+/** Waits for the toasts to close by themselves so screenshots show the screen itself. */
 async function clearToasts(page: Page): Promise<void> {
-  const close = page.locator('.mantine-Notifications-notification button');
-  while ((await close.count()) > 0) await close.first().click();
+  await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 30_000 });
 }
 
 /** Every object store of the live database, read with raw IndexedDB inside the page. */

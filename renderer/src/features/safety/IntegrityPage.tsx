@@ -187,7 +187,7 @@ function AccountAudit() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={170}>Thời điểm</Table.Th>
-                <Table.Th w={220}>Thao tác</Table.Th>
+                <Table.Th w={280}>Thao tác</Table.Th>
                 <Table.Th>Tài khoản</Table.Th>
                 <Table.Th>Người thực hiện</Table.Th>
               </Table.Tr>
@@ -202,7 +202,7 @@ function AccountAudit() {
                     <Table.Tbody>
                       <Table.Tr h={ROW_HEIGHT}>
                         <Table.Td w={170}>{formatDateTime(e.at)}</Table.Td>
-                        <Table.Td w={220}>
+                        <Table.Td w={280} style={{ whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
                           {e.action === 'Đăng nhập thất bại' || e.action === 'Đặt lại mật khẩu' ? (
                             <Badge color={e.action === 'Đăng nhập thất bại' ? 'red' : 'orange'} variant="light">
                               {e.action}
