@@ -7,9 +7,11 @@ import { useOrganisation } from '../features/registries/queries';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { usePath } from './router';
 import { visibleRoutes } from './routes';
+import { useDailyBackup } from '../features/safety/dailyBackup';
 
 export function Layout() {
   const session = useAppState((s) => s.session)!;
+  useDailyBackup();
   const org = useOrganisation();
   const path = usePath();
   const [pwOpen, pw] = useDisclosure(false);

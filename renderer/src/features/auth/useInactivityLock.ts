@@ -2,12 +2,11 @@ import { useEffect } from 'react';
 import { useIdle } from '@mantine/hooks';
 import { api } from '../../api';
 import { useAppState } from '../../state/app';
+import { useInactivityLockMs } from '../safety/useInactivityLockMs';
 
-/** Locks the session after this long without mouse or keyboard activity. */
-export const INACTIVITY_LOCK_MS = 15 * 60 * 1000;
-
+/** Locks the session after the administrator's setting (Kiểm tra toàn vẹn) without mouse or keyboard activity. */
 export function useInactivityLock(): void {
-  const idle = useIdle(INACTIVITY_LOCK_MS, { initialState: false });
+  const idle = useIdle(useInactivityLockMs(), { initialState: false });
   const session = useAppState((s) => s.session);
   useEffect(() => {
     if (!idle || !session || session.locked) return;
