@@ -76,7 +76,7 @@ function documentText(docx: Buffer): string {
     .replace(/&apos;/g, "'");
 }
 
-test('demo data → units grouped → one unit’s công văn 01 → batch with consecutive numbers → escalation shown → daily notice', async ({ site, tmp }) => {
+test('demo data → units grouped → one unit’s công văn 01 → batch with consecutive numbers → daily notice → second reminder → report to the Chair', async ({ site, tmp }) => {
   test.setTimeout(300_000);
   const { page } = site;
   await page.clock.setFixedTime(new Date('2026-03-02T09:00:00+07:00'));
@@ -173,6 +173,12 @@ test('demo data → units grouped → one unit’s công văn 01 → batch with 
   await page.getByRole('link', { name: 'Sổ văn bản đi' }).click();
   await expect(page.getByText(`${String(letterCount + 1).padStart(2, '0')}/UBND-`, { exact: false }).first()).toBeVisible();
 
+  // Pending longest: open tasks by age, with or without a deadline.
+  await page.getByRole('link', { name: 'Đôn đốc', exact: true }).click();
+  await page.getByText('Tồn đọng lâu nhất').click();
+  await expect(page.getByRole('table', { name: 'Nhiệm vụ tồn đọng lâu nhất' }).getByRole('row').nth(1)).toBeVisible();
+  await site.shot('followup-pending');
+
   // Next morning: the start-up notice summarises the day, once.
   await setToday(page, '2026-03-03');
   // The day is claimed first (body still null), then the summary is recorded.
@@ -181,4 +187,34 @@ test('demo data → units grouped → one unit’s công văn 01 → batch with 
   expect(notice.date).toBe('2026-03-03');
   // The browser harness has no notification centre (the silent default notifier).
   expect(notice.shown).toBe(false);
+
+  // A week later the same unit is due its second reminder (5 working days after 02/03)…
+  await setToday(page, '2026-03-09');
+  await page.getByRole('link', { name: 'Đôn đốc', exact: true }).click();
+  await units.getByText(unitName, { exact: true }).click();
+  site.dialogs.savePaths.push(join(tmp, 'don-doc-lan-2.docx'));
+  await page.getByRole('button', { name: 'Lập công văn đôn đốc' }).click();
+  await expect(page.getByRole('dialog')).toContainText('(đôn đốc lần 2)');
+  await page.getByRole('dialog').getByRole('button', { name: 'Phát hành và lưu .docx' }).click();
+  await expect(page.getByText(`Đã phát hành công văn ${String(letterCount + 2).padStart(2, '0')}/UBND-`).first()).toBeVisible();
+  expect(documentText(await readFile(join(tmp, 'don-doc-lan-2.docx')))).toContain('Đây là lần thứ 2');
+  await expect(tasks.getByText('Đã đôn đốc lần 2').first()).toBeVisible();
+
+  // …and a week after that, its tasks go to the Chair in the office's own báo cáo.
+  await setToday(page, '2026-03-16');
+  await page.getByRole('link', { name: 'Đôn đốc', exact: true }).click();
+  await page.getByRole('button', { name: /^Báo cáo Chủ tịch \([1-9]/ }).click();
+  const report = page.getByRole('dialog');
+  await expect(report.getByRole('table', { name: 'Nhiệm vụ báo cáo Chủ tịch' })).toContainText(titles[0]);
+  const reportDocx = join(tmp, 'bao-cao-chu-tich.docx');
+  site.dialogs.savePaths.push(reportDocx);
+  await report.getByRole('button', { name: 'Phát hành báo cáo và lưu .docx' }).click();
+  await expect(page.getByText(/Đã phát hành báo cáo 01\/BC-/).first()).toBeVisible();
+  const reportText = documentText(await readFile(reportDocx));
+  expect(reportText).toContain(titles[0]);
+  expect(reportText).toContain(unitName);
+  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', tmp, reportDocx], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync('pdftoppm', ['-png', '-r', '80', '-f', '1', '-l', '1', '-singlefile', join(tmp, 'bao-cao-chu-tich.pdf'), join(SCREENSHOTS, 'followup-chair-report')]);
+  await units.getByText(unitName, { exact: true }).click();
+  await expect(tasks.getByText('Đã báo cáo Chủ tịch').first()).toBeVisible();
 });
