@@ -2,7 +2,8 @@
  * Follow-up centre end to end: demo data → Đôn đốc groups units with overdue counts → one
  * unit's công văn issued as 01 and saved (.docx checked, and rendered by LibreOffice) → the
  * task shows "Đã đôn đốc lần 1" → the batch issues the other units' letters with consecutive
- * numbers into a folder → the next day's start-up notice is recorded once.
+ * numbers into a folder → the next day's start-up notice is recorded → a week later the unit's
+ * second reminder ("lần thứ 2") → a week after that the report to the Chair (the office's báo cáo).
  *
  * "Today" is controlled with Playwright's clock (page.clock.setFixedTime), as tasks.spec does:
  * the screens and commands read the date from `new Date()`; each move is followed by a reload.
