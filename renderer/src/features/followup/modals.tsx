@@ -3,7 +3,6 @@ import { Alert, Box, Button, Group, Loader, Modal, ScrollArea, Select, Stack, Ta
 import { useLiveQuery } from 'dexie-react-hooks';
 import { renderLetterHtml } from '@shared/letters/html';
 import { formatLetterNumber } from '@shared/letters/model';
-import { api } from '../../api';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
@@ -15,6 +14,7 @@ import { openLetterEditor } from '../letters/open';
 import { LetterPreview } from '../letters/LetterPreview';
 import { useOfficials, useOrganisation, usePosts } from '../registries/queries';
 import { batchPreview, draftUnitLetter, issueBatch, issueChairReport, issueUnitLetter, officeSigners, saveFollowUpDraft, type FollowUpCentre, type IssuedLetter } from './data';
+import { saveLetterDocx, saveLetterDocxBatch } from '../letters/saveDocx';
 
 function useActor() {
   const role = useAppState((s) => s.session?.account.role ?? 'unitStaff');
@@ -30,7 +30,7 @@ function useSigner(today: string) {
 }
 
 async function saveOne(issued: IssuedLetter): Promise<string | null> {
-  const r = await api().call('letters:saveDocx', { letter: issued.letter, suggestedName: `${letterFileStem(issued.letter)} ${issued.unitName}` });
+  const r = await saveLetterDocx(issued.letter, `${letterFileStem(issued.letter)} ${issued.unitName}`);
   if (r.canceled || !r.path) return null;
   await recordSavedPath(currentDb(), writeContext(), issued.letterId, r.path);
   return r.path;
@@ -138,7 +138,7 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
   const [paths, setPaths] = useState<Map<string, string> | null>(null);
 
   const save = async (letters: IssuedLetter[]) => {
-    const r = await api().call('letters:saveDocxBatch', { items: letters.map((l) => ({ letter: l.letter, fileName: `${letterFileStem(l.letter)} ${l.unitName}` })) });
+    const r = await saveLetterDocxBatch(letters.map((l) => ({ letter: l.letter, fileName: `${letterFileStem(l.letter)} ${l.unitName}` })));
     if (r.canceled) return;
     const map = new Map<string, string>();
     for (let i = 0; i < letters.length; i++) {
