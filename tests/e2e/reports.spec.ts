@@ -35,11 +35,11 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
-/** Closes the toasts so they do not cover the screenshot. */
+/** Hides the toasts while the screenshot is taken so they do not cover the screen. */
 async function shot(site: Site, name: string): Promise<void> {
-  const close = site.page.locator('.mantine-Notification-root button');
-  while ((await close.count()) > 0) await close.first().click();
+  const style = await site.page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
   await site.shot(name);
+  await style.evaluate((el) => el.remove());
 }
 
 /** The cells of the totals row of a table with that accessible name, as text. */
