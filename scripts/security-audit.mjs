@@ -65,7 +65,7 @@ try {
 
 // --- 2. npm audit --------------------------------------------------------------------------------
 const audit = run(npm, ['audit', '--omit=dev', '--audit-level=high', '--json']);
-let report = null;
+let report;
 try {
   report = JSON.parse(audit.stdout || 'null');
 } catch {

@@ -92,7 +92,7 @@ export function unitsDeemedAgreed(c: Pick<Consultation, 'id' | 'dueOn' | 'consul
 }
 
 /** Is anything still expected from this unit as of the date (for "mine to answer, overdue first")? */
-export function awaitsReply(c: Pick<Consultation, 'id' | 'dueOn' | 'consultedUnitIds'>, unitId: string, replies: readonly ConsultationReply[], asOf: string, calendar?: CalendarConfig): boolean {
+export function awaitsReply(c: Pick<Consultation, 'id' | 'dueOn' | 'consultedUnitIds'>, unitId: string, replies: readonly ConsultationReply[], asOf: string, _calendar?: CalendarConfig): boolean {
   if (!c.consultedUnitIds.includes(unitId)) return false;
   return replyOf(c, unitId, replies, asOf) === null;
 }

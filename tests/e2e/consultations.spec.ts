@@ -67,12 +67,6 @@ async function createUnitAccount(site: Site, username: string, displayName: stri
   await expect(page.getByRole('cell', { name: username, exact: true })).toBeVisible();
 }
 
-async function openConsultation(site: Site, subject: string): Promise<void> {
-  await site.open('consultations');
-  await site.page.getByRole('row', { name: new RegExp(subject) }).first().click();
-  await expect(site.page.getByRole('heading', { name: subject })).toBeVisible();
-}
-
 const SUBJECT = 'Lấy ý kiến dự thảo Kế hoạch phát triển du lịch năm 2027';
 const unitRow = (site: Site, unit: string) => site.page.locator(`tr[data-unit="${unit}"]`);
 

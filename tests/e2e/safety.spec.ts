@@ -7,7 +7,7 @@
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { test, expect, type Site } from './fixtures';
+import { test, expect } from './fixtures';
 import { createHandlers } from '../../electron/main/handlers';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { MainDeps } from '../../electron/main/deps';

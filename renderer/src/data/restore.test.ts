@@ -191,7 +191,7 @@ describe('audit chain tamper detection', () => {
         const original = entries[i];
         const current = original[field];
         const tampered =
-          field === 'before' || field === 'after' ? { ...(current ?? {}), [`x${junk}`]: junk } : `${String(current)}${junk}`;
+          field === 'before' || field === 'after' ? { ...((current as Record<string, unknown> | null) ?? {}), [`x${junk}`]: junk } : `${String(current)}${junk}`;
         // Straight into IndexedDB, bypassing the repository, as a person with a profile editor would.
         await new Promise<void>((resolve, reject) => {
           const req = indexedDB.open(db.name);

@@ -59,7 +59,7 @@ export function ConsultationForm() {
 
   const dayCount = typeof days === 'number' ? days : settings.defaultReplyDays;
   const rule: DeadlineRule | null = mode === 'workingDays' ? { kind: 'workingDays', days: dayCount, from: today } : parseUserDate(fixedText) ? { kind: 'fixed', date: parseUserDate(fixedText)! } : null;
-  let dueOn: string | null = null;
+  let dueOn: string | null;
   try {
     dueOn = rule ? resolveDeadline(rule, calendar) : null;
   } catch {

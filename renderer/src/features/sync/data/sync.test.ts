@@ -90,7 +90,8 @@ async function pack(a: Replica, to: string): Promise<PackageDataMsg> {
         payloadSha256: '0'.repeat(64),
         versionVector: req.versionVector as Record<string, string>,
       },
-      ops: req.ops,
+      // Main re-validates every op with opSchema; here the export's ops pass through as they are.
+      ops: req.ops as unknown as PackageDataMsg['ops'],
       packageHash,
       signerPublicKey: 'k',
       newSignerKey: null,
