@@ -39,7 +39,7 @@ async function pick(page: Page, label: string, option: string): Promise<void> {
 async function shot(site: Site, name: string): Promise<void> {
   const style = await site.page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
   await site.shot(name);
-  await style.evaluate((el) => el.remove());
+  await style.evaluate((el) => (el as unknown as { remove(): void }).remove());
 }
 
 /** The cells of the totals row of a table with that accessible name, as text. */
