@@ -127,7 +127,7 @@ test('demo data → quarterly report, charts → Excel, issued .docx with snapsh
   // Ranking for the same quarter; why a unit got its level.
   await page.getByRole('link', { name: 'Đánh giá, xếp loại' }).click();
   await pick(page, 'Quý', 'Quý III');
-  await page.getByRole('button', { name: 'Xếp loại' }).click();
+  await page.getByRole('button', { name: 'Xếp loại', exact: true }).click();
   const ranking = page.getByRole('table', { name: 'Kết quả xếp loại' });
   await expect(ranking).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/Hoàn thành tốt nhiệm vụ: Tỷ lệ hoàn thành đúng hạn ≥ 90% và Tỷ lệ quá hạn chưa hoàn thành < 10%/)).toBeVisible();

@@ -89,7 +89,14 @@ export async function loadFollowUps(db: DondocDb): Promise<{ facts: FollowUpLett
 
 export async function buildReport(db: DondocDb, params: ReportParams, scopeLabel: string): Promise<ReportData> {
   const [tasks, unitsRaw, calendar, followUps, consultationData] = await Promise.all([loadReportTasks(db, params), loadUnits(db), loadCalendarConfig(db), loadFollowUps(db), loadConsultationData(db)]);
-  const units = flattenUnitTree(buildUnitTree(unitsRaw)).map(({ unit }) => ({ id: unit.id, name: unit.name }));
+  // Two units with one name (every commune has a "Văn phòng HĐND và UBND") get their parent's name.
+  const byId = new Map(unitsRaw.map((u) => [u.id, u]));
+  const seen = new Map<string, number>();
+  for (const u of unitsRaw) seen.set(u.name, (seen.get(u.name) ?? 0) + 1);
+  const units = flattenUnitTree(buildUnitTree(unitsRaw)).map(({ unit }) => {
+    const parent = unit.parentId ? byId.get(unit.parentId) : undefined;
+    return { id: unit.id, name: (seen.get(unit.name) ?? 0) > 1 && parent ? `${unit.name} (${parent.name})` : unit.name };
+  });
   const consultations: ConsultationFact[] = accountabilityByUnit(consultationData, { from: params.period.from, to: params.period.to }, { asOf: params.period.cutOff, calendar }).map((f) => ({
     unitId: f.unitId,
     consulted: f.consulted,
