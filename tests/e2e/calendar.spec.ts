@@ -1,27 +1,9 @@
 import { test, expect, type Site } from './fixtures';
+import { firstRun as completeFirstRun } from './helpers/firstRun';
 import { addWorkingDays, formatDateVi, holidaysOf, weekdayNameVi, type CalendarConfig } from '../../shared/calendar';
 
-/** The first-run wizard, as in foundation.spec.ts; by default the coordinating office. */
-async function firstRun(site: Site, siteRole: 'coordinator' | 'unit' = 'coordinator'): Promise<void> {
-  const { page } = site;
-  await site.open();
-  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
-  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill('Ủy ban nhân dân xã Hòa An');
-  await page.getByLabel('Cơ quan cấp trên').fill('Ủy ban nhân dân tỉnh Cao Bằng');
-  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await expect(page.getByLabel('Tên văn phòng / đơn vị sử dụng máy')).toHaveValue('Văn phòng HĐND và UBND');
-  if (siteRole === 'unit') {
-    await page.getByRole('radio', { name: /Văn phòng của đơn vị/ }).check();
-    await page.getByLabel('Tên văn phòng / đơn vị sử dụng máy').fill('Phòng Kinh tế');
-  }
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
-  await page.getByLabel('Tên đăng nhập').fill('lan.vt');
-  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('matkhau-an-toan');
-  await page.getByLabel('Nhập lại mật khẩu').fill('matkhau-an-toan');
-  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
-  await expect(page.getByRole('heading', { name: 'Danh mục đơn vị' })).toBeVisible();
+function firstRun(site: Site, siteRole: 'coordinator' | 'unit' = 'coordinator'): Promise<void> {
+  return completeFirstRun(site, siteRole === 'unit' ? { siteRole, officeName: 'Phòng Kinh tế' } : {});
 }
 
 const day = (site: Site, date: string) => site.page.locator(`[data-date="${date}"]`);

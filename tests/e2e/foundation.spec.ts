@@ -8,7 +8,8 @@ test('first run → admin → units and officials (form and .xlsx) → reload �
   const { page } = site;
   await site.open();
 
-  // First run wizard.
+  // First run wizard: a too-short password is refused with the reason, then it completes.
+  await site.open();
   await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
   await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill('Ủy ban nhân dân xã Hòa An');
   await page.getByLabel('Cơ quan cấp trên').fill('Ủy ban nhân dân tỉnh Cao Bằng');
@@ -28,6 +29,9 @@ test('first run → admin → units and officials (form and .xlsx) → reload �
   await page.getByLabel('Nhập lại mật khẩu').fill('matkhau-an-toan');
   await site.shot('03-setup-admin');
   await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
+  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
+  await site.shot('04-dashboard-empty');
+  await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
 
   // The app shell with the registries.
   await expect(page.getByRole('heading', { name: 'Danh mục đơn vị' })).toBeVisible();
@@ -42,7 +46,7 @@ test('first run → admin → units and officials (form and .xlsx) → reload �
   await dialog.getByLabel('Ký hiệu văn bản').fill('KT');
   await dialog.getByRole('combobox', { name: 'Đơn vị cấp trên' }).click();
   await page.getByRole('option', { name: 'Ủy ban nhân dân xã Hòa An' }).click();
-  await site.shot('04-unit-form');
+  await site.shot('04b-unit-form');
   await dialog.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByRole('cell', { name: 'Phòng Kinh tế', exact: true })).toBeVisible();
 
@@ -150,9 +154,10 @@ test('first run → admin → units and officials (form and .xlsx) → reload �
   await site.shot('09-login-error');
   await page.getByLabel('Mật khẩu').fill('matkhau-an-toan');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  // Back on the screen the user was on before logging out.
   await expect(page.getByRole('heading', { name: 'Danh mục cán bộ, công chức' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Đàm Văn Sơn', exact: true })).toBeVisible();
-  await page.getByRole('link', { name: 'Đơn vị' }).click();
+  await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
   await expect(page.getByText('6 / 6 đơn vị')).toBeVisible();
   await page.getByRole('link', { name: 'Tài khoản' }).click();
   await expect(page.getByRole('cell', { name: 'lan.vt', exact: true })).toBeVisible();
