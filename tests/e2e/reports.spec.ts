@@ -130,6 +130,7 @@ test('demo data → quarterly report, charts → Excel, issued .docx with snapsh
   await page.getByRole('button', { name: 'Xếp loại', exact: true }).click();
   const ranking = page.getByRole('table', { name: 'Kết quả xếp loại' });
   await expect(ranking).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Xếp loại', exact: true })).not.toHaveAttribute('data-loading');
   await expect(page.getByText(/Hoàn thành tốt nhiệm vụ: Tỷ lệ hoàn thành đúng hạn ≥ 90% và Tỷ lệ quá hạn chưa hoàn thành < 10%/)).toBeVisible();
   await shot(site, 'ranking');
   await ranking.getByRole('button', { name: /^Vì sao/ }).first().click();

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Badge, Button, Group, List, Loader, Modal, NumberInput, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Group, List, Loader, Modal, NumberInput, Paper, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { AppError } from '@shared/errors';
 import { explainUnit, formatInt, formatPercentBp, proposeCandidates, rankingSheet, rankUnits, schemeText, type Candidate, type RankingScheme, type ReportData, type UnitRanking } from '@shared/reports';
 import { DEFAULT_TASK_SETTINGS, taskCategoryLabels } from '@shared/tasks/state';
@@ -122,9 +122,9 @@ export function RankingPage() {
                         </Table.Td>
                       ))}
                       <Table.Td>
-                        <Badge color={li >= 0 ? LEVEL_COLORS[li % LEVEL_COLORS.length] : 'gray'} variant="light" style={{ textTransform: 'none' }}>
+                        <Text size="sm" fw={600} c={`${li >= 0 ? LEVEL_COLORS[li % LEVEL_COLORS.length] : 'gray'}.8`}>
                           {r.levelLabel}
-                        </Badge>
+                        </Text>
                       </Table.Td>
                       <Table.Td>
                         <Button size="compact-xs" variant="subtle" onClick={() => setWhy(r)} aria-label={`Vì sao ${r.unitName} được xếp loại này`}>

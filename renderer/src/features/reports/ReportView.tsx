@@ -123,7 +123,7 @@ export function DetailTable({ data }: { data: ReportData }) {
 }
 
 function shortName(name: string): string {
-  return name.length > 26 ? `${name.slice(0, 25)}…` : name;
+  return name.length > 24 ? `${name.slice(0, 23)}…` : name;
 }
 
 export function ReportCharts({ data }: { data: ReportData }) {
@@ -143,7 +143,7 @@ export function ReportCharts({ data }: { data: ReportData }) {
           dataKey="unit"
           type="stacked"
           orientation="vertical"
-          yAxisProps={{ width: 190, interval: 0, tick: { fontSize: 11 } }}
+          yAxisProps={{ width: 200, interval: 0, tick: { fontSize: 11 } }}
           withLegend
           legendProps={{ verticalAlign: 'bottom', height: 44 }}
           series={CATEGORY_ORDER.map((k) => ({ name: k, label: taskCategoryLabels[k], color: `${CATEGORY_COLORS[k]}.6` }))}
