@@ -5,6 +5,7 @@
  * so a report over 50,000 tasks loads a few thousand events, not all of them.
  */
 import { accountabilityByUnit } from '@shared/consultations';
+import { followUpSteps } from '@shared/followup/escalation';
 import { foldTask } from '@shared/tasks/state';
 import type { TaskEvent } from '@shared/tasks/model';
 import { buildUnitTree, flattenUnitTree } from '@shared/registries/units';
@@ -16,8 +17,11 @@ import { loadConsultationData } from '../../consultations/data/queries';
 import { loadUnits } from '../../registries/queries';
 import { rowToEvent, rowToTask, type TaskIndexRow } from '../../tasks/data/taskIndex';
 
-/** `related.purpose` of a follow-up letter (công văn đôn đốc) in the letters table. */
-export const FOLLOW_UP_PURPOSE = 'followUp';
+/**
+ * `related.purpose` of follow-up letters (công văn đôn đốc, first and second reminder) addressed to
+ * `related.unitId`, as the follow-up centre records them; the report to the Chair is not one.
+ */
+export const FOLLOW_UP_PURPOSES: readonly string[] = followUpSteps.filter((s) => s !== 'reportToChair');
 
 function indexRowTask(r: TaskIndexRow): ReportTask {
   return {
@@ -80,7 +84,7 @@ export async function loadFollowUps(db: DondocDb): Promise<{ facts: FollowUpLett
   let recorded = false;
   const facts: FollowUpLetterFact[] = [];
   for (const r of rows) {
-    if (r.related?.purpose !== FOLLOW_UP_PURPOSE) continue;
+    if (!r.related || !FOLLOW_UP_PURPOSES.includes(r.related.purpose)) continue;
     recorded = true;
     if (r.status === 'issued' && r.related.unitId && r.letter?.date) facts.push({ unitId: r.related.unitId, issuedOn: r.letter.date });
   }

@@ -11,7 +11,7 @@ import { foldTask } from '@shared/tasks/state';
 import { DondocDb } from '../../../data/db';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
 import { reindexTasks } from '../../tasks/data/taskIndex';
-import { buildReport, FOLLOW_UP_PURPOSE, loadFollowUps } from './build';
+import { buildReport, loadFollowUps } from './build';
 import { issueReport, reportLetter } from './issue';
 import { loadSnapshot, loadSnapshots } from './snapshots';
 import { issuerOf } from './issue';
@@ -118,11 +118,11 @@ describe('reports in the database', () => {
     expect(await verifyAuditChain(db)).toBeNull();
   });
 
-  it('counts follow-up letters recorded with their purpose and unit', async () => {
+  it('counts follow-up letters (first or second reminder) recorded with their unit', async () => {
     const db = await seeded();
     const { issuer, officeKey } = await issuerOf(db, { kind: 'official', name: 'Nguyễn Văn Hùng', title: 'Chủ tịch', isHead: true });
     const letter = reportLetter(await buildReport(db, params, 'x'), issuer, {}, { number: null, date: null });
-    const id = await saveDraft(db, ctx, { letter: { ...letter, kind: 'officialLetter', symbol: 'UBND-VP', subject: 'Đôn đốc' }, officeKey, related: { unitId: 'pvh', purpose: FOLLOW_UP_PURPOSE } });
+    const id = await saveDraft(db, ctx, { letter: { ...letter, kind: 'officialLetter', symbol: 'UBND-VP', subject: 'Đôn đốc' }, officeKey, related: { unitId: 'pvh', purpose: 'followUp1' } });
     await issueLetter(db, ctx, id, '2026-05-20');
     expect(await loadFollowUps(db)).toEqual({ facts: [{ unitId: 'pvh', issuedOn: '2026-05-20' }], recorded: true });
     const data = await buildReport(db, params, 'x');
