@@ -3,13 +3,14 @@ import type { Letter } from '@shared/letters/model';
 import { reportSheets, type ReportData } from '@shared/reports';
 import { foldVietnamese } from '@shared/text/search';
 import { api } from '../../api';
+import { saveLetterDocx } from '../letters/saveDocx';
 
 export function fileBase(data: ReportData): string {
   return `Bao cao ${foldVietnamese(data.periodLabel)} chot ${data.params.period.cutOff}`.replace(/[^\p{L}\p{N} _-]/gu, '').slice(0, 120);
 }
 
 export async function saveReportDocx(letter: Letter, name: string): Promise<string | null> {
-  const r = await api().call('letters:saveDocx', { letter, suggestedName: name });
+  const r = await saveLetterDocx(letter, name);
   return r.canceled ? null : r.path;
 }
 
