@@ -1,18 +1,17 @@
 import { useMemo, useState } from 'react';
 import { ActionIcon, Badge, Button, Checkbox, Group, Loader, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { buildUnitTree, flattenUnitTree } from '@shared/registries/units';
 import { describePosts, type Official } from '@shared/registries/officials';
 import { OFFICIAL_COLUMNS, formatUserDate, officialsToRows, parseOfficialRows, parseUserDate, type RowError } from '@shared/registries/xlsxImport';
 import { matchesSearch } from '@shared/text/search';
 import { newId } from '@shared/data/ids';
-import { api } from '../../api';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { errorMessage, notifySuccess } from '../../ui/notify';
 import { todayVn } from '../../ui/format';
 import { importOfficials, saveOfficial } from './commands';
 import { useOfficials, usePosts, useUnits } from './queries';
 import { currentActor, useIsAdmin } from './useActor';
 import { ImportErrorsModal } from './ImportErrorsModal';
+import { importSheet, saveSheet, unitSelectOptions } from './xlsxFlow';
 
 interface PostRow {
   key: string;
@@ -62,7 +61,7 @@ export function OfficialsPage() {
     [officials, postsByOfficial, unitName, today],
   );
   const shown = rows.filter((r) => matchesSearch(`${r.official.fullName} ${r.postText}`, query));
-  const unitOptions = useMemo(() => flattenUnitTree(buildUnitTree(units ?? [])).map((r) => ({ value: r.unit.id, label: `${'— '.repeat(r.depth)}${r.unit.name}` })), [units]);
+  const unitOptions = useMemo(() => unitSelectOptions(units ?? []), [units]);
 
   if (!units || !officials || !posts) return <Loader />;
 
@@ -97,51 +96,38 @@ export function OfficialsPage() {
     }
   };
 
-  const downloadTemplate = async () => {
-    try {
-      const sample = units.find((u) => u.parentId) ?? units[0];
-      const r = await api().call('xlsx:save', {
-        title: 'Lưu tệp mẫu danh mục cán bộ',
-        defaultName: 'mau-danh-muc-can-bo.xlsx',
-        sheets: [
-          {
-            name: 'Cán bộ',
-            columns: OFFICIAL_COLUMNS,
-            rows: [
-              ['CB01', 'Nguyễn Văn An', sample?.shortName ?? '', 'Phó Chủ tịch UBND', '', formatUserDate(today), '', '', ''],
-              ['CB01', 'Nguyễn Văn An', sample?.shortName ?? '', 'Chánh Văn phòng', 'x', formatUserDate(today), '', '', ''],
-            ],
-          },
+  const sample = units.find((u) => u.parentId) ?? units[0];
+  const downloadTemplate = () =>
+    saveSheet(
+      'Lưu tệp mẫu danh mục cán bộ',
+      'mau-danh-muc-can-bo.xlsx',
+      {
+        name: 'Cán bộ',
+        columns: OFFICIAL_COLUMNS,
+        rows: [
+          ['CB01', 'Nguyễn Văn An', sample?.shortName ?? '', 'Phó Chủ tịch UBND', '', formatUserDate(today), '', '', ''],
+          ['CB01', 'Nguyễn Văn An', sample?.shortName ?? '', 'Chánh Văn phòng', 'x', formatUserDate(today), '', '', ''],
         ],
-      });
-      if (!r.canceled) notifySuccess(`Đã lưu tệp mẫu: ${r.path}`);
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const exportAll = async () => {
-    try {
-      const r = await api().call('xlsx:save', { title: 'Xuất danh mục cán bộ', defaultName: 'danh-muc-can-bo.xlsx', sheets: [{ name: 'Cán bộ', columns: OFFICIAL_COLUMNS, rows: officialsToRows(rows.map((x) => x.official), posts, units) }] });
-      if (!r.canceled) notifySuccess(`Đã xuất ${rows.length} cán bộ: ${r.path}`);
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const importFile = async () => {
-    try {
-      const r = await api().call('xlsx:open', { title: 'Chọn tệp Excel danh mục cán bộ' });
-      if (r.canceled || !r.fileName) return;
-      const parsed = parseOfficialRows(r.sheets[0]?.rows ?? [], units, newId);
-      if (parsed.errors.length) {
-        setImportErrors({ errors: parsed.errors, fileName: r.fileName });
-        return;
-      }
-      const n = await importOfficials(currentDb(), writeContext(), currentActor(), parsed.officials);
-      notifySuccess(`Đã nhập ${n} cán bộ từ ${r.fileName}.`);
-    } catch (e) {
-      notifyError(e, 'Không nhập được tệp');
-    }
-  };
+      },
+      (path) => `Đã lưu tệp mẫu: ${path}`,
+    );
+  const exportAll = () =>
+    saveSheet(
+      'Xuất danh mục cán bộ',
+      'danh-muc-can-bo.xlsx',
+      { name: 'Cán bộ', columns: OFFICIAL_COLUMNS, rows: officialsToRows(rows.map((x) => x.official), posts, units) },
+      (path) => `Đã xuất ${rows.length} cán bộ: ${path}`,
+    );
+  const importFile = () =>
+    importSheet(
+      'Chọn tệp Excel danh mục cán bộ',
+      (cells) => {
+        const parsed = parseOfficialRows(cells, units, newId);
+        return { errors: parsed.errors, value: parsed.officials };
+      },
+      (errors, fileName) => setImportErrors({ errors, fileName }),
+      async (parsed, fileName) => `Đã nhập ${await importOfficials(currentDb(), writeContext(), currentActor(), parsed)} cán bộ từ ${fileName}.`,
+    );
 
   const setPost = (key: string, patch: Partial<PostRow>) => draft && setDraft({ ...draft, posts: draft.posts.map((p) => (p.key === key ? { ...p, ...patch } : p)) });
 

@@ -4,14 +4,14 @@ import { buildUnitTree, flattenUnitTree, isUnitValidOn, unitKindLabels, unitKind
 import { UNIT_COLUMNS, parseUnitRows, parseUserDate, formatUserDate, unitsToRows, type RowError } from '@shared/registries/xlsxImport';
 import { matchesSearch } from '@shared/text/search';
 import { newId } from '@shared/data/ids';
-import { api } from '../../api';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { errorMessage, notifySuccess } from '../../ui/notify';
 import { formatDate, todayVn } from '../../ui/format';
 import { importUnits, saveUnit } from './commands';
 import { useUnits } from './queries';
 import { currentActor, useIsAdmin } from './useActor';
 import { ImportErrorsModal } from './ImportErrorsModal';
+import { importSheet, saveSheet, unitSelectOptions } from './xlsxFlow';
 
 interface Draft {
   id: string | null;
@@ -64,44 +64,27 @@ export function UnitsPage() {
     }
   };
 
-  const downloadTemplate = async () => {
-    try {
-      const r = await api().call('xlsx:save', {
-        title: 'Lưu tệp mẫu danh mục đơn vị',
-        defaultName: 'mau-danh-muc-don-vi.xlsx',
-        sheets: [{ name: 'Đơn vị', columns: UNIT_COLUMNS, rows: [['Phòng Kinh tế', 'PKT', unitKindLabels.department, 'KT', units.find((u) => !u.parentId)?.shortName ?? '', formatUserDate(today), '', 2, 'Nông nghiệp; Xây dựng']] }],
-      });
-      if (!r.canceled) notifySuccess(`Đã lưu tệp mẫu: ${r.path}`);
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const exportAll = async () => {
-    try {
-      const ordered = rows.map((r) => r.unit);
-      const r = await api().call('xlsx:save', { title: 'Xuất danh mục đơn vị', defaultName: 'danh-muc-don-vi.xlsx', sheets: [{ name: 'Đơn vị', columns: UNIT_COLUMNS, rows: unitsToRows(ordered) }] });
-      if (!r.canceled) notifySuccess(`Đã xuất ${ordered.length} đơn vị: ${r.path}`);
-    } catch (e) {
-      notifyError(e);
-    }
-  };
-  const importFile = async () => {
-    try {
-      const r = await api().call('xlsx:open', { title: 'Chọn tệp Excel danh mục đơn vị' });
-      if (r.canceled || !r.fileName) return;
-      const parsed = parseUnitRows(r.sheets[0]?.rows ?? [], units, newId);
-      if (parsed.errors.length) {
-        setImportErrors({ errors: parsed.errors, fileName: r.fileName });
-        return;
-      }
-      const n = await importUnits(currentDb(), writeContext(), currentActor(), parsed.units);
-      notifySuccess(`Đã nhập ${n} đơn vị từ ${r.fileName}.`);
-    } catch (e) {
-      notifyError(e, 'Không nhập được tệp');
-    }
-  };
+  const downloadTemplate = () =>
+    saveSheet(
+      'Lưu tệp mẫu danh mục đơn vị',
+      'mau-danh-muc-don-vi.xlsx',
+      { name: 'Đơn vị', columns: UNIT_COLUMNS, rows: [['Phòng Kinh tế', 'PKT', unitKindLabels.department, 'KT', units.find((u) => !u.parentId)?.shortName ?? '', formatUserDate(today), '', 2, 'Nông nghiệp; Xây dựng']] },
+      (path) => `Đã lưu tệp mẫu: ${path}`,
+    );
+  const exportAll = () =>
+    saveSheet('Xuất danh mục đơn vị', 'danh-muc-don-vi.xlsx', { name: 'Đơn vị', columns: UNIT_COLUMNS, rows: unitsToRows(rows.map((r) => r.unit)) }, (path) => `Đã xuất ${rows.length} đơn vị: ${path}`);
+  const importFile = () =>
+    importSheet(
+      'Chọn tệp Excel danh mục đơn vị',
+      (cells) => {
+        const parsed = parseUnitRows(cells, units, newId);
+        return { errors: parsed.errors, value: parsed.units };
+      },
+      (errors, fileName) => setImportErrors({ errors, fileName }),
+      async (parsed, fileName) => `Đã nhập ${await importUnits(currentDb(), writeContext(), currentActor(), parsed)} đơn vị từ ${fileName}.`,
+    );
 
-  const unitOptions = rows.filter((r) => r.unit.id !== draft?.id).map((r) => ({ value: r.unit.id, label: `${'— '.repeat(r.depth)}${r.unit.name}` }));
+  const unitOptions = unitSelectOptions(units, draft?.id);
 
   return (
     <Stack>

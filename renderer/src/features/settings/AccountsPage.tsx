@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { roleLabels, roleSchema, type Account, type Role } from '@shared/ipc/channels/auth';
-import { buildUnitTree, flattenUnitTree } from '@shared/registries/units';
 import { api } from '../../api';
 import { errorMessage, notifySuccess } from '../../ui/notify';
 import { formatDateTime } from '../../ui/format';
 import { useOfficials, useUnits } from '../registries/queries';
+import { unitSelectOptions } from '../registries/xlsxFlow';
 
 interface Draft {
   id: string | null;
@@ -26,7 +26,7 @@ export function AccountsPage() {
   const [formError, setFormError] = useState<string | null>(null);
   const units = useUnits();
   const officials = useOfficials();
-  const unitOptions = useMemo(() => flattenUnitTree(buildUnitTree(units ?? [])).map((r) => ({ value: r.unit.id, label: `${'— '.repeat(r.depth)}${r.unit.name}` })), [units]);
+  const unitOptions = useMemo(() => unitSelectOptions(units ?? []), [units]);
   const officialOptions = useMemo(() => (officials ?? []).map((o) => ({ value: o.id, label: o.fullName })), [officials]);
 
   const reload = useCallback(() => {
