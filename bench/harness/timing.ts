@@ -3,6 +3,8 @@ export interface TimedBody {
   /** Untimed work before every run (fresh database, GC). */
   before?: () => Promise<void> | void;
   run: () => Promise<unknown> | unknown;
+  /** What a warm-up run does instead of `run` (a smaller input that warms the same code). */
+  warmupRun?: () => Promise<unknown> | unknown;
   /** Untimed work after every run. */
   after?: () => Promise<void> | void;
 }
@@ -10,12 +12,12 @@ export interface TimedBody {
 export async function timeRuns(body: TimedBody, runs: number, warmup: number, onRun?: (index: number, ms: number, warm: boolean) => void): Promise<number[]> {
   const samples: number[] = [];
   for (let i = 0; i < warmup + runs; i++) {
+    const warm = i < warmup;
     await body.before?.();
     const t0 = performance.now();
-    await body.run();
+    await (warm && body.warmupRun ? body.warmupRun() : body.run());
     const ms = performance.now() - t0;
     await body.after?.();
-    const warm = i < warmup;
     if (!warm) samples.push(ms);
     onRun?.(i, ms, warm);
   }

@@ -58,7 +58,7 @@ const api: BenchPageApi = {
       const c = find(name);
       const ctx = context(size);
       return timeRuns(
-        { before: c.before && (() => c.before!(ctx)), run: () => c.run(ctx), after: c.after && (() => c.after!(ctx)) },
+        { before: c.before && (() => c.before!(ctx)), run: () => c.run(ctx), warmupRun: c.warmupRun && (() => c.warmupRun!(ctx)), after: c.after && (() => c.after!(ctx)) },
         runs,
         warmup,
         (i, ms, warm) => ctx.log(`  chromium  ${size}  ${name}: ${warm ? 'warm-up' : `run ${i - warmup + 1}/${runs}`} ${ms.toFixed(1)} ms`),

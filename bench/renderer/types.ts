@@ -66,6 +66,11 @@ export interface RendererBenchCase {
   /** Before every run, untimed (fresh database, …). */
   before?: (ctx: PageContext) => Promise<void>;
   run: (ctx: PageContext) => Promise<void>;
+  /**
+   * A warm-up run, when a full `run` is too long to repeat (e.g. a 2,000-op import warms the same
+   * code as the 100,000-op one). Default: `run`.
+   */
+  warmupRun?: (ctx: PageContext) => Promise<void>;
   after?: (ctx: PageContext) => Promise<void>;
   teardown?: (ctx: PageContext) => Promise<void>;
 }
