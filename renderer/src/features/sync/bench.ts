@@ -4,13 +4,17 @@
  * ops into Dexie in chunks (tasks and their progress reports from 20 unit sites, relayed by
  * the coordinator), with the task index rebuilt. Signing/packing and verifying happen in main
  * and are measured by bench/cases/sync.bench.ts.
+ *
+ * Each is compared with its raw-IndexedDB floor, run in the same browser: the same records
+ * written (ops + rows, one readwrite transaction of put()) or read (every op through the
+ * [site+hlc] index) with nothing of ours in between.
  */
 import Dexie from 'dexie';
 import { formatHlc } from '@shared/data/hlc';
-import type { Op } from '@shared/data/ops';
+import { applyOp, type Op, type Row } from '@shared/data/ops';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { ORGANISATION_SETTINGS_ID } from '@shared/registries/organisation';
-import type { RendererBenchCase, SizeSpec } from '../../../../bench/renderer/types';
+import type { RendererBenchCase, SizeLabel, SizeSpec } from '../../../../bench/renderer/types';
 import { DondocDb } from '../../data/db';
 import { exportPackage } from './data/exportPackage';
 import { importPackage } from './data/importPackage';
@@ -18,24 +22,42 @@ import type { PeerRow } from './data/types';
 
 const EXPORT_DB = 'bench-sync-export';
 const IMPORT_DB = 'bench-sync-import';
+const RAW_IMPORT_DB = 'bench-sync-raw-import';
 const ME = 'bench-me';
 const COORD = 'bench-coord';
 const UNIT_SITES = 20;
 const EVENTS_PER_TASK = 4;
 const CTX = { site: ME, actor: 'bench (Đo hiệu năng)' };
+/** The size of one import chunk: the warm-up runs the same code on one chunk's worth. */
+const WARMUP_OPS = 2_000;
+const T0 = 1_745_000_000_000;
+/** 100,000 ops whatever the size (the issue's figure); tiny is the smoke test. */
+const SIZES: readonly SizeLabel[] = ['tiny', 'province-years'];
 
 const opCount = (size: SizeSpec) => (size.label === 'tiny' ? 1_000 : 100_000);
 
+/**
+ * A UUIDv7-shaped id (what newId() makes) built from a time and a counter, so runs are
+ * identical: time-ordered like the app's ids, which decides how a chunk's keys cluster.
+ */
+export function benchUuid7(millis: number, tag: number, seq: number): string {
+  const time = millis.toString(16).padStart(12, '0');
+  const a = (tag & 0xfff).toString(16).padStart(3, '0');
+  const b = seq.toString(16).padStart(15, '0');
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${a}-8${b.slice(0, 3)}-${b.slice(3)}`;
+}
+
 /** Tasks assigned by the coordinator, each followed by progress reports from its lead unit's site. */
-function makeOps(n: number): Op[] {
+function makeOps(n: number, start = T0): Op[] {
   const ops: Op[] = [];
-  let t = 1_745_000_000_000;
+  let t = start;
+  let seq = 0;
   for (let task = 0; ops.length < n; task += 1) {
     const lead = 1 + (task % UNIT_SITES);
-    const taskId = `task-${task}`;
     t += 1;
+    const taskId = benchUuid7(t, 1, (seq += 1));
     ops.push({
-      id: `op-t-${task}`,
+      id: benchUuid7(t, 0, (seq += 1)),
       site: COORD,
       hlc: formatHlc({ millis: t, counter: 0, node: COORD }),
       entity: 'tasks',
@@ -64,11 +86,11 @@ function makeOps(n: number): Op[] {
       t += 1;
       const site = `bench-xa-${lead}`;
       ops.push({
-        id: `op-e-${task}-${e}`,
+        id: benchUuid7(t, 0, (seq += 1)),
         site,
         hlc: formatHlc({ millis: t, counter: 0, node: site }),
         entity: 'taskEvents',
-        rowId: `ev-${task}-${e}`,
+        rowId: benchUuid7(t, 1, (seq += 1)),
         kind: 'insert',
         values: { taskId, type: 'progress', on: '2025-05-02', actorOfficialId: null, actorAccount: 'canbo (Cán bộ)', percent: 20 * (e + 1), text: `Báo cáo tiến độ lần ${e + 1}`, attachments: [] },
         actor: 'canbo (Cán bộ)',
@@ -76,6 +98,37 @@ function makeOps(n: number): Op[] {
     }
   }
   return ops;
+}
+
+const opsCache = new Map<number, Op[]>();
+function opsOf(n: number): Op[] {
+  let ops = opsCache.get(n);
+  if (!ops) opsCache.set(n, (ops = makeOps(n)));
+  return ops;
+}
+
+function packageOf(ops: Op[], hashChar: string): PackageDataMsg {
+  const vector: Record<string, string> = {};
+  for (const op of ops) if (!vector[op.site] || vector[op.site] < op.hlc) vector[op.site] = op.hlc;
+  return {
+    manifest: {
+      format: 1,
+      schemaVersion: 1,
+      from: COORD,
+      to: ME,
+      seq: 1,
+      prevPackageHash: null,
+      createdAt: '2025-05-02T08:00:00.000Z',
+      opCount: ops.length,
+      payloadBytes: 0,
+      payloadSha256: '0'.repeat(64),
+      versionVector: vector,
+    },
+    ops,
+    packageHash: hashChar.repeat(64),
+    signerPublicKey: 'k',
+    newSignerKey: null,
+  };
 }
 
 function peers(): PeerRow[] {
@@ -106,69 +159,194 @@ async function freshDb(name: string): Promise<DondocDb> {
   return db;
 }
 
+// ─── Raw IndexedDB (the floor) ──────────────────────────────────────────────────────────
+
+// The DOM's IndexedDB types here (this module is built with the renderer), so not
+// bench/renderer/idb.ts: that slice is typed for the Node project, without the DOM lib.
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(new Error(req.error?.message ?? 'IndexedDB request failed'));
+  });
+}
+
+function completion(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(new Error(tx.error?.message ?? 'IndexedDB transaction failed'));
+    tx.onabort = () => reject(new Error(tx.error?.message ?? 'IndexedDB transaction aborted'));
+  });
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(new Error(req.error?.message ?? 'deleteDatabase failed'));
+    req.onblocked = () => reject(new Error(`deleteDatabase(${name}) blocked by an open connection`));
+  });
+}
+
+/** Opens a database; `create` (a first version) makes its stores. Without it, opens the existing one. */
+function openRaw(name: string, create?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = create ? indexedDB.open(name, 1) : indexedDB.open(name);
+    if (create) req.onupgradeneeded = () => create(req.result);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(new Error(req.error?.message ?? 'open failed'));
+    req.onblocked = () => reject(new Error(`open(${name}) blocked`));
+  });
+}
+
+const RAW_STORES = ['ops', 'tasks', 'taskEvents'] as const;
+
+/** Stores with the indexes DondocDb declares for ops, tasks and taskEvents. */
+function openRawSyncDb(name: string): Promise<IDBDatabase> {
+  const probe = new DondocDb('bench-schema-probe', { autoOpen: false });
+  return openRaw(name, (db) => {
+    for (const store of RAW_STORES) {
+      const os = db.createObjectStore(store, { keyPath: 'id' });
+      for (const ix of probe.table(store).schema.indexes) os.createIndex(ix.name, ix.keyPath as string | string[], { unique: Boolean(ix.unique), multiEntry: Boolean(ix.multi) });
+    }
+  });
+}
+
+/** The rows an import of `ops` into an empty database stores (one op per row here). */
+function rowsOf(ops: readonly Op[]): { tasks: Row[]; taskEvents: Row[] } {
+  const tasks: Row[] = [];
+  const taskEvents: Row[] = [];
+  for (const op of ops) (op.entity === 'tasks' ? tasks : taskEvents).push(applyOp(undefined, op));
+  return { tasks, taskEvents };
+}
+
+async function rawImport(db: IDBDatabase, ops: readonly Op[], rows: { tasks: Row[]; taskEvents: Row[] }): Promise<void> {
+  // Same durability as DondocDb (chromeTransactionDurability: 'strict').
+  const tx = db.transaction([...RAW_STORES], 'readwrite', { durability: 'strict' });
+  const done = completion(tx);
+  const opStore = tx.objectStore('ops');
+  const taskStore = tx.objectStore('tasks');
+  const eventStore = tx.objectStore('taskEvents');
+  for (const op of ops) opStore.put(op);
+  for (const r of rows.tasks) taskStore.put(r);
+  for (const r of rows.taskEvents) eventStore.put(r);
+  await done;
+}
+
+// ─── State between setup and runs ───────────────────────────────────────────────────────
+
 let exportDb: DondocDb | null = null;
+let exportFixture: { n: number; done: Promise<void> } | null = null;
+let rawExportDb: IDBDatabase | null = null;
 let importDb: DondocDb | null = null;
 let pkg: PackageDataMsg | null = null;
+let warmPkg: PackageDataMsg | null = null;
+let rawImportDb: IDBDatabase | null = null;
+let rawRows: { tasks: Row[]; taskEvents: Row[] } | null = null;
+let rawWarm: { ops: Op[]; rows: { tasks: Row[]; taskEvents: Row[] } } | null = null;
 let sink = 0;
 
+/**
+ * The export database (n ops, nothing acknowledged), written once per size and shared by the
+ * export case and its raw floor, which reads the very same object store.
+ */
+function ensureExportFixture(n: number): Promise<void> {
+  if (exportFixture?.n === n) return exportFixture.done;
+  const done = (async () => {
+    exportDb?.close();
+    exportDb = null;
+    rawExportDb?.close();
+    rawExportDb = null;
+    const db = await freshDb(EXPORT_DB);
+    const ops = opsOf(n);
+    for (let i = 0; i < ops.length; i += 10_000) await db.ops.bulkAdd(ops.slice(i, i + 10_000));
+    db.close();
+  })();
+  exportFixture = { n, done };
+  return done;
+}
+
+async function closeExport(): Promise<void> {
+  exportDb?.close();
+  exportDb = null;
+  rawExportDb?.close();
+  rawExportDb = null;
+}
+
+const noSign = async (req: { ops: readonly unknown[] }) => ({ canceled: true, path: null, seq: null, packageHash: null, prevPackageHash: null, opCount: req.ops.length, bytes: 0 });
+
 export const rendererCases: RendererBenchCase[] = [
+  {
+    name: 'floor.raw.syncExport100k',
+    size: (s) => `${opCount(s).toLocaleString('en')} ops read raw: one getAll() over the ops store's [site+hlc] index`,
+    rows: opCount,
+    sizes: SIZES,
+    setup: async (ctx) => {
+      await ensureExportFixture(opCount(ctx.size));
+      rawExportDb = await openRaw(EXPORT_DB);
+    },
+    run: async () => {
+      const tx = rawExportDb!.transaction(['ops'], 'readonly');
+      const all = await request(tx.objectStore('ops').index('[site+hlc]').getAll());
+      sink += all.length;
+    },
+    teardown: closeExport,
+  },
   {
     name: 'sync.export100k',
     size: (s) => `${opCount(s).toLocaleString('en')} ops from 21 sites not yet acknowledged by the peer (read from Dexie, sorted, version vector)`,
     rows: opCount,
+    sizes: SIZES,
+    ratioTo: 'floor.raw.syncExport100k',
     setup: async (ctx) => {
-      exportDb?.close();
-      exportDb = await freshDb(EXPORT_DB);
-      const ops = makeOps(opCount(ctx.size));
-      for (let i = 0; i < ops.length; i += 10_000) await exportDb.ops.bulkAdd(ops.slice(i, i + 10_000));
+      await ensureExportFixture(opCount(ctx.size));
+      exportDb = new DondocDb(EXPORT_DB);
+      await exportDb.open();
     },
     run: async () => {
-      const db = exportDb!;
       // The same path as the Xuất gói button, with main's signing replaced by a no-op.
-      const out = await exportPackage(db, CTX, { to: COORD, name: 'Văn phòng điều phối' }, async (req) => ({
-        canceled: true,
-        path: null,
-        seq: null,
-        packageHash: null,
-        prevPackageHash: null,
-        opCount: req.ops.length,
-        bytes: 0,
-      }));
+      const out = await exportPackage(exportDb!, CTX, { to: COORD, name: 'Văn phòng điều phối' }, noSign);
+      if (out.opCount !== exportFixture!.n) throw new Error(`exported ${out.opCount} of ${exportFixture!.n}`);
       sink += out.opCount;
     },
+    teardown: closeExport,
+  },
+  {
+    name: 'floor.raw.syncImport100k',
+    size: (s) => `${opCount(s).toLocaleString('en')} ops + the ${opCount(s).toLocaleString('en')} task/event rows they make, put raw in one readwrite transaction (stores with the ops/tasks/taskEvents indexes)`,
+    rows: opCount,
+    sizes: SIZES,
+    setup: async (ctx) => {
+      rawRows = rowsOf(opsOf(opCount(ctx.size)));
+      const warmOps = makeOps(WARMUP_OPS, T0 - 10_000_000);
+      rawWarm = { ops: warmOps, rows: rowsOf(warmOps) };
+    },
+    before: async () => {
+      rawImportDb?.close();
+      rawImportDb = null;
+      await deleteDatabase(RAW_IMPORT_DB);
+      rawImportDb = await openRawSyncDb(RAW_IMPORT_DB);
+    },
+    run: async (ctx) => rawImport(rawImportDb!, opsOf(opCount(ctx.size)), rawRows!),
+    warmupRun: async () => rawImport(rawImportDb!, rawWarm!.ops, rawWarm!.rows),
     teardown: async () => {
-      exportDb?.close();
-      exportDb = null;
-      await Dexie.delete(EXPORT_DB);
+      rawImportDb?.close();
+      rawImportDb = null;
+      rawRows = null;
+      rawWarm = null;
+      await deleteDatabase(RAW_IMPORT_DB);
     },
   },
   {
     name: 'sync.import100k',
     size: (s) => `${opCount(s).toLocaleString('en')} ops (tasks + progress reports) validated, judged and applied in 2,000-op chunks, task index rebuilt`,
     rows: opCount,
+    sizes: SIZES,
+    ratioTo: 'floor.raw.syncImport100k',
     setup: async (ctx) => {
-      const ops = makeOps(opCount(ctx.size));
-      const vector: Record<string, string> = {};
-      for (const op of ops) if (!vector[op.site] || vector[op.site] < op.hlc) vector[op.site] = op.hlc;
-      pkg = {
-        manifest: {
-          format: 1,
-          schemaVersion: 1,
-          from: COORD,
-          to: ME,
-          seq: 1,
-          prevPackageHash: null,
-          createdAt: '2025-05-02T08:00:00.000Z',
-          opCount: ops.length,
-          payloadBytes: 0,
-          payloadSha256: '0'.repeat(64),
-          versionVector: vector,
-        },
-        ops,
-        packageHash: 'a'.repeat(64),
-        signerPublicKey: 'k',
-        newSignerKey: null,
-      };
+      pkg = packageOf(opsOf(opCount(ctx.size)), 'a');
+      // Earlier in time than the measured package: a distinct package and distinct ids.
+      warmPkg = packageOf(makeOps(WARMUP_OPS, T0 - 10_000_000), 'b');
     },
     before: async () => {
       importDb?.close();
@@ -179,10 +357,16 @@ export const rendererCases: RendererBenchCase[] = [
       if (report.counts.applied !== pkg!.ops.length) throw new Error(`applied ${report.counts.applied} of ${pkg!.ops.length}`);
       sink += report.counts.applied;
     },
+    // One chunk's worth into a fresh database warms the same code without 100,000 ops of work.
+    warmupRun: async () => {
+      const report = await importPackage(importDb!, CTX, warmPkg!, 'warm.dondoc');
+      if (report.counts.applied !== warmPkg!.ops.length) throw new Error(`warm-up applied ${report.counts.applied} of ${warmPkg!.ops.length}`);
+    },
     teardown: async () => {
       importDb?.close();
       importDb = null;
       pkg = null;
+      warmPkg = null;
       await Dexie.delete(IMPORT_DB);
     },
   },

@@ -13,7 +13,9 @@ import type { SyncSite } from '@shared/sync/authorize';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { ENTITY_TABLES, SCHEMA_VERSION, type AuditEntry, type DondocDb, type EntityRow } from '../../../data/db';
 import { auditHash, GENESIS_HASH, type WriteContext } from '../../../data/repository';
-import { reindexTasks } from '../../tasks/data/taskIndex';
+import { reindexTasks, type PreloadedTaskRows } from '../../tasks/data/taskIndex';
+import { refuseDemoDatabase } from './demoGuard';
+import { existingKeys, loadByKeys, rowsByIndex } from './bulkRead';
 import { loadSyncSites, recordPeerKey } from './peers';
 import type { ConflictRow, ImportCounts, ImportRow, RejectionRow } from './types';
 
@@ -51,28 +53,50 @@ function syncTables(db: DondocDb) {
   return [...ENTITY_TABLES.map((t) => db.table(t)), db.ops, db.audit, db.meta, db.taskIndex, db.peers, db.syncImports, db.syncRejections, db.syncConflicts];
 }
 
-/** Loads, inside the caller's transaction, every row the authorizer and merge may read for these ops. */
-async function prefetch(db: DondocDb, ops: readonly Op[], retry: boolean): Promise<BaseView> {
+/** What a chunk read before judging: the view, plus the held-back rows of its ops. */
+interface Prefetched {
+  view: BaseView;
+  /** Rows prefetched for the task entities, to fold the task index without reading again. */
+  rows: Map<string, Row>;
+  events: Map<string, Row[]>;
+  /** syncRejections rows of the chunk's ops (all of them when retrying). */
+  held: Map<string, RejectionRow>;
+}
+
+/**
+ * Loads, inside the caller's transaction, every row the authorizer and merge may read for
+ * these ops. `held`: the chunk's syncRejections rows when the caller already has them
+ * (retrying), or whether that table may hold any of them at all (false: it is empty).
+ */
+async function prefetch(db: DondocDb, ops: readonly Op[], held: readonly RejectionRow[] | boolean): Promise<Prefetched> {
   const rows = new Map<string, Row>();
+  const asked = new Set<string>();
   const want = new Map<EntityName, Set<string>>();
   const ask = (entity: EntityName, id: string) => {
-    if (!hasEntity(entity) || rows.has(stateKey(entity, id))) return;
+    const key = stateKey(entity, id);
+    if (!hasEntity(entity) || asked.has(key)) return;
+    asked.add(key);
     let s = want.get(entity);
     if (!s) want.set(entity, (s = new Set()));
     s.add(id);
   };
   const load = async () => {
-    for (const [entity, ids] of want) {
-      const list = [...ids];
-      const got = await db.table<EntityRow, string>(entity).bulkGet(list);
-      got.forEach((r, i) => {
-        if (r) rows.set(stateKey(entity, list[i]), r);
-      });
-    }
+    const batch = [...want];
     want.clear();
+    await Promise.all(
+      batch.map(async ([entity, ids]) => {
+        for (const [id, r] of await loadByKeys(db.table<EntityRow, string>(entity), ids)) rows.set(stateKey(entity, id), r);
+      }),
+    );
   };
   for (const op of ops) ask(op.entity, op.rowId);
-  await load();
+  const ids = ops.map((o) => o.id);
+  // Independent reads go out together: the rows the ops name, which ops are already in, which are held.
+  const [accepted, heldRows] = await Promise.all([
+    existingKeys(db.ops, ids),
+    typeof held === 'boolean' ? (held ? loadByKeys(db.syncRejections, ids) : Promise.resolve(new Map<string, RejectionRow>())) : Promise.resolve(new Map(held.map((r) => [r.opId, r]))),
+    load(),
+  ]);
   const taskIds = new Set<string>();
   const officialIds = new Set<string>();
   for (const op of ops) {
@@ -92,41 +116,66 @@ async function prefetch(db: DondocDb, ops: readonly Op[], retry: boolean): Promi
   }
   for (const t of taskIds) ask('tasks', t);
   await load();
-  const events = new Map<string, Row[]>();
-  if (taskIds.size) {
-    for (const e of await db.taskEvents.where('taskId').anyOf([...taskIds]).toArray()) {
-      const list = events.get(String(e.taskId));
-      if (list) list.push(e);
-      else events.set(String(e.taskId), [e]);
-    }
-  }
-  const posts = new Map<string, Row[]>();
-  if (officialIds.size) {
-    for (const p of await db.posts.where('officialId').anyOf([...officialIds]).toArray()) {
-      const list = posts.get(String(p.officialId));
-      if (list) list.push(p);
-      else posts.set(String(p.officialId), [p]);
-    }
-  }
-  const ids = ops.map((o) => o.id);
-  const accepted = await db.ops.bulkGet(ids);
-  const held = retry ? [] : await db.syncRejections.bulkGet(ids);
+  // A task not stored here rarely has stored events (they wait as pending until it comes), so
+  // those are only probed; stored tasks' events are read directly.
+  const storedTasks: string[] = [];
+  const newTasks: string[] = [];
+  for (const t of taskIds) (rows.has(stateKey('tasks', t)) ? storedTasks : newTasks).push(t);
+  const [events, posts] = await Promise.all([
+    taskIds.size ? rowsByIndex(db.taskEvents, 'taskId', storedTasks, newTasks) : Promise.resolve(new Map<string, Row[]>()),
+    officialIds.size ? rowsByIndex(db.posts, 'officialId', officialIds) : Promise.resolve(new Map<string, Row[]>()),
+  ]);
   const known = new Map<string, Known>();
-  ids.forEach((id, i) => {
-    if (accepted[i]) known.set(id, 'accepted');
-    else if (held[i]) known.set(id, held[i]!.status);
-  });
+  for (const id of ids) {
+    if (accepted.has(id)) known.set(id, 'accepted');
+    // Retrying re-judges held ops: only the ops table says whether they are in.
+    else if (typeof held === 'boolean' && heldRows.has(id)) known.set(id, heldRows.get(id)!.status);
+  }
+  for (const t of taskIds) if (!events.has(t)) events.set(t, []);
   return {
-    row: (entity, rowId) => rows.get(stateKey(entity, rowId)),
-    taskEvents: (taskId) => events.get(taskId) ?? [],
-    posts: (officialId) => posts.get(officialId) ?? [],
-    hasEntity,
-    known: (id) => known.get(id),
+    view: {
+      row: (entity, rowId) => rows.get(stateKey(entity, rowId)),
+      taskEvents: (taskId) => events.get(taskId) ?? [],
+      posts: (officialId) => posts.get(officialId) ?? [],
+      hasEntity,
+      known: (id) => known.get(id),
+    },
+    rows,
+    events,
+    held: heldRows,
+  };
+}
+
+/**
+ * The task rows and events as they stand once `result` is written, for the tasks whose events
+ * the prefetch read (undefined for any other task: the index then reads it from the database).
+ */
+function taskRowsAfter(pre: Prefetched, result: BatchResult): PreloadedTaskRows {
+  const changed = new Map<string, Row[]>();
+  const changedIds = new Set<string>();
+  for (const [key, row] of result.rows) {
+    if (!key.startsWith('taskEvents/')) continue;
+    changedIds.add(row.id);
+    if (typeof row.taskId !== 'string') continue;
+    const list = changed.get(row.taskId);
+    if (list) list.push(row);
+    else changed.set(row.taskId, [row]);
+  }
+  return {
+    task: (id) => result.rows.get(stateKey('tasks', id)) ?? pre.rows.get(stateKey('tasks', id)),
+    events: (taskId) => {
+      const base = pre.events.get(taskId);
+      if (!base) return undefined;
+      const mine = changed.get(taskId) ?? [];
+      return changedIds.size ? [...base.filter((r) => !changedIds.has(r.id)), ...mine] : base;
+    },
   };
 }
 
 interface Written {
   released: number;
+  /** syncRejections received rows. */
+  wroteHeld: boolean;
 }
 
 /** Writes a batch's outcome: rows, accepted ops, held-back ops, conflicts, clock, task index. */
@@ -137,7 +186,7 @@ interface BatchMeta {
   site: string;
 }
 
-async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta): Promise<Written> {
+async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta, pre: Prefetched): Promise<Written> {
   const byEntity = new Map<string, Row[]>();
   for (const [key, row] of result.rows) {
     const entity = key.slice(0, key.indexOf('/'));
@@ -145,11 +194,8 @@ async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta): P
     if (list) list.push(row);
     else byEntity.set(entity, [row]);
   }
-  for (const [entity, list] of byEntity) await db.table(entity).bulkPut(list);
-  if (result.accepted.length) await db.ops.bulkPut(result.accepted);
-  const acceptedIds = result.accepted.map((o) => o.id);
-  const before = acceptedIds.length ? await db.syncRejections.bulkGet(acceptedIds) : [];
-  const releasedIds = acceptedIds.filter((_, i) => before[i]);
+  await Promise.all([...[...byEntity].map(([entity, list]) => db.table(entity).bulkPut(list)), result.accepted.length ? db.ops.bulkPut(result.accepted) : null]);
+  const releasedIds = result.accepted.filter((o) => pre.held.has(o.id)).map((o) => o.id);
   if (releasedIds.length) await db.syncRejections.bulkDelete(releasedIds);
 
   const heldOps = [
@@ -157,7 +203,7 @@ async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta): P
     ...result.pending.map((p) => ({ op: p.op, status: 'pending' as const, code: null, reason: p.reason })),
   ];
   if (heldOps.length) {
-    const existing = await db.syncRejections.bulkGet(heldOps.map((h) => h.op.id));
+    const existing = heldOps.map((h) => pre.held.get(h.op.id));
     await db.syncRejections.bulkPut(
       heldOps.map((h, i): RejectionRow => ({
         opId: h.op.id,
@@ -187,8 +233,8 @@ async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta): P
     const local: HlcState = row ? parseHlc(String(row.value)) : initialHlc(meta.site);
     await db.meta.put({ key: HLC_KEY, value: formatHlc(receive(local, parseHlc(maxHlc), Date.parse(meta.at))) });
   }
-  if (result.touchedTasks.size) await reindexTasks(db, result.touchedTasks);
-  return { released: releasedIds.length };
+  if (result.touchedTasks.size) await reindexTasks(db, result.touchedTasks, taskRowsAfter(pre, result));
+  return { released: releasedIds.length, wroteHeld: heldOps.length > 0 };
 }
 
 async function appendAudit(db: DondocDb, ctx: WriteContext, at: string, fields: Pick<AuditEntry, 'action' | 'entity' | 'rowId' | 'summary' | 'after'>): Promise<void> {
@@ -212,12 +258,12 @@ async function appendAudit(db: DondocDb, ctx: WriteContext, at: string, fields: 
 
 /** Re-judges every received op held back earlier (its record or the registry may have arrived since). */
 async function retryHeld(db: DondocDb, sites: ReadonlyMap<string, SyncSite>, meta: BatchMeta): Promise<Written> {
-  const held = (await db.syncRejections.toArray()).filter((r) => r.code !== 'invalid' && r.code !== 'localOnly').map((r) => r.op);
-  if (held.length === 0) return { released: 0 };
-  held.sort(compareOps);
-  const view = await prefetch(db, held, true);
-  const result = applyBatch(held, sites, view, { retry: true });
-  return writeBatch(db, result, meta);
+  const rows = (await db.syncRejections.toArray()).filter((r) => r.code !== 'invalid' && r.code !== 'localOnly');
+  if (rows.length === 0) return { released: 0, wroteHeld: false };
+  const held = rows.map((r) => r.op).sort(compareOps);
+  const pre = await prefetch(db, held, rows);
+  const result = applyBatch(held, sites, pre.view, { retry: true });
+  return writeBatch(db, result, meta, pre);
 }
 
 function counted(result: BatchResult, invalidRows: number): Omit<ImportCounts, 'released'> {
@@ -233,6 +279,7 @@ function counted(result: BatchResult, invalidRows: number): Omit<ImportCounts, '
 export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: PackageDataMsg, fileName: string, options: ImportOptions = {}): Promise<ImportReport> {
   const { manifest, packageHash } = pkg;
   const now = () => (ctx.now ? ctx.now() : new Date());
+  await refuseDemoDatabase(db);
   const previous = await db.syncImports.get(packageHash);
   if (previous?.status === 'done') {
     return { status: 'duplicate', packageHash, from: previous.from, seq: previous.seq, counts: previous.counts, resumedFromChunk: 0, missingSeqs: await streamGaps(db, previous.from, previous.to), newSignerFingerprint: null };
@@ -271,9 +318,11 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
     counts = await db.transaction('rw', syncTables(db), async () => {
       const at = now().toISOString();
       const meta: BatchMeta = { importHash: packageHash, from: manifest.from, at, site: ctx.site };
-      const view = await prefetch(db, slice, false);
-      const result = applyBatch(slice, sites, view);
-      const written = await writeBatch(db, result, meta);
+      // Usually empty: then the chunk's ops need no lookup there at all.
+      const anyHeld = (await db.syncRejections.limit(1).primaryKeys()).length > 0;
+      const pre = await prefetch(db, slice, anyHeld);
+      const result = applyBatch(slice, sites, pre.view);
+      const written = await writeBatch(db, result, meta, pre);
       const invalidRows = result.invalid.length;
       const c = counted(result, invalidRows);
       let next: ImportCounts = {

@@ -92,23 +92,50 @@ export function buildIndexRow(task: Task, state: TaskState, directive: Pick<Dire
 }
 
 /**
+ * Rows a caller already holds (sync import reads them to judge ops), as they stand after its
+ * writes. `events` returns undefined for a task whose events the caller does not hold in full;
+ * those tasks are read from the database as usual.
+ */
+export interface PreloadedTaskRows {
+  task(id: string): EntityRow | undefined;
+  events(taskId: string): readonly EntityRow[] | undefined;
+}
+
+/**
  * Recomputes the index rows of these tasks from the stored tasks and events (deleted or
  * missing tasks lose their row). Runs in its own transaction, or joins the caller's when
- * that one covers tasks, taskEvents, directives and taskIndex.
+ * that one covers tasks, taskEvents, directives and taskIndex. With `preloaded`, the tasks it
+ * covers are folded from those rows instead of being read again.
  */
-export async function reindexTasks(db: DondocDb, taskIds: Iterable<string>): Promise<number> {
+export async function reindexTasks(db: DondocDb, taskIds: Iterable<string>, preloaded?: PreloadedTaskRows): Promise<number> {
   const ids = [...new Set(taskIds)];
   if (ids.length === 0) return 0;
   return db.transaction('rw', [db.tasks, db.taskEvents, db.directives, db.taskIndex], async () => {
-    const rows = await db.tasks.bulkGet(ids);
-    const eventRows = await db.taskEvents.where('taskId').anyOf(ids).toArray();
+    const rows: (EntityRow | undefined)[] = new Array(ids.length);
+    const eventRowsOf = new Map<string, readonly EntityRow[]>();
+    const toRead: number[] = [];
+    ids.forEach((id, i) => {
+      const events = preloaded?.events(id);
+      if (!events) return void toRead.push(i);
+      rows[i] = preloaded!.task(id);
+      eventRowsOf.set(id, events);
+    });
+    if (toRead.length) {
+      const readIds = toRead.map((i) => ids[i]);
+      const got = await db.tasks.bulkGet(readIds);
+      toRead.forEach((i, k) => (rows[i] = got[k]));
+      for (const r of await db.taskEvents.where('taskId').anyOf(readIds).toArray()) {
+        const taskId = String(r.taskId);
+        const list = eventRowsOf.get(taskId);
+        if (list) (list as EntityRow[]).push(r);
+        else eventRowsOf.set(taskId, [r]);
+      }
+    }
     const eventsByTask = new Map<string, TaskEvent[]>();
-    for (const r of eventRows) {
-      if (r._deleted === 1) continue;
-      const e = rowToEvent(r);
-      const list = eventsByTask.get(e.taskId);
-      if (list) list.push(e);
-      else eventsByTask.set(e.taskId, [e]);
+    for (const [taskId, list] of eventRowsOf) {
+      const events: TaskEvent[] = [];
+      for (const r of list) if (r._deleted !== 1) events.push(rowToEvent(r));
+      eventsByTask.set(taskId, events);
     }
     const directiveIds = [...new Set(rows.map((r) => (r && typeof r.directiveId === 'string' ? r.directiveId : null)).filter((d): d is string => d !== null))];
     const directiveRows = directiveIds.length ? await db.directives.bulkGet(directiveIds) : [];
@@ -127,8 +154,7 @@ export async function reindexTasks(db: DondocDb, taskIds: Iterable<string>): Pro
       const state = foldTask(task, eventsByTask.get(task.id) ?? [], undefined, row._v);
       put.push(buildIndexRow(task, state, task.directiveId ? (directives.get(task.directiveId) ?? null) : null));
     });
-    if (put.length) await db.taskIndex.bulkPut(put);
-    if (remove.length) await db.taskIndex.bulkDelete(remove);
+    await Promise.all([put.length ? db.taskIndex.bulkPut(put) : null, remove.length ? db.taskIndex.bulkDelete(remove) : null]);
     return put.length;
   });
 }
