@@ -3,14 +3,15 @@
  * serves it on 127.0.0.1 like the e2e harness (IndexedDB needs a real origin), and drives
  * globalThis.__bench through Playwright; heap figures and profiles come from CDP.
  */
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import react from '@vitejs/plugin-react';
 import { startStaticServer } from '../../tests/e2e/harness/server';
-import type { BenchPageApi, SizeLabel } from '../renderer/types';
+import { COLD_PARAM, type BenchPageApi, type SizeLabel } from '../renderer/types';
 import type { RunnerMessage } from './protocol';
 import { formatHotFrames, hotFrames, type CpuProfile } from './profile';
 import { summarise } from './stats';
@@ -45,6 +46,7 @@ export async function buildBenchPage(outDir: string): Promise<void> {
     logLevel: 'warn',
     resolve: { alias: { '@shared': resolve(ROOT, 'shared') } },
     // Unminified so profiles name our functions.
+    plugins: [react()],
     build: { outDir, emptyOutDir: true, minify: false, chunkSizeWarningLimit: 8000, reportCompressedSize: false },
   });
 }
@@ -83,6 +85,23 @@ async function profiledCall<T>(cdp: CDPSession, opts: ChromiumOptions, label: st
   }
 }
 
+/** Opens the bench page in a new tab for one cold-start run and returns the figure it reports. */
+async function coldTab(context: BrowserContext, url: string): Promise<number> {
+  const tab = await context.newPage();
+  try {
+    await tab.goto(url);
+    const handle = await tab.waitForFunction(() => {
+      const g = globalThis as { __coldResult?: number; __coldError?: string };
+      return g.__coldError !== undefined ? { error: g.__coldError } : g.__coldResult !== undefined ? { ms: g.__coldResult } : null;
+    }, undefined, { timeout: 120_000 });
+    const out = (await handle.jsonValue()) as { ms?: number; error?: string };
+    if (out.error !== undefined) throw new Error(out.error);
+    return out.ms!;
+  } finally {
+    await tab.close();
+  }
+}
+
 /** Runs every selected renderer case at every size; returns the Chromium version. */
 export async function runChromium(executablePath: string, opts: ChromiumOptions): Promise<string> {
   opts.log('chromium: building the bench page');
@@ -94,7 +113,7 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
       // A fresh on-disk profile per size, as the app has (an incognito context would keep
       // IndexedDB in memory and measure something the app never does).
       const profile = await mkdtemp(join(tmpdir(), 'dondoc-bench-profile-'));
-      const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS });
+      const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, viewport: { width: 1366, height: 768 } });
       version = context.browser()?.version() ?? version;
       opts.log(`chromium ${version}: size ${size}, profile ${profile}`);
       const page = context.pages()[0] ?? (await context.newPage());
@@ -127,6 +146,13 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
               await call(page, 'unload', c.name, size);
               if (i >= opts.warmup) samples.push(mb);
               opts.log(`  chromium  ${size}  ${c.name}: ${i < opts.warmup ? 'warm-up' : `run ${i - opts.warmup + 1}/${opts.runs}`} ${mb.toFixed(1)} MB`);
+            }
+          } else if (c.measure === 'navigation') {
+            samples = [];
+            for (let i = 0; i < opts.warmup + opts.runs; i++) {
+              const ms = await coldTab(context, `${server.origin}/index.html?${COLD_PARAM}=${encodeURIComponent(c.name)}&size=${size}`);
+              if (i >= opts.warmup) samples.push(ms);
+              opts.log(`  chromium  ${size}  ${c.name}: ${i < opts.warmup ? 'warm-up' : `run ${i - opts.warmup + 1}/${opts.runs}`} ${ms.toFixed(1)} ms`);
             }
           } else {
             samples = await profiledCall(cdp, opts, `${size}-${c.name}`, () => call(page, 'time', c.name, size, opts.runs, opts.warmup));

@@ -51,10 +51,13 @@ export interface RendererBenchCase {
   /** Name of the raw-IndexedDB case this one is compared with (ours ÷ raw printed). */
   ratioTo?: string;
   /**
-   * 'time' (default): the page times `run` after a warm-up. 'heap': `run` loads data and keeps it
-   * (ctx.retain); the driver then forces GC and reads the JS heap through CDP; `after` releases it.
+   * 'time' (default): the page times `run` after a warm-up (or `run` returns its own sample, e.g.
+   * a frame time). 'heap': `run` loads data and keeps it (ctx.retain); the driver then forces GC
+   * and reads the JS heap through CDP; `after` releases it. 'navigation': the driver opens a NEW
+   * tab on the bench page for this case (a cold start: nothing parsed, nothing cached); there
+   * `run` returns the sample, e.g. performance.now() when the screen is ready = ms since navigation.
    */
-  measure?: 'time' | 'heap';
+  measure?: 'time' | 'heap' | 'navigation';
   /** Sizes this case runs at (default: all). */
   sizes?: readonly SizeLabel[];
   /** Rows the case works on, when it differs from the size's floorRows; ratios are then per row. */
@@ -65,7 +68,7 @@ export interface RendererBenchCase {
   setup?: (ctx: PageContext) => Promise<void>;
   /** Before every run, untimed (fresh database, …). */
   before?: (ctx: PageContext) => Promise<void>;
-  run: (ctx: PageContext) => Promise<void>;
+  run: (ctx: PageContext) => Promise<void | number>;
   /**
    * A warm-up run, when a full `run` is too long to repeat (e.g. a 2,000-op import warms the same
    * code as the 100,000-op one). Default: `run`.
@@ -77,7 +80,7 @@ export interface RendererBenchCase {
 
 /** What the page exposes to the Node driver as `globalThis.__bench`. */
 export interface BenchPageApi {
-  list(size: SizeLabel): Promise<{ name: string; size: string; rows: number | null; targetMs: number | null; ratioTo: string | null; measure: 'time' | 'heap'; unavailable: string | null }[]>;
+  list(size: SizeLabel): Promise<{ name: string; size: string; rows: number | null; targetMs: number | null; ratioTo: string | null; measure: 'time' | 'heap' | 'navigation'; unavailable: string | null }[]>;
   setup(name: string, size: SizeLabel): Promise<void>;
   /** Times warm-up + runs; returns the timed samples (ms). */
   time(name: string, size: SizeLabel, runs: number, warmup: number): Promise<number[]>;
@@ -86,3 +89,6 @@ export interface BenchPageApi {
   unload(name: string, size: SizeLabel): Promise<void>;
   teardown(name: string, size: SizeLabel): Promise<void>;
 }
+
+/** Query string of a 'navigation' case's tab: `?cold=<case>&size=<size>`; the tab sets `__coldResult` (ms) or `__coldError`. */
+export const COLD_PARAM = 'cold';

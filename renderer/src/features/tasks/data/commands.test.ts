@@ -21,7 +21,8 @@ import {
   updateTask,
   type TaskActor,
 } from './commands';
-import { dashboardCounts, listTasks, loadTaskDetail, loadTaskSettings, myTasks, overdueByUnit, pendingLongest } from './queries';
+import { TaskIndexMirror } from './indexMirror';
+import { dashboardCounts, listTasks, selectTasks, loadTaskDetail, loadTaskSettings, myTasks, overdueByUnit, pendingLongest } from './queries';
 import { buildIndexRow, rebuildTaskIndex, rowToEvent, rowToTask } from './taskIndex';
 
 let clock = new Date('2025-03-03T02:00:00Z');
@@ -214,6 +215,39 @@ describe('task commands', () => {
     expect(await db.taskIndex.get(taskId)).toMatchObject({ title: 'Rà soát hộ nghèo (điều chỉnh)', originalDueOn: '2025-03-24', effectiveDueOn: '2025-03-24' });
     await expectRefused(updateTask(db, ctx, leadStaff, taskId, { title: 'x' }), 'lãnh đạo');
     await expectIndexConsistent(db);
+  });
+
+  it('keeps the in-memory index mirror equal to the stored index after each commit, a delete and a clear', async () => {
+    const db = await freshDb();
+    const mirror = new TaskIndexMirror(db);
+    await mirror.load();
+    const sameAsStored = async () => {
+      await mirror.settled();
+      const stored = await db.taskIndex.toArray();
+      expect([...(mirror.all() ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual(stored);
+    };
+    try {
+      expect(mirror.all()).toEqual([]);
+      const ids = await createTasks(db, ctx, clerk, [draft(), draft({ title: 'Kiểm tra công tác phòng cháy chữa cháy' })]);
+      await sameAsStored();
+      expect(mirror.all()).toHaveLength(2);
+      const before = mirror.version;
+      await reportProgress(db, ctx, leadStaff, ids[0], { percent: 40, text: 'Đã khảo sát 3 thôn' });
+      await sameAsStored();
+      expect(mirror.version).toBeGreaterThan(before);
+      expect(mirror.get(ids[0])?.percent).toBe(40);
+      // A list computed in memory equals the one read from the database.
+      const asOf = '2025-03-06';
+      expect(selectTasks(mirror.all()!, { search: 'phong chay' }, DEFAULT_SORT, asOf, DEFAULT_TASK_SETTINGS)).toEqual(await listTasks(db, { search: 'phong chay' }, DEFAULT_SORT, asOf, DEFAULT_TASK_SETTINGS));
+      await db.taskIndex.delete(ids[1]);
+      await sameAsStored();
+      expect(mirror.get(ids[1])).toBeUndefined();
+      await rebuildTaskIndex(db);
+      await sameAsStored();
+      expect(mirror.all()).toHaveLength(2);
+    } finally {
+      mirror.close();
+    }
   });
 
   it('filters and sorts the list from the index, and serves dashboards', async () => {

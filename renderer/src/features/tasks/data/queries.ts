@@ -4,6 +4,7 @@
  * one task's detail, or for the few tasks whose state changed after a past cut-off date.
  */
 import Dexie, { type Collection } from 'dexie';
+import { useMemo, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { daysBetween, type CalendarConfig } from '@shared/calendar';
 import { foldVietnamese } from '@shared/text/search';
@@ -31,6 +32,7 @@ import type { AuditEntry, DondocDb, EntityRow } from '../../../data/db';
 import { visible } from '../../../data/repository';
 import { useAppState } from '../../../state/app';
 import { loadCalendarConfig } from '../../calendar/config';
+import { taskIndexMirror } from './indexMirror';
 import { rowToEvent, rowToTask, type TaskIndexRow } from './taskIndex';
 
 // ─── Settings ──────────────────────────────────────────────────────────────────────────
@@ -165,22 +167,47 @@ function compareItems(key: TaskSortKey): (a: TaskListItem, b: TaskListItem) => n
 }
 
 /**
- * The task list: the most selective filter uses an index, the rest are checked in memory on
- * index rows; each row is assessed (category, due soon, label) as of `asOf` with the current
- * state. Ties keep a stable order by id.
+ * Assessments as of one day with one settings/calendar pair, kept per index row object (a
+ * changed row is a new object), so a filter change or a second screen does not re-assess
+ * 50,000 rows. Settings and calendar are compared by value: each live query hands out new objects.
  */
-export async function listTasks(db: DondocDb, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): Promise<TaskListItem[]> {
+export class TaskItemCache {
+  private items = new WeakMap<TaskIndexRow, TaskListItem>();
+  private seen: readonly unknown[] = [];
+  private key = '';
+
+  item(r: TaskIndexRow, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): TaskListItem {
+    if (this.seen[0] !== asOf || this.seen[1] !== settings || this.seen[2] !== calendar) {
+      this.seen = [asOf, settings, calendar];
+      const key = JSON.stringify([asOf, settings, calendar ?? null]);
+      if (key !== this.key) {
+        this.items = new WeakMap();
+        this.key = key;
+      }
+    }
+    let it = this.items.get(r);
+    if (!it) this.items.set(r, (it = { ...r, ...assess(r, asOf, settings, calendar) }));
+    return it;
+  }
+}
+
+/** The screens' one cache (list, directive page and dashboard assess the same rows). */
+const screenItems = new TaskItemCache();
+
+/**
+ * Filters, assesses (category, due soon, label as of `asOf` with the current state) and sorts
+ * index rows. Ties keep a stable order by id.
+ */
+export function selectTasks(rows: Iterable<TaskIndexRow>, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, cache = new TaskItemCache()): TaskListItem[] {
   const words = foldVietnamese(filter.search ?? '').split(' ').filter(Boolean);
-  const rows = await candidates(db, filter)
-    .filter((r) => matches(r, filter, words))
-    .toArray();
   const out: TaskListItem[] = [];
   const categories = filter.categories && filter.categories.length > 0 ? new Set(filter.categories) : null;
   for (const r of rows) {
-    const a = assess(r, asOf, settings, calendar);
+    if (!matches(r, filter, words)) continue;
+    const a = cache.item(r, asOf, settings, calendar);
     if (categories && (a.category === null || !categories.has(a.category))) continue;
     if (filter.dueSoonOnly && !a.dueSoon) continue;
-    out.push({ ...r, ...a });
+    out.push(a);
   }
   const cmp = compareItems(sort.key);
   const sign = sort.direction === 'asc' ? 1 : -1;
@@ -188,14 +215,46 @@ export async function listTasks(db: DondocDb, filter: TaskListFilter, sort: Task
   return out;
 }
 
-export function useTaskList(filter: TaskListFilter, sort: TaskSort, asOf: string): TaskListItem[] | undefined {
+/** The task list read from the database: the most selective filter uses an index, the rest is selectTasks. */
+export async function listTasks(db: DondocDb, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): Promise<TaskListItem[]> {
+  return selectTasks(await candidates(db, filter).toArray(), filter, sort, asOf, settings, calendar);
+}
+
+interface AssessEnv {
+  settings: TaskSettings;
+  calendar: CalendarConfig;
+}
+
+/** Task settings and the working-day calendar, as the screens assess tasks with them. */
+export function useAssessEnv(): AssessEnv | undefined {
   const db = useAppState((s) => s.db);
-  const key = JSON.stringify([filter, sort, asOf]);
   return useLiveQuery(async () => {
-    if (!db) return [];
+    if (!db) return undefined;
     const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
-    return listTasks(db, filter, sort, asOf, settings, calendar);
-  }, [db, key]);
+    return { settings, calendar };
+  }, [db]);
+}
+
+const noSubscription = () => () => {};
+
+/** Every task index row, from the in-memory mirror (undefined until it has loaded). */
+export function useTaskIndexRows(): readonly TaskIndexRow[] | undefined {
+  const db = useAppState((s) => s.db);
+  const mirror = db ? taskIndexMirror(db) : null;
+  const version = useSyncExternalStore(mirror ? (cb) => mirror.subscribe(cb) : noSubscription, () => mirror?.version ?? -1);
+  return useMemo(() => (version >= 0 ? (mirror?.all() ?? undefined) : undefined), [mirror, version]);
+}
+
+/** The task list for a screen: filters and sorting run in memory over the mirror, so a filter change reads nothing. */
+export function useTaskList(filter: TaskListFilter, sort: TaskSort, asOf: string): TaskListItem[] | undefined {
+  const rows = useTaskIndexRows();
+  const env = useAssessEnv();
+  const key = JSON.stringify([filter, sort]);
+  return useMemo(() => {
+    if (!rows || !env) return undefined;
+    const [f, s] = JSON.parse(key) as [TaskListFilter, TaskSort];
+    return selectTasks(rows, f, s, asOf, env.settings, env.calendar, screenItems);
+  }, [rows, env, key, asOf]);
 }
 
 // ─── Detail ────────────────────────────────────────────────────────────────────────────
@@ -259,15 +318,17 @@ interface AsOfItem {
   overdueDays: number;
 }
 
+function inScope(r: TaskIndexRow, scope: DashboardScope): boolean {
+  return (!scope.leadUnitId || r.leadUnitId === scope.leadUnitId) && (scope.planYear === undefined || r.planYear === scope.planYear) && (!scope.assignerUnitId || r.assignerUnitId === scope.assignerUnitId);
+}
+
 async function scopeRows(db: DondocDb, scope: DashboardScope): Promise<TaskIndexRow[]> {
   let coll: Collection<TaskIndexRow, string>;
   if (scope.leadUnitId) coll = db.taskIndex.where('leadUnitId').equals(scope.leadUnitId);
   else if (scope.planYear !== undefined) coll = db.taskIndex.where('planYear').equals(scope.planYear);
   else if (scope.assignerUnitId) coll = db.taskIndex.where('assignerUnitId').equals(scope.assignerUnitId);
   else coll = db.taskIndex.toCollection();
-  return coll
-    .filter((r) => (!scope.leadUnitId || r.leadUnitId === scope.leadUnitId) && (scope.planYear === undefined || r.planYear === scope.planYear) && (!scope.assignerUnitId || r.assignerUnitId === scope.assignerUnitId))
-    .toArray();
+  return coll.filter((r) => inScope(r, scope)).toArray();
 }
 
 /**
@@ -276,7 +337,7 @@ async function scopeRows(db: DondocDb, scope: DashboardScope): Promise<TaskIndex
  * quarter reprinted later gives the same numbers. Note that the lead-unit scope uses the
  * current lead unit.
  */
-async function assessAsOf(db: DondocDb, rows: readonly TaskIndexRow[], asOf: string, settings: TaskSettings, calendar?: CalendarConfig): Promise<AsOfItem[]> {
+async function assessAsOf(db: DondocDb, rows: readonly TaskIndexRow[], asOf: string, settings: TaskSettings, calendar?: CalendarConfig, cache?: TaskItemCache): Promise<AsOfItem[]> {
   const assigned = rows.filter((r) => r.assignedOn <= asOf);
   const stale = assigned.filter((r) => r.lastEventOn > asOf).map((r) => r.id);
   const refolded = new Map<string, TaskState>();
@@ -297,8 +358,7 @@ async function assessAsOf(db: DondocDb, rows: readonly TaskIndexRow[], asOf: str
   }
   return assigned.map((row) => {
     const state = refolded.get(row.id);
-    const subject = state ?? row;
-    const a = assess(subject, asOf, settings, calendar);
+    const a = state ? assess(state, asOf, settings, calendar) : cache ? cache.item(row, asOf, settings, calendar) : assess(row, asOf, settings, calendar);
     return { row, category: a.category, dueSoon: a.dueSoon, overdueDays: a.overdueDays };
   });
 }
@@ -332,23 +392,28 @@ export async function dashboardCounts(db: DondocDb, asOf: string, scope: Dashboa
   return summarise(items, asOf, settings);
 }
 
+/** Dashboard counts over the in-memory index mirror (only tasks changed after asOf are read from the database). */
 export function useDashboardCounts(asOf: string, scope: DashboardScope = {}): DashboardCounts | undefined {
   const db = useAppState((s) => s.db);
+  const rows = useTaskIndexRows();
   const key = JSON.stringify(scope);
   return useLiveQuery(async () => {
-    if (!db) return undefined;
+    if (!db || !rows) return undefined;
     const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
-    return dashboardCounts(db, asOf, JSON.parse(key) as DashboardScope, settings, calendar);
-  }, [db, asOf, key]);
+    return countsOfRows(db, rows, asOf, JSON.parse(key) as DashboardScope, settings, calendar, screenItems);
+  }, [db, asOf, key, rows]);
+}
+
+/** Dashboard counts over rows already in memory (the mirror); only tasks changed after asOf are read. */
+export async function countsOfRows(db: DondocDb, rows: readonly TaskIndexRow[], asOf: string, scope: DashboardScope, settings: TaskSettings, calendar?: CalendarConfig, cache?: TaskItemCache): Promise<DashboardCounts> {
+  return summarise(await assessAsOf(db, rows.filter((r) => inScope(r, scope)), asOf, settings, calendar, cache), asOf, settings);
 }
 
 export interface UnitPerformance extends DashboardCounts {
   unitId: string;
 }
 
-/** Per lead unit, as of a date: counts, overdue ages and rate; most overdue first. */
-export async function overdueByUnit(db: DondocDb, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, scope: Omit<DashboardScope, 'leadUnitId'> = {}): Promise<UnitPerformance[]> {
-  const items = await assessAsOf(db, await scopeRows(db, scope), asOf, settings, calendar);
+function byLeadUnit(items: readonly AsOfItem[], asOf: string, settings: TaskSettings): UnitPerformance[] {
   const byUnit = new Map<string, AsOfItem[]>();
   for (const it of items) {
     const list = byUnit.get(it.row.leadUnitId);
@@ -360,14 +425,21 @@ export async function overdueByUnit(db: DondocDb, asOf: string, settings: TaskSe
     .sort((a, b) => b.counts.openOverdue - a.counts.openOverdue || (a.rate.basisPoints ?? 10_001) - (b.rate.basisPoints ?? 10_001) || (a.unitId < b.unitId ? -1 : 1));
 }
 
+/** Per lead unit, as of a date: counts, overdue ages and rate; most overdue first. */
+export async function overdueByUnit(db: DondocDb, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, scope: Omit<DashboardScope, 'leadUnitId'> = {}): Promise<UnitPerformance[]> {
+  return byLeadUnit(await assessAsOf(db, await scopeRows(db, scope), asOf, settings, calendar), asOf, settings);
+}
+
 export function useOverdueByUnit(asOf: string, scope: Omit<DashboardScope, 'leadUnitId'> = {}): UnitPerformance[] | undefined {
   const db = useAppState((s) => s.db);
+  const rows = useTaskIndexRows();
   const key = JSON.stringify(scope);
   return useLiveQuery(async () => {
-    if (!db) return [];
+    if (!db || !rows) return undefined;
     const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
-    return overdueByUnit(db, asOf, settings, calendar, JSON.parse(key) as DashboardScope);
-  }, [db, asOf, key]);
+    const sc = JSON.parse(key) as DashboardScope;
+    return byLeadUnit(await assessAsOf(db, rows.filter((r) => inScope(r, sc)), asOf, settings, calendar, screenItems), asOf, settings);
+  }, [db, asOf, key, rows]);
 }
 
 export interface PendingItem extends TaskListItem {

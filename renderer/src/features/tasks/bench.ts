@@ -1,0 +1,289 @@
+/**
+ * The task screens as a user meets them (issues 4 and 10), in real Chromium on the demo
+ * database of each size: the list's first render, a filter change, a text search and a scroll
+ * of 1,000 rows; the dashboard's counts and screen; the cold start to dashboard numbers; the
+ * JS heap with the list open. Screens are the real components (TaskListPage, DashboardPage)
+ * mounted at 1366×768 with an administrator session; "ready" means the figure a user waits
+ * for is on screen and the next frame has been painted.
+ */
+import '@mantine/core/styles.css';
+import '../../ui/global.css';
+import { createElement, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { MantineProvider } from '@mantine/core';
+import type { TaskListFilter } from './data/queries';
+import { countsOfRows, DEFAULT_TASK_SORT, selectTasks, TaskItemCache } from './data/queries';
+import { taskIndexMirror } from './data/indexMirror';
+import { TaskListPage } from './TaskListPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { theme } from '../../ui/theme';
+import { useAppState } from '../../state/app';
+import type { DondocDb } from '../../data/db';
+import { demoDb, openDemoDb, type DemoDb } from '../../../../bench/renderer/demoDb';
+import { DEMO_TODAY } from '../../../../bench/renderer/demo';
+import type { PageContext, RendererBenchCase, SizeSpec } from '../../../../bench/renderer/types';
+
+const SITE = 'site-bench';
+
+function signIn(db: DondocDb): void {
+  useAppState.setState({
+    db,
+    siteId: SITE,
+    session: {
+      account: { id: 'acc-admin', username: 'admin', displayName: 'Quản trị', role: 'admin', unitId: null, officialId: null, active: true, createdAt: '2026-01-01T00:00:00Z' },
+      startedAt: new Date().toISOString(),
+      locked: false,
+    },
+  });
+}
+
+interface Mounted {
+  host: HTMLDivElement;
+  root: Root;
+}
+
+function mount(node: ReactNode): Mounted {
+  const host = document.createElement('div');
+  host.style.cssText = 'width:1366px;height:768px;overflow:hidden;padding:16px;box-sizing:border-box';
+  document.body.appendChild(host);
+  const root = createRoot(host);
+  root.render(createElement(MantineProvider, { theme, defaultColorScheme: 'light' }, node));
+  return { host, root };
+}
+
+function unmount(m: Mounted | null): void {
+  if (!m) return;
+  m.root.unmount();
+  m.host.remove();
+}
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame((t) => resolve(t)));
+/** After the frame that shows it has been painted. */
+const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** Resolves on the first DOM change after which `ready` holds (checked on every mutation), then after paint. */
+function until(host: HTMLElement, ready: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      void painted().then(resolve);
+    };
+    const observer = new MutationObserver(() => {
+      if (ready()) done();
+    });
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    observer.observe(host, { childList: true, subtree: true, characterData: true, attributes: true });
+    if (ready()) done();
+  });
+}
+
+const countText = (n: number) => `${n.toLocaleString('vi-VN')} nhiệm vụ`;
+const listCount = (host: HTMLElement) => host.querySelector('[aria-live="polite"]')?.textContent ?? '';
+const firstRowShown = (host: HTMLElement) => host.querySelector('.dd-vrow') !== null;
+
+const OPEN_FILTER: TaskListFilter = { statuses: ['active', 'paused'] };
+
+/** How many rows the list shows for a filter, computed the screen's way (the run checks the screen agrees). */
+function expectedCount(d: DemoDb, filter: TaskListFilter): number {
+  const rows = taskIndexMirror(d.db).all() ?? [];
+  return selectTasks(rows, filter, DEFAULT_TASK_SORT, DEMO_TODAY, d.settings, d.calendar).length;
+}
+
+async function readyDemo(ctx: PageContext): Promise<DemoDb> {
+  const d = await demoDb(ctx);
+  // The app loads the mirror at sign-in, while the dashboard shows; the list opens on it.
+  await taskIndexMirror(d.db).load();
+  signIn(d.db);
+  return d;
+}
+
+async function listReady(m: Mounted, count: number): Promise<void> {
+  await until(m.host, () => listCount(m.host) === countText(count) && (count === 0 || firstRowShown(m.host)), `the list to show ${countText(count)}`);
+}
+
+function segment(host: HTMLElement, label: string): HTMLLabelElement {
+  const found = [...host.querySelectorAll('label')].find((l) => l.textContent === label);
+  if (!found) throw new Error(`no "${label}" segment`);
+  return found;
+}
+
+function typeInto(input: HTMLInputElement, value: string): void {
+  // React listens for the native input event; the value must be set through the prototype setter.
+  Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, value);
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+const demoLabel = (s: SizeSpec) => `demo data: ${s.tasks.toLocaleString('en')} tasks, ${s.progressReports.toLocaleString('en')} progress reports`;
+const SIZES = ['tiny', 'office', 'province-years'] as const;
+
+let list: Mounted | null = null;
+let demo: DemoDb | null = null;
+let flip = false;
+let sink = 0;
+
+/** Dashboard screen ready: the six category cards show their numbers. */
+const dashboardShown = (host: HTMLElement) => host.querySelectorAll('button[aria-label*=": "]').length >= 6;
+
+export const rendererCases: RendererBenchCase[] = [
+  {
+    name: 'tasks.list.firstRender',
+    size: (s) => `${demoLabel(s)}; TaskListPage mounted (index mirror loaded, as after sign-in) until the open tasks' count and first rows are painted`,
+    sizes: SIZES,
+    rows: (s) => s.tasks,
+    setup: async (ctx) => void (demo = await readyDemo(ctx)),
+    run: async () => {
+      const m = mount(createElement(TaskListPage, {}));
+      try {
+        await listReady(m, expectedCount(demo!, OPEN_FILTER));
+      } finally {
+        unmount(m);
+      }
+    },
+  },
+  {
+    name: 'tasks.list.filterChange',
+    size: (s) => `${demoLabel(s)}; click "Tất cả" / "Đang thực hiện" in turn until the new count and rows are painted`,
+    sizes: SIZES,
+    rows: (s) => s.tasks,
+    setup: async (ctx) => {
+      demo = await readyDemo(ctx);
+      list = mount(createElement(TaskListPage, {}));
+      await listReady(list, expectedCount(demo, OPEN_FILTER));
+    },
+    run: async () => {
+      flip = !flip;
+      const label = flip ? 'Tất cả' : 'Đang thực hiện';
+      const expected = expectedCount(demo!, flip ? {} : OPEN_FILTER);
+      segment(list!.host, label).click();
+      await listReady(list!, expected);
+    },
+    teardown: async () => {
+      unmount(list);
+      list = null;
+    },
+  },
+  {
+    name: 'tasks.list.textSearch',
+    size: (s) => `${demoLabel(s)}; type "ke hoach" / clear it in turn (typing pause set to 0) until the count and rows are painted`,
+    sizes: SIZES,
+    rows: (s) => s.tasks,
+    setup: async (ctx) => {
+      demo = await readyDemo(ctx);
+      list = mount(createElement(TaskListPage, { searchDelayMs: 0 }));
+      await listReady(list, expectedCount(demo, OPEN_FILTER));
+    },
+    run: async () => {
+      flip = !flip;
+      const text = flip ? 'ke hoach' : '';
+      const input = list!.host.querySelector<HTMLInputElement>('input[placeholder^="Tên, số văn bản"]');
+      if (!input) throw new Error('no search box');
+      const expected = expectedCount(demo!, { ...OPEN_FILTER, search: text || undefined });
+      typeInto(input, text);
+      await listReady(list!, expected);
+    },
+    teardown: async () => {
+      unmount(list);
+      list = null;
+    },
+  },
+  {
+    name: 'tasks.list.scroll1000.frame',
+    size: (s) => `${demoLabel(s)}; all tasks listed, scrolled 1,000 rows in 50 steps of 20 rows, one per frame; figure = mean frame interval in ms (16.7 = every frame at 60 Hz)`,
+    sizes: SIZES,
+    rows: () => 1_000,
+    setup: async (ctx) => {
+      demo = await readyDemo(ctx);
+      list = mount(createElement(TaskListPage, {}));
+      await listReady(list, expectedCount(demo, OPEN_FILTER));
+      segment(list.host, 'Tất cả').click();
+      await listReady(list, expectedCount(demo, {}));
+    },
+    run: async () => {
+      const scroller = list!.host.querySelector<HTMLDivElement>('[role="table"] > div[style*="overflow-y"]');
+      if (!scroller) throw new Error('no list scroller');
+      scroller.scrollTop = 0;
+      await painted();
+      let last = await nextFrame();
+      let total = 0;
+      for (let step = 0; step < 50; step++) {
+        scroller.scrollTop += 20 * 52;
+        const t = await nextFrame();
+        total += t - last;
+        last = t;
+      }
+      sink += scroller.scrollTop;
+      return total / 50;
+    },
+    teardown: async () => {
+      unmount(list);
+      list = null;
+    },
+  },
+  {
+    name: 'dashboard.counts',
+    size: (s) => `${demoLabel(s)}; counts per category, due soon, overdue ages and rate as of ${DEMO_TODAY} over the in-memory index (assessments not cached)`,
+    sizes: SIZES,
+    rows: (s) => s.tasks,
+    setup: async (ctx) => void (demo = await readyDemo(ctx)),
+    run: async () => {
+      const rows = taskIndexMirror(demo!.db).all()!;
+      const counts = await countsOfRows(demo!.db, rows, DEMO_TODAY, {}, demo!.settings, demo!.calendar, new TaskItemCache());
+      sink += counts.total;
+    },
+  },
+  {
+    name: 'dashboard.render',
+    size: (s) => `${demoLabel(s)}; DashboardPage mounted (index mirror loaded) until the category cards show numbers`,
+    sizes: SIZES,
+    rows: (s) => s.tasks,
+    setup: async (ctx) => void (demo = await readyDemo(ctx)),
+    run: async () => {
+      const m = mount(createElement(DashboardPage));
+      try {
+        await until(m.host, () => dashboardShown(m.host), 'the dashboard numbers');
+      } finally {
+        unmount(m);
+      }
+    },
+  },
+  {
+    name: 'app.coldStartToDashboard',
+    size: (s) => `${demoLabel(s)}; new tab: load and parse the renderer bundle, open the database, read the task index, show the dashboard numbers (ms since navigation start; sign-in through main not included)`,
+    sizes: SIZES,
+    rows: (s) => s.tasks,
+    measure: 'navigation',
+    setup: async (ctx) => void (await demoDb(ctx)),
+    run: async () => {
+      const d = await openDemoDb();
+      signIn(d.db);
+      const m = mount(createElement(DashboardPage));
+      await until(m.host, () => dashboardShown(m.host), 'the dashboard numbers');
+      return performance.now();
+    },
+  },
+  {
+    name: 'heap.taskListOpen',
+    size: (s) => `JS heap after GC: demo database open, index mirror loaded (${s.tasks.toLocaleString('en')} rows), task list screen showing all tasks`,
+    sizes: SIZES,
+    measure: 'heap',
+    setup: async (ctx) => void (demo = await readyDemo(ctx)),
+    run: async () => {
+      list = mount(createElement(TaskListPage, {}));
+      await listReady(list, expectedCount(demo!, OPEN_FILTER));
+      segment(list.host, 'Tất cả').click();
+      await listReady(list, expectedCount(demo!, {}));
+    },
+    after: async () => {
+      unmount(list);
+      list = null;
+    },
+  },
+];
+
+export function tasksBenchSink(): number {
+  return sink;
+}
