@@ -1,14 +1,15 @@
 /**
  * The project's deterministic demo data, loaded the way "Nạp dữ liệu mẫu" does it: first-run
  * setup, then generateDemoData (shared/demo/generator.ts) written by loadDemoData
- * (renderer/src/features/tasks/data/demo.ts) through the repository's bulk path. Cases that
- * need a populated database call ctx.loadDemoData(dbName) from their setup (untimed).
+ * (renderer/src/features/tasks/data/demo.ts), which writes local rows without sync ops.
+ * Cases that need a populated database call ctx.loadDemoData(dbName) from their setup
+ * (untimed); the demo.load case times the loader alone through the pieces exported here.
  */
-import { DEMO_SIZES, generateDemoData, type DemoOptions } from '@shared/demo/generator';
+import { DEMO_SIZES, generateDemoData, type DemoData, type DemoOptions } from '@shared/demo/generator';
 import { DondocDb } from '../../renderer/src/data/db';
 import type { WriteContext } from '../../renderer/src/data/repository';
 import { completeSetup } from '../../renderer/src/features/registries/commands';
-import { loadDemoData as writeDemo } from '../../renderer/src/features/tasks/data/demo';
+import { loadDemoData as writeDemo, type DemoLoadResult } from '../../renderer/src/features/tasks/data/demo';
 import type { SizeSpec } from './types';
 
 /** "Today" of the demo history; fixed so every run measures the same rows. */
@@ -21,9 +22,13 @@ export function demoOptions(size: SizeSpec): DemoOptions {
   return { seed: SEED, today: DEMO_TODAY, ...shape, tasks: size.tasks, progressReports: size.progressReports };
 }
 
-/** Creates `dbName` afresh and loads the demo for this size into it. */
-export async function loadDemoData(dbName: string, size: SizeSpec): Promise<void> {
-  await deleteDb(dbName);
+export function generateBenchDemo(size: SizeSpec): DemoData {
+  return generateDemoData(demoOptions(size));
+}
+
+/** Creates `dbName` afresh, through first-run setup only (what the demo loader accepts). */
+export async function freshSetUpDb(dbName: string): Promise<DondocDb> {
+  await new DondocDb(dbName).delete();
   const db = new DondocDb(dbName);
   await db.open();
   try {
@@ -38,13 +43,25 @@ export async function loadDemoData(dbName: string, size: SizeSpec): Promise<void
       officeSymbol: 'VP',
       today: DEMO_TODAY,
     });
-    await writeDemo(db, CTX, { role: 'admin', unitId: null }, generateDemoData(demoOptions(size)));
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+  return db;
+}
+
+/** The loader itself, as the "Nạp dữ liệu mẫu" card calls it. */
+export function writeDemoInto(db: DondocDb, data: DemoData): Promise<DemoLoadResult> {
+  return writeDemo(db, CTX, { role: 'admin', unitId: null }, data);
+}
+
+/** Creates `dbName` afresh and loads the demo for this size into it. */
+export async function loadDemoData(dbName: string, size: SizeSpec): Promise<void> {
+  const data = generateBenchDemo(size);
+  const db = await freshSetUpDb(dbName);
+  try {
+    await writeDemoInto(db, data);
   } finally {
     db.close();
   }
-}
-
-async function deleteDb(name: string): Promise<void> {
-  const db = new DondocDb(name);
-  await db.delete();
 }

@@ -1,8 +1,10 @@
 /**
  * The one write path. Each write stamps an HLC and the site id, writes the row, its op and a
  * hash-chained audit entry in the same Dexie transaction (design.md). Nothing else may put
- * rows into entity tables.
+ * rows into entity tables. The one exception, writeLocalBulk, writes local-only rows (demo
+ * data) without ops, still stamped and audited here.
  */
+import Dexie from 'dexie';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { AppError } from '@shared/errors';
@@ -158,6 +160,63 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
     await db.meta.put({ key: AUDIT_HEAD_KEY, value: head });
     return result;
   });
+}
+
+/**
+ * Local bulk path, for rows that must NEVER reach peers (demo/training data): rows are stamped
+ * exactly as withWrites would store a new row (one HLC tick per row from the site's clock,
+ * per-field `_v`, `_deleted: 0`) and written with one bulkPut, but WITHOUT ops (so sync has
+ * nothing to send) and without reading anything per row: the caller guarantees the rows are
+ * new (it overwrites blindly). The batch gets ONE hash-chained audit entry, so the integrity
+ * check still verifies. Runs inside the caller's read-write transaction, which must cover
+ * `entity`, audit and meta; only Dexie calls are awaited, so it never commits that transaction
+ * early. The caller marks the database (see the demo loader's `demoData` meta row), since rows
+ * without ops can never be reconciled with a peer. Returns the rows as written.
+ */
+export async function writeLocalBulk(db: DondocDb, ctx: WriteContext, entity: EntityTable, rows: readonly BulkRow[], action: string, summary: string): Promise<EntityRow[]> {
+  const tx = Dexie.currentTransaction;
+  if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes(entity) || !tx.storeNames.includes('audit') || !tx.storeNames.includes('meta')) {
+    throw new AppError('internal', `Ghi hàng loạt bảng ${entity} phải nằm trong một giao dịch ghi có bảng ${entity}, audit và meta.`);
+  }
+  if (rows.length === 0) return [];
+  const now = ctx.now ?? (() => new Date());
+  const [hlcRow, headRow] = await db.meta.bulkGet([HLC_KEY, AUDIT_HEAD_KEY]);
+  let clock: HlcState = hlcRow ? parseHlc(String(hlcRow.value)) : initialHlc(ctx.site);
+  if (clock.node !== ctx.site) clock = { ...clock, node: ctx.site };
+  const head = (headRow?.value as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+
+  const wall = now().getTime();
+  const written: EntityRow[] = new Array<EntityRow>(rows.length);
+  let lastHlc = '';
+  for (let i = 0; i < rows.length; i++) {
+    const { rowId, values } = rows[i];
+    clock = tick(clock, wall);
+    lastHlc = formatHlc(clock);
+    // The op is only the input of applyOp (the row withWrites would store); it is not kept.
+    written[i] = applyOp(undefined, { id: '', site: ctx.site, hlc: lastHlc, entity: entity as EntityName, rowId, kind: 'set', values, actor: ctx.actor });
+  }
+  await db.table<EntityRow, string>(entity).bulkPut(written);
+  const entryBase: Omit<AuditEntry, 'hash'> = {
+    seq: head.seq + 1,
+    id: newId(),
+    hlc: lastHlc,
+    at: now().toISOString(),
+    actor: ctx.actor,
+    action,
+    entity,
+    rowId: rows[0].rowId,
+    summary,
+    before: null,
+    after: { count: rows.length, firstRowId: rows[0].rowId, lastRowId: rows[rows.length - 1].rowId, synced: false },
+    prevHash: head.hash,
+  };
+  const hash = auditHash(entryBase);
+  await db.audit.add({ ...entryBase, hash });
+  await db.meta.bulkPut([
+    { key: HLC_KEY, value: formatHlc(clock) },
+    { key: AUDIT_HEAD_KEY, value: { seq: entryBase.seq, hash } },
+  ]);
+  return written;
 }
 
 /** Walks the audit chain; returns the first broken link, or null when it verifies. */
