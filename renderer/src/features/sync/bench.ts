@@ -34,6 +34,8 @@ const T0 = 1_745_000_000_000;
 /** 100,000 ops whatever the size (the issue's figure); tiny is the smoke test. */
 const SIZES: readonly SizeLabel[] = ['tiny', 'province-years'];
 
+const SITE_IDS = [COORD, ...Array.from({ length: UNIT_SITES }, (_, i) => `bench-xa-${i + 1}`)];
+
 const opCount = (size: SizeSpec) => (size.label === 'tiny' ? 1_000 : 100_000);
 
 /**
@@ -278,7 +280,7 @@ const noSign = async (req: { ops: readonly unknown[] }) => ({ canceled: true, pa
 export const rendererCases: RendererBenchCase[] = [
   {
     name: 'floor.raw.syncExport100k',
-    size: (s) => `${opCount(s).toLocaleString('en')} ops read raw: one getAll() over the ops store's [site+hlc] index`,
+    size: (s) => `${opCount(s).toLocaleString('en')} ops read raw through the ops store's [site+hlc] index: one getAll() per author site, all in flight together`,
     rows: opCount,
     sizes: SIZES,
     setup: async (ctx) => {
@@ -286,9 +288,13 @@ export const rendererCases: RendererBenchCase[] = [
       rawExportDb = await openRaw(EXPORT_DB);
     },
     run: async () => {
-      const tx = rawExportDb!.transaction(['ops'], 'readonly');
-      const all = await request(tx.objectStore('ops').index('[site+hlc]').getAll());
-      sink += all.length;
+      // Per site rather than one getAll() of everything: measured twice as fast here (the
+      // browser reads the next range while this page decodes the last), and what export does.
+      const index = rawExportDb!.transaction(['ops'], 'readonly').objectStore('ops').index('[site+hlc]');
+      const parts = await Promise.all(SITE_IDS.map((site) => request(index.getAll(IDBKeyRange.bound([site, ''], [site, '\uffff'])))));
+      const n = parts.reduce((sum, p) => sum + p.length, 0);
+      if (n !== exportFixture!.n) throw new Error(`read ${n} of ${exportFixture!.n}`);
+      sink += n;
     },
     teardown: closeExport,
   },
@@ -376,3 +382,4 @@ export const rendererCases: RendererBenchCase[] = [
 export function benchSink(): number {
   return sink;
 }
+

@@ -5,58 +5,78 @@
  * or refused here are relayed as well (see shared/sync/apply.ts for why).
  */
 import Dexie, { type Table } from 'dexie';
-import { compareOps, minVector, vectorOf } from '@shared/sync/apply';
+import { minVector, vectorOf } from '@shared/sync/apply';
 import { isLocalOnlyOp } from '@shared/sync/authorize';
-import type { Op } from '@shared/data/ops';
+import { versionOf, type Op } from '@shared/data/ops';
 import type { VersionVector } from '@shared/sync/package';
 import type { SyncChannel, syncChannels } from '@shared/ipc/channels/sync';
 import type { z } from 'zod';
 import { SCHEMA_VERSION, type DondocDb } from '../../../data/db';
 import type { WriteContext } from '../../../data/repository';
+import { refuseDemoDatabase } from './demoGuard';
 import type { ExportRow } from './types';
 
 type Req<K extends SyncChannel> = z.input<(typeof syncChannels)[K]['req']>;
 type Res<K extends SyncChannel> = z.output<(typeof syncChannels)[K]['res']>;
 export type ExportCall = (req: Req<'sync:exportPackage'>) => Promise<Res<'sync:exportPackage'>>;
 
-/** Every author site this replica holds ops from (one index probe per site). */
+/** Every author site this replica holds ops from (one index probe per site and table). */
 async function originSites(db: DondocDb): Promise<string[]> {
-  const out = new Set<string>();
   const probe = async (table: Table<{ site: string }, string>) => {
+    const out: string[] = [];
     let next = await table.orderBy('[site+hlc]').first();
     while (next) {
-      out.add(next.site);
+      out.push(next.site);
       next = await table.where('[site+hlc]').above([next.site, Dexie.maxKey]).first();
     }
+    return out;
   };
-  await probe(db.ops as unknown as Table<{ site: string }, string>);
-  await probe(db.syncRejections as unknown as Table<{ site: string }, string>);
-  return [...out].filter((s) => s.length > 0).sort();
+  const [a, b] = await Promise.all([probe(db.ops as unknown as Table<{ site: string }, string>), probe(db.syncRejections as unknown as Table<{ site: string }, string>)]);
+  return [...new Set([...a, ...b])].filter((s) => s.length > 0).sort();
 }
 
 /** This site's acknowledgement: per author site, the highest hlc received or written here. */
 export async function localVector(db: DondocDb): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const site of await originSites(db)) {
-    const a = await db.ops.where('[site+hlc]').between([site, Dexie.minKey], [site, Dexie.maxKey]).last();
-    const b = await db.syncRejections.where('[site+hlc]').between([site, Dexie.minKey], [site, Dexie.maxKey]).filter((r) => r.code !== 'invalid').last();
-    const hlc = [a?.hlc ?? '', b?.hlc ?? ''].sort().pop() ?? '';
-    if (hlc) out[site] = hlc;
-  }
+  // Every probe goes out at once: in Chromium a request waits on the browser process, not on us.
+  const highest = await Promise.all(
+    (await originSites(db)).map(async (site) => {
+      const [a, b] = await Promise.all([
+        db.ops.where('[site+hlc]').between([site, Dexie.minKey], [site, Dexie.maxKey]).last(),
+        db.syncRejections.where('[site+hlc]').between([site, Dexie.minKey], [site, Dexie.maxKey]).filter((r) => r.code !== 'invalid').last(),
+      ]);
+      return [site, [a?.hlc ?? '', b?.hlc ?? ''].sort().pop() ?? ''] as const;
+    }),
+  );
+  for (const [site, hlc] of highest) if (hlc) out[site] = hlc;
   return out;
+}
+
+/** Ops in compareOps order, each sort key built once (compareOps would build two per comparison). */
+function sortOps(ops: Op[]): Op[] {
+  const keyed = ops.map((op) => ({ v: versionOf(op), op }));
+  keyed.sort((a, b) => (a.v < b.v ? -1 : a.v > b.v ? 1 : a.op.id < b.op.id ? -1 : a.op.id > b.op.id ? 1 : 0));
+  return keyed.map((k) => k.op);
 }
 
 /** The ops a peer with acknowledgement `ack` lacks, oldest first. */
 export async function opsNotAcknowledged(db: DondocDb, ack: VersionVector): Promise<Op[]> {
+  // One range read per site and table, all in flight together.
+  const parts = await Promise.all(
+    (await originSites(db)).map(async (site) => {
+      const lower: [string, string] = [site, ack[site] ?? ''];
+      const upper: [string, unknown] = [site, Dexie.maxKey];
+      const [accepted, held] = await Promise.all([
+        db.ops.where('[site+hlc]').between(lower, upper, false, true).toArray(),
+        db.syncRejections.where('[site+hlc]').between(lower, upper, false, true).toArray(),
+      ]);
+      for (const h of held) if (h.code !== 'invalid') accepted.push(h.op);
+      return accepted;
+    }),
+  );
   const out: Op[] = [];
-  for (const site of await originSites(db)) {
-    const lower: [string, string] = [site, ack[site] ?? ''];
-    const upper: [string, unknown] = [site, Dexie.maxKey];
-    out.push(...(await db.ops.where('[site+hlc]').between(lower, upper, false, true).toArray()));
-    const held = await db.syncRejections.where('[site+hlc]').between(lower, upper, false, true).toArray();
-    for (const h of held) if (h.code !== 'invalid') out.push(h.op);
-  }
-  return out.filter((op) => !isLocalOnlyOp(op)).sort(compareOps);
+  for (const part of parts) for (const op of part) if (!isLocalOnlyOp(op)) out.push(op);
+  return sortOps(out);
 }
 
 export interface ExportTarget {
@@ -80,8 +100,8 @@ export interface ExportOutcome {
 }
 
 export async function exportPackage(db: DondocDb, ctx: WriteContext, target: ExportTarget, call: ExportCall): Promise<ExportOutcome> {
-  const ops = await opsNotAcknowledged(db, await ackFor(db, target.to));
-  const versionVector = await localVector(db);
+  await refuseDemoDatabase(db);
+  const [ops, versionVector] = await Promise.all([ackFor(db, target.to).then((ack) => opsNotAcknowledged(db, ack)), localVector(db)]);
   const res = await call({ to: target.to, peerName: target.name, schemaVersion: SCHEMA_VERSION, versionVector, ops });
   if (res.canceled || res.seq === null || res.packageHash === null) return { canceled: true, seq: null, opCount: ops.length, bytes: 0, path: null };
   const at = (ctx.now ? ctx.now() : new Date()).toISOString();

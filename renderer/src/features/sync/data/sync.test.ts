@@ -3,7 +3,8 @@
  * commands, chunked and interrupted imports, duplicates, refusals, held-back ops, conflicts,
  * gaps and silent peers. Main's signing is replaced by a pass-through (its own tests cover it).
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { AppError } from '@shared/errors';
 import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
@@ -17,6 +18,7 @@ import { completeTask, createTasks, reportProgress, type TaskActor } from '../..
 import { exportPackage, localVector, type ExportCall } from './exportPackage';
 import { importConflicts, importPackage, importRejections, type ImportOptions } from './importPackage';
 import { chooseOtherValue } from './conflicts';
+import { DEMO_META_KEY, DEMO_SYNC_REFUSED } from './demoGuard';
 import { peerStatuses, silentPeers } from './status';
 import type { PeerRow } from './types';
 
@@ -346,6 +348,46 @@ describe('sync export/import on Dexie', () => {
       ['xa-b', 13],
       ['vp-tinh', 10],
     ]);
+  });
+
+  it('a database holding sample data neither exports nor imports, and nothing is written', async () => {
+    const coord = await makeReplica('vp-tinh');
+    const xa = await makeReplica('xa-a');
+    await seedUnits(coord);
+    await assignTask(coord);
+    const pkg = await pack(coord, 'xa-a');
+    const refused = (p: Promise<unknown>) =>
+      p.then(
+        () => expect.unreachable('the demo database was synced'),
+        (e: unknown) => {
+          expect(e).toBeInstanceOf(AppError);
+          expect((e as AppError).code).toBe('conflict');
+          expect((e as AppError).message).toBe(DEMO_SYNC_REFUSED);
+        },
+      );
+
+    await xa.db.meta.put({ key: DEMO_META_KEY, value: { loadedAt: '2026-05-04T02:00:00.000Z' } });
+    const before = { dump: await dump(xa.db), audit: await xa.db.audit.count(), ops: await xa.db.ops.count(), peers: await xa.db.peers.toArray() };
+    await refused(importPackage(xa.db, xa.ctx, pkg, 'goi.dondoc'));
+    expect(await xa.db.syncImports.count()).toBe(0);
+    expect(await xa.db.syncRejections.count()).toBe(0);
+    expect(await xa.db.audit.count()).toBe(before.audit);
+    expect(await xa.db.ops.count()).toBe(before.ops);
+    expect(await xa.db.peers.toArray()).toEqual(before.peers);
+    expect(await dump(xa.db)).toBe(before.dump);
+
+    await coord.db.meta.put({ key: DEMO_META_KEY, value: { loadedAt: '2026-05-04T02:00:00.000Z' } });
+    const exportsBefore = await coord.db.syncExports.toArray();
+    const peerBefore = await coord.db.peers.get('xa-b');
+    const call = vi.fn<ExportCall>();
+    await refused(exportPackage(coord.db, coord.ctx, { to: 'xa-b', name: 'xa-b' }, call));
+    expect(call).not.toHaveBeenCalled();
+    expect(await coord.db.syncExports.toArray()).toEqual(exportsBefore);
+    expect(await coord.db.peers.get('xa-b')).toEqual(peerBefore);
+
+    // Without the mark the same package goes through: the refusal is the mark's doing.
+    await xa.db.meta.delete(DEMO_META_KEY);
+    expect((await importPackage(xa.db, xa.ctx, pkg, 'goi.dondoc')).counts.applied).toBe(pkg.ops.length);
   });
 
   it('replicas converge over random delivery of packages on Dexie (small model run)', async () => {
