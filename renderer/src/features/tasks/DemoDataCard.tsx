@@ -53,7 +53,7 @@ export function DemoDataCard({ compact = false }: { compact?: boolean }) {
       <Stack gap="sm">
         <Text fw={600}>Nạp dữ liệu mẫu</Text>
         <Text size="sm" c="dimmed">
-          Tạo một tỉnh mẫu với các sở, xã, cán bộ, văn bản chỉ đạo và nhiệm vụ nhiều năm (có báo cáo tiến độ, gia hạn, quá hạn) để dùng thử hoặc tập huấn. Chỉ nạp được vào cơ sở dữ liệu vừa thiết lập, chưa có dữ liệu thật.
+          Tạo một tỉnh mẫu với các sở, xã, cán bộ, văn bản chỉ đạo và nhiệm vụ nhiều năm (có báo cáo tiến độ, gia hạn, quá hạn) để dùng thử hoặc tập huấn. Chỉ nạp được vào cơ sở dữ liệu vừa thiết lập, chưa có dữ liệu thật. Dữ liệu mẫu chỉ nằm trên máy này: máy đã nạp dữ liệu mẫu không gửi và không nhận gói đồng bộ.
         </Text>
         {refusal ? (
           <Alert color="gray" variant="light" p="xs">
