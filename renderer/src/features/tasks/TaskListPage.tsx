@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { ActionIcon, Button, Group, Loader, Menu, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { directiveReference } from '@shared/tasks/model';
@@ -113,10 +113,15 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
   const unitOptions = useMemo(() => (registry?.units ?? []).map((u) => ({ value: u.id, label: u.name })), [registry]);
   const officialOptions = useMemo(() => (registry?.officials ?? []).map((o) => ({ value: o.id, label: o.fullName })), [registry]);
   const directiveOptions = useMemo(() => (directives ?? []).map((d) => ({ value: d.id, label: `${directiveReference(d) || 'Không số'} – ${d.subject.slice(0, 80)}` })), [directives]);
+  // Stable callbacks and columns: a filter change re-renders the one control that changed and the rows, not the whole bar.
+  const set = useCallback((patch: Partial<TaskListFilter>) => setFilter((f) => clean({ ...f, ...patch })), []);
+  const onSort = useCallback(
+    (key: TaskSortKey) => setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: key === 'overdueDays' || key === 'percent' ? 'desc' : 'asc' })),
+    [],
+  );
+  const columns = useMemo(() => (registry ? TaskColumns(registry) : []), [registry]);
 
   if (!registry || !directives) return <Loader />;
-  const set = (patch: Partial<TaskListFilter>) => setFilter((f) => clean({ ...f, ...patch }));
-  const onSort = (key: TaskSortKey) => setSort((s) => (s.key === key ? { key, direction: s.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: key === 'overdueDays' || key === 'percent' ? 'desc' : 'asc' }));
   const category = filter.categories?.[0] ?? null;
   const canAssign = actor.role === 'admin' || actor.role === 'leader';
   const active = Object.keys(filter).some((k) => k !== 'statuses') || !!search;
@@ -201,31 +206,15 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
 
       <SimpleGrid cols={4} spacing="xs" verticalSpacing="xs">
         <TextInput label="Tìm kiếm" placeholder="Tên, số văn bản (không dấu được)" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
-        <Select label="Đơn vị (chủ trì hoặc phối hợp)" data={unitOptions} value={filter.unitId ?? null} onChange={(v) => set({ unitId: v ?? undefined })} searchable clearable limit={100} placeholder="Tất cả" />
-        <Select
-          label="Phân loại"
-          data={taskCategories.map((c) => ({ value: c, label: taskCategoryLabels[c] }))}
-          value={category}
-          onChange={(v) => set({ categories: v ? [v as TaskCategory] : undefined, ...(v ? { statuses: undefined } : {}) })}
-          clearable
-          placeholder="Tất cả"
-        />
-        <Select label="Năm kế hoạch" data={years} value={filter.planYear !== undefined ? String(filter.planYear) : null} onChange={(v) => set({ planYear: v ? Number(v) : undefined })} clearable placeholder="Tất cả" />
-        <Select label="Văn bản chỉ đạo" data={directiveOptions} value={filter.directiveId ?? null} onChange={(v) => set({ directiveId: v ?? undefined })} searchable clearable limit={100} placeholder="Tất cả" />
-        <Select
-          label="Người chịu trách nhiệm"
-          data={officialOptions}
-          value={filter.responsibleOfficialId ?? null}
-          onChange={(v) => set({ responsibleOfficialId: v ?? undefined })}
-          searchable
-          clearable
-          limit={100}
-          placeholder="Tất cả"
-        />
-        <Select label="Lãnh đạo giao" data={officialOptions} value={filter.assignerOfficialId ?? null} onChange={(v) => set({ assignerOfficialId: v ?? undefined })} searchable clearable limit={100} placeholder="Tất cả" />
+        <FilterSelect label="Đơn vị (chủ trì hoặc phối hợp)" data={unitOptions} value={filter.unitId ?? null} patch={PATCH.unitId} set={set} searchable />
+        <FilterSelect label="Phân loại" data={CATEGORY_OPTIONS} value={category} patch={PATCH.category} set={set} />
+        <FilterSelect label="Năm kế hoạch" data={years} value={filter.planYear !== undefined ? String(filter.planYear) : null} patch={PATCH.planYear} set={set} />
+        <FilterSelect label="Văn bản chỉ đạo" data={directiveOptions} value={filter.directiveId ?? null} patch={PATCH.directiveId} set={set} searchable />
+        <FilterSelect label="Người chịu trách nhiệm" data={officialOptions} value={filter.responsibleOfficialId ?? null} patch={PATCH.responsibleOfficialId} set={set} searchable />
+        <FilterSelect label="Lãnh đạo giao" data={officialOptions} value={filter.assignerOfficialId ?? null} patch={PATCH.assignerOfficialId} set={set} searchable />
         <Group align="flex-end" gap="md" pb={6}>
-          <Switch label="Sắp đến hạn" checked={!!filter.dueSoonOnly} onChange={(e) => set({ dueSoonOnly: e.currentTarget.checked || undefined })} />
-          <Switch label="Đang xin gia hạn" checked={!!filter.pendingExtensionOnly} onChange={(e) => set({ pendingExtensionOnly: e.currentTarget.checked || undefined })} />
+          <FilterSwitch label="Sắp đến hạn" checked={!!filter.dueSoonOnly} field="dueSoonOnly" set={set} />
+          <FilterSwitch label="Đang xin gia hạn" checked={!!filter.pendingExtensionOnly} field="pendingExtensionOnly" set={set} />
         </Group>
       </SimpleGrid>
       <Group justify="space-between">
@@ -234,7 +223,7 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
             size="xs"
             aria-label="Trạng thái"
             value={statusView(filter)}
-            onChange={(v) => set({ statuses: STATUS_OF[v as StatusView], ...(v !== 'all' ? { categories: undefined } : {}) })}
+            onChange={(v) => set(PATCH.statusView(v))}
             data={[
               { value: 'open', label: 'Đang thực hiện' },
               { value: 'completed', label: 'Đã hoàn thành' },
@@ -266,11 +255,11 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
         rows={tasks ?? []}
         rowKey={(t) => t.id}
         height="calc(100vh - 330px)"
-        onRowClick={(t) => navigate(`tasks/${t.id}`)}
+        onRowClick={openTask}
         sort={sort}
         onSort={onSort}
         empty={tasks ? (active ? 'Không có nhiệm vụ nào khớp điều kiện lọc.' : 'Chưa có nhiệm vụ nào.') : 'Đang tải…'}
-        columns={TaskColumns(registry)}
+        columns={columns}
       />
       <Modal opened={naming !== null} onClose={() => setNaming(null)} title="Lưu bộ lọc hiện tại" size="sm">
         <Stack>
@@ -288,6 +277,38 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
     </Stack>
   );
 }
+
+const openTask = (t: TaskListItem) => navigate(`tasks/${t.id}`);
+const CATEGORY_OPTIONS = taskCategories.map((c) => ({ value: c, label: taskCategoryLabels[c] }));
+
+type Patch = (value: string | null) => Partial<TaskListFilter>;
+/** What each filter control changes; module constants so the memoised controls keep equal props. */
+const PATCH = {
+  unitId: (v) => ({ unitId: v ?? undefined }),
+  category: (v) => ({ categories: v ? [v as TaskCategory] : undefined, ...(v ? { statuses: undefined } : {}) }),
+  planYear: (v) => ({ planYear: v ? Number(v) : undefined }),
+  directiveId: (v) => ({ directiveId: v ?? undefined }),
+  responsibleOfficialId: (v) => ({ responsibleOfficialId: v ?? undefined }),
+  assignerOfficialId: (v) => ({ assignerOfficialId: v ?? undefined }),
+  statusView: (v) => ({ statuses: STATUS_OF[v as StatusView], ...(v !== 'all' ? { categories: undefined } : {}) }),
+} satisfies Record<string, Patch>;
+
+const FilterSelect = memo(function FilterSelect(props: {
+  label: string;
+  data: readonly (string | { value: string; label: string })[];
+  value: string | null;
+  patch: Patch;
+  set(patch: Partial<TaskListFilter>): void;
+  searchable?: boolean;
+}) {
+  const { patch, set, data, ...rest } = props;
+  return <Select {...rest} data={data as (string | { value: string; label: string })[]} onChange={(v) => set(patch(v))} clearable limit={100} placeholder="Tất cả" />;
+});
+
+const FilterSwitch = memo(function FilterSwitch(props: { label: string; checked: boolean; field: 'dueSoonOnly' | 'pendingExtensionOnly'; set(patch: Partial<TaskListFilter>): void }) {
+  const { field, set } = props;
+  return <Switch label={props.label} checked={props.checked} onChange={(e) => set({ [field]: e.currentTarget.checked || undefined })} />;
+});
 
 function clean(f: TaskListFilter): TaskListFilter {
   const out: Record<string, unknown> = {};

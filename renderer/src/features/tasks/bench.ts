@@ -86,6 +86,7 @@ const listCount = (host: HTMLElement) => host.querySelector('[aria-live="polite"
 const firstRowShown = (host: HTMLElement) => host.querySelector('.dd-vrow') !== null;
 
 const OPEN_FILTER: TaskListFilter = { statuses: ['active', 'paused'] };
+const SEARCH = 'ke hoach';
 
 /** How many rows the list shows for a filter, computed the screen's way (the run checks the screen agrees). */
 function expectedCount(d: DemoDb, filter: TaskListFilter): number {
@@ -123,6 +124,8 @@ const SIZES = ['tiny', 'office', 'province-years'] as const;
 let list: Mounted | null = null;
 let demo: DemoDb | null = null;
 let flip = false;
+/** Counts the two states of a toggling case show, computed in setup (not timed). */
+let counts: [number, number] = [0, 0];
 let sink = 0;
 
 /** Dashboard screen ready: the six category cards show their numbers. */
@@ -134,14 +137,17 @@ export const rendererCases: RendererBenchCase[] = [
     size: (s) => `${demoLabel(s)}; TaskListPage mounted (index mirror loaded, as after sign-in) until the open tasks' count and first rows are painted`,
     sizes: SIZES,
     rows: (s) => s.tasks,
-    setup: async (ctx) => void (demo = await readyDemo(ctx)),
+    setup: async (ctx) => {
+      demo = await readyDemo(ctx);
+      counts = [expectedCount(demo, OPEN_FILTER), 0];
+    },
     run: async () => {
-      const m = mount(createElement(TaskListPage, {}));
-      try {
-        await listReady(m, expectedCount(demo!, OPEN_FILTER));
-      } finally {
-        unmount(m);
-      }
+      list = mount(createElement(TaskListPage, {}));
+      await listReady(list, counts[0]);
+    },
+    after: async () => {
+      unmount(list);
+      list = null;
     },
   },
   {
@@ -151,15 +157,14 @@ export const rendererCases: RendererBenchCase[] = [
     rows: (s) => s.tasks,
     setup: async (ctx) => {
       demo = await readyDemo(ctx);
+      counts = [expectedCount(demo, OPEN_FILTER), expectedCount(demo, {})];
       list = mount(createElement(TaskListPage, {}));
-      await listReady(list, expectedCount(demo, OPEN_FILTER));
+      await listReady(list, counts[0]);
     },
     run: async () => {
       flip = !flip;
-      const label = flip ? 'Tất cả' : 'Đang thực hiện';
-      const expected = expectedCount(demo!, flip ? {} : OPEN_FILTER);
-      segment(list!.host, label).click();
-      await listReady(list!, expected);
+      segment(list!.host, flip ? 'Tất cả' : 'Đang thực hiện').click();
+      await listReady(list!, counts[flip ? 1 : 0]);
     },
     teardown: async () => {
       unmount(list);
@@ -168,22 +173,21 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'tasks.list.textSearch',
-    size: (s) => `${demoLabel(s)}; type "ke hoach" / clear it in turn (typing pause set to 0) until the count and rows are painted`,
+    size: (s) => `${demoLabel(s)}; type "${SEARCH}" / clear it in turn (typing pause set to 0) until the count and rows are painted`,
     sizes: SIZES,
     rows: (s) => s.tasks,
     setup: async (ctx) => {
       demo = await readyDemo(ctx);
+      counts = [expectedCount(demo, OPEN_FILTER), expectedCount(demo, { ...OPEN_FILTER, search: SEARCH })];
       list = mount(createElement(TaskListPage, { searchDelayMs: 0 }));
-      await listReady(list, expectedCount(demo, OPEN_FILTER));
+      await listReady(list, counts[0]);
     },
     run: async () => {
       flip = !flip;
-      const text = flip ? 'ke hoach' : '';
       const input = list!.host.querySelector<HTMLInputElement>('input[placeholder^="Tên, số văn bản"]');
       if (!input) throw new Error('no search box');
-      const expected = expectedCount(demo!, { ...OPEN_FILTER, search: text || undefined });
-      typeInto(input, text);
-      await listReady(list!, expected);
+      typeInto(input, flip ? SEARCH : '');
+      await listReady(list!, counts[flip ? 1 : 0]);
     },
     teardown: async () => {
       unmount(list);
@@ -242,12 +246,12 @@ export const rendererCases: RendererBenchCase[] = [
     rows: (s) => s.tasks,
     setup: async (ctx) => void (demo = await readyDemo(ctx)),
     run: async () => {
-      const m = mount(createElement(DashboardPage));
-      try {
-        await until(m.host, () => dashboardShown(m.host), 'the dashboard numbers');
-      } finally {
-        unmount(m);
-      }
+      list = mount(createElement(DashboardPage));
+      await until(list.host, () => dashboardShown(list!.host), 'the dashboard numbers');
+    },
+    after: async () => {
+      unmount(list);
+      list = null;
     },
   },
   {

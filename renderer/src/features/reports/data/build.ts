@@ -10,6 +10,7 @@ import { foldTask } from '@shared/tasks/state';
 import type { TaskEvent } from '@shared/tasks/model';
 import { buildUnitTree, flattenUnitTree } from '@shared/registries/units';
 import { computeReport, reportTaskOf, type ConsultationFact, type FollowUpLetterFact, type ReportData, type ReportParams, type ReportTask } from '@shared/reports';
+import { rowsByIndexKeys } from '../../../data/byIndex';
 import type { DondocDb, EntityRow } from '../../../data/db';
 import { visible } from '../../../data/repository';
 import { loadCalendarConfig } from '../../calendar/config';
@@ -60,20 +61,13 @@ export async function loadReportTasks(db: DondocDb, params: ReportParams): Promi
   const refolded = new Map<string, ReportTask>();
   for (let i = 0; i < refold.length; i += 1000) {
     const ids = refold.slice(i, i + 1000);
-    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), db.taskEvents.where('taskId').anyOf(ids).toArray()]);
-    const byTask = new Map<string, TaskEvent[]>();
-    for (const e of eventRows) {
-      if (e._deleted === 1) continue;
-      const ev = rowToEvent(e);
-      const list = byTask.get(ev.taskId);
-      if (list) list.push(ev);
-      else byTask.set(ev.taskId, [ev]);
-    }
+    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), rowsByIndexKeys(db.taskEvents, 'taskId', ids)]);
     taskRows.forEach((tr: EntityRow | undefined) => {
       if (!tr || tr._deleted === 1) return;
       const task = rowToTask(tr);
       const index = indexById.get(task.id);
-      refolded.set(task.id, reportTaskOf(task, foldTask(task, byTask.get(task.id) ?? [], cutOff, tr._v), index?.directiveRef ?? ''));
+      const events: TaskEvent[] = (eventRows.get(task.id) ?? []).filter((e) => e._deleted !== 1).map(rowToEvent);
+      refolded.set(task.id, reportTaskOf(task, foldTask(task, events, cutOff, tr._v), index?.directiveRef ?? ''));
     });
   }
   return rows.map((r) => refolded.get(r.id) ?? indexRowTask(r));

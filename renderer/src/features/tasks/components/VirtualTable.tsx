@@ -1,4 +1,4 @@
-import { useRef, type CSSProperties, type ReactNode } from 'react';
+import { memo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { Box, Text, UnstyledButton } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 
@@ -15,7 +15,7 @@ export interface Column<T, K extends string = string> {
  * A long list as a virtualised grid (only visible rows are in the DOM), so 50,000 rows scroll
  * smoothly. Rows are links to their detail: click or Enter.
  */
-export function VirtualTable<T, K extends string = string>(props: {
+function VirtualTableImpl<T, K extends string = string>(props: {
   rows: readonly T[];
   columns: Column<T, K>[];
   rowKey(row: T): string;
@@ -100,3 +100,6 @@ export function VirtualTable<T, K extends string = string>(props: {
     </Box>
   );
 }
+
+/** Memoised: typing in a search box above the table does not re-render its rows until the rows change. */
+export const VirtualTable = memo(VirtualTableImpl) as typeof VirtualTableImpl;

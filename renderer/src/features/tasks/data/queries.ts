@@ -29,6 +29,7 @@ import {
   type TaskStatus,
 } from '@shared/tasks/state';
 import type { AuditEntry, DondocDb, EntityRow } from '../../../data/db';
+import { rowsByIndexKeys } from '../../../data/byIndex';
 import { visible } from '../../../data/repository';
 import { useAppState } from '../../../state/app';
 import { loadCalendarConfig } from '../../calendar/config';
@@ -122,7 +123,7 @@ function candidates(db: DondocDb, f: TaskListFilter): Collection<TaskIndexRow, s
   return t.toCollection();
 }
 
-function matches(r: TaskIndexRow, f: TaskListFilter, words: string[]): boolean {
+function matches(r: TaskIndexRow, f: TaskListFilter, words: readonly string[]): boolean {
   if (f.unitId) {
     const role = f.unitRole ?? 'any';
     if (role === 'lead' && r.leadUnitId !== f.unitId) return false;
@@ -175,44 +176,75 @@ export class TaskItemCache {
   private items = new WeakMap<TaskIndexRow, TaskListItem>();
   private seen: readonly unknown[] = [];
   private key = '';
+  private sorted: { rows: readonly TaskIndexRow[]; sort: string; items: readonly TaskListItem[] } | null = null;
+
+  private use(asOf: string, settings: TaskSettings, calendar?: CalendarConfig): void {
+    if (this.seen[0] === asOf && this.seen[1] === settings && this.seen[2] === calendar) return;
+    this.seen = [asOf, settings, calendar];
+    const key = JSON.stringify([asOf, settings, calendar ?? null]);
+    if (key !== this.key) {
+      this.items = new WeakMap();
+      this.sorted = null;
+      this.key = key;
+    }
+  }
 
   item(r: TaskIndexRow, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): TaskListItem {
-    if (this.seen[0] !== asOf || this.seen[1] !== settings || this.seen[2] !== calendar) {
-      this.seen = [asOf, settings, calendar];
-      const key = JSON.stringify([asOf, settings, calendar ?? null]);
-      if (key !== this.key) {
-        this.items = new WeakMap();
-        this.key = key;
-      }
-    }
+    this.use(asOf, settings, calendar);
     let it = this.items.get(r);
     if (!it) this.items.set(r, (it = { ...r, ...assess(r, asOf, settings, calendar) }));
     return it;
+  }
+
+  /** Every row assessed and sorted, kept until the rows, the sort or the assessment change: a filter then only has to drop rows. */
+  sortedItems(rows: readonly TaskIndexRow[], sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): readonly TaskListItem[] {
+    this.use(asOf, settings, calendar);
+    const sortKey = `${sort.key}:${sort.direction}`;
+    if (this.sorted && this.sorted.rows === rows && this.sorted.sort === sortKey) return this.sorted.items;
+    const items = rows.map((r) => this.item(r, asOf, settings, calendar)).sort(itemOrder(sort));
+    this.sorted = { rows, sort: sortKey, items };
+    return items;
   }
 }
 
 /** The screens' one cache (list, directive page and dashboard assess the same rows). */
 const screenItems = new TaskItemCache();
 
+function itemOrder(sort: TaskSort): (a: TaskListItem, b: TaskListItem) => number {
+  const cmp = compareItems(sort.key);
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return (a, b) => sign * cmp(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Whether an assessed task passes the filter (search words already folded). */
+function keeps(it: TaskListItem, filter: TaskListFilter, words: readonly string[], categories: ReadonlySet<TaskCategory> | null): boolean {
+  if (!matches(it, filter, words)) return false;
+  if (categories && (it.category === null || !categories.has(it.category))) return false;
+  return !filter.dueSoonOnly || it.dueSoon;
+}
+
+function searchWords(filter: TaskListFilter): string[] {
+  return foldVietnamese(filter.search ?? '').split(' ').filter(Boolean);
+}
+
+function categorySet(filter: TaskListFilter): Set<TaskCategory> | null {
+  return filter.categories && filter.categories.length > 0 ? new Set(filter.categories) : null;
+}
+
 /**
  * Filters, assesses (category, due soon, label as of `asOf` with the current state) and sorts
  * index rows. Ties keep a stable order by id.
  */
 export function selectTasks(rows: Iterable<TaskIndexRow>, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, cache = new TaskItemCache()): TaskListItem[] {
-  const words = foldVietnamese(filter.search ?? '').split(' ').filter(Boolean);
+  const words = searchWords(filter);
+  const categories = categorySet(filter);
   const out: TaskListItem[] = [];
-  const categories = filter.categories && filter.categories.length > 0 ? new Set(filter.categories) : null;
   for (const r of rows) {
     if (!matches(r, filter, words)) continue;
-    const a = cache.item(r, asOf, settings, calendar);
-    if (categories && (a.category === null || !categories.has(a.category))) continue;
-    if (filter.dueSoonOnly && !a.dueSoon) continue;
-    out.push(a);
+    const it = cache.item(r, asOf, settings, calendar);
+    if (keeps(it, filter, words, categories)) out.push(it);
   }
-  const cmp = compareItems(sort.key);
-  const sign = sort.direction === 'asc' ? 1 : -1;
-  out.sort((a, b) => sign * cmp(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return out;
+  return out.sort(itemOrder(sort));
 }
 
 /** The task list read from the database: the most selective filter uses an index, the rest is selectTasks. */
@@ -253,7 +285,9 @@ export function useTaskList(filter: TaskListFilter, sort: TaskSort, asOf: string
   return useMemo(() => {
     if (!rows || !env) return undefined;
     const [f, s] = JSON.parse(key) as [TaskListFilter, TaskSort];
-    return selectTasks(rows, f, s, asOf, env.settings, env.calendar, screenItems);
+    const words = searchWords(f);
+    const categories = categorySet(f);
+    return screenItems.sortedItems(rows, s, asOf, env.settings, env.calendar).filter((it) => keeps(it, f, words, categories));
   }, [rows, env, key, asOf]);
 }
 
@@ -343,17 +377,10 @@ async function assessAsOf(db: DondocDb, rows: readonly TaskIndexRow[], asOf: str
   const refolded = new Map<string, TaskState>();
   for (let i = 0; i < stale.length; i += 1000) {
     const ids = stale.slice(i, i + 1000);
-    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), db.taskEvents.where('taskId').anyOf(ids).toArray()]);
-    const byTask = new Map<string, TaskEvent[]>();
-    for (const e of eventRows) {
-      if (e._deleted === 1) continue;
-      const ev = rowToEvent(e);
-      const list = byTask.get(ev.taskId);
-      if (list) list.push(ev);
-      else byTask.set(ev.taskId, [ev]);
-    }
+    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), rowsByIndexKeys(db.taskEvents, 'taskId', ids)]);
     taskRows.forEach((tr: EntityRow | undefined) => {
-      if (tr) refolded.set(tr.id, foldTask(rowToTask(tr), byTask.get(tr.id) ?? [], asOf, tr._v));
+      const events = (eventRows.get(tr?.id ?? '') ?? []).filter((e) => e._deleted !== 1).map(rowToEvent);
+      if (tr) refolded.set(tr.id, foldTask(rowToTask(tr), events, asOf, tr._v));
     });
   }
   return assigned.map((row) => {
