@@ -12,9 +12,12 @@ import type { Table } from 'dexie';
 /** Below this many keys a range probe saves nothing over asking key by key. */
 const LEAF = 16;
 
-/** Unique keys in IndexedDB order (string keys compare by UTF-16 code units, as JS does). */
+/**
+ * Unique keys in IndexedDB order (string keys compare by UTF-16 code units, as JS does).
+ * Anything but a non-empty string is dropped: such a key names no stored row.
+ */
 export function sortedUnique(keys: Iterable<string>): string[] {
-  return [...new Set(keys)].sort();
+  return [...new Set(keys)].filter((k) => typeof k === 'string' && k.length > 0).sort();
 }
 
 /**
