@@ -9,8 +9,9 @@ import { SIZES as ALL_SIZES, type PageContext, type RendererBenchCase, type Size
 import { freshSetUpDb, generateBenchDemo, writeDemoInto } from '../demo';
 
 const DB = 'bench-demo-load';
-// province-years (≈ 410,000 rows) is run by hand (see the report in the commit); at ~1 min a
-// run it would use most of the bench's time budget for a figure that is not a target.
+// province-years (≈ 412,000 puts: 270,200 events, 50,000 tasks + 50,000 index rows, 29,859
+// steps, 12,500 directives) is run by hand: 363 s on 2 cores at load average 9.5, of which the
+// browser process spent 236 s CPU in IndexedDB; it would use up the bench's time budget.
 const SIZES: readonly SizeLabel[] = ['tiny', 'office'];
 
 let data: DemoData | null = null;
