@@ -13,7 +13,7 @@ import { useRegistry, useToday } from '../tasks/context';
 import { useSignerOptions } from '../consultations/SignerSelect';
 import { RecordModal, type RecordDraft } from '../accountability/RecordModal';
 import { VirtualTable } from '../tasks/components/VirtualTable';
-import { buildReport } from './data/build';
+import { buildReport, settledIndexRows } from './data/build';
 import { explanationLetter, issuerOf, rankingLetter } from './data/issue';
 import { saveRankingScheme, useRankingScheme } from './data/snapshots';
 import { ReportBuilder, type BuiltParams } from './ReportBuilder';
@@ -40,7 +40,7 @@ export function RankingPage() {
   const build = async ({ params, scopeLabel }: BuiltParams) => {
     setBusy(true);
     try {
-      setData(await buildReport(currentDb(), params, scopeLabel));
+      setData(await buildReport(currentDb(), params, scopeLabel, await settledIndexRows(currentDb())));
     } catch (e) {
       notifyError(e, 'Không tính được số liệu');
     } finally {

@@ -11,7 +11,7 @@ import { useTaskSettings } from '../tasks/data/queries';
 import { useRegistry, useToday } from '../tasks/context';
 import { SignerSelect, useSignerOptions } from '../consultations/SignerSelect';
 import { loadLetter } from '../letters/data/register';
-import { buildReport } from './data/build';
+import { buildReport, settledIndexRows } from './data/build';
 import { issueReport, issuerOf, reportLetter } from './data/issue';
 import { loadSnapshot, useSnapshots, type SnapshotSummary } from './data/snapshots';
 import { ReportBuilder, type BuiltParams } from './ReportBuilder';
@@ -37,7 +37,7 @@ function ReportBuilderPage() {
   const build = async ({ params, scopeLabel }: BuiltParams) => {
     setBusy(true);
     try {
-      setData(await buildReport(currentDb(), params, scopeLabel));
+      setData(await buildReport(currentDb(), params, scopeLabel, await settledIndexRows(currentDb())));
     } catch (e) {
       notifyError(e, 'Không lập được báo cáo');
     } finally {
@@ -200,7 +200,7 @@ function IssuedReport({ id }: { id: string }) {
         if (!alive) return;
         setState(s);
         if (s) {
-          const now = await buildReport(currentDb(), s.data.params, s.data.scopeLabel);
+          const now = await buildReport(currentDb(), s.data.params, s.data.scopeLabel, await settledIndexRows(currentDb()));
           if (alive) setChanges(compareReports(s.data, now));
         }
       } catch (e) {

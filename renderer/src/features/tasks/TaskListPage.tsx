@@ -1,14 +1,14 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { ActionIcon, Button, Group, Loader, Menu, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { directiveReference } from '@shared/tasks/model';
+import { directiveReference, type Directive } from '@shared/tasks/model';
 import { taskCategories, taskCategoryLabels, taskStatusLabels, type TaskCategory, type TaskStatus } from '@shared/tasks/state';
 import { api } from '../../api';
 import { navigate } from '../../shell/router';
 import { useAppState } from '../../state/app';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { DEFAULT_TASK_SORT, useDirectives, useTaskList, type TaskListFilter, type TaskListItem, type TaskSort, type TaskSortKey } from './data/queries';
+import { DEFAULT_TASK_SORT, useDirective, useDirectives, useTaskList, type TaskListFilter, type TaskListItem, type TaskSort, type TaskSortKey } from './data/queries';
 import { TaskColumns } from './components/taskColumns';
 import { VirtualTable } from './components/VirtualTable';
 import { PlanImportButton } from './PlanImport';
@@ -93,7 +93,6 @@ export function exportRows(items: readonly TaskListItem[], r: Registry): (string
  */
 export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }) {
   const registry = useRegistry();
-  const directives = useDirectives();
   const today = useToday();
   const actor = useTaskActor();
   const username = useAppState((s) => s.session?.account.username ?? '');
@@ -112,7 +111,6 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
   }, [today]);
   const unitOptions = useMemo(() => (registry?.units ?? []).map((u) => ({ value: u.id, label: u.name })), [registry]);
   const officialOptions = useMemo(() => (registry?.officials ?? []).map((o) => ({ value: o.id, label: o.fullName })), [registry]);
-  const directiveOptions = useMemo(() => (directives ?? []).map((d) => ({ value: d.id, label: `${directiveReference(d) || 'Không số'} – ${d.subject.slice(0, 80)}` })), [directives]);
   // Stable callbacks and columns: a filter change re-renders the one control that changed and the rows, not the whole bar.
   const set = useCallback((patch: Partial<TaskListFilter>) => setFilter((f) => clean({ ...f, ...patch })), []);
   const onSort = useCallback(
@@ -121,7 +119,7 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
   );
   const columns = useMemo(() => (registry ? TaskColumns(registry) : []), [registry]);
 
-  if (!registry || !directives) return <Loader />;
+  if (!registry) return <Loader />;
   const category = filter.categories?.[0] ?? null;
   const canAssign = actor.role === 'admin' || actor.role === 'leader';
   const active = Object.keys(filter).some((k) => k !== 'statuses') || !!search;
@@ -209,7 +207,7 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
         <FilterSelect label="Đơn vị (chủ trì hoặc phối hợp)" data={unitOptions} value={filter.unitId ?? null} patch={PATCH.unitId} set={set} searchable />
         <FilterSelect label="Phân loại" data={CATEGORY_OPTIONS} value={category} patch={PATCH.category} set={set} />
         <FilterSelect label="Năm kế hoạch" data={years} value={filter.planYear !== undefined ? String(filter.planYear) : null} patch={PATCH.planYear} set={set} />
-        <FilterSelect label="Văn bản chỉ đạo" data={directiveOptions} value={filter.directiveId ?? null} patch={PATCH.directiveId} set={set} searchable />
+        <DirectiveFilter value={filter.directiveId ?? null} set={set} />
         <FilterSelect label="Người chịu trách nhiệm" data={officialOptions} value={filter.responsibleOfficialId ?? null} patch={PATCH.responsibleOfficialId} set={set} searchable />
         <FilterSelect label="Lãnh đạo giao" data={officialOptions} value={filter.assignerOfficialId ?? null} patch={PATCH.assignerOfficialId} set={set} searchable />
         <Group align="flex-end" gap="md" pb={6}>
@@ -303,6 +301,34 @@ const FilterSelect = memo(function FilterSelect(props: {
 }) {
   const { patch, set, data, ...rest } = props;
   return <Select {...rest} data={data as (string | { value: string; label: string })[]} onChange={(v) => set(patch(v))} clearable limit={100} placeholder="Tất cả" />;
+});
+
+const directiveOption = (d: Directive) => ({ value: d.id, label: `${directiveReference(d) || 'Không số'} – ${d.subject.slice(0, 80)}` });
+
+/**
+ * The directive filter reads the directive list only when its dropdown first opens: a province
+ * holds tens of thousands of directives, and reading them all would delay every opening of the list.
+ */
+const DirectiveFilter = memo(function DirectiveFilter(props: { value: string | null; set(patch: Partial<TaskListFilter>): void }) {
+  const [opened, setOpened] = useState(false);
+  const all = useDirectives(opened);
+  const selected = useDirective(props.value);
+  const data = useMemo(() => (all ? all.map(directiveOption) : selected ? [directiveOption(selected)] : []), [all, selected]);
+  const { set } = props;
+  return (
+    <Select
+      label="Văn bản chỉ đạo"
+      data={data}
+      value={props.value}
+      onDropdownOpen={() => setOpened(true)}
+      onChange={(v) => set(PATCH.directiveId(v))}
+      searchable
+      clearable
+      limit={100}
+      placeholder="Tất cả"
+      nothingFoundMessage={opened && !all ? 'Đang tải danh sách văn bản…' : 'Không có văn bản phù hợp'}
+    />
+  );
 });
 
 const FilterSwitch = memo(function FilterSwitch(props: { label: string; checked: boolean; field: 'dueSoonOnly' | 'pendingExtensionOnly'; set(patch: Partial<TaskListFilter>): void }) {

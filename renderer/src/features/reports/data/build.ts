@@ -16,6 +16,7 @@ import { visible } from '../../../data/repository';
 import { loadCalendarConfig } from '../../calendar/config';
 import { loadConsultationData } from '../../consultations/data/queries';
 import { loadUnits } from '../../registries/queries';
+import { taskIndexMirror } from '../../tasks/data/indexMirror';
 import { rowToEvent, rowToTask, type TaskIndexRow } from '../../tasks/data/taskIndex';
 
 /**
@@ -42,20 +43,41 @@ function indexRowTask(r: TaskIndexRow): ReportTask {
   };
 }
 
-/** Index rows that can be in scope: definition fields (plan year, directive, assigner) never change with events. */
-async function candidateRows(db: DondocDb, params: ReportParams): Promise<TaskIndexRow[]> {
+function inReportScope(r: TaskIndexRow, params: ReportParams): boolean {
+  const s = params.scope;
+  if (r.assignedOn > params.period.cutOff) return false;
+  if (s.kind === 'planYear') return r.planYear === s.planYear;
+  if (s.kind === 'directive') return r.directiveId === s.directiveId;
+  if (s.kind === 'leader') return r.assignerOfficialId === s.officialId;
+  return true;
+}
+
+/**
+ * Index rows that can be in scope: definition fields (plan year, directive, assigner) never
+ * change with events. From the screens' in-memory mirror when given, else from IndexedDB.
+ */
+async function candidateRows(db: DondocDb, params: ReportParams, mirrored?: readonly TaskIndexRow[]): Promise<TaskIndexRow[]> {
+  if (mirrored) return mirrored.filter((r) => inReportScope(r, params));
   const { cutOff } = params.period;
   const s = params.scope;
-  if (s.kind === 'planYear') return db.taskIndex.where('planYear').equals(s.planYear).filter((r) => r.assignedOn <= cutOff).toArray();
-  if (s.kind === 'directive') return db.taskIndex.where('directiveId').equals(s.directiveId).filter((r) => r.assignedOn <= cutOff).toArray();
-  if (s.kind === 'leader') return db.taskIndex.where('assignerOfficialId').equals(s.officialId).filter((r) => r.assignedOn <= cutOff).toArray();
+  const keep = (r: TaskIndexRow) => inReportScope(r, params);
+  if (s.kind === 'planYear') return db.taskIndex.where('planYear').equals(s.planYear).filter(keep).toArray();
+  if (s.kind === 'directive') return db.taskIndex.where('directiveId').equals(s.directiveId).filter(keep).toArray();
+  if (s.kind === 'leader') return db.taskIndex.where('assignerOfficialId').equals(s.officialId).filter(keep).toArray();
   return db.taskIndex.where('assignedOn').belowOrEqual(cutOff).toArray();
 }
 
+/** The screens' mirror of the task index once every committed change is in (reports read it instead of IndexedDB). */
+export async function settledIndexRows(db: DondocDb): Promise<readonly TaskIndexRow[] | undefined> {
+  const mirror = taskIndexMirror(db);
+  await mirror.settled();
+  return mirror.all() ?? undefined;
+}
+
 /** Every candidate task's facts as of the cut-off. */
-export async function loadReportTasks(db: DondocDb, params: ReportParams): Promise<ReportTask[]> {
+export async function loadReportTasks(db: DondocDb, params: ReportParams, mirrored?: readonly TaskIndexRow[]): Promise<ReportTask[]> {
   const { cutOff } = params.period;
-  const rows = await candidateRows(db, params);
+  const rows = await candidateRows(db, params, mirrored);
   const refold = rows.filter((r) => r.lastEventOn > cutOff || r.originalDueOn !== r.effectiveDueOn).map((r) => r.id);
   const indexById = new Map(rows.map((r) => [r.id, r]));
   const refolded = new Map<string, ReportTask>();
@@ -85,8 +107,9 @@ export async function loadFollowUps(db: DondocDb): Promise<{ facts: FollowUpLett
   return { facts, recorded };
 }
 
-export async function buildReport(db: DondocDb, params: ReportParams, scopeLabel: string): Promise<ReportData> {
-  const [tasks, unitsRaw, calendar, followUps, consultationData] = await Promise.all([loadReportTasks(db, params), loadUnits(db), loadCalendarConfig(db), loadFollowUps(db), loadConsultationData(db)]);
+/** `mirrored`: the task index rows already in memory (settledIndexRows), so 50,000 rows are not read again. */
+export async function buildReport(db: DondocDb, params: ReportParams, scopeLabel: string, mirrored?: readonly TaskIndexRow[]): Promise<ReportData> {
+  const [tasks, unitsRaw, calendar, followUps, consultationData] = await Promise.all([loadReportTasks(db, params, mirrored), loadUnits(db), loadCalendarConfig(db), loadFollowUps(db), loadConsultationData(db)]);
   // Two units with one name (every commune has a "Văn phòng HĐND và UBND") get their parent's name.
   const byId = new Map(unitsRaw.map((u) => [u.id, u]));
   const seen = new Map<string, number>();

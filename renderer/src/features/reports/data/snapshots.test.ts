@@ -11,7 +11,7 @@ import { foldTask } from '@shared/tasks/state';
 import { DondocDb } from '../../../data/db';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
 import { reindexTasks } from '../../tasks/data/taskIndex';
-import { buildReport, loadFollowUps } from './build';
+import { buildReport, settledIndexRows, loadFollowUps } from './build';
 import { issueReport, reportLetter } from './issue';
 import { loadSnapshot, loadSnapshots } from './snapshots';
 import { issuerOf } from './issue';
@@ -82,6 +82,10 @@ describe('reports in the database', () => {
     // 30/06: 8 tasks, (2 + 2) / (2 + 2 + 2) → 66,66% (see shared/reports/compute.test.ts)
     expect(built.totals.rate.basisPoints).toBe(6666);
     expect(built.notes.join(' ')).toMatch(/chưa ghi nhận công văn đôn đốc/);
+    // The screens pass the in-memory index mirror instead of reading IndexedDB: same report.
+    const mirrored = await settledIndexRows(db);
+    expect(mirrored).toHaveLength(await db.taskIndex.count());
+    expect(await buildReport(db, params, 'Tất cả đơn vị', mirrored)).toEqual(built);
   });
 
   it('an issued report reprints identically after its tasks change, and recomputing shows the change', async () => {

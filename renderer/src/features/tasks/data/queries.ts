@@ -64,9 +64,10 @@ export async function loadDirective(db: DondocDb, id: string): Promise<Directive
   return row && row._deleted !== 1 ? visible<Directive>([row])[0] : null;
 }
 
-export function useDirectives(): Directive[] | undefined {
+/** Every directive; with `enabled` false nothing is read (a dropdown not opened yet) and the result is undefined. */
+export function useDirectives(enabled = true): Directive[] | undefined {
   const db = useAppState((s) => s.db);
-  return useLiveQuery(() => (db ? loadDirectives(db) : []), [db]);
+  return useLiveQuery(() => (db && enabled ? loadDirectives(db) : undefined), [db, enabled]);
 }
 
 export function useDirective(id: string | null): Directive | null | undefined {
