@@ -78,7 +78,10 @@ export async function settledIndexRows(db: DondocDb): Promise<readonly TaskIndex
 export async function loadReportTasks(db: DondocDb, params: ReportParams, mirrored?: readonly TaskIndexRow[]): Promise<ReportTask[]> {
   const { cutOff } = params.period;
   const rows = await candidateRows(db, params, mirrored);
-  const refold = rows.filter((r) => r.lastEventOn > cutOff || r.originalDueOn !== r.effectiveDueOn).map((r) => r.id);
+  // Extension dates only count inside the period, and a decision is an event: a task whose last
+  // event is before the period had none there and needs no refold for them.
+  const { from } = params.period;
+  const refold = rows.filter((r) => r.lastEventOn > cutOff || (r.originalDueOn !== r.effectiveDueOn && r.lastEventOn >= from)).map((r) => r.id);
   const indexById = new Map(rows.map((r) => [r.id, r]));
   const refolded = new Map<string, ReportTask>();
   for (let i = 0; i < refold.length; i += 1000) {

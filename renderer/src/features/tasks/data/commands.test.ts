@@ -245,6 +245,14 @@ describe('task commands', () => {
       await rebuildTaskIndex(db);
       await sameAsStored();
       expect(mirror.all()).toHaveLength(2);
+      // A bulk write of 50 rows or more (Dexie reports those by their keys after the write) is followed too.
+      const copies = Array.from({ length: 60 }, (_, i) => ({ ...mirror.get(ids[0])!, id: `copy-${String(i).padStart(2, '0')}`, percent: i }));
+      await db.taskIndex.bulkPut(copies);
+      await sameAsStored();
+      expect(mirror.get('copy-59')?.percent).toBe(59);
+      await db.taskIndex.bulkDelete(copies.map((c) => c.id));
+      await sameAsStored();
+      expect(mirror.all()).toHaveLength(2);
     } finally {
       mirror.close();
     }

@@ -17,6 +17,7 @@ import { foldTask } from '@shared/tasks/state';
 import type { Directive, TaskEvent } from '@shared/tasks/model';
 import type { DondocDb, EntityRow } from '../../../data/db';
 import { writeLocalBulk, type BulkRow, type WriteContext } from '../../../data/repository';
+import type { Organisation } from '@shared/registries/organisation';
 import { loadOrganisation } from '../../registries/queries';
 import { buildIndexRow, rowToEvent, rowToTask, type TaskIndexRow } from './taskIndex';
 
@@ -85,17 +86,21 @@ const yieldToUi = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
  */
 export const DEMO_CHUNK_TASKS = 250;
 
+export interface AdaptedDemo {
+  units: DemoData['units'];
+  posts: DemoData['posts'];
+  directives: DemoData['directives'];
+  tasks: DemoData['tasks'];
+  /** Per task, in chronological order. */
+  eventsByTask: Map<string, DemoData['events']>;
+  stepsByTask: Map<string, DemoData['steps']>;
+}
+
 /**
- * Loads the demo. The demo's province committee and coordinating office become this
- * installation's own authority and office (kept with the names given at setup), so tasks the
- * demo assigns are this site's to manage. `chunkSize` tasks (with their events and steps) per
- * transaction; the UI gets a progress report and a turn between chunks.
+ * The demo as this installation stores it: the demo's province committee and coordinating
+ * office become this site's own authority and office (kept with the names given at setup).
  */
-export async function loadDemoData(db: DondocDb, ctx: WriteContext, actor: Actor, data: DemoData, onProgress?: (p: DemoLoadProgress) => void, chunkSize = DEMO_CHUNK_TASKS): Promise<DemoLoadResult> {
-  if (actor.role !== 'admin') throw new AppError('not-authorised', 'Chỉ quản trị viên được nạp dữ liệu mẫu.');
-  const refusal = await demoRefusal(db);
-  if (refusal) throw new AppError('conflict', refusal);
-  const org = (await loadOrganisation(db))!;
+export function adaptDemo(data: DemoData, org: Pick<Organisation, 'actsForUnitIds' | 'authorityUnitId'>): AdaptedDemo {
   const office = org.actsForUnitIds.find((u) => u !== org.authorityUnitId) ?? null;
   const remap = new Map<string, string>([[data.rootUnitId, org.authorityUnitId]]);
   if (office) remap.set(data.coordinatorUnitId, office);
@@ -119,6 +124,20 @@ export async function loadDemoData(db: DondocDb, ctx: WriteContext, actor: Actor
     if (list) list.push(s);
     else stepsByTask.set(s.taskId, [s]);
   }
+  return { units, posts, directives, tasks, eventsByTask, stepsByTask };
+}
+
+/**
+ * Loads the demo. The demo's province committee and coordinating office become this
+ * installation's own authority and office (kept with the names given at setup), so tasks the
+ * demo assigns are this site's to manage. `chunkSize` tasks (with their events and steps) per
+ * transaction; the UI gets a progress report and a turn between chunks.
+ */
+export async function loadDemoData(db: DondocDb, ctx: WriteContext, actor: Actor, data: DemoData, onProgress?: (p: DemoLoadProgress) => void, chunkSize = DEMO_CHUNK_TASKS): Promise<DemoLoadResult> {
+  if (actor.role !== 'admin') throw new AppError('not-authorised', 'Chỉ quản trị viên được nạp dữ liệu mẫu.');
+  const refusal = await demoRefusal(db);
+  if (refusal) throw new AppError('conflict', refusal);
+  const { units, posts, directives, tasks, eventsByTask, stepsByTask } = adaptDemo(data, (await loadOrganisation(db))!);
 
   const action = 'Nạp dữ liệu mẫu';
   const now = ctx.now ?? (() => new Date());
