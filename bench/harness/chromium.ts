@@ -34,6 +34,8 @@ export interface ChromiumOptions {
   /** Epoch ms after which no case is started. */
   deadline: number | null;
   outDir: string;
+  /** Ops in the sync import cases (page query syncOps); null: the cases' default. */
+  syncOps: number | null;
   log: (line: string) => void;
   report: (message: RunnerMessage) => void;
 }
@@ -119,7 +121,7 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
       const page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (m) => opts.log(m.text()));
       page.on('pageerror', (e) => opts.log(`  [pageerror] ${e.message}`));
-      await page.goto(`${server.origin}/index.html`);
+      await page.goto(`${server.origin}/index.html${opts.syncOps ? `?syncOps=${opts.syncOps}` : ''}`);
       await page.waitForFunction(() => '__bench' in globalThis);
       const cdp = await context.newCDPSession(page);
       const cases = await call(page, 'list', size);

@@ -41,7 +41,7 @@ const api: BenchPageApi = {
         name: c.name,
         size: c.size(SIZES[size]),
         rows: c.rows?.(SIZES[size]) ?? (c.measure === 'heap' ? null : SIZES[size].floorRows),
-        targetMs: c.targetMs ?? null,
+        targetMs: (typeof c.targetMs === 'function' ? c.targetMs(SIZES[size]) : c.targetMs) ?? null,
         ratioTo: c.ratioTo ?? null,
         measure: c.measure ?? 'time',
         unavailable: (await c.unavailable?.(SIZES[size])) ?? null,

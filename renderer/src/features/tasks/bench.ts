@@ -13,13 +13,13 @@ import { createRoot, type Root } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import type { TaskListFilter } from './data/queries';
 import { countsOfRows, DEFAULT_TASK_SORT, selectTasks, TaskItemCache } from './data/queries';
-import { taskIndexMirror } from './data/indexMirror';
+import { TaskIndexMirror, taskIndexMirror } from './data/indexMirror';
 import { TaskListPage } from './TaskListPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { theme } from '../../ui/theme';
 import { useAppState } from '../../state/app';
 import type { DondocDb } from '../../data/db';
-import { demoDb, openDemoDb, type DemoDb } from '../../../../bench/renderer/demoDb';
+import { DEMO_DB, demoDb, openDemoDb, type DemoDb } from '../../../../bench/renderer/demoDb';
 import { DEMO_TODAY } from '../../../../bench/renderer/demo';
 import type { PageContext, RendererBenchCase, SizeSpec } from '../../../../bench/renderer/types';
 
@@ -131,7 +131,53 @@ let sink = 0;
 /** Dashboard screen ready: the six category cards show their numbers. */
 const dashboardShown = (host: HTMLElement) => host.querySelectorAll('button[aria-label*=": "]').length >= 6;
 
+let raw: IDBDatabase | null = null;
+
+function openRaw(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
 export const rendererCases: RendererBenchCase[] = [
+  {
+    name: 'floor.raw.taskIndexGetAll',
+    size: (s) => `${demoLabel(s)}; the ${s.tasks.toLocaleString('en')} task index rows read raw: one getAll() on the taskIndex store`,
+    sizes: SIZES,
+    rows: (s) => s.tasks,
+    setup: async (ctx) => {
+      await demoDb(ctx);
+      raw = await openRaw(DEMO_DB);
+    },
+    run: async () => {
+      const n = await new Promise<number>((resolve, reject) => {
+        const req = raw!.transaction('taskIndex', 'readonly').objectStore('taskIndex').getAll();
+        req.onsuccess = () => resolve((req.result as unknown[]).length);
+        req.onerror = () => reject(req.error);
+      });
+      sink += n;
+    },
+    teardown: async () => {
+      raw?.close();
+      raw = null;
+    },
+  },
+  {
+    name: 'tasks.indexMirror.load',
+    size: (s) => `${demoLabel(s)}; the screens' in-memory mirror of the task index loaded from scratch (what sign-in and a cold start wait for)`,
+    sizes: SIZES,
+    rows: (s) => s.tasks,
+    ratioTo: 'floor.raw.taskIndexGetAll',
+    setup: async (ctx) => void (demo = await demoDb(ctx)),
+    run: async () => {
+      const mirror = new TaskIndexMirror(demo!.db);
+      await mirror.load();
+      sink += mirror.all()?.length ?? 0;
+      mirror.close();
+    },
+  },
   {
     name: 'tasks.list.firstRender',
     size: (s) => `${demoLabel(s)}; TaskListPage mounted (index mirror loaded, as after sign-in) until the open tasks' count and first rows are painted`,
