@@ -121,7 +121,10 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
       const page = context.pages()[0] ?? (await context.newPage());
       page.on('console', (m) => opts.log(m.text()));
       page.on('pageerror', (e) => opts.log(`  [pageerror] ${e.message}`));
-      await page.goto(`${server.origin}/index.html${opts.syncOps ? `?syncOps=${opts.syncOps}` : ''}`);
+      const query = new URLSearchParams();
+      if (opts.syncOps) query.set('syncOps', String(opts.syncOps));
+      if (opts.only) query.set('only', opts.only.join(','));
+      await page.goto(`${server.origin}/index.html?${query}`);
       await page.waitForFunction(() => '__bench' in globalThis);
       const cdp = await context.newCDPSession(page);
       const cases = await call(page, 'list', size);
