@@ -11,7 +11,7 @@
  *   --out bench/results.json
  *   --profile [dir]                CPU-profile the timed runs (default dir out/bench-profiles)
  *   --budget-minutes 9             start no case after this (0: no limit); the rest is listed
- *   --sync-ops 100000              ops in the sync import cases (default 20,000)
+ *   --sync-ops 100000              ops in the sync import cases (default 10,000)
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { cpus, loadavg, totalmem, platform, release } from 'node:os';
@@ -35,7 +35,7 @@ export interface Options {
   out: string;
   profileDir: string | null;
   budgetMinutes: number;
-  /** --sync-ops N: ops in the sync import cases (default 20,000; the figure is 100,000). */
+  /** --sync-ops N: ops in the sync import cases (default 10,000; the figure is 100,000). */
   syncOps: number | null;
 }
 

@@ -7,7 +7,7 @@ import { DondocDb, type EntityRow } from '../../../renderer/src/data/db';
 import { visible, withWrites, type Writer } from '../../../renderer/src/data/repository';
 import { completion, deleteDatabase, openStore, request, type IdbDatabase, type IdbCursor } from '../idb';
 import { cursorIndex, floorIndexes, floorRows, floorTable, floorValues, type FloorValues } from '../rows';
-import type { PageContext, RendererBenchCase, SizeSpec } from '../types';
+import type { PageContext, RendererBenchCase, SizeLabel, SizeSpec } from '../types';
 
 const RAW_DB = 'bench-floor-raw';
 const RAW_READ_DB = 'bench-floor-raw-read';
@@ -90,6 +90,10 @@ const rowsLabel = (s: SizeSpec, n = s.floorRows) => `${n.toLocaleString('en')} t
 // Per-row withWrites (row + op + audit entry + clock, each its own request) costs ~2.4 ms a row
 // here; six runs of 5,000 rows took 72 s of the 10-minute budget, so it writes 1,000 and is
 // compared per row.
+// The generic floor is per row and a row costs the same at both sizes: office answers it, and
+// the province-years budget goes to the screens' and sync's own floors (taskIndexGetAll, sync).
+const OFFICE_ONLY: readonly SizeLabel[] = ['tiny', 'office'];
+
 const PER_ROW_SET_ROWS = 1_000;
 const perRowSetRows = (s: SizeSpec) => Math.min(s.floorRows, PER_ROW_SET_ROWS);
 
@@ -105,8 +109,7 @@ type BulkWriter = Writer & { setMany?: (entity: string, rows: readonly FloorValu
 export const rendererCases: RendererBenchCase[] = [
   {
     name: 'floor.raw.put',
-    // Writes are compared per row, and a row costs the same at both sizes: office answers it.
-    sizes: ['tiny', 'office'],
+    sizes: OFFICE_ONLY,
     size: (s) => `${rowsLabel(s)}, one readwrite transaction of put()`,
     setup: async (ctx) => void data(ctx.size),
     before: async () => void (await freshRaw(RAW_DB)),
@@ -117,7 +120,7 @@ export const rendererCases: RendererBenchCase[] = [
     size: (s) => `${rowsLabel(s)}, Dexie bulkPut on DondocDb (no op, no audit)`,
     ratioTo: 'floor.raw.put',
     // Tells Dexie's share from ours; the office size answers that.
-    sizes: ['tiny', 'office'],
+    sizes: OFFICE_ONLY,
     setup: async (ctx) => void data(ctx.size),
     before: async () => void (await freshOurs(OURS_DB)),
     run: async (ctx) => void (await ours!.table(floorTable()).bulkPut(data(ctx.size).rows)),
@@ -126,7 +129,7 @@ export const rendererCases: RendererBenchCase[] = [
     name: 'floor.ours.withWrites.set',
     size: (s) => `${rowsLabel(s, perRowSetRows(s))}, withWrites + set() per row: row + op + audit entry each, one transaction`,
     ratioTo: 'floor.raw.put',
-    sizes: ['tiny', 'office'],
+    sizes: OFFICE_ONLY,
     rows: perRowSetRows,
     setup: async (ctx) => void data(ctx.size),
     before: async () => void (await freshOurs(OURS_DB)),
@@ -140,7 +143,7 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'floor.ours.withWrites.setMany',
-    sizes: ['tiny', 'office'],
+    sizes: OFFICE_ONLY,
     size: (s) => `${rowsLabel(s)}, withWrites + setMany(): bulk rows + one op per row + one audit entry`,
     ratioTo: 'floor.raw.put',
     unavailable: async () => ((await hasSetMany()) ? null : 'Writer.setMany does not exist in renderer/src/data/repository.ts'),
@@ -156,6 +159,7 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'floor.raw.getAll',
+    sizes: OFFICE_ONLY,
     size: (s) => `${rowsLabel(s)}, getAll() on the store`,
     setup: async (ctx) => readFixture(ctx.size),
     run: async () => {
@@ -166,6 +170,7 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'floor.ours.toArray.visible',
+    sizes: OFFICE_ONLY,
     size: (s) => `${rowsLabel(s)}, Dexie toArray() + visible()`,
     ratioTo: 'floor.raw.getAll',
     setup: async (ctx) => readFixture(ctx.size),
@@ -175,6 +180,7 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'floor.raw.indexCursor',
+    sizes: OFFICE_ONLY,
     size: (s) => `${rowsLabel(s)}, openCursor() over the ${cursorIndex()} index, every row`,
     setup: async (ctx) => readFixture(ctx.size),
     run: async () => {
@@ -195,6 +201,7 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'floor.ours.orderBy.each',
+    sizes: OFFICE_ONLY,
     size: (s) => `${rowsLabel(s)}, Dexie orderBy('${cursorIndex()}').each()`,
     ratioTo: 'floor.raw.indexCursor',
     setup: async (ctx) => readFixture(ctx.size),
@@ -211,6 +218,7 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'heap.baseline',
+    sizes: OFFICE_ONLY,
     size: () => 'JS heap after GC: bench page with Dexie, the repository and both read databases open, nothing loaded',
     measure: 'heap',
     setup: async (ctx) => {
@@ -221,6 +229,7 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'heap.afterLoadingRows',
+    sizes: OFFICE_ONLY,
     size: (s) => `JS heap after GC with ${s.floorRows.toLocaleString('en')} task-shaped rows read through Dexie + visible() and kept`,
     measure: 'heap',
     setup: async (ctx) => {

@@ -39,14 +39,14 @@ const SITE_IDS = [COORD, ...Array.from({ length: UNIT_SITES }, (_, i) => `bench-
 const opCount = (size: SizeSpec) => (size.label === 'tiny' ? 1_000 : 100_000);
 
 /**
- * Ops in the import cases: 20,000 by default — 100,000 would need about 5 minutes for its five
+ * Ops in the import cases: 10,000 by default — 100,000 would need about 10 minutes for its five
  * runs and its floor's on this machine (IndexedDB's per-put cost puts the raw floor alone at
- * ~37 s), more than half the bench's 10 minutes; ratios are per op. `npm run bench -- --only
+ * ~60 s a run), the bench's whole budget; ratios are per op. `npm run bench -- --only
  * sync.import --sync-ops 100000` measures the issue's full figure.
  */
 const importOps = (size: SizeSpec) => {
   const asked = Number(new URLSearchParams((globalThis as unknown as { location: { search: string } }).location.search).get('syncOps'));
-  return Number.isInteger(asked) && asked > 0 ? asked : size.label === 'tiny' ? 1_000 : 20_000;
+  return Number.isInteger(asked) && asked > 0 ? asked : size.label === 'tiny' ? 1_000 : 10_000;
 };
 
 /**
