@@ -20,8 +20,8 @@ export interface SizeSpec {
 
 export const SIZES: Record<SizeLabel, SizeSpec> = {
   tiny: { label: 'tiny', units: 4, tasks: 50, progressReports: 200, consultations: 5, ops: 1_000, floorRows: 500 },
-  office: { label: 'office', units: 40, tasks: 5_000, progressReports: 20_000, consultations: 500, ops: null, floorRows: 5_000 },
-  // The generic floor cases write 5,000 / 10,000 task-shaped rows and compare per row: on this
+  office: { label: 'office', units: 40, tasks: 5_000, progressReports: 20_000, consultations: 500, ops: null, floorRows: 2_000 },
+  // The generic floor cases write 2,000 task-shaped rows (office only) and compare per row: on this
   // machine each put costs ~185 µs whatever its size, so 100,000-row floors would take most of
   // the 10-minute budget without telling anything a per-row ratio does not.
   'province-years': { label: 'province-years', units: 40, tasks: 50_000, progressReports: 200_000, consultations: 5_000, ops: 300_000, floorRows: 10_000 },

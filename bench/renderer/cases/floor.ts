@@ -94,7 +94,7 @@ const rowsLabel = (s: SizeSpec, n = s.floorRows) => `${n.toLocaleString('en')} t
 // the province-years budget goes to the screens' and sync's own floors (taskIndexGetAll, sync).
 const OFFICE_ONLY: readonly SizeLabel[] = ['tiny', 'office'];
 
-const PER_ROW_SET_ROWS = 1_000;
+const PER_ROW_SET_ROWS = 500;
 const perRowSetRows = (s: SizeSpec) => Math.min(s.floorRows, PER_ROW_SET_ROWS);
 
 /** Heap cases must not count the generator's arrays this module caches for the write cases. */
