@@ -22,7 +22,7 @@ import {
   type TaskActor,
 } from './commands';
 import { TaskIndexMirror } from './indexMirror';
-import { dashboardCounts, listTasks, selectTasks, loadTaskDetail, loadTaskSettings, myTasks, overdueByUnit, pendingLongest } from './queries';
+import { dashboardCounts, filterSorted, listTasks, selectTasks, TaskItemCache, type TaskListFilter, type TaskSort, loadTaskDetail, loadTaskSettings, myTasks, overdueByUnit, pendingLongest } from './queries';
 import { buildIndexRow, rebuildTaskIndex, rowToEvent, rowToTask } from './taskIndex';
 
 let clock = new Date('2025-03-03T02:00:00Z');
@@ -236,9 +236,21 @@ describe('task commands', () => {
       await sameAsStored();
       expect(mirror.version).toBeGreaterThan(before);
       expect(mirror.get(ids[0])?.percent).toBe(40);
-      // A list computed in memory equals the one read from the database.
+      // A list computed in memory equals the one read from the database, by either in-memory path.
       const asOf = '2025-03-06';
-      expect(selectTasks(mirror.all()!, { search: 'phong chay' }, DEFAULT_SORT, asOf, DEFAULT_TASK_SETTINGS)).toEqual(await listTasks(db, { search: 'phong chay' }, DEFAULT_SORT, asOf, DEFAULT_TASK_SETTINGS));
+      const cache = new TaskItemCache();
+      for (const [filter, sort] of [
+        [{ search: 'phong chay' }, DEFAULT_SORT],
+        [{ statuses: ['active', 'paused'] }, { key: 'title', direction: 'desc' }],
+        [{ categories: ['openOverdue', 'openWithinDeadline'] }, { key: 'overdueDays', direction: 'desc' }],
+        [{ unitId: 'pvh' }, { key: 'percent', direction: 'asc' }],
+        [{ statuses: ['completed'] }, DEFAULT_SORT],
+      ] as [TaskListFilter, TaskSort][]) {
+        const fromDb = await listTasks(db, filter, sort, asOf, DEFAULT_TASK_SETTINGS);
+        expect(selectTasks(mirror.all()!, filter, sort, asOf, DEFAULT_TASK_SETTINGS)).toEqual(fromDb);
+        expect(filterSorted(cache.sortedItems(mirror.all()!, sort, asOf, DEFAULT_TASK_SETTINGS), filter)).toEqual(fromDb);
+      }
+      expect(filterSorted(cache.sortedItems(mirror.all()!, DEFAULT_SORT, asOf, DEFAULT_TASK_SETTINGS), { search: 'phong chay' })).toHaveLength(1);
       await db.taskIndex.delete(ids[1]);
       await sameAsStored();
       expect(mirror.get(ids[1])).toBeUndefined();

@@ -224,6 +224,13 @@ function keeps(it: TaskListItem, filter: TaskListFilter, words: readonly string[
   return !filter.dueSoonOnly || it.dueSoon;
 }
 
+/** The screens' path: items already assessed and sorted (TaskItemCache.sortedItems), filtered in their order. */
+export function filterSorted(items: readonly TaskListItem[], filter: TaskListFilter): TaskListItem[] {
+  const words = searchWords(filter);
+  const categories = categorySet(filter);
+  return items.filter((it) => keeps(it, filter, words, categories));
+}
+
 function searchWords(filter: TaskListFilter): string[] {
   return foldVietnamese(filter.search ?? '').split(' ').filter(Boolean);
 }
@@ -286,9 +293,7 @@ export function useTaskList(filter: TaskListFilter, sort: TaskSort, asOf: string
   return useMemo(() => {
     if (!rows || !env) return undefined;
     const [f, s] = JSON.parse(key) as [TaskListFilter, TaskSort];
-    const words = searchWords(f);
-    const categories = categorySet(f);
-    return screenItems.sortedItems(rows, s, asOf, env.settings, env.calendar).filter((it) => keeps(it, f, words, categories));
+    return filterSorted(screenItems.sortedItems(rows, s, asOf, env.settings, env.calendar), f);
   }, [rows, env, key, asOf]);
 }
 
