@@ -10,7 +10,7 @@ import { foldTask } from '@shared/tasks/state';
 import type { TaskEvent } from '@shared/tasks/model';
 import { buildUnitTree, flattenUnitTree } from '@shared/registries/units';
 import { computeReport, reportTaskOf, type ConsultationFact, type FollowUpLetterFact, type ReportData, type ReportParams, type ReportTask } from '@shared/reports';
-import { rowsByIndexKeys } from '../../../data/byIndex';
+import { rowsByIndex } from '../../../data/bulkRead';
 import type { DondocDb, EntityRow } from '../../../data/db';
 import { visible } from '../../../data/repository';
 import { loadCalendarConfig } from '../../calendar/config';
@@ -86,7 +86,7 @@ export async function loadReportTasks(db: DondocDb, params: ReportParams, mirror
   const refolded = new Map<string, ReportTask>();
   for (let i = 0; i < refold.length; i += 1000) {
     const ids = refold.slice(i, i + 1000);
-    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), rowsByIndexKeys(db.taskEvents, 'taskId', ids)]);
+    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), rowsByIndex(db.taskEvents, 'taskId', ids)]);
     taskRows.forEach((tr: EntityRow | undefined) => {
       if (!tr || tr._deleted === 1) return;
       const task = rowToTask(tr);

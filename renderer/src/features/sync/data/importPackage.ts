@@ -15,7 +15,7 @@ import { ENTITY_TABLES, SCHEMA_VERSION, type AuditEntry, type DondocDb, type Ent
 import { auditHash, GENESIS_HASH, type WriteContext } from '../../../data/repository';
 import { reindexTasks, type PreloadedTaskRows } from '../../tasks/data/taskIndex';
 import { refuseDemoDatabase } from './demoGuard';
-import { existingKeys, loadByKeys, rowsByIndex } from './bulkRead';
+import { existingKeys, loadByKeys, rowsByIndex } from '../../../data/bulkRead';
 import { loadSyncSites, recordPeerKey } from './peers';
 import type { ConflictRow, ImportCounts, ImportRow, RejectionRow } from './types';
 

@@ -29,7 +29,7 @@ import {
   type TaskStatus,
 } from '@shared/tasks/state';
 import type { AuditEntry, DondocDb, EntityRow } from '../../../data/db';
-import { rowsByIndexKeys } from '../../../data/byIndex';
+import { rowsByIndex } from '../../../data/bulkRead';
 import { visible } from '../../../data/repository';
 import { useAppState } from '../../../state/app';
 import { loadCalendarConfig } from '../../calendar/config';
@@ -383,7 +383,7 @@ async function assessAsOf(db: DondocDb, rows: readonly TaskIndexRow[], asOf: str
   const refolded = new Map<string, TaskState>();
   for (let i = 0; i < stale.length; i += 1000) {
     const ids = stale.slice(i, i + 1000);
-    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), rowsByIndexKeys(db.taskEvents, 'taskId', ids)]);
+    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), rowsByIndex(db.taskEvents, 'taskId', ids)]);
     taskRows.forEach((tr: EntityRow | undefined) => {
       const events = (eventRows.get(tr?.id ?? '') ?? []).filter((e) => e._deleted !== 1).map(rowToEvent);
       if (tr) refolded.set(tr.id, foldTask(rowToTask(tr), events, asOf, tr._v));

@@ -1,11 +1,11 @@
 /**
- * Reads for import with as few IndexedDB requests as possible. In Chromium every request
+ * Bulk reads with as few IndexedDB requests as possible (sync import, reports, dashboards). In Chromium every request
  * costs a round trip to the browser process (~70 µs a get, far more for each cursor step),
  * whatever it returns, so a chunk's lookups are asked as key RANGES wherever the keys cluster:
  * row and op ids are UUIDv7 (time-ordered), and a chunk is a slice of hlc order, so its new
  * rows sit in one narrow id range that usually holds nothing yet. Every helper is exact: a
  * range that holds too many other keys is split in two until the pieces are small enough to
- * ask key by key. Must run inside the caller's transaction.
+ * ask key by key. Inside a caller's transaction they join it.
  */
 import type { Table } from 'dexie';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DondocDb, type EntityRow } from '../../../data/db';
+import { DondocDb, type EntityRow } from './db';
 import { existingKeys, loadByKeys, rowsByIndex } from './bulkRead';
 
 const key = (n: number) => `k${String(n).padStart(5, '0')}`;
