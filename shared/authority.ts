@@ -34,20 +34,25 @@ export type RegistryDecision = { allowed: true } | { allowed: false; reason: str
 
 const ALLOWED: RegistryDecision = { allowed: true };
 
-/** Registries (units): the coordinating office's administrators; a unit office only inside its own scope. */
-export function canEditUnit(actor: Actor, site: SiteScope, units: readonly Pick<Unit, 'id' | 'parentId'>[], unitId: string | null, parentId: string | null): RegistryDecision {
+/**
+ * Registries (units): the coordinating office's administrators only. A unit office receives the
+ * registry in sync packages; a unit it wrote itself would be refused at every peer's import
+ * (shared/sync/authorize.ts), so it is refused here too.
+ */
+export function canEditUnit(actor: Actor, site: Pick<SiteScope, 'siteRole'>): RegistryDecision {
   if (actor.role !== 'admin') return { allowed: false, reason: 'Chỉ quản trị viên được sửa danh mục đơn vị.' };
   if (site.siteRole === 'coordinator') return ALLOWED;
-  const scope = unitsInScope(units, site.actsForUnitIds);
-  const target = unitId ?? parentId;
-  if (target && scope.has(target) && (parentId === null || scope.has(parentId))) return ALLOWED;
-  return { allowed: false, reason: 'Danh mục đơn vị do Văn phòng điều phối quản lý; máy này chỉ sửa được các đơn vị mình phụ trách.' };
+  return { allowed: false, reason: UNIT_REGISTRY_OWNER };
 }
+
+export const UNIT_REGISTRY_OWNER = 'Danh mục đơn vị do Văn phòng điều phối quản lý và gửi đến máy này qua gói đồng bộ; máy của đơn vị không sửa được.';
 
 /** Officials of unit U: U's site or the coordinator; administrators only. */
 export function canEditOfficialPosts(actor: Actor, site: SiteScope, units: readonly Pick<Unit, 'id' | 'parentId'>[], unitIds: readonly string[]): RegistryDecision {
   if (actor.role !== 'admin') return { allowed: false, reason: 'Chỉ quản trị viên được sửa danh mục cán bộ.' };
   if (site.siteRole === 'coordinator') return ALLOWED;
+  // An official with no post here would be held at every peer's import: nothing says whose it is.
+  if (unitIds.length === 0) return { allowed: false, reason: 'Cán bộ phải có ít nhất một chức vụ tại đơn vị máy này phụ trách.' };
   const scope = unitsInScope(units, site.actsForUnitIds);
   if (unitIds.every((u) => scope.has(u))) return ALLOWED;
   return { allowed: false, reason: 'Máy này chỉ quản lý cán bộ của các đơn vị mình phụ trách.' };

@@ -42,9 +42,7 @@ export async function freshSetUpDb(dbName: string): Promise<DondocDb> {
       placeName: 'Cao Bằng',
       authoritySymbol: 'UBND',
       siteRole: 'coordinator',
-      officeName: 'Văn phòng Ủy ban nhân dân tỉnh',
-      officeShortName: 'VP UBND',
-      officeSymbol: 'VP',
+      office: { name: 'Văn phòng Ủy ban nhân dân tỉnh', shortName: 'VP UBND', symbol: 'VP' },
       today: DEMO_TODAY,
     });
   } catch (e) {

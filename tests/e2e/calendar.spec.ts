@@ -3,7 +3,7 @@ import { firstRun as completeFirstRun } from './helpers/firstRun';
 import { addWorkingDays, formatDateVi, holidaysOf, weekdayNameVi, type CalendarConfig } from '../../shared/calendar';
 
 function firstRun(site: Site, siteRole: 'coordinator' | 'unit' = 'coordinator'): Promise<void> {
-  return completeFirstRun(site, siteRole === 'unit' ? { siteRole, officeName: 'Phòng Kinh tế' } : {});
+  return completeFirstRun(site, { siteRole });
 }
 
 const day = (site: Site, date: string) => site.page.locator(`[data-date="${date}"]`);

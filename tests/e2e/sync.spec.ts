@@ -6,24 +6,7 @@
  */
 import { join } from 'node:path';
 import { test, expect, type Site } from './fixtures';
-
-async function firstRun(site: Site, authority: string, role: 'coordinator' | 'unit'): Promise<void> {
-  const { page } = site;
-  await site.open();
-  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
-  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill(authority);
-  await page.getByLabel('Cơ quan cấp trên').fill(role === 'coordinator' ? 'Chính phủ' : 'Ủy ban nhân dân tỉnh Cao Bằng');
-  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  if (role === 'unit') await page.getByLabel('Văn phòng của đơn vị (thực hiện nhiệm vụ được giao)').check();
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
-  await page.getByLabel('Tên đăng nhập').fill('lan.vt');
-  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('matkhau-an-toan');
-  await page.getByLabel('Nhập lại mật khẩu').fill('matkhau-an-toan');
-  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
-  await expect(page.getByRole('button', { name: 'Tài khoản' })).toBeVisible();
-}
+import { firstRun } from './helpers/firstRun';
 
 async function siteIdentity(site: Site): Promise<{ siteId: string; fingerprint: string }> {
   const res = (await site.page.evaluate(() => window.__dondocInvoke('sync:identity', {}))) as { ok: boolean; value: { siteId: string; fingerprint: string } };
@@ -35,8 +18,19 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   test.setTimeout(360_000);
   const office = await newSite();
   const commune = await newSite();
-  await firstRun(office, 'Ủy ban nhân dân tỉnh Cao Bằng', 'coordinator');
-  await firstRun(commune, 'Ủy ban nhân dân xã Hòa An', 'unit');
+  await firstRun(office, { authorityName: 'Ủy ban nhân dân tỉnh Cao Bằng', parentName: 'Chính phủ' });
+  await firstRun(commune, { authorityName: 'Ủy ban nhân dân xã Hòa An', siteRole: 'unit', shots: 'sync-00-commune-wizard' });
+  // Before pairing the commune holds no units: they come from the coordinator.
+  await commune.open('units');
+  await expect(commune.page.getByText('Máy này chưa nhận danh bạ đơn vị từ Văn phòng điều phối')).toBeVisible();
+  await expect(commune.page.getByRole('button', { name: 'Thêm đơn vị' })).toHaveCount(0);
+  await commune.shot('sync-00-commune-units-before-pairing');
+  await commune.open('letters');
+  await expect(commune.page.getByText(/^Văn bản của máy này \(cơ quan ban hành, sổ văn bản đi\) cần biết máy này làm việc cho đơn vị nào/)).toBeVisible();
+  await commune.open('');
+  await expect(commune.page.getByRole('button', { name: 'Thiết lập đồng bộ' })).toBeVisible();
+  await expect(commune.page.getByText('Nạp dữ liệu mẫu')).toHaveCount(0);
+  await commune.shot('sync-00-commune-dashboard-before-pairing');
 
   // The coordinator registers the commune as a unit.
   await office.open('units');
@@ -117,7 +111,17 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   await expect(report1.getByText('Bị từ chối').locator('..')).toContainText('0');
   await commune.shot('sync-06-commune-import-report');
 
+  // The commune now holds the coordinator's unit registry, read-only, and nothing of its own.
+  await commune.open('units');
+  await expect(commune.page.getByText('3 / 3 đơn vị')).toBeVisible();
+  await expect(commune.page.getByRole('cell', { name: 'Ủy ban nhân dân tỉnh Cao Bằng', exact: true })).toBeVisible();
+  await expect(commune.page.getByRole('cell', { name: 'Ủy ban nhân dân xã Hòa An', exact: true })).toBeVisible();
+  await expect(commune.page.getByRole('button', { name: 'Thêm đơn vị' })).toHaveCount(0);
+  await expect(commune.page.getByText('Máy này chưa nhận danh bạ đơn vị')).toHaveCount(0);
+  await commune.shot('sync-06b-commune-units');
+
   // Importing the same file again is a no-op.
+  await commune.open('sync-import');
   commune.dialogs.openPaths.push(pkg1);
   await commune.page.getByRole('button', { name: 'Chọn gói để nhập' }).click();
   await expect(commune.page.getByText('Gói này đã nhập trước đây; không có thay đổi nào.')).toBeVisible();
@@ -169,6 +173,8 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   await office.page.getByRole('button', { name: 'Chọn gói để nhập' }).click();
   const report2 = office.page.getByLabel('Kết quả nhập gói');
   await expect(report2.getByRole('heading', { name: 'Kết quả nhập gói số 1 của Ủy ban nhân dân xã Hòa An' })).toBeVisible();
+  // Only the forged change is refused: the commune's first run wrote nothing the office owns.
+  await expect(report2.getByRole('list', { name: 'Thay đổi không được áp dụng' }).getByRole('listitem')).toHaveCount(1);
   const forged = report2.getByRole('listitem').filter({ hasText: 'hạn xử lý' });
   await expect(forged).toContainText('Không có thẩm quyền');
   await expect(forged).toContainText('Rà soát hộ nghèo, hộ cận nghèo năm 2026');

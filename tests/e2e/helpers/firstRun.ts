@@ -6,8 +6,9 @@ export interface FirstRunOptions {
   authorityName?: string;
   parentName?: string;
   placeName?: string;
-  /** The coordinating office (default) or a unit's office. */
+  /** The coordinating office (default) or a unit's office (which names no office: its units come from the coordinator). */
   siteRole?: 'coordinator' | 'unit';
+  /** The coordinating office's own unit. */
   officeName?: string;
   /** Saves a screenshot of each wizard step under this prefix. */
   shots?: string;
@@ -24,8 +25,11 @@ export async function firstRun(site: Site, options: FirstRunOptions = {}): Promi
   if (options.shots) await site.shot(`${options.shots}-authority`);
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await expect(page.getByLabel('Tên văn phòng / đơn vị sử dụng máy')).toHaveValue('Văn phòng HĐND và UBND');
-  if (options.siteRole === 'unit') await page.getByRole('radio', { name: /Văn phòng của đơn vị/ }).check();
-  if (options.officeName) await page.getByLabel('Tên văn phòng / đơn vị sử dụng máy').fill(options.officeName);
+  if (options.siteRole === 'unit') {
+    await page.getByRole('radio', { name: /Văn phòng của đơn vị/ }).check();
+    await expect(page.getByText('Danh mục đơn vị do Văn phòng điều phối gửi đến')).toBeVisible();
+    await expect(page.getByLabel('Tên văn phòng / đơn vị sử dụng máy')).toHaveCount(0);
+  } else if (options.officeName) await page.getByLabel('Tên văn phòng / đơn vị sử dụng máy').fill(options.officeName);
   if (options.shots) await site.shot(`${options.shots}-office`);
   await page.getByRole('button', { name: 'Tiếp tục' }).click();
   await page.getByLabel('Họ và tên').fill(ADMIN.displayName);

@@ -23,9 +23,7 @@ async function setUp(siteRole: 'coordinator' | 'unit'): Promise<DondocDb> {
     placeName: 'Cao Bằng',
     authoritySymbol: 'UBND',
     siteRole,
-    officeName: 'Văn phòng HĐND và UBND',
-    officeShortName: 'VP',
-    officeSymbol: 'VP',
+    office: siteRole === 'coordinator' ? { name: 'Văn phòng HĐND và UBND', shortName: 'VP', symbol: 'VP' } : null,
     today: '2026-01-05',
   });
   return db;

@@ -10,6 +10,8 @@ import { TimingCell } from '../tasks/components/taskColumns';
 import { DemoDataCard } from '../tasks/DemoDataCard';
 import { PlanImportButton } from '../tasks/PlanImport';
 import { useRegistry, useTaskActor, useToday, type Registry } from '../tasks/context';
+import { useOrganisation } from '../registries/queries';
+import { PairingNotice, useAwaitsRegistry } from '../sync/PairingNotice';
 
 const CARD_ORDER: TaskCategory[] = ['openOverdue', 'openWithinDeadline', 'openNoDeadline', 'doneOnTime', 'doneLate', 'doneNoDeadline'];
 
@@ -49,6 +51,8 @@ export function DashboardPage() {
   const mine = useMyTasks(today);
   const actor = useTaskActor();
   const session = useAppState((s) => s.session);
+  const org = useOrganisation();
+  const awaiting = useAwaitsRegistry();
   if (!counts || !registry) return <Loader />;
   const canAssign = actor.role === 'admin' || actor.role === 'leader';
   const formula = rateFormulas[settings.rateFormula];
@@ -57,13 +61,16 @@ export function DashboardPage() {
     return (
       <Stack maw={760}>
         <Title order={3}>Tổng quan</Title>
+        {awaiting && <PairingNotice />}
         <Paper withBorder p="lg">
           <Stack gap="sm">
             <Text fw={600}>Chưa có nhiệm vụ nào</Text>
             <Text size="sm" c="dimmed">
-              Bắt đầu bằng việc vào sổ văn bản chỉ đạo rồi giao nhiệm vụ từ văn bản, hoặc nhập cả kế hoạch năm từ tệp Excel.
+              {org?.siteRole === 'unit'
+                ? `Nhiệm vụ Văn phòng điều phối giao cho đơn vị đến máy này qua gói đồng bộ (Đồng bộ → Nhập gói).${awaiting ? '' : ' Đơn vị cũng có thể vào sổ văn bản chỉ đạo và giao nhiệm vụ trong phạm vi của mình.'}`
+                : 'Bắt đầu bằng việc vào sổ văn bản chỉ đạo rồi giao nhiệm vụ từ văn bản, hoặc nhập cả kế hoạch năm từ tệp Excel.'}
             </Text>
-            {canAssign && (
+            {canAssign && !awaiting && (
               <Group>
                 <Button onClick={() => navigate('directives')}>Vào sổ văn bản chỉ đạo</Button>
                 <Button variant="default" onClick={() => navigate('tasks/new')}>
@@ -74,7 +81,7 @@ export function DashboardPage() {
             )}
           </Stack>
         </Paper>
-        <DemoDataCard compact />
+        {org?.siteRole === 'coordinator' && <DemoDataCard compact />}
       </Stack>
     );
   }

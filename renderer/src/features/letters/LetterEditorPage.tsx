@@ -37,6 +37,7 @@ import { LetterPreview } from './LetterPreview';
 import { letterEditorPath } from './open';
 import { useLetter, type LetterRow } from './queries';
 import { useLetterhead, type LetterheadState } from './settings';
+import { LetterheadMissing } from './LetterheadMissing';
 import { statusBadge } from './status';
 
 const AUTHORITY_OPTIONS = [{ value: '', label: 'Không (ký tên mình)' }, ...signingAuthoritySchema.options.map((a) => ({ value: a, label: `${a}.` }))];
@@ -49,7 +50,7 @@ export function LetterEditorPage({ subPath }: { subPath: string }) {
   // useLiveQuery keeps the previous letter's row until the new query answers: never show it for another id.
   const stored = live === undefined || live === null ? live : id && live.id === id ? live : undefined;
   if (head === undefined || (id && stored === undefined)) return <Loader />;
-  if (head === null) return <Alert color="yellow">Chưa thiết lập thông tin cơ quan.</Alert>;
+  if (head === null) return <LetterheadMissing />;
   if (id && stored === null)
     return (
       <Alert color="red" title="Không tìm thấy văn bản">

@@ -13,6 +13,7 @@ import { useUnits } from '../registries/queries';
 import { currentActor, useIsAdmin } from '../registries/useActor';
 import { LetterPreview } from './LetterPreview';
 import { saveLetterhead, useLetterhead, type LetterheadState } from './settings';
+import { LetterheadMissing } from './LetterheadMissing';
 
 const AUTHORITY_OPTIONS = [{ value: '', label: 'Không' }, ...signingAuthoritySchema.options.map((a) => ({ value: a, label: `${a}.` }))];
 const MARGIN_LABELS: Record<keyof LetterMargins, string> = { top: 'Lề trên', bottom: 'Lề dưới', left: 'Lề trái', right: 'Lề phải' };
@@ -20,7 +21,7 @@ const MARGIN_LABELS: Record<keyof LetterMargins, string> = { top: 'Lề trên', 
 export function LetterheadPage() {
   const head = useLetterhead();
   if (head === undefined) return <Loader />;
-  if (head === null) return <Alert color="yellow">Chưa thiết lập thông tin cơ quan.</Alert>;
+  if (head === null) return <LetterheadMissing />;
   return <LetterheadForm head={head} />;
 }
 

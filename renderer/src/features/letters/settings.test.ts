@@ -15,9 +15,7 @@ async function setUp(): Promise<DondocDb> {
     placeName: 'Cao Bằng',
     authoritySymbol: 'UBND',
     siteRole: 'coordinator',
-    officeName: 'Văn phòng HĐND và UBND',
-    officeShortName: 'VP',
-    officeSymbol: 'VP',
+    office: { name: 'Văn phòng HĐND và UBND', shortName: 'VP', symbol: 'VP' },
     today: '2026-05-05',
   });
   return db;

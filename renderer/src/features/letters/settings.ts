@@ -7,7 +7,7 @@ import { AppError } from '@shared/errors';
 import type { JsonValue } from '@shared/data/ops';
 import { canChangeSettings, type Actor } from '@shared/authority';
 import { LETTERHEAD_SETTINGS_ID, defaultLetterhead, letterheadSchema, type DraftingOffice, type Letterhead, type LetterheadInput } from '@shared/letters/letterhead';
-import type { Organisation } from '@shared/registries/organisation';
+import { awaitsRegistry, type Organisation } from '@shared/registries/organisation';
 import type { Unit } from '@shared/registries/units';
 import type { DondocDb } from '../../data/db';
 import { visible, withWrites, type WriteContext } from '../../data/repository';
@@ -29,6 +29,7 @@ export interface LetterheadState {
   org: Organisation;
 }
 
+/** null before first-run setup, and on a unit office until the coordinator's registry names its unit (the issuer of its letters). */
 export async function loadLetterhead(db: DondocDb): Promise<LetterheadState | null> {
   const org = await loadOrganisation(db);
   if (!org) return null;
@@ -37,10 +38,11 @@ export async function loadLetterhead(db: DondocDb): Promise<LetterheadState | nu
     const parsed = letterheadSchema.safeParse(visible<Record<string, unknown>>([row])[0]);
     if (parsed.success) return { settings: parsed.data, saved: true, org };
   }
+  if (awaitsRegistry(org)) return null;
   return { settings: defaultLetterhead(org, siteOffice(org, await loadUnits(db))), saved: false, org };
 }
 
-/** undefined while loading, null before first-run setup. */
+/** undefined while loading; null as loadLetterhead (screens show LetterheadMissing). */
 export function useLetterhead(): LetterheadState | null | undefined {
   const db = useAppState((s) => s.db);
   return useLiveQuery(() => (db ? loadLetterhead(db) : null), [db]);

@@ -8,7 +8,9 @@ import { currentDb, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
 import { formatDate, todayVn } from '../../ui/format';
 import { importUnits, saveUnit } from './commands';
-import { useUnits } from './queries';
+import { useOrganisation, useUnits } from './queries';
+import { PairingNotice, useAwaitsRegistry } from '../sync/PairingNotice';
+import { UNIT_REGISTRY_OWNER } from '@shared/authority';
 import { currentActor, useIsAdmin } from './useActor';
 import { ImportErrorsModal } from './ImportErrorsModal';
 import { importSheet, saveSheet, unitSelectOptions } from './xlsxFlow';
@@ -31,6 +33,10 @@ const emptyDraft = (): Draft => ({ id: null, name: '', shortName: '', kind: 'dep
 export function UnitsPage() {
   const units = useUnits();
   const isAdmin = useIsAdmin();
+  const org = useOrganisation();
+  const awaiting = useAwaitsRegistry();
+  // Only the coordinator writes the unit registry (design.md, Authority); a unit office reads it.
+  const canEdit = isAdmin && org?.siteRole === 'coordinator';
   const [query, setQuery] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -90,7 +96,7 @@ export function UnitsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={3}>Danh mục đơn vị</Title>
-        {isAdmin && (
+        {canEdit && (
           <Group gap="xs">
             <Button variant="default" onClick={downloadTemplate}>
               Tải tệp mẫu
@@ -104,7 +110,18 @@ export function UnitsPage() {
             <Button onClick={() => setDraft(emptyDraft())}>Thêm đơn vị</Button>
           </Group>
         )}
+        {org?.siteRole === 'unit' && rows.length > 0 && (
+          <Button variant="default" onClick={exportAll}>
+            Xuất Excel
+          </Button>
+        )}
       </Group>
+      {awaiting && <PairingNotice />}
+      {org?.siteRole === 'unit' && !awaiting && (
+        <Text size="sm" c="dimmed">
+          {UNIT_REGISTRY_OWNER}
+        </Text>
+      )}
       <TextInput placeholder="Tìm theo tên, tên viết tắt, ký hiệu, lĩnh vực (gõ không dấu cũng được)" value={query} onChange={(e) => setQuery(e.currentTarget.value)} aria-label="Tìm đơn vị" />
       <Text size="sm" c="dimmed">
         {shown.length} / {rows.length} đơn vị
@@ -117,7 +134,7 @@ export function UnitsPage() {
             <Table.Th w={200}>Loại</Table.Th>
             <Table.Th w={90}>Ký hiệu</Table.Th>
             <Table.Th w={190}>Hiệu lực</Table.Th>
-            {isAdmin && <Table.Th w={70} />}
+            {canEdit && <Table.Th w={70} />}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -145,7 +162,7 @@ export function UnitsPage() {
                   </Badge>
                 )}
               </Table.Td>
-              {isAdmin && (
+              {canEdit && (
                 <Table.Td>
                   <Button size="compact-xs" variant="subtle" onClick={() => edit(unit)} aria-label={`Sửa ${unit.name}`}>
                     Sửa
@@ -158,7 +175,7 @@ export function UnitsPage() {
             <Table.Tr>
               <Table.Td colSpan={6}>
                 <Text c="dimmed" ta="center" py="md">
-                  Không có đơn vị nào khớp.
+                  {rows.length === 0 ? 'Chưa có đơn vị nào.' : 'Không có đơn vị nào khớp.'}
                 </Text>
               </Table.Td>
             </Table.Tr>

@@ -30,10 +30,10 @@ function toJson<T extends object>(value: T): Record<string, JsonValue> {
 export async function saveUnit(db: DondocDb, ctx: WriteContext, actor: Actor, id: string | null, input: UnitInput): Promise<string> {
   const parsed = unitInputSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues);
-  const units = await loadUnits(db);
   const org = await siteScope(db);
-  const decision = canEditUnit(actor, org, units, id, parsed.data.parentId);
+  const decision = canEditUnit(actor, org);
   if (!decision.allowed) throw new AppError('not-authorised', decision.reason);
+  const units = await loadUnits(db);
   const rowId = id ?? newId();
   if (wouldCreateCycle(units, rowId, parsed.data.parentId)) throw new AppError('invalid-input', 'Không thể đặt một đơn vị làm cấp dưới của chính nó.');
   const clash = units.find((u) => u.id !== rowId && u.shortName.toLowerCase() === parsed.data.shortName.toLowerCase());
@@ -43,12 +43,8 @@ export async function saveUnit(db: DondocDb, ctx: WriteContext, actor: Actor, id
 }
 
 export async function importUnits(db: DondocDb, ctx: WriteContext, actor: Actor, units: (UnitInput & { id: string })[]): Promise<number> {
-  const existing = await loadUnits(db);
-  const org = await siteScope(db);
-  for (const u of units) {
-    const decision = canEditUnit(actor, org, [...existing, ...units], null, u.parentId);
-    if (!decision.allowed) throw new AppError('not-authorised', decision.reason);
-  }
+  const decision = canEditUnit(actor, await siteScope(db));
+  if (!decision.allowed) throw new AppError('not-authorised', decision.reason);
   await withWrites(db, ctx, ['units'], async (w) => {
     for (const { id, ...u } of units) await w.set('units', id, toJson(u), 'Nhập đơn vị từ Excel', u.name);
   });
@@ -123,40 +119,30 @@ export interface SetupInput {
   placeName: string;
   authoritySymbol: string;
   siteRole: Organisation['siteRole'];
-  officeName: string;
-  officeShortName: string;
-  officeSymbol: string;
+  /** The coordinating office's own unit; a unit office gets its units from the coordinator. */
+  office: { name: string; shortName: string; symbol: string } | null;
   today: string;
 }
 
-/** First run: the authority as the root unit, this office under it, and the organisation settings — one transaction. */
+/**
+ * First run, one transaction. At the coordinating office: the authority as the root unit, this
+ * office under it, and the organisation settings. At a unit's office: the organisation settings
+ * only — the unit registry is the coordinator's (design.md, Authority), it arrives with the site
+ * registry and the first package, and units written here would be refused at every import.
+ */
 export async function completeSetup(db: DondocDb, ctx: WriteContext, input: SetupInput): Promise<void> {
   if (await loadOrganisation(db)) throw new AppError('conflict', 'Ứng dụng đã được thiết lập.');
-  const authorityId = newId();
-  const officeId = newId();
-  const authority: UnitInput = {
-    name: input.authorityName,
-    shortName: input.authoritySymbol,
-    kind: 'leadership',
-    symbol: input.authoritySymbol,
-    parentId: null,
-    validFrom: input.today,
-    validTo: null,
-    order: 0,
-    fields: [],
-  };
-  const office: UnitInput = {
-    name: input.officeName,
-    shortName: input.officeShortName,
-    kind: input.siteRole === 'coordinator' ? 'office' : 'department',
-    symbol: input.officeSymbol,
-    parentId: authorityId,
-    validFrom: input.today,
-    validTo: null,
-    order: 1,
-    fields: [],
-  };
-  for (const u of [authority, office]) {
+  const coordinator = input.siteRole === 'coordinator';
+  if (coordinator && !input.office) throw new AppError('invalid-input', 'Nhập tên văn phòng điều phối.');
+  const authorityId = coordinator ? newId() : '';
+  const officeId = coordinator ? newId() : '';
+  const units: [string, UnitInput][] = [];
+  if (coordinator && input.office) {
+    const common = { validFrom: input.today, validTo: null, fields: [] };
+    units.push([authorityId, { ...common, name: input.authorityName, shortName: input.authoritySymbol, kind: 'leadership', symbol: input.authoritySymbol, parentId: null, order: 0 }]);
+    units.push([officeId, { ...common, name: input.office.name, shortName: input.office.shortName, kind: 'office', symbol: input.office.symbol, parentId: authorityId, order: 1 }]);
+  }
+  for (const [, u] of units) {
     const r = unitInputSchema.safeParse(u);
     if (!r.success) throw invalid(r.error.issues);
   }
@@ -166,14 +152,13 @@ export async function completeSetup(db: DondocDb, ctx: WriteContext, input: Setu
     placeName: input.placeName,
     authoritySymbol: input.authoritySymbol,
     siteRole: input.siteRole,
-    actsForUnitIds: input.siteRole === 'coordinator' ? [authorityId, officeId] : [officeId],
+    actsForUnitIds: coordinator ? [authorityId, officeId] : [],
     authorityUnitId: authorityId,
   };
   const parsed = organisationSchema.safeParse(org);
   if (!parsed.success) throw invalid(parsed.error.issues);
   await withWrites(db, ctx, ['units', 'settings'], async (w) => {
-    await w.set('units', authorityId, toJson(authority), 'Thiết lập ban đầu', authority.name);
-    await w.set('units', officeId, toJson(office), 'Thiết lập ban đầu', office.name);
+    for (const [id, u] of units) await w.set('units', id, toJson(u), 'Thiết lập ban đầu', u.name);
     await w.set('settings', ORGANISATION_SETTINGS_ID, toJson(parsed.data), 'Thiết lập ban đầu', parsed.data.authorityName);
   });
 }

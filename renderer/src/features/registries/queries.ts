@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Unit } from '@shared/registries/units';
 import type { Official, Post } from '@shared/registries/officials';
-import { ORGANISATION_SETTINGS_ID, type Organisation } from '@shared/registries/organisation';
+import { ORGANISATION_SETTINGS_ID, resolveOrganisation, type Organisation } from '@shared/registries/organisation';
 import { visible } from '../../data/repository';
 import { useAppState } from '../../state/app';
 import type { DondocDb } from '../../data/db';
@@ -18,7 +18,8 @@ export async function loadPosts(db: DondocDb): Promise<Post[]> {
 export async function loadOrganisation(db: DondocDb): Promise<Organisation | null> {
   const row = await db.settings.get(ORGANISATION_SETTINGS_ID);
   if (!row || row._deleted === 1) return null;
-  return visible<Organisation>([row])[0];
+  const org = visible<Organisation>([row])[0];
+  return org.siteRole === 'unit' ? resolveOrganisation(org, await loadUnits(db)) : org;
 }
 
 export function useUnits(): Unit[] | undefined {

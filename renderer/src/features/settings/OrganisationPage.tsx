@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Loader, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { siteRoleLabels, type Organisation } from '@shared/registries/organisation';
+import { actsForLabel, siteRoleLabels, type Organisation } from '@shared/registries/organisation';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
 import { saveOrganisation } from '../registries/commands';
@@ -45,7 +45,7 @@ export function OrganisationPage() {
             <b>Vai trò của máy:</b> {siteRoleLabels[form.siteRole]}
           </Text>
           <Text size="sm">
-            <b>Máy này làm việc cho:</b> {form.actsForUnitIds.map(unitName).join('; ')}
+            <b>Máy này làm việc cho:</b> {actsForLabel(form.actsForUnitIds, unitName)}
           </Text>
           <Text size="sm" c="dimmed">
             Mã máy (dùng khi đồng bộ): {siteId}

@@ -28,6 +28,7 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
       return r.success ? null : r.error.issues[0].message;
     }
     if (s === 1) {
+      if (office.siteRole === 'unit') return null;
       if (office.officeName.trim().length < 3) return 'Nhập tên văn phòng hoặc đơn vị sử dụng máy này.';
       if (!office.officeShortName.trim()) return 'Nhập tên viết tắt của văn phòng.';
       return null;
@@ -65,9 +66,7 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
       await completeSetup(currentDb(), writeContext(), {
         ...org,
         siteRole: office.siteRole,
-        officeName: office.officeName.trim(),
-        officeShortName: office.officeShortName.trim(),
-        officeSymbol: office.officeSymbol.trim().toUpperCase(),
+        office: office.siteRole === 'coordinator' ? { name: office.officeName.trim(), shortName: office.officeShortName.trim(), symbol: office.officeSymbol.trim().toUpperCase() } : null,
         today: todayVn(),
       });
     } catch (e) {
@@ -129,25 +128,33 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
                     <Radio value="unit" label={siteRoleLabels.unit} />
                   </Stack>
                 </Radio.Group>
-                <TextInput
-                  label="Tên văn phòng / đơn vị sử dụng máy"
-                  value={office.officeName}
-                  onChange={(e) => setOffice({ ...office, officeName: e.currentTarget.value })}
-                  required
-                />
-                <Group grow>
-                  <TextInput
-                    label="Tên viết tắt"
-                    value={office.officeShortName}
-                    onChange={(e) => setOffice({ ...office, officeShortName: e.currentTarget.value })}
-                    required
-                  />
-                  <TextInput
-                    label="Ký hiệu văn bản"
-                    value={office.officeSymbol}
-                    onChange={(e) => setOffice({ ...office, officeSymbol: e.currentTarget.value.toUpperCase() })}
-                  />
-                </Group>
+                {office.siteRole === 'coordinator' ? (
+                  <>
+                    <TextInput
+                      label="Tên văn phòng / đơn vị sử dụng máy"
+                      value={office.officeName}
+                      onChange={(e) => setOffice({ ...office, officeName: e.currentTarget.value })}
+                      required
+                    />
+                    <Group grow>
+                      <TextInput
+                        label="Tên viết tắt"
+                        value={office.officeShortName}
+                        onChange={(e) => setOffice({ ...office, officeShortName: e.currentTarget.value })}
+                        required
+                      />
+                      <TextInput
+                        label="Ký hiệu văn bản"
+                        value={office.officeSymbol}
+                        onChange={(e) => setOffice({ ...office, officeSymbol: e.currentTarget.value.toUpperCase() })}
+                      />
+                    </Group>
+                  </>
+                ) : (
+                  <Alert color="blue" variant="light" title="Danh mục đơn vị do Văn phòng điều phối gửi đến">
+                    Máy của đơn vị không tự tạo danh mục đơn vị. Sau khi thiết lập, vào <b>Đồng bộ → Thiết lập</b>: gửi tệp khóa của máy này cho Văn phòng điều phối, rồi nhận danh bạ đơn vị và gói đồng bộ đầu tiên của Văn phòng. Khi đó máy biết mình làm việc cho đơn vị nào và nhận danh mục đơn vị, cán bộ, nhiệm vụ được giao.
+                  </Alert>
+                )}
               </Stack>
             </Stepper.Step>
             {withAccount && (

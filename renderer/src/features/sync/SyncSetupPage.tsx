@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Code, Group, Loader, Modal, MultiSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { Registry } from '@shared/sync/registry';
+import { actsForLabel } from '@shared/registries/organisation';
 import { api } from '../../api';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
@@ -158,7 +159,7 @@ export function SyncSetupPage() {
             <b>Cơ quan:</b> {org.authorityName} — <b>Mã máy:</b> <Code>{siteId}</Code>
           </Text>
           <Text size="sm">
-            <b>Làm việc cho:</b> {org.actsForUnitIds.map(unitName).join('; ')}
+            <b>Làm việc cho:</b> {actsForLabel(org.actsForUnitIds, unitName)}
           </Text>
           {identity ? (
             <>

@@ -41,9 +41,7 @@ async function setUp() {
     placeName: 'Cao Bằng',
     authoritySymbol: 'UBND',
     siteRole: 'coordinator',
-    officeName: 'Văn phòng HĐND và UBND',
-    officeShortName: 'VP',
-    officeSymbol: 'VP',
+    office: { name: 'Văn phòng HĐND và UBND', shortName: 'VP', symbol: 'VP' },
     today: '2026-01-05',
   });
   const org = (await loadOrganisation(db))!;

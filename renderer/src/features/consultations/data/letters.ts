@@ -8,7 +8,7 @@
  */
 import { AppError } from '@shared/errors';
 import { formatShortDate, type Letter, type LetterSignatureInput } from '@shared/letters/model';
-import { defaultLetterhead, letterheadSchema, letterIssuer, LETTERHEAD_SETTINGS_ID, type Letterhead } from '@shared/letters/letterhead';
+import { letterIssuer, type Letterhead } from '@shared/letters/letterhead';
 import { buildDeemedAgreementNotice, type LetterIssuer } from '@shared/letters/templates';
 import { assembleLetter } from '@shared/letters/templates/common';
 import type { Organisation } from '@shared/registries/organisation';
@@ -29,10 +29,11 @@ import {
 } from '@shared/consultations';
 import type { Actor } from '@shared/authority';
 import type { DondocDb } from '../../../data/db';
-import { visible, type WriteContext } from '../../../data/repository';
+import type { WriteContext } from '../../../data/repository';
 import { issueLetter, loadLetter, saveDraft } from '../../letters/data/register';
 import { loadCalendarConfig } from '../../calendar/config';
 import { loadOrganisation, loadUnits } from '../../registries/queries';
+import { loadLetterhead } from '../../letters/settings';
 import { attachNotice, businessDay, loadSiteScope } from './commands';
 import { loadConsultation, loadConsultationSettings, loadReconciliations, loadReplies } from './queries';
 
@@ -44,19 +45,12 @@ export interface IssuerContext {
   org: Organisation;
 }
 
+/** The letterhead settings this site's letters use (the same the letter editor shows). */
 export async function loadIssuerContext(db: DondocDb): Promise<IssuerContext> {
-  const [org, units] = await Promise.all([loadOrganisation(db), loadUnits(db)]);
-  if (!org) throw new AppError('invalid-input', 'Chưa thiết lập thông tin cơ quan.');
-  const row = await db.settings.get(LETTERHEAD_SETTINGS_ID);
-  if (row && row._deleted !== 1) {
-    const { id: _id, ...rest } = visible<Record<string, unknown>>([row])[0];
-    void _id;
-    const parsed = letterheadSchema.safeParse(rest);
-    if (parsed.success) return { letterhead: parsed.data, org };
-  }
-  const office = units.find((u) => u.kind === 'office' && org.actsForUnitIds.includes(u.id));
-  const symbol = (office?.symbol || office?.shortName || '').replace(/[^\p{L}\p{N}]/gu, '');
-  return { letterhead: defaultLetterhead(org, office && symbol ? { symbol, name: office.name } : null), org };
+  const head = await loadLetterhead(db);
+  if (head) return { letterhead: head.settings, org: head.org };
+  const org = await loadOrganisation(db);
+  throw new AppError('invalid-input', org ? 'Máy này chưa nhận danh bạ đơn vị từ Văn phòng điều phối nên chưa biết văn bản do đơn vị nào ban hành; hãy ghép nối đồng bộ trước (Đồng bộ → Thiết lập).' : 'Chưa thiết lập thông tin cơ quan.');
 }
 
 /**

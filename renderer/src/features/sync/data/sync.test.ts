@@ -21,6 +21,9 @@ import { chooseOtherValue } from './conflicts';
 import { DEMO_META_KEY, DEMO_SYNC_REFUSED } from './demoGuard';
 import { peerStatuses, silentPeers } from './status';
 import type { PeerRow } from './types';
+import { trustRegistry } from './peers';
+import { completeSetup } from '../../registries/commands';
+import { loadOrganisation, loadUnits } from '../../registries/queries';
 
 let clock = Date.parse('2026-05-04T02:00:00Z');
 const tickNow = () => new Date((clock += 1000));
@@ -257,6 +260,36 @@ describe('sync export/import on Dexie', () => {
     expect((await coord.db.tasks.get(taskId))?.dueOn).toBe('2026-06-30');
     expect((await coord.db.units.get('u-vp'))?.name).toBe('Văn phòng UBND tỉnh');
     expect((await coord.db.taskIndex.get(taskId))?.percent).toBe(30);
+  });
+
+  it('a unit office set up by the first-run wizard writes no units of its own and takes them, and its authority, from the coordinator', async () => {
+    const coord = await makeReplica('vp-tinh');
+    await seedUnits(coord);
+    const taskId = await assignTask(coord);
+    const db = new DondocDb(`sync-wizard-${Math.random()}`);
+    const xa: Replica = { db, ctx: { site: 'xa-a', actor: 'admin (UBND xã Hòa An)', now: tickNow }, site: 'xa-a', outbox: new Map() };
+    await completeSetup(db, xa.ctx, { authorityName: 'Ủy ban nhân dân xã Hòa An', parentName: 'Ủy ban nhân dân tỉnh Cao Bằng', placeName: 'Cao Bằng', authoritySymbol: 'UBND', siteRole: 'unit', office: null, today: '2026-05-04' });
+    expect(await db.units.count()).toBe(0);
+    expect(await loadOrganisation(db)).toMatchObject({ siteRole: 'unit', actsForUnitIds: [], authorityUnitId: '' });
+    await trustRegistry(db, xa.ctx, {
+      format: 1,
+      createdAt: '2026-05-04T02:00:00Z',
+      coordinatorSiteId: 'vp-tinh',
+      sites: SITES.map((s) => ({ siteId: s.site, name: s.name, units: s.units, publicKey: btoa(String.fromCharCode(...new Uint8Array(32))), role: s.role })),
+    });
+    expect((await loadOrganisation(db))?.actsForUnitIds).toEqual(['u-xa-a']);
+
+    const first = await transfer(coord, xa);
+    expect(first.report.counts.rejected).toBe(0);
+    expect((await loadUnits(db)).map((u) => u.id).sort()).toEqual((await loadUnits(coord.db)).map((u) => u.id).sort());
+    // The authority is the root above the commune in the coordinator's tree.
+    expect((await loadOrganisation(db))?.authorityUnitId).toBe('u-ubnd');
+
+    await reportProgress(db, xa.ctx, unitActor, taskId, { percent: 40, text: 'Đang rà soát' });
+    const back = await transfer(xa, coord);
+    expect(back.pkg.ops.map((o) => o.entity)).toEqual(['taskEvents']);
+    expect(back.report.counts).toMatchObject({ applied: 1, rejected: 0, pending: 0 });
+    expect(await dump(coord.db)).toBe(await dump(db));
   });
 
   it('an op from a site outside the registry is refused as from an unknown machine', async () => {

@@ -16,7 +16,7 @@ afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
-async function setUp(): Promise<DondocDb> {
+async function setUp(siteRole: 'coordinator' | 'unit' = 'coordinator'): Promise<DondocDb> {
   const db = new DondocDb(`demo-${Math.random()}`);
   dbs.push(db);
   await completeSetup(db, ctx, {
@@ -24,10 +24,8 @@ async function setUp(): Promise<DondocDb> {
     parentName: '',
     placeName: 'Cao Bằng',
     authoritySymbol: 'UBND',
-    siteRole: 'coordinator',
-    officeName: 'Văn phòng Ủy ban nhân dân tỉnh',
-    officeShortName: 'VP UBND',
-    officeSymbol: 'VP',
+    siteRole,
+    office: siteRole === 'coordinator' ? { name: 'Văn phòng Ủy ban nhân dân tỉnh', shortName: 'VP UBND', symbol: 'VP' } : null,
     today: '2026-11-27',
   });
   return db;
@@ -35,6 +33,13 @@ async function setUp(): Promise<DondocDb> {
 
 describe('loadDemoData', () => {
   const data = generateDemoData({ seed: 3, today: '2026-11-27', tasks: 400, progressReports: 1_600, communes: 5 });
+
+  it('is refused on a unit office, whose units come only from the coordinator', async () => {
+    const db = await setUp('unit');
+    expect(await demoRefusal(db)).toBe('Dữ liệu mẫu chỉ nạp được trên máy của Văn phòng điều phối.');
+    await expect(loadDemoData(db, ctx, admin, data)).rejects.toThrow('Văn phòng điều phối');
+    expect(await db.units.count()).toBe(0);
+  });
 
   it('writes every row without sync ops, marks the database, maps the demo authority onto the site, and indexes every task', async () => {
     const db = await setUp();

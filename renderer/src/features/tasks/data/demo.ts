@@ -60,6 +60,8 @@ const MUST_BE_EMPTY = ['officials', 'posts', 'directives', 'tasks', 'taskSteps',
 export async function demoRefusal(db: DondocDb): Promise<string | null> {
   const org = await loadOrganisation(db);
   if (!org) return 'Cần hoàn tất thiết lập ban đầu trước khi nạp dữ liệu mẫu.';
+  // The demo is a whole province as its coordinating office sees it.
+  if (org.siteRole !== 'coordinator') return 'Dữ liệu mẫu chỉ nạp được trên máy của Văn phòng điều phối.';
   if (await demoDataMark(db)) return 'Cơ sở dữ liệu này đã được nạp dữ liệu mẫu; chỉ nạp được dữ liệu mẫu vào một cơ sở dữ liệu vừa thiết lập ban đầu.';
   for (const name of MUST_BE_EMPTY) {
     if (!db.tables.some((t) => t.name === name)) continue;
