@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test, expect, type Site } from './fixtures';
+import { firstRun } from './helpers/firstRun';
 import { writeWorkbook } from '../../electron/main/xlsx/workbook';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
 
@@ -19,25 +20,6 @@ async function setToday(site: Site, clock: { now: Date }, date: string): Promise
   clock.now = new Date(`${date}T09:00:00+07:00`);
   await site.page.clock.setFixedTime(clock.now);
   await site.page.evaluate(() => window.dispatchEvent(new Event('focus')));
-}
-
-async function firstRun(site: Site): Promise<void> {
-  const { page } = site;
-  await site.open();
-  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
-  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill('Ủy ban nhân dân xã Hòa An');
-  await page.getByLabel('Cơ quan cấp trên').fill('Ủy ban nhân dân tỉnh Cao Bằng');
-  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
-  await page.getByLabel('Tên đăng nhập').fill('lan.vt');
-  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('matkhau-an-toan');
-  await page.getByLabel('Nhập lại mật khẩu').fill('matkhau-an-toan');
-  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
-  await expect(page.getByRole('button', { name: 'Tài khoản' })).toBeVisible();
-  await site.open('units');
-  await expect(page.getByRole('heading', { name: 'Danh mục đơn vị' })).toBeVisible();
 }
 
 async function logout(site: Site): Promise<void> {
@@ -78,6 +60,8 @@ test('consultation to 4 units: replies, vague reply refused, late reply, deemed 
   const { page } = site;
   await page.clock.setFixedTime(clock.now);
   await firstRun(site);
+  await site.open('units');
+  await expect(site.page.getByRole('heading', { name: 'Danh mục đơn vị' })).toBeVisible();
 
   // Units with their fields of responsibility, and the Chair who signs.
   const unitsFile = join(tmp, 'don-vi.xlsx');

@@ -14,32 +14,15 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { test, expect, type Site } from './fixtures';
+import { test, expect } from './fixtures';
+import { firstRun } from './helpers/firstRun';
 
 const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
-const ADMIN = { username: 'lan.vt', password: 'matkhau-an-toan' };
 
 /**
  * The first-run wizard (as in foundation.spec.ts), for a provincial committee: the demo data is a
  * province whose root becomes this committee (a commune name here would collide with a demo commune).
  */
-async function firstRun(site: Site): Promise<void> {
-  const { page } = site;
-  await site.open();
-  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
-  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill('Ủy ban nhân dân tỉnh Cao Bằng');
-  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await expect(page.getByLabel('Tên văn phòng / đơn vị sử dụng máy')).toHaveValue('Văn phòng HĐND và UBND');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
-  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(ADMIN.password);
-  await page.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
-  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
-}
-
 async function setToday(page: Page, date: string): Promise<void> {
   await page.clock.setFixedTime(new Date(`${date}T09:00:00+07:00`));
   await page.reload();
@@ -81,7 +64,7 @@ test('demo data → units grouped → one unit’s công văn 01 → batch with 
   test.setTimeout(300_000);
   const { page } = site;
   await page.clock.setFixedTime(new Date('2026-03-02T09:00:00+07:00'));
-  await firstRun(site);
+  await firstRun(site, { authorityName: 'Ủy ban nhân dân tỉnh Cao Bằng', parentName: '' });
 
   // Demo data (small) from the dashboard card.
   await page.getByText('Nhỏ (300 nhiệm vụ)').click();

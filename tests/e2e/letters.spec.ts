@@ -2,30 +2,11 @@ import { copyFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { test, expect, type Site } from './fixtures';
+import { test, expect } from './fixtures';
+import { firstRun } from './helpers/firstRun';
 import { readWorkbook } from '../../electron/main/xlsx/workbook';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-
-/** The first-run wizard (same steps as foundation.spec.ts), ending logged in as the administrator. */
-async function firstRun(site: Site): Promise<void> {
-  const { page } = site;
-  await site.open();
-  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
-  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill('Ủy ban nhân dân xã Hòa An');
-  await page.getByLabel('Cơ quan cấp trên').fill('Ủy ban nhân dân tỉnh Cao Bằng');
-  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await expect(page.getByLabel('Tên văn phòng / đơn vị sử dụng máy')).toHaveValue('Văn phòng HĐND và UBND');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
-  await page.getByLabel('Tên đăng nhập').fill('lan.vt');
-  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('matkhau-an-toan');
-  await page.getByLabel('Nhập lại mật khẩu').fill('matkhau-an-toan');
-  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
-  // Whatever the start screen is, the shell shows the letters section once logged in.
-  await expect(page.getByRole('link', { name: 'Soạn văn bản' })).toBeVisible();
-}
 
 function preview(page: Page) {
   return page.frameLocator('iframe[title="Xem trước văn bản"]');

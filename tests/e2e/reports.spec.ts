@@ -9,26 +9,9 @@ import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from '@playwright/test';
 import { test, expect, type Site } from './fixtures';
+import { firstRun } from './helpers/firstRun';
 
-const ADMIN = { username: 'lan.vt', password: 'matkhau-an-toan' };
 const SHOTS = resolve(import.meta.dirname, 'screenshots');
-
-async function firstRun(site: Site): Promise<void> {
-  const { page } = site;
-  await site.open();
-  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
-  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill('Ủy ban nhân dân xã Hòa An');
-  await page.getByLabel('Cơ quan cấp trên').fill('Ủy ban nhân dân tỉnh Cao Bằng');
-  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
-  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(ADMIN.password);
-  await page.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
-  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
-}
 
 async function pick(page: Page, label: string, option: string): Promise<void> {
   await page.getByRole('combobox', { name: label, exact: true }).click();

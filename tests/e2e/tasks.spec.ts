@@ -11,30 +11,11 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type Site } from './fixtures';
+import { ADMIN, firstRun } from './helpers/firstRun';
 import { writeWorkbook } from '../../electron/main/xlsx/workbook';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
 
-const ADMIN = { username: 'lan.vt', password: 'matkhau-an-toan' };
 const PASSWORD = 'matkhau-don-vi';
-
-/** The first-run wizard (as in foundation.spec.ts): a commune committee, its office as coordinator, the first administrator. */
-export async function firstRun(site: Site): Promise<void> {
-  const { page } = site;
-  await site.open();
-  await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();
-  await page.getByLabel('Tên cơ quan (Ủy ban nhân dân)').fill('Ủy ban nhân dân xã Hòa An');
-  await page.getByLabel('Cơ quan cấp trên').fill('Ủy ban nhân dân tỉnh Cao Bằng');
-  await page.getByLabel('Địa danh ghi trên văn bản').fill('Cao Bằng');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await expect(page.getByLabel('Tên văn phòng / đơn vị sử dụng máy')).toHaveValue('Văn phòng HĐND và UBND');
-  await page.getByRole('button', { name: 'Tiếp tục' }).click();
-  await page.getByLabel('Họ và tên').fill('Nông Thị Lan');
-  await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
-  await page.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(ADMIN.password);
-  await page.getByLabel('Nhập lại mật khẩu').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Hoàn tất thiết lập' }).click();
-  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
-}
 
 async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Tài khoản' }).click();
