@@ -70,6 +70,12 @@ export interface TaskState {
   pendingExtension: PendingExtension | null;
   /** Latest effective date among the folded events (null when none). */
   lastEventOn: string | null;
+  /**
+   * Latest effective date of an event that changed status, deadline, lead unit or responsible
+   * official (progress reports, contributions and extension requests do not): the task's
+   * status, deadline and lead as of an earlier day equal the current ones unless this is later.
+   */
+  lastStateEventOn: string | null;
   eventCount: number;
   progressCount: number;
   contributionCount: number;
@@ -85,6 +91,9 @@ export function compareEvents(a: Pick<TaskEvent, 'order' | 'id'>, b: Pick<TaskEv
  * on or before that date count. `versions` (the task row's per-field versions) lets a later
  * edit of the responsible official win over an earlier reassignment.
  */
+/** Events that leave status, deadline, lead unit and responsible official as they were. */
+const PROGRESS_ONLY_EVENTS: ReadonlySet<TaskEvent['type']> = new Set(['progress', 'contribution', 'extensionRequest']);
+
 export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string, versions?: Readonly<Record<string, string>>): TaskState {
   const state: TaskState = {
     taskId: task.id,
@@ -102,6 +111,7 @@ export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string
     deadlineHistory: [],
     pendingExtension: null,
     lastEventOn: null,
+    lastStateEventOn: null,
     eventCount: 0,
     progressCount: 0,
     contributionCount: 0,
@@ -113,6 +123,7 @@ export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string
     state.eventCount += 1;
     const when = effectiveDateOf(e);
     if (state.lastEventOn === null || when > state.lastEventOn) state.lastEventOn = when;
+    if (!PROGRESS_ONLY_EVENTS.has(e.type) && (state.lastStateEventOn === null || when > state.lastStateEventOn)) state.lastStateEventOn = when;
     switch (e.type) {
       case 'progress':
         progressPercent = e.percent;

@@ -74,14 +74,22 @@ export async function settledIndexRows(db: DondocDb): Promise<readonly TaskIndex
   return mirror.all() ?? undefined;
 }
 
+/**
+ * Whether the index row (the current state) may differ from the task's report facts for the
+ * period: a status, deadline or lead change after the cut-off, or an extension (whose dates the
+ * index does not keep) decided inside or after the period. Progress reports after the cut-off
+ * change none of the facts, and carried-over tasks have many of them.
+ */
+export function needsRefold(r: Pick<TaskIndexRow, 'lastEventOn' | 'lastStateEventOn' | 'originalDueOn' | 'effectiveDueOn'>, period: Pick<ReportParams['period'], 'from' | 'cutOff'>): boolean {
+  const lastChange = r.lastStateEventOn ?? r.lastEventOn;
+  return lastChange > period.cutOff || (r.originalDueOn !== r.effectiveDueOn && lastChange >= period.from);
+}
+
 /** Every candidate task's facts as of the cut-off. */
 export async function loadReportTasks(db: DondocDb, params: ReportParams, mirrored?: readonly TaskIndexRow[]): Promise<ReportTask[]> {
   const { cutOff } = params.period;
   const rows = await candidateRows(db, params, mirrored);
-  // Extension dates only count inside the period, and a decision is an event: a task whose last
-  // event is before the period had none there and needs no refold for them.
-  const { from } = params.period;
-  const refold = rows.filter((r) => r.lastEventOn > cutOff || (r.originalDueOn !== r.effectiveDueOn && r.lastEventOn >= from)).map((r) => r.id);
+  const refold = rows.filter((r) => needsRefold(r, params.period)).map((r) => r.id);
   const indexById = new Map(rows.map((r) => [r.id, r]));
   const refolded = new Map<string, ReportTask>();
   for (let i = 0; i < refold.length; i += 1000) {

@@ -11,7 +11,8 @@ import { foldTask } from '@shared/tasks/state';
 import { DondocDb } from '../../../data/db';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
 import { reindexTasks } from '../../tasks/data/taskIndex';
-import { buildReport, settledIndexRows, loadFollowUps } from './build';
+import { buildReport, needsRefold, settledIndexRows, loadFollowUps } from './build';
+import { makeEvents } from '@shared/tasks/fixtures';
 import { issueReport, reportLetter } from './issue';
 import { loadSnapshot, loadSnapshots } from './snapshots';
 import { issuerOf } from './issue';
@@ -86,6 +87,47 @@ describe('reports in the database', () => {
     const mirrored = await settledIndexRows(db);
     expect(mirrored).toHaveLength(await db.taskIndex.count());
     expect(await buildReport(db, params, 'Tất cả đơn vị', mirrored)).toEqual(built);
+  });
+
+  it('refolds only tasks whose status, deadline or lead changed after the cut-off: progress reported later changes no figure', async () => {
+    const db = await seeded();
+    const late = [
+      ...makeEvents('H1', [{ type: 'progress', on: '2026-08-10', percent: 70, text: 'Đang hoàn thiện', attachments: [] }]),
+      ...makeEvents('K1', [{ type: 'contribution', on: '2026-07-20', unitId: 'pvh', text: 'Bổ sung số liệu', attachments: [] }]),
+    ].map((e) => ({ ...e, id: `${e.id}-late` }));
+    await withWrites(db, ctx, ['taskEvents'], async (w) => {
+      for (const { id, order, ...values } of late) {
+        void order;
+        await w.insert('taskEvents', id, values as unknown as Record<string, JsonValue>, 'Diễn biến', values.type);
+      }
+    });
+    await reindexTasks(db, ['H1', 'K1']);
+    const period = params.period;
+    const row = async (id: string) => (await db.taskIndex.get(id))!;
+    expect((await row('H1')).lastEventOn).toBe('2026-08-10');
+    expect(needsRefold(await row('H1'), period)).toBe(false);
+    expect(needsRefold(await row('K1'), period)).toBe(false);
+    // Completed after the cut-off, and extended inside the period.
+    expect(needsRefold(await row('K3'), period)).toBe(true);
+    // A row indexed before lastStateEventOn existed falls back to the last event of any kind.
+    const { lastStateEventOn, ...old } = await row('H1');
+    void lastStateEventOn;
+    expect(needsRefold(old, period)).toBe(true);
+
+    const { tasks, events } = fixtureTasks();
+    const all = [...events, ...late];
+    const expected = computeReport({
+      params,
+      tasks: tasks.map((t) => reportTaskOf(t, foldTask(t, all, '2026-06-30'))),
+      units: [{ id: 'ubnd', name: 'Ủy ban nhân dân xã Hòa An' }, ...FIXTURE_UNITS],
+      scopeLabel: 'Tất cả đơn vị',
+      followUpsRecorded: false,
+      consultations: [],
+    });
+    const built = await buildReport(db, params, 'Tất cả đơn vị', await settledIndexRows(db));
+    expect(built.totals).toEqual(expected.totals);
+    expect(built.units).toEqual(expected.units);
+    expect(built.counted).toEqual(expected.counted);
   });
 
   it('an issued report reprints identically after its tasks change, and recomputing shows the change', async () => {

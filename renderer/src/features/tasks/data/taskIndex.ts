@@ -41,6 +41,8 @@ export interface TaskIndexRow {
   assignedOn: string;
   /** Latest effective event date, or assignedOn when there is none. */
   lastEventOn: string;
+  /** TaskState.lastStateEventOn, or assignedOn; absent in rows indexed by earlier versions (read lastEventOn then). */
+  lastStateEventOn?: string;
   eventCount: number;
   /** Folded (diacritics-free, lower-case) title, content start and directive reference. */
   search: string;
@@ -86,6 +88,7 @@ export function buildIndexRow(task: Task, state: TaskState, directive: Pick<Dire
     pendingExtension: state.pendingExtension ? 1 : 0,
     assignedOn: task.assignedOn,
     lastEventOn: state.lastEventOn && state.lastEventOn > task.assignedOn ? state.lastEventOn : task.assignedOn,
+    lastStateEventOn: state.lastStateEventOn && state.lastStateEventOn > task.assignedOn ? state.lastStateEventOn : task.assignedOn,
     eventCount: state.eventCount,
     search: foldVietnamese(`${task.title} ${directiveRef} ${task.content.slice(0, 300)}`),
   };
