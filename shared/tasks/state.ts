@@ -254,10 +254,11 @@ export function categorizeState(s: CategorySubject, asOf: string, settings: Pick
   const due = judgedDueOn(s, settings);
   if (s.status === 'completed' && s.completedOn !== null && s.completedOn <= asOf) {
     if (due === null) return 'doneNoDeadline';
-    return isOverdue(due, s.completedOn, calendar) ? 'doneLate' : 'doneOnTime';
+    // Done by the due day itself is on time whatever the calendar (most tasks): no day count needed.
+    return s.completedOn > due && isOverdue(due, s.completedOn, calendar) ? 'doneLate' : 'doneOnTime';
   }
   if (due === null) return 'openNoDeadline';
-  return isOverdue(due, asOf, calendar) ? 'openOverdue' : 'openWithinDeadline';
+  return asOf > due && isOverdue(due, asOf, calendar) ? 'openOverdue' : 'openWithinDeadline';
 }
 
 /** The report category of a task as of a cut-off date; null when it is not counted then. */
