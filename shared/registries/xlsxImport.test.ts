@@ -86,5 +86,13 @@ describe('registry import from .xlsx', () => {
       { row: 4, reason: 'Mã cán bộ "CB01" đã dùng cho người khác (Lò Văn Páo).' },
       { row: 5, reason: 'Nhập họ và tên' },
     ]);
+    // Lò Văn Páo's row was fine, but a file with any refused row imports nobody.
+    expect(bad.officials).toEqual([]);
+  });
+
+  it('imports no unit from a file with any refused row, even when other rows are valid (found by the fuzz test)', () => {
+    const r = parseUnitRows([header, ['!!', '!', 'x', '', '', '01/07/2025'], ['!']], [root], ids);
+    expect(r.errors.map((e) => e.row)).toEqual([3]);
+    expect(r.units).toEqual([]);
   });
 });

@@ -165,7 +165,8 @@ export function parseUnitRows(rows: readonly (readonly string[])[], existing: re
   }
   if (errors.length === 0 && rows.slice(1).every(isBlank)) errors.push({ row: 2, reason: 'Tệp không có dòng dữ liệu nào.' });
   errors.sort((a, b) => a.row - b.row);
-  return { units, errors };
+  // All or nothing: a file with any refused row imports no unit (the user fixes the file and retries).
+  return { units: errors.length ? [] : units, errors };
 }
 
 /** Rows for export; parents are named by short name, looked up among all registered units. */
@@ -242,7 +243,7 @@ export function parseOfficialRows(rows: readonly (readonly string[])[], units: r
     official.posts.push({ id: newId(), unitId, title: title.trim(), isHead: yes(head), from, to });
   }
   if (errors.length === 0 && people.size === 0) errors.push({ row: 2, reason: 'Tệp không có dòng dữ liệu nào.' });
-  return { officials: [...people.values()], errors };
+  return { officials: errors.length ? [] : [...people.values()], errors };
 }
 
 export function officialsToRows(officials: readonly Official[], posts: readonly Post[], units: readonly Unit[]): (string | number | null)[][] {
