@@ -4,20 +4,14 @@ import { foldTask } from '../../shared/tasks/state';
 import type { TaskEvent } from '../../shared/tasks/model';
 import { computeReport, reportTaskOf } from '../../shared/reports/compute';
 import { reportSections, reportSheets } from '../../shared/reports/export';
-import type { ReportData, ReportParams, ReportTask } from '../../shared/reports/model';
+import type { ReportData, ReportTask } from '../../shared/reports/model';
 import { buildPeriodicReport } from '../../shared/letters/templates';
 import { sampleIssuer } from '../../shared/letters/__fixtures__/samples';
 import { renderLetterDocx } from '../../electron/main/letters/docx';
 import { writeWorkbook } from '../../electron/main/xlsx/workbook';
+import { YEAR_2025_REPORT as params } from '../renderer/reportParams';
 
 const TODAY = '2026-11-27';
-const params: ReportParams = {
-  period: { kind: 'year', from: '2025-01-01', to: '2025-12-31', cutOff: '2025-12-31' },
-  scope: { kind: 'all' },
-  inclusion: 'withCarriedOver',
-  judgeAgainst: 'extended',
-  rateFormula: 'dueCompletion',
-};
 let tasks: ReportTask[] = [];
 let units: { id: string; name: string }[] = [];
 let report: ReportData | null = null;

@@ -4,20 +4,13 @@
  * follow-up letters and consultations, then computeReport — on the demo database of each size.
  * The pure computation alone is reports.computeYear (Node).
  */
-import type { ReportParams } from '@shared/reports';
 import { demoDb } from '../../../../bench/renderer/demoDb';
 import type { RendererBenchCase } from '../../../../bench/renderer/types';
 import type { DondocDb } from '../../data/db';
 import { taskIndexMirror } from '../tasks/data/indexMirror';
 import { buildReport, settledIndexRows } from './data/build';
+import { YEAR_2025_REPORT as params } from '../../../../bench/renderer/reportParams';
 
-const params: ReportParams = {
-  period: { kind: 'year', from: '2025-01-01', to: '2025-12-31', cutOff: '2025-12-31' },
-  scope: { kind: 'all' },
-  inclusion: 'withCarriedOver',
-  judgeAgainst: 'extended',
-  rateFormula: 'dueCompletion',
-};
 
 let db: DondocDb | null = null;
 let sink = 0;

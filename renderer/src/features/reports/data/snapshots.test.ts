@@ -8,6 +8,7 @@ import { canonicalJson, compareReports, computeReport, type ReportParams } from 
 import { fixtureTasks, FIXTURE_UNITS } from '@shared/reports/fixtures';
 import { reportTaskOf } from '@shared/reports/compute';
 import { foldTask } from '@shared/tasks/state';
+import type { TaskEvent } from '@shared/tasks/model';
 import { DondocDb } from '../../../data/db';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
 import { reindexTasks } from '../../tasks/data/taskIndex';
@@ -64,19 +65,23 @@ async function seeded(): Promise<DondocDb> {
   return db;
 }
 
+/** The reference: every fixture task folded from these events as of the cut-off, no index involved. */
+function reportFoldingEveryTask(events: TaskEvent[]) {
+  return computeReport({
+    params,
+    tasks: fixtureTasks().tasks.map((t) => reportTaskOf(t, foldTask(t, events, params.period.cutOff))),
+    units: [{ id: 'ubnd', name: 'Ủy ban nhân dân xã Hòa An' }, ...FIXTURE_UNITS],
+    scopeLabel: 'Tất cả đơn vị',
+    followUpsRecorded: false,
+    consultations: [],
+  });
+}
+
 describe('reports in the database', () => {
   it('builds from the task index (refolding tasks with later events) the same figures as folding every task', async () => {
     const db = await seeded();
     const built = await buildReport(db, params, 'Tất cả đơn vị');
-    const { tasks, events } = fixtureTasks();
-    const expected = computeReport({
-      params,
-      tasks: tasks.map((t) => reportTaskOf(t, foldTask(t, events, '2026-06-30'))),
-      units: [{ id: 'ubnd', name: 'Ủy ban nhân dân xã Hòa An' }, ...FIXTURE_UNITS],
-      scopeLabel: 'Tất cả đơn vị',
-      followUpsRecorded: false,
-      consultations: [],
-    });
+    const expected = reportFoldingEveryTask(fixtureTasks().events);
     expect(built.totals).toEqual(expected.totals);
     expect(built.units).toEqual(expected.units);
     expect(built.counted).toEqual(expected.counted);
@@ -114,16 +119,7 @@ describe('reports in the database', () => {
     void lastStateEventOn;
     expect(needsRefold(old, period)).toBe(true);
 
-    const { tasks, events } = fixtureTasks();
-    const all = [...events, ...late];
-    const expected = computeReport({
-      params,
-      tasks: tasks.map((t) => reportTaskOf(t, foldTask(t, all, '2026-06-30'))),
-      units: [{ id: 'ubnd', name: 'Ủy ban nhân dân xã Hòa An' }, ...FIXTURE_UNITS],
-      scopeLabel: 'Tất cả đơn vị',
-      followUpsRecorded: false,
-      consultations: [],
-    });
+    const expected = reportFoldingEveryTask([...fixtureTasks().events, ...late]);
     const built = await buildReport(db, params, 'Tất cả đơn vị', await settledIndexRows(db));
     expect(built.totals).toEqual(expected.totals);
     expect(built.units).toEqual(expected.units);
