@@ -3,6 +3,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** Product code (electron/, renderer/src, shared/) never imports these. */
+const TEST_AND_BENCH = ['**/bench/**', '**/tests/**'];
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'release/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'bench/results*'] },
   js.configs.recommended,
@@ -25,12 +28,18 @@ export default tseslint.config(
     files: ['shared/**/*.ts'],
     ignores: ['shared/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'react', 'react-dom', 'dexie', '**/renderer/**', '**/electron/**'] }],
+      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', 'react', 'react-dom', 'dexie', '**/renderer/**', '**/electron/**', ...TEST_AND_BENCH] }],
     },
   },
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/main/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/main/**', ...TEST_AND_BENCH] }] },
+  },
+  {
+    // Product code carries no benchmark or test code: cases live under bench/, fixtures under tests/.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: TEST_AND_BENCH }] },
   },
 );

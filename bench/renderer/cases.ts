@@ -1,8 +1,8 @@
 /**
  * The one registry of renderer cases. Cases come from modules exporting
  * `rendererCases: RendererBenchCase[]`:
- *   - bench/renderer/cases/*.ts (the floor, heap), and
- *   - renderer/src/features/<feature>/bench.ts (a feature's own screens and queries).
+ *   bench/renderer/cases/*.ts (the floors, the demo loader, and one module per feature's
+ *   screens and queries). Product code under renderer/src never imports bench code (lint).
  * EXPECTED lists what issue 10 asks to measure, with its target. An expected case no module
  * provides yet is reported as unavailable with what it waits for — never timed, never printed
  * in the table. When a module provides it, its target comes from here unless the case sets one.
@@ -14,7 +14,6 @@ interface CaseModule {
 }
 
 const local = import.meta.glob<CaseModule>('./cases/*.ts', { eager: true });
-const features = import.meta.glob<CaseModule>('../../renderer/src/features/*/bench.ts', { eager: true });
 
 export interface ExpectedCase {
   name: string;
@@ -27,21 +26,19 @@ const DEMO = 'demo data (bench/renderer/demo.ts)';
 
 export const EXPECTED: readonly ExpectedCase[] = [
   { name: 'app.coldStartToDashboard', waitsFor: 'the dashboard screen, and a driver-side case that boots the built app (tests/e2e/fixtures.ts style) on a demo database' },
-  { name: 'tasks.list.firstRender', targetMs: 300, waitsFor: `the task list screen's bench module (renderer/src/features/tasks/bench.ts) and ${DEMO}` },
-  { name: 'tasks.list.filterChange', targetMs: 100, waitsFor: `renderer/src/features/tasks/bench.ts and ${DEMO}` },
-  { name: 'tasks.list.textSearch', waitsFor: `renderer/src/features/tasks/bench.ts and ${DEMO}` },
-  { name: 'tasks.list.scroll1000.frame', waitsFor: `renderer/src/features/tasks/bench.ts (frame times while scrolling 1,000 rows) and ${DEMO}` },
-  { name: 'dashboard.counts', targetMs: 200, waitsFor: `renderer/src/features/tasks/bench.ts and ${DEMO}` },
-  { name: 'reports.yearly.compute', targetMs: 500, waitsFor: `renderer/src/features/reports/bench.ts and ${DEMO}` },
-  { name: 'sync.export100k', targetMs: 2_000, waitsFor: 'renderer/src/features/sync/bench.ts (reading 100,000 ops out of Dexie + packing)' },
-  { name: 'sync.import', targetMs: 5_000, waitsFor: 'renderer/src/features/sync/bench.ts (verifying + applying 100,000 ops into Dexie)' },
+  { name: 'tasks.list.firstRender', targetMs: 300, waitsFor: `the task list screen's bench module (bench/renderer/cases/tasks-screens.ts) and ${DEMO}` },
+  { name: 'tasks.list.filterChange', targetMs: 100, waitsFor: `bench/renderer/cases/tasks-screens.ts and ${DEMO}` },
+  { name: 'tasks.list.textSearch', waitsFor: `bench/renderer/cases/tasks-screens.ts and ${DEMO}` },
+  { name: 'tasks.list.scroll1000.frame', waitsFor: `bench/renderer/cases/tasks-screens.ts (frame times while scrolling 1,000 rows) and ${DEMO}` },
+  { name: 'dashboard.counts', targetMs: 200, waitsFor: `bench/renderer/cases/tasks-screens.ts and ${DEMO}` },
+  { name: 'reports.yearly.compute', targetMs: 500, waitsFor: `bench/renderer/cases/reports.ts and ${DEMO}` },
+  { name: 'sync.export100k', targetMs: 2_000, waitsFor: 'bench/renderer/cases/sync.ts (reading 100,000 ops out of Dexie + packing)' },
+  { name: 'sync.import', targetMs: 5_000, waitsFor: 'bench/renderer/cases/sync.ts (verifying + applying 100,000 ops into Dexie)' },
 ];
 
 function collect(): RendererBenchCase[] {
-  // The harness's own cases (floor, dashboard, list) first, features' heavier cases after, so a
-  // slow feature case cannot use up the time budget before the floor is measured.
   const byPath = ([a]: [string, CaseModule], [b]: [string, CaseModule]) => a.localeCompare(b);
-  const modules = [...Object.entries(local).sort(byPath), ...Object.entries(features).sort(byPath)];
+  const modules = Object.entries(local).sort(byPath);
   const cases: RendererBenchCase[] = [];
   const seen = new Set<string>();
   for (const [path, mod] of modules) {

@@ -43,7 +43,7 @@ export interface IdbFactory {
 }
 
 export function idbFactory(): IdbFactory {
-  const factory = (globalThis as { indexedDB?: IdbFactory }).indexedDB;
+  const factory = (globalThis as unknown as { indexedDB?: IdbFactory }).indexedDB;
   if (!factory) throw new Error('IndexedDB is not available here');
   return factory;
 }

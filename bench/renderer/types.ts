@@ -2,7 +2,7 @@
  * Renderer benchmark cases: they run inside Chromium, in the bench page (bench/renderer/page.ts),
  * against the real IndexedDB and our Dexie layer. Add a case by dropping a module that exports
  * `rendererCases: RendererBenchCase[]` into bench/renderer/cases/ or
- * renderer/src/features/<feature>/bench.ts (collected by bench/renderer/cases.ts).
+ * bench/renderer/cases/<feature>.ts (collected by bench/renderer/cases.ts).
  */
 export type SizeLabel = 'tiny' | 'office' | 'province-years';
 

@@ -1,7 +1,7 @@
 /**
  * Queries behind the dashboard and the task list read straight from IndexedDB (as reports,
  * letters and commands read them), on the demo database of each size (loaded once, untimed).
- * The screens read the in-memory index mirror instead: renderer/src/features/tasks/bench.ts.
+ * The screens read the in-memory index mirror instead: bench/renderer/cases/tasks-screens.ts.
  */
 import type { CalendarConfig } from '@shared/calendar';
 import type { TaskSettings } from '@shared/tasks/state';
@@ -13,7 +13,7 @@ import type { PageContext, RendererBenchCase, SizeLabel, SizeSpec } from '../typ
 
 // Not at province-years: reading 50,000 index rows from IndexedDB takes 10–20 s here, and the
 // province-years database holds no events (bench/renderer/demo.ts); the screens' figures are in
-// renderer/src/features/tasks/bench.ts.
+// bench/renderer/cases/tasks-screens.ts.
 const SIZES: readonly SizeLabel[] = ['tiny', 'office'];
 
 let db: DondocDb | null = null;

@@ -7,21 +7,21 @@
  * for is on screen and the next frame has been painted.
  */
 import '@mantine/core/styles.css';
-import '../../ui/global.css';
+import '../../../renderer/src/ui/global.css';
 import { createElement, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
-import type { TaskListFilter } from './data/queries';
-import { countsOfRows, DEFAULT_TASK_SORT, selectTasks, TaskItemCache } from './data/queries';
-import { TaskIndexMirror, taskIndexMirror } from './data/indexMirror';
-import { TaskListPage } from './TaskListPage';
-import { DashboardPage } from '../dashboard/DashboardPage';
-import { theme } from '../../ui/theme';
-import { useAppState } from '../../state/app';
-import type { DondocDb } from '../../data/db';
-import { DEMO_DB, demoDb, openDemoDb, type DemoDb } from '../../../../bench/renderer/demoDb';
-import { DEMO_TODAY } from '../../../../bench/renderer/demo';
-import type { PageContext, RendererBenchCase, SizeSpec } from '../../../../bench/renderer/types';
+import type { TaskListFilter } from '../../../renderer/src/features/tasks/data/queries';
+import { countsOfRows, DEFAULT_TASK_SORT, selectTasks, TaskItemCache } from '../../../renderer/src/features/tasks/data/queries';
+import { TaskIndexMirror, taskIndexMirror } from '../../../renderer/src/features/tasks/data/indexMirror';
+import { TaskListPage } from '../../../renderer/src/features/tasks/TaskListPage';
+import { DashboardPage } from '../../../renderer/src/features/dashboard/DashboardPage';
+import { theme } from '../../../renderer/src/ui/theme';
+import { useAppState } from '../../../renderer/src/state/app';
+import type { DondocDb } from '../../../renderer/src/data/db';
+import { DEMO_DB, demoDb, openDemoDb, type DemoDb } from '../demoDb';
+import { DEMO_TODAY } from '../demo';
+import type { PageContext, RendererBenchCase, SizeSpec } from '../types';
 
 const SITE = 'site-bench';
 

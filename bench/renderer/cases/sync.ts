@@ -14,11 +14,11 @@ import { formatHlc } from '@shared/data/hlc';
 import { applyOp, type Op, type Row } from '@shared/data/ops';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { ORGANISATION_SETTINGS_ID } from '@shared/registries/organisation';
-import type { RendererBenchCase, SizeLabel, SizeSpec } from '../../../../bench/renderer/types';
-import { DondocDb } from '../../data/db';
-import { exportPackage } from './data/exportPackage';
-import { importPackage } from './data/importPackage';
-import type { PeerRow } from './data/types';
+import type { RendererBenchCase, SizeLabel, SizeSpec } from '../types';
+import { DondocDb } from '../../../renderer/src/data/db';
+import { exportPackage } from '../../../renderer/src/features/sync/data/exportPackage';
+import { importPackage } from '../../../renderer/src/features/sync/data/importPackage';
+import type { PeerRow } from '../../../renderer/src/features/sync/data/types';
 
 const EXPORT_DB = 'bench-sync-export';
 const IMPORT_DB = 'bench-sync-import';

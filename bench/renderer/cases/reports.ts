@@ -4,12 +4,12 @@
  * follow-up letters and consultations, then computeReport — on the demo database of each size.
  * The pure computation alone is reports.computeYear (Node).
  */
-import { demoDb } from '../../../../bench/renderer/demoDb';
-import type { RendererBenchCase } from '../../../../bench/renderer/types';
-import type { DondocDb } from '../../data/db';
-import { taskIndexMirror } from '../tasks/data/indexMirror';
-import { buildReport, settledIndexRows } from './data/build';
-import { YEAR_2025_REPORT as params } from '../../../../bench/renderer/reportParams';
+import { demoDb } from '../demoDb';
+import type { RendererBenchCase } from '../types';
+import type { DondocDb } from '../../../renderer/src/data/db';
+import { taskIndexMirror } from '../../../renderer/src/features/tasks/data/indexMirror';
+import { buildReport, settledIndexRows } from '../../../renderer/src/features/reports/data/build';
+import { YEAR_2025_REPORT as params } from '../reportParams';
 
 
 let db: DondocDb | null = null;
