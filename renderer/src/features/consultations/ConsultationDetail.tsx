@@ -33,7 +33,7 @@ import { loadConsultation, loadReconciliations, loadReplies, useConsultationSett
 import { ReplyModal } from './ReplyModal';
 import { SignerSelect, useSignerOptions } from './SignerSelect';
 import { useScope } from './useScope';
-import { useToday } from './useToday';
+import { useToday } from '../../ui/useToday';
 
 const POSITION_COLORS: Record<string, string> = { agree: 'green', agreeWithComments: 'teal', disagree: 'red' };
 

@@ -13,7 +13,7 @@ import { useOrganisation, useUnits } from '../registries/queries';
 import { createConsultation } from './data/commands';
 import { useConsultationSettings } from './data/queries';
 import { useScope } from './useScope';
-import { useToday } from './useToday';
+import { useToday } from '../../ui/useToday';
 
 function formatBytes(n: number): string {
   return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;

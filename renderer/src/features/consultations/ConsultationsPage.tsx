@@ -27,7 +27,7 @@ import { UpwardDetail } from './UpwardDetail';
 import { UpwardForm } from './UpwardForm';
 import { useConsultationData } from './data/queries';
 import { useScope } from './useScope';
-import { useToday } from './useToday';
+import { useToday } from '../../ui/useToday';
 
 /** Nghiệp vụ → Lấy ý kiến: routes #/consultations, /new, /<id>, /upward/new, /upward/<id>. */
 export function ConsultationsPage({ subPath }: { subPath: string }) {

@@ -13,7 +13,7 @@ import { useUnits } from '../registries/queries';
 import { answerUpwardRequest } from './data/commands';
 import { loadUpwardAnswers, loadUpwardRequest } from './data/queries';
 import { useScope } from './useScope';
-import { useToday } from './useToday';
+import { useToday } from '../../ui/useToday';
 
 export function UpwardDetail({ id }: { id: string }) {
   const db = useAppState((s) => s.db);

@@ -11,7 +11,7 @@ import { useOrganisation, useUnits } from '../registries/queries';
 import { createUpwardRequest } from './data/commands';
 import { useConsultationSettings } from './data/queries';
 import { useScope } from './useScope';
-import { useToday } from './useToday';
+import { useToday } from '../../ui/useToday';
 
 /** Trình cấp trên: a matter the unit cannot decide itself, with why it exceeds its authority (seed §2). */
 export function UpwardForm() {

@@ -4,7 +4,7 @@ import { stepActionLabels, stepDoneLabels, type FollowUpEntry, type UnitGroup } 
 import { formatDate } from '../../ui/format';
 import { useAppState } from '../../state/app';
 import { useOrganisation } from '../registries/queries';
-import { useToday } from '../consultations/useToday';
+import { useToday } from '../../ui/useToday';
 import { usePendingLongest } from '../tasks/data/queries';
 import { VirtualRows, type VirtualColumn } from '../letters/VirtualRows';
 import { canFollowUp, useFollowUpCentre, type FollowUpCentre } from './data';

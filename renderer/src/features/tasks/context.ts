@@ -8,7 +8,6 @@ import { isPostCurrent, type Official, type Post } from '@shared/registries/offi
 import type { Unit } from '@shared/registries/units';
 import { canPerform, type TaskAction, type TaskAuthorityView, type TaskDecision } from '@shared/tasks/authority';
 import { useAppState } from '../../state/app';
-import { todayVn } from '../../ui/format';
 import { useOfficials, useOrganisation, usePosts, useUnits } from '../registries/queries';
 import type { TaskActor } from './data/commands';
 
@@ -29,10 +28,8 @@ export function useSiteScope(): SiteScope | undefined {
   return useMemo(() => (org ? { siteRole: org.siteRole, actsForUnitIds: org.actsForUnitIds } : undefined), [org]);
 }
 
-/** Today in Vietnam as the screens use it (the same clock the commands stamp events with). */
-export function useToday(): string {
-  return todayVn();
-}
+/** The screens' one "today" hook, re-exported for the task screens' imports. */
+export { useToday } from '../../ui/useToday';
 
 export interface Registry {
   units: Unit[];

@@ -1,6 +1,6 @@
 /**
  * Reads for consultations and requests upward. Rows reach React through live queries; the
- * position of each unit is computed from them as of "today" (useToday), never stored.
+ * position of each unit is computed from them as of "today" (renderer/src/ui/useToday.ts), never stored.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import {

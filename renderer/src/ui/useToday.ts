@@ -1,20 +1,17 @@
 /**
- * "Today" for the consultation screens, from ONE place: the clock, re-read every minute and
- * whenever the window regains focus or becomes visible, so a deadline passing while the app
- * stays open turns units into "được xác định là đồng ý" without a restart.
+ * "Today" for every screen, from ONE place: Vietnam's date from the clock, re-read every minute
+ * and whenever the window regains focus or becomes visible, so a screen left open overnight
+ * (the dashboard, reports, a consultation whose deadline passes) moves to the new day without a
+ * restart. Commands stamp events with the same clock (todayVn).
  * Tests move the date with Playwright's page.clock (setFixedTime) and then fire a "focus" event.
  */
 import { useEffect, useState } from 'react';
-import { todayInVietnam } from '@shared/calendar';
-
-export function currentToday(): string {
-  return todayInVietnam(new Date());
-}
+import { todayVn } from './format';
 
 export function useToday(): string {
-  const [today, setToday] = useState(currentToday);
+  const [today, setToday] = useState(() => todayVn());
   useEffect(() => {
-    const tick = () => setToday(currentToday());
+    const tick = () => setToday(todayVn());
     const timer = window.setInterval(tick, 60_000);
     window.addEventListener('focus', tick);
     document.addEventListener('visibilitychange', tick);
