@@ -2,6 +2,7 @@
  * Plain `YYYY-MM-DD` date strings and their arithmetic, done on integer day numbers
  * (Julian Day Numbers) so nothing depends on the host time zone or on `Date` parsing.
  */
+import { z } from 'zod';
 import { CalendarError } from './errors';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -98,6 +99,9 @@ function isoParts(s: unknown): DateParts | null {
 export function isValidDate(s: unknown): s is string {
   return isoParts(s) !== null;
 }
+
+/** The one zod schema for a stored date: a real calendar date written `YYYY-MM-DD`. */
+export const isoDateSchema = z.string().refine(isValidDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
 
 /** Year, month and day of a `YYYY-MM-DD` string; throws a CalendarError when it is not a real date. */
 export function dateParts(s: string): DateParts {

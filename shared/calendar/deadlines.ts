@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { CalendarError } from './errors';
-import { addDays, daysBetween, isValidDate } from './dates';
+import { addDays, daysBetween, isoDateSchema } from './dates';
 import type { CalendarConfig } from './config';
 import { addWorkingDays, workingDayOnOrAfter, workingDaysBetween } from './workingDays';
 
@@ -21,7 +21,7 @@ export type DeadlineRule =
   | { kind: 'workingDays'; days: number; from: string }
   | { kind: 'calendarDays'; days: number; from: string };
 
-const dateString = z.string().refine(isValidDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
+const dateString = isoDateSchema;
 const dayCount = z.number().int().min(0).max(3650);
 
 export const deadlineRuleSchema = z.discriminatedUnion('kind', [

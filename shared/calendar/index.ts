@@ -23,6 +23,7 @@ export {
   daysInMonth,
   formatDateVi,
   isLeapYear,
+  isoDateSchema,
   isValidDate,
   parseDate,
   todayInVietnam,

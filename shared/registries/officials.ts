@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../calendar';
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+const dateString = isoDateSchema;
 
 export const officialInputSchema = z.object({
   fullName: z.string().trim().min(2, 'Nhập họ và tên').max(120, 'Họ và tên quá dài'),

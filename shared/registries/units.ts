@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../calendar';
 import { foldVietnamese } from '../text/search';
 
 export const unitKinds = ['leadership', 'office', 'department', 'publicService', 'serviceCentre', 'commune', 'village', 'other'] as const;
@@ -14,7 +15,7 @@ export const unitKindLabels: Record<UnitKind, string> = {
   other: 'Khác',
 };
 
-const dateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng YYYY-MM-DD');
+const dateString = isoDateSchema;
 
 export const unitInputSchema = z
   .object({

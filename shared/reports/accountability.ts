@@ -4,7 +4,8 @@
  * proposes candidates from a report's figures; a person decides and records the decision.
  */
 import { z } from 'zod';
-import { attachmentRefSchema, dateString } from '../tasks/model';
+import { isoDateSchema as dateString } from '../calendar';
+import { attachmentRefSchema } from '../tasks/model';
 import type { ReportData } from './model';
 import type { UnitRanking } from './ranking';
 

@@ -4,7 +4,7 @@
  * same report printed later gives the same numbers (design.md, "Deadlines and status").
  */
 import { z } from 'zod';
-import { daysInMonth, isValidDate } from '../calendar';
+import { daysInMonth, isoDateSchema } from '../calendar';
 
 export const periodKinds = ['month', 'quarter', 'half', 'nineMonths', 'year', 'range'] as const;
 export type PeriodKind = (typeof periodKinds)[number];
@@ -17,7 +17,7 @@ export const periodKindLabels: Record<PeriodKind, string> = {
   range: 'Khoảng thời gian tùy chọn',
 };
 
-const date = z.string().refine(isValidDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
+const date = isoDateSchema;
 
 export const reportPeriodSchema = z
   .object({

@@ -7,9 +7,9 @@
  * TaskEvent, so two offices recording at the same time never conflict in sync.
  */
 import { z } from 'zod';
-import { deadlineRuleSchema, isValidDate, type DeadlineRule } from '../calendar';
+import { deadlineRuleSchema, isoDateSchema, type DeadlineRule } from '../calendar';
 
-export const dateString = z.string().refine(isValidDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' });
+const dateString = isoDateSchema;
 const id = z.string().min(1).max(64);
 const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Tối đa ${max} ký tự.`);
 const optionalText = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự.`);
