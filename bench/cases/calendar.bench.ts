@@ -1,17 +1,12 @@
 import type { BenchCase } from '../types';
 import { addDays, addWorkingDays, clearCalendarCaches, holidaysOf } from '../../shared/calendar';
+import { createRng } from '../../shared/demo/prng';
 
-/** Small seeded PRNG (mulberry32) so every run uses the same pairs. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The project's one seeded PRNG (shared/demo/prng.ts), so every run uses the same values. */
+const seededRandom = (seed: number): (() => number) => {
+  const rng = createRng(seed);
+  return () => rng.next();
+};
 
 const PAIRS = 100_000;
 let dates: string[] = [];
@@ -23,7 +18,7 @@ const cases: BenchCase[] = [
     name: 'calendar.addWorkingDays',
     size: '100,000 seeded (date, n) pairs, dates 2000–2040, n 1–90',
     setup() {
-      const rand = mulberry32(20250301);
+      const rand = seededRandom(20250301);
       dates = [];
       counts = [];
       for (let i = 0; i < PAIRS; i++) {

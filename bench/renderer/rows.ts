@@ -2,17 +2,14 @@
 import type { JsonValue } from '@shared/data/ops';
 import { DondocDb, ENTITY_TABLES, type EntityRow, type EntityTable } from '../../renderer/src/data/db';
 import type { StoreIndex } from './idb';
+import { createRng } from '@shared/demo/prng';
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The project's one seeded PRNG (shared/demo/prng.ts), so every run uses the same values. */
+const seededRandom = (seed: number): (() => number) => {
+  const rng = createRng(seed);
+  return () => rng.next();
+};
+
 
 const WORDS = ['Báo cáo', 'tiến độ', 'giải phóng mặt bằng', 'Ủy ban nhân dân', 'xã', 'đôn đốc', 'hạn chót', 'Phòng Tài chính', 'kế hoạch', 'cải cách hành chính', 'đầu tư công', 'quý'];
 const STATUSES = ['active', 'paused', 'done', 'cancelled'];
@@ -42,7 +39,7 @@ export interface FloorValues {
 }
 
 export function floorValues(count: number, seed = 20250301): FloorValues[] {
-  const rand = mulberry32(seed);
+  const rand = seededRandom(seed);
   const out: FloorValues[] = [];
   for (let i = 0; i < count; i++) {
     const unit = `unit-${String(Math.floor(rand() * 40)).padStart(2, '0')}`;
