@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test, expect, type Site } from './fixtures';
+import { login as signIn, logout as signOut } from './helpers/session';
 import { firstRun } from './helpers/firstRun';
 import { writeWorkbook } from '../../electron/main/xlsx/workbook';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
@@ -22,19 +23,8 @@ async function setToday(site: Site, clock: { now: Date }, date: string): Promise
   await site.page.evaluate(() => window.dispatchEvent(new Event('focus')));
 }
 
-async function logout(site: Site): Promise<void> {
-  await site.page.getByRole('button', { name: 'Tài khoản' }).click();
-  await site.page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
-  await expect(site.page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
-}
-
-async function login(site: Site, username: string, password = 'matkhau-an-toan'): Promise<void> {
-  const { page } = site;
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('button', { name: 'Tài khoản' })).toBeVisible();
-}
+const logout = (site: Site): Promise<void> => signOut(site.page);
+const login = (site: Site, username: string, password = 'matkhau-an-toan'): Promise<void> => signIn(site.page, username, password);
 
 async function createUnitAccount(site: Site, username: string, displayName: string, unit: string): Promise<void> {
   const { page } = site;

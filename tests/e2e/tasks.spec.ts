@@ -11,24 +11,12 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, type Site } from './fixtures';
+import { login, logout } from './helpers/session';
 import { ADMIN, firstRun } from './helpers/firstRun';
 import { writeWorkbook } from '../../electron/main/xlsx/workbook';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
 
 const PASSWORD = 'matkhau-don-vi';
-
-async function logout(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Tài khoản' }).click();
-  await page.getByRole('menuitem', { name: 'Đăng xuất' }).click();
-  await expect(page.getByRole('button', { name: 'Đăng nhập' })).toBeVisible();
-}
-
-async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await expect(page.getByRole('button', { name: 'Tài khoản' })).toBeVisible();
-}
 
 async function switchTo(site: Site, username: string, password = PASSWORD): Promise<void> {
   await logout(site.page);
