@@ -113,7 +113,7 @@ describe('Electron security policy', () => {
     expect(decideStartup({ isPackaged: true, argv: ['Đôn Đốc.exe'], platform: 'win32', requestLock: () => true })).toEqual({ action: 'start' });
     // Every setup step (protocol, handlers, window) runs only on 'start'.
     const guarded = mainSource.slice(mainSource.indexOf("if (startup.action === 'start') {"));
-    expect(guarded).toMatch(/^if \(startup\.action === 'start'\) \{\n  protocol\.registerSchemesAsPrivileged[\s\S]*?app\.whenReady\(\)\.then\(setup\);\n\} else \{/);
+    expect(guarded).toMatch(/^if \(startup\.action === 'start'\) \{\n {2}protocol\.registerSchemesAsPrivileged[\s\S]*?app\.whenReady\(\)\.then\(setup\);\n\} else \{/);
     expect(mainSource.match(/app\.whenReady\(\)/g)).toHaveLength(1);
     expect(mainSource.match(/registerSchemesAsPrivileged/g)).toHaveLength(1);
   });
