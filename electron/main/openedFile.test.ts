@@ -67,12 +67,12 @@ describe('files opened by double-click', () => {
 
     const txt = await inbox.offerArgv(['Đôn Đốc.exe', join(dir, 'ghi-chu.txt')], dir, true);
     expect(txt).toMatchObject({ status: 'refused', fileName: 'ghi-chu.txt' });
-    expect(txt?.status === 'refused' && txt.message).toMatch(/^Không mở được tệp ghi-chu\.txt: Đôn Đốc chỉ mở được gói dữ liệu/);
+    expect(txt?.status === 'refused' && txt.message).toMatch(/^Tệp ghi-chu\.txt không phải tệp của Đôn Đốc\. Đôn Đốc chỉ mở được gói dữ liệu/);
     expect(inbox.take()).toEqual(txt);
     expect(await dialogs.pickOpenPath(packageFilter)).toBe('/picked/by/user.dondoc');
 
     for (const name of ['thu-muc.dondoc', 'khong-co.dondoc-key']) {
-      expect(await inbox.offerArgv(['Đôn Đốc.exe', name], dir, true)).toEqual({ status: 'refused', fileName: name, message: `Không mở được tệp ${name}.` });
+      expect(await inbox.offerArgv(['Đôn Đốc.exe', name], dir, true)).toEqual({ status: 'refused', fileName: name, message: `Không đọc được tệp ${name}: tệp không còn ở chỗ cũ hoặc không phải là tệp.` });
     }
     expect(await inbox.offerArgv(['Đôn Đốc.exe'], dir, true)).toBeNull();
   });

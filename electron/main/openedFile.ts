@@ -52,10 +52,9 @@ export function createOpenedFileInbox(): OpenedFileInbox {
   async function check(path: string): Promise<OpenedFileNotice> {
     const fileName = basename(path);
     const kind = kindOfFile(path);
-    if (!kind) return { status: 'refused', fileName, message: `Không mở được tệp ${fileName}: ${ACCEPTED}` };
-    // A folder or a missing file gets the message the read handlers give for an unreadable pick.
+    if (!kind) return { status: 'refused', fileName, message: `Tệp ${fileName} không phải tệp của Đôn Đốc. ${ACCEPTED}` };
     const isFile = await stat(path).then((s) => s.isFile(), () => false);
-    if (!isFile) return { status: 'refused', fileName, message: `Không mở được tệp ${fileName}.` };
+    if (!isFile) return { status: 'refused', fileName, message: `Không đọc được tệp ${fileName}: tệp không còn ở chỗ cũ hoặc không phải là tệp.` };
     return { status: 'ready', kind, fileName };
   }
 
