@@ -2,7 +2,7 @@
  * Electron entry: one hardened window serving the renderer from app://dondoc.
  * Everything decidable without Electron lives in security-policy.ts and is unit-tested.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, protocol, safeStorage, screen, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MainDeps } from './deps';
@@ -10,11 +10,15 @@ import { createHandlers } from './handlers';
 import { createElectronPrinter } from './print/electronPrinter';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate } from './menu';
+import { createDialogFolderMemory } from './dialogPaths';
+import { createOpenedFileInbox } from './openedFile';
 import {
   APP_ORIGIN,
   APP_SCHEME,
   CONTENT_SECURITY_POLICY,
   decidePermission,
+  decideStartup,
+  devToolsAllowed,
   isNavigationAllowed,
   isSafeExternalUrl,
   mimeTypeOf,
@@ -22,15 +26,12 @@ import {
 } from './security-policy';
 import { fitsOnScreens, loadWindowState, saveWindowState, type WindowState } from './windowState';
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
-]);
-
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-}
-
+// Decided before anything is set up: a packaged app started with a debugging switch refuses,
+// a second instance hands its command line to the first (see 'second-instance') and stops.
+const startup = decideStartup({ isPackaged: app.isPackaged, argv: process.argv, platform: process.platform, requestLock: () => app.requestSingleInstanceLock() });
 let mainWindow: BrowserWindow | null = null;
+const openedFiles = createOpenedFileInbox();
+const dialogFolder = createDialogFolderMemory();
 
 function dataDir(): string {
   // Tests point the app at a scratch folder; users keep data beside the profile, outside it.
@@ -67,7 +68,7 @@ function serveApp(): void {
   });
 }
 
-app.on('web-contents-created', (_event, contents) => {
+function hardenContents(_event: unknown, contents: WebContents): void {
   contents.on('will-navigate', (event, url) => {
     if (!isNavigationAllowed(url)) event.preventDefault();
   });
@@ -79,7 +80,7 @@ app.on('web-contents-created', (_event, contents) => {
     if (isSafeExternalUrl(url)) void shell.openExternal(url);
     return { action: 'deny' };
   });
-});
+}
 
 async function createWindow(deps: MainDeps): Promise<void> {
   const saved = await loadWindowState(deps.dataDir);
@@ -103,6 +104,7 @@ async function createWindow(deps: MainDeps): Promise<void> {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      devTools: devToolsAllowed(app.isPackaged),
     },
   });
   if (saved.maximized) mainWindow.maximize();
@@ -117,16 +119,29 @@ async function createWindow(deps: MainDeps): Promise<void> {
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.on('second-instance', () => {
+function onSecondInstance(_event: unknown, argv: string[], workingDirectory: string): void {
+  // A file double-clicked while the app is open: the renderer takes it when the window gains focus.
+  void openedFiles.offerArgv(argv, workingDirectory, app.isPackaged);
   if (mainWindow) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   }
-});
+}
 
-app.on('window-all-closed', () => app.quit());
+if (startup.action === 'start') {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+  ]);
+  app.on('web-contents-created', hardenContents);
+  app.on('second-instance', onSecondInstance);
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(setup);
+} else {
+  if (startup.action === 'refuse') dialog.showErrorBox('Đôn Đốc', startup.message);
+  app.exit(startup.action === 'refuse' ? 1 : 0);
+}
 
-void app.whenReady().then(async () => {
+async function setup(): Promise<void> {
   hardenSessions();
   serveApp();
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform === 'darwin')));
@@ -147,17 +162,24 @@ void app.whenReady().then(async () => {
       decrypt: (sealed) => Buffer.from(safeStorage.decryptString(sealed), 'base64'),
     },
     dialogs: {
+      // Electron 43+ opens dialogs in Downloads unless told otherwise: start where the last one ended.
       pickSavePath: async ({ title, defaultPath, filters }) => {
-        const r = await dialog.showSaveDialog(mainWindow!, { title, defaultPath, filters });
-        return r.canceled || !r.filePath ? null : r.filePath;
+        const r = await dialog.showSaveDialog(mainWindow!, { title, defaultPath: dialogFolder.defaultPath(defaultPath), filters });
+        const path = r.canceled || !r.filePath ? null : r.filePath;
+        dialogFolder.remember(path);
+        return path;
       },
       pickOpenPath: async ({ title, filters }) => {
-        const r = await dialog.showOpenDialog(mainWindow!, { title, filters, properties: ['openFile'] });
-        return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+        const r = await dialog.showOpenDialog(mainWindow!, { title, defaultPath: dialogFolder.defaultPath(), filters, properties: ['openFile'] });
+        const path = r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+        dialogFolder.remember(path);
+        return path;
       },
       pickFolder: async ({ title, defaultPath }) => {
-        const r = await dialog.showOpenDialog(mainWindow!, { title, defaultPath, properties: ['openDirectory', 'createDirectory'] });
-        return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+        const r = await dialog.showOpenDialog(mainWindow!, { title, defaultPath: dialogFolder.defaultPath(defaultPath), properties: ['openDirectory', 'createDirectory'] });
+        const path = r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+        dialogFolder.remember(path, true);
+        return path;
       },
     },
   };
@@ -166,7 +188,10 @@ void app.whenReady().then(async () => {
     await createHandlers(deps, {
       printer: createElectronPrinter(),
       notifier: { supported: () => Notification.isSupported(), show: ({ title, body }) => new Notification({ title, body }).show() },
+      openedFiles,
     }),
   );
+  // A file the app was launched with (double-click while closed).
+  await openedFiles.offerArgv(process.argv, process.cwd(), app.isPackaged);
   await createWindow(deps);
-});
+}

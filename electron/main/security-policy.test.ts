@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, decidePermission, isAppUrl, isNavigationAllowed, isSafeExternalUrl, resolveAppRequest } from './security-policy';
+import {
+  CONTENT_SECURITY_POLICY,
+  debugSwitchIn,
+  decidePermission,
+  decideStartup,
+  devToolsAllowed,
+  isAppUrl,
+  isNavigationAllowed,
+  isSafeExternalUrl,
+  resolveAppRequest,
+} from './security-policy';
 import { buildMenuTemplate } from './menu';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -70,6 +80,42 @@ describe('Electron security policy', () => {
   it('exposes only a channel-checked invoke in the preload, never ipcRenderer', () => {
     expect(preloadSource).toContain("contextBridge.exposeInMainWorld('api', { invoke: bridge.invoke })");
     expect(preloadSource).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer[^.]/);
+  });
+
+  it('disables DevTools in a packaged build', () => {
+    expect(devToolsAllowed(true)).toBe(false);
+    expect(devToolsAllowed(false)).toBe(true);
+    expect(mainSource).toContain('devTools: devToolsAllowed(app.isPackaged)');
+  });
+
+  it('refuses to start a packaged app given a remote-debugging, inspector or V8-flags switch, with a Vietnamese message', () => {
+    let lockRequests = 0;
+    const start = (argv: string[], isPackaged = true, platform = 'win32') =>
+      decideStartup({ isPackaged, argv, platform, requestLock: () => (lockRequests++, true) });
+    for (const arg of ['--remote-debugging-port=9222', '--remote-debugging-pipe', '--inspect', '--inspect-brk=9229', '--inspect-port=1', '--js-flags=--allow-natives-syntax', '-remote-debugging-port=9222', '/Remote-Debugging-Port=9222', '--INSPECT']) {
+      const d = start(['C:\\Program Files\\Đôn Đốc\\Đôn Đốc.exe', arg]);
+      expect(d.action, arg).toBe('refuse');
+      expect(d.action === 'refuse' && d.message).toMatch(/^Đôn Đốc không chạy khi được mở với tham số gỡ lỗi/);
+    }
+    // The refused process never takes the single-instance lock.
+    expect(lockRequests).toBe(0);
+    // A development build may be debugged; a plain launch or a file argument starts.
+    expect(start(['electron', '.', '--inspect=9229'], false).action).toBe('start');
+    expect(start(['Đôn Đốc.exe', 'D:\\USB\\goi-1.dondoc']).action).toBe('start');
+    // On Linux "/" begins a path, not a switch; Chromium's switch names are case-sensitive there.
+    expect(debugSwitchIn(['/home/vanthu/goi.dondoc', '--Inspect'], 'linux')).toBeNull();
+    expect(debugSwitchIn(['--inspect'], 'linux')).toBe('--inspect');
+    expect(debugSwitchIn(['--remote-debugging-port=9222'], 'linux')).toBe('--remote-debugging-port');
+  });
+
+  it('makes a second instance stop right after losing the single-instance lock, before any setup', () => {
+    expect(decideStartup({ isPackaged: true, argv: ['Đôn Đốc.exe'], platform: 'win32', requestLock: () => false })).toEqual({ action: 'hand-off' });
+    expect(decideStartup({ isPackaged: true, argv: ['Đôn Đốc.exe'], platform: 'win32', requestLock: () => true })).toEqual({ action: 'start' });
+    // Every setup step (protocol, handlers, window) runs only on 'start'.
+    const guarded = mainSource.slice(mainSource.indexOf("if (startup.action === 'start') {"));
+    expect(guarded).toMatch(/^if \(startup\.action === 'start'\) \{\n {2}protocol\.registerSchemesAsPrivileged[\s\S]*?app\.whenReady\(\)\.then\(setup\);\n\} else \{/);
+    expect(mainSource.match(/app\.whenReady\(\)/g)).toHaveLength(1);
+    expect(mainSource.match(/registerSchemesAsPrivileged/g)).toHaveLength(1);
   });
 
   it('has a Vietnamese application menu', () => {

@@ -95,3 +95,45 @@ export function mimeTypeOf(path: string): string {
 export function decidePermission(_permission: string): boolean {
   return false;
 }
+
+/** DevTools open only in a development build; a packaged app never offers them. */
+export function devToolsAllowed(isPackaged: boolean): boolean {
+  return !isPackaged;
+}
+
+/**
+ * Switches that would let another program drive or inspect a running app (Chromium's remote
+ * debugging, Node's inspector, raw V8 flags). Chromium reads a switch after "--" or "-", and
+ * on Windows also after "/", with the name in any case there.
+ */
+const DEBUG_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'js-flags'];
+
+export function debugSwitchIn(argv: readonly string[], platform: string): string | null {
+  for (const arg of argv) {
+    const m = /^(?:--?|\/)([^=]+)/.exec(arg);
+    if (!m || (arg.startsWith('/') && platform !== 'win32')) continue;
+    const name = platform === 'win32' ? m[1].toLowerCase() : m[1];
+    if (DEBUG_SWITCHES.includes(name) || name.startsWith('inspect')) return arg.split('=')[0];
+  }
+  return null;
+}
+
+export type StartupDecision = { action: 'start' } | { action: 'hand-off' } | { action: 'refuse'; message: string };
+
+/**
+ * What a freshly launched process does, decided before any window, handler or protocol is set
+ * up: a packaged app started with a debugging switch refuses (without taking the
+ * single-instance lock); a second instance hands its arguments to the first and stops.
+ */
+export function decideStartup(input: { isPackaged: boolean; argv: readonly string[]; platform: string; requestLock: () => boolean }): StartupDecision {
+  if (input.isPackaged) {
+    const found = debugSwitchIn(input.argv.slice(1), input.platform);
+    if (found) {
+      return {
+        action: 'refuse',
+        message: `Đôn Đốc không chạy khi được mở với tham số gỡ lỗi (${found}). Hãy mở ứng dụng bằng biểu tượng trên màn hình hoặc trong menu Start.`,
+      };
+    }
+  }
+  return input.requestLock() ? { action: 'start' } : { action: 'hand-off' };
+}

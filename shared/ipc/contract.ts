@@ -12,6 +12,7 @@ import { syncChannels } from './channels/sync';
 import { printChannels } from './channels/print';
 import { fileChannels } from './channels/files';
 import { notifyChannels } from './channels/notify';
+import { openedFileChannels } from './channels/openedFile';
 
 export const contract = {
   ...appChannels,
@@ -22,6 +23,7 @@ export const contract = {
   ...printChannels,
   ...fileChannels,
   ...notifyChannels,
+  ...openedFileChannels,
 };
 
 export type Contract = typeof contract;

@@ -10,6 +10,7 @@ import { createHandlers } from '../../electron/main/handlers';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { Dialogs, MainDeps } from '../../electron/main/deps';
 import { startStaticServer } from './harness/server';
+import { createOpenedFileInbox } from '../../electron/main/openedFile';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RENDERER_OUT = resolve(ROOT, process.env.DONDOC_RENDERER_OUT ?? 'out/renderer');
@@ -35,6 +36,8 @@ export interface Site {
   context: BrowserContext;
   dataDir: string;
   dialogs: ScriptedDialogs;
+  /** A double-click on a file while the app runs: the same second-instance handoff main performs. */
+  openFile(path: string): Promise<void>;
   /** Opens the app at the given hash path and waits for it to boot. */
   open(path?: string): Promise<void>;
   shot(name: string): Promise<void>;
@@ -55,7 +58,8 @@ async function makeSite(context: BrowserContext, origin: string, dataDir: string
       decrypt: (b) => b,
     },
   };
-  const table = await createHandlers(deps);
+  const openedFiles = createOpenedFileInbox();
+  const table = await createHandlers(deps, { openedFiles });
   const page = await context.newPage();
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.exposeBinding('__dondocInvoke', ({ frame }, channel: unknown, request: unknown) =>
@@ -71,6 +75,9 @@ async function makeSite(context: BrowserContext, origin: string, dataDir: string
     context,
     dataDir,
     dialogs,
+    async openFile(path) {
+      await openedFiles.offerArgv(['Đôn Đốc.exe', path], dataDir, true);
+    },
     async open(path = '') {
       await page.goto(`${origin}/index.html#/${path}`);
     },

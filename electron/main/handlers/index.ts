@@ -15,8 +15,16 @@ import { createSyncHandlers } from './sync';
 import { createPrintHandlers, type LetterPrinter } from './print';
 import { createFileHandlers } from './files';
 import { createNotifyHandlers, type Notifier } from './notify';
+import { createOpenedFileHandlers } from './openedFile';
+import { createOpenedFileInbox, type OpenedFileInbox } from '../openedFile';
 
-export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPrinter; notifier?: Notifier } = {}): Promise<HandlerTable> {
+export async function createHandlers(
+  mainDeps: MainDeps,
+  extra: { printer?: LetterPrinter; notifier?: Notifier; openedFiles?: OpenedFileInbox } = {},
+): Promise<HandlerTable> {
+  // A file opened by double-click answers the next open dialog of its kind (openedFile.ts).
+  const openedFiles = extra.openedFiles ?? createOpenedFileInbox();
+  const deps: MainDeps = { ...mainDeps, dialogs: openedFiles.dialogs(mainDeps.dialogs) };
   const siteId = await loadOrCreateSiteId(deps);
   const accounts = createAccountStore(deps);
   return {
@@ -29,5 +37,6 @@ export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPr
     ...createPrintHandlers(deps, { printer: extra.printer }),
     ...createFileHandlers(deps, accounts),
     ...createNotifyHandlers(accounts, { notifier: extra.notifier }),
+    ...createOpenedFileHandlers(openedFiles),
   };
 }

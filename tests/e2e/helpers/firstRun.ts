@@ -15,7 +15,7 @@ export interface FirstRunOptions {
 }
 
 /** The first-run wizard through the UI, ending on the landing page (Tổng quan). */
-export async function firstRun(site: Site, options: FirstRunOptions = {}): Promise<void> {
+export async function firstRun(site: Pick<Site, 'page' | 'open' | 'shot'>, options: FirstRunOptions = {}): Promise<void> {
   const { page } = site;
   await site.open();
   await expect(page.getByRole('heading', { name: 'Thiết lập Đôn Đốc' })).toBeVisible();

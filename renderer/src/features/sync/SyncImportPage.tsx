@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Anchor, Badge, Box, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
@@ -13,6 +13,10 @@ import { trustedKeys } from './data/peers';
 import type { RejectionRow } from './data/types';
 import { describeChange, entityLabels } from './labels';
 import { usePeers } from './queries';
+import { takeOpenedFile, useOpenedFile } from './openedFile';
+import type { ResponseOf } from '@shared/ipc/contract';
+
+type ReadPackage = NonNullable<ResponseOf<'sync:readPackage'>['package']>;
 
 interface Shown {
   report: ImportReport;
@@ -151,29 +155,48 @@ export function ImportReportView({ shown }: { shown: Shown }) {
 
 export function SyncImportPage() {
   const db = useAppState((s) => s.db);
+  const siteId = useAppState((s) => s.siteId);
   const peers = usePeers();
   const imports = useLiveQuery(() => (db ? db.syncImports.toArray() : []), [db]);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
+  // A package opened by double-click is shown first and imported only when the user says so.
+  const [preview, setPreview] = useState<{ fileName: string; pkg: ReadPackage } | null>(null);
+  const opened = useOpenedFile((s) => s.request);
+  const ready = peers !== undefined;
+  useEffect(() => {
+    if (!ready || opened?.kind !== 'package') return;
+    takeOpenedFile('package');
+    void read()
+      .then((r) => r && (setShown(null), setPreview(r)))
+      .catch((e: unknown) => notifyError(e, `Không mở được gói ${opened.fileName}`));
+  }, [opened, ready]);
   if (!peers || !imports) return <Loader />;
   const nameOf = (id: string) => peers.find((p) => p.siteId === id)?.name ?? id;
 
-  const pick = async () => {
+  async function read(): Promise<{ fileName: string; pkg: ReadPackage } | null> {
+    const res = await api().call('sync:readPackage', { trustedKeys: await trustedKeys(currentDb()) });
+    return res.canceled || !res.package ? null : { fileName: res.fileName ?? '', pkg: res.package };
+  }
+
+  const apply = async (get: () => Promise<{ fileName: string; pkg: ReadPackage } | null>) => {
     try {
+      const r = await get();
+      if (!r) return;
       const database = currentDb();
-      const res = await api().call('sync:readPackage', { trustedKeys: await trustedKeys(database) });
-      if (res.canceled || !res.package) return;
+      setPreview(null);
       setShown(null);
       setProgress({ done: 0, total: 1 });
-      const report = await importPackage(database, writeContext(), res.package, res.fileName ?? '', { onProgress: (done, total) => setProgress({ done, total }) });
+      const report = await importPackage(database, writeContext(), r.pkg, r.fileName, { onProgress: (done, total) => setProgress({ done, total }) });
       const row = await database.syncImports.get(report.packageHash);
-      setShown({ report, fileName: res.fileName ?? '', importedAt: row?.completedAt ?? null });
+      setShown({ report, fileName: r.fileName, importedAt: row?.completedAt ?? null });
     } catch (e) {
       notifyError(e, 'Không nhập được gói');
     } finally {
       setProgress(null);
     }
   };
+  const pick = () => apply(read);
 
   const all = [...imports].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const partial = all.filter((i) => i.status === 'partial');
@@ -192,6 +215,44 @@ export function SyncImportPage() {
         Nhập lại một gói đã nhập không làm thay đổi gì.
       </Text>
       {peers.length === 0 && <Alert color="yellow">Chưa tin cậy máy nào. Vào Đồng bộ → Thiết lập để ghép nối trước.</Alert>}
+      {preview && (
+        <Paper withBorder p="md" aria-label="Gói vừa mở">
+          <Stack gap="xs">
+            <Title order={5}>Gói {preview.fileName}</Title>
+            <Text size="sm">Chữ ký của gói hợp lệ. Kiểm tra thông tin dưới đây rồi chọn «Nhập gói này».</Text>
+            <Table withRowBorders={false} maw={640}>
+              <Table.Tbody>
+                <Table.Tr>
+                  <Table.Th w={180}>Gửi từ</Table.Th>
+                  <Table.Td>{nameOf(preview.pkg.manifest.from)}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Gửi cho</Table.Th>
+                  <Table.Td>{preview.pkg.manifest.to === '*' ? 'Mọi máy' : preview.pkg.manifest.to === siteId ? 'Máy này' : nameOf(preview.pkg.manifest.to)}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Gói số</Table.Th>
+                  <Table.Td>{preview.pkg.manifest.seq}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Lập lúc</Table.Th>
+                  <Table.Td>{formatDateTime(preview.pkg.manifest.createdAt)}</Table.Td>
+                </Table.Tr>
+                <Table.Tr>
+                  <Table.Th>Số thay đổi</Table.Th>
+                  <Table.Td>{preview.pkg.manifest.opCount.toLocaleString('vi-VN')}</Table.Td>
+                </Table.Tr>
+              </Table.Tbody>
+            </Table>
+            <Group>
+              <Button onClick={() => apply(async () => preview)}>Nhập gói này</Button>
+              <Button variant="default" onClick={() => setPreview(null)}>
+                Bỏ qua
+              </Button>
+            </Group>
+          </Stack>
+        </Paper>
+      )}
       {progress && (
         <Paper withBorder p="md">
           <Text size="sm" mb={4}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Code, Group, Loader, Modal, MultiSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import type { Registry } from '@shared/sync/registry';
 import { actsForLabel } from '@shared/registries/organisation';
@@ -10,6 +10,7 @@ import { useOrganisation, useUnits } from '../registries/queries';
 import { removePeer, setPeerUnits, trustIdentityCard, trustRegistry } from './data/peers';
 import type { PeerRow } from './data/types';
 import { useIdentity, usePeers, useRegistryMeta } from './queries';
+import { takeOpenedFile, useOpenedFile } from './openedFile';
 
 interface Card {
   siteId: string;
@@ -51,6 +52,16 @@ export function SyncSetupPage() {
   const [rotateOpen, setRotateOpen] = useState(false);
   const [rotated, setRotated] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A key card or registry opened by double-click goes straight to its pairing step.
+  const opened = useOpenedFile((s) => s.request);
+  const loaded = Boolean(org && units && peers && registryMeta !== undefined);
+  useEffect(() => {
+    if (!loaded || !opened) return;
+    if (opened.kind === 'identityCard' && takeOpenedFile('identityCard')) void readCard();
+    if (opened.kind === 'registry' && takeOpenedFile('registry')) void readRegistry();
+    // The readers are recreated each render; the request is what triggers a read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, loaded]);
 
   if (!org || !units || !peers || registryMeta === undefined) return <Loader />;
   const coordinator = org.siteRole === 'coordinator';
