@@ -4,7 +4,7 @@
  * the library's HTTP client schedules a retry after that time-out has already been handled and
  * crashes the scan ("The `onCancel` handler was attached after the promise settled").
  */
-const Module = require('node:module');
+import Module from 'node:module';
 
 const load = Module._load;
 Module._load = function loadOffline(request, parent, ...rest) {
