@@ -2,7 +2,8 @@
 /**
  * Security audit (engineering.md §2.2):
  *  1. @doyensec/electronegativity over the readable source (electron/) and the built bundle (out/),
- *     failing on any HIGH finding. AvailableSecurityFixesGlobalCheck is excluded: it needs the network.
+ *     failing on any HIGH finding. AvailableSecurityFixesGlobalCheck is excluded: it needs the network;
+ *     the translations download is made to fail at once (scripts/electronegativity-offline.mjs).
  *     Reviewed exceptions are suppressed in the source with an eng-disable comment, never here.
  *  2. npm audit of production dependencies at level high. It needs the registry; when the registry
  *     cannot be reached that is a warning, not a failure (the office PCs build offline).
@@ -13,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
@@ -43,7 +45,9 @@ try {
     const args = ['--no-install', 'electronegativity', '-i', target, '-o', csv, '-r', '-x', 'AvailableSecurityFixesGlobalCheck'];
     if (electronVersion) args.push('-e', electronVersion);
     // Its own table goes to the console; the CSV is what we judge.
-    const res = run(npx, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    const offline = `--import=${pathToFileURL(join(root, 'scripts/electronegativity-offline.mjs')).href}`;
+    const env = { ...process.env, NODE_OPTIONS: [process.env.NODE_OPTIONS, offline].filter(Boolean).join(' ') };
+    const res = run(npx, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
     if (res.status !== 0 || !existsSync(csv)) {
       console.error(`✖ electronegativity could not scan ${target}/ (exit ${res.status}).`);
       process.exit(2);
