@@ -11,7 +11,9 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
-  use: { trace: 'off', screenshot: 'only-on-failure', locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' },
+  // reducedMotion: dialogs open without their scale-in transition, so a click never lands on an
+  // element that is still moving (seen under load: a checkbox click in an opening dialog was lost).
+  use: { trace: 'off', screenshot: 'only-on-failure', locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', reducedMotion: 'reduce' },
   projects: [
     {
       name: 'renderer-chromium',

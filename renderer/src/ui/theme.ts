@@ -5,5 +5,7 @@ export const theme = createTheme({
   fontFamily: '"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif',
   primaryColor: 'blue',
   defaultRadius: 'sm',
+  // Windows' "show animations" off (prefers-reduced-motion) turns Mantine's transitions off too.
+  respectReducedMotion: true,
   headings: { fontFamily: '"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif' },
 });
