@@ -53,7 +53,7 @@ afterEach(async () => {
 
 const vv = { 'xa-a': '001750000000000-0000-xa-a' };
 
-async function exportTo(from: Site, to: string, ops = makeOps(10, from.siteId), path: string | null = join(root, `${from.siteId}-${to}-${Math.random()}.dondoc`)) {
+async function exportTo(from: Site, to: string, ops = makeOps(25, from.siteId), path: string | null = join(root, `${from.siteId}-${to}-${Math.random()}.dondoc`)) {
   from.savePaths.push(path);
   const res = await from.handlers['sync:exportPackage']({ to, schemaVersion: 3, versionVector: vv, ops }, ctx);
   expect(syncChannels['sync:exportPackage'].res.safeParse(res).success).toBe(true);
@@ -84,6 +84,9 @@ describe('sync handlers', () => {
     expect(read.package?.ops).toEqual(ops);
     expect(read.package?.manifest).toMatchObject({ from: 'xa-a', to: 'phong-tc', seq: 1, schemaVersion: 3, versionVector: vv, appVersion: '0.1.0' });
     expect(read.package?.packageHash).toBe(one.packageHash);
+    // Main signed this site's checkpoint at its last op: every op is proven as xa-a's.
+    expect(read.package?.manifest.checkpoints).toMatchObject([{ site: 'xa-a', seq: 25, key: aKey }]);
+    expect(read.package?.authorship).toMatchObject({ refused: [], checkpoints: [{ site: 'xa-a', seq: 25 }] });
 
     // A package for ubnd-huyen is refused at phong-tc.
     sites.b.openPaths.push(other.path);
@@ -94,7 +97,7 @@ describe('sync handlers', () => {
   });
 
   it('a cancelled save uses up no seq and writes nothing', async () => {
-    const cancelled = await exportTo(sites.a, 'phong-tc', makeOps(2, 'xa-a'), null);
+    const cancelled = await exportTo(sites.a, 'phong-tc', makeOps(25, 'xa-a'), null);
     expect(cancelled).toMatchObject({ canceled: true, path: null, seq: null });
     expect((await exportTo(sites.a, 'phong-tc')).seq).toBe(1);
     expect((await readdir(root)).filter((f) => f.endsWith('.dondoc'))).toHaveLength(1);

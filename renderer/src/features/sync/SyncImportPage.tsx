@@ -9,7 +9,7 @@ import { currentDb, useAppState, writeContext } from '../../state/app';
 import { formatDateTime } from '../../ui/format';
 import { notifyError } from '../../ui/notify';
 import { importPackage, type ImportReport } from './data/importPackage';
-import { trustedKeys } from './data/peers';
+import { previousKeys, trustedKeys } from './data/peers';
 import type { RejectionRow } from './data/types';
 import { describeChange, entityLabels } from './labels';
 import { usePeers } from './queries';
@@ -161,7 +161,7 @@ export function SyncImportPage() {
   const pick = async () => {
     try {
       const database = currentDb();
-      const res = await api().call('sync:readPackage', { trustedKeys: await trustedKeys(database) });
+      const res = await api().call('sync:readPackage', { trustedKeys: await trustedKeys(database), previousKeys: await previousKeys(database) });
       if (res.canceled || !res.package) return;
       setShown(null);
       setProgress({ done: 0, total: 1 });

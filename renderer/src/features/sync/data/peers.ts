@@ -38,6 +38,13 @@ export async function trustedKeys(db: DondocDb): Promise<Record<string, string>>
   return out;
 }
 
+/** siteId → the keys each trusted peer used before its rotations: its old checkpoints stay provable. */
+export async function previousKeys(db: DondocDb): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const p of await db.peers.toArray()) if (p.previousKeys.length) out[p.siteId] = p.previousKeys.map((k) => k.publicKey);
+  return out;
+}
+
 /** The registry as the authorizer reads it: every peer plus this site (from its organisation). */
 export async function loadSyncSites(db: DondocDb, mySiteId: string): Promise<Map<string, SyncSite>> {
   const out = new Map<string, SyncSite>();
