@@ -113,10 +113,14 @@ export function proveAuthorship(
   const refused = new Map<number, string>();
   const valid: Checkpoint[] = [];
   const badCheckpointSites = new Set<string>();
+  const badCheckpointAt = new Set<string>();
   for (const cp of checkpoints) {
     const keys = keysOf(cp.site);
     if (keys.includes(cp.key) && crypto.verify(CHECKPOINT_CONTEXT, checkpointMessage(cp), cp.signature, cp.key)) valid.push(cp);
-    else badCheckpointSites.add(cp.site);
+    else {
+      badCheckpointSites.add(cp.site);
+      badCheckpointAt.add(`${cp.site}\n${cp.seq}`);
+    }
   }
   // Chain hash → index, per author; only ops that carry a chain position.
   const byHash = new Map<string, number[]>();
@@ -150,6 +154,7 @@ export function proveAuthorship(
     if (proven[i]) return;
     if (hashes[i] === null) refused.set(i, authorshipMessages.noProof);
     else if (keysOf(op.site).length === 0) refused.set(i, authorshipMessages.unknownAuthor(op.site));
+    else if (badCheckpointAt.has(`${op.site}\n${op.seq}`)) refused.set(i, authorshipMessages.badCheckpoint(op.site));
     else if (validSites.has(op.site)) refused.set(i, authorshipMessages.notOnChain(op.site));
     else if (badCheckpointSites.has(op.site)) refused.set(i, authorshipMessages.badCheckpoint(op.site));
     else refused.set(i, authorshipMessages.noCheckpoint(op.site));
