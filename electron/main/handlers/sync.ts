@@ -193,7 +193,12 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
         format: REGISTRY_FORMAT,
         createdAt: now.toISOString(),
         coordinatorSiteId: identity.siteId,
-        sites: req.sites.map((s) => ({ ...s, publicKey: s.publicKey ?? identity.publicKey })),
+        sites: req.sites.map((s) =>
+          s.siteId === identity.siteId
+            ? // This site's own earlier keys come from main's record of its rotations.
+              { ...s, publicKey: identity.publicKey, ...(identity.rotations.length ? { previousKeys: identity.rotations.map((r) => ({ publicKey: r.oldPublicKey, replacedAt: r.createdAt })) } : {}) }
+            : { ...s, publicKey: s.publicKey ?? identity.publicKey },
+        ),
       };
       const bytes = signRegistry(registry, await keys.privateKey(), identity.rotations);
       const path = await deps.dialogs.pickSavePath({
