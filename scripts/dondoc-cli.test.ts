@@ -85,7 +85,7 @@ describe('dondoc inspect', () => {
     const run = cli('inspect', join(dir, 'forged-author.dondoc'), '--registry', join(dir, 'registry.dondoc-registry'));
     expect(run.code).toBe(1);
     expect(run.out).toMatch(/Chữ ký: hợp lệ/);
-    expect(run.out).toMatch(/phong-tc \(Phòng Tài chính\)\s+đã chứng minh\s+0 \/ 1  — KHÔNG chứng minh được 1/);
+    expect(run.out).toMatch(/phong-tc \(Phòng Tài chính\)\s+đã chứng minh\s+0 \/ 1\s+— KHÔNG chứng minh được 1/);
     expect(run.out).toMatch(/xa-a \(UBND xã A\)\s+đã chứng minh\s+30 \/ 30/);
     expect(run.out).toContain('op-gia-mao (ghi là của phong-tc (Phòng Tài chính)): Xác nhận chuỗi thao tác ghi là của máy "phong-tc" không có chữ ký hợp lệ');
     expect(run.out).toContain('Kết quả: KHÔNG HỢP LỆ — 1 thao tác không chứng minh được tác giả.');
