@@ -71,16 +71,20 @@ export async function allHeads(db: DondocDb, site: string): Promise<Map<string, 
 const UPGRADE_KEY = 'authorshipUpgrade';
 
 /**
- * Once per database: chains this site's own earlier ops and forgets every peer's
- * acknowledgement, because acknowledgements used to count unproven ops (the next package to
- * each peer carries everything again, proven; ops it already holds are recognised by id).
+ * Once per database: chains this site's own earlier ops, forgets every peer's acknowledgement
+ * (acknowledgements used to count unproven ops; the next package to each peer carries
+ * everything again, proven, and ops it already holds are recognised by id), and drops received
+ * ops that were held back without proof.
  */
 export async function upgradeForAuthorship(db: DondocDb, site: string): Promise<void> {
   if (await db.meta.get(UPGRADE_KEY)) return;
-  await db.transaction('rw', [db.ops, db.meta, db.peers], async () => {
+  await db.transaction('rw', [db.ops, db.meta, db.peers, db.syncRejections], async () => {
     if (await db.meta.get(UPGRADE_KEY)) return;
     await ownHead(db, site);
     await db.peers.toCollection().modify({ ack: {} });
+    // Ops held back before proofs existed are unproven: dropped, never released by a retry.
+    // Their authors send them again, proven; the refusal of a structurally invalid op stays listed.
+    await db.syncRejections.filter((r) => r.code !== 'invalid' && r.op.seq === undefined).delete();
     await db.meta.put({ key: UPGRADE_KEY, value: true });
   });
 }

@@ -260,7 +260,8 @@ async function appendAudit(db: DondocDb, ctx: WriteContext, at: string, fields: 
 
 /** Re-judges every received op held back earlier (its record or the registry may have arrived since). */
 async function retryHeld(db: DondocDb, sites: ReadonlyMap<string, SyncSite>, meta: BatchMeta): Promise<Written> {
-  const rows = (await db.syncRejections.toArray()).filter((r) => r.code !== 'invalid' && r.code !== 'localOnly' && r.code !== 'unproven');
+  // Only ops that entered an author's chain here are judged again; unproven ones never are.
+  const rows = (await db.syncRejections.toArray()).filter((r) => r.code !== 'invalid' && r.code !== 'localOnly' && r.code !== 'unproven' && r.op.seq !== undefined);
   if (rows.length === 0) return { released: 0, wroteHeld: false };
   const held = rows.map((r) => r.op).sort(compareOps);
   const pre = await prefetch(db, held, rows);
