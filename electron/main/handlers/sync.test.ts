@@ -124,6 +124,23 @@ describe('sync handlers', () => {
     sites.b.openPaths.push(pkg.path);
     const read = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': old.publicKey } }, ctx);
     expect(read.package?.newSignerKey).toEqual({ publicKey: rotated.publicKey, fingerprint: rotated.fingerprint });
+    // The checkpoint signed with the new key proves the ops too.
+    expect(read.package?.authorship.refused).toEqual([]);
+  });
+
+  it('main signs only a chain that continues the one it signed, and proves ops claiming this site only with its own key', async () => {
+    const ops = makeOps(25, 'xa-a');
+    await exportTo(sites.a, 'phong-tc', ops);
+    // The same positions with different content: main refuses to sign a second history.
+    const other = makeOps(25, 'xa-a', 7);
+    await expect(exportTo(sites.a, 'phong-tc', other)).rejects.toThrow('không nối tiếp chuỗi đã ký trước đây');
+    // xa-a sends phong-tc ops in phong-tc's name; the renderer even names xa-a's key as phong-tc's.
+    const aKey = (await sites.a.handlers['sync:identity']({}, ctx)).publicKey;
+    const claim = makeOps(3, 'phong-tc');
+    const res = await exportTo(sites.a, 'phong-tc', [...ops, ...claim]);
+    sites.b.openPaths.push(res.path);
+    const read = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': aKey, 'phong-tc': aKey } }, ctx);
+    expect(read.package?.authorship.refused.map((r) => r.index).sort((x, y) => x - y)).toEqual([25, 26, 27]);
   });
 
   it('the coordinator exports a signed registry; a unit reads it with fingerprints', async () => {

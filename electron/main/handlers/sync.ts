@@ -22,7 +22,7 @@ import type { HandlerContext } from '../ipc/types';
 import { atomicWrite, createMutex, readJsonFile } from '../sync/files';
 import { createKeyStore, type KeyStore } from '../sync/keys';
 import { packPackage, verifyPackage } from '../sync/pack';
-import { createOwnSigner, fileChainStore, type OwnChainStore } from '../sync/authorship';
+import { authorKeysFor, createOwnSigner, fileChainStore, type OwnChainStore } from '../sync/authorship';
 import { signIdentityCard, signRegistry, verifyIdentityCard, verifyRegistry } from '../sync/registry';
 
 /** Structurally the same as Handlers<SyncChannel> once syncChannels is in the contract. */
@@ -142,9 +142,7 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
       const identity = await keys.identity();
       const bytes = await readPicked(path, limits.maxFileBytes, `Tệp ${basename(path)} quá lớn để là gói dữ liệu Đôn Đốc.`);
       // This site's own keys come from main: an op claiming this site is proven only by them.
-      const ownKeys = [identity.publicKey, ...identity.rotations.map((r) => r.oldPublicKey)];
-      const authorKeys = (site: string) =>
-        site === identity.siteId ? ownKeys : [...(Object.prototype.hasOwnProperty.call(req.trustedKeys, site) ? [req.trustedKeys[site]] : []), ...(req.previousKeys?.[site] ?? [])];
+      const authorKeys = authorKeysFor(identity, req.trustedKeys, req.previousKeys);
       const verified = verifyPackage(bytes, { trustedKeys: req.trustedKeys, mySiteId: identity.siteId, limits, authorKeys });
       const { manifest, ops, packageHash, signerPublicKey, newSignerKey, authorship } = verified;
       return { canceled: false, fileName: basename(path), package: { manifest, ops, packageHash, signerPublicKey, newSignerKey, authorship } };

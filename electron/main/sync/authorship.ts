@@ -39,6 +39,21 @@ export function proveOps(ops: readonly Op[], checkpoints: readonly Checkpoint[],
   return proveAuthorship(ops, checkpoints, keysOf, nodeChainCrypto);
 }
 
+/**
+ * Which keys may sign each site's checkpoints when this site reads a package: its own keys
+ * (current and earlier, from main's key store — never from the renderer) for itself, and for
+ * every other site the trusted key plus the earlier keys the renderer holds for it.
+ */
+export function authorKeysFor(
+  own: { siteId: string; publicKey: string; rotations: readonly { oldPublicKey: string }[] },
+  trustedKeys: Readonly<Record<string, string>>,
+  previousKeys: Readonly<Record<string, readonly string[]>> = {},
+): (site: string) => readonly string[] {
+  const ownKeys = [own.publicKey, ...own.rotations.map((r) => r.oldPublicKey)];
+  const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+  return (site) => (site === own.siteId ? ownKeys : [...(has(trustedKeys, site) ? [trustedKeys[site]] : []), ...(has(previousKeys, site) ? previousKeys[site] : [])]);
+}
+
 /** The last checkpoint this site signed of its own chain. */
 export interface SignedHead {
   seq: number;
