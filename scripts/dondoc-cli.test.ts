@@ -3,7 +3,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeOps, makeSite, manifestFieldsFor } from '../electron/main/sync/fixtures';
+import { checkpointOf, makeOps, makeSite, manifestFieldsFor } from '../electron/main/sync/fixtures';
+import { chainOps, EMPTY_HEAD, opChainHash } from '../shared/sync/authorship';
+import { nodeChainCrypto, signCheckpoint } from '../electron/main/sync/authorship';
 import { packPackage } from '../electron/main/sync/pack';
 import { signRegistry } from '../electron/main/sync/registry';
 
@@ -20,14 +22,20 @@ function cli(...args: string[]) {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'dondoc-cli-'));
-  const ops = [...makeOps(30, 'xa-a')].map((op, i) => ({ ...op, entity: i < 12 ? ('tasks' as const) : ('taskEvents' as const), kind: i % 3 === 0 ? ('insert' as const) : ('set' as const) }));
-  const bytes = packPackage({ manifestFields: manifestFieldsFor('xa-a', 'phong-tc', 17), ops, privateKey: a.privateKey });
+  const raw = [...makeOps(30, 'xa-a')].map((op, i) => ({ ...op, entity: i < 12 ? ('tasks' as const) : ('taskEvents' as const), kind: i % 3 === 0 ? ('insert' as const) : ('set' as const) }));
+  const ops = chainOps(raw, EMPTY_HEAD, nodeChainCrypto).ops;
+  const bytes = packPackage({ manifestFields: manifestFieldsFor('xa-a', 'phong-tc', 17, { checkpoints: [checkpointOf(a, ops)] }), ops, privateKey: a.privateKey });
   await writeFile(join(dir, 'ok.dondoc'), bytes);
   const tampered = Buffer.from(bytes);
   tampered[tampered.length - 4] ^= 0x08;
   await writeFile(join(dir, 'tampered.dondoc'), tampered);
   const forged = packPackage({ manifestFields: manifestFieldsFor('xa-a', 'phong-tc', 18), ops: [], privateKey: makeSite('xa-a').privateKey });
   await writeFile(join(dir, 'forged.dondoc'), forged);
+  // A trusted unit's real package with one op claiming the coordinator, "proven" by the unit's own key.
+  const [claim] = chainOps([{ ...raw[0], id: 'op-gia-mao', site: 'phong-tc', hlc: raw[0].hlc.replace('xa-a', 'phong-tc'), entity: 'units', values: { name: 'Đổi tên' } }], EMPTY_HEAD, nodeChainCrypto).ops;
+  const claimCp = { ...signCheckpoint({ site: 'phong-tc', seq: 1, head: opChainHash(claim, nodeChainCrypto) }, a.privateKey), key: b.publicKey };
+  const forgedAuthor = packPackage({ manifestFields: manifestFieldsFor('xa-a', 'phong-tc', 19, { checkpoints: [checkpointOf(a, ops), claimCp] }), ops: [...ops, claim], privateKey: a.privateKey });
+  await writeFile(join(dir, 'forged-author.dondoc'), forgedAuthor);
   const registry = signRegistry(
     {
       format: 1,
@@ -68,6 +76,19 @@ describe('dondoc inspect', () => {
     const forged = cli('inspect', join(dir, 'forged.dondoc'), '--registry', join(dir, 'registry.dondoc-registry'));
     expect(forged.code).toBe(1);
     expect(forged.out).toMatch(/Chữ ký: KHÔNG HỢP LỆ/);
+  });
+
+  it('prints per author site how many ops are proven, and fails with the reason when one is not', () => {
+    const ok = cli('inspect', join(dir, 'ok.dondoc'), '--registry', join(dir, 'registry.dondoc-registry'));
+    expect(ok.out).toMatch(/xa-a \(UBND xã A\)\s+đã chứng minh\s+30 \/ 30/);
+    expect(ok.out).toContain('mọi thao tác đều được chứng minh tác giả');
+    const run = cli('inspect', join(dir, 'forged-author.dondoc'), '--registry', join(dir, 'registry.dondoc-registry'));
+    expect(run.code).toBe(1);
+    expect(run.out).toMatch(/Chữ ký: hợp lệ/);
+    expect(run.out).toMatch(/phong-tc \(Phòng Tài chính\)\s+đã chứng minh\s+0 \/ 1\s+— KHÔNG chứng minh được 1/);
+    expect(run.out).toMatch(/xa-a \(UBND xã A\)\s+đã chứng minh\s+30 \/ 30/);
+    expect(run.out).toContain('op-gia-mao (ghi là của phong-tc (Phòng Tài chính)): Xác nhận chuỗi thao tác ghi là của máy "phong-tc" không có chữ ký hợp lệ');
+    expect(run.out).toContain('Kết quả: KHÔNG HỢP LỆ — 1 thao tác không chứng minh được tác giả.');
   });
 
   it('exits non-zero with the Vietnamese reason on a tampered file, and 2 on bad usage', () => {

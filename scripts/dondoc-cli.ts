@@ -4,13 +4,16 @@
  *   npx tsx scripts/dondoc-cli.ts inspect FILE [--registry REGISTRY_FILE]
  *
  * Prints the manifest, whether the signature is valid (against the site registry when given),
- * and op counts per entity and kind. Exit code: 0 valid, 1 invalid file or signature, 2 usage.
+ * op counts per entity and kind, and — with the registry — per author site how many ops are
+ * proven as written by that site (shared/sync/authorship.ts). Exit code: 0 valid, 1 invalid
+ * file or signature, or any op whose authorship fails (each reason printed), 2 usage.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { AppError } from '../shared/errors';
 import { fingerprint } from '../shared/sync/fingerprint';
 import { defaultPackageLimits } from '../shared/sync/package';
-import { MAX_REGISTRY_FILE_BYTES } from '../shared/sync/registry';
+import { MAX_REGISTRY_FILE_BYTES, siteKeys } from '../shared/sync/registry';
+import { proveOps } from '../electron/main/sync/authorship';
 import { checkSignature, readEnvelope, readOps } from '../electron/main/sync/pack';
 import { trustedKeysFromRegistry, verifyRegistry, type VerifiedRegistry } from '../electron/main/sync/registry';
 
@@ -57,9 +60,11 @@ async function inspect(file: string, registryFile: string | null, print: (line: 
   for (const [site, hlc] of Object.entries(m.versionVector).sort()) print(`    ${named(site)}: ${hlc}`);
   for (const r of m.keyRotations ?? []) print(`  keyRotation:      ${r.createdAt} ${fingerprint(r.oldPublicKey)} → ${fingerprint(r.newPublicKey)}`);
 
+  let newSignerKey: string | null = null;
   if (registry) {
     try {
       const check = checkSignature(envelope, trustedKeysFromRegistry(registry.registry));
+      newSignerKey = check.newSignerKey?.publicKey ?? null;
       print(`Chữ ký: hợp lệ (khóa của ${named(m.from)}, dấu vân tay ${fingerprint(check.signerPublicKey)})`);
       if (check.newSignerKey) print(`  Lưu ý: đơn vị đã đổi khóa so với danh bạ; khóa mới ${check.newSignerKey.fingerprint}`);
     } catch (error) {
@@ -87,7 +92,34 @@ async function inspect(file: string, registryFile: string | null, print: (line: 
   for (const op of ops) sites.set(op.site, (sites.get(op.site) ?? 0) + 1);
   print('Thao tác theo đơn vị tạo:');
   for (const [site, n] of [...sites].sort()) print(`  ${named(site).padEnd(32)}${String(n).padStart(10)}`);
-  print('Kết quả: gói hợp lệ.');
+  if (!registry) {
+    print('Tác giả: không kiểm tra được tác giả của từng thao tác: thiếu danh bạ (dùng --registry TỆP_DANH_BẠ)');
+    print('Kết quả: gói hợp lệ.');
+    return 0;
+  }
+  const reg = registry.registry;
+  const keysOf = (site: string) => {
+    const entry = reg.sites.find((s) => s.siteId === site);
+    const keys = entry ? siteKeys(entry) : [];
+    return site === m.from && newSignerKey ? [...keys, newSignerKey] : keys;
+  };
+  const proof = proveOps(ops, m.checkpoints, keysOf);
+  print('Tác giả (thao tác được chứng minh do chính đơn vị ghi tên tạo):');
+  const refusedBySite = new Map<string, number>();
+  for (const i of proof.refused.keys()) refusedBySite.set(ops[i].site, (refusedBySite.get(ops[i].site) ?? 0) + 1);
+  for (const [site, n] of [...sites].sort()) {
+    const bad = refusedBySite.get(site) ?? 0;
+    print(`  ${named(site).padEnd(32)} đã chứng minh ${String(n - bad).padStart(7)} / ${n}${bad ? `  — KHÔNG chứng minh được ${bad}` : ''}`);
+  }
+  if (proof.refused.size > 0) {
+    print('Thao tác không chứng minh được tác giả:');
+    const shown = [...proof.refused].slice(0, 20);
+    for (const [i, reason] of shown) print(`  #${i + 1} ${ops[i].id} (ghi là của ${named(ops[i].site)}): ${reason}`);
+    if (proof.refused.size > shown.length) print(`  … và ${proof.refused.size - shown.length} thao tác khác.`);
+    print(`Kết quả: KHÔNG HỢP LỆ — ${proof.refused.size} thao tác không chứng minh được tác giả.`);
+    return 1;
+  }
+  print('Kết quả: gói hợp lệ, mọi thao tác đều được chứng minh tác giả.');
   return 0;
 }
 

@@ -43,6 +43,10 @@ export const opSchema = z.object({
   actor: z.string().max(200),
   /** field → version the author's row had when writing; tells a concurrent edit from a later one. */
   prev: z.record(z.string().min(1).max(100), z.string().max(200)).optional(),
+  /** Position in the author site's chain: 1, 2, 3… (shared/sync/authorship.ts). */
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+  /** Chain hash of the author's previous op (all zeros before the first). */
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type Op = z.infer<typeof opSchema>;
 

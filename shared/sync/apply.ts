@@ -2,16 +2,30 @@
  * Applying received ops, pure. The Dexie importer and the in-memory model test both call
  * applyBatch; the importer loads the rows a chunk touches first and writes back what changes.
  *
- * Acknowledgement model: a site's version vector maps each author site to the highest hlc it
- * has RECEIVED from that site (accepted, rejected or pending alike). A package carries every
- * op (accepted or not) the sender has received above the recipient's last vector, so each
- * site's received set per author is a prefix of that author's ops and "highest hlc" is a sound
+ * Acknowledgement model: a site's version vector maps each author site to the hlc at the head
+ * of that author's chain it holds (shared/sync/authorship.ts): ops proven by the author's
+ * checkpoint and continuing the chain, whether accepted, rejected for authority or pending.
+ * A package carries, per author, the chain above the recipient's last vector, so each site's
+ * received set per author is a prefix of that author's ops and the head is a sound
  * acknowledgement; that is also why rejected and pending ops are relayed too: each site judges
  * for itself, and an op held back here must still reach a site that can already accept it.
+ * Ops whose author is not proven never enter a chain, so they never move the acknowledgement.
  */
 import { applyOp, detectConflicts, stateKey, versionOf, type EntityName, type FieldConflict, type Op, type Row } from '../data/ops';
 import { authorizeSyncOp, validateOp, type AuthorityLookup, type RejectCode, type SyncSite, type Verdict } from './authorize';
 import type { VersionVector } from './package';
+import {
+  admitOps,
+  chainOps,
+  EMPTY_HEAD,
+  proveAuthorship,
+  vectorOfHeads,
+  type AdmitResult,
+  type ChainHasher,
+  type ChainHead,
+  type Checkpoint,
+  type CheckpointVerifier,
+} from './authorship';
 
 /** What a replica already knows about an op id. */
 export type Known = 'accepted' | 'rejected' | 'pending' | undefined;
@@ -208,6 +222,21 @@ export function missingSeqs(received: Iterable<number>): number[] {
 
 // ─── An in-memory replica (model tests, benchmarks) ─────────────────────────────────────
 
+/** How an in-memory replica proves and signs: the crypto, its own signer, every site's keys. */
+export interface ReplicaAuthorship {
+  crypto: ChainHasher & CheckpointVerifier;
+  /** Signs a checkpoint of this replica's own chain with its site key. */
+  sign(body: { site: string; seq: number; head: string }): Checkpoint;
+  keysOf(site: string): readonly string[];
+}
+
+/** What one replica sends another: ops, the authors' checkpoints, its acknowledgement. */
+export interface Outgoing {
+  ops: Op[];
+  checkpoints: Checkpoint[];
+  vector: Record<string, string>;
+}
+
 /** One site's data as plain maps: the same rules the Dexie importer follows. */
 export class MemoryReplica {
   readonly rows = new Map<string, Row>();
@@ -215,21 +244,44 @@ export class MemoryReplica {
   readonly ops = new Map<string, Op>();
   /** Received but not applied: rejected or pending, with the latest verdict. */
   readonly held = new Map<string, { op: Op; status: 'rejected' | 'pending'; code: RejectCode | null; reason: string }>();
+  /** Received ops whose authorship failed: never applied, acknowledged or relayed. */
+  readonly unproven: { op: Op; reason: string }[] = [];
   readonly conflicts = new Map<string, ConflictRecord>();
   /** Last acknowledgement received from each peer. */
   readonly acks = new Map<string, Record<string, string>>();
+  /** This site's own chain head. */
+  ownHead: ChainHead = EMPTY_HEAD;
+  /** Other authors' chains held here, with the checkpoint at each head. */
+  readonly chains = new Map<string, { head: ChainHead; checkpoint: Checkpoint }>();
 
   constructor(
     readonly siteId: string,
     public sites: ReadonlyMap<string, SyncSite>,
+    readonly authorship: ReplicaAuthorship,
     private readonly entities: ReadonlySet<EntityName> | null = null,
   ) {}
 
-  /** A local write (authority is the caller's business, as with withWrites). */
-  write(op: Op): void {
-    const key = stateKey(op.entity, op.rowId);
-    this.rows.set(key, applyOp(this.rows.get(key), op));
-    this.ops.set(op.id, op);
+  /** Links a new own op into this site's chain (as withWrites does). */
+  private stamp(op: Op): Op {
+    const { ops, head } = chainOps([op], this.ownHead, this.authorship.crypto);
+    this.ownHead = head;
+    return ops[0];
+  }
+
+  /** A local write (authority is the caller's business, as with withWrites). Returns the op as chained. */
+  write(op: Op): Op {
+    const stamped = this.stamp(op);
+    const key = stateKey(stamped.entity, stamped.rowId);
+    this.rows.set(key, applyOp(this.rows.get(key), stamped));
+    this.ops.set(stamped.id, stamped);
+    return stamped;
+  }
+
+  /** A tampered app: the op joins this site's chain and goes out, but is not applied here. */
+  writeUnapplied(op: Op, verdict: { code: RejectCode; reason: string }): Op {
+    const stamped = this.stamp(op);
+    this.held.set(stamped.id, { op: stamped, status: 'rejected', code: verdict.code, reason: verdict.reason });
+    return stamped;
   }
 
   view(): BaseView {
@@ -244,31 +296,63 @@ export class MemoryReplica {
     };
   }
 
+  heads(): Map<string, ChainHead> {
+    const out = new Map<string, ChainHead>([...this.chains].map(([s, c]) => [s, c.head]));
+    out.set(this.siteId, this.ownHead);
+    return out;
+  }
+
   /** Everything received or written, for relaying. */
   allOps(): Op[] {
     return [...this.ops.values(), ...[...this.held.values()].map((h) => h.op)];
   }
 
   vector(): Record<string, string> {
-    return vectorOf(this.allOps());
+    return vectorOfHeads(this.heads());
   }
 
-  /** What to send to a peer given its last acknowledgement. */
-  outgoing(peer: string): Op[] {
-    return unacknowledged(this.allOps(), this.acks.get(peer) ?? {});
+  /** What to send to a peer given its last acknowledgement: each author's run above it, with the author's checkpoint. */
+  outgoing(peer: string): Outgoing {
+    const ack = this.acks.get(peer) ?? {};
+    const heads = this.heads();
+    const ops = unacknowledged(
+      this.allOps().filter((op) => op.seq !== undefined && op.seq <= (heads.get(op.site)?.seq ?? 0)),
+      ack,
+    );
+    const authors = new Set(ops.map((o) => o.site));
+    const checkpoints: Checkpoint[] = [];
+    for (const a of authors) {
+      if (a === this.siteId) checkpoints.push(this.authorship.sign({ site: a, seq: this.ownHead.seq, head: this.ownHead.hash }));
+      else {
+        const held = this.chains.get(a);
+        if (held) checkpoints.push(held.checkpoint);
+      }
+    }
+    return { ops, checkpoints, vector: this.vector() };
   }
 
-  /** Imports ops from `from`, then re-judges everything held back. */
-  receive(from: string, ops: readonly unknown[], senderVector: VersionVector): BatchResult {
-    const result = applyBatch(ops, this.sites, this.view());
+  /**
+   * Imports a package from `from`: proves each op's author, admits what continues the chains
+   * held here, judges and applies that, then re-judges everything held back. `notAfter` is the
+   * earlier of the package's creation time and this site's clock (ms).
+   */
+  receive(from: string, pkg: { ops: readonly Op[]; checkpoints: readonly Checkpoint[]; vector: VersionVector }, notAfter: number): BatchResult & { admission: AdmitResult } {
+    const proof = proveAuthorship(pkg.ops, pkg.checkpoints, (s) => this.authorship.keysOf(s), this.authorship.crypto);
+    const admission = admitOps({ ops: pkg.ops, refusedIndex: proof.refused, checkpoints: proof.checkpoints, heads: this.heads(), mySite: this.siteId, notAfter });
+    const result = applyBatch(admission.admitted, this.sites, this.view());
     this.commit(result);
+    for (const r of admission.refused) this.unproven.push({ op: r.op, reason: r.reason });
+    for (const [site, next] of admission.advanced) {
+      const held = this.chains.get(site);
+      if (!held || held.head.seq < next.head.seq) this.chains.set(site, next);
+    }
     this.retryHeld();
-    this.acks.set(from, mergeVectors(this.acks.get(from) ?? {}, senderVector));
-    return result;
+    this.acks.set(from, mergeVectors(this.acks.get(from) ?? {}, pkg.vector));
+    return { ...result, admission };
   }
 
   retryHeld(): BatchResult | null {
-    const held = [...this.held.values()].filter((h) => h.code !== 'invalid' && h.code !== 'localOnly').map((h) => h.op);
+    const held = [...this.held.values()].filter((h) => h.code !== 'invalid' && h.code !== 'localOnly' && h.code !== 'unproven').map((h) => h.op);
     if (held.length === 0) return null;
     const result = applyBatch(held.sort(compareOps), this.sites, this.view(), { retry: true });
     this.commit(result);

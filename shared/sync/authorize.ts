@@ -27,7 +27,7 @@ export interface SyncSite {
   units: readonly string[];
 }
 
-export type RejectCode = 'unauthorised' | 'invalid' | 'unknownSite' | 'localOnly';
+export type RejectCode = 'unauthorised' | 'invalid' | 'unknownSite' | 'localOnly' | 'unproven';
 
 export type Verdict = { status: 'accept' } | { status: 'reject'; code: RejectCode; reason: string } | { status: 'pending'; reason: string };
 
@@ -36,6 +36,7 @@ export const rejectCodeLabels: Record<RejectCode, string> = {
   invalid: 'Không hợp lệ',
   unknownSite: 'Từ máy không xác định',
   localOnly: 'Cấu hình riêng của máy gửi',
+  unproven: 'Không chứng minh được tác giả',
 };
 
 /** Settings rows that describe one installation (its organisation, its letterhead): never synced. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from './canonical';
 import { base64ToBytes, bytesToBase64 } from './encoding';
 import { fingerprint, isPublicKeyBase64 } from './fingerprint';
-import { manifestSchema } from './package';
+import { manifestSchema, PACKAGE_FORMAT } from './package';
 import { registrySchema } from './registry';
 
 // RFC 8032 §7.1 test 1 public key.
@@ -27,7 +27,7 @@ describe('fingerprint', () => {
 
 describe('manifest schema', () => {
   const valid = {
-    format: 1,
+    format: PACKAGE_FORMAT,
     schemaVersion: 2,
     from: 'xa-a',
     to: '*',
@@ -38,6 +38,7 @@ describe('manifest schema', () => {
     payloadBytes: 0,
     payloadSha256: 'b'.repeat(64),
     versionVector: { 'xa-a': '001750000000000-0000-xa-a' },
+    checkpoints: [],
   };
 
   it('accepts a well-formed manifest and refuses unknown fields, bad hlc and bad hashes', () => {

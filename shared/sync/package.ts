@@ -19,7 +19,8 @@ import type { Op } from '../data/ops';
 import { isPublicKeyBase64 } from './fingerprint';
 
 export const PACKAGE_MAGIC = 'DONDOCPK';
-export const PACKAGE_FORMAT = 1;
+/** 2: ops carry their author's chain position and the manifest carries the authors' checkpoints. */
+export const PACKAGE_FORMAT = 2;
 export const PACKAGE_EXTENSION = 'dondoc';
 export const HEADER_BYTES = 14;
 export const SIGNATURE_BYTES = 64;
@@ -31,7 +32,9 @@ export const SIGNING_CONTEXT = {
   keyRotation: 'DONDOC-KEY-ROTATION-v1\0',
   keyRotationProof: 'DONDOC-KEY-ROTATION-PROOF-v1\0',
   identityCard: 'DONDOC-IDENTITY-CARD-v1\0',
+  checkpoint: 'DONDOC-CHECKPOINT-v1\0',
 } as const;
+export const CHECKPOINT_CONTEXT = SIGNING_CONTEXT.checkpoint;
 
 export interface PackageLimits {
   /** Whole file on disk. */
@@ -47,7 +50,7 @@ export interface PackageLimits {
 
 export const defaultPackageLimits: PackageLimits = {
   maxFileBytes: 256 * 1024 * 1024,
-  maxManifestBytes: 256 * 1024,
+  maxManifestBytes: 4 * 1024 * 1024,
   maxPayloadBytes: 512 * 1024 * 1024,
   maxOps: 500_000,
   maxOpBytes: 1024 * 1024,
@@ -80,6 +83,19 @@ export type KeyRotationBody = z.infer<typeof keyRotationBodySchema>;
 export const keyRotationSchema = keyRotationBodySchema.extend({ signature: signatureSchema, proof: signatureSchema });
 export type KeyRotation = z.infer<typeof keyRotationSchema>;
 
+/** An author's signed statement "my op number seq has chain hash head" (shared/sync/authorship.ts). */
+export const checkpointBodySchema = z.strictObject({
+  site: siteIdSchema,
+  seq: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  head: sha256HexSchema,
+  /** The public key (base64) that signs it: one of the site's current or earlier keys. */
+  key: publicKeySchema,
+});
+export type CheckpointBody = z.infer<typeof checkpointBodySchema>;
+export const checkpointSchema = checkpointBodySchema.extend({ signature: signatureSchema });
+export type Checkpoint = z.infer<typeof checkpointSchema>;
+export const MAX_CHECKPOINTS = 10_000;
+
 export const versionVectorSchema = z
   .record(siteIdSchema, hlcStringSchema)
   .refine((v) => Object.keys(v).length <= 5000, 'vector phiên bản có quá nhiều đơn vị');
@@ -105,6 +121,8 @@ export const manifestSchema = z.strictObject({
   appVersion: z.string().max(40).optional(),
   /** Oldest first; lets a peer that still trusts an old key follow the chain to the signer's current key. */
   keyRotations: z.array(keyRotationSchema).max(16).optional(),
+  /** Per author of ops in the package, the author's signed checkpoint at its last op here (relayed unchanged). */
+  checkpoints: z.array(checkpointSchema).max(MAX_CHECKPOINTS),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
@@ -119,6 +137,7 @@ export const manifestFieldsSchema = manifestSchema.pick({
   versionVector: true,
   appVersion: true,
   keyRotations: true,
+  checkpoints: true,
 });
 export type ManifestFields = z.input<typeof manifestFieldsSchema>;
 
@@ -137,13 +156,21 @@ export interface PackageData {
   signerPublicKey: string;
   /** Set when the package moved the sender to a key the verifier did not yet trust. */
   newSignerKey: { publicKey: string; fingerprint: string } | null;
+  /** Authorship of each op (shared/sync/authorship.ts): the ops not proven, and the checkpoints that verified. */
+  authorship: PackageAuthorship;
+}
+
+export interface PackageAuthorship {
+  /** Index into `ops` and the Vietnamese reason, for every op whose author is not proven. */
+  refused: { index: number; reason: string }[];
+  checkpoints: Checkpoint[];
 }
 
 /** Only verifyPackage makes one: size, format, schema, hash, signature and recipient all checked. */
 export type VerifiedPackage = PackageData & { readonly [verifiedBrand]: true };
 
 /** Structurally valid (and hash-checked) but whose signature has not been checked: for inspection only. */
-export type UnverifiedPackage = Omit<PackageData, 'signerPublicKey' | 'newSignerKey'> & { signature: string; readonly [verifiedBrand]?: never };
+export type UnverifiedPackage = Omit<PackageData, 'signerPublicKey' | 'newSignerKey' | 'authorship'> & { signature: string; readonly [verifiedBrand]?: never };
 
 export const packageMessages = {
   empty: 'Tệp rỗng, không phải gói dữ liệu Đôn Đốc.',

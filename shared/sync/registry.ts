@@ -25,6 +25,14 @@ export const registrySiteSchema = z.strictObject({
   units: z.array(z.string().min(1).max(64)).max(500),
   publicKey: publicKeySchema,
   role: siteRoleSchema,
+  /**
+   * Keys this site signed with before its rotations, oldest first, with when each was replaced:
+   * checkpoints they signed keep proving that site's earlier ops (shared/sync/authorship.ts).
+   */
+  previousKeys: z
+    .array(z.strictObject({ publicKey: publicKeySchema, replacedAt: z.iso.datetime({ offset: true }) }))
+    .max(64)
+    .optional(),
 });
 export type RegistrySite = z.infer<typeof registrySiteSchema>;
 
@@ -47,6 +55,11 @@ export const registrySchema = z
     }
   });
 export type Registry = z.infer<typeof registrySchema>;
+
+/** Every key a registry site's checkpoints may be signed with: the current one and its earlier ones. */
+export function siteKeys(site: Pick<RegistrySite, 'publicKey' | 'previousKeys'>): string[] {
+  return [site.publicKey, ...(site.previousKeys ?? []).map((k) => k.publicKey)];
+}
 
 /** What the coordinator's renderer supplies; main adds format, createdAt and its own site and key. */
 export const registryDraftSchema = z.object({

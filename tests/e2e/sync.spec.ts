@@ -7,6 +7,9 @@
 import { join } from 'node:path';
 import { test, expect, type Site } from './fixtures';
 import { firstRun } from './helpers/firstRun';
+import type { Op } from '../../shared/data/ops';
+import { chainOps, type ChainHead } from '../../shared/sync/authorship';
+import { nodeChainCrypto } from '../../electron/main/sync/authorship';
 
 async function siteIdentity(site: Site): Promise<{ siteId: string; fingerprint: string }> {
   const res = (await site.page.evaluate(() => window.__dondocInvoke('sync:identity', {}))) as { ok: boolean; value: { siteId: string; fingerprint: string } };
@@ -144,22 +147,48 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   await fd.getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(commune.page.getByText('Đã hoàn thành').first()).toBeVisible();
 
-  // A tampered app at the commune writes a deadline change straight into its database.
-  await commune.page.evaluate(
-    ({ siteId, taskId }) =>
-      new Promise<void>((resolve, reject) => {
+  // A tampered app at the commune writes a deadline change straight into its database, linked
+  // into the commune's own op chain (as its write path would) so that it really goes out.
+  const head = (await commune.page.evaluate(
+    () =>
+      new Promise<unknown>((resolve, reject) => {
         const open = indexedDB.open('dondoc');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction('ops', 'readwrite');
-          const hlc = `${String(Date.now() + 5000).padStart(15, '0')}-0000-${siteId}`;
-          tx.objectStore('ops').put({ id: `forged-${Date.now()}`, site: siteId, hlc, entity: 'tasks', rowId: taskId, kind: 'set', values: { dueOn: '2099-12-31' }, actor: 'lan.vt (Nông Thị Lan)' });
+          const get = db.transaction('meta', 'readonly').objectStore('meta').get('chain');
+          get.onsuccess = () => (db.close(), resolve((get.result as { value: unknown }).value));
+          get.onerror = () => reject(get.error);
+        };
+      }),
+  )) as ChainHead;
+  const tampered: Op = {
+    id: `forged-${Date.now()}`,
+    site: communeId.siteId,
+    hlc: `${String(Date.now() + 5000).padStart(15, '0')}-0000-${communeId.siteId}`,
+    entity: 'tasks',
+    rowId: taskId,
+    kind: 'set',
+    values: { dueOn: '2099-12-31' },
+    actor: 'lan.vt (Nông Thị Lan)',
+  };
+  const chained = chainOps([tampered], head, nodeChainCrypto);
+  await commune.page.evaluate(
+    (json) =>
+      new Promise<void>((resolve, reject) => {
+        const { op, next } = JSON.parse(json) as { op: unknown; next: unknown };
+        const open = indexedDB.open('dondoc');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['ops', 'meta'], 'readwrite');
+          tx.objectStore('ops').put(op);
+          tx.objectStore('meta').put({ key: 'chain', value: next });
           tx.oncomplete = () => (db.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
       }),
-    { siteId: communeId.siteId, taskId },
+    JSON.stringify({ op: chained.ops[0], next: chained.head }),
   );
 
   const pkg2 = join(tmp, 'goi-xa-1.dondoc');

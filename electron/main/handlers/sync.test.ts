@@ -53,7 +53,7 @@ afterEach(async () => {
 
 const vv = { 'xa-a': '001750000000000-0000-xa-a' };
 
-async function exportTo(from: Site, to: string, ops = makeOps(10, from.siteId), path: string | null = join(root, `${from.siteId}-${to}-${Math.random()}.dondoc`)) {
+async function exportTo(from: Site, to: string, ops = makeOps(25, from.siteId), path: string | null = join(root, `${from.siteId}-${to}-${Math.random()}.dondoc`)) {
   from.savePaths.push(path);
   const res = await from.handlers['sync:exportPackage']({ to, schemaVersion: 3, versionVector: vv, ops }, ctx);
   expect(syncChannels['sync:exportPackage'].res.safeParse(res).success).toBe(true);
@@ -84,6 +84,9 @@ describe('sync handlers', () => {
     expect(read.package?.ops).toEqual(ops);
     expect(read.package?.manifest).toMatchObject({ from: 'xa-a', to: 'phong-tc', seq: 1, schemaVersion: 3, versionVector: vv, appVersion: '0.1.0' });
     expect(read.package?.packageHash).toBe(one.packageHash);
+    // Main signed this site's checkpoint at its last op: every op is proven as xa-a's.
+    expect(read.package?.manifest.checkpoints).toMatchObject([{ site: 'xa-a', seq: 25, key: aKey }]);
+    expect(read.package?.authorship).toMatchObject({ refused: [], checkpoints: [{ site: 'xa-a', seq: 25 }] });
 
     // A package for ubnd-huyen is refused at phong-tc.
     sites.b.openPaths.push(other.path);
@@ -94,7 +97,7 @@ describe('sync handlers', () => {
   });
 
   it('a cancelled save uses up no seq and writes nothing', async () => {
-    const cancelled = await exportTo(sites.a, 'phong-tc', makeOps(2, 'xa-a'), null);
+    const cancelled = await exportTo(sites.a, 'phong-tc', makeOps(25, 'xa-a'), null);
     expect(cancelled).toMatchObject({ canceled: true, path: null, seq: null });
     expect((await exportTo(sites.a, 'phong-tc')).seq).toBe(1);
     expect((await readdir(root)).filter((f) => f.endsWith('.dondoc'))).toHaveLength(1);
@@ -121,6 +124,23 @@ describe('sync handlers', () => {
     sites.b.openPaths.push(pkg.path);
     const read = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': old.publicKey } }, ctx);
     expect(read.package?.newSignerKey).toEqual({ publicKey: rotated.publicKey, fingerprint: rotated.fingerprint });
+    // The checkpoint signed with the new key proves the ops too.
+    expect(read.package?.authorship.refused).toEqual([]);
+  });
+
+  it('main signs only a chain that continues the one it signed, and proves ops claiming this site only with its own key', async () => {
+    const ops = makeOps(25, 'xa-a');
+    await exportTo(sites.a, 'phong-tc', ops);
+    // The same positions with different content: main refuses to sign a second history.
+    const other = makeOps(25, 'xa-a', 7);
+    await expect(exportTo(sites.a, 'phong-tc', other)).rejects.toThrow('không nối tiếp chuỗi đã ký trước đây');
+    // xa-a sends phong-tc ops in phong-tc's name; the renderer even names xa-a's key as phong-tc's.
+    const aKey = (await sites.a.handlers['sync:identity']({}, ctx)).publicKey;
+    const claim = makeOps(3, 'phong-tc');
+    const res = await exportTo(sites.a, 'phong-tc', [...ops, ...claim]);
+    sites.b.openPaths.push(res.path);
+    const read = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': aKey, 'phong-tc': aKey } }, ctx);
+    expect(read.package?.authorship.refused.map((r) => r.index).sort((x, y) => x - y)).toEqual([25, 26, 27]);
   });
 
   it('the coordinator exports a signed registry; a unit reads it with fingerprints', async () => {

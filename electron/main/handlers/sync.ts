@@ -22,6 +22,7 @@ import type { HandlerContext } from '../ipc/types';
 import { atomicWrite, createMutex, readJsonFile } from '../sync/files';
 import { createKeyStore, type KeyStore } from '../sync/keys';
 import { packPackage, verifyPackage } from '../sync/pack';
+import { authorKeysFor, createOwnSigner, fileChainStore, type OwnChainStore } from '../sync/authorship';
 import { signIdentityCard, signRegistry, verifyIdentityCard, verifyRegistry } from '../sync/registry';
 
 /** Structurally the same as Handlers<SyncChannel> once syncChannels is in the contract. */
@@ -36,6 +37,8 @@ export interface SyncHandlerOptions {
   /** This installation's site id (the same one app:info reports). */
   siteId: () => string | Promise<string>;
   keyStore?: KeyStore;
+  /** Where main keeps the head of this site's chain it last signed (default: a file under dataDir). */
+  chainStore?: OwnChainStore;
   limits?: Partial<PackageLimits>;
 }
 
@@ -56,6 +59,7 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
   const limits: PackageLimits = { ...defaultPackageLimits, ...options.limits };
   const outboxPath = join(deps.dataDir, OUTBOX_FILE);
   const exclusive = createMutex();
+  const signOwn = createOwnSigner(options.chainStore ?? fileChainStore(deps.dataDir, async () => (await keys.identity()).siteId, deps.now));
 
   async function readOutbox(): Promise<Outbox> {
     return (await readJsonFile(outboxPath, outboxSchema)) ?? { version: 1, streams: {} };
@@ -87,6 +91,10 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
         const seq = (stream?.seq ?? 0) + 1;
         const prevPackageHash = stream?.lastPackageHash ?? null;
         const now = deps.now();
+        const privateKey = await keys.privateKey();
+        // Main signs only this site's own chain; other authors' checkpoints travel as they came.
+        const own = await signOwn(identity.siteId, req.ops, privateKey);
+        const checkpoints = [...(req.checkpoints ?? []).filter((c) => c.site !== identity.siteId), ...(own ? [own] : [])];
         const bytes = packPackage({
           manifestFields: {
             schemaVersion: req.schemaVersion,
@@ -98,9 +106,10 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
             versionVector: req.versionVector,
             appVersion: deps.appVersion.slice(0, 40),
             ...(identity.rotations.length ? { keyRotations: identity.rotations } : {}),
+            checkpoints,
           },
           ops: req.ops,
-          privateKey: await keys.privateKey(),
+          privateKey,
         });
         const path = await deps.dialogs.pickSavePath({
           title: 'Lưu gói dữ liệu đồng bộ',
@@ -132,9 +141,11 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
       if (!path) return { canceled: true, fileName: null, package: null };
       const identity = await keys.identity();
       const bytes = await readPicked(path, limits.maxFileBytes, `Tệp ${basename(path)} quá lớn để là gói dữ liệu Đôn Đốc.`);
-      const verified = verifyPackage(bytes, { trustedKeys: req.trustedKeys, mySiteId: identity.siteId, limits });
-      const { manifest, ops, packageHash, signerPublicKey, newSignerKey } = verified;
-      return { canceled: false, fileName: basename(path), package: { manifest, ops, packageHash, signerPublicKey, newSignerKey } };
+      // This site's own keys come from main: an op claiming this site is proven only by them.
+      const authorKeys = authorKeysFor(identity, req.trustedKeys, req.previousKeys);
+      const verified = verifyPackage(bytes, { trustedKeys: req.trustedKeys, mySiteId: identity.siteId, limits, authorKeys });
+      const { manifest, ops, packageHash, signerPublicKey, newSignerKey, authorship } = verified;
+      return { canceled: false, fileName: basename(path), package: { manifest, ops, packageHash, signerPublicKey, newSignerKey, authorship } };
     },
 
     'sync:exportIdentityCard': async (req) => {
@@ -180,7 +191,12 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
         format: REGISTRY_FORMAT,
         createdAt: now.toISOString(),
         coordinatorSiteId: identity.siteId,
-        sites: req.sites.map((s) => ({ ...s, publicKey: s.publicKey ?? identity.publicKey })),
+        sites: req.sites.map((s) =>
+          s.siteId === identity.siteId
+            ? // This site's own earlier keys come from main's record of its rotations.
+              { ...s, publicKey: identity.publicKey, ...(identity.rotations.length ? { previousKeys: identity.rotations.map((r) => ({ publicKey: r.oldPublicKey, replacedAt: r.createdAt })) } : {}) }
+            : { ...s, publicKey: s.publicKey ?? identity.publicKey },
+        ),
       };
       const bytes = signRegistry(registry, await keys.privateKey(), identity.rotations);
       const path = await deps.dialogs.pickSavePath({

@@ -2,8 +2,10 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { formatHlc } from '../../../shared/data/hlc';
 import { entityNames, type Op } from '../../../shared/data/ops';
-import type { ManifestFields } from '../../../shared/sync/package';
+import type { Checkpoint, ManifestFields } from '../../../shared/sync/package';
+import { chainOps, EMPTY_HEAD, opChainHash } from '../../../shared/sync/authorship';
 import { publicKeyBase64 } from './ed25519';
+import { nodeChainCrypto, signCheckpoint } from './authorship';
 
 /** mulberry32: small seeded PRNG so "random" tests repeat exactly. */
 export function seededRandom(seed: number): () => number {
@@ -37,7 +39,15 @@ export function makeOps(count: number, site = 'site-a', seed = 1): Op[] {
       actor: 'can-bo-1',
     });
   }
-  return ops;
+  return chainOps(ops, EMPTY_HEAD, nodeChainCrypto).ops;
+}
+
+/** The author's checkpoint at the last of its chained ops (as main signs it). */
+export function checkpointOf(site: TestSite, ops: readonly Op[]): Checkpoint {
+  const own = ops.filter((o) => o.site === site.siteId);
+  const top = own.reduce((a, b) => (a.seq! > b.seq! ? a : b));
+  const head = opChainHash(top, nodeChainCrypto);
+  return signCheckpoint({ site: site.siteId, seq: top.seq!, head }, site.privateKey);
 }
 
 export interface TestSite {
@@ -60,6 +70,7 @@ export function manifestFieldsFor(from: string, to: string, seq = 1, extra: Part
     prevPackageHash: null,
     createdAt: '2025-07-01T08:00:00.000Z',
     versionVector: { [from]: formatHlc({ millis: 1_750_000_000_000, counter: 0, node: from }) },
+    checkpoints: [],
     ...extra,
   };
 }

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import type { Op } from '@shared/data/ops';
 import { canonicalJson } from '@shared/sync/canonical';
-import { HEADER_BYTES, PACKAGE_MAGIC, SIGNATURE_BYTES, SIGNING_CONTEXT, packageMessages as msg, type Manifest } from '@shared/sync/package';
+import { HEADER_BYTES, PACKAGE_FORMAT, PACKAGE_MAGIC, SIGNATURE_BYTES, SIGNING_CONTEXT, packageMessages as msg, type Manifest } from '@shared/sync/package';
 import { fingerprint } from '@shared/sync/fingerprint';
 import { signWithContext } from './ed25519';
 import { makeOps, makeSite, manifestFieldsFor, seededRandom, type TestSite } from './fixtures';
@@ -41,7 +41,7 @@ function refusal(run: () => unknown): { code: string; message: string } {
 function manifestFor(payloadText: Buffer, payload: Buffer, opCount: number, extra: Partial<Manifest> = {}): Manifest {
   return {
     ...manifestFieldsFor(a.siteId, b.siteId),
-    format: 1,
+    format: PACKAGE_FORMAT,
     opCount,
     payloadBytes: payloadText.length,
     payloadSha256: createHash('sha256').update(payload).digest('hex'),
@@ -61,7 +61,7 @@ describe('pack → verify round trip', () => {
     const bytes = pack(ops);
     const verified = verifyAsB(bytes);
     expect(verified.ops).toEqual(ops);
-    expect(verified.manifest).toMatchObject({ format: 1, from: a.siteId, to: b.siteId, seq: 1, opCount: 50, prevPackageHash: null });
+    expect(verified.manifest).toMatchObject({ format: PACKAGE_FORMAT, from: a.siteId, to: b.siteId, seq: 1, opCount: 50, prevPackageHash: null });
     expect(verified.packageHash).toBe(createHash('sha256').update(bytes).digest('hex'));
     expect(verified.signerPublicKey).toBe(a.publicKey);
     expect(verified.newSignerKey).toBeNull();
@@ -81,7 +81,7 @@ describe('pack → verify round trip', () => {
   it('the file starts with the documented header', () => {
     const bytes = pack(makeOps(3, a.siteId));
     expect(bytes.subarray(0, 8).toString('latin1')).toBe(PACKAGE_MAGIC);
-    expect(bytes.readUInt16BE(8)).toBe(1);
+    expect(bytes.readUInt16BE(8)).toBe(PACKAGE_FORMAT);
     const manifestLength = bytes.readUInt32BE(10);
     const manifest = JSON.parse(bytes.subarray(HEADER_BYTES, HEADER_BYTES + manifestLength).toString('utf8'));
     expect(manifest.opCount).toBe(3);
@@ -172,7 +172,7 @@ describe('tampering', () => {
     const manifestBytes = Buffer.from(JSON.stringify(manifestFor(text, payload, 0), null, 1), 'utf8');
     const header = Buffer.alloc(HEADER_BYTES);
     header.write(PACKAGE_MAGIC, 0, 'latin1');
-    header.writeUInt16BE(1, 8);
+    header.writeUInt16BE(PACKAGE_FORMAT, 8);
     header.writeUInt32BE(manifestBytes.length, 10);
     const bytes = Buffer.concat([header, manifestBytes, signWithContext(SIGNING_CONTEXT.package, manifestBytes, a.privateKey), payload]);
     expect(refusal(() => verifyAsB(bytes)).message).toBe(msg.manifestNotCanonical);
@@ -183,10 +183,16 @@ describe('format, size and shape limits', () => {
   it('says "update the app" for a newer format, in the header or the manifest', () => {
     const payload = deflateRawSync(Buffer.alloc(0));
     const manifest = manifestFor(Buffer.alloc(0), payload, 0);
-    expect(refusal(() => verifyAsB(encodePackage(manifest, payload, a.privateKey, 2))).message).toBe(
+    expect(refusal(() => verifyAsB(encodePackage(manifest, payload, a.privateKey, PACKAGE_FORMAT + 1))).message).toBe(
       'Gói được tạo bởi phiên bản mới hơn, hãy cập nhật ứng dụng.',
     );
-    expect(refusal(() => verifyAsB(encodePackage({ ...manifest, format: 2 }, payload, a.privateKey))).message).toBe(msg.newerFormat);
+    expect(refusal(() => verifyAsB(encodePackage({ ...manifest, format: PACKAGE_FORMAT + 1 }, payload, a.privateKey))).message).toBe(msg.newerFormat);
+  });
+
+  it('refuses a package of the format before proven authorship, naming the format', () => {
+    const payload = deflateRawSync(Buffer.alloc(0));
+    const manifest = manifestFor(Buffer.alloc(0), payload, 0);
+    expect(refusal(() => verifyAsB(encodePackage({ ...manifest, format: 1 }, payload, a.privateKey, 1))).message).toBe(msg.unknownFormat(1));
   });
 
   it('refuses an empty file and files that are not packages', () => {

@@ -30,6 +30,7 @@ import {
 } from '../../../shared/sync/package';
 import { sha256Hex, signWithContext, verifyWithContext } from './ed25519';
 import { followKeyRotations } from './rotation';
+import { proveOps } from './authorship';
 
 const MAGIC = Buffer.from(PACKAGE_MAGIC, 'latin1');
 const NEWLINE = 0x0a;
@@ -192,6 +193,11 @@ export interface VerifyOptions {
   trustedKeys: TrustedKeys;
   mySiteId: string;
   limits?: Partial<PackageLimits>;
+  /**
+   * Every key a site's checkpoints may be signed with (current and earlier). Defaults to the
+   * trusted key of each site. This site's own keys must come from main, never from the renderer.
+   */
+  authorKeys?: (site: string) => readonly string[];
 }
 
 /** The one way to get a VerifiedPackage. Throws AppError ('invalid-file' | 'not-authorised'). */
@@ -203,7 +209,12 @@ export function verifyPackage(bytes: Uint8Array, options: VerifyOptions): Verifi
   if (from === options.mySiteId) throw invalid(msg.fromSelf);
   if (to !== '*' && to !== options.mySiteId) throw new AppError('not-authorised', msg.wrongRecipient(to, options.mySiteId));
   const ops = readOps(envelope, limits);
-  return { manifest: envelope.manifest, ops, packageHash: envelope.packageHash, ...signature } as VerifiedPackage;
+  const base = options.authorKeys ?? ((site: string) => (Object.prototype.hasOwnProperty.call(options.trustedKeys, site) ? [options.trustedKeys[site]] : []));
+  // The sender's key after a rotation this package announced signs its own checkpoints too.
+  const keysOf = (site: string) => (site === from && signature.newSignerKey ? [...base(site), signature.newSignerKey.publicKey] : base(site));
+  const proof = proveOps(ops, envelope.manifest.checkpoints, keysOf);
+  const authorship = { refused: [...proof.refused].map(([index, reason]) => ({ index, reason })), checkpoints: proof.checkpoints };
+  return { manifest: envelope.manifest, ops, packageHash: envelope.packageHash, ...signature, authorship } as VerifiedPackage;
 }
 
 /** Structure, hash and ops checked, signature NOT checked: for the inspector and diagnostics only. */

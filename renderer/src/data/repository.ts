@@ -12,6 +12,7 @@ import { formatHlc, initialHlc, parseHlc, tick, type HlcState } from '@shared/da
 import { applyOp, canonicalize, type EntityName, type JsonValue, type Op } from '@shared/data/ops';
 import { newId } from '@shared/data/ids';
 import type { AuditEntry, DondocDb, EntityRow, EntityTable } from './db';
+import { ownHead, OWN_CHAIN_KEY, stampChain } from './chain';
 
 export interface WriteContext {
   site: string;
@@ -68,6 +69,9 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
     if (clock.node !== ctx.site) clock = { ...clock, node: ctx.site };
     const headRow = await db.meta.get(AUDIT_HEAD_KEY);
     let head = (headRow?.value as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+    // This site's op chain (proven authorship): each new op takes the next seq and links to the last.
+    const chainBefore = await ownHead(db, ctx.site);
+    let chain = chainBefore;
 
     const write = async (kind: Op['kind'], entity: EntityTable, rowId: string, values: Record<string, JsonValue>, action: string, summary: string) => {
       if (!tables.includes(entity)) throw new AppError('internal', `Bảng ${entity} không nằm trong giao dịch.`);
@@ -79,7 +83,9 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       const keys = Object.keys(values);
       const prev: Record<string, string> = {};
       if (existing) for (const k of keys) if (existing._v[k]) prev[k] = existing._v[k];
-      const op: Op = { id: newId(), site: ctx.site, hlc, entity: entity as EntityName, rowId, kind, values, actor: ctx.actor, ...(existing ? { prev } : {}) };
+      const stamped = stampChain([{ id: newId(), site: ctx.site, hlc, entity: entity as EntityName, rowId, kind, values, actor: ctx.actor, ...(existing ? { prev } : {}) }], chain);
+      const op = stamped.ops[0];
+      chain = stamped.head;
       const next = applyOp(existing, op);
       await table.put(next);
       await db.ops.add(op);
@@ -126,8 +132,10 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       }
       const written = ops.map((op) => current.get(op.rowId)!);
       if (ops.length === 0) return written;
+      const stamped = stampChain(ops, chain);
+      chain = stamped.head;
       await table.bulkPut(written);
-      await db.ops.bulkAdd(ops);
+      await db.ops.bulkAdd(stamped.ops);
       const entryBase: Omit<AuditEntry, 'hash'> = {
         seq: head.seq + 1,
         id: newId(),
@@ -158,6 +166,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
     const result = await fn(writer);
     await db.meta.put({ key: HLC_KEY, value: formatHlc(clock) });
     await db.meta.put({ key: AUDIT_HEAD_KEY, value: head });
+    if (chain !== chainBefore) await db.meta.put({ key: OWN_CHAIN_KEY, value: chain });
     return result;
   });
 }

@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { channel } from '../channel';
 import { opSchema } from '../../data/ops';
 import {
+  checkpointSchema,
   defaultPackageLimits,
+  MAX_CHECKPOINTS,
   keyRotationSchema,
   manifestSchema,
   publicKeySchema,
@@ -38,6 +40,11 @@ export const packageDataSchema = z.object({
   signerPublicKey: z.string(),
   /** Non-null when the sender rotated to a key you did not trust yet, vouched for by the trusted one: record it. */
   newSignerKey: z.object({ publicKey: z.string(), fingerprint: z.string() }).nullable(),
+  /** Main's check of each op's author (shared/sync/authorship.ts): ops not proven, and the checkpoints that verified. */
+  authorship: z.object({
+    refused: z.array(z.object({ index: z.number().int().min(0), reason: z.string() })),
+    checkpoints: z.array(checkpointSchema).max(MAX_CHECKPOINTS),
+  }),
 });
 export type PackageDataMsg = z.infer<typeof packageDataSchema>;
 
@@ -58,6 +65,8 @@ export const syncChannels = {
       /** This site's acknowledgement: siteId → highest hlc held from that site. */
       versionVector: versionVectorSchema,
       ops: z.array(opSchema).max(defaultPackageLimits.maxOps),
+      /** Other authors' checkpoints covering their ops in `ops`, relayed unchanged; main adds this site's own. */
+      checkpoints: z.array(checkpointSchema).max(MAX_CHECKPOINTS).optional(),
     }),
     z.object({
       canceled: z.boolean(),
@@ -73,6 +82,11 @@ export const syncChannels = {
   'sync:readPackage': channel(
     z.object({
       trustedKeys: z.record(siteIdSchema, publicKeySchema).refine((keys) => Object.keys(keys).length <= 5000, 'quá nhiều khóa'),
+      /** Earlier keys of trusted sites (after rotations): checkpoints they signed stay verifiable. */
+      previousKeys: z
+        .record(siteIdSchema, z.array(publicKeySchema).max(64))
+        .refine((keys) => Object.keys(keys).length <= 5000, 'quá nhiều khóa')
+        .optional(),
     }),
     z.object({ canceled: z.boolean(), fileName: z.string().nullable(), package: packageDataSchema.nullable() }),
   ),

@@ -9,7 +9,7 @@ import { currentDb, useAppState, writeContext } from '../../state/app';
 import { formatDateTime } from '../../ui/format';
 import { notifyError } from '../../ui/notify';
 import { importPackage, type ImportReport } from './data/importPackage';
-import { trustedKeys } from './data/peers';
+import { previousKeys, trustedKeys } from './data/peers';
 import type { RejectionRow } from './data/types';
 import { describeChange, entityLabels } from './labels';
 import { usePeers } from './queries';
@@ -175,7 +175,8 @@ export function SyncImportPage() {
   const nameOf = (id: string) => peers.find((p) => p.siteId === id)?.name ?? id;
 
   async function read(): Promise<{ fileName: string; pkg: ReadPackage } | null> {
-    const res = await api().call('sync:readPackage', { trustedKeys: await trustedKeys(currentDb()) });
+    const database = currentDb();
+    const res = await api().call('sync:readPackage', { trustedKeys: await trustedKeys(database), previousKeys: await previousKeys(database) });
     return res.canceled || !res.package ? null : { fileName: res.fileName ?? '', pkg: res.package };
   }
 

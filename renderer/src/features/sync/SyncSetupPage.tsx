@@ -96,7 +96,15 @@ export function SyncSetupPage() {
     try {
       const sites = [
         { siteId, name: org.authorityName, units: org.actsForUnitIds, publicKey: null, role: 'coordinator' as const },
-        ...peers.map((p) => ({ siteId: p.siteId, name: p.name, units: p.units, publicKey: p.publicKey, role: p.role })),
+        ...peers.map((p) => ({
+          siteId: p.siteId,
+          name: p.name,
+          units: p.units,
+          publicKey: p.publicKey,
+          role: p.role,
+          // Earlier keys stay in the registry so ops they proved stay provable everywhere.
+          ...(p.previousKeys.length ? { previousKeys: p.previousKeys.map((k) => ({ publicKey: k.publicKey, replacedAt: k.replacedAt })) } : {}),
+        })),
       ];
       const res = await api().call('sync:exportRegistry', { sites });
       if (!res.canceled) notifySuccess(`Đã lưu danh bạ đơn vị (${sites.length} máy). Dấu vân tay của Văn phòng điều phối: ${res.coordinatorFingerprint}`);

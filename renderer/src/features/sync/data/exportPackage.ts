@@ -1,12 +1,13 @@
 /**
  * Export: every op a peer has not acknowledged, as one signed file (main signs and saves).
  * "Acknowledged" compares each op's hlc with the peer's last version vector for the op's
- * author site, so ops relayed from third sites travel too. Received ops that were held back
- * or refused here are relayed as well (see shared/sync/apply.ts for why).
+ * author site, so ops relayed from third sites travel too, each author's with that author's
+ * checkpoint (shared/sync/authorship.ts). Received ops held back here for authority are
+ * relayed as well (see shared/sync/apply.ts for why); ops whose author was not proven never are.
  */
-import Dexie, { type Table } from 'dexie';
 import { minVector, vectorOf } from '@shared/sync/apply';
-import { isLocalOnlyOp } from '@shared/sync/authorize';
+import { vectorOfHeads, type Checkpoint } from '@shared/sync/authorship';
+import { allHeads, heldChains, upgradeForAuthorship } from '../../../data/chain';
 import { versionOf, type Op } from '@shared/data/ops';
 import type { VersionVector } from '@shared/sync/package';
 import type { SyncChannel, syncChannels } from '@shared/ipc/channels/sync';
@@ -20,36 +21,12 @@ type Req<K extends SyncChannel> = z.input<(typeof syncChannels)[K]['req']>;
 type Res<K extends SyncChannel> = z.output<(typeof syncChannels)[K]['res']>;
 export type ExportCall = (req: Req<'sync:exportPackage'>) => Promise<Res<'sync:exportPackage'>>;
 
-/** Every author site this replica holds ops from (one index probe per site and table). */
-async function originSites(db: DondocDb): Promise<string[]> {
-  const probe = async (table: Table<{ site: string }, string>) => {
-    const out: string[] = [];
-    let next = await table.orderBy('[site+hlc]').first();
-    while (next) {
-      out.push(next.site);
-      next = await table.where('[site+hlc]').above([next.site, Dexie.maxKey]).first();
-    }
-    return out;
-  };
-  const [a, b] = await Promise.all([probe(db.ops as unknown as Table<{ site: string }, string>), probe(db.syncRejections as unknown as Table<{ site: string }, string>)]);
-  return [...new Set([...a, ...b])].filter((s) => s.length > 0).sort();
-}
-
-/** This site's acknowledgement: per author site, the highest hlc received or written here. */
-export async function localVector(db: DondocDb): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  // Every probe goes out at once: in Chromium a request waits on the browser process, not on us.
-  const highest = await Promise.all(
-    (await originSites(db)).map(async (site) => {
-      const [a, b] = await Promise.all([
-        db.ops.where('[site+hlc]').between([site, Dexie.minKey], [site, Dexie.maxKey]).last(),
-        db.syncRejections.where('[site+hlc]').between([site, Dexie.minKey], [site, Dexie.maxKey]).filter((r) => r.code !== 'invalid').last(),
-      ]);
-      return [site, [a?.hlc ?? '', b?.hlc ?? ''].sort().pop() ?? ''] as const;
-    }),
-  );
-  for (const [site, hlc] of highest) if (hlc) out[site] = hlc;
-  return out;
+/**
+ * This site's acknowledgement: per author site, the hlc at the head of the proven chain held
+ * here (its own chain included). Ops refused here, or not yet linked to what is held, never count.
+ */
+export async function localVector(db: DondocDb, site: string): Promise<Record<string, string>> {
+  return vectorOfHeads(await allHeads(db, site));
 }
 
 /** Ops in compareOps order, each sort key built once (compareOps would build two per comparison). */
@@ -59,24 +36,39 @@ function sortOps(ops: Op[]): Op[] {
   return keyed.map((k) => k.op);
 }
 
-/** The ops a peer with acknowledgement `ack` lacks, oldest first. */
-export async function opsNotAcknowledged(db: DondocDb, ack: VersionVector): Promise<Op[]> {
+/**
+ * The ops a peer with acknowledgement `ack` lacks, oldest first: per author, the chain held here
+ * from just above the peer's acknowledgement up to the head, a contiguous run the author's
+ * checkpoint at the head proves (held-back ops included: they are part of the chain).
+ */
+export async function opsNotAcknowledged(db: DondocDb, ack: VersionVector, site: string): Promise<Op[]> {
+  const heads = await allHeads(db, site);
   // One range read per site and table, all in flight together.
   const parts = await Promise.all(
-    (await originSites(db)).map(async (site) => {
-      const lower: [string, string] = [site, ack[site] ?? ''];
-      const upper: [string, unknown] = [site, Dexie.maxKey];
+    [...heads].map(async ([author, head]) => {
+      const from = ack[author] ?? '';
+      if (head.seq === 0 || from >= head.hlc) return [];
+      const lower: [string, string] = [author, from];
+      const upper: [string, string] = [author, head.hlc];
       const [accepted, held] = await Promise.all([
         db.ops.where('[site+hlc]').between(lower, upper, false, true).toArray(),
         db.syncRejections.where('[site+hlc]').between(lower, upper, false, true).toArray(),
       ]);
-      for (const h of held) if (h.code !== 'invalid') accepted.push(h.op);
-      return accepted;
+      for (const h of held) if (h.code !== 'invalid' && h.code !== 'unproven') accepted.push(h.op);
+      return accepted.filter((op) => op.seq !== undefined && op.seq <= head.seq);
     }),
   );
   const out: Op[] = [];
-  for (const part of parts) for (const op of part) if (!isLocalOnlyOp(op)) out.push(op);
+  for (const part of parts) for (const op of part) out.push(op);
   return sortOps(out);
+}
+
+/** The checkpoints other authors signed at the heads held here, for the authors among `ops`. */
+export async function relayedCheckpoints(db: DondocDb, ops: readonly Op[], site: string): Promise<Checkpoint[]> {
+  const authors = new Set(ops.map((o) => o.site));
+  authors.delete(site);
+  const held = await heldChains(db);
+  return [...authors].flatMap((a) => (held[a] ? [held[a].checkpoint] : []));
 }
 
 export interface ExportTarget {
@@ -101,8 +93,10 @@ export interface ExportOutcome {
 
 export async function exportPackage(db: DondocDb, ctx: WriteContext, target: ExportTarget, call: ExportCall): Promise<ExportOutcome> {
   await refuseDemoDatabase(db);
-  const [ops, versionVector] = await Promise.all([ackFor(db, target.to).then((ack) => opsNotAcknowledged(db, ack)), localVector(db)]);
-  const res = await call({ to: target.to, peerName: target.name, schemaVersion: SCHEMA_VERSION, versionVector, ops });
+  await upgradeForAuthorship(db, ctx.site);
+  const [ops, versionVector] = await Promise.all([ackFor(db, target.to).then((ack) => opsNotAcknowledged(db, ack, ctx.site)), localVector(db, ctx.site)]);
+  const checkpoints = await relayedCheckpoints(db, ops, ctx.site);
+  const res = await call({ to: target.to, peerName: target.name, schemaVersion: SCHEMA_VERSION, versionVector, ops, checkpoints });
   if (res.canceled || res.seq === null || res.packageHash === null) return { canceled: true, seq: null, opCount: ops.length, bytes: 0, path: null };
   const at = (ctx.now ? ctx.now() : new Date()).toISOString();
   const row: ExportRow = {

@@ -17,6 +17,8 @@ import { reindexTasks, type PreloadedTaskRows } from '../../tasks/data/taskIndex
 import { refuseDemoDatabase } from './demoGuard';
 import { existingKeys, loadByKeys, rowsByIndex } from '../../../data/bulkRead';
 import { loadSyncSites, recordPeerKey } from './peers';
+import { admitOps, type AdmitResult } from '@shared/sync/authorship';
+import { allHeads, CHAIN_HEADS_KEY, heldChains, upgradeForAuthorship } from '../../../data/chain';
 import type { ConflictRow, ImportCounts, ImportRow, RejectionRow } from './types';
 
 export const DEFAULT_CHUNK_SIZE = 2000;
@@ -258,7 +260,8 @@ async function appendAudit(db: DondocDb, ctx: WriteContext, at: string, fields: 
 
 /** Re-judges every received op held back earlier (its record or the registry may have arrived since). */
 async function retryHeld(db: DondocDb, sites: ReadonlyMap<string, SyncSite>, meta: BatchMeta): Promise<Written> {
-  const rows = (await db.syncRejections.toArray()).filter((r) => r.code !== 'invalid' && r.code !== 'localOnly');
+  // Only ops that entered an author's chain here are judged again; unproven ones never are.
+  const rows = (await db.syncRejections.toArray()).filter((r) => r.code !== 'invalid' && r.code !== 'localOnly' && r.code !== 'unproven' && r.op.seq !== undefined);
   if (rows.length === 0) return { released: 0, wroteHeld: false };
   const held = rows.map((r) => r.op).sort(compareOps);
   const pre = await prefetch(db, held, rows);
@@ -290,19 +293,23 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
   if (manifest.schemaVersion > SCHEMA_VERSION) {
     throw new AppError('invalid-file', 'Gói được tạo bởi phiên bản ứng dụng mới hơn (cơ sở dữ liệu mới hơn). Hãy cập nhật ứng dụng rồi nhập lại; chưa có dữ liệu nào được áp dụng.');
   }
-  // A clock far ahead is a broken clock: the whole package waits rather than poison every replica.
-  const limit = now().getTime() + MAX_DRIFT_MS;
-  const ahead = pkg.ops.find((o) => {
-    try {
-      return parseHlc(o.hlc).millis > limit;
-    } catch {
-      return false;
-    }
+  // A package created far ahead of this clock comes from a broken clock: nothing of it is applied.
+  if (Date.parse(manifest.createdAt) > now().getTime() + MAX_DRIFT_MS) {
+    throw new AppError('invalid-input', `Đồng hồ của máy gửi (${manifest.from}) chạy nhanh hơn máy này quá một ngày; gói chưa được áp dụng. Hãy chỉnh đồng hồ máy gửi rồi xuất lại gói.`);
+  }
+  await upgradeForAuthorship(db, ctx.site);
+  // Authorship: only ops proven by their author's chain and continuing what this site holds go on.
+  const admission = admitOps({
+    ops: pkg.ops,
+    refusedIndex: new Map(pkg.authorship.refused.map((r) => [r.index, r.reason])),
+    checkpoints: pkg.authorship.checkpoints,
+    heads: await allHeads(db, ctx.site),
+    mySite: ctx.site,
+    notAfter: Math.min(Date.parse(manifest.createdAt), now().getTime()),
   });
-  if (ahead) throw new AppError('invalid-input', `Đồng hồ của máy tạo thao tác (${ahead.site}) chạy nhanh hơn máy này quá một ngày; gói chưa được áp dụng. Hãy chỉnh đồng hồ máy gửi rồi xuất lại gói.`);
 
   const chunkSize = previous?.chunkSize ?? options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-  const ops = [...pkg.ops].sort(compareOps);
+  const ops = [...admission.admitted].sort(compareOps);
   const totalChunks = Math.max(1, Math.ceil(ops.length / chunkSize));
   const startChunk = previous?.chunksDone ?? 0;
   const sites = await loadSyncSites(db, ctx.site);
@@ -343,6 +350,7 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
         );
       }
       if (last) {
+        await recordAuthorship(db, admission, meta, pkg.ops.length);
         const retried = await retryHeld(db, sites, meta);
         // Final figures for this package's own held ops: a retry may have let some through.
         const mine = await db.syncRejections.where('importHash').equals(packageHash).toArray();
@@ -397,6 +405,37 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
     missingSeqs: await streamGaps(db, manifest.from, manifest.to),
     newSignerFingerprint: pkg.newSignerKey?.fingerprint ?? null,
   };
+}
+
+/**
+ * With the package's last chunk: ops whose authorship failed are listed (keyed by package and
+ * position, never by the op id a forger chose, so a forged copy can never shadow the real op),
+ * and every author chain that moved forward records its new head and checkpoint.
+ */
+async function recordAuthorship(db: DondocDb, admission: AdmitResult, meta: BatchMeta, total: number): Promise<void> {
+  if (admission.refused.length) {
+    const width = String(total).length;
+    await db.syncRejections.bulkPut(
+      admission.refused.map((r): RejectionRow => ({
+        opId: `unproven:${meta.importHash.slice(0, 16)}:${String(r.index).padStart(width, '0')}`,
+        site: r.op.site,
+        hlc: '',
+        op: r.op,
+        status: 'rejected',
+        code: 'unproven',
+        reason: r.reason,
+        importHash: meta.importHash,
+        from: meta.from,
+        firstSeenAt: meta.at,
+        lastCheckedAt: meta.at,
+      })),
+    );
+  }
+  if (admission.advanced.size) {
+    const held = await heldChains(db);
+    for (const [site, next] of admission.advanced) if (!held[site] || held[site].head.seq < next.head.seq) held[site] = next;
+    await db.meta.put({ key: CHAIN_HEADS_KEY, value: held });
+  }
 }
 
 /** Missing sequence numbers of one sender's stream ('to' is this site or '*'). */

@@ -38,6 +38,13 @@ export async function trustedKeys(db: DondocDb): Promise<Record<string, string>>
   return out;
 }
 
+/** siteId → the keys each trusted peer used before its rotations: its old checkpoints stay provable. */
+export async function previousKeys(db: DondocDb): Promise<Record<string, string[]>> {
+  const out: Record<string, string[]> = {};
+  for (const p of await db.peers.toArray()) if (p.previousKeys.length) out[p.siteId] = p.previousKeys.map((k) => k.publicKey);
+  return out;
+}
+
 /** The registry as the authorizer reads it: every peer plus this site (from its organisation). */
 export async function loadSyncSites(db: DondocDb, mySiteId: string): Promise<Map<string, SyncSite>> {
   const out = new Map<string, SyncSite>();
@@ -128,7 +135,11 @@ export async function trustRegistry(db: DondocDb, ctx: WriteContext, registry: R
           fingerprint: fingerprint(s.publicKey),
           trustedAt: keyChanged || !old ? at : old.trustedAt,
           trustedBy: keyChanged || !old ? ctx.actor : old.trustedBy,
-          previousKeys: old ? (keyChanged ? [...old.previousKeys, { publicKey: old.publicKey, fingerprint: old.fingerprint, replacedAt: at }] : old.previousKeys) : [],
+          previousKeys: mergeKeys(
+            old ? (keyChanged ? [...old.previousKeys, { publicKey: old.publicKey, fingerprint: old.fingerprint, replacedAt: at }] : old.previousKeys) : [],
+            (s.previousKeys ?? []).map((k) => ({ publicKey: k.publicKey, fingerprint: fingerprint(k.publicKey), replacedAt: k.replacedAt })),
+            s.publicKey,
+          ),
           ack: old?.ack ?? {},
           lastReceivedAt: old?.lastReceivedAt ?? null,
           lastSentAt: old?.lastSentAt ?? null,
@@ -150,6 +161,18 @@ export async function trustRegistry(db: DondocDb, ctx: WriteContext, registry: R
     unitsChanged = { before: org.actsForUnitIds, after: me.units };
   }
   return { peers: result, unitsChanged };
+}
+
+/** Earlier keys known here and listed by the registry, once each, never the current key. */
+function mergeKeys(mine: PeerRow['previousKeys'], listed: PeerRow['previousKeys'], current: string): PeerRow['previousKeys'] {
+  const out: PeerRow['previousKeys'] = [];
+  const seen = new Set([current]);
+  for (const k of [...listed, ...mine]) {
+    if (seen.has(k.publicKey)) continue;
+    seen.add(k.publicKey);
+    out.push(k);
+  }
+  return out.sort((a, b) => (a.replacedAt < b.replacedAt ? -1 : a.replacedAt > b.replacedAt ? 1 : 0));
 }
 
 /** A package's signer moved to a new key vouched for by the trusted one: remember it. */

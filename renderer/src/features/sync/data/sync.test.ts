@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '@shared/errors';
 import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalState, type JsonValue, type State } from '@shared/data/ops';
 import { parseHlc } from '@shared/data/hlc';
 import { ORGANISATION_SETTINGS_ID, type Organisation } from '@shared/registries/organisation';
@@ -21,9 +21,10 @@ import { chooseOtherValue } from './conflicts';
 import { DEMO_META_KEY, DEMO_SYNC_REFUSED } from './demoGuard';
 import { peerStatuses, silentPeers } from './status';
 import type { PeerRow } from './types';
-import { trustRegistry } from './peers';
+import { previousKeys, trustedKeys, trustRegistry } from './peers';
 import { completeSetup } from '../../registries/commands';
 import { loadOrganisation, loadUnits } from '../../registries/queries';
+import { FakeMain, readAs, siteKey } from '../../../../../tests/unit/syncMain';
 
 let clock = Date.parse('2026-05-04T02:00:00Z');
 const tickNow = () => new Date((clock += 1000));
@@ -34,6 +35,7 @@ interface Replica {
   site: string;
   /** Per recipient: last seq and package hash, as main keeps them. */
   outbox: Map<string, { seq: number; hash: string | null }>;
+  main: FakeMain;
 }
 
 const SITES: { site: string; role: 'coordinator' | 'unit'; units: string[]; name: string }[] = [
@@ -61,7 +63,7 @@ async function makeReplica(site: string): Promise<Replica> {
     name: s.name,
     units: s.units,
     role: s.role,
-    publicKey: 'k',
+    publicKey: siteKey(s.site).publicKey,
     fingerprint: 'F',
     trustedAt: '2026-05-01T00:00:00Z',
     trustedBy: 'admin',
@@ -71,45 +73,29 @@ async function makeReplica(site: string): Promise<Replica> {
     lastSentAt: null,
   }));
   await db.peers.bulkPut(peers);
-  return { db, ctx, site, outbox: new Map() };
+  return { db, ctx, site, outbox: new Map(), main: new FakeMain(site) };
 }
 
-/** Exports from a to b and returns the package as main would hand it to b's renderer. */
-async function pack(a: Replica, to: string): Promise<PackageDataMsg> {
-  let pkg: PackageDataMsg | null = null;
+/**
+ * Exports from a to b and returns the package as main would hand it to b's renderer (real
+ * signing and checks, against the keys b trusts when b is given).
+ */
+async function pack(a: Replica, to: string, b?: Replica): Promise<PackageDataMsg> {
+  let bytes: Buffer | null = null;
   const call: ExportCall = async (req) => {
     const stream = a.outbox.get(req.to) ?? { seq: 0, hash: null };
     const seq = stream.seq + 1;
-    const packageHash = bytesToHex(sha256(utf8ToBytes(`${a.site}-${req.to}-${seq}-${JSON.stringify(req.ops.map((o) => o.id))}`)));
-    pkg = {
-      manifest: {
-        format: 1,
-        schemaVersion: req.schemaVersion,
-        from: a.site,
-        to: req.to,
-        seq,
-        prevPackageHash: stream.hash,
-        createdAt: tickNow().toISOString(),
-        opCount: req.ops.length,
-        payloadBytes: 0,
-        payloadSha256: '0'.repeat(64),
-        versionVector: req.versionVector as Record<string, string>,
-      },
-      // Main re-validates every op with opSchema; here the export's ops pass through as they are.
-      ops: req.ops as unknown as PackageDataMsg['ops'],
-      packageHash,
-      signerPublicKey: 'k',
-      newSignerKey: null,
-    };
+    bytes = await a.main.pack(req, { seq, prevPackageHash: stream.hash, createdAt: tickNow().toISOString() });
+    const packageHash = bytesToHex(sha256(bytes));
     a.outbox.set(req.to, { seq, hash: packageHash });
-    return { canceled: false, path: `/usb/goi-${seq}.dondoc`, seq, packageHash, prevPackageHash: stream.hash, opCount: req.ops.length, bytes: 100 };
+    return { canceled: false, path: `/usb/goi-${seq}.dondoc`, seq, packageHash, prevPackageHash: stream.hash, opCount: req.ops.length, bytes: bytes.length };
   };
   await exportPackage(a.db, a.ctx, { to, name: to }, call);
-  return pkg!;
+  return b ? readAs(to, bytes!, await trustedKeys(b.db), await previousKeys(b.db)) : readAs(to, bytes!);
 }
 
 async function transfer(a: Replica, b: Replica, options?: ImportOptions) {
-  const pkg = await pack(a, b.site);
+  const pkg = await pack(a, b.site, b);
   return { pkg, report: await importPackage(b.db, b.ctx, pkg, 'goi.dondoc', options) };
 }
 
@@ -267,7 +253,7 @@ describe('sync export/import on Dexie', () => {
     await seedUnits(coord);
     const taskId = await assignTask(coord);
     const db = new DondocDb(`sync-wizard-${Math.random()}`);
-    const xa: Replica = { db, ctx: { site: 'xa-a', actor: 'admin (UBND xã Hòa An)', now: tickNow }, site: 'xa-a', outbox: new Map() };
+    const xa: Replica = { db, ctx: { site: 'xa-a', actor: 'admin (UBND xã Hòa An)', now: tickNow }, site: 'xa-a', outbox: new Map(), main: new FakeMain('xa-a') };
     await completeSetup(db, xa.ctx, { authorityName: 'Ủy ban nhân dân xã Hòa An', parentName: 'Ủy ban nhân dân tỉnh Cao Bằng', placeName: 'Cao Bằng', authoritySymbol: 'UBND', siteRole: 'unit', office: null, today: '2026-05-04' });
     expect(await db.units.count()).toBe(0);
     expect(await loadOrganisation(db)).toMatchObject({ siteRole: 'unit', actsForUnitIds: [], authorityUnitId: '' });
@@ -275,7 +261,7 @@ describe('sync export/import on Dexie', () => {
       format: 1,
       createdAt: '2026-05-04T02:00:00Z',
       coordinatorSiteId: 'vp-tinh',
-      sites: SITES.map((s) => ({ siteId: s.site, name: s.name, units: s.units, publicKey: btoa(String.fromCharCode(...new Uint8Array(32))), role: s.role })),
+      sites: SITES.map((s) => ({ siteId: s.site, name: s.name, units: s.units, publicKey: siteKey(s.site).publicKey, role: s.role })),
     });
     expect((await loadOrganisation(db))?.actsForUnitIds).toEqual(['u-xa-a']);
 
@@ -302,7 +288,10 @@ describe('sync export/import on Dexie', () => {
     await transfer(xb, xa);
     const { report, pkg } = await transfer(xa, coord);
     expect(report.counts.rejected).toBe(1);
-    expect((await importRejections(coord.db, pkg.packageHash))[0]).toMatchObject({ code: 'unknownSite', site: 'xa-b' });
+    // Its author cannot be proven: this office holds no key of that machine.
+    const [refused] = await importRejections(coord.db, pkg.packageHash);
+    expect(refused).toMatchObject({ code: 'unproven', site: 'xa-b' });
+    expect(refused.reason).toContain('không có khóa của máy đó');
   });
 
   it('holds an event whose task has not arrived and applies it when the task comes', async () => {
@@ -314,7 +303,7 @@ describe('sync export/import on Dexie', () => {
     await transfer(coord, xa);
     await reportProgress(xa.db, xa.ctx, unitActor, taskId, { percent: 50, text: 'Một nửa' });
     // The commune believes xa-b already has the coordinator's ops, so it sends only its event.
-    await xa.db.peers.update('xa-b', { ack: await localVector(coord.db) });
+    await xa.db.peers.update('xa-b', { ack: await localVector(coord.db, coord.site) });
     const { report, pkg } = await transfer(xa, xb);
     expect(pkg.ops.map((o) => o.entity)).toEqual(['taskEvents']);
     expect(report.counts).toMatchObject({ applied: 0, pending: 1 });

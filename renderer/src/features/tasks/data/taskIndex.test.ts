@@ -14,6 +14,7 @@ import { importPackage } from '../../sync/data/importPackage';
 import type { PeerRow } from '../../sync/data/types';
 import { completeTask, createTasks, pauseTask, registerDirective, reportProgress, requestExtension, updateTask, type TaskActor } from './commands';
 import { rebuildTaskIndex, reindexTasks, type PreloadedTaskRows } from './taskIndex';
+import { FakeMain, readAs, siteKey } from '../../../../../tests/unit/syncMain';
 
 let clock = Date.parse('2026-03-02T02:00:00Z');
 const tick = () => new Date((clock += 1000));
@@ -31,6 +32,7 @@ interface Replica {
   db: DondocDb;
   ctx: WriteContext;
   seq: number;
+  main: FakeMain;
 }
 
 async function replica(site: string): Promise<Replica> {
@@ -44,7 +46,7 @@ async function replica(site: string): Promise<Replica> {
     name: s.name,
     units: s.units,
     role: s.role,
-    publicKey: 'k',
+    publicKey: siteKey(s.site).publicKey,
     fingerprint: 'F',
     trustedAt: '2026-03-01T00:00:00Z',
     trustedBy: 'admin',
@@ -54,37 +56,19 @@ async function replica(site: string): Promise<Replica> {
     lastSentAt: null,
   }));
   await db.peers.bulkPut(peers);
-  return { db, ctx, seq: 0 };
+  return { db, ctx, seq: 0, main: new FakeMain(site) };
 }
 
-/** Everything `from` holds that `to` has not acknowledged, as main would hand it over. */
+/** Everything `from` holds that `to` has not acknowledged, as main would hand it over (real signing and checks). */
 async function pack(from: Replica, to: string): Promise<PackageDataMsg> {
-  let out: PackageDataMsg | null = null;
+  let bytes: Buffer | null = null;
   await exportPackage(from.db, from.ctx, { to, name: to }, async (req) => {
     from.seq += 1;
+    bytes = await from.main.pack(req, { seq: from.seq, prevPackageHash: null, createdAt: tick().toISOString() });
     const packageHash = `${from.ctx.site}-${to}-${from.seq}`.padEnd(64, '0');
-    out = {
-      manifest: {
-        format: 1,
-        schemaVersion: req.schemaVersion,
-        from: from.ctx.site,
-        to,
-        seq: from.seq,
-        prevPackageHash: null,
-        createdAt: tick().toISOString(),
-        opCount: req.ops.length,
-        payloadBytes: 0,
-        payloadSha256: '0'.repeat(64),
-        versionVector: req.versionVector as Record<string, string>,
-      },
-      ops: req.ops as unknown as PackageDataMsg['ops'],
-      packageHash,
-      signerPublicKey: 'k',
-      newSignerKey: null,
-    };
     return { canceled: false, path: '/usb/goi.dondoc', seq: from.seq, packageHash, prevPackageHash: null, opCount: req.ops.length, bytes: 1 };
   });
-  return out!;
+  return readAs(to, bytes!);
 }
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
