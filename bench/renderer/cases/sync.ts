@@ -13,7 +13,7 @@ import Dexie from 'dexie';
 import { formatHlc } from '@shared/data/hlc';
 import { applyOp, type Op, type Row } from '@shared/data/ops';
 import { chainOps, EMPTY_HEAD, opChainHash, type ChainHead, type Checkpoint } from '@shared/sync/authorship';
-import { rendererHasher } from '../../data/chain';
+import { rendererHasher } from '../../../renderer/src/data/chain';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { ORGANISATION_SETTINGS_ID } from '@shared/registries/organisation';
 import type { RendererBenchCase, SizeLabel, SizeSpec } from '../types';
