@@ -159,7 +159,7 @@ test('backup to a folder, restore with preview, corrupt and newer backups refuse
   await writeFile(join(tmp, 'cut.ddbak'), good.subarray(0, good.length - 500));
   const body = good.subarray(good.indexOf(0x0a) + 1).toString('utf8');
   const dump = JSON.parse(body) as { idbVersion: number };
-  const newer = encodeBackup(
+  const newer = await encodeBackup(
     { appVersion: '9.0.0', schemaVersion: 99, siteId: 'x', reason: 'manual', createdAt: new Date().toISOString(), counts: {} },
     JSON.stringify({ ...dump, idbVersion: 990 }),
   );
@@ -258,7 +258,7 @@ async function launchPersistent(origin: string, profileDir: string, dataDir: str
 }
 
 /** A large backup built from the live database: many more units, each with its op and chained audit entry. */
-function largeBackup(live: Record<string, unknown[]>, extra: number, site: string): { bytes: Buffer; tables: Record<string, unknown[]> } {
+async function largeBackup(live: Record<string, unknown[]>, extra: number, site: string): Promise<{ bytes: Buffer; tables: Record<string, unknown[]> }> {
   const tables: Record<string, unknown[]> = Object.fromEntries(Object.entries(live).map(([k, v]) => [k, [...v]]));
   const audit = tables.audit as AuditEntry[];
   let head = audit.reduce((h, e) => (e.seq > h.seq ? { seq: e.seq, hash: e.hash } : h), { seq: 0, hash: GENESIS_HASH });
@@ -291,7 +291,7 @@ function largeBackup(live: Record<string, unknown[]>, extra: number, site: strin
   tables.meta = (tables.meta as { key: string; value: unknown }[]).map((m) => (m.key === 'auditHead' ? { key: 'auditHead', value: head } : m));
   const counts = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length]));
   const json = JSON.stringify({ database: 'dondoc', idbVersion: 20, tables });
-  return { bytes: encodeBackup({ appVersion: '0.1.0-test', schemaVersion: 2, siteId: site, reason: 'manual', createdAt: '2026-01-01T03:00:00.000Z', counts }, json), tables };
+  return { bytes: await encodeBackup({ appVersion: '0.1.0-test', schemaVersion: 2, siteId: site, reason: 'manual', createdAt: '2026-01-01T03:00:00.000Z', counts }, json), tables };
 }
 
 function sameTables(a: Record<string, unknown[]>, b: Record<string, unknown[]>): boolean {
@@ -310,7 +310,7 @@ test('kill test: the browser dies during a large restore; on restart the data is
   await firstRun(page);
   const live = await dumpLive(page);
   const siteId = (live.ops[0] as { site: string }).site;
-  const big = largeBackup(live, KILL_TEST_UNITS, siteId);
+  const big = await largeBackup(live, KILL_TEST_UNITS, siteId);
   await mkdir(join(dataDir, 'backups'), { recursive: true });
   await writeFile(join(dataDir, 'backups', 'dondoc-20260101-000000-000-manual.ddbak'), big.bytes);
 

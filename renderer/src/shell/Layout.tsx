@@ -8,10 +8,12 @@ import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { usePath } from './router';
 import { visibleRoutes } from './routes';
 import { useDailyBackup } from '../features/safety/dailyBackup';
+import { useAuditAnchor } from '../features/safety/useAuditAnchor';
 
 export function Layout() {
   const session = useAppState((s) => s.session)!;
   useDailyBackup();
+  useAuditAnchor();
   const org = useOrganisation();
   const path = usePath();
   const [pwOpen, pw] = useDisclosure(false);
