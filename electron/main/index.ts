@@ -141,6 +141,7 @@ void app.whenReady().then(async () => {
         const error = await shell.openPath(path);
         if (error) throw new Error(error);
       },
+      showInFolder: (path) => shell.showItemInFolder(path),
     },
     secretBox: {
       available: () => safeStorage.isEncryptionAvailable(),
