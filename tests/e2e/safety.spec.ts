@@ -52,6 +52,16 @@ async function addUnit(page: Page, name: string, short: string): Promise<void> {
 }
 
 /** Waits for the toasts to close by themselves so screenshots show the screen itself. */
+/** A backup this PC did not seal opens only after the administrator confirms the warning. */
+async function confirmUnverified(page: Page): Promise<void> {
+  const warning = page.getByRole('dialog', { name: 'Bản sao lưu chưa được xác thực' });
+  await expect(warning).toContainText('không xác thực được nguồn gốc', { timeout: 60_000 });
+  const open = warning.getByRole('button', { name: 'Mở bản sao lưu' });
+  await expect(open).toBeDisabled();
+  await warning.getByLabel('Tôi đã đọc cảnh báo và vẫn muốn mở bản sao lưu này').check();
+  await open.click();
+}
+
 async function clearToasts(page: Page): Promise<void> {
   await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 30_000 });
 }
@@ -171,6 +181,7 @@ test('backup to a folder, restore with preview, corrupt and newer backups refuse
   await page.getByRole('button', { name: /Khôi phục từ tệp/ }).click();
   await expect(page.getByText('Tệp sao lưu không đầy đủ (bị cắt ngắn hoặc bị sửa).')).toBeVisible();
   await page.getByRole('button', { name: /Khôi phục từ tệp/ }).click();
+  await confirmUnverified(page);
   await expect(page.getByText(/Bản sao lưu được tạo bởi phiên bản Đôn Đốc mới hơn .*Hãy cập nhật ứng dụng/)).toBeVisible();
   await expect(preview).toHaveCount(0);
   expect(await dumpLive(page)).toEqual(snapshot);
@@ -320,6 +331,8 @@ test('kill test: the browser dies during a large restore; on restart the data is
     const beforeRestore = await dumpLive(page);
     await page.goto(`${server.origin}/index.html#/backup`);
     await page.getByRole('button', { name: /^Khôi phục bản sao lưu 01\/01\/2026/ }).click();
+    // Written by the test, not sealed by this PC: the administrator confirms the warning first.
+    await confirmUnverified(page);
     const preview = page.getByRole('dialog', { name: 'Khôi phục từ bản sao lưu' });
     await expect(preview).toContainText((KILL_TEST_UNITS + 3).toLocaleString('vi-VN'), { timeout: 120_000 });
     await preview.getByRole('button', { name: 'Khôi phục', exact: true }).click();
