@@ -140,7 +140,7 @@ test('backup to a folder, restore with preview, corrupt and newer backups refuse
   await page.getByRole('button', { name: /^Khôi phục bản sao lưu/ }).first().click();
   const preview = page.getByRole('dialog', { name: 'Khôi phục từ bản sao lưu' });
   await expect(preview).toContainText('Ủy ban nhân dân xã Hòa An');
-  await expect(preview).toContainText('Mã kiểm tra đúng, số bản ghi khớp và nhật ký thay đổi toàn vẹn.');
+  await expect(preview).toContainText('Dấu niêm phong của máy này khớp, mã kiểm tra đúng, số bản ghi khớp và nhật ký thay đổi toàn vẹn.');
   await expect(preview.getByRole('row', { name: /Đơn vị \d+/ })).toBeVisible();
   await site.shot('safety-01-restore-preview');
   await preview.getByRole('button', { name: 'Hủy' }).click();
