@@ -137,3 +137,20 @@ describe('accounts file integrity', () => {
     expect(resolveDataDir({ isPackaged: false, env: {}, userData: '/u' })).toBe(join('/u', 'dondoc-data'));
   });
 });
+
+describe('upgrading an installation made before accounts were sealed', () => {
+  it('the unsealed file of an earlier version is accepted once and sealed at once, so later starts accept it', async () => {
+    const o = await withStaff();
+    const file = await readAccounts(o);
+    // As an earlier version left it: no seal, no sealing key.
+    await writeFile(accountsPath(o), JSON.stringify({ version: 1, accounts: file.accounts }));
+    await rm(join(o.dataDir, 'seal-key.json'));
+    await rm(join(o.dataDir, 'audit-anchor.json'), { force: true });
+    const first = await makeOffice(o.dataDir);
+    expect((await first.api.call('auth:status', {})).recovery).toBeNull();
+    expect((await readAccounts(o)).version).toBe(2);
+    const second = await makeOffice(o.dataDir);
+    expect((await second.api.call('auth:status', {})).recovery).toBeNull();
+    await second.api.call('auth:login', { username: STAFF.username, password: STAFF.password });
+  });
+});

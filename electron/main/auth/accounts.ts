@@ -111,6 +111,8 @@ export function createAccountStore(deps: MainDeps, options: { seal?: SealKey } =
     if (!data) return { accounts: [] };
     if (data.version === 1) {
       if (await sealExistedAtStart) throw new AppError('storage', TAMPERED_MESSAGE);
+      // The first start of a version that seals: seal the genuine file now, so the next start finds it sealed.
+      await save(data.accounts);
       return { accounts: data.accounts };
     }
     if (!(await seal.check('accounts', macInput(data.accounts), data.mac))) throw new AppError('storage', TAMPERED_MESSAGE);
