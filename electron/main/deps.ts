@@ -23,6 +23,8 @@ export interface SecretBox {
 
 export interface Shell {
   openPath(path: string): Promise<void>;
+  /** Shows the file selected in its folder (Explorer) without opening it; absent where there is no desktop. */
+  showInFolder?(path: string): void;
 }
 
 export interface MainDeps {

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MainDeps } from './deps';
 import { createHandlers } from './handlers';
+import { resolveDataDir } from './dataDir';
 import { createElectronPrinter } from './print/electronPrinter';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate } from './menu';
@@ -34,8 +35,8 @@ const openedFiles = createOpenedFileInbox();
 const dialogFolder = createDialogFolderMemory();
 
 function dataDir(): string {
-  // Tests point the app at a scratch folder; users keep data beside the profile, outside it.
-  return process.env.DONDOC_DATA_DIR ?? join(app.getPath('userData'), 'dondoc-data');
+  // Tests point a development build at a scratch folder; users keep data beside the profile, outside it.
+  return resolveDataDir({ isPackaged: app.isPackaged, env: process.env, userData: app.getPath('userData') });
 }
 
 function rendererDir(): string {
@@ -155,6 +156,7 @@ async function setup(): Promise<void> {
         const error = await shell.openPath(path);
         if (error) throw new Error(error);
       },
+      showInFolder: (path) => shell.showItemInFolder(path),
     },
     secretBox: {
       available: () => safeStorage.isEncryptionAvailable(),

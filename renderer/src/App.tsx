@@ -7,11 +7,17 @@ import { useOrganisation } from './features/registries/queries';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { LoginScreen } from './features/auth/LoginScreen';
 import { LockScreen } from './features/auth/LockScreen';
+import { RecoveryScreen } from './features/auth/RecoveryScreen';
 import { Layout } from './shell/Layout';
 import { errorMessage } from './ui/notify';
 import { useInactivityLock } from './features/auth/useInactivityLock';
+import { notifications } from '@mantine/notifications';
+import { checkAuditAnchor } from './data/auditAnchor';
 
-type Boot = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; hasAccounts: boolean };
+type Boot =
+  | { kind: 'loading' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; hasAccounts: boolean; recovery: 'missing' | 'tampered' | null; dataDir: string };
 
 export function App() {
   const [boot, setBoot] = useState<Boot>({ kind: 'loading' });
@@ -26,10 +32,14 @@ export function App() {
       const info = await api().call('app:info', {});
       const { db } = await openDatabase(api());
       const status = await api().call('auth:status', {});
+      const anchorProblem = await checkAuditAnchor(api(), db).catch(() => null);
       if (cancelled) return;
+      if (anchorProblem) {
+        notifications.show({ color: 'red', title: 'Nhật ký thay đổi không khớp mốc đã ghi', message: `${anchorProblem} Hãy báo quản trị viên (Sao lưu & an toàn → Kiểm tra toàn vẹn).`, autoClose: false });
+      }
       useAppState.getState().setDb(db, info.siteId);
       useAppState.getState().setSession(status.session);
-      setBoot({ kind: 'ready', hasAccounts: status.hasAccounts });
+      setBoot({ kind: 'ready', hasAccounts: status.hasAccounts, recovery: status.recovery, dataDir: info.dataDir });
     })().catch((e: unknown) => !cancelled && setBoot({ kind: 'error', message: errorMessage(e) }));
     return () => {
       cancelled = true;
@@ -55,7 +65,11 @@ export function App() {
       </Center>
     );
   }
-  if (!boot.hasAccounts && !session) return <SetupWizard withAccount onAccountCreated={() => setBoot({ kind: 'ready', hasAccounts: true })} />;
+  const retry = () => window.location.reload();
+  if (boot.recovery && !session) return <RecoveryScreen reason={boot.recovery} dataDir={boot.dataDir} onRetry={retry} />;
+  // Data of an organisation but no accounts at all: never offer a fresh first administrator.
+  if (!boot.hasAccounts && !session && org !== null) return <RecoveryScreen reason="database-without-accounts" dataDir={boot.dataDir} onRetry={retry} />;
+  if (!boot.hasAccounts && !session) return <SetupWizard withAccount onAccountCreated={() => setBoot({ ...boot, hasAccounts: true })} />;
   if (!session) return <LoginScreen />;
   if (session.locked) return <LockScreen />;
   if (org === null) {

@@ -9,6 +9,7 @@
  * coordinator registers: the coordinator office does not answer in the departments' name.
  */
 import type { Actor, SiteScope } from '../authority';
+import { speaksFor } from '../acting';
 import type { Op } from '../data/ops';
 import { CONSULTATION_SETTINGS_ID, type Consultation, type UpwardRequest } from './model';
 
@@ -16,10 +17,7 @@ export type ConsultationDecision = { allowed: true } | { allowed: false; reason:
 const ALLOWED: ConsultationDecision = { allowed: true };
 const refuse = (reason: string): ConsultationDecision => ({ allowed: false, reason });
 
-export function speaksFor(actor: Actor, site: SiteScope, unitId: string): boolean {
-  if (actor.unitId !== null) return actor.unitId === unitId;
-  return site.actsForUnitIds.includes(unitId);
-}
+export { speaksFor };
 
 export type ConsultationAction = 'create' | 'update' | 'reconcile' | 'markReady' | 'sendNotice';
 

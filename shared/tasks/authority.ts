@@ -12,6 +12,7 @@
  *   thẩm quyền của cơ quan, đơn vị mình sang cơ quan, đơn vị khác").
  */
 import type { Actor, SiteScope } from '../authority';
+import { speaksFor } from '../acting';
 import type { Op } from '../data/ops';
 import { TASK_SETTINGS_ID, type TaskStatus } from './state';
 import { taskFieldLabels } from './model';
@@ -66,10 +67,6 @@ function actsFor(site: SiteScope, unitId: string): boolean {
 
 function isAssignerSite(site: SiteScope, task: Pick<TaskAuthorityView, 'assignerUnitId'>): boolean {
   return site.siteRole === 'coordinator' || actsFor(site, task.assignerUnitId);
-}
-
-function speaksFor(actor: Actor, site: SiteScope, unitId: string): boolean {
-  return actsFor(site, unitId) || actor.unitId === unitId;
 }
 
 function statusCheck(action: TaskAction, task: TaskAuthorityView): TaskDecision {

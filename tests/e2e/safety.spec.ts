@@ -52,6 +52,16 @@ async function addUnit(page: Page, name: string, short: string): Promise<void> {
 }
 
 /** Waits for the toasts to close by themselves so screenshots show the screen itself. */
+/** A backup this PC did not seal opens only after the administrator confirms the warning. */
+async function confirmUnverified(page: Page): Promise<void> {
+  const warning = page.getByRole('dialog', { name: 'Bản sao lưu chưa được xác thực' });
+  await expect(warning).toContainText('không xác thực được nguồn gốc', { timeout: 60_000 });
+  const open = warning.getByRole('button', { name: 'Mở bản sao lưu' });
+  await expect(open).toBeDisabled();
+  await warning.getByLabel('Tôi đã đọc cảnh báo và vẫn muốn mở bản sao lưu này').check();
+  await open.click();
+}
+
 async function clearToasts(page: Page): Promise<void> {
   await expect(page.locator('.mantine-Notifications-notification')).toHaveCount(0, { timeout: 30_000 });
 }
@@ -130,7 +140,7 @@ test('backup to a folder, restore with preview, corrupt and newer backups refuse
   await page.getByRole('button', { name: /^Khôi phục bản sao lưu/ }).first().click();
   const preview = page.getByRole('dialog', { name: 'Khôi phục từ bản sao lưu' });
   await expect(preview).toContainText('Ủy ban nhân dân xã Hòa An');
-  await expect(preview).toContainText('Mã kiểm tra đúng, số bản ghi khớp và nhật ký thay đổi toàn vẹn.');
+  await expect(preview).toContainText('Dấu niêm phong của máy này khớp, mã kiểm tra đúng, số bản ghi khớp và nhật ký thay đổi toàn vẹn.');
   await expect(preview.getByRole('row', { name: /Đơn vị \d+/ })).toBeVisible();
   await site.shot('safety-01-restore-preview');
   await preview.getByRole('button', { name: 'Hủy' }).click();
@@ -159,7 +169,7 @@ test('backup to a folder, restore with preview, corrupt and newer backups refuse
   await writeFile(join(tmp, 'cut.ddbak'), good.subarray(0, good.length - 500));
   const body = good.subarray(good.indexOf(0x0a) + 1).toString('utf8');
   const dump = JSON.parse(body) as { idbVersion: number };
-  const newer = encodeBackup(
+  const newer = await encodeBackup(
     { appVersion: '9.0.0', schemaVersion: 99, siteId: 'x', reason: 'manual', createdAt: new Date().toISOString(), counts: {} },
     JSON.stringify({ ...dump, idbVersion: 990 }),
   );
@@ -171,6 +181,7 @@ test('backup to a folder, restore with preview, corrupt and newer backups refuse
   await page.getByRole('button', { name: /Khôi phục từ tệp/ }).click();
   await expect(page.getByText('Tệp sao lưu không đầy đủ (bị cắt ngắn hoặc bị sửa).')).toBeVisible();
   await page.getByRole('button', { name: /Khôi phục từ tệp/ }).click();
+  await confirmUnverified(page);
   await expect(page.getByText(/Bản sao lưu được tạo bởi phiên bản Đôn Đốc mới hơn .*Hãy cập nhật ứng dụng/)).toBeVisible();
   await expect(preview).toHaveCount(0);
   expect(await dumpLive(page)).toEqual(snapshot);
@@ -258,7 +269,7 @@ async function launchPersistent(origin: string, profileDir: string, dataDir: str
 }
 
 /** A large backup built from the live database: many more units, each with its op and chained audit entry. */
-function largeBackup(live: Record<string, unknown[]>, extra: number, site: string): { bytes: Buffer; tables: Record<string, unknown[]> } {
+async function largeBackup(live: Record<string, unknown[]>, extra: number, site: string): Promise<{ bytes: Buffer; tables: Record<string, unknown[]> }> {
   const tables: Record<string, unknown[]> = Object.fromEntries(Object.entries(live).map(([k, v]) => [k, [...v]]));
   const audit = tables.audit as AuditEntry[];
   let head = audit.reduce((h, e) => (e.seq > h.seq ? { seq: e.seq, hash: e.hash } : h), { seq: 0, hash: GENESIS_HASH });
@@ -291,7 +302,7 @@ function largeBackup(live: Record<string, unknown[]>, extra: number, site: strin
   tables.meta = (tables.meta as { key: string; value: unknown }[]).map((m) => (m.key === 'auditHead' ? { key: 'auditHead', value: head } : m));
   const counts = Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length]));
   const json = JSON.stringify({ database: 'dondoc', idbVersion: 20, tables });
-  return { bytes: encodeBackup({ appVersion: '0.1.0-test', schemaVersion: 2, siteId: site, reason: 'manual', createdAt: '2026-01-01T03:00:00.000Z', counts }, json), tables };
+  return { bytes: await encodeBackup({ appVersion: '0.1.0-test', schemaVersion: 2, siteId: site, reason: 'manual', createdAt: '2026-01-01T03:00:00.000Z', counts }, json), tables };
 }
 
 function sameTables(a: Record<string, unknown[]>, b: Record<string, unknown[]>): boolean {
@@ -310,7 +321,7 @@ test('kill test: the browser dies during a large restore; on restart the data is
   await firstRun(page);
   const live = await dumpLive(page);
   const siteId = (live.ops[0] as { site: string }).site;
-  const big = largeBackup(live, KILL_TEST_UNITS, siteId);
+  const big = await largeBackup(live, KILL_TEST_UNITS, siteId);
   await mkdir(join(dataDir, 'backups'), { recursive: true });
   await writeFile(join(dataDir, 'backups', 'dondoc-20260101-000000-000-manual.ddbak'), big.bytes);
 
@@ -320,6 +331,8 @@ test('kill test: the browser dies during a large restore; on restart the data is
     const beforeRestore = await dumpLive(page);
     await page.goto(`${server.origin}/index.html#/backup`);
     await page.getByRole('button', { name: /^Khôi phục bản sao lưu 01\/01\/2026/ }).click();
+    // Written by the test, not sealed by this PC: the administrator confirms the warning first.
+    await confirmUnverified(page);
     const preview = page.getByRole('dialog', { name: 'Khôi phục từ bản sao lưu' });
     await expect(preview).toContainText((KILL_TEST_UNITS + 3).toLocaleString('vi-VN'), { timeout: 120_000 });
     await preview.getByRole('button', { name: 'Khôi phục', exact: true }).click();

@@ -9,10 +9,12 @@ import { readBackupHeader } from '../../electron/main/backup/store';
 import { applyMutations, expectSafe, mutationArb } from './mutate';
 
 const body = JSON.stringify({ database: 'dondoc', idbVersion: 20, tables: { units: [{ id: 'u1', name: 'Phòng Kinh tế', _v: {}, _deleted: 0 }], audit: [] } });
-const valid = encodeBackup({ appVersion: '0.1.0', schemaVersion: 2, siteId: 'site-a', reason: 'daily', createdAt: '2025-07-01T01:00:00.000Z', counts: { units: 1, audit: 0 } }, body);
+let valid: Buffer;
+const encoded = () => encodeBackup({ appVersion: '0.1.0', schemaVersion: 2, siteId: 'site-a', reason: 'daily', createdAt: '2025-07-01T01:00:00.000Z', counts: { units: 1, audit: 0 } }, body);
 
 let dir: string;
 beforeAll(async () => {
+  valid = await encoded();
   dir = await mkdtemp(join(tmpdir(), 'dondoc-fuzz-backup-'));
 });
 afterAll(async () => {

@@ -1,6 +1,9 @@
 /**
  * A backup is self-describing: one header line of JSON (app and schema version, office, date,
- * row counts, SHA-256 of the body), then the body, the renderer's full dump of its database.
+ * row counts, SHA-256 of the body, and the seal), then the body, the renderer's full dump of its
+ * database. The SHA-256 only catches damage: anyone can recompute it. The seal (`mac`, an HMAC
+ * of the rest of the header under this installation's sealing key, see ../seal.ts) is what
+ * shows the backup was written by this office's app and not rewritten since.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
@@ -20,10 +23,21 @@ export const backupHeaderSchema = z.object({
   counts: z.record(z.string(), z.number()),
   bodyBytes: z.number().int(),
   bodySha256: z.string().regex(/^[0-9a-f]{64}$/),
+  mac: z.string().regex(/^[0-9a-f]{64}$/).optional(),
 });
 export type BackupHeader = z.infer<typeof backupHeaderSchema>;
 
-export function encodeBackup(header: Omit<BackupHeader, 'magic' | 'format' | 'bodyBytes' | 'bodySha256'>, body: string): Buffer {
+/** The bytes the seal covers: every header field but the seal itself, in a fixed order. */
+export function sealedPart(header: BackupHeader): string {
+  const { magic, format, appVersion, schemaVersion, siteId, reason, createdAt, counts, bodyBytes, bodySha256 } = header;
+  return JSON.stringify({ magic, format, appVersion, schemaVersion, siteId, reason, createdAt, counts, bodyBytes, bodySha256 });
+}
+
+export async function encodeBackup(
+  header: Omit<BackupHeader, 'magic' | 'format' | 'bodyBytes' | 'bodySha256' | 'mac'>,
+  body: string,
+  seal?: (sealed: string) => Promise<string>,
+): Promise<Buffer> {
   const bodyBuf = Buffer.from(body, 'utf8');
   const full: BackupHeader = {
     magic: BACKUP_MAGIC,
@@ -32,6 +46,7 @@ export function encodeBackup(header: Omit<BackupHeader, 'magic' | 'format' | 'bo
     bodyBytes: bodyBuf.length,
     bodySha256: createHash('sha256').update(bodyBuf).digest('hex'),
   };
+  if (seal) full.mac = await seal(sealedPart(full));
   return Buffer.concat([Buffer.from(JSON.stringify(full) + '\n', 'utf8'), bodyBuf]);
 }
 

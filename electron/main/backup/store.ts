@@ -5,7 +5,7 @@
 import { open, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '@shared/errors';
-import { backupReasonSchema, type BackupInfo, type BackupReason } from '@shared/ipc/channels/backup';
+import { backupReasonSchema, type BackupAuthenticity, type BackupInfo, type BackupReason } from '@shared/ipc/channels/backup';
 import { atomicWrite } from '../fs/atomicWrite';
 import { backupHeaderSchema, decodeBackup, encodeBackup, type BackupHeader } from './backupFile';
 import { ensureFreeSpace, type FreeSpaceProbe } from './disk';
@@ -24,7 +24,11 @@ export function backupFileName(createdAt: Date, reason: BackupReason): string {
   return `dondoc-${stamp(createdAt)}-${reason}.${BACKUP_EXTENSION}`;
 }
 
-export function infoFromHeader(path: string, fileName: string, bytes: number, header: BackupHeader): BackupInfo {
+/** Tells who made a backup from its header (handlers/backup.ts checks the seal). */
+export type BackupJudge = (header: BackupHeader) => Promise<BackupAuthenticity>;
+const noJudge: BackupJudge = async () => 'unverified';
+
+export function infoFromHeader(path: string, fileName: string, bytes: number, header: BackupHeader, authenticity: BackupAuthenticity = 'unverified'): BackupInfo {
   const reason = backupReasonSchema.safeParse(header.reason);
   return {
     path,
@@ -37,6 +41,7 @@ export function infoFromHeader(path: string, fileName: string, bytes: number, he
     siteId: header.siteId,
     schemaVersion: header.schemaVersion,
     counts: header.counts,
+    authenticity,
   };
 }
 
@@ -50,10 +55,13 @@ export interface WriteBackupInput {
   body: string;
   createdAt: Date;
   probe: FreeSpaceProbe;
+  /** Seals the header (HMAC under this installation's key). */
+  seal?: (sealed: string) => Promise<string>;
+  judge?: BackupJudge;
 }
 
 export async function writeBackup(input: WriteBackupInput): Promise<BackupInfo> {
-  const bytes = encodeBackup(
+  const bytes = await encodeBackup(
     {
       appVersion: input.appVersion,
       schemaVersion: input.schemaVersion,
@@ -63,6 +71,7 @@ export async function writeBackup(input: WriteBackupInput): Promise<BackupInfo> 
       counts: input.counts,
     },
     input.body,
+    input.seal,
   );
   await ensureFreeSpace(input.probe, input.dir, bytes.length);
   const fileName = backupFileName(input.createdAt, input.reason);
@@ -77,7 +86,7 @@ export async function writeBackup(input: WriteBackupInput): Promise<BackupInfo> 
   }
   // Read back what landed on disk: a backup is only reported once it verifies.
   const { header } = decodeBackup(await readFile(path));
-  return infoFromHeader(path, fileName, bytes.length, header);
+  return infoFromHeader(path, fileName, bytes.length, header, await (input.judge ?? noJudge)(header));
 }
 
 /** Reads only the header line and checks the file is as long as it says (cheap truncation check). */
@@ -128,13 +137,13 @@ async function backupNames(dir: string): Promise<string[]> {
 }
 
 /** Backups in the folder, newest first; files whose header cannot be read are left out. */
-export async function listBackups(dir: string): Promise<BackupInfo[]> {
+export async function listBackups(dir: string, judge: BackupJudge = noJudge): Promise<BackupInfo[]> {
   const out: BackupInfo[] = [];
   for (const name of await backupNames(dir)) {
     const path = join(dir, name);
     try {
       const { header, bytes } = await readBackupHeader(path);
-      out.push(infoFromHeader(path, name, bytes, header));
+      out.push(infoFromHeader(path, name, bytes, header, await judge(header)));
     } catch {
       // Damaged files are not offered for restore; backup:verify reports them.
     }
@@ -148,12 +157,17 @@ export interface VerifyResult {
   message: string | null;
 }
 
-export async function verifyBackups(dir: string): Promise<VerifyResult[]> {
+export async function verifyBackups(dir: string, judge: BackupJudge = noJudge): Promise<VerifyResult[]> {
   const out: VerifyResult[] = [];
   for (const name of (await backupNames(dir)).sort().reverse()) {
     try {
-      await readBackupFile(join(dir, name));
-      out.push({ fileName: name, ok: true, message: null });
+      const { header } = await readBackupFile(join(dir, name));
+      const who = await judge(header);
+      out.push(
+        who === 'this-site'
+          ? { fileName: name, ok: true, message: null }
+          : { fileName: name, ok: false, message: who === 'other-site' ? `Bản sao lưu của đơn vị khác (mã ${header.siteId}).` : 'Dấu niêm phong không khớp: tệp không do ứng dụng trên máy này ghi, hoặc đã bị sửa sau khi ghi.' },
+      );
     } catch (error) {
       out.push({
         fileName: name,

@@ -16,7 +16,10 @@ type AuthChannel =
 
 export function createAuthHandlers(accounts: AccountStore): Handlers<AuthChannel> {
   return {
-    'auth:status': async () => ({ hasAccounts: await accounts.hasAccounts(), session: accounts.currentSession() }),
+    'auth:status': async () => {
+      const recovery = await accounts.recovery();
+      return { hasAccounts: recovery === 'tampered' || (await accounts.hasAccounts()), session: accounts.currentSession(), recovery };
+    },
     'auth:createFirstAdmin': (req) => accounts.createFirstAdmin(req),
     'auth:login': (req) => accounts.login(req.username, req.password),
     'auth:logout': async () => {

@@ -7,6 +7,8 @@ import { backupChannels } from '@shared/ipc/channels/backup';
 import type { MainDeps } from '../deps';
 import { createAccountStore, type AccountStore } from '../auth/accounts';
 import type { DiskSpace } from '../backup/disk';
+import { CHANNEL_ACCESS, guardTable } from '../ipc/access';
+import { createSealKey } from '../seal';
 import { backupsDir, createBackupHandlers, type BackupHandlers } from './backup';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };
@@ -37,8 +39,10 @@ beforeEach(async () => {
     appVersion: '0.1.0',
     isElectron: false,
   };
-  accounts = createAccountStore(deps);
-  handlers = createBackupHandlers(deps, 'site-a', accounts, { probe: async () => space });
+  const seal = createSealKey(deps);
+  accounts = createAccountStore(deps, { seal });
+  // Through the same access rules as the real table.
+  handlers = guardTable(createBackupHandlers(deps, 'site-a', accounts, { probe: async () => space, seal }), CHANNEL_ACCESS, accounts);
   await accounts.createFirstAdmin({ username: 'lan.vt', password: 'matkhau-an-toan', displayName: 'Nông Thị Lan', unitId: null, officialId: null });
 });
 afterEach(async () => {
@@ -74,7 +78,7 @@ describe('backup handlers', () => {
     expect(status.lastDailyAt).toBe(info.createdAt);
     const opened = await handlers['backup:open']({ source: 'stored', fileName: info.fileName }, ctx);
     expect(opened.info?.counts).toEqual({ units: 1 });
-    const got = await handlers['backup:body']({ token: opened.token! }, ctx);
+    const got = await handlers['backup:body']({ token: opened.token!, acceptUnverified: false }, ctx);
     expect(got.json).toBe(body);
   });
 
@@ -94,7 +98,7 @@ describe('backup handlers', () => {
 
     const opened = await handlers['backup:open']({ source: 'stored', fileName: info.fileName }, ctx);
     await writeFile(info.path, flipped);
-    await rejects(handlers['backup:body']({ token: opened.token! }, ctx), 'invalid-file', /không khớp|đã thay đổi/);
+    await rejects(handlers['backup:body']({ token: opened.token!, acceptUnverified: false }, ctx), 'invalid-file', /không khớp|đã thay đổi/);
     const verify = await handlers['backup:verify']({}, ctx);
     expect(verify).toEqual([{ fileName: info.fileName, ok: false, message: expect.stringMatching(/mã kiểm tra/) }]);
   });
@@ -102,7 +106,7 @@ describe('backup handlers', () => {
   it('refuses file names that leave the backup folder', async () => {
     await rejects(handlers['backup:open']({ source: 'stored', fileName: '../accounts.json' }, ctx), 'invalid-request', /không hợp lệ/);
     await rejects(handlers['backup:open']({ source: 'stored', fileName: '../../x.ddbak' }, ctx), 'invalid-request', /không hợp lệ/);
-    await rejects(handlers['backup:body']({ token: '0'.repeat(32) }, ctx), 'not-found', /mở lại/);
+    await rejects(handlers['backup:body']({ token: '0'.repeat(32), acceptUnverified: false }, ctx), 'not-found', /mở lại/);
   });
 
   it('refuses to write when the disk is nearly full and leaves no file behind', async () => {
@@ -143,8 +147,12 @@ describe('backup handlers', () => {
     await accounts.logout();
     await rejects(handlers['backup:list']({}, ctx), 'not-authorised', /đăng nhập/);
     await rejects(write('manual'), 'not-authorised', /đăng nhập/);
-    // Before login, only the pre-migration backup may be written.
-    await write('pre-migration');
+    // Before login, only the pre-migration backup may be written, once per schema upgraded from.
+    const first = await write('pre-migration');
+    expect((await write('pre-migration')).fileName).toBe(first.fileName);
+    await handlers['backup:databaseOpened']({ schemaVersion: 3 }, ctx);
+    await rejects(write('pre-migration'), 'not-authorised', /không cần nâng cấp/);
+    expect((await readdir(backupsDir(deps))).filter((n) => n.includes('pre-migration'))).toEqual([first.fileName]);
     await accounts.login('lan.vt', 'matkhau-an-toan');
     await accounts.createAccount({
       username: 'ha.cb',

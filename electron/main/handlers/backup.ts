@@ -2,14 +2,26 @@ import { randomBytes } from 'node:crypto';
 import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
-import { accountAuditEntrySchema, DEFAULT_SAFETY_SETTINGS, safetySettingsSchema, type BackupInfo, type SafetySettings } from '@shared/ipc/channels/backup';
+import {
+  accountAuditEntrySchema,
+  auditAnchorSchema,
+  DEFAULT_SAFETY_SETTINGS,
+  safetySettingsSchema,
+  type AuditAnchor,
+  type BackupAuthenticity,
+  type BackupInfo,
+  type SafetySettings,
+} from '@shared/ipc/channels/backup';
+import { SCHEMA_VERSION } from '@shared/data/schema';
 import type { MainDeps } from '../deps';
 import type { Handlers } from '../ipc/types';
 import type { AccountStore } from '../auth/accounts';
 import { readJson, writeJson } from '../fs/jsonStore';
 import { classifyDisk, ensureFreeSpace, statfsProbe, type FreeSpaceProbe } from '../backup/disk';
-import { BACKUP_EXTENSION, infoFromHeader, listBackups, pruneBackups, readBackupFile, verifyBackups, writeBackup } from '../backup/store';
+import { BACKUP_EXTENSION, infoFromHeader, listBackups, pruneBackups, readBackupFile, verifyBackups, writeBackup, type BackupJudge } from '../backup/store';
+import { sealedPart } from '../backup/backupFile';
 import type { RotationPolicy } from '../backup/rotation';
+import { createSealKey, type SealKey } from '../seal';
 
 export type BackupChannel =
   | 'backup:write'
@@ -20,6 +32,9 @@ export type BackupChannel =
   | 'backup:body'
   | 'backup:disk'
   | 'backup:verify'
+  | 'backup:databaseOpened'
+  | 'backup:anchorAudit'
+  | 'backup:auditAnchor'
   | 'safety:accountAudit'
   | 'safety:getSettings'
   | 'safety:setSettings';
@@ -31,7 +46,22 @@ export function backupsDir(deps: MainDeps): string {
 export interface BackupHandlerOptions {
   probe?: FreeSpaceProbe;
   rotation?: RotationPolicy;
+  seal?: SealKey;
 }
+
+/**
+ * What main knows of the renderer's database without opening it: the highest schema it has
+ * been opened at, and the pre-migration backups already written (one per schema upgraded from).
+ */
+const ledgerSchema = z.object({
+  openedSchema: z.number().int().min(0),
+  preMigration: z.record(z.string(), z.string()),
+});
+
+const storedAnchorSchema = auditAnchorSchema.extend({ mac: z.string() });
+
+export const UNVERIFIED_BACKUP_WARNING =
+  'Bản sao lưu này không mang dấu niêm phong của máy này (của đơn vị khác, được tạo trước khi có dấu niêm phong, hoặc đã bị sửa sau khi ghi). Nội dung có thể đã bị thay đổi. Chỉ quản trị viên mới được khôi phục, sau khi đã đọc cảnh báo và xác nhận.';
 
 /** Keeps at most this many tokens; the oldest are forgotten first. */
 const MAX_TOKENS = 50;
@@ -48,14 +78,45 @@ export function createBackupHandlers(deps: MainDeps, siteId: string, accounts: A
   const dir = backupsDir(deps);
   // The renderer never names a path: only folders the user picked and backups main opened.
   const folders = new Map<string, string>();
-  const opened = new Map<string, { path: string; sha256: string }>();
+  const opened = new Map<string, { path: string; sha256: string; authenticity: BackupAuthenticity }>();
   const settingsFile = join(deps.dataDir, 'safety-settings.json');
   const accountsAuditFile = join(deps.dataDir, 'accounts-audit.json');
+  const ledgerFile = join(deps.dataDir, 'schema-ledger.json');
+  const anchorFile = join(deps.dataDir, 'audit-anchor.json');
+  const seal = options.seal ?? createSealKey(deps);
+  const judge: BackupJudge = async (header) => {
+    if (header.siteId !== siteId) return 'other-site';
+    return header.mac && (await seal.check('backup', sealedPart(header), header.mac)) ? 'this-site' : 'unverified';
+  };
+  const readLedger = () => readJson(ledgerFile, ledgerSchema, { openedSchema: 0, preMigration: {} });
+  const anchorInput = (a: AuditAnchor) => JSON.stringify({ sequence: a.sequence, hash: a.hash, at: a.at });
+
+  /**
+   * A pre-migration backup is genuine only for an upgrade that can still be due: from a schema
+   * older than this build's, not older than the database has already been opened at, and only
+   * once per schema (asking again returns the backup already made). So nothing a page script
+   * sends can add pre-migration backups beyond one per real upgrade, or push real ones out.
+   */
+  async function preMigrationAllowed(fromSchema: number): Promise<{ existing: BackupInfo | null }> {
+    const ledger = await readLedger();
+    if (fromSchema < 1 || fromSchema >= SCHEMA_VERSION || fromSchema < ledger.openedSchema) {
+      throw new AppError('not-authorised', 'Yêu cầu sao lưu trước nâng cấp bị từ chối: cơ sở dữ liệu không cần nâng cấp từ phiên bản này.');
+    }
+    const fileName = ledger.preMigration[String(fromSchema)];
+    if (!fileName) return { existing: null };
+    const found = (await listBackups(dir, judge)).find((b) => b.fileName === fileName);
+    if (found) return { existing: found };
+    throw new AppError('conflict', 'Bản sao lưu trước nâng cấp cho phiên bản này đã được ghi trước đó nhưng không còn trong thư mục sao lưu.');
+  }
 
   return {
     'backup:write': async (req) => {
-      // A pre-migration backup runs before anyone has logged in; every other backup needs a session.
-      if (req.reason !== 'pre-migration') accounts.requireSession();
+      // The session is checked by the channel's access rule, except for pre-migration, checked here.
+      if (req.reason === 'pre-migration') {
+        if (req.folder) throw new AppError('invalid-request', 'Bản sao lưu trước nâng cấp chỉ ghi vào thư mục sao lưu của ứng dụng.');
+        const { existing } = await preMigrationAllowed(req.schemaVersion);
+        if (existing) return existing;
+      }
       let target = dir;
       if (req.folder) {
         const picked = folders.get(req.folder);
@@ -72,16 +133,51 @@ export function createBackupHandlers(deps: MainDeps, siteId: string, accounts: A
         body: req.json,
         createdAt: deps.now(),
         probe,
+        seal: (part) => seal.tag('backup', part),
+        judge,
       });
+      if (req.reason === 'pre-migration') {
+        const ledger = await readLedger();
+        await writeJson(ledgerFile, { ...ledger, preMigration: { ...ledger.preMigration, [String(req.schemaVersion)]: info.fileName } });
+      }
       if (target === dir) await pruneBackups(dir, options.rotation);
       return info;
     },
-    'backup:list': async () => {
-      accounts.requireSession();
-      return listBackups(dir);
+    'backup:databaseOpened': async (req) => {
+      const ledger = await readLedger();
+      const openedSchema = Math.max(ledger.openedSchema, Math.min(req.schemaVersion, SCHEMA_VERSION));
+      if (openedSchema !== ledger.openedSchema) await writeJson(ledgerFile, { ...ledger, openedSchema });
+      return {};
     },
+    'backup:anchorAudit': async (req) => {
+      if (req.hash !== '' && !/^[0-9a-f]{64}$/.test(req.hash)) throw new AppError('invalid-request', 'Mã băm nhật ký không hợp lệ.');
+      if ((req.sequence === 0) !== (req.hash === '')) throw new AppError('invalid-request', 'Đầu chuỗi nhật ký không hợp lệ.');
+      const current = await readJson(anchorFile, storedAnchorSchema.nullable(), null);
+      if (current && req.sequence < current.sequence) {
+        // Only right after an administrator restored a backup may the chain be shorter than anchored.
+        if (!req.afterRestore) throw new AppError('conflict', `Nhật ký thay đổi ngắn hơn mốc đã ghi (mục ${current.sequence}); không cập nhật mốc.`);
+        accounts.requireSession(['admin']);
+      }
+      if (current && req.sequence === current.sequence && req.hash === current.hash) {
+        return { sequence: current.sequence, hash: current.hash, at: current.at };
+      }
+      const anchor: AuditAnchor = { sequence: req.sequence, hash: req.hash, at: deps.now().toISOString() };
+      await writeJson(anchorFile, { ...anchor, mac: await seal.tag('audit-anchor', anchorInput(anchor)) }, 0o600);
+      return anchor;
+    },
+    'backup:auditAnchor': async () => {
+      let stored;
+      try {
+        stored = await readJson(anchorFile, storedAnchorSchema.nullable(), null);
+      } catch {
+        return { anchor: null, sealed: false };
+      }
+      if (!stored) return { anchor: null, sealed: true };
+      const anchor = { sequence: stored.sequence, hash: stored.hash, at: stored.at };
+      return { anchor, sealed: await seal.check('audit-anchor', anchorInput(anchor), stored.mac) };
+    },
+    'backup:list': async () => listBackups(dir, judge),
     'backup:status': async () => {
-      accounts.requireSession();
       const list = await listBackups(dir);
       let disk;
       try {
@@ -104,7 +200,6 @@ export function createBackupHandlers(deps: MainDeps, siteId: string, accounts: A
       };
     },
     'backup:pickFolder': async () => {
-      accounts.requireSession();
       const path = await deps.dialogs.pickFolder({
         title: 'Chọn thư mục lưu bản sao lưu (ví dụ ổ USB)',
       });
@@ -112,7 +207,6 @@ export function createBackupHandlers(deps: MainDeps, siteId: string, accounts: A
       return { canceled: false, token: remember(folders, path), path };
     },
     'backup:open': async (req) => {
-      accounts.requireSession(['admin']);
       let path: string;
       if (req.source === 'stored') {
         // Only a plain file name from our own folder: no path separators, no parent references.
@@ -129,45 +223,37 @@ export function createBackupHandlers(deps: MainDeps, siteId: string, accounts: A
         path = picked;
       }
       const { header, bytes } = await readBackupFile(path);
-      const info: BackupInfo = infoFromHeader(path, basename(path), bytes, header);
+      const authenticity = await judge(header);
+      const info: BackupInfo = infoFromHeader(path, basename(path), bytes, header, authenticity);
       return {
         canceled: false,
-        token: remember(opened, { path, sha256: header.bodySha256 }),
+        token: remember(opened, { path, sha256: header.bodySha256, authenticity }),
         info,
       };
     },
     'backup:body': async (req) => {
-      accounts.requireSession(['admin']);
       const entry = opened.get(req.token);
       if (!entry) throw new AppError('not-found', 'Bản sao lưu đã mở không còn hiệu lực; hãy mở lại.');
+      if (entry.authenticity !== 'this-site' && !req.acceptUnverified) throw new AppError('not-authorised', UNVERIFIED_BACKUP_WARNING);
       const { header, body } = await readBackupFile(entry.path);
       // The file must still be the one the user looked at.
-      if (header.bodySha256 !== entry.sha256) throw new AppError('invalid-file', 'Tệp sao lưu đã thay đổi sau khi mở; hãy mở lại.');
+      if (header.bodySha256 !== entry.sha256 || (await judge(header)) !== entry.authenticity) throw new AppError('invalid-file', 'Tệp sao lưu đã thay đổi sau khi mở; hãy mở lại.');
       return { json: body };
     },
     'backup:disk': async (req) => {
-      accounts.requireSession();
       try {
         return classifyDisk(dir, await probe(dir), req.neededBytes);
       } catch {
         throw new AppError('storage', 'Không kiểm tra được dung lượng ổ đĩa.');
       }
     },
-    'backup:verify': async () => {
-      accounts.requireSession();
-      return verifyBackups(dir);
-    },
+    'backup:verify': async () => verifyBackups(dir, judge),
     'safety:accountAudit': async (req) => {
-      accounts.requireSession(['admin']);
       const entries = await readJson(accountsAuditFile, z.array(accountAuditEntrySchema), []);
       return entries.slice(-req.limit).reverse();
     },
-    'safety:getSettings': async () => {
-      accounts.requireSession();
-      return readSettings(settingsFile);
-    },
+    'safety:getSettings': async () => readSettings(settingsFile),
     'safety:setSettings': async (req) => {
-      accounts.requireSession(['admin']);
       const next: SafetySettings = {
         ...(await readSettings(settingsFile)),
         ...req,

@@ -7,6 +7,9 @@ import { MAX_ATTACHMENT_BYTES } from '@shared/ipc/channels/files';
 import type { MainDeps } from '../deps';
 import type { Handlers } from '../ipc/types';
 import type { AccountStore } from '../auth/accounts';
+import { isExecutableName } from '../fs/fileNames';
+
+export const EXECUTABLE_MESSAGE = 'Tệp đính kèm này là loại có thể chạy chương trình (ví dụ .exe, .bat, .js), nên ứng dụng không mở. Hãy kiểm tra tệp bằng phần mềm diệt virus trước khi dùng.';
 
 const ATTACH_FILTERS = [
   { name: 'Văn bản, bản chụp (PDF, ảnh, Word, Excel)', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff', 'doc', 'docx', 'xls', 'xlsx', 'odt'] },
@@ -79,8 +82,14 @@ export function createFileHandlers(deps: MainDeps, accounts: Pick<AccountStore, 
       const target = storedPath(req.sha256, req.fileName);
       const path = (await exists(target)) ? target : (await exists(join(store, req.sha256))) ? join(store, req.sha256) : null;
       if (!path) throw new AppError('not-found', 'Không tìm thấy tệp đính kèm trên máy này (có thể tệp chưa được chép sang khi đồng bộ).');
+      // Judged by the name the renderer gives and by the stored file's own extension.
+      if (isExecutableName(req.fileName) || isExecutableName(path)) {
+        if (!deps.shell.showInFolder) throw new AppError('not-authorised', EXECUTABLE_MESSAGE);
+        deps.shell.showInFolder(path);
+        return { shownInFolder: true };
+      }
       await deps.shell.openPath(path);
-      return {};
+      return { shownInFolder: false };
     },
   };
 }

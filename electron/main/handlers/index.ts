@@ -5,6 +5,8 @@
 import type { MainDeps } from '../deps';
 import type { HandlerTable } from '../ipc/types';
 import { createAccountStore } from '../auth/accounts';
+import { CHANNEL_ACCESS, guardTable } from '../ipc/access';
+import { createSealKey } from '../seal';
 import { loadOrCreateSiteId } from '../site';
 import { createAppHandlers } from './app';
 import { createBackupHandlers } from './backup';
@@ -26,10 +28,11 @@ export async function createHandlers(
   const openedFiles = extra.openedFiles ?? createOpenedFileInbox();
   const deps: MainDeps = { ...mainDeps, dialogs: openedFiles.dialogs(mainDeps.dialogs) };
   const siteId = await loadOrCreateSiteId(deps);
-  const accounts = createAccountStore(deps);
-  return {
+  const seal = createSealKey(deps);
+  const accounts = createAccountStore(deps, { seal });
+  const table: HandlerTable = {
     ...createAppHandlers(deps, siteId),
-    ...createBackupHandlers(deps, siteId, accounts),
+    ...createBackupHandlers(deps, siteId, accounts, { seal }),
     ...createAuthHandlers(accounts),
     ...createXlsxHandlers(deps, accounts),
     ...createLetterHandlers(deps),
@@ -39,4 +42,6 @@ export async function createHandlers(
     ...createNotifyHandlers(accounts, { notifier: extra.notifier }),
     ...createOpenedFileHandlers(openedFiles),
   };
+  // Every channel's access rule runs before its handler (ipc/access.ts).
+  return guardTable(table, CHANNEL_ACCESS, accounts);
 }

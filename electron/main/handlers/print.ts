@@ -11,6 +11,7 @@ import { renderLetterHtml } from '@shared/letters/html';
 import type { MainDeps } from '../deps';
 import type { HandlerContext } from '../ipc/types';
 import { atomicWrite } from '../fs/atomicWrite';
+import { safeFileName, savePathWithExtension } from '../fs/fileNames';
 
 export interface LetterPrinter {
   /** Shows the system print dialog for a complete HTML document; resolves when it closes. */
@@ -28,13 +29,8 @@ export type PrintHandlers = {
 
 const PDF_FILTER = [{ name: 'Tệp PDF', extensions: ['pdf'] }];
 
-// Characters Windows forbids in file names, plus controls.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/g;
-
 export function safePdfName(name: string): string {
-  const base = name.normalize('NFC').replace(/\.pdf$/i, '').replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
-  return `${(base || 'van-ban').slice(0, 150)}.pdf`;
+  return safeFileName(name, 'pdf');
 }
 
 function noPrinter(): AppError {
@@ -59,7 +55,7 @@ export function createPrintHandlers(deps: MainDeps, options: { printer?: LetterP
       if (!printer) throw noPrinter();
       const chosen = await deps.dialogs.pickSavePath({ title: 'Xuất văn bản ra PDF', defaultPath: safePdfName(suggestedName), filters: PDF_FILTER });
       if (chosen === null) return { canceled: true, path: null };
-      const path = resolve(/\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`);
+      const path = resolve(savePathWithExtension(chosen, 'pdf'));
       let pdf: Buffer;
       try {
         pdf = await printer.toPdf(renderLetterHtml(letter, { margins }));

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { MainDeps } from '../deps';
 import { atomicWrite } from '../fs/atomicWrite';
+import { savePathWithExtension } from '../fs/fileNames';
 import type { Handlers } from '../ipc/types';
 import { readWorkbook, writeWorkbook } from '../xlsx/workbook';
 import type { AccountStore } from '../auth/accounts';
@@ -13,8 +14,9 @@ export function createXlsxHandlers(deps: MainDeps, accounts: AccountStore): Hand
   return {
     'xlsx:save': async (req) => {
       accounts.requireSession();
-      const path = await deps.dialogs.pickSavePath({ title: req.title, defaultPath: req.defaultName, filters: XLSX_FILTER });
-      if (!path) return { canceled: true, path: null };
+      const chosen = await deps.dialogs.pickSavePath({ title: req.title, defaultPath: req.defaultName, filters: XLSX_FILTER });
+      if (!chosen) return { canceled: true, path: null };
+      const path = savePathWithExtension(chosen, 'xlsx');
       await atomicWrite(path, await writeWorkbook(req.sheets));
       return { canceled: false, path };
     },

@@ -1,26 +1,20 @@
 import { access } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { join } from 'node:path';
 import { atomicWrite } from '../fs/atomicWrite';
+import { safeFileName, savePathWithExtension } from '../fs/fileNames';
 
 /** A crash never leaves half a .docx behind (temp file, fsync, rename). */
 export function writeFileAtomic(path: string, data: Buffer): Promise<void> {
   return atomicWrite(path, data);
 }
 
-// Characters Windows forbids in file names, plus controls.
-// eslint-disable-next-line no-control-regex
-const FORBIDDEN = /[<>:"/\\|?*\u0000-\u001f]/g;
-const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
-
-/** A safe "<name>.docx": no folders, no characters Windows rejects, no trailing dots or spaces. */
+/** A safe "<name>.docx": no folders, no characters Windows rejects, no trailing dots or spaces, no device name. */
 export function safeDocxName(name: string): string {
-  let base = name.normalize('NFC').replace(/\.docx$/i, '').replace(FORBIDDEN, '_').replace(/\s+/g, ' ').trim().replace(/[. ]+$/, '');
-  if (!base || RESERVED.test(base)) base = `van-ban${base ? `-${base}` : ''}`;
-  return `${base.slice(0, 150)}.docx`;
+  return safeFileName(name, 'docx');
 }
 
 export function withDocxExtension(path: string): string {
-  return extname(path).toLowerCase() === '.docx' ? path : `${path}.docx`;
+  return savePathWithExtension(path, 'docx');
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -8,7 +8,9 @@ import type { TaskIndexRow } from '../features/tasks/data/taskIndex';
 import type { ConflictRow, ExportRow, ImportRow, PeerRow, RejectionRow } from '../features/sync/data/types';
 
 export const DB_NAME = 'dondoc';
-export const SCHEMA_VERSION = 7;
+import { SCHEMA_VERSION } from '@shared/data/schema';
+
+export { SCHEMA_VERSION };
 
 export interface AuditEntry {
   seq: number;

@@ -23,6 +23,8 @@ export async function openDatabase(api: DondocApi, name = DB_NAME): Promise<Open
   }
   const db = new DondocDb(name);
   await db.open();
+  // Main records the schema the database is now at: a later pre-migration request for an older one is refused.
+  await api.call('backup:databaseOpened', { schemaVersion: SCHEMA_VERSION });
   let persisted: boolean;
   try {
     persisted = (await navigator.storage?.persist?.()) ?? false;

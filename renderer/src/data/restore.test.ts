@@ -108,7 +108,7 @@ describe('restore', () => {
     const dump = await dumpDatabase(live.name);
     const newer = { ...dump, idbVersion: 990 };
     expect(() => checkRestorable({ schemaVersion: 99, counts: {} }, newer)).toThrow(/phiên bản Đôn Đốc mới hơn.*cập nhật ứng dụng/);
-    const info = { path: '', fileName: 'x.ddbak', bytes: 1, sha256: '0'.repeat(64), reason: 'manual' as const, createdAt: new Date().toISOString(), appVersion: '9.0.0', siteId: 's', schemaVersion: 99, counts: {} };
+    const info = { path: '', fileName: 'x.ddbak', bytes: 1, sha256: '0'.repeat(64), reason: 'manual' as const, createdAt: new Date().toISOString(), appVersion: '9.0.0', siteId: 's', schemaVersion: 99, counts: {}, authenticity: 'this-site' as const };
     const before = await snapshot(live);
     await expectRefused(loadBackup(info, JSON.stringify(newer)), 'invalid-file', /mới hơn/);
     expect(await snapshot(live)).toEqual(before);
@@ -140,7 +140,7 @@ describe('restore', () => {
   it('restores a backup taken at schema 1 through the real migrations', async () => {
     const live = await seeded(2);
     const v1 = { database: 'dondoc', idbVersion: 10, tables: { ops: [], audit: [], meta: [], settings: [], units: [{ id: 'u1', name: 'Cũ', shortName: 'C', parentId: null, _v: {}, _deleted: 0 }], officials: [], posts: [] } };
-    const info = { path: '', fileName: 'old.ddbak', bytes: 1, sha256: '0'.repeat(64), reason: 'pre-migration' as const, createdAt: new Date().toISOString(), appVersion: '0.0.1', siteId: 's', schemaVersion: 1, counts: { units: 1 } };
+    const info = { path: '', fileName: 'old.ddbak', bytes: 1, sha256: '0'.repeat(64), reason: 'pre-migration' as const, createdAt: new Date().toISOString(), appVersion: '0.0.1', siteId: 's', schemaVersion: 1, counts: { units: 1 }, authenticity: 'this-site' as const };
     const loaded = await loadBackup(info, JSON.stringify(v1));
     expect(loaded.tables.units).toEqual([{ id: 'u1', name: 'Cũ', shortName: 'C', parentId: null, _v: {}, _deleted: 0, fields: [] }]);
     expect(loaded.tables.calendarOverrides).toEqual([]);

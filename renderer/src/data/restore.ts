@@ -15,6 +15,7 @@ import { DondocDb, SCHEMA_VERSION } from './db';
 import { countRows, dumpDatabase, type DatabaseDump } from './dump';
 import { verifyAuditChain } from './repository';
 import { ensureRoomFor, browserEstimator, type Estimator } from './quota';
+import { reportAuditHead } from './auditAnchor';
 
 /** Rows per bulkAdd inside the one restore transaction (bounded request size, same atomicity). */
 export const RESTORE_CHUNK = 2000;
@@ -207,13 +208,21 @@ export function restoreFootprint(jsonLength: number): number {
   return jsonLength * 2;
 }
 
-/** Replaces every live table with the loaded rows in one transaction; nothing else may run inside it. */
-export async function replaceAllTables(live: DondocDb, tables: Record<string, unknown[]>, onProgress?: OnProgress): Promise<void> {
-  const total = Object.values(tables).reduce((n, rows) => n + rows.length, 0);
+/**
+ * Tables a restore takes from the backup only when this PC sealed it: trusted peer keys and the
+ * site registry. From any other backup they stay as they are, so a crafted file cannot plant a
+ * key; pairing again (comparing fingerprints) is the way to change them.
+ */
+export const TRUST_TABLES = ['peers'];
+
+/** Replaces every live table (but `keepLive`) with the loaded rows in one transaction; nothing else may run inside it. */
+export async function replaceAllTables(live: DondocDb, tables: Record<string, unknown[]>, onProgress?: OnProgress, keepLive: readonly string[] = []): Promise<void> {
+  const replaced = live.tables.filter((t) => !keepLive.includes(t.name));
+  const total = replaced.reduce((n, t) => n + (tables[t.name]?.length ?? 0), 0);
   let done = 0;
   try {
     await live.transaction('rw', live.tables, async () => {
-      for (const table of live.tables) {
+      for (const table of replaced) {
         await table.clear();
         const rows = tables[table.name] ?? [];
         for (let i = 0; i < rows.length; i += RESTORE_CHUNK) {
@@ -262,7 +271,9 @@ export async function restoreLoaded(opts: RestoreOptions): Promise<BackupInfo> {
   await ensureRoomFor(api, restoreFootprint(opts.jsonLength), opts.estimate ?? browserEstimator);
   onProgress?.({ step: 'Đang sao lưu dữ liệu hiện tại trước khi khôi phục', done: 0, total: 1 });
   const safety = await backupLive(api, live, 'pre-restore');
-  await replaceAllTables(live, loaded.tables, onProgress);
+  await replaceAllTables(live, loaded.tables, onProgress, loaded.info.authenticity === 'this-site' ? [] : TRUST_TABLES);
+  // The restored chain becomes the anchored one (main accepts a shorter chain only from an administrator).
+  await reportAuditHead(api, live, true);
   return safety;
 }
 
@@ -283,7 +294,8 @@ export async function restoreDrill(api: DondocApi, onProgress?: OnProgress): Pro
   if (!latest) throw new AppError('not-found', 'Chưa có bản sao lưu nào để diễn tập khôi phục.');
   const opened = await api.call('backup:open', { source: 'stored', fileName: latest.fileName });
   if (!opened.token || !opened.info) throw new AppError('not-found', 'Không mở được bản sao lưu mới nhất.');
-  const { json } = await api.call('backup:body', { token: opened.token });
+  // The drill only reads into a scratch database, so an unsealed backup may be tried too.
+  const { json } = await api.call('backup:body', { token: opened.token, acceptUnverified: true });
   const loaded = await loadBackup(opened.info, json, onProgress);
   const counts = Object.entries(opened.info.counts).map(([table, expected]) => ({ table, expected, actual: loaded.counts[table] ?? 0 }));
   return {

@@ -9,11 +9,13 @@ import { usePath } from './router';
 import { visibleRoutes } from './routes';
 import { useDailyBackup } from '../features/safety/dailyBackup';
 import { useOpenedFileWatcher } from '../features/sync/openedFile';
+import { useAuditAnchor } from '../features/safety/useAuditAnchor';
 
 export function Layout() {
   const session = useAppState((s) => s.session)!;
   useDailyBackup();
   useOpenedFileWatcher();
+  useAuditAnchor();
   const org = useOrganisation();
   const path = usePath();
   const [pwOpen, pw] = useDisclosure(false);

@@ -42,7 +42,15 @@ const newAccount = z.object({
 });
 
 export const authChannels = {
-  'auth:status': channel(z.object({}), z.object({ hasAccounts: z.boolean(), session: sessionSchema.nullable() })),
+  /**
+   * `recovery` is set when the accounts file was hand-edited ('tampered') or removed from a
+   * machine that had accounts ('missing'): the app then shows the recovery screen, never the
+   * "create the first administrator" wizard.
+   */
+  'auth:status': channel(
+    z.object({}),
+    z.object({ hasAccounts: z.boolean(), session: sessionSchema.nullable(), recovery: z.enum(['missing', 'tampered']).nullable() }),
+  ),
   'auth:createFirstAdmin': channel(newAccount.omit({ role: true }), sessionSchema),
   'auth:login': channel(z.object({ username: z.string().max(40), password: z.string().max(200) }), sessionSchema),
   'auth:logout': channel(z.object({}), z.object({})),

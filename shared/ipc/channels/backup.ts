@@ -16,6 +16,14 @@ export const backupReasonLabels: Record<BackupReason, string> = {
   'pre-restore': 'Trước khi khôi phục',
 };
 
+/**
+ * Who made a backup, as far as main can prove it: 'this-site' carries a valid seal of this
+ * installation; 'other-site' names another office; 'unverified' names this office but its seal
+ * is missing or wrong (made before seals existed, or edited after it was written).
+ */
+export const backupAuthenticitySchema = z.enum(['this-site', 'other-site', 'unverified']);
+export type BackupAuthenticity = z.infer<typeof backupAuthenticitySchema>;
+
 export const backupInfoSchema = z.object({
   path: z.string(),
   fileName: z.string(),
@@ -27,6 +35,7 @@ export const backupInfoSchema = z.object({
   siteId: z.string().default(''),
   schemaVersion: z.number(),
   counts: z.record(z.string(), z.number()),
+  authenticity: backupAuthenticitySchema.default('unverified'),
 });
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 
@@ -60,6 +69,9 @@ export type SafetySettings = z.infer<typeof safetySettingsSchema>;
 export const DEFAULT_SAFETY_SETTINGS: SafetySettings = {
   inactivityLockMinutes: 15,
 };
+
+export const auditAnchorSchema = z.object({ sequence: z.number().int().min(0), hash: z.string(), at: z.string() });
+export type AuditAnchor = z.infer<typeof auditAnchorSchema>;
 
 export const backupChannels = {
   /**
@@ -109,8 +121,27 @@ export const backupChannels = {
       info: backupInfoSchema.nullable(),
     }),
   ),
-  /** The verified body of an opened backup (the renderer's dump as JSON). */
-  'backup:body': channel(z.object({ token: openToken }), z.object({ json: z.string() })),
+  /**
+   * The verified body of an opened backup (the renderer's dump as JSON). A backup that is not
+   * sealed by this installation is handed out only with `acceptUnverified`, which the restore
+   * screen sends after the administrator has read the warning and confirmed.
+   */
+  'backup:body': channel(z.object({ token: openToken, acceptUnverified: z.boolean().default(false) }), z.object({ json: z.string() })),
+  /**
+   * The renderer opened its database at this schema version. Main records it, so a later
+   * "pre-migration" backup for an older schema is known to be false and is refused.
+   */
+  'backup:databaseOpened': channel(z.object({ schemaVersion: z.number().int().min(1).max(10_000) }), z.object({})),
+  /**
+   * The head of the audit chain after writes: main seals and keeps the highest one. A lower
+   * sequence is refused unless an administrator has just restored a backup (`afterRestore`).
+   */
+  'backup:anchorAudit': channel(
+    z.object({ sequence: z.number().int().min(0), hash: z.string().max(128), afterRestore: z.boolean().default(false) }),
+    auditAnchorSchema,
+  ),
+  /** The anchored head, and whether its seal still verifies (null before the first anchor). */
+  'backup:auditAnchor': channel(z.object({}), z.object({ anchor: auditAnchorSchema.nullable(), sealed: z.boolean() })),
   /** Free space where backups are written; the renderer refuses big writes when it is low. */
   'backup:disk': channel(z.object({ neededBytes: z.number().int().min(0).max(1e13).default(0) }), diskStatusSchema),
   /** Reads every backup in full and checks its checksum (the integrity screen). */

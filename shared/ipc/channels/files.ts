@@ -17,6 +17,10 @@ export const MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024;
 export const fileChannels = {
   /** Lets the user pick a file; stores it under dataDir/files/<sha256>. `file` is null when cancelled. */
   'files:attach': channel(z.object({ title: z.string().max(200) }), z.object({ canceled: z.boolean(), file: storedFileSchema.nullable() })),
-  /** Opens a stored file with the system's default viewer; only files in the store can be opened. */
-  'files:open': channel(z.object({ sha256: sha256Schema, fileName: z.string().min(1).max(255) }), z.object({})),
+  /**
+   * Opens a stored file with the system's default viewer; only files in the store can be opened.
+   * A file of a type that runs code (.exe, .bat, .js, .lnk, …) is never opened: it is shown
+   * selected in its folder instead (`shownInFolder`).
+   */
+  'files:open': channel(z.object({ sha256: sha256Schema, fileName: z.string().min(1).max(255) }), z.object({ shownInFolder: z.boolean().default(false) })),
 };

@@ -1,3 +1,4 @@
+import { openAttachment } from '../tasks/components/Attachments';
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -17,7 +18,6 @@ import {
   unitsDeemedAgreed,
   type UnitPosition,
 } from '@shared/consultations';
-import { api } from '../../api';
 import { saveLetterDocx } from '../letters/saveDocx';
 import { navigate } from '../../shell/router';
 import { currentDb, useAppState, writeContext } from '../../state/app';
@@ -152,7 +152,7 @@ export function ConsultationDetail({ id }: { id: string }) {
                 Hồ sơ kèm theo:
               </Text>
               {c.attachments.map((a) => (
-                <Anchor key={a.sha256} size="sm" component="button" onClick={() => api().call('files:open', { sha256: a.sha256, fileName: a.fileName }).catch((e: unknown) => notifyError(e))}>
+                <Anchor key={a.sha256} size="sm" component="button" onClick={() => void openAttachment(a)}>
                   {a.fileName}
                 </Anchor>
               ))}

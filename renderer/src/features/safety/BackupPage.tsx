@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, Loader, Modal, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { backupReasonLabels, type BackupInfo } from '@shared/ipc/channels/backup';
+import { Alert, Badge, Button, Card, Checkbox, Group, Loader, Modal, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { backupReasonLabels, type BackupAuthenticity, type BackupInfo } from '@shared/ipc/channels/backup';
 import type { ResponseOf } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { currentDb } from '../../state/app';
@@ -22,6 +22,7 @@ export function BackupPage() {
   const [preview, setPreview] = useState<{ loaded: LoadedBackup; jsonLength: number } | null>(null);
   const [drill, setDrill] = useState<DrillReport | null>(null);
   const [restored, setRestored] = useState(false);
+  const [unverified, setUnverified] = useState<{ token: string; info: BackupInfo } | null>(null);
 
   const reload = useCallback(() => {
     Promise.all([api().call('backup:status', {}), api().call('backup:list', {})])
@@ -74,8 +75,24 @@ export function BackupPage() {
       progress({ step: 'Đang đọc tệp và kiểm tra mã kiểm tra', done: 0, total: 3 });
       const opened = await api().call('backup:open', source);
       if (opened.canceled || !opened.token || !opened.info) return;
-      const { json } = await api().call('backup:body', { token: opened.token });
+      // A backup this PC cannot prove it wrote is opened only after the warning is confirmed.
+      if (opened.info.authenticity !== 'this-site') {
+        setUnverified({ token: opened.token, info: opened.info });
+        return;
+      }
+      const { json } = await api().call('backup:body', { token: opened.token, acceptUnverified: false });
       const loaded = await loadBackup(opened.info, json, progress);
+      setPreview({ loaded, jsonLength: json.length });
+    });
+  };
+
+  const openUnverified = async () => {
+    if (!unverified) return;
+    const u = unverified;
+    setUnverified(null);
+    await run('Đang mở bản sao lưu', async (progress) => {
+      const { json } = await api().call('backup:body', { token: u.token, acceptUnverified: true });
+      const loaded = await loadBackup(u.info, json, progress);
       setPreview({ loaded, jsonLength: json.length });
     });
   };
@@ -220,6 +237,7 @@ export function BackupPage() {
         </ScrollArea.Autosize>
       </Card>
 
+      <UnverifiedWarning pending={unverified?.info ?? null} onCancel={() => setUnverified(null)} onConfirm={openUnverified} />
       <RestorePreview preview={preview?.loaded ?? null} onCancel={() => setPreview(null)} onConfirm={confirmRestore} />
       <BusyModal busy={busy} />
     </Stack>
@@ -236,6 +254,50 @@ function Row({ label, value }: { label: string; value: string }) {
         {value}
       </Text>
     </Group>
+  );
+}
+
+const UNVERIFIED_WHY: Record<Exclude<BackupAuthenticity, 'this-site'>, string> = {
+  'other-site': 'Tệp này ghi là của một đơn vị khác, nên máy này không thể kiểm chứng ai đã tạo ra nó và nội dung có bị sửa hay không.',
+  unverified:
+    'Tệp này không mang dấu niêm phong hợp lệ của máy này: có thể được tạo trước khi ứng dụng có dấu niêm phong, hoặc đã bị sửa sau khi ghi (mã kiểm tra SHA-256 ai cũng tính lại được).',
+};
+
+function UnverifiedWarning({ pending, onCancel, onConfirm }: { pending: BackupInfo | null; onCancel: () => void; onConfirm: () => void }) {
+  const [understood, setUnderstood] = useState(false);
+  const close = () => {
+    setUnderstood(false);
+    onCancel();
+  };
+  return (
+    <Modal opened={!!pending} onClose={close} title="Bản sao lưu chưa được xác thực" size="lg" centered>
+      {pending && pending.authenticity !== 'this-site' && (
+        <Stack gap="sm">
+          <Alert color="red" title="Cảnh báo: không xác thực được nguồn gốc bản sao lưu">
+            {UNVERIFIED_WHY[pending.authenticity]} Chỉ tiếp tục khi anh/chị biết rõ tệp này từ đâu đến. Khi khôi phục, danh bạ đơn vị và các khóa tin cậy hiện tại của máy được giữ nguyên, không lấy từ tệp này.
+          </Alert>
+          <Text size="sm">
+            Tệp {pending.fileName}, tạo lúc {formatDateTime(pending.createdAt)}, mã đơn vị {pending.siteId || 'không rõ'}.
+          </Text>
+          <Checkbox checked={understood} onChange={(e) => setUnderstood(e.currentTarget.checked)} label="Tôi đã đọc cảnh báo và vẫn muốn mở bản sao lưu này" />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Hủy
+            </Button>
+            <Button
+              color="red"
+              disabled={!understood}
+              onClick={() => {
+                setUnderstood(false);
+                onConfirm();
+              }}
+            >
+              Mở bản sao lưu
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
   );
 }
 
@@ -259,13 +321,18 @@ function RestorePreview({ preview, onCancel, onConfirm }: { preview: LoadedBacku
           <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
             Tệp: {info.path}
           </Text>
+          {info.authenticity !== 'this-site' && (
+            <Alert color="red" title="Bản sao lưu chưa được xác thực">
+              Máy này không chứng minh được đã tạo ra tệp này. Danh bạ đơn vị và khóa tin cậy hiện tại sẽ được giữ nguyên.
+            </Alert>
+          )}
           {preview.chainBroken ? (
             <Alert color="red" title="Nhật ký thay đổi trong bản sao lưu không toàn vẹn">
               {preview.chainBroken.reason} Không thể khôi phục từ bản sao lưu này.
             </Alert>
           ) : (
             <Text size="sm" c="green.8">
-              Mã kiểm tra đúng, số bản ghi khớp và nhật ký thay đổi toàn vẹn.
+              {info.authenticity === 'this-site' ? 'Dấu niêm phong của máy này khớp, ' : ''}mã kiểm tra đúng, số bản ghi khớp và nhật ký thay đổi toàn vẹn.
             </Text>
           )}
           <ScrollArea.Autosize mah={220}>

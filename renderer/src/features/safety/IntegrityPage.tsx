@@ -5,6 +5,7 @@ import type { AccountAuditEntry } from '@shared/ipc/channels/backup';
 import { api } from '../../api';
 import { currentDb } from '../../state/app';
 import { verifyAuditChain } from '../../data/repository';
+import { checkAuditAnchor } from '../../data/auditAnchor';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
 import { formatDateTime } from '../../ui/format';
 import { announceInactivityMinutes } from './useInactivityLockMs';
@@ -12,6 +13,8 @@ import { announceInactivityMinutes } from './useInactivityLockMs';
 interface ChainResult {
   entries: number;
   broken: { seq: number; reason: string } | null;
+  /** Whether the chain still reaches the head main anchored (emptied or truncated otherwise). */
+  anchorProblem: string | null;
   checkedAt: string;
 }
 
@@ -30,8 +33,13 @@ export function IntegrityPage() {
     setChecking(true);
     try {
       const db = currentDb();
-      const [broken, entries, fileResults] = await Promise.all([verifyAuditChain(db), db.audit.count(), api().call('backup:verify', {})]);
-      setChain({ entries, broken, checkedAt: new Date().toISOString() });
+      const [broken, entries, fileResults, anchorProblem] = await Promise.all([
+        verifyAuditChain(db),
+        db.audit.count(),
+        api().call('backup:verify', {}),
+        checkAuditAnchor(api(), db),
+      ]);
+      setChain({ entries, broken, anchorProblem, checkedAt: new Date().toISOString() });
       setFiles(fileResults);
     } catch (e) {
       notifyError(e);
@@ -61,7 +69,12 @@ export function IntegrityPage() {
           <Stack gap="xs">
             <Text fw={600}>Nhật ký thay đổi</Text>
             {!chain && <Text size="sm" c="dimmed">Bấm “Kiểm tra ngay” để rà soát toàn bộ nhật ký.</Text>}
-            {chain && !chain.broken && (
+            {chain?.anchorProblem && (
+              <Alert color="red" title="Nhật ký không khớp mốc do ứng dụng giữ">
+                {chain.anchorProblem} Hãy báo quản trị viên và cân nhắc khôi phục từ bản sao lưu gần nhất còn toàn vẹn.
+              </Alert>
+            )}
+            {chain && !chain.broken && !chain.anchorProblem && (
               <Alert color="green" title="Nhật ký toàn vẹn">
                 Đã kiểm tra {chain.entries.toLocaleString('vi-VN')} mục lúc {formatDateTime(chain.checkedAt)}: không có mục nào bị sửa, xóa hay chèn.
               </Alert>
@@ -76,15 +89,15 @@ export function IntegrityPage() {
         <Card withBorder padding="md">
           <Stack gap="xs">
             <Text fw={600}>Tệp sao lưu trong máy</Text>
-            {!files && <Text size="sm" c="dimmed">Kiểm tra mã kiểm tra (SHA-256) của từng tệp sao lưu.</Text>}
+            {!files && <Text size="sm" c="dimmed">Kiểm tra mã kiểm tra (SHA-256) và dấu niêm phong của máy này trên từng tệp sao lưu.</Text>}
             {files && files.length === 0 && <Text size="sm">Chưa có tệp sao lưu nào.</Text>}
             {files && files.length > 0 && badFiles.length === 0 && (
               <Alert color="green" title="Tất cả tệp sao lưu còn nguyên vẹn">
-                {files.length} tệp, mã kiểm tra đều khớp.
+                {files.length} tệp, mã kiểm tra và dấu niêm phong đều khớp.
               </Alert>
             )}
             {badFiles.length > 0 && (
-              <Alert color="red" title={`${badFiles.length} tệp sao lưu bị hỏng`}>
+              <Alert color="red" title={`${badFiles.length} tệp sao lưu bị hỏng hoặc không xác thực được`}>
                 <Stack gap={2}>
                   {badFiles.map((f) => (
                     <Text size="sm" key={f.fileName}>

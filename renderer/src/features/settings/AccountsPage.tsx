@@ -93,7 +93,15 @@ export function AccountsPage() {
               <Table.Td>{a.username}</Table.Td>
               <Table.Td>{a.displayName}</Table.Td>
               <Table.Td>{roleLabels[a.role]}</Table.Td>
-              <Table.Td>{unitName(a.unitId)}</Table.Td>
+              <Table.Td>
+                {a.unitId ? (
+                  unitName(a.unitId)
+                ) : (
+                  <Badge color="yellow" variant="light" tt="none" title="Tài khoản chưa gắn đơn vị ghi nhận ý kiến, báo cáo như văn phòng của chính máy này. Hãy chọn đơn vị cho tài khoản.">
+                    Chưa gắn đơn vị
+                  </Badge>
+                )}
+              </Table.Td>
               <Table.Td>{formatDateTime(a.createdAt)}</Table.Td>
               <Table.Td>{a.active ? <Badge color="green">Hoạt động</Badge> : <Badge color="gray">Vô hiệu</Badge>}</Table.Td>
               <Table.Td>
@@ -119,7 +127,15 @@ export function AccountsPage() {
             </Group>
             <Group grow>
               <Select label="Vai trò" data={roleSchema.options.map((r) => ({ value: r, label: roleLabels[r] }))} value={draft.role} onChange={(v) => v && setDraft({ ...draft, role: v as Role })} allowDeselect={false} />
-              <Select label="Đơn vị" data={unitOptions} value={draft.unitId} onChange={(v) => setDraft({ ...draft, unitId: v })} clearable searchable />
+              <Select
+                label="Đơn vị"
+                description="Tài khoản chỉ ghi nhận ý kiến, báo cáo cho đúng đơn vị này. Để trống: tài khoản của chính văn phòng máy này."
+                data={unitOptions}
+                value={draft.unitId}
+                onChange={(v) => setDraft({ ...draft, unitId: v })}
+                clearable
+                searchable
+              />
             </Group>
             <Select label="Gắn với cán bộ" data={officialOptions} value={draft.officialId} onChange={(v) => setDraft({ ...draft, officialId: v })} clearable searchable />
             {!draft.id && <PasswordInput label="Mật khẩu (ít nhất 8 ký tự)" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })} />}

@@ -1,5 +1,6 @@
 import { Anchor, Group, Text } from '@mantine/core';
 import type { AttachmentRef } from '@shared/tasks/model';
+import { notifications } from '@mantine/notifications';
 import { api } from '../../../api';
 import { notifyError } from '../../../ui/notify';
 
@@ -17,7 +18,15 @@ export async function attachFile(title: string): Promise<AttachmentRef | null> {
 
 export async function openAttachment(a: AttachmentRef): Promise<void> {
   try {
-    await api().call('files:open', { sha256: a.sha256, fileName: a.fileName });
+    const r = await api().call('files:open', { sha256: a.sha256, fileName: a.fileName });
+    if (r.shownInFolder) {
+      notifications.show({
+        color: 'yellow',
+        title: 'Không mở tệp có thể chạy chương trình',
+        message: `${a.fileName} có thể chạy chương trình khi mở, nên ứng dụng chỉ hiện tệp trong thư mục chứa nó. Hãy kiểm tra bằng phần mềm diệt virus trước khi dùng.`,
+        autoClose: 10000,
+      });
+    }
   } catch (e) {
     notifyError(e, 'Không mở được tệp');
   }
