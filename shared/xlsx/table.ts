@@ -269,8 +269,11 @@ function readDateColumn(spec: ColumnSpec<string>, cells: readonly { row: number;
     if (typeof cell === 'string' && r.ok && Number(r.iso.slice(8, 10)) > 12 && /^\d{1,2}[/.-]/.test(text)) textDayOver12.push(row);
   }
   if (dateCells.length === 0) return { values, errors };
-  const monthFirstFormat = dateCells.some((d) => formatOrder(d.cell.format) === 'md');
-  const monthFirstLanguage = !!language && MONTH_FIRST_LANGUAGES.test(language) && !dateCells.some((d) => formatOrder(d.cell.format) === 'dm');
+  // A date cell whose day is over 12 was read day first (or typed month first, consistently):
+  // either way the program's reading matches what was typed, and format or language prove nothing.
+  const readDayFirst = dateCells.some((d) => Number(d.cell.date.slice(8, 10)) > 12);
+  const monthFirstFormat = !readDayFirst && dateCells.some((d) => formatOrder(d.cell.format) === 'md');
+  const monthFirstLanguage = !readDayFirst && !!language && MONTH_FIRST_LANGUAGES.test(language) && !dateCells.some((d) => formatOrder(d.cell.format) === 'dm');
   const why = textDayOver12.length
     ? `cột này có cả ngày gõ dạng văn bản có ngày lớn hơn 12 (dòng ${textDayOver12.slice(0, 5).join(', ')}${textDayOver12.length > 5 ? ', …' : ''}) lẫn ô kiểu ngày, dấu hiệu máy tạo tệp đọc ngày theo kiểu tháng trước`
     : monthFirstFormat
@@ -285,7 +288,7 @@ function readDateColumn(spec: ColumnSpec<string>, cells: readonly { row: number;
     const swapped = `${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}/${y}`;
     errors.push({
       row,
-      reason: `Cột '${label}': ô kiểu ngày có thể là ${formatUserDate(cell.date)} hoặc ${swapped} (${why}). Hãy gõ lại ngày dạng văn bản dd/mm/yyyy, ví dụ '${swapped}.`,
+      reason: `Cột '${label}': ô kiểu ngày có thể là ${formatUserDate(cell.date)} hoặc ${swapped} (${why}). Hãy gõ lại ngày dạng văn bản (gõ dấu ' trước ngày, ví dụ '${swapped}).`,
     });
   }
   return { values, errors };
