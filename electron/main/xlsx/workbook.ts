@@ -29,6 +29,25 @@ export function columnWidth(column: SheetColumn, values: readonly Value[]): numb
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2, header + 2));
 }
 
+/** Lines a text takes in a column `width` characters wide, wrapping at spaces. */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let line = 0;
+    lines++;
+    for (const word of para.split(/\s+/)) {
+      if (line > 0 && line + 1 + word.length > width - 1) {
+        lines++;
+        line = word.length;
+      } else line += (line > 0 ? 1 : 0) + word.length;
+    }
+  }
+  return lines;
+}
+
+/** Points per printed line at the default 11 pt font. */
+const LINE_HEIGHT = 15;
+
 /** `YYYY-MM-DD` or dd/mm/yyyy → a Date at UTC midnight (how exceljs writes a date cell), else null. */
 function dateValue(v: Value): Date | null {
   if (typeof v !== 'string' || !v) return null;
@@ -69,6 +88,8 @@ export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
       style: c.format === 'text' ? { numFmt: '@' } : c.format === 'date' ? { numFmt: 'dd/mm/yyyy' } : {},
     }));
     const head = ws.getRow(1);
+    // Row heights are set, not left to the program: neither Excel nor Calc grows a row for wrapped text on open.
+    head.height = LINE_HEIGHT * Math.max(1, ...sheet.columns.map((c, i) => wrappedLines(c.header, widths[i])));
     head.font = { bold: true };
     head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
     for (const row of sheet.rows) {
@@ -81,14 +102,18 @@ export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
           return v;
         }),
       );
+      let lines = 1;
       sheet.columns.forEach((c, i) => {
         const v = row[i];
         const cell = added.getCell(i + 1);
         if (c.format === 'text') cell.numFmt = '@';
         else if (c.format === 'date' && cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
-        if (typeof v === 'string' && (v.length > widths[i] || v.includes('\n'))) cell.alignment = { wrapText: true, vertical: 'top' };
-        else cell.alignment = { vertical: 'top' };
+        if (typeof v === 'string' && (v.length > widths[i] - 1 || v.includes('\n'))) {
+          cell.alignment = { wrapText: true, vertical: 'top' };
+          lines = Math.max(lines, wrappedLines(v, widths[i]));
+        } else cell.alignment = { vertical: 'top' };
       });
+      if (lines > 1) added.height = LINE_HEIGHT * lines;
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
