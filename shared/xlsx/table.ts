@@ -191,7 +191,7 @@ export function readTable<K extends string>(wb: ImportWorkbook, specs: readonly 
     const owner = col < specs.length ? col : -1;
     if (owner >= 0) warnings.push({ row: headerRow, reason: `Cột '${columnLabel(spec)}' đang ở vị trí cột '${columnLabel(specs[owner])}' của mẫu; đã đọc theo tên cột.` });
   });
-  if (sheet.tooManyRows) errors.push({ row: headerRow, reason: `Trang "${sheet.name}" có ${sheet.lastRow} dòng có dữ liệu (tối đa 100000).` });
+  if (sheet.tooManyRows) errors.push({ row: headerRow, reason: `Trang "${sheet.name}" có dữ liệu ở dòng ${sheet.lastRow}, quá giới hạn 100000 dòng. Hãy xóa các dòng thừa ở cuối trang.` });
   if (errors.length) return { ok: false, errors, warnings };
 
   const columnOf = new Map<K, number>();

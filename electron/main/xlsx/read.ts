@@ -239,28 +239,45 @@ function readStyles(xml: string): { dateStyle: boolean[]; formatOf: string[] } {
   return { dateStyle, formatOf };
 }
 
+const ROW_RE = /<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g;
+const CELL_RE = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
+const attr = (tag: string, name: string): string | undefined => new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
+
+/**
+ * Rows up to the last one holding a value (formatted or empty rows after it do not count). At a
+ * value past row MAX_XLSX_ROWS the scan stops: the sheet is too long to import, and only its
+ * first rows are kept (to find and name it), so a million-row sheet costs no more than a
+ * hundred-thousand-row one.
+ */
 function readSheet(xml: string, shared: string[], dateStyle: boolean[], formatOf: string[], date1904: boolean): Pick<ImportSheet, 'rows' | 'lastRow' | 'tooManyRows'> {
   const rows: ImportCell[][] = [];
   let lastRow = 0;
   let rowNo = 0;
-  const data = /<sheetData\b[^>]*?(?:\/>|>([\s\S]*)<\/sheetData>)/.exec(xml)?.[1] ?? '';
-  for (const rm of data.matchAll(/<row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/row>)/g)) {
-    const r = Number(attrs(rm[1]).r);
+  let tooManyRows = false;
+  const start = xml.indexOf('<sheetData');
+  const end = xml.lastIndexOf('</sheetData>');
+  const data = start >= 0 && end > start ? xml.slice(start, end) : '';
+  ROW_RE.lastIndex = 0;
+  for (let rm = ROW_RE.exec(data); rm; rm = ROW_RE.exec(data)) {
+    const r = Number(attr(rm[1], 'r'));
     rowNo = Number.isInteger(r) && r > 0 ? r : rowNo + 1;
     const body = rm[2];
     if (!body) continue;
     const cells: ImportCell[] = [];
     let col = -1;
     let any = false;
-    for (const cm of body.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-      const a = attrs(cm[1]);
-      col = a.r ? colIndex(a.r) : col + 1;
+    CELL_RE.lastIndex = 0;
+    for (let cm = CELL_RE.exec(body); cm; cm = CELL_RE.exec(body)) {
+      const tag = cm[1];
+      const ref = attr(tag, 'r');
+      col = ref ? colIndex(ref) : col + 1;
       if (col < 0 || col >= MAX_XLSX_COLUMNS) continue;
       const inner = cm[2] ?? '';
-      const v = /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner)?.[1];
-      const style = Number(a.s ?? 0);
+      const vAt = inner.indexOf('<v');
+      const v = vAt >= 0 ? /<v\b[^>]*>([\s\S]*?)<\/v>/.exec(inner.slice(vAt))?.[1] : undefined;
+      const style = Number(attr(tag, 's') ?? 0);
       let cell: ImportCell = '';
-      switch (a.t) {
+      switch (attr(tag, 't')) {
         case 's':
           cell = v === undefined ? '' : (shared[Number(v)] ?? '');
           break;
@@ -287,20 +304,24 @@ function readSheet(xml: string, shared: string[], dateStyle: boolean[], formatOf
           } else cell = n;
         }
       }
-      if (typeof cell === 'string') cell = cell.normalize('NFC');
-      if (cell === '' || (typeof cell === 'string' && !cell.trim())) continue;
+      if (typeof cell === 'string') {
+        if (!cell.trim()) continue;
+        cell = cell.normalize('NFC');
+      }
       while (cells.length < col) cells.push('');
       cells[col] = cell;
       any = true;
     }
     if (!any) continue;
-    rows[rowNo - 1] = cells;
     lastRow = rowNo;
+    if (rowNo > MAX_XLSX_ROWS) {
+      tooManyRows = true;
+      break;
+    }
+    rows[rowNo - 1] = cells;
   }
-  const tooManyRows = lastRow > MAX_XLSX_ROWS;
   const kept = tooManyRows ? rows.slice(0, HEAD_ROWS_KEPT) : rows;
   const dense: ImportCell[][] = [];
   for (let i = 0; i < Math.min(kept.length, lastRow); i++) dense.push(kept[i] ?? []);
   return { rows: dense, lastRow, tooManyRows };
 }
-
