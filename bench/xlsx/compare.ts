@@ -18,7 +18,7 @@ async function measure(kind: string, file: string): Promise<void> {
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
   const base = process.memoryUsage().rss;
   const t0 = performance.now();
-  let outcome = 'read';
+  let outcome: string;
   try {
     if (kind === 'exceljs') {
       const wb = new ExcelJS.Workbook();
