@@ -6,9 +6,10 @@ Makes .xlsx files the way a clerk's LibreOffice Calc makes them, for the import 
 JOBS.json: {"profile": DIR, "jobs": [{"out": PATH, "locale": "vi-VN" | "en-US",
 "open": PATH (xlsx or csv), "csvOptions": "44,34,76,1,,1066" (csv only), "ops": [...]}]}
 
-One headless soffice per locale (profile in DIR-<locale>, talking over a named pipe, no network
-port; the two run side by side) runs the jobs of that locale. A typed value goes through Calc's
-own input recognition (its number formatter, for the job's locale): a cell formatted as Text
+One headless soffice (profile in DIR, talking over a named pipe, no network port) runs every
+job, switching Calc's locale (the L10N setting) between jobs of different locales with no
+document open. A typed value goes through Calc's own input recognition (its number formatter,
+for the job's locale): a cell formatted as Text
 keeps the text, anything else becomes the number or date Calc recognises, with the date format
 Calc gives it, as when a person types. (Typing through the dispatcher, .uno:EnterString, makes
 soffice 7.4 abort on an idle timer in a hidden document.)
@@ -38,18 +39,12 @@ def url(path):
 
 def main():
     spec = json.load(open(sys.argv[1], encoding='utf-8'))
-    if len(sys.argv) == 2:
-        locales = sorted({job.get('locale', 'vi-VN') for job in spec['jobs']})
-        children = [subprocess.Popen([sys.executable, __file__, sys.argv[1], loc]) for loc in locales]
-        codes = [c.wait() for c in children]
-        sys.exit(max(codes))
-    locale = sys.argv[2]
-    jobs = [job for job in spec['jobs'] if job.get('locale', 'vi-VN') == locale]
+    jobs = sorted(spec['jobs'], key=lambda job: job.get('locale', 'vi-VN'))
     pipe = 'dondoc_corpus_%d' % os.getpid()
     proc = subprocess.Popen(
-        ['soffice', '-env:UserInstallation=' + url(spec['profile'] + '-' + locale), '--headless', '--invisible', '--norestore', '--nologo', '--accept=pipe,name=%s;urp;' % pipe],
+        ['soffice', '-env:UserInstallation=' + url(spec['profile']), '--headless', '--invisible', '--norestore', '--nologo', '--accept=pipe,name=%s;urp;' % pipe],
         stdout=subprocess.DEVNULL,
-        stderr=open(os.environ['CORPUS_SOFFICE_LOG'] + locale, 'w') if os.environ.get('CORPUS_SOFFICE_LOG') else subprocess.DEVNULL,
+        stderr=open(os.environ['CORPUS_SOFFICE_LOG'], 'w') if os.environ.get('CORPUS_SOFFICE_LOG') else subprocess.DEVNULL,
     )
     try:
         local = uno.getComponentContext()
@@ -72,9 +67,13 @@ def main():
             access.setPropertyValue('ooSetupSystemLocale', tag)
             access.commitChanges()
 
-        set_locale(locale)
+        current = None
         for job in jobs:
             print('job', job['out'], file=sys.stderr, flush=True)
+            locale = job.get('locale', 'vi-VN')
+            if locale != current:
+                set_locale(locale)
+                current = locale
             args = [pv('Hidden', True)]
             if job['open'].endswith('.csv'):
                 args += [pv('FilterName', 'Text - txt - csv (StarCalc)'), pv('FilterOptions', job['csvOptions'])]
