@@ -3,10 +3,10 @@
  * (Julian Day Numbers) so nothing depends on the host time zone or on `Date` parsing.
  */
 import { z } from 'zod';
+import { readDate } from '../text/dates';
 import { CalendarError } from './errors';
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const VI_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const MS_PER_DAY = 86_400_000;
 const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 /** Julian Day Number of 1970-01-01. */
@@ -111,21 +111,14 @@ export function dateParts(s: string): DateParts {
 }
 
 /**
- * Reads a date typed by a person, `YYYY-MM-DD` or the Vietnamese `dd/mm/yyyy` (leading zeros
- * optional), and returns it as `YYYY-MM-DD`. Throws a CalendarError ("Ngày không hợp lệ: …")
- * for anything else, including dates that do not exist such as 2025-02-30.
+ * Reads a date typed by a person with the app's one date reader (`shared/text/dates.ts`:
+ * dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy, yyyy-mm-dd, Excel serial numbers) and returns
+ * it as `YYYY-MM-DD`. Throws a CalendarError ("Ngày không hợp lệ: …") for anything else,
+ * including dates that do not exist such as 2025-02-30.
  */
 export function parseDate(s: string): string {
-  const text = typeof s === 'string' ? s.trim() : s;
-  const iso = isoParts(text);
-  if (iso) return formatParts(iso.year, iso.month, iso.day);
-  if (typeof text === 'string') {
-    const m = VI_RE.exec(text);
-    if (m) {
-      const p = partsIfValid(Number(m[3]), Number(m[2]), Number(m[1]));
-      if (p) return formatParts(p.year, p.month, p.day);
-    }
-  }
+  const r = typeof s === 'string' ? readDate(s) : null;
+  if (r?.ok) return r.iso;
   throw invalidDate(s);
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_COLUMNS, UNIT_COLUMNS, parseOfficialRows, parseUnitRows, parseUserDate, unitsToRows } from './xlsxImport';
+import { parseUserDate } from '../text/dates';
+import { workbookOf } from '../xlsx/table';
+import { OFFICIAL_COLUMNS, UNIT_COLUMNS, parseOfficialRows, parseUnitRows, unitsToRows } from './xlsxImport';
 import type { Unit } from './units';
 
 let n = 0;
@@ -17,7 +19,7 @@ describe('registry import from .xlsx', () => {
 
   it('imports units whose parents are in the file or already registered, by short name', () => {
     const r = parseUnitRows(
-      [header, ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'kt', 'UBND', '01/07/2025', '', '2', 'Nông nghiệp; Xây dựng'], ['Tổ Quy hoạch', 'TQH', 'Khác', '', 'pkt', '01/07/2025', '', '', '']],
+      workbookOf([header, ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'kt', 'UBND', '01/07/2025', '', '2', 'Nông nghiệp; Xây dựng'], ['Tổ Quy hoạch', 'TQH', 'Khác', '', 'pkt', '01/07/2025', '', '', '']]),
       [root],
       ids,
     );
@@ -30,14 +32,14 @@ describe('registry import from .xlsx', () => {
 
   it('reports every bad row with its Excel row number and imports nothing', () => {
     const r = parseUnitRows(
-      [
+      workbookOf([
         header,
         ['Phòng Kinh tế', 'PKT', 'Phòng ban lạ', '', '', '01/07/2025'],
         ['', '', '', '', '', ''],
         ['Phòng Văn hóa', 'VHXH', 'Cơ quan chuyên môn / Phòng', '', 'KHONGCO', '01/07/2025'],
         ['Thôn Nà Pò', 'UBND', 'Thôn, tổ dân phố', '', '', '01/07/2025'],
         ['Thôn Bản Giới', 'BG', 'Thôn, tổ dân phố', '', '', '30/02/2025'],
-      ],
+      ]),
       [root],
       ids,
     );
@@ -45,18 +47,24 @@ describe('registry import from .xlsx', () => {
     expect(r.errors[0].reason).toContain('Loại đơn vị "Phòng ban lạ" không hợp lệ');
     expect(r.errors[1].reason).toContain('Không tìm thấy đơn vị cấp trên "KHONGCO"');
     expect(r.errors[2].reason).toContain('đã có trong danh mục');
-    expect(r.errors[3].reason).toContain('"30/02/2025" không hợp lệ');
+    expect(r.errors[3].reason).toBe('Hiệu lực từ ngày: Ngày 30/02/2025 không có thật.');
   });
 
   it('refuses a file that is not the template', () => {
-    expect(parseUnitRows([['Họ tên', 'Ngày sinh']], [], ids).errors).toEqual([{ row: 1, reason: 'Dòng tiêu đề không đúng mẫu. Hãy tải tệp mẫu và nhập dữ liệu vào đó.' }]);
-    expect(parseUnitRows([header], [], ids).errors[0].reason).toBe('Tệp không có dòng dữ liệu nào.');
+    expect(parseUnitRows(workbookOf([['Họ tên', 'Ngày sinh']]), [], ids).errors).toEqual([
+      {
+        row: 1,
+        reason:
+          "Không tìm thấy dòng tiêu đề của mẫu danh mục đơn vị trong 15 dòng đầu của các trang (cần các cột 'Tên đơn vị', 'Tên viết tắt', 'Loại đơn vị', 'Hiệu lực từ ngày'). Hãy tải tệp mẫu và nhập dữ liệu vào đó.",
+      },
+    ]);
+    expect(parseUnitRows(workbookOf([header]), [], ids).errors[0].reason).toBe('Tệp không có dòng dữ liệu nào.');
   });
 
   it('round-trips an export through the import', () => {
     const child: Unit = { ...root, id: 'c', name: 'Văn phòng HĐND và UBND', shortName: 'VP', kind: 'office', symbol: 'VP', parentId: 'root', order: 1 };
     const rows = unitsToRows([child], [root, child]).map((r) => r.map((c) => (c === null ? '' : String(c))));
-    const r = parseUnitRows([header, ...rows], [root], ids);
+    const r = parseUnitRows(workbookOf([header, ...rows]), [root], ids);
     expect(r.errors).toEqual([]);
     const { id: _id, ...rest } = r.units[0];
     const { id: _cid, ...expected } = child;
@@ -66,7 +74,7 @@ describe('registry import from .xlsx', () => {
   it('groups officials holding several posts (kiêm nhiệm) by code, and checks units and dates', () => {
     const oh = OFFICIAL_COLUMNS.map((c) => c.header);
     const ok = parseOfficialRows(
-      [oh, ['CB01', 'Hoàng Văn Đức', 'UBND', 'Phó Chủ tịch UBND', '', '01/07/2025'], ['CB01', 'Hoàng Văn Đức', 'ubnd', 'Chánh Văn phòng', 'x', '01/07/2025']],
+      workbookOf([oh, ['CB01', 'Hoàng Văn Đức', 'UBND', 'Phó Chủ tịch UBND', '', '01/07/2025'], ['CB01', 'Hoàng Văn Đức', 'ubnd', 'Chánh Văn phòng', 'x', '01/07/2025']]),
       [root],
       ids,
     );
@@ -77,7 +85,7 @@ describe('registry import from .xlsx', () => {
       ['Chánh Văn phòng', true],
     ]);
     const bad = parseOfficialRows(
-      [oh, ['', 'Lương Thị Hà', 'XYZ', 'Trưởng phòng', '', '01/07/2025'], ['CB01', 'Lò Văn Páo', 'UBND', 'Trưởng phòng', '', '01/07/2025'], ['CB01', 'Ma Thị Hoa', 'UBND', 'Phó phòng', '', '01/07/2025'], ['', 'N', 'UBND', 'Phó phòng', '', '01/07/2025']],
+      workbookOf([oh, ['', 'Lương Thị Hà', 'XYZ', 'Trưởng phòng', '', '01/07/2025'], ['CB01', 'Lò Văn Páo', 'UBND', 'Trưởng phòng', '', '01/07/2025'], ['CB01', 'Ma Thị Hoa', 'UBND', 'Phó phòng', '', '01/07/2025'], ['', 'N', 'UBND', 'Phó phòng', '', '01/07/2025']]),
       [root],
       ids,
     );
@@ -91,7 +99,7 @@ describe('registry import from .xlsx', () => {
   });
 
   it('imports no unit from a file with any refused row, even when other rows are valid (found by the fuzz test)', () => {
-    const r = parseUnitRows([header, ['!!', '!', 'x', '', '', '01/07/2025'], ['!']], [root], ids);
+    const r = parseUnitRows(workbookOf([header, ['!!', '!', 'x', '', '', '01/07/2025'], ['!']]), [root], ids);
     expect(r.errors.map((e) => e.row)).toEqual([3]);
     expect(r.units).toEqual([]);
   });

@@ -1,56 +1,48 @@
 /**
- * Registry import and export as .xlsx: column layout of the downloadable templates and the
- * row-by-row validation. A bad row is reported with its row number and reason, and the caller
- * imports nothing until the whole file is clean.
+ * Registry import and export as .xlsx: the templates' columns and the row-by-row validation.
+ * Columns are found by header name (shared/xlsx/table.ts), a bad row is reported with its row
+ * number and reason, and the caller imports nothing until the whole file is clean.
  */
+import type { ImportWorkbook } from '../ipc/channels/app';
 import { foldVietnamese } from '../text/search';
-import { formatDateVi, parseDate } from '../calendar';
+import { formatUserDate, readUserDate } from '../text/dates';
+import { readTable, templateColumns, type ColumnSpec, type RowError } from '../xlsx/table';
 import { unitInputSchema, unitKindLabels, unitKinds, type Unit, type UnitInput, type UnitKind } from './units';
 import { officialInputSchema, type Official, type Post } from './officials';
 
-export interface RowError {
-  /** Row number as Excel shows it (header is row 1). */
-  row: number;
-  reason: string;
-}
+export type { RowError } from '../xlsx/table';
 
-export const UNIT_COLUMNS = [
-  { header: 'Tên đơn vị (*)', width: 45 },
-  { header: 'Tên viết tắt (*)', width: 18 },
-  { header: 'Loại đơn vị (*)', width: 32 },
-  { header: 'Ký hiệu văn bản', width: 14 },
-  { header: 'Đơn vị cấp trên (tên viết tắt)', width: 26 },
-  { header: 'Hiệu lực từ ngày (dd/mm/yyyy) (*)', width: 22 },
-  { header: 'Hiệu lực đến ngày', width: 18 },
-  { header: 'Thứ tự', width: 8 },
-  { header: 'Lĩnh vực phụ trách (cách nhau bằng dấu ;)', width: 40 },
-];
+export const UNIT_SPECS = [
+  { key: 'name', header: 'Tên đơn vị (*)', width: 45, required: true },
+  { key: 'shortName', header: 'Tên viết tắt (*)', width: 18, required: true },
+  { key: 'kind', header: 'Loại đơn vị (*)', width: 32, required: true },
+  { key: 'symbol', header: 'Ký hiệu văn bản', width: 14 },
+  { key: 'parent', header: 'Đơn vị cấp trên (tên viết tắt)', width: 26 },
+  { key: 'validFrom', header: 'Hiệu lực từ ngày (dd/mm/yyyy) (*)', width: 22, required: true, kind: 'date', format: 'text' },
+  { key: 'validTo', header: 'Hiệu lực đến ngày', width: 18, kind: 'date', format: 'text' },
+  { key: 'order', header: 'Thứ tự', width: 8, kind: 'number' },
+  { key: 'fields', header: 'Lĩnh vực phụ trách (cách nhau bằng dấu ;)', width: 40 },
+] as const satisfies readonly ColumnSpec<string>[];
 
-export const OFFICIAL_COLUMNS = [
-  { header: 'Mã cán bộ (tùy chọn)', width: 14 },
-  { header: 'Họ và tên (*)', width: 28 },
-  { header: 'Đơn vị (tên viết tắt) (*)', width: 24 },
-  { header: 'Chức vụ (*)', width: 28 },
-  { header: 'Thủ trưởng đơn vị (x)', width: 12 },
-  { header: 'Từ ngày (dd/mm/yyyy) (*)', width: 18 },
-  { header: 'Đến ngày', width: 14 },
-  { header: 'Điện thoại', width: 14 },
-  { header: 'Email', width: 24 },
-];
+export const OFFICIAL_SPECS = [
+  { key: 'code', header: 'Mã cán bộ (tùy chọn)', width: 14, aliases: ['Mã cán bộ'] },
+  { key: 'fullName', header: 'Họ và tên (*)', width: 28, required: true, aliases: ['Họ tên'] },
+  { key: 'unit', header: 'Đơn vị (tên viết tắt) (*)', width: 24, required: true },
+  { key: 'title', header: 'Chức vụ (*)', width: 28, required: true },
+  { key: 'head', header: 'Thủ trưởng đơn vị (x)', width: 12 },
+  { key: 'from', header: 'Từ ngày (dd/mm/yyyy) (*)', width: 18, required: true, kind: 'date', format: 'text' },
+  { key: 'to', header: 'Đến ngày', width: 14, kind: 'date', format: 'text' },
+  { key: 'phone', header: 'Điện thoại', width: 14, kind: 'phone', format: 'text', aliases: ['Số điện thoại', 'SĐT', 'ĐT'] },
+  { key: 'email', header: 'Email', width: 24, aliases: ['Thư điện tử', 'E-mail'] },
+] as const satisfies readonly ColumnSpec<string>[];
 
-/** "05/01/2026" or "2026-01-05" → "2026-01-05"; null when not a real date (the calendar decides). */
-export function parseUserDate(text: string): string | null {
-  try {
-    const iso = parseDate(text.trim());
-    const year = Number(iso.slice(0, 4));
-    return year >= 1900 && year <= 2100 ? iso : null;
-  } catch {
-    return null;
-  }
-}
+export const UNIT_COLUMNS = templateColumns(UNIT_SPECS);
+export const OFFICIAL_COLUMNS = templateColumns(OFFICIAL_SPECS);
 
-export function formatUserDate(iso: string | null): string {
-  return iso ? formatDateVi(iso) : '';
+/** "Hiệu lực từ ngày: Ngày 31/02/2026 không có thật." */
+function dateError(label: string, text: string): string | null {
+  const r = readUserDate(text);
+  return r.ok ? null : `${label}: ${r.reason}`;
 }
 
 function parseKind(text: string): UnitKind | null {
@@ -64,96 +56,102 @@ function parseKind(text: string): UnitKind | null {
   return hit ?? null;
 }
 
-function isBlank(row: readonly string[] | undefined): boolean {
-  return !row || row.every((c) => !c || !c.trim());
-}
-
-function headerMatches(row: readonly string[] | undefined, columns: readonly { header: string }[]): boolean {
-  if (!row) return false;
-  return foldVietnamese(row[0] ?? '') === foldVietnamese(columns[0].header) && foldVietnamese(row[1] ?? '') === foldVietnamese(columns[1].header);
-}
-
 export interface ParsedUnits {
   units: (UnitInput & { id: string })[];
   errors: RowError[];
+  /** Things read differently from the cell (a phone's leading 0, columns found elsewhere); the import goes ahead. */
+  warnings: RowError[];
 }
 
 /**
- * Units from the template sheet. Parents are named by short name, from the file or from the
- * units already registered; ids for new units come from newId.
+ * Units from the template. Parents are named by short name, from the file or from the units
+ * already registered; ids for new units come from newId. A unit whose parent row was refused
+ * says so ("vì đơn vị cấp trên 'VHXH' bị lỗi ở dòng 5").
  */
-export function parseUnitRows(rows: readonly (readonly string[])[], existing: readonly Unit[], newId: () => string): ParsedUnits {
+export function parseUnitRows(wb: ImportWorkbook, existing: readonly Unit[], newId: () => string): ParsedUnits {
+  const table = readTable(wb, UNIT_SPECS, 'danh mục đơn vị');
+  if (!table.ok) return { units: [], errors: table.errors, warnings: table.warnings };
   const errors: RowError[] = [];
-  if (!headerMatches(rows[0], UNIT_COLUMNS)) {
-    return { units: [], errors: [{ row: 1, reason: 'Dòng tiêu đề không đúng mẫu. Hãy tải tệp mẫu và nhập dữ liệu vào đó.' }] };
-  }
   const byShort = new Map<string, string>();
   for (const u of existing) byShort.set(foldVietnamese(u.shortName), u.id);
   const pending: { row: number; id: string; parentShort: string; input: Omit<UnitInput, 'parentId'> }[] = [];
   const seenInFile = new Map<string, number>();
-  for (let i = 1; i < rows.length; i++) {
-    const r = rows[i];
-    const rowNo = i + 1;
-    if (isBlank(r)) continue;
-    const [name = '', shortName = '', kindText = '', symbol = '', parentShort = '', fromText = '', toText = '', orderText = '', fieldsText = ''] = r;
+  const refused = new Map<string, number>();
+  for (const r of table.rows) {
+    const rowNo = r.row;
+    const name = r.get('name');
+    const shortName = r.get('shortName');
+    const kindText = r.get('kind');
+    const fromText = r.get('validFrom');
+    const toText = r.get('validTo');
+    const orderText = r.get('order');
+    const refuse = (reason: string) => {
+      errors.push({ row: rowNo, reason });
+      const key = foldVietnamese(shortName);
+      if (key && !refused.has(key)) refused.set(key, rowNo);
+    };
     const kind = parseKind(kindText);
     if (!kind) {
-      errors.push({ row: rowNo, reason: `Loại đơn vị "${kindText}" không hợp lệ (ví dụ: ${unitKindLabels.department}).` });
+      refuse(`Loại đơn vị "${kindText}" không hợp lệ (ví dụ: ${unitKindLabels.department}).`);
       continue;
     }
-    const validFrom = parseUserDate(fromText);
-    if (!validFrom) {
-      errors.push({ row: rowNo, reason: `Ngày hiệu lực "${fromText}" không hợp lệ (dạng dd/mm/yyyy).` });
+    const fromError = dateError('Hiệu lực từ ngày', fromText);
+    if (fromError) {
+      refuse(fromError);
       continue;
     }
-    const validTo = toText.trim() ? parseUserDate(toText) : null;
-    if (toText.trim() && !validTo) {
-      errors.push({ row: rowNo, reason: `Ngày hết hiệu lực "${toText}" không hợp lệ (dạng dd/mm/yyyy).` });
+    const toError = toText ? dateError('Hiệu lực đến ngày', toText) : null;
+    if (toError) {
+      refuse(toError);
       continue;
     }
-    const order = orderText.trim() ? Number(orderText) : i;
+    const validFrom = readUserDate(fromText);
+    const validTo = toText ? readUserDate(toText) : null;
+    const order = orderText ? Number(orderText) : rowNo;
     if (!Number.isInteger(order) || order < 0) {
-      errors.push({ row: rowNo, reason: `Thứ tự "${orderText}" phải là số nguyên không âm.` });
+      refuse(`Thứ tự "${orderText}" phải là số nguyên không âm.`);
       continue;
     }
     const candidate = {
       name,
       shortName,
       kind,
-      symbol: symbol.toUpperCase(),
+      symbol: r.get('symbol').toUpperCase(),
       parentId: null,
-      validFrom,
-      validTo,
+      validFrom: validFrom.ok ? validFrom.iso : '',
+      validTo: validTo?.ok ? validTo.iso : null,
       order,
-      fields: fieldsText.split(';').map((s) => s.trim()).filter(Boolean),
+      fields: r.get('fields').split(';').map((x) => x.trim()).filter(Boolean),
     };
     const parsed = unitInputSchema.safeParse(candidate);
     if (!parsed.success) {
-      errors.push({ row: rowNo, reason: parsed.error.issues.map((x) => x.message).join('; ') });
+      refuse(parsed.error.issues.map((x) => x.message).join('; '));
       continue;
     }
     const key = foldVietnamese(shortName);
     if (seenInFile.has(key)) {
-      errors.push({ row: rowNo, reason: `Tên viết tắt "${shortName}" trùng với dòng ${seenInFile.get(key)}.` });
+      refuse(`Tên viết tắt "${shortName}" trùng với dòng ${seenInFile.get(key)}.`);
       continue;
     }
     if (byShort.has(key)) {
-      errors.push({ row: rowNo, reason: `Tên viết tắt "${shortName}" đã có trong danh mục.` });
+      refuse(`Tên viết tắt "${shortName}" đã có trong danh mục.`);
       continue;
     }
     seenInFile.set(key, rowNo);
     const { parentId: _ignored, ...rest } = parsed.data;
     void _ignored;
-    pending.push({ row: rowNo, id: newId(), parentShort, input: rest });
+    pending.push({ row: rowNo, id: newId(), parentShort: r.get('parent'), input: rest });
   }
   for (const p of pending) byShort.set(foldVietnamese(p.input.shortName), p.id);
   const units: (UnitInput & { id: string })[] = [];
   for (const p of pending) {
     let parentId: string | null = null;
-    if (p.parentShort.trim()) {
-      parentId = byShort.get(foldVietnamese(p.parentShort)) ?? null;
+    if (p.parentShort) {
+      const key = foldVietnamese(p.parentShort);
+      parentId = byShort.get(key) ?? null;
       if (!parentId) {
-        errors.push({ row: p.row, reason: `Không tìm thấy đơn vị cấp trên "${p.parentShort}".` });
+        const at = refused.get(key);
+        errors.push({ row: p.row, reason: at ? `Không nhập được vì đơn vị cấp trên '${p.parentShort}' bị lỗi ở dòng ${at}.` : `Không tìm thấy đơn vị cấp trên "${p.parentShort}".` });
         continue;
       }
       if (parentId === p.id) {
@@ -163,10 +161,10 @@ export function parseUnitRows(rows: readonly (readonly string[])[], existing: re
     }
     units.push({ ...p.input, parentId, id: p.id });
   }
-  if (errors.length === 0 && rows.slice(1).every(isBlank)) errors.push({ row: 2, reason: 'Tệp không có dòng dữ liệu nào.' });
+  if (errors.length === 0 && table.rows.length === 0) errors.push({ row: table.headerRow + 1, reason: 'Tệp không có dòng dữ liệu nào.' });
   errors.sort((a, b) => a.row - b.row);
   // All or nothing: a file with any refused row imports no unit (the user fixes the file and retries).
-  return { units: errors.length ? [] : units, errors };
+  return { units: errors.length ? [] : units, errors, warnings: table.warnings };
 }
 
 /** Rows for export; parents are named by short name, looked up among all registered units. */
@@ -188,6 +186,7 @@ export function unitsToRows(units: readonly Unit[], allUnits: readonly Unit[] = 
 export interface ParsedOfficials {
   officials: (Official & { posts: Omit<Post, 'officialId'>[] })[];
   errors: RowError[];
+  warnings: RowError[];
 }
 
 function yes(text: string): boolean {
@@ -195,19 +194,21 @@ function yes(text: string): boolean {
 }
 
 /** Officials from the template: rows with the same code (or, without one, the same name) are one person holding several posts. */
-export function parseOfficialRows(rows: readonly (readonly string[])[], units: readonly Unit[], newId: () => string): ParsedOfficials {
+export function parseOfficialRows(wb: ImportWorkbook, units: readonly Unit[], newId: () => string): ParsedOfficials {
+  const table = readTable(wb, OFFICIAL_SPECS, 'danh mục cán bộ');
+  if (!table.ok) return { officials: [], errors: table.errors, warnings: table.warnings };
   const errors: RowError[] = [];
-  if (!headerMatches(rows[0], OFFICIAL_COLUMNS)) {
-    return { officials: [], errors: [{ row: 1, reason: 'Dòng tiêu đề không đúng mẫu. Hãy tải tệp mẫu và nhập dữ liệu vào đó.' }] };
-  }
   const unitByShort = new Map(units.map((u) => [foldVietnamese(u.shortName), u.id]));
   const people = new Map<string, Official & { posts: Omit<Post, 'officialId'>[] }>();
-  for (let i = 1; i < rows.length; i++) {
-    const r = rows[i];
-    const rowNo = i + 1;
-    if (isBlank(r)) continue;
-    const [code = '', fullName = '', unitShort = '', title = '', head = '', fromText = '', toText = '', phone = '', email = ''] = r;
-    const person = officialInputSchema.safeParse({ fullName, active: true, phone, email });
+  for (const r of table.rows) {
+    const rowNo = r.row;
+    const code = r.get('code');
+    const fullName = r.get('fullName');
+    const unitShort = r.get('unit');
+    const title = r.get('title');
+    const fromText = r.get('from');
+    const toText = r.get('to');
+    const person = officialInputSchema.safeParse({ fullName, active: true, phone: r.get('phone'), email: r.get('email') });
     if (!person.success) {
       errors.push({ row: rowNo, reason: person.error.issues.map((x) => x.message).join('; ') });
       continue;
@@ -217,21 +218,25 @@ export function parseOfficialRows(rows: readonly (readonly string[])[], units: r
       errors.push({ row: rowNo, reason: `Không tìm thấy đơn vị "${unitShort}" trong danh mục.` });
       continue;
     }
-    if (title.trim().length < 2) {
+    if (title.length < 2) {
       errors.push({ row: rowNo, reason: 'Thiếu chức vụ.' });
       continue;
     }
-    const from = parseUserDate(fromText);
-    if (!from) {
-      errors.push({ row: rowNo, reason: `Từ ngày "${fromText}" không hợp lệ (dạng dd/mm/yyyy).` });
+    const from = readUserDate(fromText);
+    if (!from.ok) {
+      errors.push({ row: rowNo, reason: `Từ ngày: ${from.reason}` });
       continue;
     }
-    const to = toText.trim() ? parseUserDate(toText) : null;
-    if (toText.trim() && (!to || to < from)) {
-      errors.push({ row: rowNo, reason: `Đến ngày "${toText}" không hợp lệ.` });
+    const to = toText ? readUserDate(toText) : null;
+    if (to && !to.ok) {
+      errors.push({ row: rowNo, reason: `Đến ngày: ${to.reason}` });
       continue;
     }
-    const key = code.trim() ? `code:${foldVietnamese(code)}` : `name:${foldVietnamese(fullName)}`;
+    if (to?.ok && to.iso < from.iso) {
+      errors.push({ row: rowNo, reason: `Đến ngày ${toText} trước từ ngày ${fromText}.` });
+      continue;
+    }
+    const key = code ? `code:${foldVietnamese(code)}` : `name:${foldVietnamese(fullName)}`;
     let official = people.get(key);
     if (!official) {
       official = { id: newId(), ...person.data, posts: [] };
@@ -240,10 +245,10 @@ export function parseOfficialRows(rows: readonly (readonly string[])[], units: r
       errors.push({ row: rowNo, reason: `Mã cán bộ "${code}" đã dùng cho người khác (${official.fullName}).` });
       continue;
     }
-    official.posts.push({ id: newId(), unitId, title: title.trim(), isHead: yes(head), from, to });
+    official.posts.push({ id: newId(), unitId, title, isHead: yes(r.get('head')), from: from.iso, to: to?.ok ? to.iso : null });
   }
-  if (errors.length === 0 && people.size === 0) errors.push({ row: 2, reason: 'Tệp không có dòng dữ liệu nào.' });
-  return { officials: errors.length ? [] : [...people.values()], errors };
+  if (errors.length === 0 && people.size === 0) errors.push({ row: table.headerRow + 1, reason: 'Tệp không có dòng dữ liệu nào.' });
+  return { officials: errors.length ? [] : [...people.values()], errors, warnings: table.warnings };
 }
 
 export function officialsToRows(officials: readonly Official[], posts: readonly Post[], units: readonly Unit[]): (string | number | null)[][] {

@@ -82,6 +82,9 @@ describe('the report workbook', () => {
       expect(sum, `column ${c}`).toBe(last.getCell(c).value);
     }
     const overdue = wb.worksheets[1];
-    expect(overdue.getRow(2).values).toEqual([undefined, 1, 'Nhiệm vụ H1', '', 'Phòng Văn hóa - Xã hội', '27/02/2026', 215, 'Trên 90 ngày']);
+    // The deadline is a date cell shown dd/mm/yyyy, so the column sorts as dates.
+    expect(overdue.getRow(2).values).toEqual([undefined, 1, 'Nhiệm vụ H1', undefined, 'Phòng Văn hóa - Xã hội', new Date(Date.UTC(2026, 1, 27)), 215, 'Trên 90 ngày']);
+    expect(overdue.getRow(2).getCell(5).numFmt).toBe('dd/mm/yyyy');
+    expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
   });
 });

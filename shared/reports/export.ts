@@ -319,7 +319,7 @@ export function reportSheets(data: ReportData): Sheet[] {
         { header: 'Nhiệm vụ', width: 60 },
         { header: 'Văn bản giao', width: 18 },
         { header: 'Đơn vị chủ trì', width: 32 },
-        { header: 'Thời hạn', width: 12 },
+        { header: 'Thời hạn', width: 12, format: 'date' as const },
         { header: 'Số ngày quá hạn', width: 10 },
         { header: 'Nhóm quá hạn', width: 18 },
       ],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../calendar';
 import type { Official, Post } from '../registries/officials';
 import type { Unit } from '../registries/units';
+import { workbookOf } from '../xlsx/table';
 import { PLAN_COLUMNS, parsePlanRows, planTemplateRows, type PlanImportContext } from './planImport';
 import { taskRecordSchema } from './model';
 
@@ -49,13 +50,13 @@ const header = PLAN_COLUMNS.map((c) => c.header);
 describe('annual plan import', () => {
   it('turns clean rows into valid task drafts with the shared fields from the screen', () => {
     const r = parsePlanRows(
-      [
+      workbookOf([
         header,
         ['1', 'Rà soát thủ tục hành chính', 'Công bố trên Cổng dịch vụ công', 'pkt', 'VHXH; Phòng Văn hóa - Xã hội', 'luong thi ha', '30/06/2026', '', 'quan trong', 'Kế hoạch 01/KH-UBND', ''],
         ['', '', '', '', '', '', '', '', '', '', ''],
         ['2', 'Báo cáo 6 tháng', '', 'VHXH', '', '', '', '10', '', '', 'Thẩm quyền cấp tỉnh'],
         ['3', 'Tổng kết năm', '', 'VHXH', '', '', '', '', 'Khẩn', '', ''],
-      ],
+      ]),
       ctx,
     );
     expect(r.errors).toEqual([]);
@@ -85,7 +86,7 @@ describe('annual plan import', () => {
 
   it('reports every bad row with its Excel row number and reason, and returns no partial import', () => {
     const r = parsePlanRows(
-      [
+      workbookOf([
         header,
         ['1', 'Nhiệm vụ tốt', '', 'PKT', '', '', '30/06/2026', '', '', '', ''],
         ['2', '', '', 'PKT', '', '', '', '', '', '', ''],
@@ -98,7 +99,7 @@ describe('annual plan import', () => {
         ['9', 'Người không thuộc đơn vị', '', 'PKT', '', 'Đàm Văn Sơn', '', '', '', '', ''],
         ['10', 'Mức độ lạ', '', 'PKT', '', '', '', '', 'Siêu gấp', '', ''],
         ['11', 'Số ngày âm', '', 'PKT', '', '', '', '-3', '', '', ''],
-      ],
+      ]),
       ctx,
     );
     expect(r.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
@@ -107,24 +108,24 @@ describe('annual plan import', () => {
     expect(reason(4)).toContain('Không tìm thấy đơn vị chủ trì "KHONGCO"');
     expect(reason(5)).toContain('"TCKH"');
     expect(reason(6)).toContain('không ghi cả hai');
-    expect(reason(7)).toContain('"31/02/2026" không hợp lệ');
+    expect(reason(7)).toBe('Hạn hoàn thành: Ngày 31/02/2026 không có thật.');
     expect(reason(8)).toContain('trước ngày giao');
     expect(reason(9)).toContain('vừa chủ trì vừa phối hợp');
     // Sơn's post in PKT ended on 31/12/2025: not responsible there in 2026.
     expect(reason(10)).toContain('không giữ chức vụ nào tại PKT');
     expect(reason(11)).toContain('Mức độ "Siêu gấp"');
     expect(reason(12)).toContain('số nguyên từ 1 đến 3650');
-    expect(r.drafts).toHaveLength(1);
+    expect(r.drafts).toEqual([]);
   });
 
   it('refuses a file that is not the template, and an empty one', () => {
-    expect(parsePlanRows([['Họ tên', 'Ngày sinh']], ctx).errors).toEqual([{ row: 1, reason: 'Dòng tiêu đề không đúng mẫu. Hãy tải tệp mẫu kế hoạch và nhập dữ liệu vào đó.' }]);
-    expect(parsePlanRows([header, ['', '']], ctx).errors).toEqual([{ row: 2, reason: 'Tệp không có dòng nhiệm vụ nào.' }]);
+    expect(parsePlanRows(workbookOf([['Họ tên', 'Ngày sinh']]), ctx).errors[0].reason).toContain('Không tìm thấy dòng tiêu đề của mẫu kế hoạch năm');
+    expect(parsePlanRows(workbookOf([header, ['', '']]), ctx).errors).toEqual([{ row: 2, reason: 'Tệp không có dòng nhiệm vụ nào.' }]);
   });
 
   it('accepts its own template rows', () => {
     const rows = planTemplateRows('PKT', 'VHXH', 2026).map((row) => row.map((c) => (c === null ? '' : String(c))));
-    const r = parsePlanRows([header, ...rows], ctx);
+    const r = parsePlanRows(workbookOf([header, ...rows]), ctx);
     expect(r.errors).toEqual([]);
     expect(r.drafts.map((d) => d.leadUnitId)).toEqual(['pkt', 'pkt']);
   });

@@ -3,28 +3,32 @@
  * row-by-row validation into task drafts. Each row is one task; every bad row is reported with
  * its Excel row number and reason, and the caller creates nothing until the file is clean.
  * The fields every row shares (assigning unit and leader, plan year, source directive, date
- * of assignment) are chosen on screen, not repeated in the file.
+ * of assignment) are chosen on screen, not repeated in the file. Columns are found by header
+ * name (shared/xlsx/table.ts); rows with only STT filled in are blank.
  */
+import type { ImportWorkbook } from '../ipc/channels/app';
 import { foldVietnamese } from '../text/search';
-import { parseDate, formatDateVi } from '../calendar';
+import { formatUserDate, readUserDate } from '../text/dates';
 import { isPostCurrent, type Official, type Post } from '../registries/officials';
 import { isUnitValidOn, type Unit } from '../registries/units';
-import type { RowError } from '../registries/xlsxImport';
+import { readTable, templateColumns, type ColumnSpec, type RowError } from '../xlsx/table';
 import { authorityLevelLabels, authorityLevels, taskDraftSchema, taskPriorities, taskPriorityLabels, type AuthorityLevel, type TaskDraft, type TaskPriority } from './model';
 
-export const PLAN_COLUMNS = [
-  { header: 'STT', width: 6 },
-  { header: 'Tên nhiệm vụ (*)', width: 50 },
-  { header: 'Nội dung, yêu cầu', width: 40 },
-  { header: 'Đơn vị chủ trì (tên viết tắt) (*)', width: 22 },
-  { header: 'Đơn vị phối hợp (tên viết tắt, cách nhau bằng dấu ;)', width: 30 },
-  { header: 'Người chịu trách nhiệm (họ và tên)', width: 26 },
-  { header: 'Hạn hoàn thành (dd/mm/yyyy)', width: 18 },
-  { header: 'Hoặc số ngày làm việc kể từ ngày giao', width: 18 },
-  { header: 'Mức độ (Bình thường / Quan trọng / Khẩn)', width: 18 },
-  { header: 'Căn cứ giao nhiệm vụ', width: 30 },
-  { header: 'Thẩm quyền quyết định', width: 24 },
-];
+export const PLAN_SPECS = [
+  { key: 'stt', header: 'STT', width: 6, counter: true, aliases: ['TT', 'Số TT', 'Số thứ tự'] },
+  { key: 'title', header: 'Tên nhiệm vụ (*)', width: 50, required: true },
+  { key: 'content', header: 'Nội dung, yêu cầu', width: 40 },
+  { key: 'lead', header: 'Đơn vị chủ trì (tên viết tắt) (*)', width: 22, required: true },
+  { key: 'support', header: 'Đơn vị phối hợp (tên viết tắt, cách nhau bằng dấu ;)', width: 30 },
+  { key: 'responsible', header: 'Người chịu trách nhiệm (họ và tên)', width: 26 },
+  { key: 'due', header: 'Hạn hoàn thành (dd/mm/yyyy)', width: 18, kind: 'date', format: 'text' },
+  { key: 'days', header: 'Hoặc số ngày làm việc kể từ ngày giao', width: 18, kind: 'number' },
+  { key: 'priority', header: 'Mức độ (Bình thường / Quan trọng / Khẩn)', width: 18 },
+  { key: 'legalBasis', header: 'Căn cứ giao nhiệm vụ', width: 30 },
+  { key: 'authority', header: 'Thẩm quyền quyết định', width: 24 },
+] as const satisfies readonly ColumnSpec<string>[];
+
+export const PLAN_COLUMNS = templateColumns(PLAN_SPECS);
 
 /** What the screen supplies for every row. */
 export interface PlanImportContext {
@@ -44,20 +48,7 @@ export interface PlanImportContext {
 export interface ParsedPlan {
   drafts: TaskDraft[];
   errors: RowError[];
-}
-
-function isBlank(row: readonly string[] | undefined): boolean {
-  return !row || row.every((c) => !c || !c.trim());
-}
-
-function userDate(text: string): string | null {
-  try {
-    const iso = parseDate(text.trim());
-    const year = Number(iso.slice(0, 4));
-    return year >= 1900 && year <= 2100 ? iso : null;
-  } catch {
-    return null;
-  }
+  warnings: RowError[];
 }
 
 function pick<K extends string>(text: string, keys: readonly K[], labels: Record<K, string>): K | null {
@@ -75,12 +66,10 @@ export function planTemplateRows(leadShort: string, supportShort: string, year: 
   ];
 }
 
-export function parsePlanRows(rows: readonly (readonly string[])[], ctx: PlanImportContext): ParsedPlan {
+export function parsePlanRows(wb: ImportWorkbook, ctx: PlanImportContext): ParsedPlan {
+  const table = readTable(wb, PLAN_SPECS, 'kế hoạch năm');
+  if (!table.ok) return { drafts: [], errors: table.errors, warnings: table.warnings };
   const errors: RowError[] = [];
-  const head = rows[0];
-  if (!head || foldVietnamese(head[1] ?? '') !== foldVietnamese(PLAN_COLUMNS[1].header) || foldVietnamese(head[3] ?? '') !== foldVietnamese(PLAN_COLUMNS[3].header)) {
-    return { drafts: [], errors: [{ row: 1, reason: 'Dòng tiêu đề không đúng mẫu. Hãy tải tệp mẫu kế hoạch và nhập dữ liệu vào đó.' }] };
-  }
   const liveUnits = ctx.units.filter((u) => isUnitValidOn(u, ctx.assignedOn));
   const unitByKey = new Map<string, Unit>();
   for (const u of liveUnits) {
@@ -89,11 +78,11 @@ export function parsePlanRows(rows: readonly (readonly string[])[], ctx: PlanImp
   }
   const officialById = new Map(ctx.officials.map((o) => [o.id, o]));
   const drafts: TaskDraft[] = [];
-  for (let i = 1; i < rows.length; i++) {
-    const r = rows[i];
-    const rowNo = i + 1;
-    if (isBlank(r)) continue;
-    const [, title = '', content = '', leadText = '', supportText = '', responsibleText = '', dueText = '', daysText = '', priorityText = '', legalBasis = '', levelText = ''] = r;
+  for (const r of table.rows) {
+    const rowNo = r.row;
+    const [title, content, leadText, supportText, responsibleText, dueText, daysText, priorityText, legalBasis, levelText] = (
+      ['title', 'content', 'lead', 'support', 'responsible', 'due', 'days', 'priority', 'legalBasis', 'authority'] as const
+    ).map((k) => r.get(k));
     const reasons: string[] = [];
     if (!title.trim()) reasons.push('Thiếu tên nhiệm vụ.');
     const lead = unitByKey.get(foldVietnamese(leadText));
@@ -119,10 +108,10 @@ export function parsePlanRows(rows: readonly (readonly string[])[], ctx: PlanImp
     let deadline: TaskDraft['deadline'] = null;
     if (dueText.trim() && daysText.trim()) reasons.push('Chỉ ghi hạn hoàn thành HOẶC số ngày làm việc, không ghi cả hai.');
     else if (dueText.trim()) {
-      const d = userDate(dueText);
-      if (!d) reasons.push(`Hạn hoàn thành "${dueText.trim()}" không hợp lệ (dạng dd/mm/yyyy).`);
-      else if (d < ctx.assignedOn) reasons.push(`Hạn hoàn thành ${formatDateVi(d)} trước ngày giao ${formatDateVi(ctx.assignedOn)}.`);
-      else deadline = { kind: 'fixed', date: d };
+      const d = readUserDate(dueText);
+      if (!d.ok) reasons.push(`Hạn hoàn thành: ${d.reason}`);
+      else if (d.iso < ctx.assignedOn) reasons.push(`Hạn hoàn thành ${formatUserDate(d.iso)} trước ngày giao ${formatUserDate(ctx.assignedOn)}.`);
+      else deadline = { kind: 'fixed', date: d.iso };
     } else if (daysText.trim()) {
       const n = Number(daysText.trim());
       if (!Number.isInteger(n) || n < 1 || n > 3650) reasons.push(`Số ngày làm việc "${daysText.trim()}" phải là số nguyên từ 1 đến 3650.`);
@@ -166,6 +155,6 @@ export function parsePlanRows(rows: readonly (readonly string[])[], ctx: PlanImp
     }
     drafts.push(parsed.data);
   }
-  if (errors.length === 0 && drafts.length === 0) errors.push({ row: 2, reason: 'Tệp không có dòng nhiệm vụ nào.' });
-  return { drafts, errors };
+  if (errors.length === 0 && drafts.length === 0) errors.push({ row: table.headerRow + 1, reason: 'Tệp không có dòng nhiệm vụ nào.' });
+  return { drafts: errors.length ? [] : drafts, errors, warnings: table.warnings };
 }

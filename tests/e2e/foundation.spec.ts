@@ -68,7 +68,7 @@ test('first run → admin → units and officials (form and .xlsx) → reload �
   site.dialogs.openPaths.push(bad);
   await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
   const errors = page.getByRole('dialog', { name: /Tệp có lỗi/ });
-  await expect(errors).toContainText('Ngày hiệu lực "31/02/2025" không hợp lệ');
+  await expect(errors).toContainText('Hiệu lực từ ngày: Ngày 31/02/2025 không có thật.');
   await expect(errors.getByRole('cell', { name: '3', exact: true })).toBeVisible();
   await site.shot('05-import-errors');
   await errors.getByRole('button').first().click();

@@ -157,7 +157,9 @@ test('letterhead settings → draft, preview, issue 01 and 02 → .docx → canc
   site.dialogs.savePaths.push(xlsxPath);
   await page.getByRole('button', { name: 'Xuất Excel' }).click();
   await expect(page.getByText(`Đã xuất sổ văn bản đi ra ${xlsxPath}`)).toBeVisible();
-  const [sheet] = await readWorkbook(await readFile(xlsxPath));
+  const {
+    sheets: [sheet],
+  } = await readWorkbook(await readFile(xlsxPath));
   expect(sheet.rows[0].slice(0, 3)).toEqual(['Số', 'Số, ký hiệu', 'Ngày ban hành']);
   expect(sheet.rows[1]).toEqual(expect.arrayContaining(['01/UBND-VP', 'Đã hủy số', 'Sai nơi nhận, ban hành lại văn bản khác', subject1]));
   expect(sheet.rows[2]).toEqual(expect.arrayContaining(['02/UBND-VP', 'Đã phát hành', 'Hoàng Thị Mai']));

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readWorkbook, writeWorkbook } from '../../electron/main/xlsx/workbook';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS, parseOfficialRows, parseUnitRows } from '@shared/registries/xlsxImport';
+import { importWorkbookSchema } from '@shared/ipc/channels/app';
+import { workbookOf } from '@shared/xlsx/table';
 import type { Unit } from '@shared/registries/units';
 import { applyMutations, expectSafe, mutationArb, VIETNAMESE } from './mutate';
 
@@ -33,7 +35,7 @@ describe('fuzz: xlsx import', () => {
   it('parseUnitRows never throws; every refused row has a Vietnamese reason and a row number in range', () => {
     fc.assert(
       fc.property(rowsArb(UNIT_COLUMNS), (rows) => {
-        const r = parseUnitRows(rows, existing, newId);
+        const r = parseUnitRows(workbookOf(rows), existing, newId);
         for (const e of r.errors) {
           expect(e.reason).toMatch(VIETNAMESE);
           expect(e.row).toBeGreaterThanOrEqual(1);
@@ -49,7 +51,7 @@ describe('fuzz: xlsx import', () => {
   it('parseOfficialRows never throws; every refused row has a Vietnamese reason', () => {
     fc.assert(
       fc.property(rowsArb(OFFICIAL_COLUMNS), (rows) => {
-        const r = parseOfficialRows(rows, existing, newId);
+        const r = parseOfficialRows(workbookOf(rows), existing, newId);
         for (const e of r.errors) expect(e.reason).toMatch(VIETNAMESE);
         if (r.errors.length > 0) expect(r.officials).toEqual([]);
       }),
@@ -67,7 +69,7 @@ describe('fuzz: xlsx import', () => {
     );
   });
 
-  it('readWorkbook on a mutated real workbook returns sheets of strings or a Vietnamese AppError, and parsing its rows never throws', async () => {
+  it('readWorkbook on a mutated real workbook returns well-formed sheets or a Vietnamese AppError, and parsing its rows never throws', async () => {
     const valid = await writeWorkbook([
       {
         name: 'Đơn vị',
@@ -82,8 +84,8 @@ describe('fuzz: xlsx import', () => {
       fc.asyncProperty(fc.array(mutationArb, { minLength: 1, maxLength: 3 }), async (mutations) => {
         const r = await expectSafe(() => readWorkbook(applyMutations(valid, mutations)));
         if (r.ok) {
-          for (const sheet of r.value) for (const row of sheet.rows) for (const c of row) expect(typeof c).toBe('string');
-          for (const sheet of r.value) parseUnitRows(sheet.rows, existing, newId);
+          expect(importWorkbookSchema.safeParse(r.value).success).toBe(true);
+          parseUnitRows(r.value, existing, newId);
         }
       }),
       { numRuns: 120 },

@@ -23,14 +23,14 @@ export function createXlsxHandlers(deps: MainDeps, accounts: AccountStore): Hand
     'xlsx:open': async (req) => {
       accounts.requireSession();
       const path = await deps.dialogs.pickOpenPath({ title: req.title, filters: XLSX_FILTER });
-      if (!path) return { canceled: true, fileName: null, sheets: [] };
+      if (!path) return { canceled: true, fileName: null, workbook: null };
       let bytes: Buffer;
       try {
         bytes = await readFile(path);
       } catch {
         throw new AppError('invalid-file', 'Không mở được tệp đã chọn.');
       }
-      return { canceled: false, fileName: basename(path), sheets: await readWorkbook(bytes) };
+      return { canceled: false, fileName: basename(path), workbook: await readWorkbook(bytes) };
     },
   };
 }

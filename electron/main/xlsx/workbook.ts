@@ -1,64 +1,120 @@
 import ExcelJS from 'exceljs';
-import { AppError } from '@shared/errors';
-import type { Sheet } from '@shared/ipc/channels/app';
+import type { Sheet, SheetColumn } from '@shared/ipc/channels/app';
+import { readUserDate } from '@shared/text/dates';
 
-export const MAX_XLSX_BYTES = 20 * 1024 * 1024;
-export const MAX_XLSX_ROWS = 100_000;
+export { readWorkbook, MAX_XLSX_BYTES, MAX_XLSX_ROWS, MAX_XLSX_ENTRIES, MAX_XLSX_UNCOMPRESSED } from './read';
 
-/** Sheets as an .xlsx: bold frozen header row, column widths, numbers kept as numbers. */
+/** Narrowest and widest column, in characters. */
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 50;
+/** The header wraps onto this many lines at most before a column is widened for it. */
+const HEADER_LINES = 3;
+
+type Value = string | number | null;
+
+function longestWord(text: string): number {
+  return text.split(/\s+/).reduce((n, w) => Math.max(n, w.length), 0);
+}
+
+/** Width from content: the longest value (up to MAX_WIDTH, then wrapped), and the header on up to three lines. */
+export function columnWidth(column: SheetColumn, values: readonly Value[]): number {
+  if (column.width) return column.width;
+  let longest = 0;
+  for (const v of values) {
+    if (v === null || v === '') continue;
+    const len = column.format === 'date' ? 10 : typeof v === 'number' ? String(v).length : Math.max(...String(v).split('\n').map((l) => l.length));
+    if (len > longest) longest = len;
+  }
+  const header = Math.max(longestWord(column.header), Math.ceil(column.header.length / HEADER_LINES));
+  return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2, header + 2));
+}
+
+/** Lines a text takes in a column `width` characters wide, wrapping at spaces. */
+export function wrappedLines(text: string, width: number): number {
+  let lines = 0;
+  for (const para of text.split('\n')) {
+    let line = 0;
+    lines++;
+    for (const word of para.split(/\s+/)) {
+      if (line > 0 && line + 1 + word.length > width - 1) {
+        lines++;
+        line = word.length;
+      } else line += (line > 0 ? 1 : 0) + word.length;
+    }
+  }
+  return lines;
+}
+
+/** Points per printed line at the default 11 pt font. */
+const LINE_HEIGHT = 15;
+
+/** `YYYY-MM-DD` or dd/mm/yyyy → a Date at UTC midnight (how exceljs writes a date cell), else null. */
+function dateValue(v: Value): Date | null {
+  if (typeof v !== 'string' || !v) return null;
+  const r = readUserDate(v);
+  if (!r.ok) return null;
+  const [y, m, d] = r.iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * Sheets as an .xlsx that sorts and prints: bold frozen header row repeated on every printed
+ * page, A4 landscape fitted to the page width, long text wrapped, columns sized to content;
+ * numbers stay numbers, 'date' columns are date cells shown dd/mm/yyyy, 'text' columns are
+ * formatted as Text down the whole column (templates: what a clerk types stays as typed).
+ */
 export async function writeWorkbook(sheets: Sheet[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Đôn Đốc';
   for (const sheet of sheets) {
-    const ws = wb.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = sheet.columns.map((c) => ({ header: c.header, width: c.width ?? Math.min(60, Math.max(12, c.header.length + 4)) }));
-    ws.getRow(1).font = { bold: true };
-    ws.getRow(1).alignment = { vertical: 'middle', wrapText: true };
-    for (const row of sheet.rows) ws.addRow(row.map((v) => (v === null ? '' : v)));
+    const ws = wb.addWorksheet(sheet.name, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      pageSetup: {
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        horizontalCentered: true,
+        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      },
+      headerFooter: { oddFooter: 'Trang &P / &N' },
+    });
+    ws.pageSetup.printTitlesRow = '1:1';
+    const widths = sheet.columns.map((c, i) => columnWidth(c, sheet.rows.map((r) => r[i] ?? null)));
+    ws.columns = sheet.columns.map((c, i) => ({
+      header: c.header,
+      width: widths[i],
+      style: c.format === 'text' ? { numFmt: '@' } : c.format === 'date' ? { numFmt: 'dd/mm/yyyy' } : {},
+    }));
+    const head = ws.getRow(1);
+    // Row heights are set, not left to the program: neither Excel nor Calc grows a row for wrapped text on open.
+    head.height = LINE_HEIGHT * Math.max(1, ...sheet.columns.map((c, i) => wrappedLines(c.header, widths[i])));
+    head.font = { bold: true };
+    head.alignment = { vertical: 'middle', horizontal: 'center', wrapText: true };
+    for (const row of sheet.rows) {
+      const added = ws.addRow(
+        sheet.columns.map((c, i) => {
+          const v = row[i] ?? null;
+          if (v === null || v === '') return null;
+          if (c.format === 'text') return String(v);
+          if (c.format === 'date') return dateValue(v) ?? v;
+          return v;
+        }),
+      );
+      let lines = 1;
+      sheet.columns.forEach((c, i) => {
+        const v = row[i];
+        const cell = added.getCell(i + 1);
+        if (c.format === 'text') cell.numFmt = '@';
+        else if (c.format === 'date' && cell.value instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+        if (typeof v === 'string' && (v.length > widths[i] - 1 || v.includes('\n'))) {
+          cell.alignment = { wrapText: true, vertical: 'top' };
+          lines = Math.max(lines, wrappedLines(v, widths[i]));
+        } else cell.alignment = { vertical: 'top' };
+      });
+      if (lines > 1) added.height = LINE_HEIGHT * lines;
+    }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Cells of every sheet as trimmed text; a file that is not an .xlsx gets a clear message. */
-export async function readWorkbook(bytes: Buffer): Promise<{ name: string; rows: string[][] }[]> {
-  if (bytes.length > MAX_XLSX_BYTES) throw new AppError('invalid-file', 'Tệp quá lớn (tối đa 20 MB).');
-  if (bytes.length < 4 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
-    throw new AppError('invalid-file', 'Tệp không phải là bảng tính Excel (.xlsx) hợp lệ.');
-  }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('invalid-file', 'Không đọc được tệp Excel: tệp bị hỏng hoặc không đúng định dạng .xlsx.');
-  }
-  const out: { name: string; rows: string[][] }[] = [];
-  for (const ws of wb.worksheets) {
-    if (ws.rowCount > MAX_XLSX_ROWS) throw new AppError('invalid-file', `Trang "${ws.name}" có quá nhiều dòng (tối đa ${MAX_XLSX_ROWS}).`);
-    const rows: string[][] = [];
-    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const cells: string[] = [];
-      const count = Math.min(row.cellCount, 100);
-      for (let c = 1; c <= count; c++) cells.push(cellText(row.getCell(c)).normalize('NFC').trim());
-      rows[rowNumber - 1] = cells;
-    });
-    for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
-    out.push({ name: ws.name, rows });
-  }
-  return out;
-}
-
-function cellText(cell: ExcelJS.Cell): string {
-  const v = cell.value;
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) {
-    // Excel dates carry no zone; exceljs reads them as UTC midnight.
-    return v.toISOString().slice(0, 10);
-  }
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? v.result.toISOString().slice(0, 10) : v.result);
-    return cell.text ?? '';
-  }
-  return String(v);
 }

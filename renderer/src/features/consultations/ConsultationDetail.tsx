@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDateVi } from '@shared/calendar';
-import { parseUserDate } from '@shared/registries/xlsxImport';
+import { parseUserDate } from '@shared/text/dates';
 import { formatRegisterNumber } from '@shared/letters/register';
 import {
   canActAsRequester,

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Loader, NumberInput, Paper, ScrollArea, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { formatDateVi, resolveDeadline, weekdayNameVi, type DeadlineRule } from '@shared/calendar';
 import { isUnitValidOn } from '@shared/registries/units';
-import { parseUserDate } from '@shared/registries/xlsxImport';
+import { parseUserDate } from '@shared/text/dates';
 import { dossierKindLabels, dossierKinds, selectionWarnings, speaksFor, unitCoversField, type AttachmentRef, type DossierKind } from '@shared/consultations';
 import { api } from '../../api';
 import { navigate } from '../../shell/router';

@@ -23,7 +23,7 @@ export function registerSheet(entries: readonly RegisterEntry[], year: number): 
     columns: [
       { header: 'Số', width: 6 },
       { header: 'Số, ký hiệu', width: 18 },
-      { header: 'Ngày ban hành', width: 14 },
+      { header: 'Ngày ban hành', width: 14, format: 'date' },
       { header: 'Loại văn bản', width: 14 },
       { header: 'Trích yếu', width: 60 },
       { header: 'Nơi nhận', width: 40 },

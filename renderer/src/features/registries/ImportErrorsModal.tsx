@@ -1,13 +1,25 @@
 import { Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import type { RowError } from '@shared/registries/xlsxImport';
 
-/** Shows every bad row of an import; nothing was imported. */
-export function ImportErrorsModal({ errors, fileName, onClose }: { errors: RowError[] | null; fileName: string; onClose: () => void }) {
+/**
+ * Shows every bad row of an import (nothing was imported), or, with `imported`, what was read
+ * differently from the file's cells in an import that went ahead (a phone's restored 0, columns
+ * found in another place).
+ */
+export function ImportErrorsModal({ errors, fileName, onClose, imported = false }: { errors: RowError[] | null; fileName: string; onClose: () => void; imported?: boolean }) {
   return (
-    <Modal opened={!!errors} onClose={onClose} title="Tệp có lỗi — chưa nhập dữ liệu nào" size="lg">
+    <Modal opened={!!errors} onClose={onClose} title={imported ? 'Đã nhập — hãy kiểm tra các điểm sau' : 'Tệp có lỗi — chưa nhập dữ liệu nào'} size="lg">
       <Stack>
         <Text size="sm">
-          Tệp <b>{fileName}</b> có {errors?.length ?? 0} dòng lỗi. Hãy sửa các dòng dưới đây rồi nhập lại; không có dữ liệu nào được ghi.
+          {imported ? (
+            <>
+              Tệp <b>{fileName}</b> đã được nhập. Ứng dụng đã đọc {errors?.length ?? 0} điểm khác với cách tệp lưu; hãy kiểm tra lại trên màn hình.
+            </>
+          ) : (
+            <>
+              Tệp <b>{fileName}</b> có {errors?.length ?? 0} lỗi. Hãy sửa các dòng dưới đây rồi nhập lại; không có dữ liệu nào được ghi.
+            </>
+          )}
         </Text>
         <ScrollArea.Autosize mah={400}>
           <Table striped withTableBorder>

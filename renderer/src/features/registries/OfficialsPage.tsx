@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { ActionIcon, Badge, Button, Checkbox, Group, Loader, Modal, Paper, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { describePosts, type Official } from '@shared/registries/officials';
-import { OFFICIAL_COLUMNS, formatUserDate, officialsToRows, parseOfficialRows, parseUserDate, type RowError } from '@shared/registries/xlsxImport';
+import { OFFICIAL_COLUMNS, officialsToRows, parseOfficialRows } from '@shared/registries/xlsxImport';
+import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import { matchesSearch } from '@shared/text/search';
 import { newId } from '@shared/data/ids';
 import { currentDb, writeContext } from '../../state/app';
@@ -11,7 +12,7 @@ import { importOfficials, saveOfficial } from './commands';
 import { useOfficials, usePosts, useUnits } from './queries';
 import { currentActor, useIsAdmin } from './useActor';
 import { ImportErrorsModal } from './ImportErrorsModal';
-import { importSheet, saveSheet, unitSelectOptions } from './xlsxFlow';
+import { importSheet, saveSheet, unitSelectOptions, type ImportReport } from './xlsxFlow';
 
 interface PostRow {
   key: string;
@@ -41,7 +42,7 @@ export function OfficialsPage() {
   const [query, setQuery] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [importErrors, setImportErrors] = useState<{ errors: RowError[]; fileName: string } | null>(null);
+  const [importErrors, setImportErrors] = useState<ImportReport | null>(null);
   const today = todayVn();
 
   const unitName = useMemo(() => {
@@ -121,11 +122,11 @@ export function OfficialsPage() {
   const importFile = () =>
     importSheet(
       'Chọn tệp Excel danh mục cán bộ',
-      (cells) => {
-        const parsed = parseOfficialRows(cells, units, newId);
-        return { errors: parsed.errors, value: parsed.officials };
+      (workbook) => {
+        const parsed = parseOfficialRows(workbook, units, newId);
+        return { errors: parsed.errors, warnings: parsed.warnings, value: parsed.officials };
       },
-      (errors, fileName) => setImportErrors({ errors, fileName }),
+      setImportErrors,
       async (parsed, fileName) => `Đã nhập ${await importOfficials(currentDb(), writeContext(), currentActor(), parsed)} cán bộ từ ${fileName}.`,
     );
 
@@ -235,7 +236,7 @@ export function OfficialsPage() {
           </Stack>
         )}
       </Modal>
-      <ImportErrorsModal errors={importErrors?.errors ?? null} fileName={importErrors?.fileName ?? ''} onClose={() => setImportErrors(null)} />
+      <ImportErrorsModal errors={importErrors?.errors ?? null} fileName={importErrors?.fileName ?? ''} imported={importErrors?.imported} onClose={() => setImportErrors(null)} />
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Badge, Button, Group, Loader, Modal, NumberInput, Select, Stack, Table, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { buildUnitTree, flattenUnitTree, isUnitValidOn, unitKindLabels, unitKinds, type Unit, type UnitInput, type UnitKind } from '@shared/registries/units';
-import { UNIT_COLUMNS, parseUnitRows, parseUserDate, formatUserDate, unitsToRows, type RowError } from '@shared/registries/xlsxImport';
+import { UNIT_COLUMNS, parseUnitRows, unitsToRows } from '@shared/registries/xlsxImport';
+import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import { matchesSearch } from '@shared/text/search';
 import { newId } from '@shared/data/ids';
 import { currentDb, writeContext } from '../../state/app';
@@ -13,7 +14,7 @@ import { PairingNotice, useAwaitsRegistry } from '../sync/PairingNotice';
 import { UNIT_REGISTRY_OWNER } from '@shared/authority';
 import { currentActor, useIsAdmin } from './useActor';
 import { ImportErrorsModal } from './ImportErrorsModal';
-import { importSheet, saveSheet, unitSelectOptions } from './xlsxFlow';
+import { importSheet, saveSheet, unitSelectOptions, type ImportReport } from './xlsxFlow';
 
 interface Draft {
   id: string | null;
@@ -40,7 +41,7 @@ export function UnitsPage() {
   const [query, setQuery] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
-  const [importErrors, setImportErrors] = useState<{ errors: RowError[]; fileName: string } | null>(null);
+  const [importErrors, setImportErrors] = useState<ImportReport | null>(null);
   const today = todayVn();
 
   const rows = useMemo(() => flattenUnitTree(buildUnitTree(units ?? [])), [units]);
@@ -82,11 +83,11 @@ export function UnitsPage() {
   const importFile = () =>
     importSheet(
       'Chọn tệp Excel danh mục đơn vị',
-      (cells) => {
-        const parsed = parseUnitRows(cells, units, newId);
-        return { errors: parsed.errors, value: parsed.units };
+      (workbook) => {
+        const parsed = parseUnitRows(workbook, units, newId);
+        return { errors: parsed.errors, warnings: parsed.warnings, value: parsed.units };
       },
-      (errors, fileName) => setImportErrors({ errors, fileName }),
+      setImportErrors,
       async (parsed, fileName) => `Đã nhập ${await importUnits(currentDb(), writeContext(), currentActor(), parsed)} đơn vị từ ${fileName}.`,
     );
 
@@ -227,7 +228,7 @@ export function UnitsPage() {
           </Stack>
         )}
       </Modal>
-      <ImportErrorsModal errors={importErrors?.errors ?? null} fileName={importErrors?.fileName ?? ''} onClose={() => setImportErrors(null)} />
+      <ImportErrorsModal errors={importErrors?.errors ?? null} fileName={importErrors?.fileName ?? ''} imported={importErrors?.imported} onClose={() => setImportErrors(null)} />
     </Stack>
   );
 }

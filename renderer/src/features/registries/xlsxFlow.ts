@@ -2,7 +2,7 @@
  * The two .xlsx flows every registry screen offers: save a sheet (template or export) and
  * open a file, validate every row, and write only when the whole file is clean.
  */
-import type { Sheet } from '@shared/ipc/channels/app';
+import type { ImportWorkbook, Sheet } from '@shared/ipc/channels/app';
 import type { RowError } from '@shared/registries/xlsxImport';
 import { buildUnitTree, flattenUnitTree, type Unit } from '@shared/registries/units';
 import { api } from '../../api';
@@ -17,21 +17,29 @@ export async function saveSheet(title: string, defaultName: string, sheet: Sheet
   }
 }
 
+/** What an import shows in its errors modal: refused rows, or (imported) what was read differently from the cells. */
+export interface ImportReport {
+  errors: RowError[];
+  fileName: string;
+  imported: boolean;
+}
+
 export async function importSheet<T>(
   title: string,
-  parse: (rows: string[][]) => { errors: RowError[]; value: T },
-  onErrors: (errors: RowError[], fileName: string) => void,
+  parse: (workbook: ImportWorkbook) => { errors: RowError[]; warnings: RowError[]; value: T },
+  onReport: (report: ImportReport) => void,
   write: (value: T, fileName: string) => Promise<string>,
 ): Promise<void> {
   try {
     const r = await api().call('xlsx:open', { title });
-    if (r.canceled || !r.fileName) return;
-    const parsed = parse(r.sheets[0]?.rows ?? []);
+    if (r.canceled || !r.fileName || !r.workbook) return;
+    const parsed = parse(r.workbook);
     if (parsed.errors.length) {
-      onErrors(parsed.errors, r.fileName);
+      onReport({ errors: parsed.errors, fileName: r.fileName, imported: false });
       return;
     }
     notifySuccess(await write(parsed.value, r.fileName));
+    if (parsed.warnings.length) onReport({ errors: parsed.warnings, fileName: r.fileName, imported: true });
   } catch (e) {
     notifyError(e, 'Không nhập được tệp');
   }

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Autocomplete, Button, Group, Loader, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { formatUserDate, parseUserDate } from '@shared/registries/xlsxImport';
+import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import { directiveKindLabels, directiveKinds, directiveReference, type AttachmentRef, type Directive, type DirectiveInput, type DirectiveKind } from '@shared/tasks/model';
 import { foldVietnamese, makeSearchIndex } from '@shared/text/search';
 import { navigate } from '../../shell/router';

@@ -3,12 +3,12 @@ import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@
 import { isUnitValidOn } from '@shared/registries/units';
 import { describeDirective } from '@shared/tasks/model';
 import { PLAN_COLUMNS, parsePlanRows, planTemplateRows } from '@shared/tasks/planImport';
-import type { RowError } from '@shared/registries/xlsxImport';
 import { api } from '../../api';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
 import { ImportErrorsModal } from '../registries/ImportErrorsModal';
+import type { ImportReport } from '../registries/xlsxFlow';
 import { useOrganisation } from '../registries/queries';
 import { createTasks } from './data/commands';
 import { useDirectives } from './data/queries';
@@ -38,7 +38,7 @@ function PlanImportModal({ onClose }: { onClose: () => void }) {
   const [directiveId, setDirective] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [importErrors, setImportErrors] = useState<{ errors: RowError[]; fileName: string } | null>(null);
+  const [importErrors, setImportErrors] = useState<ImportReport | null>(null);
   const assigner = assignerUnitId ?? org?.authorityUnitId ?? null;
   const unitOptions = useMemo(() => (registry?.units ?? []).filter((u) => isUnitValidOn(u, today)).map((u) => ({ value: u.id, label: u.name })), [registry, today]);
   const leaders = registry?.officialsOf(assigner, today) ?? [];
@@ -65,8 +65,8 @@ function PlanImportModal({ onClose }: { onClose: () => void }) {
     setBusy(true);
     try {
       const r = await api().call('xlsx:open', { title: 'Chọn tệp Excel kế hoạch năm' });
-      if (r.canceled || !r.fileName) return;
-      const parsed = parsePlanRows(r.sheets[0]?.rows ?? [], {
+      if (r.canceled || !r.fileName || !r.workbook) return;
+      const parsed = parsePlanRows(r.workbook, {
         units: registry.units,
         officials: registry.officials,
         posts: registry.posts,
@@ -78,11 +78,15 @@ function PlanImportModal({ onClose }: { onClose: () => void }) {
         defaultAuthorityLevel: 'unit',
       });
       if (parsed.errors.length) {
-        setImportErrors({ errors: parsed.errors, fileName: r.fileName });
+        setImportErrors({ errors: parsed.errors, fileName: r.fileName, imported: false });
         return;
       }
       const ids = await createTasks(currentDb(), writeContext(), currentTaskActor(), parsed.drafts);
       notifySuccess(`Đã giao ${ids.length} nhiệm vụ của kế hoạch năm ${year} từ ${r.fileName}.`);
+      if (parsed.warnings.length) {
+        setImportErrors({ errors: parsed.warnings, fileName: r.fileName, imported: true });
+        return;
+      }
       onClose();
       navigate('tasks');
     } catch (e) {
@@ -122,7 +126,19 @@ function PlanImportModal({ onClose }: { onClose: () => void }) {
           </Group>
         </Stack>
       </Modal>
-      <ImportErrorsModal errors={importErrors?.errors ?? null} fileName={importErrors?.fileName ?? ''} onClose={() => setImportErrors(null)} />
+      <ImportErrorsModal
+        errors={importErrors?.errors ?? null}
+        fileName={importErrors?.fileName ?? ''}
+        imported={importErrors?.imported}
+        onClose={() => {
+          const imported = importErrors?.imported;
+          setImportErrors(null);
+          if (imported) {
+            onClose();
+            navigate('tasks');
+          }
+        }}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Progress, ScrollA
 import { useLiveQuery } from 'dexie-react-hooks';
 import { authorityLevelLabels, describeDirective, taskEventTypeLabels, taskPriorityLabels, type TaskEvent } from '@shared/tasks/model';
 import { assess, DEFAULT_TASK_SETTINGS, judgedDueOn, taskStatusLabels } from '@shared/tasks/state';
-import { formatUserDate, parseUserDate } from '@shared/registries/xlsxImport';
+import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import type { AuditEntry } from '../../data/db';
 import { navigate } from '../../shell/router';
 import { currentDb, useAppState, writeContext } from '../../state/app';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Loader, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { newId } from '@shared/data/ids';
 import { resolveDeadline, workingDaysBetween, type CalendarConfig, type DeadlineRule } from '@shared/calendar';
-import { formatUserDate, parseUserDate } from '@shared/registries/xlsxImport';
+import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import { isUnitValidOn } from '@shared/registries/units';
 import { authorityLevelLabels, authorityLevels, describeDirective, taskPriorities, taskPriorityLabels, type AuthorityLevel, type TaskDraft, type TaskPriority } from '@shared/tasks/model';
 import { navigate } from '../../shell/router';

@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { ActionIcon, Button, Group, Loader, Menu, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import type { SheetColumn } from '@shared/ipc/channels/app';
 import { directiveReference, type Directive } from '@shared/tasks/model';
 import { taskCategories, taskCategoryLabels, taskStatusLabels, type TaskCategory, type TaskStatus } from '@shared/tasks/state';
 import { api } from '../../api';
@@ -48,22 +49,23 @@ function statusView(f: TaskListFilter): StatusView {
 }
 const STATUS_OF: Record<StatusView, TaskStatus[] | undefined> = { open: OPEN, completed: ['completed'], cancelled: ['cancelled'], all: undefined };
 
-const EXPORT_COLUMNS = [
-  { header: 'STT', width: 6 },
-  { header: 'Tên nhiệm vụ', width: 50 },
-  { header: 'Văn bản chỉ đạo', width: 18 },
-  { header: 'Đơn vị chủ trì', width: 28 },
-  { header: 'Đơn vị phối hợp', width: 28 },
-  { header: 'Người chịu trách nhiệm', width: 22 },
-  { header: 'Ngày giao', width: 12 },
-  { header: 'Hạn ban đầu', width: 12 },
-  { header: 'Hạn hiện tại', width: 12 },
-  { header: 'Ngày hoàn thành', width: 14 },
-  { header: 'Trạng thái', width: 16 },
-  { header: 'Phân loại', width: 26 },
-  { header: 'Tình trạng thời hạn', width: 26 },
-  { header: 'Tiến độ (%)', width: 10 },
-  { header: 'Năm kế hoạch', width: 10 },
+/** Widths come from the content (the writer sizes them); date columns are real date cells. */
+export const EXPORT_COLUMNS: SheetColumn[] = [
+  { header: 'STT' },
+  { header: 'Tên nhiệm vụ' },
+  { header: 'Văn bản chỉ đạo' },
+  { header: 'Đơn vị chủ trì' },
+  { header: 'Đơn vị phối hợp' },
+  { header: 'Người chịu trách nhiệm' },
+  { header: 'Ngày giao', format: 'date' },
+  { header: 'Hạn ban đầu', format: 'date' },
+  { header: 'Hạn hiện tại', format: 'date' },
+  { header: 'Ngày hoàn thành', format: 'date' },
+  { header: 'Trạng thái' },
+  { header: 'Phân loại' },
+  { header: 'Tình trạng thời hạn' },
+  { header: 'Tiến độ (%)' },
+  { header: 'Năm kế hoạch' },
 ];
 
 export function exportRows(items: readonly TaskListItem[], r: Registry): (string | number | null)[][] {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { AttachmentRef } from '@shared/tasks/model';
-import { formatUserDate, parseUserDate } from '@shared/registries/xlsxImport';
+import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import { isUnitValidOn } from '@shared/registries/units';
 import { currentDb, writeContext } from '../../../state/app';
 import { formatDate } from '../../../ui/format';
