@@ -8,10 +8,12 @@ import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { usePath } from './router';
 import { visibleRoutes } from './routes';
 import { useDailyBackup } from '../features/safety/dailyBackup';
+import { useExchange } from '../features/sync/useExchange';
 
 export function Layout() {
   const session = useAppState((s) => s.session)!;
   useDailyBackup();
+  useExchange();
   const org = useOrganisation();
   const path = usePath();
   const [pwOpen, pw] = useDisclosure(false);
