@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import type { ExchangeConfigMsg } from '../../../shared/ipc/channels/exchange';
 import {
+  isPackageName,
   outboxToClean,
   peerFoldersSchema,
   settleIncomplete,
@@ -358,7 +359,7 @@ export function createExchangeHandlers(deps: MainDeps, options: ExchangeOptions)
 
     'exchange:read': async (req) => {
       const f = await peerFolders(req.siteId);
-      if (req.name.includes('/') || req.name.includes('\\') || req.name === '..' || req.name === '.') throw new AppError('invalid-input', 'Tên tệp không hợp lệ.');
+      if (!isPackageName(req.name)) throw new AppError('invalid-input', 'Tên tệp không hợp lệ.');
       const path = join(f.inbox, req.name);
       let bytes: Buffer;
       try {
