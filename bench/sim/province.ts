@@ -456,7 +456,8 @@ const started = performance.now();
 const weekly: (WeekStats & { week: number })[] = [];
 let refusedWrites = 0;
 let cursor = 0;
-const at = (week: number, minute: number) => Date.parse(`${START}T01:00:00Z`) + week * 7 * 86_400_000 + minute * 60_000;
+/** A moment in week `week`: writes one second apart, the exchange after them. */
+const at = (week: number, second: number) => Date.parse(`${START}T01:00:00Z`) + week * 7 * 86_400_000 + second * 1000;
 console.log(`Province simulation: 1 coordinator, ${N} communes, ${WEEKS} weeks; ${planned.length} planned writes from the demo generator (seed ${SEED}).`);
 console.log(
   `Faults: commune ${communeSite(OFFLINE.commune)} offline weeks ${OFFLINE.from + 1}–${OFFLINE.from + OFFLINE.weeks}; loss ${LOSS}, duplicate ${DUP}, one-week delay ${DELAY}; coordinator key rotated in week ${ROTATE_AT + 1}.`,
@@ -465,7 +466,7 @@ console.log('');
 console.log('week  pkgs  size-med KB  size-max KB  ops-med  ops-max  coord-import ms  coord-export ms  lost dup late');
 for (let week = 0; week < WEEKS; week++) {
   const stats: WeekStats = { sizes: [], opsPer: [], coordImportMs: 0, coordExportMs: 0, coordPackages: 0, lost: 0, duplicated: 0, delayedCount: 0, refused: 0 };
-  let minute = 0;
+  let second = 0;
   // The registry: the units at the start, then an official's details edited each week.
   if (week === 0) {
     coord.write(
@@ -473,14 +474,14 @@ for (let week = 0; week < WEEKS; week++) {
       rootUnit,
       'insert',
       { name: 'UBND tỉnh', parentId: null, shortName: 'UBND', kind: 'other', symbol: 'UBND', validFrom: '2025-07-01', validTo: null, order: 0, fields: [] },
-      at(week, minute++),
+      at(week, second++),
     );
     coord.write(
       'units',
       coordUnit,
       'insert',
       { name: 'Văn phòng UBND tỉnh', parentId: rootUnit, shortName: 'VP', kind: 'other', symbol: 'VP', validFrom: '2025-07-01', validTo: null, order: 1, fields: [] },
-      at(week, minute++),
+      at(week, second++),
     );
     for (let i = 0; i < N; i++) {
       coord.write(
@@ -498,15 +499,15 @@ for (let week = 0; week < WEEKS; week++) {
           order: 10 + i,
           fields: [],
         },
-        at(week, minute++),
+        at(week, second++),
       );
     }
   }
   for (const o of demo.officials.slice(week * 4, week * 4 + 4)) {
     const { id, ...fields } = o;
-    coord.write('officials', id, 'insert', fields as unknown as Record<string, JsonValue>, at(week, minute++));
+    coord.write('officials', id, 'insert', fields as unknown as Record<string, JsonValue>, at(week, second++));
   }
-  if (week === ROTATE_AT) rotateCoordinatorKey(at(week, minute++));
+  if (week === ROTATE_AT) rotateCoordinatorKey(at(week, second++));
   // This week's writes; a commune writes about a task only once it holds it (else next week).
   const carry: Planned[] = [];
   while (cursor < planned.length && planned[cursor].week <= week) carry.push(planned[cursor++]);
@@ -516,12 +517,12 @@ for (let week = 0; week < WEEKS; week++) {
       later.push({ ...p, week: week + 1 });
       continue;
     }
-    if (!p.site.write(p.entity, p.rowId, p.kind, p.values, at(week, minute++))) refusedWrites++;
+    if (!p.site.write(p.entity, p.rowId, p.kind, p.values, at(week, second++))) refusedWrites++;
   }
   if (later.length) {
     planned.splice(cursor, 0, ...later);
   }
-  round(week, at(week, 600), stats, true);
+  round(week, at(week, Math.max(second, 36_000) + 10), stats, true);
   weekly.push({ ...stats, week });
   console.log(
     `${String(week + 1).padStart(4)}  ${String(stats.sizes.length).padStart(4)}  ${kb(median(stats.sizes)).padStart(11)}  ${kb(Math.max(0, ...stats.sizes)).padStart(11)}  ${String(median(stats.opsPer)).padStart(7)}  ${String(Math.max(0, ...stats.opsPer)).padStart(7)}  ${stats.coordImportMs.toFixed(0).padStart(15)}  ${stats.coordExportMs.toFixed(0).padStart(15)}  ${String(stats.lost).padStart(4)} ${String(stats.duplicated).padStart(3)} ${String(stats.delayedCount).padStart(4)}`,
@@ -532,7 +533,7 @@ for (let week = 0; week < WEEKS; week++) {
 let quiet = 0;
 for (; quiet < 6; quiet++) {
   const stats: WeekStats = { sizes: [], opsPer: [], coordImportMs: 0, coordExportMs: 0, coordPackages: 0, lost: 0, duplicated: 0, delayedCount: 0, refused: 0 };
-  round(Number.MAX_SAFE_INTEGER, at(WEEKS, 700 + quiet), stats, false);
+  round(Number.MAX_SAFE_INTEGER, at(WEEKS, 36_000 + 100 * quiet), stats, false);
   if (stats.sizes.length === 0 && delayed.length === 0) break;
 }
 

@@ -348,7 +348,8 @@ export function createExchangeHandlers(deps: MainDeps, options: ExchangeOptions)
           const packages = entries.filter((e): e is Extract<InboxEntry, { kind: 'package' }> => e.kind === 'package');
           r.notReady = entries.filter((e) => e.kind === 'incomplete' || e.kind === 'untrusted').length - settled.giveUp.length;
           r.lastScanAt = now.toISOString();
-          r.lastError = refused.length ? `Đã chuyển ${refused.length} tệp hỏng vào thư mục bad: ${refused.at(-1)!.reason}` : null;
+          // Refused files are listed from bad/ with their reasons; lastError is for what went wrong here.
+          r.lastError = null;
           peers.push({ siteId, packages });
         } catch (error) {
           r.lastError = error instanceof Error ? `Không đọc được thư mục nhận: ${error.message}` : String(error);
@@ -398,7 +399,6 @@ export function createExchangeHandlers(deps: MainDeps, options: ExchangeOptions)
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         await moveAside(f.inbox, req.name, error.message, deps.now());
-        rt(req.siteId).lastError = `Đã chuyển tệp ${req.name} vào thư mục bad: ${error.message}`;
         return { status: 'bad' as const, reason: error.message, package: null };
       }
     },
@@ -411,7 +411,9 @@ export function createExchangeHandlers(deps: MainDeps, options: ExchangeOptions)
         await rm(join(f.outbox, e.name), { force: true });
         removed.push(e.name);
       }
-      rt(req.siteId).pending = req.pendingPackages;
+      const r = rt(req.siteId);
+      r.pending = req.pendingPackages;
+      if (req.lastError) r.lastError = req.lastError;
       return { removed };
     },
 

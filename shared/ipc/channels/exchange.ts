@@ -80,6 +80,8 @@ export const exchangeChannels = {
       acknowledged: z.array(sha256HexSchema).max(100_000),
       /** Verified packages in the inbox the renderer has not imported (for the status screen). */
       pendingPackages: z.number().int().min(0),
+      /** What went wrong on the renderer's side this cycle (an import refused), for the status screen. */
+      lastError: z.string().max(2000).nullable().optional(),
     }),
     z.object({ removed: z.array(z.string()) }),
   ),

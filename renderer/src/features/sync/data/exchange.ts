@@ -106,13 +106,8 @@ export async function runExchangeCycle(db: DondocDb, ctx: WriteContext, call: Ex
     const peer = (await db.peers.get(p.siteId)) ?? peers.get(p.siteId)!;
     const acknowledged = exports.filter((e) => e.to === p.siteId && covers(peer.ack, e.sent)).map((e) => e.packageHash);
     try {
-      cycle.cleaned = (
-        await call('exchange:clean', {
-          siteId: p.siteId,
-          acknowledged,
-          pendingPackages: pending.get(p.siteId) ?? 0,
-        })
-      ).removed;
+      const lastError = cycle.errors.at(-1)?.slice(0, 2000) ?? null;
+      cycle.cleaned = (await call('exchange:clean', { siteId: p.siteId, acknowledged, pendingPackages: pending.get(p.siteId) ?? 0, lastError })).removed;
     } catch (error) {
       cycle.errors.push(errorMessage(error));
     }
