@@ -9,6 +9,7 @@ import { authChannels } from './channels/auth';
 import { backupChannels } from './channels/backup';
 import { letterChannels } from './channels/letters';
 import { syncChannels } from './channels/sync';
+import { exchangeChannels } from './channels/exchange';
 import { printChannels } from './channels/print';
 import { fileChannels } from './channels/files';
 import { notifyChannels } from './channels/notify';
@@ -20,6 +21,7 @@ export const contract = {
   ...backupChannels,
   ...letterChannels,
   ...syncChannels,
+  ...exchangeChannels,
   ...printChannels,
   ...fileChannels,
   ...notifyChannels,

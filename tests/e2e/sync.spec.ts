@@ -4,6 +4,7 @@
  * commune, progress and completion travel back, and a deadline change forged at the commune
  * (a tampered app writing straight into its database) is refused at import and listed.
  */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, type Site } from './fixtures';
 import { firstRun } from './helpers/firstRun';
@@ -220,9 +221,39 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   await office.shot('sync-08-office-task-done');
 
   await office.open('sync-status');
-  await expect(office.page.getByRole('cell', { name: 'Ủy ban nhân dân xã Hòa An', exact: true })).toBeVisible();
+  await expect(office.page.getByRole('cell', { name: 'Ủy ban nhân dân xã Hòa An', exact: true }).first()).toBeVisible();
   await expect(office.page.getByText('Đã nhận đủ')).toBeVisible();
   await office.shot('sync-09-office-status');
   await office.open('sync-conflicts');
   await expect(office.page.getByText('Không có xung đột nào cần xem xét.')).toBeVisible();
+
+  // Exchange folders: the administrator gives the commune a send and a receive folder; the
+  // next exchange writes the package there by itself.
+  const outbox = join(tmp, 'gui-xa-hoa-an');
+  const inboxDir = join(tmp, 'nhan-xa-hoa-an');
+  await mkdir(outbox);
+  await mkdir(inboxDir);
+  await office.open('sync-status');
+  await expect(office.page.getByText('Chưa đặt (trao đổi bằng tay)')).toBeVisible();
+  await office.page.getByRole('button', { name: 'Đặt thư mục…' }).click();
+  const folders = office.page.getByRole('dialog', { name: /Thư mục trao đổi với/ });
+  await folders.getByLabel('Thư mục gửi (máy này ghi gói cho máy kia)').fill(join(tmp, 'khong-co'));
+  await folders.getByLabel('Thư mục nhận (gói của máy kia đến đây)').fill(inboxDir);
+  await folders.getByRole('button', { name: 'Lưu' }).click();
+  await expect(folders.getByText(/Thư mục gửi: thư mục không tồn tại/)).toBeVisible();
+  await folders.getByLabel('Thư mục gửi (máy này ghi gói cho máy kia)').fill(outbox);
+  await folders.getByRole('button', { name: 'Lưu' }).click();
+  await expect(folders).toHaveCount(0);
+  await expect(office.page.getByText('Truy cập được')).toBeVisible();
+  await office.page.getByRole('button', { name: 'Trao đổi ngay' }).click();
+  await expect.poll(async () => (await readdir(outbox)).filter((n) => n.endsWith('.dondoc')).length, { timeout: 30_000 }).toBe(1);
+  // A corrupt file in the inbox is moved aside with its reason, shown here.
+  await writeFile(join(inboxDir, 'hong.dondoc'), 'không phải gói');
+  await office.page.getByRole('button', { name: 'Trao đổi ngay' }).click();
+  await expect(office.page.getByText(/Đã chuyển sang thư mục bad: hong\.dondoc — Tệp này không phải gói dữ liệu Đôn Đốc/)).toBeVisible({ timeout: 30_000 });
+  await expect(office.page.getByRole('button', { name: 'Trao đổi ngay' })).toBeEnabled();
+  await office.shot('sync-10-office-exchange-folders');
+  await office.page.getByRole('button', { name: 'Syncthing…' }).click();
+  await expect(office.page.getByRole('dialog', { name: 'Syncthing trên máy này (không bắt buộc)' })).toBeVisible();
+  await office.shot('sync-11-office-syncthing-api');
 });

@@ -13,7 +13,9 @@ import { createBackupHandlers } from './backup';
 import { createAuthHandlers } from './auth';
 import { createXlsxHandlers } from './xlsx';
 import { createLetterHandlers } from './letters';
-import { createSyncHandlers } from './sync';
+import { createPackageExporter, createSyncHandlers } from './sync';
+import { createExchangeHandlers } from './exchange';
+import { createKeyStore } from '../sync/keys';
 import { createPrintHandlers, type LetterPrinter } from './print';
 import { createFileHandlers } from './files';
 import { createNotifyHandlers, type Notifier } from './notify';
@@ -30,13 +32,17 @@ export async function createHandlers(
   const siteId = await loadOrCreateSiteId(deps);
   const seal = createSealKey(deps);
   const accounts = createAccountStore(deps, { seal });
+  // One key store and one seq stream for the export dialog and the exchange folders.
+  const keys = createKeyStore(deps, () => siteId);
+  const exporter = createPackageExporter(deps, keys);
   const table: HandlerTable = {
     ...createAppHandlers(deps, siteId),
     ...createBackupHandlers(deps, siteId, accounts, { seal }),
     ...createAuthHandlers(accounts),
     ...createXlsxHandlers(deps, accounts),
     ...createLetterHandlers(deps),
-    ...createSyncHandlers(deps, { siteId: () => siteId }),
+    ...createSyncHandlers(deps, { siteId: () => siteId, keyStore: keys, exporter }),
+    ...createExchangeHandlers(deps, { siteId: () => siteId, keys, exporter, accounts }),
     ...createPrintHandlers(deps, { printer: extra.printer }),
     ...createFileHandlers(deps, accounts),
     ...createNotifyHandlers(accounts, { notifier: extra.notifier }),

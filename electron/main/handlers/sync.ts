@@ -39,6 +39,8 @@ export interface SyncHandlerOptions {
   keyStore?: KeyStore;
   /** Where main keeps the head of this site's chain it last signed (default: a file under dataDir). */
   chainStore?: OwnChainStore;
+  /** Shared with the exchange folders (handlers/exchange.ts) so both draw seqs from one stream. */
+  exporter?: PackageExporter;
   limits?: Partial<PackageLimits>;
 }
 
@@ -54,35 +56,31 @@ const outboxSchema = z.object({
 });
 type Outbox = z.infer<typeof outboxSchema>;
 
-export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions): SyncHandlers {
-  const keys = options.keyStore ?? createKeyStore(deps, options.siteId);
-  const limits: PackageLimits = { ...defaultPackageLimits, ...options.limits };
+export type ExportPackageRequest = z.output<(typeof syncChannels)['sync:exportPackage']['req']>;
+export type ExportPackageResult = z.output<(typeof syncChannels)['sync:exportPackage']['res']>;
+
+/**
+ * Where a packed file goes: a save dialog, or an exchange folder. Returns the path written,
+ * or null when the user cancelled (the seq is then given back). Throws if writing failed.
+ */
+export type PackageSink = (file: { bytes: Buffer; defaultName: string; seq: number; packageHash: string }) => Promise<string | null>;
+
+export interface PackageExporter {
+  /** Packs and signs the next package of the `to` stream and hands it to `sink`; null when cancelled. */
+  exportTo(req: ExportPackageRequest, sink: PackageSink): Promise<ExportPackageResult | null>;
+}
+
+/**
+ * The one place seq and prevPackageHash are handed out: the export dialog and the exchange
+ * folders share it, so two exports at once never reuse a seq.
+ */
+export function createPackageExporter(deps: MainDeps, keys: KeyStore, chainStore?: OwnChainStore): PackageExporter {
   const outboxPath = join(deps.dataDir, OUTBOX_FILE);
   const exclusive = createMutex();
-  const signOwn = createOwnSigner(options.chainStore ?? fileChainStore(deps.dataDir, async () => (await keys.identity()).siteId, deps.now));
-
-  async function readOutbox(): Promise<Outbox> {
-    return (await readJsonFile(outboxPath, outboxSchema)) ?? { version: 1, streams: {} };
-  }
-
-  async function readPicked(path: string, maxBytes: number, tooLarge: string): Promise<Buffer> {
-    let size: number;
-    try {
-      size = (await stat(path)).size;
-    } catch {
-      throw new AppError('not-found', `Không mở được tệp ${basename(path)}.`);
-    }
-    // Checked before reading so a huge file is never loaded into memory.
-    if (size > maxBytes) throw new AppError('invalid-file', tooLarge);
-    return readFile(path);
-  }
-
+  const signOwn = createOwnSigner(chainStore ?? fileChainStore(deps.dataDir, async () => (await keys.identity()).siteId, deps.now));
+  const readOutbox = async (): Promise<Outbox> => (await readJsonFile(outboxPath, outboxSchema)) ?? { version: 1, streams: {} };
   return {
-    'sync:identity': () => keys.identity(),
-
-    'sync:rotateKey': async () => (await keys.rotate()).identity,
-
-    'sync:exportPackage': (req) =>
+    exportTo: (req, sink) =>
       exclusive(async () => {
         const identity = await keys.identity();
         if (req.to === identity.siteId) throw new AppError('invalid-input', 'Không thể tạo gói gửi cho chính đơn vị này.');
@@ -111,12 +109,6 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
           ops: req.ops,
           privateKey,
         });
-        const path = await deps.dialogs.pickSavePath({
-          title: 'Lưu gói dữ liệu đồng bộ',
-          defaultPath: packageFileName(identity.siteId, req.to, req.peerName, seq, now),
-          filters: [{ name: 'Gói dữ liệu Đôn Đốc', extensions: [PACKAGE_EXTENSION] }],
-        });
-        if (!path) return { canceled: true, path: null, seq: null, packageHash: null, prevPackageHash: null, opCount: req.ops.length, bytes: 0 };
         const packageHash = sha256(bytes);
         const next: Outbox = {
           ...outbox,
@@ -124,14 +116,61 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
         };
         // The seq is recorded before the file is written: a seq must never be reused for different ops.
         await atomicWrite(outboxPath, JSON.stringify(next, null, 2));
+        let path: string | null;
         try {
-          await atomicWrite(path, bytes);
-        } catch {
+          path = await sink({ bytes, defaultName: packageFileName(identity.siteId, req.to, req.peerName, seq, now), seq, packageHash });
+        } catch (error) {
           await atomicWrite(outboxPath, JSON.stringify(outbox, null, 2));
-          throw new AppError('storage', `Không ghi được tệp ${basename(path)}. Hãy kiểm tra USB hoặc thư mục đã chọn.`);
+          throw error;
+        }
+        if (!path) {
+          await atomicWrite(outboxPath, JSON.stringify(outbox, null, 2));
+          return null;
         }
         return { canceled: false, path, seq, packageHash, prevPackageHash, opCount: req.ops.length, bytes: bytes.length };
       }),
+  };
+}
+
+export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions): SyncHandlers {
+  const keys = options.keyStore ?? createKeyStore(deps, options.siteId);
+  const limits: PackageLimits = { ...defaultPackageLimits, ...options.limits };
+  const exporter = options.exporter ?? createPackageExporter(deps, keys, options.chainStore);
+
+  async function readPicked(path: string, maxBytes: number, tooLarge: string): Promise<Buffer> {
+    let size: number;
+    try {
+      size = (await stat(path)).size;
+    } catch {
+      throw new AppError('not-found', `Không mở được tệp ${basename(path)}.`);
+    }
+    // Checked before reading so a huge file is never loaded into memory.
+    if (size > maxBytes) throw new AppError('invalid-file', tooLarge);
+    return readFile(path);
+  }
+
+  return {
+    'sync:identity': () => keys.identity(),
+
+    'sync:rotateKey': async () => (await keys.rotate()).identity,
+
+    'sync:exportPackage': async (req) => {
+      const res = await exporter.exportTo(req, async ({ bytes, defaultName }) => {
+        const path = await deps.dialogs.pickSavePath({
+          title: 'Lưu gói dữ liệu đồng bộ',
+          defaultPath: defaultName,
+          filters: [{ name: 'Gói dữ liệu Đôn Đốc', extensions: [PACKAGE_EXTENSION] }],
+        });
+        if (!path) return null;
+        try {
+          await atomicWrite(path, bytes);
+        } catch {
+          throw new AppError('storage', `Không ghi được tệp ${basename(path)}. Hãy kiểm tra USB hoặc thư mục đã chọn.`);
+        }
+        return path;
+      });
+      return res ?? { canceled: true, path: null, seq: null, packageHash: null, prevPackageHash: null, opCount: req.ops.length, bytes: 0 };
+    },
 
     'sync:readPackage': async (req) => {
       const path = await deps.dialogs.pickOpenPath({

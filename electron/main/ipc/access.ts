@@ -12,6 +12,7 @@
  */
 import type { Role } from '@shared/ipc/channels/auth';
 import type { Channel, ParsedRequestOf } from '@shared/ipc/contract';
+import { exchangeChannelRoles } from '@shared/ipc/channels/exchange';
 import type { HandlerTable } from './types';
 
 export type AccessLevel = 'anyone' | 'session' | 'admin';
@@ -71,6 +72,8 @@ export const CHANNEL_ACCESS: AccessTable = {
   'files:attach': 'session',
   'files:open': 'session',
   'notify:show': 'session',
+
+  ...exchangeChannelRoles,
 
   'sync:identity': 'session',
   'sync:readPackage': 'session',

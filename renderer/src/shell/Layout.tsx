@@ -10,12 +10,14 @@ import { visibleRoutes } from './routes';
 import { useDailyBackup } from '../features/safety/dailyBackup';
 import { useOpenedFileWatcher } from '../features/sync/openedFile';
 import { useAuditAnchor } from '../features/safety/useAuditAnchor';
+import { useExchange } from '../features/sync/useExchange';
 
 export function Layout() {
   const session = useAppState((s) => s.session)!;
   useDailyBackup();
   useOpenedFileWatcher();
   useAuditAnchor();
+  useExchange();
   const org = useOrganisation();
   const path = usePath();
   const [pwOpen, pw] = useDisclosure(false);

@@ -3,6 +3,7 @@ import { Alert, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useAppState } from '../../state/app';
 import { formatDate, formatDateTime, todayVn } from '../../ui/format';
 import { peerStatuses } from './data/status';
+import { ExchangePanel } from './ExchangePanel';
 
 /** Days without a package before a peer is shown as silent. */
 export const SILENT_AFTER_DAYS = 7;
@@ -80,6 +81,7 @@ export function SyncStatusPage() {
           </Table.Tbody>
         </Table>
       )}
+      {statuses.length > 0 && <ExchangePanel peers={statuses.map((s) => s.peer)} />}
     </Stack>
   );
 }
