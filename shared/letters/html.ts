@@ -37,6 +37,7 @@ import {
   recipientLines,
   signatureLines,
   subjectLine,
+  upperVi,
   urgencyStamps,
   type Letter,
   type LetterBlock,
@@ -125,6 +126,12 @@ table.grid .left { text-align: left; } table.grid .center { text-align: center; 
 .distribution { font-size: ${SIZES.distribution}pt; }
 .authority { font-size: ${SIZES.signature}pt; font-weight: bold; }
 .signature-gap { height: ${SIGNATURE_GAP_LINES * 1.15 * SIZES.signature}pt; }
+a.sign-slot { display: block; height: 100%; color: inherit; text-decoration: none; }
+.attachment-stamp { float: right; margin: 0 0 6pt 6pt; font-family: "${FONT_FAMILY}", "Liberation Serif", serif; font-size: ${ATTACHMENT_STAMP_PT}pt; color: #000; text-align: left; line-height: 1.2; }
+.attachment-stamp a { display: block; color: #000; text-decoration: none; padding: 2pt 3pt; }
+.attachment-heading { clear: both; text-align: center; font-size: ${SIZES.kindTitle}pt; font-weight: bold; }
+.attachment-title { text-align: center; font-size: ${SIZES.kindTitle}pt; font-weight: bold; margin-top: 2pt; }
+.attachment-ref { text-align: center; font-size: ${SIZES.kindTitle}pt; font-style: italic; margin-top: 2pt; }
 .signer { font-size: ${SIZES.signature}pt; font-weight: bold; }
 ${TABLE_FONT_SIZES.map((s) => `table.grid.fs${s} th, table.grid.fs${s} td { font-size: ${s}pt; }`).join('\n')}
 `;
@@ -186,7 +193,16 @@ function blockHtml(b: LetterBlock): string {
   }
 }
 
-function signatureHtml(letter: Letter): string {
+/**
+ * Where a digital signature goes in the PDF: a link to this address over the spot. Chromium's
+ * print-to-PDF turns it into a link annotation with the spot's page and rectangle; the signing
+ * code in main replaces it with the signature field (electron/main/signing/pdfSign.ts).
+ */
+export const SIGN_SLOT_PREFIX = 'https://dondoc.invalid/sign/';
+/** The organisation's signature on an attachment: Times New Roman 10 pt (Decree 30, Phụ lục I). */
+export const ATTACHMENT_STAMP_PT = 10;
+
+function signatureHtml(letter: Letter, signerSlot: boolean): string {
   const dist = distributionLines(letter)
     .map((l) => `<div class="distribution">${t(l)}</div>`)
     .join('');
@@ -195,12 +211,12 @@ function signatureHtml(letter: Letter): string {
     .join('');
   return `<table class="layout signature"><colgroup><col class="l"><col class="r"></colgroup><tbody><tr>
 <td class="left"><div class="distribution-label">Nơi nhận:</div>${dist}</td>
-<td>${authority}<div class="signature-gap"></div><div class="signer">${t(letter.signature.name)}</div></td>
+<td>${authority}<div class="signature-gap">${signerSlot ? `<a class="sign-slot" href="${SIGN_SLOT_PREFIX}signer"></a>` : ''}</div><div class="signer">${t(letter.signature.name)}</div></td>
 </tr></tbody></table>`;
 }
 
 /** The letter's markup without <html>/<head>, for embedding next to `letterCss()`. */
-export function renderLetterBodyHtml(letter: Letter): string {
+export function renderLetterBodyHtml(letter: Letter, options: { signerSlot?: boolean } = {}): string {
   return `<div class="sheet letter">
 ${headerHtml(letter)}
 ${titleHtml(letter)}
@@ -208,12 +224,14 @@ ${recipientsHtml(letter)}
 <div class="body">
 ${letter.blocks.map(blockHtml).join('\n')}
 </div>
-${signatureHtml(letter)}
+${signatureHtml(letter, options.signerSlot ?? false)}
 </div>`;
 }
 
 export interface RenderLetterHtmlOptions {
   margins?: LetterMargins;
+  /** Leaves the spot between the signing title and the name for the signer's visible digital signature. */
+  signerSlot?: boolean;
 }
 
 /** A complete HTML document (A4 print CSS included). `letter` must already be parsed by `letterSchema`. */
@@ -227,7 +245,52 @@ export function renderLetterHtml(letter: Letter, options: RenderLetterHtmlOption
 <style>${letterCss(options.margins)}</style>
 </head>
 <body>
-${renderLetterBodyHtml(letter)}
+${renderLetterBodyHtml(letter, { signerSlot: options.signerSlot })}
+</body>
+</html>
+`;
+}
+
+/** An attachment issued as a separate file (Phụ lục of a letter): heading, title, reference line, content. */
+export interface LetterAttachment {
+  /** "Phụ lục" or "Phụ lục I". */
+  heading: string;
+  title: string;
+  /** "(Kèm theo Công văn số 05/UBND-VP ngày 05/5/2026 của Ủy ban nhân dân xã Hòa An)". */
+  reference: string;
+  blocks: LetterBlock[];
+}
+
+export interface AttachmentStamp {
+  /** Organisation that signs. */
+  organisation: string;
+  /** Số/ký hiệu of the main letter, "05/UBND-VP". */
+  reference: string;
+  /** ISO 8601 with +07:00. */
+  time: string;
+}
+
+/** The attachment's HTML; with a stamp, page 1 carries the organisation signature text at its top right, with a signing slot over it. */
+export function renderAttachmentHtml(a: LetterAttachment, options: { margins?: LetterMargins; stamp?: AttachmentStamp } = {}): string {
+  const stamp = options.stamp
+    ? `<div class="attachment-stamp"><a href="${SIGN_SLOT_PREFIX}attachment">${t(options.stamp.organisation)}<br>Số: ${t(options.stamp.reference)}<br>Thời gian ký: ${t(options.stamp.time)}</a></div>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>${t(`${a.heading} ${a.title}`)}</title>
+<style>${letterCss(options.margins)}</style>
+</head>
+<body>
+<div class="sheet letter">
+${stamp}<div class="attachment-heading">${t(a.heading)}</div>
+<div class="attachment-title">${t(upperVi(a.title))}</div>
+<div class="attachment-ref">${t(a.reference)}</div>
+<div class="body">
+${a.blocks.map(blockHtml).join('\n')}
+</div>
+</div>
 </body>
 </html>
 `;
