@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { MainDeps } from './deps';
 import { createHandlers } from './handlers';
 import { createElectronPrinter } from './print/electronPrinter';
+import { createPinPrompt } from './signing/pinDialog';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import {
@@ -165,6 +166,7 @@ void app.whenReady().then(async () => {
     ipcMain,
     await createHandlers(deps, {
       printer: createElectronPrinter(),
+      askPin: createPinPrompt(() => mainWindow),
       notifier: { supported: () => Notification.isSupported(), show: ({ title, body }) => new Notification({ title, body }).show() },
     }),
   );

@@ -12,6 +12,7 @@ import { syncChannels } from './channels/sync';
 import { printChannels } from './channels/print';
 import { fileChannels } from './channels/files';
 import { notifyChannels } from './channels/notify';
+import { signingChannels } from './channels/signing';
 
 export const contract = {
   ...appChannels,
@@ -22,6 +23,7 @@ export const contract = {
   ...printChannels,
   ...fileChannels,
   ...notifyChannels,
+  ...signingChannels,
 };
 
 export type Contract = typeof contract;

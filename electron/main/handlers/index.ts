@@ -15,8 +15,9 @@ import { createSyncHandlers } from './sync';
 import { createPrintHandlers, type LetterPrinter } from './print';
 import { createFileHandlers } from './files';
 import { createNotifyHandlers, type Notifier } from './notify';
+import { createSigningHandlers, type PinPrompt } from './signing';
 
-export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPrinter; notifier?: Notifier } = {}): Promise<HandlerTable> {
+export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPrinter; notifier?: Notifier; askPin?: PinPrompt } = {}): Promise<HandlerTable> {
   const siteId = await loadOrCreateSiteId(deps);
   const accounts = createAccountStore(deps);
   return {
@@ -29,5 +30,6 @@ export async function createHandlers(deps: MainDeps, extra: { printer?: LetterPr
     ...createPrintHandlers(deps, { printer: extra.printer }),
     ...createFileHandlers(deps, accounts),
     ...createNotifyHandlers(accounts, { notifier: extra.notifier }),
+    ...createSigningHandlers(deps, { printer: extra.printer, askPin: extra.askPin }),
   };
 }
