@@ -6,10 +6,15 @@
  */
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import * as pkcs11js from 'pkcs11js';
+import * as pkcs11Namespace from 'pkcs11js';
+import type * as Pkcs11Types from 'pkcs11js';
 import { AppError } from '@shared/errors';
 import { certificateKeyType, type CmsSigner } from './cms';
 import { integer, seq } from './der';
+
+// pkcs11js is CommonJS whose constants are attached at run time: Node's ESM loader exposes them
+// only on `default`, bundlers and vitest on the namespace itself.
+const pkcs11js = ((pkcs11Namespace as unknown as { default?: typeof pkcs11Namespace }).default ?? pkcs11Namespace) as typeof Pkcs11Types;
 
 /** Library file names of the token drivers common in Vietnamese offices, offered as suggestions. */
 export const COMMON_TOKEN_LIBRARIES: readonly { label: string; windows: string; linux: string }[] = [
@@ -71,7 +76,7 @@ function removedToken(): AppError {
 }
 
 /** Loads and initialises the library; Vietnamese errors for a missing or wrong file. */
-function openLibrary(libraryPath: string): pkcs11js.PKCS11 {
+function openLibrary(libraryPath: string): Pkcs11Types.PKCS11 {
   if (!libraryPath || !existsSync(libraryPath)) {
     throw new AppError('not-found', `Không tìm thấy thư viện PKCS#11 của thiết bị ký số tại "${libraryPath}". Quản trị viên cần chọn lại tệp thư viện (ví dụ tệp .dll do tổ chức cung cấp chứng thư số cài đặt).`);
   }
@@ -92,7 +97,7 @@ function openLibrary(libraryPath: string): pkcs11js.PKCS11 {
   return p;
 }
 
-function closeLibrary(p: pkcs11js.PKCS11): void {
+function closeLibrary(p: Pkcs11Types.PKCS11): void {
   try {
     p.C_Finalize();
   } catch {
@@ -106,7 +111,7 @@ function closeLibrary(p: pkcs11js.PKCS11): void {
 }
 
 /** Loads the library, runs `fn`, always finalises. */
-function withLibrary<T>(libraryPath: string, fn: (p: pkcs11js.PKCS11) => T): T {
+function withLibrary<T>(libraryPath: string, fn: (p: Pkcs11Types.PKCS11) => T): T {
   const p = openLibrary(libraryPath);
   try {
     return fn(p);
@@ -115,7 +120,7 @@ function withLibrary<T>(libraryPath: string, fn: (p: pkcs11js.PKCS11) => T): T {
   }
 }
 
-function findObjects(p: pkcs11js.PKCS11, session: Buffer, template: pkcs11js.Template): Buffer[] {
+function findObjects(p: Pkcs11Types.PKCS11, session: Buffer, template: Pkcs11Types.Template): Buffer[] {
   p.C_FindObjectsInit(session, template);
   try {
     return p.C_FindObjects(session, 100);
@@ -124,7 +129,7 @@ function findObjects(p: pkcs11js.PKCS11, session: Buffer, template: pkcs11js.Tem
   }
 }
 
-function listOnSlot(p: pkcs11js.PKCS11, slot: Buffer): TokenCertificate[] {
+function listOnSlot(p: Pkcs11Types.PKCS11, slot: Buffer): TokenCertificate[] {
   const info = p.C_GetTokenInfo(slot);
   // A blank token (never initialised by its issuer) holds nothing to sign with.
   if (!(info.flags & pkcs11js.CKF_TOKEN_INITIALIZED)) return [];
