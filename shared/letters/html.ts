@@ -14,24 +14,30 @@ import {
   BODY_PARAGRAPH_SPACING_PT,
   DEFAULT_MARGINS_MM,
   FONT_FAMILY,
+  headerLeftTwips,
   HEADER_LEFT_RATIO,
   OFFICIAL_SUBJECT_SPACING_PT,
   PAGE_HEIGHT_MM,
   PAGE_WIDTH_MM,
   RECIPIENTS_INDENT_MM,
+  RECIPIENTS_LABEL_STEM,
+  TWIPS_PER_MM,
   RULE_THICKNESS_PT,
   SHORT_RULE_RATIO,
   SIGNATURE_GAP_LINES,
   SIGNATURE_LEFT_RATIO,
   SIZES,
   letterMarginsSchema,
+  textWidthTwips,
   type LetterMargins,
 } from './layout';
+import { balancedLines, measureTwips, tableColumnWidths } from './metrics';
 import {
-  agencyLines,
+  balancedAgencyLines,
   distributionLines,
   formatLetterNumber,
   formatPlaceDate,
+  printedDate,
   headingText,
   letterKinds,
   recipientLines,
@@ -39,6 +45,7 @@ import {
   subjectLine,
   upperVi,
   urgencyStamps,
+  URGENCY_STAMP_HEIGHT_MM,
   type Letter,
   type LetterBlock,
   type TableBlock,
@@ -95,7 +102,7 @@ table.layout td { padding: 0; vertical-align: top; text-align: center; }
 .number { font-size: ${SIZES.number}pt; margin-top: 6pt; white-space: pre; }
 .official-subject { font-size: ${SIZES.officialSubject}pt; margin-top: ${OFFICIAL_SUBJECT_SPACING_PT}pt; }
 .place-date { font-size: ${SIZES.placeDate}pt; font-style: italic; margin-top: 6pt; }
-.urgency { display: inline-block; margin-top: 8pt; border: 1pt solid #f00; color: #f00; font-weight: bold; font-size: ${SIZES.urgency}pt; height: 8mm; line-height: 8mm; text-align: center; }
+.urgency { display: inline-block; margin-top: 8pt; border: 1pt solid #f00; color: #f00; font-weight: bold; font-size: ${SIZES.urgency}pt; height: ${URGENCY_STAMP_HEIGHT_MM}mm; line-height: calc(${URGENCY_STAMP_HEIGHT_MM}mm - 2pt); text-align: center; }
 .urgency.urgent { width: ${urgencyStamps.urgent.widthMm}mm; }
 .urgency.veryUrgent { width: ${urgencyStamps.veryUrgent.widthMm}mm; }
 .urgency.flash { width: ${urgencyStamps.flash.widthMm}mm; }
@@ -104,8 +111,8 @@ table.layout td { padding: 0; vertical-align: top; text-align: center; }
 .kind-subject { display: inline-block; font-size: ${SIZES.kindSubject}pt; font-weight: bold; }
 .recipients { font-size: ${SIZES.recipients}pt; margin: 18pt 0 6pt; }
 .recipients.one { text-align: center; }
-.recipients.many { display: flex; margin-left: ${RECIPIENTS_INDENT_MM}mm; }
-.recipients.many .label { white-space: nowrap; padding-right: 0.4em; }
+.recipients.many { margin-left: ${RECIPIENTS_INDENT_MM}mm; }
+.recipients.many .list { margin-left: ${(measureTwips(RECIPIENTS_LABEL_STEM, SIZES.recipients, false) / TWIPS_PER_MM).toFixed(2)}mm; }
 .body p, .body .bullet, .body .heading { text-align: justify; text-indent: ${BODY_FIRST_LINE_INDENT_MM}mm; margin-top: ${BODY_PARAGRAPH_SPACING_PT}pt; line-height: ${BODY_LINE_SPACING}; }
 .body p.center { text-align: center; text-indent: 0; }
 .body .b { font-weight: bold; }
@@ -113,7 +120,7 @@ table.layout td { padding: 0; vertical-align: top; text-align: center; }
 .body .heading { font-weight: bold; break-after: avoid; }
 .body .heading.l3 { font-weight: normal; }
 table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: ${BODY_PARAGRAPH_SPACING_PT}pt; }
-table.grid th, table.grid td { border: 0.5pt solid #000; padding: 2pt 4pt; vertical-align: top; line-height: 1.15; overflow-wrap: anywhere; }
+table.grid th, table.grid td { border: 0.5pt solid #000; padding: 2pt 4pt; vertical-align: top; line-height: 1.15; overflow-wrap: break-word; hyphens: none; }
 table.grid th { font-weight: bold; text-align: center; vertical-align: middle; }
 table.grid tr { break-inside: avoid; }
 table.grid tfoot td { font-weight: bold; }
@@ -137,17 +144,18 @@ ${TABLE_FONT_SIZES.map((s) => `table.grid.fs${s} th, table.grid.fs${s} td { font
 `;
 }
 
-function headerHtml(letter: Letter): string {
-  const parent = agencyLines(letter.parentAgency)
+function headerHtml(letter: Letter, margins: LetterMargins): string {
+  const colW = headerLeftTwips(margins);
+  const parent = balancedAgencyLines(letter.parentAgency, SIZES.parentAgency, false, colW)
     .map((l) => `<div class="parent-agency">${t(l)}</div>`)
     .join('');
-  const issuing = agencyLines(letter.issuingAgency).map(t).join('<br>');
+  const issuing = balancedAgencyLines(letter.issuingAgency, SIZES.issuingAgency, true, colW).map(t).join('<br>');
   const left = `${parent}<div class="issuing-agency">${issuing}<div class="short-rule"></div></div>`;
   const right = `<div class="national-title">${t(NATIONAL_TITLE)}</div><div class="motto">${t(MOTTO)}</div>`;
   let numberCell = `<div class="number">${t(formatLetterNumber(letter.number, letter.symbol))}</div>`;
-  if (letter.kind === 'officialLetter') numberCell += `<div class="official-subject">${t(subjectLine(letter))}</div>`;
+  if (letter.kind === 'officialLetter') numberCell += `<div class="official-subject">${balancedLines(subjectLine(letter), SIZES.officialSubject, false, colW).map(t).join('<br>')}</div>`;
   if (letter.urgency) numberCell += `<div class="urgency ${letter.urgency}">${t(urgencyStamps[letter.urgency].text)}</div>`;
-  const dateCell = `<div class="place-date">${t(formatPlaceDate(letter.place, letter.date))}</div>`;
+  const dateCell = `<div class="place-date">${t(formatPlaceDate(letter.place, printedDate(letter)))}</div>`;
   return `<table class="layout header"><colgroup><col class="l"><col class="r"></colgroup><tbody>
 <tr><td>${left}</td><td>${right}</td></tr>
 <tr><td>${numberCell}</td><td>${dateCell}</td></tr>
@@ -165,12 +173,12 @@ function recipientsHtml(letter: Letter): string {
   const lines = recipientLines(letter.recipients);
   if (lines.length === 0) return '';
   if (lines.length === 1) return `<div class="recipients one">Kính gửi: ${t(lines[0])}</div>`;
-  return `<div class="recipients many"><span class="label">Kính gửi:</span><div class="list">${lines.map((l) => `<div>${t(l)}</div>`).join('')}</div></div>`;
+  return `<div class="recipients many"><div class="label">Kính gửi:</div><div class="list">${lines.map((l) => `<div>${t(l)}</div>`).join('')}</div></div>`;
 }
 
-function tableHtml(b: TableBlock): string {
-  const total = b.columns.reduce((s, c) => s + c.weight, 0);
-  const cols = b.columns.map((c) => `<col width="${((c.weight / total) * 100).toFixed(2)}%">`).join('');
+function tableHtml(b: TableBlock, textTwips: number): string {
+  const widths = tableColumnWidths(b, textTwips);
+  const cols = widths.map((w) => `<col width="${((w / textTwips) * 100).toFixed(2)}%">`).join('');
   const head = b.columns.map((c) => `<th>${t(c.header)}</th>`).join('');
   const rows = b.rows.map((r) => `<tr>${r.map((v, i) => `<td class="${b.columns[i].align}">${t(v)}</td>`).join('')}</tr>`).join('\n');
   const foot = b.totals ? `<tfoot><tr>${b.totals.map((v, i) => `<td class="${b.columns[i].align}">${t(v)}</td>`).join('')}</tr></tfoot>` : '';
@@ -178,7 +186,7 @@ function tableHtml(b: TableBlock): string {
   return `<table class="grid fs${Math.round(b.fontSize)}"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody>${foot}</table>`;
 }
 
-function blockHtml(b: LetterBlock): string {
+function blockHtml(b: LetterBlock, textTwips: number): string {
   switch (b.type) {
     case 'paragraph': {
       const cls = [b.align === 'center' ? 'center' : '', b.bold ? 'b' : '', b.italic ? 'i' : ''].filter(Boolean).join(' ');
@@ -189,7 +197,7 @@ function blockHtml(b: LetterBlock): string {
     case 'bullets':
       return b.items.map((i) => `<div class="bullet">- ${t(i)}</div>`).join('\n');
     case 'table':
-      return tableHtml(b);
+      return tableHtml(b, textTwips);
   }
 }
 
@@ -216,13 +224,14 @@ function signatureHtml(letter: Letter, signerSlot: boolean): string {
 }
 
 /** The letter's markup without <html>/<head>, for embedding next to `letterCss()`. */
-export function renderLetterBodyHtml(letter: Letter, options: { signerSlot?: boolean } = {}): string {
+export function renderLetterBodyHtml(letter: Letter, options: { signerSlot?: boolean; margins?: LetterMargins } = {}): string {
+  const margins = letterMarginsSchema.parse(options.margins ?? DEFAULT_MARGINS_MM);
   return `<div class="sheet letter">
-${headerHtml(letter)}
+${headerHtml(letter, margins)}
 ${titleHtml(letter)}
 ${recipientsHtml(letter)}
 <div class="body">
-${letter.blocks.map(blockHtml).join('\n')}
+${letter.blocks.map((b) => blockHtml(b, textWidthTwips(margins))).join('\n')}
 </div>
 ${signatureHtml(letter, options.signerSlot ?? false)}
 </div>`;
@@ -245,7 +254,7 @@ export function renderLetterHtml(letter: Letter, options: RenderLetterHtmlOption
 <style>${letterCss(options.margins)}</style>
 </head>
 <body>
-${renderLetterBodyHtml(letter, { signerSlot: options.signerSlot })}
+${renderLetterBodyHtml(letter, { signerSlot: options.signerSlot, margins: options.margins })}
 </body>
 </html>
 `;
@@ -288,7 +297,7 @@ ${stamp}<div class="attachment-heading">${t(a.heading)}</div>
 <div class="attachment-title">${t(upperVi(a.title))}</div>
 <div class="attachment-ref">${t(a.reference)}</div>
 <div class="body">
-${a.blocks.map(blockHtml).join('\n')}
+${a.blocks.map((b) => blockHtml(b, textWidthTwips(letterMarginsSchema.parse(options.margins ?? DEFAULT_MARGINS_MM)))).join('\n')}
 </div>
 </div>
 </body>
