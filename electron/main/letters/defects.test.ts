@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderLetterHtml } from '@shared/letters/html';
 import { letterSchema, type Letter, type LetterInput } from '@shared/letters/model';
-import { buildPeriodicReport } from '@shared/letters/templates';
+import { buildFollowUpLetter, buildPeriodicReport } from '@shared/letters/templates';
+import { sampleTasks } from '@shared/letters/__fixtures__/samples';
 import { sampleIssuer } from '@shared/letters/__fixtures__/samples';
 import { chromiumPath, launchPdfPrinter, type PdfPrinter } from '../../../scripts/lib/chromiumPdf';
 import { renderLetterDocx } from './docx';
@@ -98,6 +99,31 @@ describe('letter defects in the .docx', () => {
   });
 });
 
+/** 25 overdue tasks, every one named in the same earlier công văn đôn đốc. */
+const followUp25 = () =>
+  buildFollowUpLetter({
+    issuer: sampleIssuer,
+    unit: { name: 'Phòng Kinh tế', headTitle: 'Trưởng phòng Kinh tế' },
+    tasks: sampleTasks(50)
+      .slice(0, 25)
+      .map((t) => ({ ...t, earlierReminder: { number: 4, symbol: 'UBND-VP', date: '2026-04-10' } })),
+    asOf: '2026-05-05',
+    reportBy: '2026-05-15',
+    reminderCount: 2,
+    number: 21,
+    date: '2026-05-05',
+  });
+
+describe('the follow-up letter cites the earlier reminder once', () => {
+  it('in full in the opening paragraph, and in no table row (docx)', async () => {
+    const xml = await docXml(followUp25());
+    const text = paragraphs(xml).map(paragraphText);
+    const opening = text.find((p) => p.includes('Công văn số 04/UBND-VP'))!;
+    expect(opening).toMatch(/^Ủy ban nhân dân xã đã có Công văn số 04\/UBND-VP ngày 10\/04\/2026 về việc đôn đốc Phòng Kinh tế thực hiện các nhiệm vụ được giao\. Tuy nhiên/);
+    expect(xml.split('04/UBND-VP').length - 1).toBe(1);
+  });
+});
+
 describe.skipIf(!pdfReady)('letter defects in the PDF (Chromium print, pdftotext)', () => {
   let printer: PdfPrinter;
   let dir: string;
@@ -115,6 +141,15 @@ describe.skipIf(!pdfReady)('letter defects in the PDF (Chromium print, pdftotext
     writeFileSync(file, await printer.toPdf(renderLetterHtml(l)));
     return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), file, '-'], { encoding: 'utf8' });
   }
+
+  it('25 overdue tasks take about three pages, the earlier reminder printed once', async () => {
+    const file = join(dir, 'follow-up-25.pdf');
+    writeFileSync(file, await printer.toPdf(renderLetterHtml(followUp25())));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeLessThanOrEqual(3);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text.split('04/UBND-VP').length - 1).toBe(1);
+  }, 60_000);
 
   it('dates, numbers, ký hiệu and the STT header stay whole in table cells', async () => {
     const text = await pdfText(letter({ blocks: [narrowTable] }));
