@@ -109,6 +109,8 @@ table.layout td { padding: 0; vertical-align: top; text-align: center; }
 .title-block { text-align: center; margin-top: 18pt; break-after: avoid; }
 .kind-title { font-size: ${SIZES.kindTitle}pt; font-weight: bold; }
 .kind-subject { display: inline-block; font-size: ${SIZES.kindSubject}pt; font-weight: bold; }
+/* The dots under ệ/ị/ụ/ợ reach the bottom of the line box: the rule under the trích yếu sits clear of them. */
+.kind-subject .short-rule { margin-top: 5pt; }
 .recipients { font-size: ${SIZES.recipients}pt; margin: 18pt 0 6pt; }
 .recipients.one { text-align: center; }
 .recipients.many { margin-left: ${RECIPIENTS_INDENT_MM}mm; }
