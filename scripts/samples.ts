@@ -40,9 +40,13 @@ export function sampleLetters(): { name: string; label: string; letter: Letter }
       letter: buildFollowUpLetter({
         issuer,
         unit: { name: 'Phòng Kinh tế', headTitle: 'Trưởng phòng Kinh tế' },
-        tasks: sampleTasks(50).slice(0, 25),
+        // A second reminder: the first công văn đôn đốc is cited once in the opening paragraph.
+        tasks: sampleTasks(50)
+          .slice(0, 25)
+          .map((t) => ({ ...t, earlierReminder: { number: 12, symbol: 'UBND-VP', date: '2026-04-20' } })),
         asOf: ISSUED,
         reportBy: '2026-05-15',
+        reminderCount: 2,
         number: 21,
         date: ISSUED,
       }),
