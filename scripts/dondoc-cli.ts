@@ -2,6 +2,7 @@
  * Inspector for `.dondoc` sync packages, for support staff and for checking a USB stick:
  *
  *   npx tsx scripts/dondoc-cli.ts inspect FILE [--registry REGISTRY_FILE]
+ *   npx tsx scripts/dondoc-cli.ts samples OUT_DIR   (one letter of every kind, .docx and .pdf; see samples.ts)
  *
  * Prints the manifest, whether the signature is valid (against the site registry when given),
  * op counts per entity and kind, and — with the registry — per author site how many ops are
@@ -125,6 +126,20 @@ async function inspect(file: string, registryFile: string | null, print: (line: 
 
 async function main(argv: string[], print: (line: string) => void = console.log, printError: (line: string) => void = console.error): Promise<number> {
   const [command, file, ...rest] = argv;
+  if (command === 'samples') {
+    if (!file || rest.length) {
+      printError('Cách dùng: dondoc samples THƯ_MỤC');
+      return 2;
+    }
+    try {
+      // Loaded only here: the letter renderers resolve the @shared alias (npm run dondoc passes the tsconfig).
+      const { writeSamples } = await import('./samples');
+      return await writeSamples(file, print);
+    } catch (error) {
+      printError(`Lỗi: ${(error as Error).message}`);
+      return 1;
+    }
+  }
   let registryFile: string | null = null;
   for (let i = 0; i < rest.length; i++) {
     if (rest[i] === '--registry' && rest[i + 1]) registryFile = rest[++i];

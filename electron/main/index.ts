@@ -9,6 +9,7 @@ import type { MainDeps } from './deps';
 import { createHandlers } from './handlers';
 import { resolveDataDir } from './dataDir';
 import { createElectronPrinter } from './print/electronPrinter';
+import { createPinPrompt } from './signing/pinDialog';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import { createDialogFolderMemory } from './dialogPaths';
@@ -189,6 +190,7 @@ async function setup(): Promise<void> {
     ipcMain,
     await createHandlers(deps, {
       printer: createElectronPrinter(),
+      askPin: createPinPrompt(() => mainWindow),
       notifier: { supported: () => Notification.isSupported(), show: ({ title, body }) => new Notification({ title, body }).show() },
       openedFiles,
     }),

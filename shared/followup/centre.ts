@@ -119,10 +119,12 @@ export function escalationNote(esc: TaskEscalation): string {
   return `${stepDoneLabels[esc.last.step]} (${what}${num} ngày ${formatShortDate(esc.last.date)})`;
 }
 
-/** A row of the công văn's table (Tình trạng carries the earlier reminder, if any). */
+/** A row of the công văn's table; the earlier reminder rides along for the letter to cite once. */
 export function toLetterRow(e: FollowUpEntry): FollowUpTaskRow {
-  const notes = [e.percent > 0 ? `Đã thực hiện ${e.percent}%` : '', escalationNote(e.escalation)].filter(Boolean);
+  const notes = [e.percent > 0 ? `Đã thực hiện ${e.percent}%` : ''].filter(Boolean);
+  const last = e.escalation.last;
   return {
+    earlierReminder: last && last.step !== 'reportToChair' ? { number: last.number, symbol: last.symbol, date: last.date } : undefined,
     title: e.title,
     sourceRef: e.sourceRef || '—',
     dueOn: e.dueOn,

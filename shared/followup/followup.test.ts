@@ -115,10 +115,11 @@ describe('grouping by unit', () => {
     expect(letters[0].letter.number).toBe(12);
   });
 
-  it('notes the earlier reminder in the Tình trạng column', () => {
+  it('carries the earlier reminder for the letter to cite once, not in the Tình trạng column', () => {
     const k1 = entries.find((e) => e.taskId === 'k1')!;
     expect(escalationNote(k1.escalation)).toBe('Đã đôn đốc lần 1 (Công văn số 04/UBND-VP ngày 10/03/2026)');
-    expect(toLetterRow(k1)).toMatchObject({ status: 'overdue', daysOverdue: 5, progressNote: 'Đã đôn đốc lần 1 (Công văn số 04/UBND-VP ngày 10/03/2026)' });
+    expect(toLetterRow(k1)).toMatchObject({ status: 'overdue', daysOverdue: 5, earlierReminder: { number: 4, symbol: 'UBND-VP', date: '2026-03-10' } });
+    expect(toLetterRow(k1).progressNote).toBeUndefined();
     expect(toLetterRow({ ...k1, percent: 30, escalation: NO_ESCALATION }).progressNote).toBe('Đã thực hiện 30%');
   });
 

@@ -14,6 +14,7 @@ import { printChannels } from './channels/print';
 import { fileChannels } from './channels/files';
 import { notifyChannels } from './channels/notify';
 import { openedFileChannels } from './channels/openedFile';
+import { signingChannels } from './channels/signing';
 
 export const contract = {
   ...appChannels,
@@ -26,6 +27,7 @@ export const contract = {
   ...fileChannels,
   ...notifyChannels,
   ...openedFileChannels,
+  ...signingChannels,
 };
 
 export type Contract = typeof contract;

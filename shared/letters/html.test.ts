@@ -62,7 +62,8 @@ describe('renderLetterHtml', () => {
 
   it('puts the elements in ND30 order', () => {
     const order = [
-      'ỦY BAN NHÂN DÂN TỈNH CAO BẰNG',
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH CAO BẰNG',
       'SỞ &lt;NỘI VỤ&gt;',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',

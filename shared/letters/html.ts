@@ -14,30 +14,38 @@ import {
   BODY_PARAGRAPH_SPACING_PT,
   DEFAULT_MARGINS_MM,
   FONT_FAMILY,
+  headerLeftTwips,
   HEADER_LEFT_RATIO,
   OFFICIAL_SUBJECT_SPACING_PT,
   PAGE_HEIGHT_MM,
   PAGE_WIDTH_MM,
   RECIPIENTS_INDENT_MM,
+  RECIPIENTS_LABEL_STEM,
+  TWIPS_PER_MM,
   RULE_THICKNESS_PT,
   SHORT_RULE_RATIO,
   SIGNATURE_GAP_LINES,
   SIGNATURE_LEFT_RATIO,
   SIZES,
   letterMarginsSchema,
+  textWidthTwips,
   type LetterMargins,
 } from './layout';
+import { balancedLines, measureTwips, tableColumnWidths } from './metrics';
 import {
-  agencyLines,
+  balancedAgencyLines,
   distributionLines,
   formatLetterNumber,
   formatPlaceDate,
+  printedDate,
   headingText,
   letterKinds,
   recipientLines,
   signatureLines,
   subjectLine,
+  upperVi,
   urgencyStamps,
+  URGENCY_STAMP_HEIGHT_MM,
   type Letter,
   type LetterBlock,
   type TableBlock,
@@ -94,17 +102,19 @@ table.layout td { padding: 0; vertical-align: top; text-align: center; }
 .number { font-size: ${SIZES.number}pt; margin-top: 6pt; white-space: pre; }
 .official-subject { font-size: ${SIZES.officialSubject}pt; margin-top: ${OFFICIAL_SUBJECT_SPACING_PT}pt; }
 .place-date { font-size: ${SIZES.placeDate}pt; font-style: italic; margin-top: 6pt; }
-.urgency { display: inline-block; margin-top: 8pt; border: 1pt solid #f00; color: #f00; font-weight: bold; font-size: ${SIZES.urgency}pt; height: 8mm; line-height: 8mm; text-align: center; }
+.urgency { display: inline-block; margin-top: 8pt; border: 1pt solid #f00; color: #f00; font-weight: bold; font-size: ${SIZES.urgency}pt; height: ${URGENCY_STAMP_HEIGHT_MM}mm; line-height: calc(${URGENCY_STAMP_HEIGHT_MM}mm - 2pt); text-align: center; }
 .urgency.urgent { width: ${urgencyStamps.urgent.widthMm}mm; }
 .urgency.veryUrgent { width: ${urgencyStamps.veryUrgent.widthMm}mm; }
 .urgency.flash { width: ${urgencyStamps.flash.widthMm}mm; }
 .title-block { text-align: center; margin-top: 18pt; break-after: avoid; }
 .kind-title { font-size: ${SIZES.kindTitle}pt; font-weight: bold; }
 .kind-subject { display: inline-block; font-size: ${SIZES.kindSubject}pt; font-weight: bold; }
+/* The dots under ệ/ị/ụ/ợ reach the bottom of the line box: the rule under the trích yếu sits clear of them. */
+.kind-subject .short-rule { margin-top: 5pt; }
 .recipients { font-size: ${SIZES.recipients}pt; margin: 18pt 0 6pt; }
 .recipients.one { text-align: center; }
-.recipients.many { display: flex; margin-left: ${RECIPIENTS_INDENT_MM}mm; }
-.recipients.many .label { white-space: nowrap; padding-right: 0.4em; }
+.recipients.many { margin-left: ${RECIPIENTS_INDENT_MM}mm; }
+.recipients.many .list { margin-left: ${(measureTwips(RECIPIENTS_LABEL_STEM, SIZES.recipients, false) / TWIPS_PER_MM).toFixed(2)}mm; }
 .body p, .body .bullet, .body .heading { text-align: justify; text-indent: ${BODY_FIRST_LINE_INDENT_MM}mm; margin-top: ${BODY_PARAGRAPH_SPACING_PT}pt; line-height: ${BODY_LINE_SPACING}; }
 .body p.center { text-align: center; text-indent: 0; }
 .body .b { font-weight: bold; }
@@ -112,7 +122,7 @@ table.layout td { padding: 0; vertical-align: top; text-align: center; }
 .body .heading { font-weight: bold; break-after: avoid; }
 .body .heading.l3 { font-weight: normal; }
 table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; margin-top: ${BODY_PARAGRAPH_SPACING_PT}pt; }
-table.grid th, table.grid td { border: 0.5pt solid #000; padding: 2pt 4pt; vertical-align: top; line-height: 1.15; overflow-wrap: anywhere; }
+table.grid th, table.grid td { border: 0.5pt solid #000; padding: 2pt 4pt; vertical-align: top; line-height: 1.15; overflow-wrap: break-word; hyphens: none; }
 table.grid th { font-weight: bold; text-align: center; vertical-align: middle; }
 table.grid tr { break-inside: avoid; }
 table.grid tfoot td { font-weight: bold; }
@@ -125,22 +135,29 @@ table.grid .left { text-align: left; } table.grid .center { text-align: center; 
 .distribution { font-size: ${SIZES.distribution}pt; }
 .authority { font-size: ${SIZES.signature}pt; font-weight: bold; }
 .signature-gap { height: ${SIGNATURE_GAP_LINES * 1.15 * SIZES.signature}pt; }
+a.sign-slot { display: block; height: 100%; color: inherit; text-decoration: none; }
+.attachment-stamp { float: right; margin: 0 0 6pt 6pt; font-family: "${FONT_FAMILY}", "Liberation Serif", serif; font-size: ${ATTACHMENT_STAMP_PT}pt; color: #000; text-align: left; line-height: 1.2; }
+.attachment-stamp a { display: block; color: #000; text-decoration: none; padding: 2pt 3pt; }
+.attachment-heading { clear: both; text-align: center; font-size: ${SIZES.kindTitle}pt; font-weight: bold; }
+.attachment-title { text-align: center; font-size: ${SIZES.kindTitle}pt; font-weight: bold; margin-top: 2pt; }
+.attachment-ref { text-align: center; font-size: ${SIZES.kindTitle}pt; font-style: italic; margin-top: 2pt; }
 .signer { font-size: ${SIZES.signature}pt; font-weight: bold; }
 ${TABLE_FONT_SIZES.map((s) => `table.grid.fs${s} th, table.grid.fs${s} td { font-size: ${s}pt; }`).join('\n')}
 `;
 }
 
-function headerHtml(letter: Letter): string {
-  const parent = agencyLines(letter.parentAgency)
+function headerHtml(letter: Letter, margins: LetterMargins): string {
+  const colW = headerLeftTwips(margins);
+  const parent = balancedAgencyLines(letter.parentAgency, SIZES.parentAgency, false, colW)
     .map((l) => `<div class="parent-agency">${t(l)}</div>`)
     .join('');
-  const issuing = agencyLines(letter.issuingAgency).map(t).join('<br>');
+  const issuing = balancedAgencyLines(letter.issuingAgency, SIZES.issuingAgency, true, colW).map(t).join('<br>');
   const left = `${parent}<div class="issuing-agency">${issuing}<div class="short-rule"></div></div>`;
   const right = `<div class="national-title">${t(NATIONAL_TITLE)}</div><div class="motto">${t(MOTTO)}</div>`;
   let numberCell = `<div class="number">${t(formatLetterNumber(letter.number, letter.symbol))}</div>`;
-  if (letter.kind === 'officialLetter') numberCell += `<div class="official-subject">${t(subjectLine(letter))}</div>`;
+  if (letter.kind === 'officialLetter') numberCell += `<div class="official-subject">${balancedLines(subjectLine(letter), SIZES.officialSubject, false, colW).map(t).join('<br>')}</div>`;
   if (letter.urgency) numberCell += `<div class="urgency ${letter.urgency}">${t(urgencyStamps[letter.urgency].text)}</div>`;
-  const dateCell = `<div class="place-date">${t(formatPlaceDate(letter.place, letter.date))}</div>`;
+  const dateCell = `<div class="place-date">${t(formatPlaceDate(letter.place, printedDate(letter)))}</div>`;
   return `<table class="layout header"><colgroup><col class="l"><col class="r"></colgroup><tbody>
 <tr><td>${left}</td><td>${right}</td></tr>
 <tr><td>${numberCell}</td><td>${dateCell}</td></tr>
@@ -158,12 +175,12 @@ function recipientsHtml(letter: Letter): string {
   const lines = recipientLines(letter.recipients);
   if (lines.length === 0) return '';
   if (lines.length === 1) return `<div class="recipients one">Kính gửi: ${t(lines[0])}</div>`;
-  return `<div class="recipients many"><span class="label">Kính gửi:</span><div class="list">${lines.map((l) => `<div>${t(l)}</div>`).join('')}</div></div>`;
+  return `<div class="recipients many"><div class="label">Kính gửi:</div><div class="list">${lines.map((l) => `<div>${t(l)}</div>`).join('')}</div></div>`;
 }
 
-function tableHtml(b: TableBlock): string {
-  const total = b.columns.reduce((s, c) => s + c.weight, 0);
-  const cols = b.columns.map((c) => `<col width="${((c.weight / total) * 100).toFixed(2)}%">`).join('');
+function tableHtml(b: TableBlock, textTwips: number): string {
+  const widths = tableColumnWidths(b, textTwips);
+  const cols = widths.map((w) => `<col width="${((w / textTwips) * 100).toFixed(2)}%">`).join('');
   const head = b.columns.map((c) => `<th>${t(c.header)}</th>`).join('');
   const rows = b.rows.map((r) => `<tr>${r.map((v, i) => `<td class="${b.columns[i].align}">${t(v)}</td>`).join('')}</tr>`).join('\n');
   const foot = b.totals ? `<tfoot><tr>${b.totals.map((v, i) => `<td class="${b.columns[i].align}">${t(v)}</td>`).join('')}</tr></tfoot>` : '';
@@ -171,7 +188,7 @@ function tableHtml(b: TableBlock): string {
   return `<table class="grid fs${Math.round(b.fontSize)}"><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>\n${rows}\n</tbody>${foot}</table>`;
 }
 
-function blockHtml(b: LetterBlock): string {
+function blockHtml(b: LetterBlock, textTwips: number): string {
   switch (b.type) {
     case 'paragraph': {
       const cls = [b.align === 'center' ? 'center' : '', b.bold ? 'b' : '', b.italic ? 'i' : ''].filter(Boolean).join(' ');
@@ -182,11 +199,20 @@ function blockHtml(b: LetterBlock): string {
     case 'bullets':
       return b.items.map((i) => `<div class="bullet">- ${t(i)}</div>`).join('\n');
     case 'table':
-      return tableHtml(b);
+      return tableHtml(b, textTwips);
   }
 }
 
-function signatureHtml(letter: Letter): string {
+/**
+ * Where a digital signature goes in the PDF: a link to this address over the spot. Chromium's
+ * print-to-PDF turns it into a link annotation with the spot's page and rectangle; the signing
+ * code in main replaces it with the signature field (electron/main/signing/pdfSign.ts).
+ */
+export const SIGN_SLOT_PREFIX = 'https://dondoc.invalid/sign/';
+/** The organisation's signature on an attachment: Times New Roman 10 pt (Decree 30, Phụ lục I). */
+export const ATTACHMENT_STAMP_PT = 10;
+
+function signatureHtml(letter: Letter, signerSlot: boolean): string {
   const dist = distributionLines(letter)
     .map((l) => `<div class="distribution">${t(l)}</div>`)
     .join('');
@@ -195,25 +221,28 @@ function signatureHtml(letter: Letter): string {
     .join('');
   return `<table class="layout signature"><colgroup><col class="l"><col class="r"></colgroup><tbody><tr>
 <td class="left"><div class="distribution-label">Nơi nhận:</div>${dist}</td>
-<td>${authority}<div class="signature-gap"></div><div class="signer">${t(letter.signature.name)}</div></td>
+<td>${authority}<div class="signature-gap">${signerSlot ? `<a class="sign-slot" href="${SIGN_SLOT_PREFIX}signer"></a>` : ''}</div><div class="signer">${t(letter.signature.name)}</div></td>
 </tr></tbody></table>`;
 }
 
 /** The letter's markup without <html>/<head>, for embedding next to `letterCss()`. */
-export function renderLetterBodyHtml(letter: Letter): string {
+export function renderLetterBodyHtml(letter: Letter, options: { signerSlot?: boolean; margins?: LetterMargins } = {}): string {
+  const margins = letterMarginsSchema.parse(options.margins ?? DEFAULT_MARGINS_MM);
   return `<div class="sheet letter">
-${headerHtml(letter)}
+${headerHtml(letter, margins)}
 ${titleHtml(letter)}
 ${recipientsHtml(letter)}
 <div class="body">
-${letter.blocks.map(blockHtml).join('\n')}
+${letter.blocks.map((b) => blockHtml(b, textWidthTwips(margins))).join('\n')}
 </div>
-${signatureHtml(letter)}
+${signatureHtml(letter, options.signerSlot ?? false)}
 </div>`;
 }
 
 export interface RenderLetterHtmlOptions {
   margins?: LetterMargins;
+  /** Leaves the spot between the signing title and the name for the signer's visible digital signature. */
+  signerSlot?: boolean;
 }
 
 /** A complete HTML document (A4 print CSS included). `letter` must already be parsed by `letterSchema`. */
@@ -227,7 +256,52 @@ export function renderLetterHtml(letter: Letter, options: RenderLetterHtmlOption
 <style>${letterCss(options.margins)}</style>
 </head>
 <body>
-${renderLetterBodyHtml(letter)}
+${renderLetterBodyHtml(letter, { signerSlot: options.signerSlot, margins: options.margins })}
+</body>
+</html>
+`;
+}
+
+/** An attachment issued as a separate file (Phụ lục of a letter): heading, title, reference line, content. */
+export interface LetterAttachment {
+  /** "Phụ lục" or "Phụ lục I". */
+  heading: string;
+  title: string;
+  /** "(Kèm theo Công văn số 05/UBND-VP ngày 05/5/2026 của Ủy ban nhân dân xã Hòa An)". */
+  reference: string;
+  blocks: LetterBlock[];
+}
+
+export interface AttachmentStamp {
+  /** Organisation that signs. */
+  organisation: string;
+  /** Số/ký hiệu of the main letter, "05/UBND-VP". */
+  reference: string;
+  /** ISO 8601 with +07:00. */
+  time: string;
+}
+
+/** The attachment's HTML; with a stamp, page 1 carries the organisation signature text at its top right, with a signing slot over it. */
+export function renderAttachmentHtml(a: LetterAttachment, options: { margins?: LetterMargins; stamp?: AttachmentStamp } = {}): string {
+  const stamp = options.stamp
+    ? `<div class="attachment-stamp"><a href="${SIGN_SLOT_PREFIX}attachment">${t(options.stamp.organisation)}<br>Số: ${t(options.stamp.reference)}<br>Thời gian ký: ${t(options.stamp.time)}</a></div>`
+    : '';
+  return `<!DOCTYPE html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<title>${t(`${a.heading} ${a.title}`)}</title>
+<style>${letterCss(options.margins)}</style>
+</head>
+<body>
+<div class="sheet letter">
+${stamp}<div class="attachment-heading">${t(a.heading)}</div>
+<div class="attachment-title">${t(upperVi(a.title))}</div>
+<div class="attachment-ref">${t(a.reference)}</div>
+<div class="body">
+${a.blocks.map((b) => blockHtml(b, textWidthTwips(letterMarginsSchema.parse(options.margins ?? DEFAULT_MARGINS_MM)))).join('\n')}
+</div>
+</div>
 </body>
 </html>
 `;

@@ -94,6 +94,8 @@ export const RULE_THICKNESS_PT = 0.75;
 export const SIGNATURE_GAP_LINES = 4;
 /** Kính gửi block starts this far from the text's left edge when there are several recipients [practice]. */
 export const RECIPIENTS_INDENT_MM = 30;
+/** The label before the colon: several recipients put their dashes under the colon, i.e. this far right of the label's start. */
+export const RECIPIENTS_LABEL_STEM = 'Kính gửi';
 
 export function textWidthMm(margins: LetterMargins): number {
   return PAGE_WIDTH_MM - margins.left - margins.right;
@@ -101,4 +103,9 @@ export function textWidthMm(margins: LetterMargins): number {
 
 export function textWidthTwips(margins: LetterMargins): number {
   return PAGE_WIDTH_TW - mmToTwips(margins.left) - mmToTwips(margins.right);
+}
+
+/** Width of the header's left column (agency, Số, V/v) in twips. */
+export function headerLeftTwips(margins: LetterMargins): number {
+  return Math.round(textWidthTwips(margins) * HEADER_LEFT_RATIO);
 }

@@ -59,3 +59,82 @@ export function measureTwips(text: string, sizePt: number, bold: boolean): numbe
  * (nd30 §5 line-length table); the rule under it has exactly this length.
  */
 export const MOTTO_WIDTH_TWIPS: Record<13 | 14, number> = { 13: 3183, 14: 3428 };
+
+/** Greedy word wrap by the measured widths; a word longer than the width gets a line of its own. */
+export function wrapWords(text: string, sizePt: number, bold: boolean, widthTwips: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const candidate = current ? `${current} ${word}` : word;
+    if (current && measureTwips(candidate, sizePt, bold) > widthTwips) {
+      lines.push(current);
+      current = word;
+    } else current = candidate;
+  }
+  if (current) lines.push(current);
+  return lines;
+}
+
+/** Our widths are estimates: explicit lines are laid out this much narrower than the column, so the renderer never wraps them again. */
+const SAFE_WIDTH = 0.94;
+
+/**
+ * Lines for a centred block (V/v, agency name) with no single word left alone on the last line
+ * when a better break exists: the same number of lines, broken earlier. One line stays one line.
+ */
+export function balancedLines(text: string, sizePt: number, bold: boolean, widthTwips: number): string[] {
+  const width = widthTwips * SAFE_WIDTH;
+  const lines = wrapWords(text, sizePt, bold, width);
+  const lone = (ls: string[]) => ls.length > 1 && !ls[ls.length - 1].includes(' ');
+  if (!lone(lines)) return lines;
+  for (let w = width - 40; w > width * 0.5; w -= 40) {
+    const tried = wrapWords(text, sizePt, bold, w);
+    if (tried.length !== lines.length) break;
+    if (!lone(tried)) return tried;
+  }
+  return lines;
+}
+
+/** Left + right cell padding of body tables (4 pt each side) plus the grid lines, in twips. */
+export const TABLE_CELL_PADDING_TWIPS = 180;
+
+/**
+ * Column widths (twips, summing to `totalTwips`) for a body table: each column at least as wide as
+ * its longest word (header bold, cells regular), so a date, a number or a ký hiệu such as
+ * "05/KH-UBND" is never split; the rest shared by the columns' weights.
+ */
+export function tableColumnWidths(
+  table: { columns: readonly { header: string; weight: number }[]; rows: readonly (readonly string[])[]; totals: readonly string[] | null; fontSize: number },
+  totalTwips: number,
+): number[] {
+  const n = table.columns.length;
+  const longest = (text: string, bold: boolean) => Math.max(0, ...text.split(/\s+/).filter(Boolean).map((w) => measureTwips(w, table.fontSize, bold)));
+  const min = table.columns.map((c, i) => {
+    let w = longest(c.header, true);
+    for (const r of table.rows) w = Math.max(w, longest(r[i] ?? '', false));
+    if (table.totals) w = Math.max(w, longest(table.totals[i] ?? '', true));
+    return Math.ceil(w / SAFE_WIDTH) + TABLE_CELL_PADDING_TWIPS;
+  });
+  const minSum = min.reduce((s, w) => s + w, 0);
+  let widths: number[];
+  if (minSum >= totalTwips) {
+    widths = min.map((w) => Math.floor((w * totalTwips) / minSum));
+  } else {
+    // Columns whose weighted share is below their minimum get the minimum; the others share the rest by weight.
+    const fixed = new Set<number>();
+    for (;;) {
+      const rest = totalTwips - [...fixed].reduce((s, i) => s + min[i], 0);
+      const weight = table.columns.reduce((s, c, i) => (fixed.has(i) ? s : s + c.weight), 0);
+      const share = table.columns.map((c, i) => (fixed.has(i) ? min[i] : (rest * c.weight) / weight));
+      const under = share.findIndex((w, i) => !fixed.has(i) && w < min[i]);
+      if (under < 0) {
+        widths = share.map((w) => Math.floor(w));
+        break;
+      }
+      fixed.add(under);
+    }
+  }
+  widths[n - 1] += totalTwips - widths.reduce((s, w) => s + w, 0);
+  return widths;
+}

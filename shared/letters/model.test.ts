@@ -113,12 +113,17 @@ describe('helpers', () => {
   it('punctuates recipients and the distribution list', () => {
     expect(recipientLines(['Bộ Nội vụ.'])).toEqual(['Bộ Nội vụ']);
     expect(recipientLines(['A', 'B;', 'C'])).toEqual(['- A;', '- B;', '- C.']);
-    expect(distributionLines({ distribution: ['Như trên', '- TT. Đảng ủy;'], archiveUnit: 'VP', drafterInitials: 'ntl', copies: 12 })).toEqual([
+    expect(distributionLines({ kind: 'officialLetter', symbol: 'UBND-VP', recipients: ['Phòng Kinh tế'], distribution: ['Như trên', '- TT. Đảng ủy;'], archiveUnit: 'VP', drafterInitials: 'ntl', copies: 12 })).toEqual([
       '- Như trên;',
       '- TT. Đảng ủy;',
       '- Lưu: VT, VP. NTL(12).',
     ]);
-    expect(distributionLines({ distribution: [], archiveUnit: '', drafterInitials: '', copies: null })).toEqual(['- Lưu: VT.']);
+    // Never a bare "Lưu: VT.": the drafting unit comes from the ký hiệu when not set.
+    expect(distributionLines({ kind: 'notice', symbol: 'TB-UBND', recipients: [], distribution: [], archiveUnit: '', drafterInitials: '', copies: null })).toEqual(['- Lưu: VT, UBND.']);
+    expect(distributionLines({ kind: 'officialLetter', symbol: 'UBND-TCKH', recipients: ['A'], distribution: [], archiveUnit: '', drafterInitials: '', copies: null })).toEqual(['- Như trên;', '- Lưu: VT, TCKH.']);
+    // A báo cáo sent upward with Kính gửi starts with "Như trên", as a công văn does; one without Kính gửi does not.
+    expect(distributionLines({ kind: 'report', symbol: 'BC-UBND', recipients: ['UBND tỉnh Cao Bằng'], distribution: ['TT. Đảng ủy'], archiveUnit: 'VP', drafterInitials: '', copies: null })[0]).toBe('- Như trên;');
+    expect(distributionLines({ kind: 'report', symbol: 'BC-UBND', recipients: [], distribution: ['TT. Đảng ủy'], archiveUnit: 'VP', drafterInitials: '', copies: null })[0]).toBe('- TT. Đảng ủy;');
   });
 
   it('formats headings and Roman numerals', () => {

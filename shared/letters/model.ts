@@ -4,6 +4,7 @@
  * Every string is normalised to NFC by the schema so both renderers and search see the same text.
  */
 import { z } from 'zod';
+import { balancedLines } from './metrics';
 
 /** NFC-normalised, trimmed text with a length cap. */
 function text(max: number) {
@@ -64,6 +65,8 @@ export type SigningAuthority = z.infer<typeof signingAuthoritySchema>;
 
 export const urgencySchema = z.enum(['urgent', 'veryUrgent', 'flash']);
 export type Urgency = z.infer<typeof urgencySchema>;
+/** Every urgency stamp box is 8 mm high (Phụ lục I, ô 10b). */
+export const URGENCY_STAMP_HEIGHT_MM = 8;
 /** Stamp text and box width in mm (nd30 §3, ô 10b). */
 export const urgencyStamps: Record<Urgency, { text: string; widthMm: number }> = {
   urgent: { text: 'KHẨN', widthMm: 20 },
@@ -264,12 +267,28 @@ export function recipientLines(recipients: readonly string[]): string[] {
   return recipients.map((r, i) => `- ${r.replace(/[.;]+$/, '')}${i === recipients.length - 1 ? '.' : ';'}`);
 }
 
+/** Kinds whose Nơi nhận starts with "Như trên" when they have Kính gửi addressees (Phụ lục I: công văn, tờ trình and báo cáo sent upward). */
+const AS_ABOVE_KINDS: readonly LetterKind[] = ['officialLetter', 'report', 'submission'];
+
+/**
+ * The drafting unit for "Lưu: VT, <unit>": the letter's own, else read from the ký hiệu (công văn
+ * "UBND-VP" → VP; a named kind with a third group "KH-UBND-VP" → VP; else the issuing agency's).
+ */
+export function archiveUnitOf(letter: Pick<Letter, 'kind' | 'symbol' | 'archiveUnit'>): string {
+  if (letter.archiveUnit) return letter.archiveUnit;
+  const groups = letter.symbol.split('-');
+  if (letter.kind === 'officialLetter') return groups[1] ?? groups[0];
+  return groups[2] ?? groups[1] ?? groups[0];
+}
+
 /** Nơi nhận lines, each "- …;", ending with "- Lưu: VT, <unit>. <initials>(<copies>)." (Mẫu 1.4/1.5 notes 8–9). */
-export function distributionLines(letter: Pick<Letter, 'distribution' | 'archiveUnit' | 'drafterInitials' | 'copies'>): string[] {
-  const lines = letter.distribution.map((d) => `- ${d.replace(/^-\s*/, '').replace(/[.;]+$/, '')};`);
-  let archive = '- Lưu: VT';
-  if (letter.archiveUnit) archive += `, ${letter.archiveUnit}`;
-  archive += '.';
+export function distributionLines(
+  letter: Pick<Letter, 'kind' | 'symbol' | 'recipients' | 'distribution' | 'archiveUnit' | 'drafterInitials' | 'copies'>,
+): string[] {
+  const items = letter.distribution.map((d) => d.replace(/^-\s*/, '').replace(/[.;]+$/, ''));
+  if (letter.recipients.length > 0 && AS_ABOVE_KINDS.includes(letter.kind) && items[0] !== 'Như trên') items.unshift('Như trên');
+  const lines = items.map((d) => `- ${d};`);
+  let archive = `- Lưu: VT, ${archiveUnitOf(letter)}.`;
   if (letter.drafterInitials) {
     archive += ` ${upperVi(letter.drafterInitials)}`;
     if (letter.copies !== null) archive += `(${letter.copies})`;
@@ -277,6 +296,11 @@ export function distributionLines(letter: Pick<Letter, 'distribution' | 'archive
   }
   lines.push(archive);
   return lines;
+}
+
+/** The date as printed: none until the letter has its number (the văn thư assigns both at issue). */
+export function printedDate(letter: Pick<Letter, 'number' | 'date'>): string | null {
+  return letter.number === null ? null : letter.date;
 }
 
 /** Roman numerals for level-1 headings (I, II, … XXXIX is plenty for a report). */
@@ -302,6 +326,25 @@ export function headingText(h: Pick<HeadingBlock, 'level' | 'label' | 'text'>): 
   if (!h.label) return title;
   return h.level === 3 ? `${h.label}) ${title}` : `${h.label}. ${title}`;
 }
+
+/**
+ * Lines of a left-column header block broken so that no word is left alone on the last line
+ * (agency names: each given line balanced on its own; the V/v line of a công văn).
+ */
+export function balancedAgencyLines(name: string, sizePt: number, bold: boolean, widthTwips: number): string[] {
+  return agencyLines(name).flatMap((line) => {
+    const lines = balancedLines(line, sizePt, bold, widthTwips);
+    if (lines.length !== 2) return lines;
+    // Two lines: break before the place ("ỦY BAN NHÂN DÂN / TỈNH CAO BẰNG") when both halves fit.
+    const m = ADMIN_LEVEL.exec(line);
+    if (!m || m.index === 0) return lines;
+    const halves = [line.slice(0, m.index).trim(), line.slice(m.index).trim()];
+    return halves.every((h) => balancedLines(h, sizePt, bold, widthTwips).length === 1) ? halves : lines;
+  });
+}
+
+/** Where a local agency's name turns to its place: the administrative level word. */
+const ADMIN_LEVEL = /\s(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s/u;
 
 /** "V/v …" line of a công văn. */
 export function subjectLine(letter: Pick<Letter, 'kind' | 'subject'>): string {

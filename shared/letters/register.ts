@@ -19,8 +19,12 @@ export const registerEntrySchema = z.object({
   letterId: z.string().max(64),
   status: z.enum(['issued', 'cancelled']),
   cancelledReason: z.string().max(1000),
+  /** SHA-256 (hex) of the digitally signed PDF issued under this number; "" when issued unsigned. */
+  signedSha256: z.string().max(64).default(''),
+  /** Signer's certificate: "<common name>; số sê-ri <serial>; SHA-256 <hash>"; "" when unsigned. */
+  signerCertificate: z.string().max(1000).default(''),
 });
-export type RegisterEntry = z.infer<typeof registerEntrySchema>;
+export type RegisterEntry = z.input<typeof registerEntrySchema>;
 
 /** The row id makes a duplicate number impossible even if two writers raced. */
 export function registerEntryId(officeKey: string, year: number, number: number): string {

@@ -7,7 +7,7 @@ import type { LetterBlockInput } from '../letters/model';
 import type { ReportSection } from '../letters/templates/periodicReport';
 import { overdueBucketLabels, taskCategoryLabels, type OverdueBucket, type TaskCategory } from '../tasks/state';
 import type { ReportData, ReportFigures, TrendPoint } from './model';
-import { explainUnit, formatPercentBp, schemeText, type RankingScheme, type UnitRanking } from './ranking';
+import { explainUnit, formatPercentBp, listItems, schemeText, type RankingScheme, type UnitRanking } from './ranking';
 
 /** 14068 → "14.068" (Vietnamese grouping, independent of the host's locale data). */
 export function formatInt(n: number): string {
@@ -228,7 +228,7 @@ export function rankingSections(data: ReportData, ranking: readonly UnitRanking[
 export function explanationSections(data: ReportData, r: UnitRanking, scheme: RankingScheme, titles: ReadonlyMap<string, string>): ReportSection[] {
   const tasks = explainUnit(data, r.unitId, scheme);
   const checkLines = r.checks.length
-    ? r.checks.map((c) => `${c.label}: ${c.conditions.length ? c.conditions.map((x) => `${x.text} — thực tế ${x.actual}: ${x.passed ? 'đạt' : 'không đạt'}`).join('; ') : 'các trường hợp còn lại'}${c.passed ? ' ⇒ xếp loại này.' : '.'}`)
+    ? listItems(r.checks.map((c) => `${c.label}: ${c.conditions.length ? c.conditions.map((x) => `${x.text} (thực tế ${x.actual}: ${x.passed ? 'đạt' : 'không đạt'})`).join(', ') : 'các trường hợp còn lại'}${c.passed ? ', nên xếp loại này' : ''}`))
     : [`Đơn vị có dưới ${scheme.minBase} nhiệm vụ đến hạn: ${r.levelLabel.toLowerCase()}.`];
   return [
     {

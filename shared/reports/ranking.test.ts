@@ -4,6 +4,7 @@ import { fixtureParams, fixtureReportTasks, FIXTURE_UNITS } from './fixtures';
 import type { ReportFigures, UnitReportRow } from './model';
 import { DEFAULT_RANKING_SCHEME, explainUnit, rankingSchemeSchema, rankUnits, schemeText, UNRANKED_LABEL, type RankingScheme } from './ranking';
 import { proposeCandidates } from './accountability';
+import { explanationSections, rankingSections } from './export';
 
 function row(unitId: string, onTime: number, late: number, overdue: number, extra: Partial<ReportFigures> = {}): UnitReportRow {
   const counts = { doneOnTime: onTime, doneLate: late, doneNoDeadline: 0, openWithinDeadline: 0, openOverdue: overdue, openNoDeadline: 0 };
@@ -72,7 +73,7 @@ describe('rankUnits with the default scheme', () => {
     expect(rankUnits({ units: [row('a', 37, 3, 0)] }, strict)[0].levelId).toBe('good');
     const broken = { ...DEFAULT_RANKING_SCHEME, levels: [{ id: 'x', label: 'X', conditions: [{ metric: 'nope', op: 'gte', value: 1 }] }] };
     expect(rankingSchemeSchema.safeParse(broken).success).toBe(false);
-    expect(schemeText(DEFAULT_RANKING_SCHEME)[0]).toBe('Tỷ lệ hoàn thành đúng hạn = (Hoàn thành đúng hạn) / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)');
+    expect(schemeText(DEFAULT_RANKING_SCHEME)[0]).toBe('Tỷ lệ hoàn thành đúng hạn = (Hoàn thành đúng hạn) / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành);');
   });
 });
 
@@ -86,7 +87,7 @@ describe('explainUnit and candidates on the golden fixture (30/06/2026)', () => 
       ['H1', 'openOverdue'],
       ['H2', 'doneOnTime'],
     ]);
-    expect(why[0].roles).toEqual(['Tính vào mẫu số của "Tỷ lệ hoàn thành đúng hạn"', 'Tính vào tử số và mẫu số của "Tỷ lệ quá hạn chưa hoàn thành"']);
+    expect(why[0].roles).toEqual(['Tính vào mẫu số của “Tỷ lệ hoàn thành đúng hạn”', 'Tính vào tử số và mẫu số của “Tỷ lệ quá hạn chưa hoàn thành”']);
     const pkt = explainUnit(report, 'pkt', DEFAULT_RANKING_SCHEME);
     expect(pkt.find((w) => w.task.id === 'K4')?.roles).toEqual(['Không tính vào tỷ lệ (chưa đến hạn hoặc không có thời hạn)']);
   });
@@ -99,5 +100,31 @@ describe('explainUnit and candidates on the golden fixture (30/06/2026)', () => 
     expect(c.discipline[0].taskIds).toEqual(['H1']);
     expect(c.discipline[0].reason).toMatch(/1 nhiệm vụ quá hạn chưa hoàn thành \(1 nhiệm vụ quá hạn trên 90 ngày\)/);
     expect(c.commendation.every((x) => x.unitId === ranking[0].unitId || ranking.find((r) => r.unitId === x.unitId)?.levelId === ranking[0].levelId)).toBe(true);
+  });
+});
+
+describe('ranking texts as printed in letters', () => {
+  const report = computeReport({ params: fixtureParams('2026-06-30'), tasks: fixtureReportTasks('2026-06-30'), units: FIXTURE_UNITS, scopeLabel: 'x' });
+  const ranking = rankUnits(report, DEFAULT_RANKING_SCHEME);
+  const bullets = (sections: ReturnType<typeof rankingSections>) =>
+    sections.flatMap((s) => s.blocks ?? []).flatMap((b) => (b.type === 'bullets' ? b.items : []));
+
+  it('writes negative weights as subtractions, no arrow, typographic quotes, items ending ";" and the last "."', () => {
+    const lines = schemeText(DEFAULT_RANKING_SCHEME);
+    const all = lines.join('\n');
+    expect(all).not.toMatch(/\+ -\d/);
+    expect(all).toContain('điểm = 1 × Tỷ lệ hoàn thành đúng hạn - 1 ×');
+    expect(all).not.toContain('"');
+    expect(all).toContain('“Tỷ lệ hoàn thành đúng hạn”');
+    lines.slice(0, -1).forEach((l) => expect(l).toMatch(/;$/));
+    expect(lines.at(-1)).toMatch(/[^.]\.$/);
+
+    const explained = explanationSections(report, ranking[0], DEFAULT_RANKING_SCHEME, new Map());
+    const items = bullets(explained);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.join('\n')).not.toContain('⇒');
+    items.slice(0, -1).forEach((l) => expect(l).toMatch(/;$/));
+    expect(items.at(-1)).toMatch(/\.$/);
+    expect(bullets(rankingSections(report, ranking, DEFAULT_RANKING_SCHEME)).at(-1)).toMatch(/[^.]\.$/);
   });
 });

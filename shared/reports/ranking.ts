@@ -226,6 +226,22 @@ function actualText(v: MetricValue): string {
   return v.kind === 'rate' ? `${formatPercentBp(v.basisPoints)} (${v.numerator}/${v.denominator})` : String(v.count);
 }
 
+/** "1 × A - 1 × B - 2 × C": a negative weight is written as a subtraction, never "+ -1 ×". */
+function weightedSum(scheme: RankingScheme): string {
+  return scheme.weights
+    .map((w, i) => {
+      const term = `${Math.abs(w.weight)} × ${scheme.metrics.find((m) => m.id === w.metric)!.label}`;
+      if (i === 0) return w.weight < 0 ? `- ${term}` : term;
+      return `${w.weight < 0 ? '-' : '+'} ${term}`;
+    })
+    .join(' ');
+}
+
+/** Items of a printed list as the Decree's examples end them: ";" after each, "." after the last. */
+export function listItems(lines: readonly string[]): string[] {
+  return lines.map((l, i) => `${l.replace(/[\s.;:,]+$/u, '')}${i === lines.length - 1 ? '.' : ';'}`);
+}
+
 /** The formula printed with the ranking: metric definitions, levels, ordering. */
 export function schemeText(scheme: RankingScheme): string[] {
   const lines = scheme.metrics.map((m) =>
@@ -236,11 +252,11 @@ export function schemeText(scheme: RankingScheme): string[] {
   for (const l of scheme.levels) lines.push(`${l.label}: ${l.conditions.length ? l.conditions.map((c) => conditionText(c, scheme)).join(' và ') : 'các trường hợp còn lại'}`);
   if (scheme.weights.length)
     lines.push(
-      `Thứ tự trong cùng mức: điểm = ${scheme.weights.map((w) => `${w.weight} × ${scheme.metrics.find((m) => m.id === w.metric)!.label}`).join(' + ')} (tỷ lệ tính theo %), điểm cao xếp trước.`,
+      `Thứ tự trong cùng mức: điểm = ${weightedSum(scheme)} (tỷ lệ tính theo %), điểm cao xếp trước`,
     );
   const base = scheme.metrics.find((m) => m.kind === 'rate')!;
-  if (scheme.minBase > 0) lines.push(`Đơn vị có dưới ${scheme.minBase} nhiệm vụ trong mẫu số của "${base.label}": ${UNRANKED_LABEL.toLowerCase()}.`);
-  return lines;
+  if (scheme.minBase > 0) lines.push(`Đơn vị có dưới ${scheme.minBase} nhiệm vụ trong mẫu số của “${base.label}”: ${UNRANKED_LABEL.toLowerCase()}`);
+  return listItems(lines);
 }
 
 export function rankUnits(report: Pick<ReportData, 'units'>, scheme: RankingScheme): UnitRanking[] {
@@ -308,9 +324,9 @@ export function explainUnit(report: Pick<ReportData, 'counted'>, unitId: string,
       if (m.kind !== 'rate') continue;
       const num = m.numerator.includes(t.category);
       const den = m.denominator.includes(t.category);
-      if (num && den) roles.push(`Tính vào tử số và mẫu số của "${m.label}"`);
-      else if (den) roles.push(`Tính vào mẫu số của "${m.label}"`);
-      else if (num) roles.push(`Tính vào tử số của "${m.label}"`);
+      if (num && den) roles.push(`Tính vào tử số và mẫu số của “${m.label}”`);
+      else if (den) roles.push(`Tính vào mẫu số của “${m.label}”`);
+      else if (num) roles.push(`Tính vào tử số của “${m.label}”`);
     }
     if (roles.length === 0) roles.push('Không tính vào tỷ lệ (chưa đến hạn hoặc không có thời hạn)');
     out.push({ task: t, roles });

@@ -21,10 +21,11 @@ import { createFileHandlers } from './files';
 import { createNotifyHandlers, type Notifier } from './notify';
 import { createOpenedFileHandlers } from './openedFile';
 import { createOpenedFileInbox, type OpenedFileInbox } from '../openedFile';
+import { createSigningHandlers, type PinPrompt } from './signing';
 
 export async function createHandlers(
   mainDeps: MainDeps,
-  extra: { printer?: LetterPrinter; notifier?: Notifier; openedFiles?: OpenedFileInbox } = {},
+  extra: { printer?: LetterPrinter; notifier?: Notifier; openedFiles?: OpenedFileInbox; askPin?: PinPrompt } = {},
 ): Promise<HandlerTable> {
   // A file opened by double-click answers the next open dialog of its kind (openedFile.ts).
   const openedFiles = extra.openedFiles ?? createOpenedFileInbox();
@@ -47,6 +48,7 @@ export async function createHandlers(
     ...createFileHandlers(deps, accounts),
     ...createNotifyHandlers(accounts, { notifier: extra.notifier }),
     ...createOpenedFileHandlers(openedFiles),
+    ...createSigningHandlers(deps, { printer: extra.printer, askPin: extra.askPin }),
   };
   // Every channel's access rule runs before its handler (ipc/access.ts).
   return guardTable(table, CHANNEL_ACCESS, accounts);

@@ -68,6 +68,14 @@ export const CHANNEL_ACCESS: AccessTable = {
   'letters:open': 'session',
   'print:letterHtml': 'session',
   'print:letterPdf': 'session',
+  // The token library and the signer/seal images are set once by an administrator; signing asks
+  // the token's PIN in main's own window, so a session is enough to sign.
+  'signing:getConfig': 'session',
+  'signing:chooseLibrary': 'admin',
+  'signing:chooseImage': 'admin',
+  'signing:listCertificates': 'session',
+  'signing:signLetterPdf': 'session',
+  'signing:verifyPdf': 'session',
 
   'files:attach': 'session',
   'files:open': 'session',

@@ -139,12 +139,15 @@ describe('renderLetterDocx: elements (nd30 §3)', () => {
 
   it('lists several recipients with dashes, ";" and a final "."', async () => {
     const { document } = await render({ recipients: ['Phòng Kinh tế', 'Phòng Văn hóa - Xã hội', 'UBND các xã'] });
-    const first = findParagraph(document, 'Kính gửi:', true);
-    expect(paragraphText(first)).toBe('Kính gửi:- Phòng Kinh tế;'); // the tab is a <w:tab/>, not text
-    expect(first).toContain('<w:tab/>');
-    const last = findParagraph(document, '- UBND các xã.');
-    // Continuation lines start at the dash column, the same as the first line's tab stop.
-    expect(attr(last, 'w:ind', 'w:left')).toBe(attr(first, 'w:tab', 'w:pos'));
+    const label = findParagraph(document, 'Kính gửi:', true);
+    // "Kính gửi:" stands alone; each recipient on its own line with its dash under the colon.
+    expect(paragraphText(label)).toBe('Kính gửi:');
+    const colon = Number(attr(label, 'w:ind', 'w:left')) + measureTwips('Kính gửi', 14, false);
+    for (const line of ['- Phòng Kinh tế;', '- Phòng Văn hóa - Xã hội;', '- UBND các xã.']) {
+      const p = findParagraph(document, line);
+      expect(paragraphText(p)).toBe(line);
+      expect(Number(attr(p, 'w:ind', 'w:left'))).toBe(colon);
+    }
   });
 
   it('renders the title block for named kinds instead of the V/v line', async () => {
@@ -202,7 +205,18 @@ describe('renderLetterDocx: elements (nd30 §3)', () => {
     const { document } = await render({ urgency: 'flash' });
     const p = findParagraph(document, 'HỎA TỐC');
     expect(runStyle(p)).toMatchObject({ bold: true, sizePt: 13 });
-    expect(p).toMatch(/<w:pBdr><w:top w:val="single"[\s\S]*<w:left w:val="single"/);
+    // The box is a one-cell table exactly 30 × 8 mm (1701 × 454 twips) with red single borders.
+    const table = /<w:tbl>(?:(?!<w:tbl>)[\s\S])*?HỎA TỐC[\s\S]*?<\/w:tbl>/.exec(document)?.[0] ?? '';
+    expect(table).toMatch(/<w:trHeight w:val="454" w:hRule="exact"\/>/);
+    expect(table).toMatch(/<w:gridCol w:w="1701"\/>/);
+    expect(table).toMatch(/<w:top w:val="single"[^>]*w:color="FF0000"/);
+  });
+
+  it('draws KHẨN as a 20 × 8 mm box', async () => {
+    const { document } = await render({ urgency: 'urgent' });
+    const table = /<w:tbl>(?:(?!<w:tbl>)[\s\S])*?KHẨN[\s\S]*?<\/w:tbl>/.exec(document)?.[0] ?? '';
+    expect(table).toMatch(/<w:gridCol w:w="1134"\/>/);
+    expect(table).toMatch(/<w:trHeight w:val="454" w:hRule="exact"\/>/);
   });
 });
 

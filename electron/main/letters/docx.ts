@@ -15,25 +15,26 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
-  Tab,
-  TabStopType,
   TextRun,
   VerticalAlignTable,
+  HeightRule,
   WidthType,
   type IBorderOptions,
   type IParagraphOptions,
 } from 'docx';
 import {
-  agencyLines,
+  balancedAgencyLines,
   distributionLines,
   formatLetterNumber,
   formatPlaceDate,
+  printedDate,
   headingText,
   letterKinds,
   recipientLines,
   signatureLines,
   subjectLine,
   urgencyStamps,
+  URGENCY_STAMP_HEIGHT_MM,
   type Letter,
   type LetterBlock,
   type TableBlock,
@@ -50,6 +51,7 @@ import {
   PAGE_HEIGHT_TW,
   PAGE_WIDTH_TW,
   RECIPIENTS_INDENT_MM,
+  RECIPIENTS_LABEL_STEM,
   RULE_THICKNESS_PT,
   SHORT_RULE_RATIO,
   SIGNATURE_GAP_LINES,
@@ -60,7 +62,7 @@ import {
   textWidthTwips,
   type LetterMargins,
 } from '@shared/letters/layout';
-import { MOTTO_WIDTH_TWIPS, measureTwips } from '@shared/letters/metrics';
+import { MOTTO_WIDTH_TWIPS, balancedLines, measureTwips, tableColumnWidths } from '@shared/letters/metrics';
 
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -157,8 +159,8 @@ function geometry(margins: LetterMargins): Geometry {
 function headerTable(letter: Letter, g: Geometry): Table {
   const center = { alignment: AlignmentType.CENTER };
   const left: Paragraph[] = [];
-  for (const line of agencyLines(letter.parentAgency)) left.push(para(line, { size: SIZES.parentAgency }, center));
-  const issuing = agencyLines(letter.issuingAgency);
+  for (const line of balancedAgencyLines(letter.parentAgency, SIZES.parentAgency, false, g.headerLeft)) left.push(para(line, { size: SIZES.parentAgency }, center));
+  const issuing = balancedAgencyLines(letter.issuingAgency, SIZES.issuingAgency, true, g.headerLeft);
   for (const line of issuing) left.push(para(line, { size: SIZES.issuingAgency, bold: true }, center));
   const longest = Math.max(...issuing.map((l) => measureTwips(l, SIZES.issuingAgency, true)));
   left.push(rule(g.headerLeft, Math.round(Math.min(longest, g.headerLeft) * SHORT_RULE_RATIO)));
@@ -174,25 +176,43 @@ function headerTable(letter: Letter, g: Geometry): Table {
   ];
   if (letter.kind === 'officialLetter') {
     numberCell.push(
-      para(subjectLine(letter), { size: SIZES.officialSubject }, { ...center, spacing: { ...TIGHT, before: pt(OFFICIAL_SUBJECT_SPACING_PT) } }),
+      para(balancedLines(subjectLine(letter), SIZES.officialSubject, false, g.headerLeft).join('\n'), { size: SIZES.officialSubject }, { ...center, spacing: { ...TIGHT, before: pt(OFFICIAL_SUBJECT_SPACING_PT) } }),
     );
   }
+  const numberChildren: (Paragraph | Table)[] = [...numberCell];
   if (letter.urgency) {
+    // The stamp box is exactly its size (KHẨN 20 × 8 mm): a one-cell table with a fixed row height.
     const stamp = urgencyStamps[letter.urgency];
     const w = mmToTwips(stamp.widthMm);
-    const side = Math.max(0, Math.round((g.headerLeft - w) / 2));
-    const box: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: 'FF0000', space: 1 };
-    numberCell.push(
-      para(stamp.text, { size: SIZES.urgency, bold: true, color: 'FF0000' }, {
-        ...center,
-        indent: { left: side, right: side },
-        border: { top: box, bottom: box, left: box, right: box },
-        spacing: { ...TIGHT, before: pt(8) },
+    const box: IBorderOptions = { style: BorderStyle.SINGLE, size: 8, color: 'FF0000' };
+    numberChildren.push(new Paragraph({ spacing: { before: 0, after: 0, line: pt(8), lineRule: LineRuleType.EXACT }, children: [] }));
+    numberChildren.push(
+      new Table({
+        width: { size: w, type: WidthType.DXA },
+        columnWidths: [w],
+        layout: TableLayoutType.FIXED,
+        alignment: AlignmentType.CENTER,
+        borders: { top: box, bottom: box, left: box, right: box, insideHorizontal: NONE, insideVertical: NONE },
+        rows: [
+          new TableRow({
+            height: { value: mmToTwips(URGENCY_STAMP_HEIGHT_MM), rule: HeightRule.EXACT },
+            cantSplit: true,
+            children: [
+              new TableCell({
+                width: { size: w, type: WidthType.DXA },
+                margins: { left: 0, right: 0, top: 0, bottom: 0 },
+                verticalAlign: VerticalAlignTable.CENTER,
+                children: [para(stamp.text, { size: SIZES.urgency, bold: true, color: 'FF0000' }, center)],
+              }),
+            ],
+          }),
+        ],
       }),
     );
+    numberChildren.push(new Paragraph({ spacing: { before: 0, after: 0, line: pt(2), lineRule: LineRuleType.EXACT }, children: [] }));
   }
   const dateCell = [
-    para(formatPlaceDate(letter.place, letter.date), { size: SIZES.placeDate, italics: true }, { ...center, spacing: { ...TIGHT, before: pt(6) } }),
+    para(formatPlaceDate(letter.place, printedDate(letter)), { size: SIZES.placeDate, italics: true }, { ...center, spacing: { ...TIGHT, before: pt(6) } }),
   ];
 
   return new Table({
@@ -202,7 +222,7 @@ function headerTable(letter: Letter, g: Geometry): Table {
     borders: NO_TABLE_BORDERS,
     rows: [
       new TableRow({ cantSplit: true, children: [cell(g.headerLeft, left), cell(g.headerRight, right)] }),
-      new TableRow({ cantSplit: true, children: [cell(g.headerLeft, numberCell), cell(g.headerRight, dateCell)] }),
+      new TableRow({ cantSplit: true, children: [cell(g.headerLeft, numberChildren), cell(g.headerRight, dateCell)] }),
     ],
   });
 }
@@ -233,33 +253,26 @@ function recipientsBlock(letter: Letter, _g: Geometry): Paragraph[] {
   if (lines.length === 1) {
     return [para(`${label} ${lines[0]}`, { size }, { alignment: AlignmentType.CENTER, spacing: { ...TIGHT, before, after: pt(6) } })];
   }
-  // Label then a tab to the dash column; continuation lines hang at the same column, so the dashes line up.
+  // Several recipients: "Kính gửi:" on its own line, then one recipient a line with its dash under the colon.
   const start = mmToTwips(RECIPIENTS_INDENT_MM);
-  const dashCol = start + measureTwips(`${label} `, size, false) + 60;
-  return lines.map(
-    (line, i) =>
-      new Paragraph({
+  const colon = start + measureTwips(RECIPIENTS_LABEL_STEM, size, false);
+  return [
+    para(label, { size }, { alignment: AlignmentType.LEFT, indent: { left: start }, spacing: { ...TIGHT, before } }),
+    ...lines.map((line, i) =>
+      para(line, { size }, {
         alignment: AlignmentType.LEFT,
-        indent: { left: dashCol, hanging: i === 0 ? dashCol - start : 0 },
-        tabStops: [{ type: TabStopType.LEFT, position: dashCol }],
-        spacing: { ...TIGHT, before: i === 0 ? before : 0, after: i === lines.length - 1 ? pt(6) : 0 },
-        children:
-          i === 0
-            ? [
-                new TextRun({ font: FONT_FAMILY, size: halfPt(size), children: [label, new Tab(), line.replace(XML_INVALID, '')] }),
-              ]
-            : runs(line, { size }),
+        indent: { left: colon },
+        spacing: { ...TIGHT, after: i === lines.length - 1 ? pt(6) : 0 },
       }),
-  );
+    ),
+  ];
 }
 
 const BODY_SPACING = { before: pt(BODY_PARAGRAPH_SPACING_PT), after: 0, line: BODY_LINE, lineRule: LineRuleType.AUTO };
 const FIRST_LINE = mmToTwips(BODY_FIRST_LINE_INDENT_MM);
 
 function bodyTable(t: TableBlock, g: Geometry): Table {
-  const total = t.columns.reduce((s, c) => s + c.weight, 0);
-  const widths = t.columns.map((c) => Math.floor((g.textW * c.weight) / total));
-  widths[widths.length - 1] += g.textW - widths.reduce((s, w) => s + w, 0);
+  const widths = tableColumnWidths(t, g.textW);
   const align = (a: 'left' | 'center' | 'right') =>
     a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
   const cellPara = (text: string, bold: boolean, a: 'left' | 'center' | 'right') =>

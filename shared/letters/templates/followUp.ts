@@ -23,6 +23,20 @@ export interface FollowUpTaskRow {
   daysLeft?: number;
   /** Short progress note added to the Tình trạng column, e.g. "Đã xây dựng dự thảo". */
   progressNote?: string;
+  /** The earlier công văn đôn đốc that named this task; cited once in the opening paragraph, not in the row. */
+  earlierReminder?: EarlierReminder;
+}
+
+export interface EarlierReminder {
+  number: number | null;
+  symbol: string;
+  /** YYYY-MM-DD. */
+  date: string;
+}
+
+/** "Công văn số 04/UBND-VP ngày 10/03/2026", in full as the body cites a document. */
+function reminderCitation(r: EarlierReminder): string {
+  return `${r.number === null ? 'Công văn' : `Công văn số ${String(r.number).padStart(2, '0')}/${r.symbol}`} ngày ${formatShortDate(r.date)}`;
 }
 
 export interface FollowUpUnit {
@@ -76,13 +90,17 @@ export function buildFollowUpLetter(input: FollowUpLetterInput): Letter {
   if (overdue) counts.push(`${overdue} nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành`);
   if (dueSoon) counts.push(`${dueSoon} nhiệm vụ sắp đến hạn`);
 
+  // Earlier reminders are cited once, in full, in the opening paragraph (not in every row).
+  const earlier = new Map<string, EarlierReminder>();
+  for (const t of tasks) if (t.earlierReminder) earlier.set(reminderCitation(t.earlierReminder), t.earlierReminder);
+  const cited = [...earlier.values()].sort((a, b) => a.date.localeCompare(b.date)).map(reminderCitation);
+  const opening = cited.length
+    ? `${issuer.authorityName} đã có ${cited.join('; ')} về việc đôn đốc ${unit.name} thực hiện các nhiệm vụ được giao. ` +
+      `Tuy nhiên, qua tổng hợp, tính đến ngày ${formatShortDate(input.asOf)}, ${unit.name} còn ${counts.join(' và ')}, cụ thể như sau:`
+    : `Thực hiện nhiệm vụ theo dõi, đôn đốc việc thực hiện các nhiệm vụ do ${issuer.authorityName} giao; ` +
+      `qua tổng hợp, tính đến ngày ${formatShortDate(input.asOf)}, ${unit.name} còn ${counts.join(' và ')}, cụ thể như sau:`;
   const blocks: LetterBlockInput[] = [
-    {
-      type: 'paragraph',
-      text:
-        `Thực hiện nhiệm vụ theo dõi, đôn đốc việc thực hiện các nhiệm vụ do ${issuer.authorityName} giao; ` +
-        `qua tổng hợp, tính đến ngày ${formatShortDate(input.asOf)}, ${unit.name} còn ${counts.join(' và ')}, cụ thể như sau:`,
-    },
+    { type: 'paragraph', text: opening },
     {
       type: 'table',
       columns: [

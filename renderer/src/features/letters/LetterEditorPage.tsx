@@ -30,7 +30,8 @@ import { currentDb, writeContext } from '../../state/app';
 import { formatDate, todayVn } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import type { BodySegment } from './bodyText';
-import { issueLetter, recordSavedPath, saveDraft } from './data/register';
+import { issueLetter, issueLetterSigned, recordSavedPath, saveDraft } from './data/register';
+import { SignAndIssue } from './Signing';
 import { EDITOR_KINDS, checkForm, formFromLetter, formToInput, newForm, withKind, withOffice, type EditorForm } from './editorModel';
 import { letterFileStem } from './fileName';
 import { LetterPreview } from './LetterPreview';
@@ -143,6 +144,19 @@ function Editor({ head, stored }: { head: LetterheadState; stored: LetterRow | n
       const r = await issueLetter(currentDb(), writeContext(), saved, todayVn());
       notifySuccess(`Đã phát hành văn bản ${formatLetterNumber(r.number, r.letter.symbol)}.`);
     }, 'Không phát hành được');
+
+  const issueSigned = (certificate: { tokenSerial: string; keyId: string; certSha256: string }) =>
+    run(async () => {
+      const saved = await persist();
+      if (!saved) return;
+      const r = await issueLetterSigned(currentDb(), writeContext(), saved, todayVn(), async (letter) => {
+        const s = await api().call('signing:signLetterPdf', { letter, certificate, margins: settings.margins, suggestedName: letterFileStem(letter) });
+        return s.canceled || !s.path || !s.certificate ? null : { path: s.path, sha256: s.sha256, certificate: s.certificate };
+      });
+      if (!r) return;
+      setConfirmIssue(false);
+      notifySuccess(`Đã ký số và phát hành văn bản ${formatLetterNumber(r.number, r.letter.symbol)}; tệp đã ký: ${r.signed.path}`);
+    }, 'Không ký số được');
 
   const currentLetter = (): Letter | null => {
     if (!editable && stored) return stored.letter;
@@ -305,6 +319,7 @@ function Editor({ head, stored }: { head: LetterheadState; stored: LetterRow | n
               Phát hành và cấp số
             </Button>
           </Group>
+          {confirmIssue && <SignAndIssue busy={busy} onSign={issueSigned} />}
         </Stack>
       </Modal>
     </Stack>

@@ -14,6 +14,7 @@ import { currentActor, useIsAdmin } from '../registries/useActor';
 import { LetterPreview } from './LetterPreview';
 import { saveLetterhead, useLetterhead, type LetterheadState } from './settings';
 import { LetterheadMissing } from './LetterheadMissing';
+import { SigningSettings } from './Signing';
 
 const AUTHORITY_OPTIONS = [{ value: '', label: 'Không' }, ...signingAuthoritySchema.options.map((a) => ({ value: a, label: `${a}.` }))];
 const MARGIN_LABELS: Record<keyof LetterMargins, string> = { top: 'Lề trên', bottom: 'Lề dưới', left: 'Lề trái', right: 'Lề phải' };
@@ -109,6 +110,14 @@ function LetterheadForm({ head }: { head: LetterheadState }) {
         <Box mih={0} h="100%">
           <ScrollArea h="100%" offsetScrollbars>
             <Stack gap="sm">
+              {isAdmin && (
+                <Paper withBorder p="sm">
+                  <Stack gap="xs">
+                    <Text fw={600}>Ký số (thiết bị USB token trên máy này)</Text>
+                    <SigningSettings />
+                  </Stack>
+                </Paper>
+              )}
               <Paper withBorder p="sm">
                 <Stack gap="xs">
                   <Text fw={600}>Cơ quan ban hành</Text>

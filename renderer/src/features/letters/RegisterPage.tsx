@@ -15,6 +15,7 @@ import { useRegisterEntries, type RegisterRow } from './queries';
 import { registerFileName, registerSheet } from './registerExport';
 import { useLetterhead } from './settings';
 import { VirtualRows, type VirtualColumn } from './VirtualRows';
+import { VerifyPdfButton } from './Signing';
 
 export function RegisterPage() {
   const entries = useRegisterEntries();
@@ -139,9 +140,12 @@ export function RegisterPage() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={3}>Sổ văn bản đi</Title>
-        <Button variant="light" onClick={exportXlsx} disabled={yearRows.length === 0}>
-          Xuất Excel
-        </Button>
+        <Group gap="xs">
+          <VerifyPdfButton />
+          <Button variant="light" onClick={exportXlsx} disabled={yearRows.length === 0}>
+            Xuất Excel
+          </Button>
+        </Group>
       </Group>
       <Group align="flex-end">
         <Select label="Cơ quan ban hành" data={officeOptions} value={office} onChange={(v) => v && setOfficeKey(v)} allowDeselect={false} w={340} />

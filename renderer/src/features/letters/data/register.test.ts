@@ -3,7 +3,7 @@ import type { LetterInput } from '@shared/letters/model';
 import { registerGaps } from '@shared/letters/register';
 import { DondocDb } from '../../../data/db';
 import type { WriteContext } from '../../../data/repository';
-import { cancelIssuedLetter, issueLetter, issueLetters, loadLetter, loadRegister, saveDraft } from './register';
+import { cancelIssuedLetter, issueLetter, issueLetterSigned, issueLetters, loadLetter, loadRegister, saveDraft } from './register';
 
 const ctx: WriteContext = { site: 'site-1', actor: 'vanthu (Văn thư)' };
 const draft = (subject: string): LetterInput => ({
@@ -72,5 +72,47 @@ describe('outgoing register', () => {
       [1, 'cancelled', 'Sai nơi nhận, ban hành lại'],
       [2, 'issued', ''],
     ]);
+  });
+});
+
+describe('issuing with a digital signature', () => {
+  const signed = (letter: { number: number | null }) => ({
+    path: `/tmp/cv-${letter.number}.pdf`,
+    sha256: 'a'.repeat(64),
+    certificate: { subjectName: 'Nguyễn Văn An', serialNumber: '1000', sha256: 'b'.repeat(64) },
+  });
+
+  it('signs the letter with the number and date it gets, then records the file hash and certificate in the register', async () => {
+    const db = new DondocDb(`reg-${Math.random()}`);
+    const [a, b] = await drafts(db, 2);
+    await issueLetter(db, ctx, a, '2026-05-04');
+    const seen: { number: number | null; date: string | null }[] = [];
+    const r = await issueLetterSigned(db, ctx, b, '2026-05-05', async (letter) => (seen.push({ number: letter.number, date: letter.date }), signed(letter)));
+    expect(seen).toEqual([{ number: 2, date: '2026-05-05' }]);
+    expect(r?.number).toBe(2);
+    const [, entry] = await loadRegister(db, 'ubnd', 2026);
+    expect(entry).toMatchObject({ number: 2, signedSha256: 'a'.repeat(64), signerCertificate: `Nguyễn Văn An; số sê-ri 1000; SHA-256 ${'b'.repeat(64)}` });
+    expect((await loadLetter(db, b))?.savedPath).toBe('/tmp/cv-2.pdf');
+  });
+
+  it('a failed or cancelled signature leaves the letter a draft and the register untouched', async () => {
+    const db = new DondocDb(`reg-${Math.random()}`);
+    const [a] = await drafts(db, 1);
+    await expect(issueLetterSigned(db, ctx, a, '2026-05-05', async () => Promise.reject(new Error('Mã PIN không đúng.')))).rejects.toThrow('Mã PIN không đúng.');
+    expect(await issueLetterSigned(db, ctx, a, '2026-05-05', async () => null)).toBeNull();
+    expect((await loadLetter(db, a))?.status).toBe('draft');
+    expect(await loadRegister(db, 'ubnd', 2026)).toEqual([]);
+  });
+
+  it('refuses to record the issue when another window took the number during signing', async () => {
+    const db = new DondocDb(`reg-${Math.random()}`);
+    const [a, b] = await drafts(db, 2);
+    const error = await issueLetterSigned(db, ctx, a, '2026-05-05', async (letter) => {
+      await issueLetter(db, ctx, b, '2026-05-05');
+      return signed(letter);
+    }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/Số 01 vừa được cấp cho văn bản khác/);
+    expect((await loadLetter(db, a))?.status).toBe('draft');
+    expect((await loadRegister(db, 'ubnd', 2026)).map((e) => e.letterId)).toEqual([b]);
   });
 });

@@ -59,7 +59,14 @@ export async function saveDraft(
   return id;
 }
 
-async function takeNumber(db: DondocDb, w: Writer, letterId: string, issuedOn: string): Promise<{ number: number; letter: Letter }> {
+/** What signing at issue returns: the signed file and the certificate that signed it. */
+export interface SignedIssue {
+  path: string;
+  sha256: string;
+  certificate: { subjectName: string; serialNumber: string; sha256: string };
+}
+
+async function takeNumber(db: DondocDb, w: Writer, letterId: string, issuedOn: string, signed?: SignedIssue): Promise<{ number: number; letter: Letter }> {
   const row = await w.get('letters', letterId);
   if (!row || row._deleted === 1) throw new AppError('not-found', 'Không tìm thấy dự thảo văn bản.');
   if (row.status !== 'draft') throw new AppError('conflict', `Văn bản này đã được cấp số ${String(row.number).padStart(2, '0')}.`);
@@ -82,7 +89,10 @@ async function takeNumber(db: DondocDb, w: Writer, letterId: string, issuedOn: s
     letterId,
     status: 'issued',
     cancelledReason: '',
+    signedSha256: signed?.sha256 ?? '',
+    signerCertificate: signed ? `${signed.certificate.subjectName}; số sê-ri ${signed.certificate.serialNumber}; SHA-256 ${signed.certificate.sha256}` : '',
   };
+  if (signed) await w.set('letters', letterId, { savedPath: signed.path }, 'Lưu tệp văn bản đã ký số', signed.path);
   await w.insert('registerEntries', registerEntryId(officeKey, year, number), json(entry) as Record<string, JsonValue>, 'Vào sổ văn bản đi', `${number}/${letter.symbol}`);
   return { number, letter };
 }
@@ -100,6 +110,39 @@ export async function issueLetters(db: DondocDb, ctx: WriteContext, letterIds: s
 export async function issueLetter(db: DondocDb, ctx: WriteContext, letterId: string, issuedOn: string): Promise<{ number: number; letter: Letter }> {
   const [r] = await issueLetters(db, ctx, [letterId], issuedOn);
   return { number: r.number, letter: r.letter };
+}
+
+/**
+ * Issues one letter with a digital signature: the number and date it will get are worked out
+ * first, `sign` signs the letter carrying them (main: PDF, PIN, token), and only then is the
+ * number taken and recorded with the signed file's SHA-256 and the signer's certificate. If
+ * signing fails or is cancelled nothing is written and the letter stays a draft; if another
+ * window took that number meanwhile, the issue is refused (the signed file shows a wrong number).
+ */
+export async function issueLetterSigned(
+  db: DondocDb,
+  ctx: WriteContext,
+  letterId: string,
+  issuedOn: string,
+  sign: (letter: Letter) => Promise<SignedIssue | null>,
+): Promise<{ number: number; letter: Letter; signed: SignedIssue } | null> {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(issuedOn)) throw new AppError('invalid-input', `Ngày ban hành không hợp lệ: ${issuedOn}`);
+  const row = await db.letters.get(letterId);
+  if (!row || row._deleted === 1) throw new AppError('not-found', 'Không tìm thấy dự thảo văn bản.');
+  if (row.status !== 'draft') throw new AppError('conflict', `Văn bản này đã được cấp số ${String(row.number).padStart(2, '0')}.`);
+  const year = Number(issuedOn.slice(0, 4));
+  const taken = (await db.registerEntries.where('[officeKey+year]').equals([String(row.officeKey), year]).toArray()).map((r) => Number(r.number));
+  const expected = nextRegisterNumber(taken);
+  const signed = await sign(letterSchema.parse({ ...(row.letter as object), number: expected, date: issuedOn }));
+  if (!signed) return null;
+  const issued = await withWrites(db, ctx, ['letters', 'registerEntries'], async (w) => {
+    const r = await takeNumber(db, w, letterId, issuedOn, signed);
+    if (r.number !== expected) {
+      throw new AppError('conflict', `Số ${String(expected).padStart(2, '0')} vừa được cấp cho văn bản khác trong lúc ký; tệp đã ký mang số sai. Hãy ký và phát hành lại.`);
+    }
+    return r;
+  });
+  return { ...issued, signed };
 }
 
 /** A cancelled number stays in the register, marked cancelled with the reason. */

@@ -1,0 +1,126 @@
+/**
+ * The signing handlers end to end on a SoftHSM2 token: the administrator sets the library and
+ * the images, the signer lists certificates, signs a numbered letter (PIN from the injected
+ * main-process prompt) and checks the saved file. Skipped only without SoftHSM2 or Chromium.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signingChannels } from '@shared/ipc/channels/signing';
+import { sampleIssuer, sampleTasks } from '@shared/letters/__fixtures__/samples';
+import { buildFollowUpLetter } from '@shared/letters/templates';
+import { chromiumPath, launchPdfPrinter, type PdfPrinter } from '../../../scripts/lib/chromiumPdf';
+import type { MainDeps } from '../deps';
+import { createTestToken, hasSoftHsm, type TestToken } from '../signing/__fixtures__/softhsm';
+import { createSigningHandlers, type PinPrompt } from './signing';
+
+const ctx = { senderUrl: 'app://dondoc/index.html' };
+const fixtures = resolve(import.meta.dirname, '../../../scripts/fixtures');
+
+describe.skipIf(!hasSoftHsm() || !chromiumPath())('signing handlers with a SoftHSM2 token', () => {
+  let token: TestToken;
+  let printer: PdfPrinter;
+  let dir: string;
+  let nextOpen: string | null;
+  let nextSave: string | null;
+  let pins: (string | null)[];
+  const asked: string[] = [];
+  let deps: MainDeps;
+
+  beforeAll(async () => {
+    token = createTestToken();
+    printer = await launchPdfPrinter();
+    dir = mkdtempSync(join(tmpdir(), 'signing-handler-'));
+    deps = {
+      dataDir: dir,
+      dialogs: { pickSavePath: async () => nextSave, pickOpenPath: async () => nextOpen, pickFolder: async () => null },
+      secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
+      shell: { openPath: async () => undefined },
+      now: () => new Date(),
+      appVersion: 'test',
+      isElectron: false,
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    await printer?.close();
+    token?.cleanup();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const askPin: PinPrompt = async (info) => {
+    asked.push(`${info.subjectName} | ${info.purpose}`);
+    return pins.shift() ?? null;
+  };
+  const handlers = () => createSigningHandlers(deps, { printer: { print: async () => undefined, toPdf: (html) => printer.toPdf(html) }, askPin });
+
+  const letter = (number: number | null) =>
+    buildFollowUpLetter({
+      issuer: sampleIssuer,
+      unit: { name: 'Phòng Kinh tế', headTitle: 'Trưởng phòng Kinh tế' },
+      tasks: sampleTasks(4),
+      asOf: '2026-05-05',
+      reportBy: '2026-05-15',
+      number,
+      date: number === null ? null : '2026-05-05',
+    });
+
+  it('before the administrator sets a library, listing says what to do', async () => {
+    await expect(handlers()['signing:listCertificates']({}, ctx)).rejects.toThrow(/chưa được cài đặt thiết bị ký số/);
+    const config = await handlers()['signing:getConfig']({}, ctx);
+    expect(config.libraryPath).toBeNull();
+    expect(config.suggestions.map((s) => s.label)).toEqual(expect.arrayContaining(['VNPT-CA', 'Viettel-CA', 'FPT-CA']));
+  });
+
+  it('the administrator points to the library once; the images are checked PNGs', async () => {
+    nextOpen = token.library;
+    expect(await handlers()['signing:chooseLibrary']({}, ctx)).toEqual({ canceled: false, libraryPath: token.library, certificates: 1 });
+    nextOpen = join(fixtures, 'signer.svg');
+    await expect(handlers()['signing:chooseImage']({ which: 'signer' }, ctx)).rejects.toThrow(/không phải ảnh PNG/);
+    nextOpen = join(fixtures, 'signer.png');
+    await handlers()['signing:chooseImage']({ which: 'signer' }, ctx);
+    nextOpen = join(fixtures, 'seal.png');
+    await handlers()['signing:chooseImage']({ which: 'seal' }, ctx);
+    const config = await handlers()['signing:getConfig']({}, ctx);
+    expect(config).toMatchObject({ libraryPath: token.library, hasSignerImage: true, hasSealImage: true });
+  });
+
+  it('a letter without number and date is refused at the boundary', () => {
+    const parsed = signingChannels['signing:signLetterPdf'].req.safeParse({ letter: letter(null), certificate: { tokenSerial: 'x', keyId: '01', certSha256: '0'.repeat(64) }, suggestedName: 'a' });
+    expect(parsed.success).toBe(false);
+  });
+
+  it('signs with the PIN from main’s prompt, saves the file, and the check reports signer and integrity', async () => {
+    const { certificates } = await handlers()['signing:listCertificates']({}, ctx);
+    expect(certificates).toHaveLength(1);
+    const request = signingChannels['signing:signLetterPdf'].req.parse({
+      letter: letter(7),
+      certificate: certificates[0].ref,
+      suggestedName: 'Cong van 07',
+      pin: token.pin, // a PIN in a request is dropped by the schema, never used
+    });
+    expect(JSON.stringify(request)).not.toContain(token.pin);
+
+    pins = [null];
+    nextSave = join(dir, 'huy.pdf');
+    await expect(handlers()['signing:signLetterPdf'](request, ctx)).rejects.toThrow(/Đã hủy ký số/);
+    expect(existsSync(nextSave)).toBe(false);
+
+    pins = [token.pin];
+    nextSave = join(dir, 'cong-van-07');
+    const r = await handlers()['signing:signLetterPdf'](request, ctx);
+    expect(asked.at(-1)).toBe(`${token.signerName} | Ký Số: 07/UBND-VP`);
+    expect(r.path).toBe(join(dir, 'cong-van-07.pdf'));
+    expect(r.certificate).toMatchObject({ subjectName: token.signerName, issuerName: 'CA Thu nghiem Don Doc' });
+    const bytes = readFileSync(r.path!);
+    expect(r.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+
+    nextOpen = r.path;
+    const check = await handlers()['signing:verifyPdf']({}, ctx);
+    expect(check.signatures).toHaveLength(1);
+    expect(check.signatures[0]).toMatchObject({ signerName: token.signerName, signatureValid: true, coversWholeFile: true, certValidAtSigning: true });
+    expect(check.signatures[0].summary).toMatch(/^Chữ ký của Nguyễn Văn An hợp lệ; chứng thư số còn hiệu lực khi ký .*; tệp không bị thay đổi từ khi ký\.$/);
+  }, 120_000);
+});

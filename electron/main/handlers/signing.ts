@@ -1,0 +1,193 @@
+/**
+ * Digital signing handlers. The token library path and the two images live in
+ * `<dataDir>/signing/`; the PIN comes from an injected main-process prompt (Electron: a small
+ * modal window owned by main, see ../signing/pinDialog.ts; tests: a function) and is never part
+ * of a request or a response.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { z } from 'zod';
+import { AppError } from '@shared/errors';
+import { signingChannels } from '@shared/ipc/channels/signing';
+import { renderLetterHtml } from '@shared/letters/html';
+import { formatLetterNumber } from '@shared/letters/model';
+import type { MainDeps } from '../deps';
+import type { HandlerContext } from '../ipc/types';
+import { atomicWrite } from '../fs/atomicWrite';
+import { isoVietnamTime, signLetterPdf } from '../signing/letterSigning';
+import { readPdfSignatures, type PdfSignatureReport } from '../signing/pdfSign';
+import { DEFAULT_SEAL_DIAMETER_MM, pngSize } from '../signing/placement';
+import { COMMON_TOKEN_LIBRARIES, formatViDate, listTokenCertificates, withTokenSigner, type TokenCertificate } from '../signing/token';
+import type { LetterPrinter } from './print';
+import { safePdfName } from './print';
+
+export type SigningChannel = keyof typeof signingChannels;
+export type SigningHandlers = {
+  [K in SigningChannel]: (request: z.output<(typeof signingChannels)[K]['req']>, ctx: HandlerContext) => Promise<z.output<(typeof signingChannels)[K]['res']>>;
+};
+
+/** Asks the token PIN in a dialog owned by main; null when the signer cancels. */
+export type PinPrompt = (info: { subjectName: string; tokenLabel: string; purpose: string }) => Promise<string | null>;
+
+interface SigningConfig {
+  libraryPath: string | null;
+}
+
+const PDF_FILTER = [{ name: 'Tệp PDF', extensions: ['pdf'] }];
+const LIBRARY_FILTER = [{ name: 'Thư viện PKCS#11', extensions: ['dll', 'so', 'dylib'] }];
+const PNG_FILTER = [{ name: 'Ảnh PNG nền trong suốt', extensions: ['png'] }];
+const MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+const MAX_PDF_BYTES = 100 * 1024 * 1024;
+
+function certInfo(c: TokenCertificate) {
+  return { ref: c.ref, tokenLabel: c.tokenLabel, subjectName: c.subjectName, issuerName: c.issuerName, serialNumber: c.serialNumber, validFrom: c.validFrom, validTo: c.validTo };
+}
+
+export function signatureSummary(r: PdfSignatureReport): string {
+  if (!r.signatureValid) return `Chữ ký của ${r.signerName} KHÔNG hợp lệ: nội dung tệp đã bị thay đổi sau khi ký hoặc chữ ký bị hỏng.`;
+  const cert = r.certValidAtSigning
+    ? `chứng thư số còn hiệu lực khi ký (đến ${formatViDate(r.validTo)})`
+    : `chứng thư số KHÔNG còn hiệu lực khi ký (hiệu lực ${formatViDate(r.validFrom)}–${formatViDate(r.validTo)})`;
+  const changed = r.coversWholeFile ? 'tệp không bị thay đổi từ khi ký' : 'tệp đã được thêm nội dung SAU khi ký (phần thêm không được chữ ký bảo đảm)';
+  return `Chữ ký của ${r.signerName} hợp lệ; ${cert}; ${changed}.`;
+}
+
+export function createSigningHandlers(deps: MainDeps, options: { printer?: LetterPrinter; askPin?: PinPrompt } = {}): SigningHandlers {
+  const dir = join(deps.dataDir, 'signing');
+  const configFile = join(dir, 'config.json');
+  const imageFile = (which: 'signer' | 'seal') => join(dir, `${which}.png`);
+
+  async function loadConfig(): Promise<SigningConfig> {
+    try {
+      const raw = JSON.parse(await readFile(configFile, 'utf8')) as { libraryPath?: unknown };
+      return { libraryPath: typeof raw.libraryPath === 'string' ? raw.libraryPath : null };
+    } catch {
+      return { libraryPath: null };
+    }
+  }
+  async function readImage(which: 'signer' | 'seal'): Promise<Buffer | null> {
+    try {
+      return await readFile(imageFile(which));
+    } catch {
+      return null;
+    }
+  }
+  async function requireLibrary(): Promise<string> {
+    const { libraryPath } = await loadConfig();
+    if (!libraryPath) throw new AppError('invalid-input', 'Máy này chưa được cài đặt thiết bị ký số. Quản trị viên cần chọn thư viện PKCS#11 của thiết bị trong Cài đặt ký số.');
+    return libraryPath;
+  }
+
+  return {
+    'signing:getConfig': async () => {
+      const { libraryPath } = await loadConfig();
+      const windows = process.platform === 'win32';
+      return {
+        libraryPath,
+        hasSignerImage: (await readImage('signer')) !== null,
+        hasSealImage: (await readImage('seal')) !== null,
+        suggestions: COMMON_TOKEN_LIBRARIES.map((l) => ({ label: l.label, path: windows ? l.windows : l.linux })),
+      };
+    },
+
+    'signing:chooseLibrary': async () => {
+      const chosen = await deps.dialogs.pickOpenPath({ title: 'Chọn thư viện PKCS#11 của thiết bị ký số', filters: LIBRARY_FILTER });
+      if (chosen === null) return { canceled: true, libraryPath: null, certificates: 0 };
+      const path = resolve(chosen);
+      // Loading it is the check: a wrong file gives its message here, not at signing time.
+      const certificates = listTokenCertificates(path).length;
+      await mkdir(dir, { recursive: true });
+      await writeFile(configFile, JSON.stringify({ libraryPath: path }), 'utf8');
+      return { canceled: false, libraryPath: path, certificates };
+    },
+
+    'signing:chooseImage': async ({ which }) => {
+      const chosen = await deps.dialogs.pickOpenPath({ title: which === 'signer' ? 'Chọn ảnh chữ ký (PNG nền trong suốt)' : 'Chọn ảnh con dấu (PNG nền trong suốt)', filters: PNG_FILTER });
+      if (chosen === null) return { canceled: true };
+      const bytes = await readFile(chosen);
+      if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('invalid-file', 'Ảnh quá lớn (tối đa 2 MB).');
+      try {
+        pngSize(bytes);
+      } catch {
+        throw new AppError('invalid-file', 'Tệp đã chọn không phải ảnh PNG.');
+      }
+      await mkdir(dir, { recursive: true });
+      await atomicWrite(imageFile(which), bytes);
+      return { canceled: false };
+    },
+
+    'signing:listCertificates': async () => ({ certificates: listTokenCertificates(await requireLibrary()).map(certInfo) }),
+
+    'signing:signLetterPdf': async ({ letter, certificate, margins, suggestedName }) => {
+      const { printer, askPin } = options;
+      if (!printer || !askPin) throw new AppError('internal', 'Ký số chỉ có trong ứng dụng Đôn Đốc trên máy tính.');
+      const libraryPath = await requireLibrary();
+      const signerPng = await readImage('signer');
+      if (!signerPng) throw new AppError('invalid-input', 'Chưa có ảnh chữ ký của người ký. Chọn ảnh chữ ký (PNG nền trong suốt) trong Cài đặt ký số.');
+      const sealPng = await readImage('seal');
+      const chosen = await deps.dialogs.pickSavePath({ title: 'Lưu văn bản đã ký số', defaultPath: safePdfName(suggestedName), filters: PDF_FILTER });
+      if (chosen === null) return { canceled: true, path: null, sha256: '', certificate: null };
+      const path = resolve(/\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`);
+      const now = deps.now();
+      const reference = formatLetterNumber(letter.number, letter.symbol);
+      const pdf = await printer.toPdf(renderLetterHtml(letter, { margins, signerSlot: true }));
+      const signed = await withTokenSigner(
+        { libraryPath, ref: certificate, now, askPin: (c) => askPin({ subjectName: c.subjectName, tokenLabel: c.tokenLabel, purpose: `Ký ${reference}` }) },
+        async (certDer, sign) => {
+          const result = await signLetterPdf({
+            pdf,
+            kind: 'letter',
+            images: { signerPng, sealPng, sealDiameterMm: DEFAULT_SEAL_DIAMETER_MM },
+            certDer,
+            sign,
+            signingTime: now,
+            reason: `Phát hành văn bản ${reference}`,
+            location: letter.place,
+          });
+          return { ...result, certDer };
+        },
+      );
+      const [report] = readPdfSignatures(signed.pdf);
+      try {
+        await atomicWrite(path, signed.pdf);
+      } catch {
+        throw new AppError('storage', 'Không lưu được tệp PDF đã ký.');
+      }
+      return {
+        canceled: false,
+        path,
+        sha256: signed.sha256,
+        certificate: { subjectName: report.signerName, issuerName: report.issuer, serialNumber: report.serialNumber, sha256: signed.certSha256, validTo: report.validTo.toISOString() },
+      };
+    },
+
+    'signing:verifyPdf': async () => {
+      const chosen = await deps.dialogs.pickOpenPath({ title: 'Chọn tệp PDF cần kiểm tra chữ ký số', filters: PDF_FILTER });
+      if (chosen === null) return { canceled: true, path: null, signatures: [] };
+      const bytes = await readFile(chosen);
+      if (bytes.length > MAX_PDF_BYTES) throw new AppError('invalid-file', 'Tệp quá lớn để kiểm tra.');
+      let reports: PdfSignatureReport[];
+      try {
+        reports = readPdfSignatures(bytes);
+      } catch {
+        throw new AppError('invalid-file', 'Chữ ký số trong tệp bị hỏng, không đọc được.');
+      }
+      return {
+        canceled: false,
+        path: resolve(chosen),
+        signatures: reports.map((r) => ({
+          signerName: r.signerName,
+          issuer: r.issuer,
+          serialNumber: r.serialNumber,
+          validFrom: r.validFrom.toISOString(),
+          validTo: r.validTo.toISOString(),
+          signingTime: r.signingTime ? isoVietnamTime(r.signingTime) : null,
+          certValidAtSigning: r.certValidAtSigning,
+          signatureValid: r.signatureValid,
+          coversWholeFile: r.coversWholeFile,
+          summary: signatureSummary(r),
+        })),
+      };
+    },
+  };
+}

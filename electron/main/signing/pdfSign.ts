@@ -1,0 +1,271 @@
+/**
+ * PAdES signing of a PDF: a signature field with its visible appearance, a placeholder for the CMS
+ * (/Contents) and /ByteRange covering everything but that placeholder, then the CMS from ./cms.ts
+ * written into the placeholder. The PDF is rewritten once by pdf-lib before the byte ranges are
+ * fixed, so one signature per file (the letter is signed once, at issue).
+ *
+ * Where the visible signature goes comes from the letter's own layout: the HTML renderer puts a
+ * link to `https://dondoc.invalid/sign/<slot>` over the place (see shared/letters/html.ts), and
+ * Chromium's print-to-PDF turns it into a /Link annotation with the exact rectangle and page.
+ * The link is removed and the signature widget takes its place.
+ */
+import { createHash } from 'node:crypto';
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+  concatTransformationMatrix,
+  drawObject,
+  popGraphicsState,
+  pushGraphicsState,
+} from 'pdf-lib';
+import { buildSignedData, parseSignedData, type CmsSigner } from './cms';
+
+/** Bytes reserved for the CMS in /Contents (certificate chain of a few KB, signature, attributes). */
+export const SIGNATURE_RESERVE = 16_384;
+export const ANCHOR_PREFIX = 'https://dondoc.invalid/sign/';
+
+export type Rect = { x: number; y: number; width: number; height: number };
+
+export interface AppearanceImage {
+  png: Buffer;
+  /** In page coordinates (PDF points, origin bottom left). */
+  rect: Rect;
+}
+
+export interface SignatureField {
+  pageIndex: number;
+  /** Widget rectangle in page coordinates. */
+  rect: Rect;
+  /** Images drawn in the widget's appearance; none for the organisation's attachment signature. */
+  images: AppearanceImage[];
+}
+
+export interface Anchor {
+  pageIndex: number;
+  rect: Rect;
+}
+
+function annotUri(doc: PDFDocument, annot: PDFDict): string | null {
+  const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+  const uri = action?.lookup(PDFName.of('URI'));
+  if (uri instanceof PDFString || uri instanceof PDFHexString) return uri.decodeText();
+  void doc;
+  return null;
+}
+
+function rectOf(arr: PDFArray): Rect {
+  const [x1, y1, x2, y2] = arr.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0));
+  return { x: Math.min(x1, x2), y: Math.min(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) };
+}
+
+/** Finds (and removes) the link the HTML renderer left for `slot`; null when the letter has none. */
+export function takeAnchor(doc: PDFDocument, slot: string): Anchor | null {
+  const pages = doc.getPages();
+  for (let i = 0; i < pages.length; i++) {
+    const annots = pages[i].node.Annots();
+    if (!annots) continue;
+    for (let j = 0; j < annots.size(); j++) {
+      const ref = annots.get(j);
+      const annot = annots.lookupMaybe(j, PDFDict);
+      if (!annot || annotUri(doc, annot) !== `${ANCHOR_PREFIX}${slot}`) continue;
+      const rect = rectOf(annot.lookup(PDFName.of('Rect'), PDFArray));
+      annots.remove(j);
+      if (ref instanceof PDFRef) doc.context.delete(ref);
+      return { pageIndex: i, rect };
+    }
+  }
+  return null;
+}
+
+/** Drops every remaining anchor link (an unsigned PDF must not carry them). */
+export function dropAnchors(doc: PDFDocument): void {
+  for (const page of doc.getPages()) {
+    const annots = page.node.Annots();
+    if (!annots) continue;
+    for (let j = annots.size() - 1; j >= 0; j--) {
+      const annot = annots.lookupMaybe(j, PDFDict);
+      if (annot && annotUri(doc, annot)?.startsWith(ANCHOR_PREFIX)) {
+        const ref = annots.get(j);
+        annots.remove(j);
+        if (ref instanceof PDFRef) doc.context.delete(ref);
+      }
+    }
+  }
+}
+
+/** PDF date with the offset of the given zone, e.g. D:20260505143000+07'00'. */
+export function pdfDate(date: Date, offsetMinutes: number): string {
+  const local = new Date(date.getTime() + offsetMinutes * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  const sign = offsetMinutes >= 0 ? '+' : '-';
+  const off = Math.abs(offsetMinutes);
+  return `D:${local.getUTCFullYear()}${p(local.getUTCMonth() + 1)}${p(local.getUTCDate())}${p(local.getUTCHours())}${p(local.getUTCMinutes())}${p(local.getUTCSeconds())}${sign}${p(Math.floor(off / 60))}'${p(off % 60)}'`;
+}
+
+export interface SignPdfInput {
+  /** The PDF as printed, anchors still in it. */
+  pdf: Buffer;
+  field: (doc: PDFDocument) => SignatureField;
+  signingTime: Date;
+  signerCertDer: Buffer;
+  chainDer?: Buffer[];
+  sign: CmsSigner;
+  reason?: string;
+  location?: string;
+  /** Field name shown by viewers. */
+  fieldName?: string;
+}
+
+const BYTE_RANGE_PLACEHOLDER = '**********';
+
+export async function signPdf(input: SignPdfInput): Promise<Buffer> {
+  const doc = await PDFDocument.load(input.pdf, { updateMetadata: false });
+  const ctx = doc.context;
+  const field = input.field(doc);
+  dropAnchors(doc);
+  const page = doc.getPage(field.pageIndex);
+
+  const byteRange = PDFArray.withContext(ctx);
+  byteRange.push(PDFNumber.of(0));
+  for (let i = 0; i < 3; i++) byteRange.push(PDFName.of(BYTE_RANGE_PLACEHOLDER));
+  const sigDict = ctx.obj({
+    Type: 'Sig',
+    Filter: 'Adobe.PPKLite',
+    SubFilter: 'ETSI.CAdES.detached',
+    ByteRange: byteRange,
+    Contents: PDFHexString.of('0'.repeat(SIGNATURE_RESERVE * 2)),
+    M: PDFString.of(pdfDate(input.signingTime, 7 * 60)),
+  });
+  if (input.reason) sigDict.set(PDFName.of('Reason'), PDFHexString.fromText(input.reason));
+  if (input.location) sigDict.set(PDFName.of('Location'), PDFHexString.fromText(input.location));
+  const sigRef = ctx.register(sigDict);
+
+  const { rect } = field;
+  const xobjects: Record<string, PDFRef> = {};
+  const ops = [];
+  for (const [i, image] of field.images.entries()) {
+    const embedded = await doc.embedPng(image.png);
+    xobjects[`Im${i}`] = embedded.ref;
+    ops.push(
+      pushGraphicsState(),
+      concatTransformationMatrix(image.rect.width, 0, 0, image.rect.height, image.rect.x - rect.x, image.rect.y - rect.y),
+      drawObject(`Im${i}`),
+      popGraphicsState(),
+    );
+  }
+  const appearance = ctx.formXObject(ops, { BBox: [0, 0, rect.width, rect.height], Resources: { XObject: xobjects } });
+  const apRef = ctx.register(appearance);
+  const widget = ctx.obj({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    Rect: [rect.x, rect.y, rect.x + rect.width, rect.y + rect.height],
+    V: sigRef,
+    T: PDFHexString.fromText(input.fieldName ?? 'Chữ ký số'),
+    F: 4 | 128, // printed, locked
+    P: page.ref,
+    AP: { N: apRef },
+  });
+  const widgetRef = ctx.register(widget);
+  page.node.addAnnot(widgetRef);
+  doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [widgetRef], SigFlags: 3 }));
+
+  const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
+  return embedSignature(prepared, input);
+}
+
+async function embedSignature(pdf: Buffer, input: Pick<SignPdfInput, 'signerCertDer' | 'chainDer' | 'sign'>): Promise<Buffer> {
+  const text = pdf.toString('latin1');
+  const brText = `/ByteRange [ 0 /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} ]`;
+  const brAt = text.indexOf(brText);
+  const hexPlaceholder = `<${'0'.repeat(SIGNATURE_RESERVE * 2)}>`;
+  const start = text.indexOf(hexPlaceholder);
+  if (brAt < 0 || start < 0 || text.indexOf(brText, brAt + 1) >= 0) throw new Error('signature placeholder not found exactly once');
+  const end = start + hexPlaceholder.length;
+  const ranges = [0, start, end, pdf.length - end];
+  const brValue = `/ByteRange [${ranges.join(' ')}]`.padEnd(brText.length, ' ');
+  if (brValue.length !== brText.length) throw new Error('byte range does not fit its placeholder');
+  const out = Buffer.from(pdf);
+  out.write(brValue, brAt, 'latin1');
+  const digest = createHash('sha256').update(out.subarray(0, start)).update(out.subarray(end)).digest();
+  const cms = await buildSignedData({ contentDigest: digest, signerCertDer: input.signerCertDer, chainDer: input.chainDer, sign: input.sign });
+  if (cms.length > SIGNATURE_RESERVE) throw new Error('CMS larger than the reserved space');
+  out.write(cms.toString('hex').padEnd(SIGNATURE_RESERVE * 2, '0'), start + 1, 'latin1');
+  return out;
+}
+
+export interface PdfSignatureReport {
+  signerName: string;
+  signerSubject: string;
+  issuer: string;
+  serialNumber: string;
+  certSha256: string;
+  validFrom: Date;
+  validTo: Date;
+  /** Claimed signing time (/M), null when missing. */
+  signingTime: Date | null;
+  /** The certificate was within its validity period at the claimed signing time. */
+  certValidAtSigning: boolean;
+  /** The cryptographic signature matches the signed bytes and the certificate's key. */
+  signatureValid: boolean;
+  /** The signed byte ranges end at the end of the file: nothing was appended after signing. */
+  coversWholeFile: boolean;
+  /** The issuer certificate (when included) verifies the signer's certificate. */
+  chainVerified: boolean | null;
+}
+
+function parsePdfDate(s: string): Date | null {
+  const m = /^D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:([+-])(\d{2})'?(\d{2})'?|Z)?/.exec(s);
+  if (!m) return null;
+  const utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+  const off = m[7] ? (m[7] === '-' ? -1 : 1) * (+m[8] * 60 + +m[9]) : 0;
+  return new Date(utc - off * 60_000);
+}
+
+export function commonName(subject: string): string {
+  const cn = subject.split('\n').find((l) => l.startsWith('CN='));
+  return cn ? cn.slice(3) : subject.replace(/\n/g, ', ');
+}
+
+/** Every signature in the file, read without trusting anything in it. */
+export function readPdfSignatures(pdf: Buffer): PdfSignatureReport[] {
+  const text = pdf.toString('latin1');
+  const out: PdfSignatureReport[] = [];
+  const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const [a, b, c, d] = m.slice(1).map(Number);
+    if (a !== 0 || b <= 0 || c <= b || c + d > pdf.length || pdf[b] !== 0x3c || pdf[c - 1] !== 0x3e) continue;
+    const cms = Buffer.from(text.slice(b + 1, c - 1), 'hex');
+    const parsed = parseSignedData(cms);
+    const digest = createHash('sha256').update(pdf.subarray(a, b)).update(pdf.subarray(c, c + d)).digest();
+    // /M sits in the same dictionary: right after /Contents when this module wrote it, else before /ByteRange.
+    const mDate = /\/M\s*\((D:[^)]*)\)/.exec(text.slice(c, c + 300)) ?? /\/M\s*\((D:[^)]*)\)/.exec(text.slice(Math.max(0, m.index - 300), m.index));
+    const signingTime = mDate ? parsePdfDate(mDate[1]) : null;
+    const cert = parsed.signerCert;
+    const validFrom = new Date(cert.validFrom);
+    const validTo = new Date(cert.validTo);
+    const at = signingTime ?? new Date();
+    const issuerCert = parsed.certificates.find((x) => x !== cert && cert.checkIssued(x));
+    out.push({
+      signerName: commonName(cert.subject),
+      signerSubject: cert.subject,
+      issuer: commonName(cert.issuer),
+      serialNumber: cert.serialNumber,
+      certSha256: createHash('sha256').update(cert.raw).digest('hex'),
+      validFrom,
+      validTo,
+      signingTime,
+      certValidAtSigning: at >= validFrom && at <= validTo,
+      signatureValid: parsed.signatureValid && parsed.messageDigest.equals(digest) && parsed.signingCertificateBound,
+      coversWholeFile: c + d === pdf.length,
+      chainVerified: issuerCert ? cert.verify(issuerCert.publicKey) : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+/**
+ * Digital signing (ký số) on the letter screens: pick a certificate and sign at issue; the
+ * administrator's token and image settings; checking a signed PDF. The token, the PIN and the
+ * file bytes stay in main; these components only see names, dates and results.
+ */
+import { useEffect, useState } from 'react';
+import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
+import type { CertificateInfo, SignatureReport } from '@shared/ipc/channels/signing';
+import { api } from '../../api';
+import { formatDate } from '../../ui/format';
+import { notifyError, notifySuccess } from '../../ui/notify';
+
+type CertificateRef = CertificateInfo['ref'];
+
+const certLabel = (c: CertificateInfo) => `${c.subjectName} — ${c.issuerName}, hiệu lực đến ${formatDate(c.validTo.slice(0, 10))} (${c.tokenLabel})`;
+
+/** Inside the issue dialog: the certificates on the plugged-in token and the "Ký số và phát hành" button. */
+export function SignAndIssue(props: { busy: boolean; onSign(certificate: CertificateRef): void }) {
+  const [state, setState] = useState<{ certificates: CertificateInfo[]; problem: string | null } | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    api()
+      .call('signing:listCertificates', {})
+      .then((r) => {
+        if (!live) return;
+        setState({ certificates: r.certificates, problem: r.certificates.length ? null : 'Không thấy chứng thư số nào trên thiết bị ký số. Cắm thiết bị ký số rồi mở lại hộp thoại này.' });
+        if (r.certificates.length) setChosen('0');
+      })
+      .catch((e: unknown) => live && setState({ certificates: [], problem: e instanceof Error ? e.message : String(e) }));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  if (state === null) return <Text size="sm" c="dimmed">Đang đọc thiết bị ký số…</Text>;
+  if (state.problem) return <Text size="sm" c="dimmed">Ký số: {state.problem}</Text>;
+  const index = chosen === null ? -1 : Number(chosen);
+  return (
+    <Stack gap="xs">
+      <Select
+        label="Chứng thư số để ký"
+        data={state.certificates.map((c, i) => ({ value: String(i), label: certLabel(c) }))}
+        value={chosen}
+        onChange={setChosen}
+        allowDeselect={false}
+      />
+      <Text size="xs" c="dimmed">
+        Mã PIN được hỏi trong hộp thoại riêng của ứng dụng khi ký. Văn bản được lấy số, xuất PDF, ký số rồi mới vào sổ; nếu ký không thành công, văn bản vẫn là dự thảo.
+      </Text>
+      <Group justify="flex-end">
+        <Button color="blue.8" disabled={index < 0} loading={props.busy} onClick={() => index >= 0 && props.onSign(state.certificates[index].ref)}>
+          Ký số và phát hành
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/** Administrator settings: the token's PKCS#11 library (once per computer), the signature and seal images. */
+export function SigningSettings() {
+  const [config, setConfig] = useState<{ libraryPath: string | null; hasSignerImage: boolean; hasSealImage: boolean; suggestions: { label: string; path: string }[] } | null>(null);
+  const reload = () => void api().call('signing:getConfig', {}).then(setConfig).catch((e: unknown) => notifyError(e, 'Không đọc được cài đặt ký số'));
+  useEffect(reload, []);
+  const act = (fn: () => Promise<void>, title: string) => () => void fn().then(reload).catch((e: unknown) => notifyError(e, title));
+  if (!config) return null;
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        Thư viện PKCS#11 của thiết bị ký số: <b>{config.libraryPath ?? 'chưa chọn'}</b>
+      </Text>
+      <Text size="xs" c="dimmed">
+        Tệp thư viện do tổ chức cung cấp chứng thư số cài cùng phần mềm của thiết bị, thường là:
+      </Text>
+      <List size="xs" c="dimmed">
+        {config.suggestions.map((s) => (
+          <List.Item key={s.label}>
+            {s.label}: {s.path}
+          </List.Item>
+        ))}
+      </List>
+      <Group gap="xs">
+        <Button
+          variant="light"
+          onClick={act(async () => {
+            const r = await api().call('signing:chooseLibrary', {});
+            if (!r.canceled) notifySuccess(`Đã chọn thư viện; thấy ${r.certificates} chứng thư số trên thiết bị đang cắm.`);
+          }, 'Không dùng được thư viện này')}
+        >
+          Chọn thư viện PKCS#11…
+        </Button>
+        <Button variant="default" onClick={act(async () => void (await api().call('signing:chooseImage', { which: 'signer' })), 'Không dùng được ảnh chữ ký')}>
+          {config.hasSignerImage ? 'Đổi ảnh chữ ký…' : 'Chọn ảnh chữ ký…'}
+        </Button>
+        <Button variant="default" onClick={act(async () => void (await api().call('signing:chooseImage', { which: 'seal' })), 'Không dùng được ảnh con dấu')}>
+          {config.hasSealImage ? 'Đổi ảnh con dấu…' : 'Chọn ảnh con dấu…'}
+        </Button>
+      </Group>
+      <Text size="xs" c="dimmed">
+        Ảnh chữ ký: màu xanh, PNG nền trong suốt; ảnh con dấu: màu đỏ, đúng kích thước, PNG nền trong suốt.
+      </Text>
+    </Stack>
+  );
+}
+
+/** "Kiểm tra chữ ký số": pick a PDF (signed here or received) and show signer, validity and integrity. */
+export function VerifyPdfButton() {
+  const [result, setResult] = useState<{ path: string; signatures: SignatureReport[] } | null>(null);
+  const check = () =>
+    void api()
+      .call('signing:verifyPdf', {})
+      .then((r) => !r.canceled && r.path && setResult({ path: r.path, signatures: r.signatures }))
+      .catch((e: unknown) => notifyError(e, 'Không kiểm tra được tệp'));
+  return (
+    <>
+      <Button variant="default" onClick={check}>
+        Kiểm tra chữ ký số…
+      </Button>
+      <Modal opened={result !== null} onClose={() => setResult(null)} title="Kiểm tra chữ ký số" centered size="lg">
+        {result && (
+          <Stack gap="xs">
+            <Text size="sm" c="dimmed">
+              {result.path}
+            </Text>
+            {result.signatures.length === 0 && <Alert color="yellow">Tệp này không có chữ ký số.</Alert>}
+            {result.signatures.map((s, i) => (
+              <Alert key={i} color={s.signatureValid && s.coversWholeFile && s.certValidAtSigning ? 'green' : 'red'} title={`Người ký: ${s.signerName}`}>
+                <Text size="sm">{s.summary}</Text>
+                <Text size="xs" c="dimmed">
+                  Tổ chức cấp: {s.issuer}; số sê-ri {s.serialNumber}; thời gian ký {s.signingTime ?? 'không ghi'}.
+                </Text>
+              </Alert>
+            ))}
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}

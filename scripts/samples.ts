@@ -1,0 +1,188 @@
+/**
+ * `dondoc samples OUT_DIR`: one realistic letter of every kind the app writes, as .docx and .pdf,
+ * so a văn thư can review the templates before using them. PDFs are signed on a PKCS#11 token
+ * when one is configured through the environment (DONDOC_PKCS11_LIBRARY, DONDOC_PKCS11_PIN, and
+ * optionally DONDOC_SIGNER_PNG / DONDOC_SEAL_PNG; the drawn test images otherwise), else unsigned.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { renderAttachmentHtml, renderLetterHtml, type LetterAttachment } from '../shared/letters/html';
+import { parseLetter, type Letter } from '../shared/letters/model';
+import { sampleIssuer, sampleTasks } from '../shared/letters/__fixtures__/samples';
+import { buildDeemedAgreementNotice, buildFollowUpLetter, buildPeriodicReport } from '../shared/letters/templates';
+import { renderLetterDocx } from '../electron/main/letters/docx';
+import { isoVietnamTime, signLetterPdf } from '../electron/main/signing/letterSigning';
+import { listTokenCertificates, withTokenSigner } from '../electron/main/signing/token';
+import { launchPdfPrinter } from './lib/chromiumPdf';
+
+const fixtures = resolve(import.meta.dirname, 'fixtures');
+const ISSUED = '2026-05-05';
+
+/** The letters, each numbered and dated as the văn thư would issue it. */
+export function sampleLetters(): { name: string; label: string; letter: Letter }[] {
+  const issuer = sampleIssuer;
+  const sig = issuer.signature;
+  const common = {
+    parentAgency: '',
+    issuingAgency: issuer.issuingAgency,
+    place: issuer.place,
+    date: ISSUED,
+    signature: sig,
+    archiveUnit: issuer.draftingUnitAbbr,
+    drafterInitials: issuer.drafterInitials,
+    copies: issuer.copies,
+  };
+  return [
+    {
+      name: '01-cong-van-don-doc',
+      label: 'Công văn đôn đốc nhiệm vụ quá hạn (25 nhiệm vụ)',
+      letter: buildFollowUpLetter({
+        issuer,
+        unit: { name: 'Phòng Kinh tế', headTitle: 'Trưởng phòng Kinh tế' },
+        // A second reminder: the first công văn đôn đốc is cited once in the opening paragraph.
+        tasks: sampleTasks(50)
+          .slice(0, 25)
+          .map((t) => ({ ...t, earlierReminder: { number: 12, symbol: 'UBND-VP', date: '2026-04-20' } })),
+        asOf: ISSUED,
+        reportBy: '2026-05-15',
+        reminderCount: 2,
+        number: 21,
+        date: ISSUED,
+      }),
+    },
+    {
+      name: '02-thong-bao-coi-nhu-dong-y',
+      label: 'Thông báo coi như đồng ý (hết hạn góp ý)',
+      letter: buildDeemedAgreementNotice({
+        issuer,
+        dossierTitle: 'dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2027',
+        requestRef: 'Công văn số 15/UBND-VP ngày 20/4/2026',
+        deadline: '2026-04-30',
+        units: ['Phòng Kinh tế', 'Trung tâm Phục vụ hành chính công'],
+        number: 22,
+        date: ISSUED,
+      }),
+    },
+    {
+      name: '03-bao-cao-dinh-ky',
+      label: 'Báo cáo định kỳ gửi cấp trên',
+      letter: buildPeriodicReport({
+        issuer,
+        periodLabel: 'quý I năm 2026',
+        recipients: ['Ủy ban nhân dân tỉnh Cao Bằng'],
+        distribution: ['Thường trực Đảng ủy xã'],
+        number: 23,
+        date: ISSUED,
+      }),
+    },
+    {
+      name: '04-cong-van-khan',
+      label: 'Công văn (khẩn, gửi nhiều nơi)',
+      letter: parseLetter({
+        ...common,
+        kind: 'officialLetter',
+        number: 24,
+        symbol: 'UBND-VP',
+        urgency: 'urgent',
+        subject: 'triển khai các biện pháp cấp bách phòng, chống dịch bệnh trên cây lúa vụ Xuân',
+        recipients: ['Phòng Kinh tế', 'Trung tâm Dịch vụ nông nghiệp xã', 'Trưởng các thôn, tổ dân phố'],
+        blocks: [
+          { type: 'paragraph', text: 'Thực hiện chỉ đạo của Ủy ban nhân dân tỉnh về phòng, chống sinh vật gây hại cây trồng vụ Xuân năm 2026, Ủy ban nhân dân xã yêu cầu các cơ quan, đơn vị khẩn trương thực hiện các nội dung sau:' },
+          { type: 'paragraph', text: '1. Phòng Kinh tế chủ trì, phối hợp với Trung tâm Dịch vụ nông nghiệp xã kiểm tra đồng ruộng, hướng dẫn nông dân phòng trừ rầy nâu, đạo ôn; báo cáo kết quả trước ngày 15/5/2026.' },
+          { type: 'paragraph', text: '2. Trưởng các thôn, tổ dân phố thông báo rộng rãi trên hệ thống truyền thanh để nhân dân biết, chủ động thực hiện./.' },
+        ],
+        distribution: ['Như trên', 'Chủ tịch, các PCT UBND xã'],
+      }),
+    },
+    {
+      name: '05-thong-bao',
+      label: 'Thông báo',
+      letter: parseLetter({
+        ...common,
+        kind: 'notice',
+        number: 25,
+        symbol: 'TB-UBND',
+        subject: 'Lịch tiếp công dân tháng 5 năm 2026',
+        blocks: [
+          { type: 'paragraph', text: 'Ủy ban nhân dân xã Hòa An thông báo lịch tiếp công dân định kỳ tháng 5 năm 2026 như sau:' },
+          { type: 'bullets', items: ['Thời gian: từ 07 giờ 30 phút đến 11 giờ 30 phút, ngày 15/5/2026;', 'Địa điểm: Trụ sở tiếp công dân xã Hòa An;', 'Người tiếp: Chủ tịch Ủy ban nhân dân xã.'] },
+          { type: 'paragraph', text: 'Ủy ban nhân dân xã thông báo để công dân biết./.' },
+        ],
+        distribution: ['Thường trực Đảng ủy xã', 'Các thôn, tổ dân phố'],
+      }),
+    },
+    {
+      name: '06-giay-moi',
+      label: 'Giấy mời',
+      letter: parseLetter({
+        ...common,
+        kind: 'invitation',
+        number: 26,
+        symbol: 'GM-UBND',
+        subject: 'Dự hội nghị sơ kết công tác quý I năm 2026',
+        blocks: [
+          { type: 'paragraph', text: 'Ủy ban nhân dân xã Hòa An trân trọng kính mời: Trưởng các phòng, ban, đơn vị thuộc Ủy ban nhân dân xã.' },
+          { type: 'paragraph', text: 'Tới dự hội nghị sơ kết công tác quý I, triển khai nhiệm vụ quý II năm 2026.' },
+          { type: 'paragraph', text: 'Thời gian: 08 giờ 00 phút, ngày 12/5/2026. Địa điểm: Hội trường Ủy ban nhân dân xã.' },
+          { type: 'paragraph', text: 'Rất mong các đồng chí tham dự đúng thời gian./.' },
+        ],
+        distribution: ['Như trên'],
+      }),
+    },
+  ];
+}
+
+function followUpAttachment(letter: Letter): LetterAttachment {
+  return {
+    heading: 'Phụ lục',
+    title: 'Danh sách nhiệm vụ quá hạn, sắp đến hạn',
+    reference: `(Kèm theo Công văn số ${String(letter.number).padStart(2, '0')}/${letter.symbol} ngày 05/5/2026 của Ủy ban nhân dân xã Hòa An)`,
+    blocks: letter.blocks.filter((b) => b.type === 'table'),
+  };
+}
+
+async function pageCount(pdf: Buffer): Promise<number> {
+  return (await PDFDocument.load(pdf, { updateMetadata: false })).getPageCount();
+}
+
+export async function writeSamples(outDir: string, print: (line: string) => void): Promise<number> {
+  const dir = resolve(outDir);
+  await mkdir(dir, { recursive: true });
+  const library = process.env.DONDOC_PKCS11_LIBRARY ?? '';
+  const pin = process.env.DONDOC_PKCS11_PIN ?? '';
+  const cert = library ? listTokenCertificates(library)[0] : undefined;
+  if (library && !cert) throw new Error('Thiết bị ký số không có chứng thư số nào.');
+  const images = {
+    signerPng: await readFile(process.env.DONDOC_SIGNER_PNG ?? join(fixtures, 'signer.png')),
+    sealPng: await readFile(process.env.DONDOC_SEAL_PNG ?? join(fixtures, 'seal.png')),
+    sealDiameterMm: 35,
+  };
+  const signingTime = new Date();
+  const printer = await launchPdfPrinter();
+  try {
+    print(cert ? `Ký số bằng chứng thư của ${cert.subjectName} (${cert.tokenLabel}).` : 'Chưa cấu hình thiết bị ký số: PDF không ký.');
+    const sign = async (pdf: Buffer, kind: 'letter' | 'attachment', reason: string): Promise<Buffer> => {
+      if (!cert) return pdf;
+      return withTokenSigner({ libraryPath: library, ref: cert.ref, askPin: async () => pin, now: signingTime }, async (certDer, cmsSign) =>
+        (await signLetterPdf({ pdf, kind, images: kind === 'letter' ? images : undefined, certDer, sign: cmsSign, signingTime, reason })).pdf,
+      );
+    };
+    for (const { name, label, letter } of sampleLetters()) {
+      await writeFile(join(dir, `${name}.docx`), await renderLetterDocx(letter));
+      const ref = `${String(letter.number).padStart(2, '0')}/${letter.symbol}`;
+      const pdf = await sign(await printer.toPdf(renderLetterHtml(letter, { signerSlot: !!cert })), 'letter', `Phát hành văn bản số ${ref}`);
+      await writeFile(join(dir, `${name}.pdf`), pdf);
+      print(`${name}.docx, ${name}.pdf — ${label}: ${await pageCount(pdf)} trang${cert ? ', đã ký số' : ''}`);
+      if (name === '01-cong-van-don-doc') {
+        const stamp = cert ? { organisation: 'Ủy ban nhân dân xã Hòa An', reference: ref, time: isoVietnamTime(signingTime) } : undefined;
+        const att = await sign(await printer.toPdf(renderAttachmentHtml(followUpAttachment(letter), { stamp })), 'attachment', `Phụ lục kèm văn bản số ${ref}`);
+        await writeFile(join(dir, `${name}-phu-luc.pdf`), att);
+        print(`${name}-phu-luc.pdf — Phụ lục kèm công văn đôn đốc: ${await pageCount(att)} trang${cert ? ', cơ quan ký số' : ''}`);
+      }
+    }
+  } finally {
+    await printer.close();
+  }
+  return 0;
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { channel } from '../channel';
+import { letterMarginsSchema } from '../../letters/layout';
+import { letterSchema } from '../../letters/model';
+
+/**
+ * Digital signatures (ký số) with a PKCS#11 USB token. The token, the PIN and the private key
+ * stay in main: the PIN is asked in main's own dialog and never crosses this boundary.
+ */
+export const certificateRefSchema = z.object({
+  tokenSerial: z.string().max(64),
+  keyId: z.string().regex(/^[0-9a-f]{0,256}$/),
+  certSha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+const certificateInfoSchema = z.object({
+  ref: certificateRefSchema,
+  tokenLabel: z.string(),
+  subjectName: z.string(),
+  issuerName: z.string(),
+  serialNumber: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+});
+export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
+
+const signingConfigSchema = z.object({
+  libraryPath: z.string().nullable(),
+  hasSignerImage: z.boolean(),
+  hasSealImage: z.boolean(),
+  suggestions: z.array(z.object({ label: z.string(), path: z.string() })),
+});
+
+const signatureReportSchema = z.object({
+  signerName: z.string(),
+  issuer: z.string(),
+  serialNumber: z.string(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  signingTime: z.string().nullable(),
+  certValidAtSigning: z.boolean(),
+  signatureValid: z.boolean(),
+  coversWholeFile: z.boolean(),
+  /** One Vietnamese sentence summing up the three checks. */
+  summary: z.string(),
+});
+export type SignatureReport = z.infer<typeof signatureReportSchema>;
+
+export const signingChannels = {
+  /** The token library and images set on this computer, with common CA library paths as suggestions. */
+  'signing:getConfig': channel(z.object({}), signingConfigSchema),
+  /** Administrator: choose the token's PKCS#11 library file (checked by loading it). */
+  'signing:chooseLibrary': channel(z.object({}), z.object({ canceled: z.boolean(), libraryPath: z.string().nullable(), certificates: z.number() })),
+  /** Choose the signer's signature image or the seal image (transparent PNG). */
+  'signing:chooseImage': channel(z.object({ which: z.enum(['signer', 'seal']) }), z.object({ canceled: z.boolean() })),
+  /** Certificates on the tokens plugged in now. */
+  'signing:listCertificates': channel(z.object({}), z.object({ certificates: z.array(certificateInfoSchema) })),
+  /**
+   * Renders the numbered, dated letter to PDF, asks the PIN in main, signs on the token and saves
+   * the signed file where the user picks. Nothing is written when any step fails.
+   */
+  'signing:signLetterPdf': channel(
+    z.object({
+      letter: letterSchema.refine((l) => l.number !== null && l.date !== null, 'Văn bản phải có số và ngày trước khi ký số'),
+      certificate: certificateRefSchema,
+      margins: letterMarginsSchema.optional(),
+      suggestedName: z.string().trim().min(1).max(180),
+    }),
+    z.object({
+      canceled: z.boolean(),
+      path: z.string().nullable(),
+      sha256: z.string(),
+      certificate: z.object({ subjectName: z.string(), issuerName: z.string(), serialNumber: z.string(), sha256: z.string(), validTo: z.string() }).nullable(),
+    }),
+  ),
+  /** Checks the signatures of a PDF the user picks (signed here or received). */
+  'signing:verifyPdf': channel(z.object({}), z.object({ canceled: z.boolean(), path: z.string().nullable(), signatures: z.array(signatureReportSchema) })),
+};
