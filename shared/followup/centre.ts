@@ -23,6 +23,8 @@ export interface FollowUpItem {
   sourceRef: string;
   percent: number;
   assignedOn: string;
+  /** The product the task must deliver ("5 rõ"), printed in the letter; absent or "" when not stated. */
+  expectedProduct?: string;
 }
 
 export interface FollowUpEntry extends FollowUpItem {
@@ -123,7 +125,7 @@ export function escalationNote(esc: TaskEscalation): string {
 export function toLetterRow(e: FollowUpEntry): FollowUpTaskRow {
   const notes = [e.percent > 0 ? `Đã thực hiện ${e.percent}%` : '', escalationNote(e.escalation)].filter(Boolean);
   return {
-    title: e.title,
+    title: e.expectedProduct ? `${e.title} (sản phẩm: ${e.expectedProduct})` : e.title,
     sourceRef: e.sourceRef || '—',
     dueOn: e.dueOn,
     status: e.kind,

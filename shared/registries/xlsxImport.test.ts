@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_COLUMNS, UNIT_COLUMNS, parseOfficialRows, parseUnitRows, parseUserDate, unitsToRows } from './xlsxImport';
+import { OFFICIAL_COLUMNS, UNIT_COLUMNS, parseOfficialRows, parseUnitRows, parseUserDate, unitsToRows, userDateProblem } from './xlsxImport';
 import type { Unit } from './units';
 
 let n = 0;
@@ -94,5 +94,18 @@ describe('registry import from .xlsx', () => {
     const r = parseUnitRows([header, ['!!', '!', 'x', '', '', '01/07/2025'], ['!']], [root], ids);
     expect(r.errors.map((e) => e.row)).toEqual([3]);
     expect(r.units).toEqual([]);
+  });
+});
+
+describe('userDateProblem', () => {
+  it('names the field, says an impossible date does not exist, and accepts good dates', () => {
+    expect(userDateProblem('Ngày hoàn thành', '31/02/2026')).toBe('Ngày hoàn thành: Ngày 31/02/2026 không có thật.');
+    expect(userDateProblem('Hạn xử lý', '29/2/2025')).toBe('Hạn xử lý: Ngày 29/02/2025 không có thật.');
+    expect(userDateProblem('Hạn xử lý', '2026-04-31')).toBe('Hạn xử lý: Ngày 31/04/2026 không có thật.');
+    expect(userDateProblem('Hạn xử lý', '32/01/2026')).toBe('Hạn xử lý: không hợp lệ (dạng dd/mm/yyyy).');
+    expect(userDateProblem('Hạn xử lý', 'mai')).toBe('Hạn xử lý: không hợp lệ (dạng dd/mm/yyyy).');
+    expect(userDateProblem('Hạn xử lý', '')).toBe('Hạn xử lý: chưa nhập ngày (dạng dd/mm/yyyy).');
+    expect(userDateProblem('Hạn xử lý', '29/02/2028')).toBeNull();
+    expect(userDateProblem('Hạn xử lý', ' 05/01/2026 ')).toBeNull();
   });
 });

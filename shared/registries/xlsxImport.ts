@@ -49,6 +49,24 @@ export function parseUserDate(text: string): string | null {
   }
 }
 
+/**
+ * Why a typed date is refused, naming its field, or null when parseUserDate accepts it:
+ * "Ngày hoàn thành: Ngày 31/02/2026 không có thật" for a well-formed but impossible date,
+ * "Ngày hoàn thành: không hợp lệ (dạng dd/mm/yyyy)" for anything else.
+ */
+export function userDateProblem(field: string, text: string): string | null {
+  const t = text.trim();
+  if (parseUserDate(t)) return null;
+  if (!t) return `${field}: chưa nhập ngày (dạng dd/mm/yyyy).`;
+  const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  const parts = vi ? { d: Number(vi[1]), m: Number(vi[2]), y: vi[3] } : iso ? { d: Number(iso[3]), m: Number(iso[2]), y: iso[1] } : null;
+  if (parts && parts.m >= 1 && parts.m <= 12 && parts.d >= 1 && parts.d <= 31 && Number(parts.y) >= 1900 && Number(parts.y) <= 2100) {
+    return `${field}: Ngày ${String(parts.d).padStart(2, '0')}/${String(parts.m).padStart(2, '0')}/${parts.y} không có thật.`;
+  }
+  return `${field}: không hợp lệ (dạng dd/mm/yyyy).`;
+}
+
 export function formatUserDate(iso: string | null): string {
   return iso ? formatDateVi(iso) : '';
 }

@@ -1,4 +1,5 @@
-import { createTheme } from '@mantine/core';
+import { createTheme, MultiSelect, Select } from '@mantine/core';
+import { foldedFilter } from './selectFilter';
 
 /** System fonts that carry full Vietnamese diacritics on Windows and Linux office PCs. */
 export const theme = createTheme({
@@ -6,4 +7,9 @@ export const theme = createTheme({
   primaryColor: 'blue',
   defaultRadius: 'sm',
   headings: { fontFamily: '"Segoe UI", "Noto Sans", "Liberation Sans", Arial, sans-serif' },
+  components: {
+    // Every picker (units, officials, documents) matches typed words without diacritics: "tram y te" finds "Trạm Y tế".
+    Select: Select.extend({ defaultProps: { filter: foldedFilter } }),
+    MultiSelect: MultiSelect.extend({ defaultProps: { filter: foldedFilter } }),
+  },
 });

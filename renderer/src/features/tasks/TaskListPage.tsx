@@ -8,7 +8,7 @@ import { navigate } from '../../shell/router';
 import { useAppState } from '../../state/app';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { DEFAULT_TASK_SORT, useDirective, useDirectives, useTaskList, type TaskListFilter, type TaskListItem, type TaskSort, type TaskSortKey } from './data/queries';
+import { DEFAULT_TASK_SORT, searchNamesOf, useDirective, useDirectives, useTaskList, type TaskListFilter, type TaskListItem, type TaskSort, type TaskSortKey } from './data/queries';
 import { TaskColumns } from './components/taskColumns';
 import { VirtualTable } from './components/VirtualTable';
 import { PlanImportButton } from './PlanImport';
@@ -38,7 +38,7 @@ function storeSavedFilters(username: string, list: SavedFilter[]): void {
   localStorage.setItem(savedKey(username), JSON.stringify(list));
 }
 
-const OPEN: TaskStatus[] = ['active', 'paused'];
+const OPEN: TaskStatus[] = ['active', 'paused', 'awaitingAcceptance'];
 type StatusView = 'open' | 'completed' | 'cancelled' | 'all';
 function statusView(f: TaskListFilter): StatusView {
   const s = f.statuses ?? [];
@@ -103,7 +103,8 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
   const [saved, setSaved] = useState<SavedFilter[]>(() => loadSavedFilters(username));
   const [naming, setNaming] = useState<string | null>(null);
   const effective = useMemo(() => ({ ...filter, search: debounced || undefined }), [filter, debounced]);
-  const tasks = useTaskList(effective, sort, today);
+  const names = useMemo(() => (registry ? searchNamesOf(registry.units, registry.officials) : undefined), [registry]);
+  const tasks = useTaskList(effective, sort, today, names);
 
   const years = useMemo(() => {
     const y = Number(today.slice(0, 4));

@@ -48,10 +48,15 @@ export function TaskColumns(registry: Registry, options: { withDirective?: boole
               Văn bản {t.directiveRef}
             </Text>
           )}
+          {(t.deliveredProduct || t.expectedProduct) && (
+            <Text size="xs" c="dimmed" lineClamp={1} title={t.deliveredProduct ? `Sản phẩm: ${t.deliveredProduct}` : `Sản phẩm yêu cầu: ${t.expectedProduct}`}>
+              {t.deliveredProduct ? `Sản phẩm: ${t.deliveredProduct}` : `Sản phẩm yêu cầu: ${t.expectedProduct}`}
+            </Text>
+          )}
         </Stack>
       ),
     },
-    { header: 'Chủ trì', width: 'minmax(110px, 1fr)', cell: (t) => <Text size="sm" lineClamp={2} title={registry.unitName(t.leadUnitId)}>{registry.unitShort(t.leadUnitId)}</Text> },
+    { header: 'Đơn vị chủ trì', width: 'minmax(150px, 1.2fr)', cell: (t) => <Text size="sm" lineClamp={2} title={registry.unitName(t.leadUnitId)}>{registry.unitName(t.leadUnitId)}</Text> },
     { header: 'Ngày giao', width: '92px', sortKey: 'assignedOn', cell: (t) => formatDate(t.assignedOn) },
     {
       header: 'Hạn xử lý',
