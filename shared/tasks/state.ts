@@ -76,7 +76,7 @@ export interface TaskState {
   reportedOn: string | null;
   /** The product named by the completion report that is accepted or pending (describeProduct), "" when none. */
   deliveredProduct: string;
-  /** Last reported percent; 100 once completed. */
+  /** Last reported percent; 100 once completed or reported done. */
   percent: number;
   leadUnitId: string;
   responsibleOfficialId: string | null;
@@ -252,7 +252,8 @@ export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string
       }
     }
   }
-  state.percent = state.status === 'completed' ? 100 : progressPercent;
+  // The lead unit reports it done while waiting for acceptance; a returned report goes back to the last progress.
+  state.percent = state.status === 'completed' || state.status === 'awaitingAcceptance' ? 100 : progressPercent;
   state.reportedOn = state.pendingCompletion?.reportedOn ?? null;
   return state;
 }

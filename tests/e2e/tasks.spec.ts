@@ -218,13 +218,22 @@ test('directive → two tasks → progress, extension granted → completion jud
   await expect(d.getByLabel('Ngày hoàn thành')).toHaveValue('20/03/2026');
   await d.getByLabel('Kết quả thực hiện').fill('Đã rà soát 35 thủ tục, đề nghị bãi bỏ 3 thủ tục.');
   await d.getByLabel('Số văn bản báo cáo').fill('125/BC-PKT');
+  await d.getByLabel('Sản phẩm đã có').fill('Báo cáo kết quả rà soát thủ tục hành chính');
+  await d.getByLabel('Số văn bản sản phẩm').fill('125/BC-PKT');
+  await d.getByLabel('Ngày văn bản sản phẩm').fill('20/03/2026');
   await d.getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(page.getByText('Đã ghi báo cáo hoàn thành.')).toBeVisible();
-  // Judged against the extended deadline (the default): on time.
-  await expect(page.getByText('Hoàn thành đúng hạn').first()).toBeVisible();
+  // The report waits for the assigner.
+  await expect(page.getByText('Chờ cơ quan giao xác nhận hoàn thành')).toBeVisible();
 
-  // 6. The assigner's dashboard and list agree; then the setting flips it to late.
+  // 6. The assigner accepts; judged against the extended deadline (the default) it is on time; dashboard and list agree; then the setting flips it to late.
   await switchTo(site, ADMIN.username, ADMIN.password);
+  await openTask(page, 'Rà soát thủ tục hành chính lĩnh vực kinh tế');
+  await page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+  d = page.getByRole('dialog');
+  await d.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(page.getByText('Đã xác nhận hoàn thành nhiệm vụ.')).toBeVisible();
+  await expect(page.getByText('Hoàn thành đúng hạn').first()).toBeVisible();
   await page.getByRole('link', { name: 'Tổng quan' }).click();
   await expect(page.getByRole('button', { name: 'Hoàn thành đúng hạn: 1' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Hoàn thành quá hạn: 0' })).toBeVisible();
@@ -257,6 +266,7 @@ test('directive → two tasks → progress, extension granted → completion jud
     ['Đồng ý gia hạn', 'lan.vt'],
     ['Gửi ý kiến phối hợp', 'vhxh.cb'],
     ['Báo cáo hoàn thành', 'pkt.cb'],
+    ['Xác nhận hoàn thành', 'lan.vt'],
   ] as const) {
     await expect(history.getByRole('row').filter({ hasText: action }).filter({ hasText: actor })).toHaveCount(1);
   }
