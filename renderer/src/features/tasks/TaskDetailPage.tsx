@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, UnstyledButton } from '@mantine/core';
+import { upwardStatusLabel, upwardStatusOf } from '@shared/consultations';
+import { useLinkedToTask } from '../consultations/data/queries';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { authorityLevelLabels, describeDecision, describeDirective, describeProduct, taskEventTypeLabels, taskPriorityLabels, type DecisionRecord, type TaskEvent } from '@shared/tasks/model';
 import { assess, DEFAULT_TASK_SETTINGS, judgedDueOn, onTimeAtLabels, taskStatusLabels } from '@shared/tasks/state';
@@ -187,6 +189,8 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
       </Paper>
 
       <Steps detail={detail} registry={registry} canManage={can('manageSteps').allowed} today={today} />
+
+      <LinkedMatters taskId={task.id} registry={registry} today={today} />
 
       <Tabs defaultValue="progress" keepMounted={false}>
         <Tabs.List>
@@ -388,6 +392,62 @@ function Steps({ detail, registry, canManage, today }: { detail: TaskDetail; reg
             {error}
           </Text>
         )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Consultations and requests upward linked to this task, and the way to start one from here. */
+function LinkedMatters({ taskId, registry, today }: { taskId: string; registry: Registry; today: string }) {
+  const linked = useLinkedToTask(taskId);
+  const calendar = useCalendarConfig();
+  if (!linked) return null;
+  const none = linked.consultations.length === 0 && linked.upward.length === 0;
+  return (
+    <Paper withBorder p="sm" aria-label="Lấy ý kiến, trình cấp trên liên quan">
+      <Group justify="space-between" mb={4}>
+        <Text fw={600} size="sm">
+          Lấy ý kiến, trình cấp trên liên quan
+        </Text>
+        <Group gap="xs">
+          <Button size="compact-xs" variant="light" onClick={() => navigate(`consultations/new/${taskId}`)}>
+            Lấy ý kiến
+          </Button>
+          <Button size="compact-xs" variant="light" onClick={() => navigate(`consultations/upward/new/${taskId}`)}>
+            Trình cấp trên
+          </Button>
+        </Group>
+      </Group>
+      {none && (
+        <Text size="xs" c="dimmed">
+          Chưa có đợt lấy ý kiến hay đề nghị nào gắn với nhiệm vụ này.
+        </Text>
+      )}
+      <Stack gap={2}>
+        {linked.upward.map((r) => (
+          <UnstyledButton key={r.id} onClick={() => navigate(`consultations/upward/${r.id}`)}>
+            <Text size="sm">
+              <Text span c="blue">
+                Trình cấp trên: {r.subject}
+              </Text>{' '}
+              <Text span size="xs" c="dimmed">
+                · {registry.unitName(r.fromUnitId)} · ngày {formatDate(r.requestedOn)} · {upwardStatusLabel(upwardStatusOf(r, linked.answers, today, calendar))}
+              </Text>
+            </Text>
+          </UnstyledButton>
+        ))}
+        {linked.consultations.map((c) => (
+          <UnstyledButton key={c.id} onClick={() => navigate(`consultations/${c.id}`)}>
+            <Text size="sm">
+              <Text span c="blue">
+                Lấy ý kiến: {c.subject}
+              </Text>{' '}
+              <Text span size="xs" c="dimmed">
+                · {registry.unitName(c.requesterUnitId)} · hạn trả lời {formatDate(c.dueOn)}
+              </Text>
+            </Text>
+          </UnstyledButton>
+        ))}
       </Stack>
     </Paper>
   );
