@@ -206,10 +206,37 @@ function notesBlocks(data: ReportData): LetterBlockInput[] {
 }
 
 export interface ReportTexts {
-  /** Sections II–IV, written by the compiling office; empty ones print the template's placeholder. */
+  /** Sections II–IV, written by the compiling office; empty ones print the template's placeholder in a draft. */
   shortcomings?: string[];
   nextSteps?: string[];
   proposals?: string[];
+  /** Leave empty sections II–IV out of the letter (the clerk's choice when issuing with nothing to say there). */
+  omitEmpty?: boolean;
+}
+
+const WRITTEN_SECTIONS: readonly { key: 'shortcomings' | 'nextSteps' | 'proposals'; title: string }[] = [
+  { key: 'shortcomings', title: 'Tồn tại, hạn chế và nguyên nhân' },
+  { key: 'nextSteps', title: 'Nhiệm vụ, giải pháp trong thời gian tới' },
+  { key: 'proposals', title: 'Kiến nghị, đề xuất' },
+];
+
+function written(lines: string[] | undefined): string[] {
+  return (lines ?? []).filter((l) => l.trim());
+}
+
+/** Sections II–IV left empty ("II. Tồn tại, hạn chế và nguyên nhân"…): a report with any is not issued unless they are omitted. */
+export function emptyWrittenSections(texts: ReportTexts): string[] {
+  return WRITTEN_SECTIONS.map((s, i) => ({ ...s, label: `${['II', 'III', 'IV'][i]}. ${s.title}` }))
+    .filter((s) => written(texts[s.key]).length === 0)
+    .map((s) => s.label);
+}
+
+/** Why a báo cáo cannot be issued with these texts, or null: no placeholder may reach a numbered letter. */
+export function issueRefusal(texts: ReportTexts): string | null {
+  if (texts.omitEmpty) return null;
+  const empty = emptyWrittenSections(texts);
+  if (empty.length === 0) return null;
+  return `Chưa phát hành được: ${empty.join('; ')} còn trống. Nhập nội dung các mục này, hoặc chọn "Bỏ các mục để trống" để báo cáo không in các mục đó.`;
 }
 
 /** Sections for buildPeriodicReport: I with the numbered tables, then II–IV as written. */
@@ -226,9 +253,7 @@ export function reportSections(data: ReportData, texts: ReportTexts = {}): Repor
         { title: 'Danh mục nhiệm vụ quá hạn chưa hoàn thành', blocks: overdueTable(data) },
       ],
     },
-    { title: 'Tồn tại, hạn chế và nguyên nhân', blocks: para(texts.shortcomings) },
-    { title: 'Nhiệm vụ, giải pháp trong thời gian tới', blocks: para(texts.nextSteps) },
-    { title: 'Kiến nghị, đề xuất', blocks: para(texts.proposals) },
+    ...WRITTEN_SECTIONS.filter((w) => !texts.omitEmpty || written(texts[w.key]).length > 0).map((w) => ({ title: w.title, blocks: para(texts[w.key]) })),
   ];
 }
 

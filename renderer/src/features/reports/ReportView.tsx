@@ -58,7 +58,7 @@ export function CategoryTable({ data }: { data: ReportData }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={44}>STT</Table.Th>
-            <Table.Th>Đơn vị chủ trì</Table.Th>
+            <Table.Th miw={170}>Đơn vị chủ trì</Table.Th>
             <Table.Th ta="right">Tổng số</Table.Th>
             {CATEGORY_ORDER.map((k) => (
               <Table.Th key={k} ta="right" title={taskCategoryLabels[k]}>
@@ -98,7 +98,7 @@ export function DetailTable({ data }: { data: ReportData }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={44}>STT</Table.Th>
-            <Table.Th>Đơn vị chủ trì</Table.Th>
+            <Table.Th miw={170}>Đơn vị chủ trì</Table.Th>
             {BUCKETS.map((b) => (
               <Table.Th key={b} ta="right">
                 Quá hạn {overdueBucketLabels[b].toLowerCase()}

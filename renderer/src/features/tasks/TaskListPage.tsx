@@ -204,7 +204,7 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
       </Group>
 
       <SimpleGrid cols={4} spacing="xs" verticalSpacing="xs">
-        <TextInput label="Tìm kiếm" placeholder="Tên, số văn bản (không dấu được)" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <TextInput label="Tìm kiếm" placeholder="Tên, số văn bản, đơn vị chủ trì, người chịu trách nhiệm (gõ không dấu được)" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <FilterSelect label="Đơn vị (chủ trì hoặc phối hợp)" data={unitOptions} value={filter.unitId ?? null} patch={PATCH.unitId} set={set} searchable />
         <FilterSelect label="Phân loại" data={CATEGORY_OPTIONS} value={category} patch={PATCH.category} set={set} />
         <FilterSelect label="Năm kế hoạch" data={years} value={filter.planYear !== undefined ? String(filter.planYear) : null} patch={PATCH.planYear} set={set} />

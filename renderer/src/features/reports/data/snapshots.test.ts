@@ -162,8 +162,22 @@ describe('reports in the database', () => {
     const db = await seeded();
     const data = await buildReport(db, params, 'Tất cả đơn vị');
     const signer = { kind: 'official' as const, name: 'Nguyễn Văn Hùng', title: 'Chủ tịch', isHead: true };
-    const issued = await issueReport(db, ctx, { data, signer, texts: {}, issuedOn: '2026-07-02' });
+    // Empty sections II–IV are refused: no placeholder reaches a numbered letter; nothing is written.
+    const lettersBefore = await db.letters.count();
+    await expect(issueReport(db, ctx, { data, signer, texts: { shortcomings: ['Một số đơn vị chậm báo cáo.'] }, issuedOn: '2026-07-02' })).rejects.toThrow(
+      'Chưa phát hành được: III. Nhiệm vụ, giải pháp trong thời gian tới; IV. Kiến nghị, đề xuất còn trống.',
+    );
+    expect(await db.letters.count()).toBe(lettersBefore);
+    // The clerk chooses to omit them: the letter has I and II only, and no placeholder.
+    const texts = { shortcomings: ['Một số đơn vị chậm báo cáo.'], omitEmpty: true };
+    const issued = await issueReport(db, ctx, { data, signer, texts, issuedOn: '2026-07-02' });
     expect(issued.number).toBe(1);
+    const printed = JSON.stringify(issued.letter.blocks);
+    expect(printed).not.toContain('bổ sung.)');
+    expect(issued.letter.blocks.filter((b) => b.type === 'heading' && b.level === 1).map((b) => (b.type === 'heading' ? `${b.label}. ${b.text}` : ''))).toEqual([
+      'I. Kết quả thực hiện nhiệm vụ',
+      'II. Tồn tại, hạn chế và nguyên nhân',
+    ]);
     expect(issued.letter.symbol).toBe('BC-UBND');
 
     // After issue: the assigner moves H1's deadline to 30/07 (a definition edit), and V3's completion is
@@ -179,7 +193,7 @@ describe('reports in the database', () => {
     const reprint = await loadSnapshot(db, summary.id);
     expect(canonicalJson(reprint!.data)).toBe(canonicalJson(data));
     const { issuer } = await issuerOf(db, signer);
-    expect(reportLetter(reprint!.data, issuer, {}, { number: 1, date: '2026-07-02' })).toEqual(issued.letter);
+    expect(reportLetter(reprint!.data, issuer, texts, { number: 1, date: '2026-07-02' })).toEqual(issued.letter);
 
     const now = await buildReport(db, params, 'Tất cả đơn vị');
     const changes = compareReports(reprint!.data, now);
