@@ -19,7 +19,8 @@ test('a clerk’s day: product, completion returned once then accepted, deciding
   test.setTimeout(360_000);
   const { page } = site;
   await page.clock.setFixedTime(new Date('2026-03-02T09:00:00+07:00'));
-  await firstRun(site);
+  // The wizard says the higher body prints on every letterhead, and previews it.
+  await firstRun(site, { shots: 'clerk-00-wizard' });
 
   await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
   const unitsFile = join(tmp, 'don-vi.xlsx');

@@ -83,7 +83,7 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
           <Group gap="xs">
             <CategoryBadge category={a.category} status={state.status} size="md" />
             {open && judged && <DeadlineBadge dueOn={judged} asOf={today} soonWithin={settings.dueSoonWorkingDays} size="md" />}
-            {state.status !== 'active' && (
+            {state.status !== 'active' && state.status !== 'awaitingAcceptance' && (
               <Badge color="gray" size="md" tt="none">
                 {taskStatusLabels[state.status]}
               </Badge>
