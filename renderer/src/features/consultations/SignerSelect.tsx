@@ -38,7 +38,7 @@ export function useSignerOptions(today: string): SignerOption[] | undefined {
         const name = byId.get(p.officialId)?.fullName ?? '';
         // The letter names the body already ("TM. ỦY BAN NHÂN DÂN"): the signature line prints "CHỦ TỊCH", not the post as typed.
         const title = defaultSigningTitle(p.title);
-        return { value: `post:${p.id}`, label: `${name} — ${p.title} (ký: ${title.toUpperCase()})`, choice: { kind: 'official' as const, name, title, isHead: p.isHead } };
+        return { value: `post:${p.id}`, label: `${name} — ${p.title}${title !== p.title ? ` (ký: ${title.toUpperCase()})` : ''}`, choice: { kind: 'official' as const, name, title, isHead: p.isHead } };
       })
       .filter((o) => o.choice.name);
   }, [ctx, officials, posts, today]);

@@ -8,10 +8,12 @@ import type { Column } from './VirtualTable';
 /** "Quá hạn 12 ngày" in the category's colour, or the status for cancelled tasks. */
 export function TimingCell({ t }: { t: TaskListItem }) {
   const color = t.category ? CATEGORY_COLORS[t.category] : 'gray';
+  const label = t.category === 'openNoDeadline' ? 'Không có hạn' : t.label;
   return (
     <Stack gap={0}>
-      <Text size="sm" c={`${color}.8`} fw={t.category === 'openOverdue' ? 600 : 500} lineClamp={1}>
-        {t.category === 'openNoDeadline' ? 'Không có hạn' : t.label}
+      {/* Two lines, whole words, and the full label on hover when it is longer still. */}
+      <Text size="sm" c={`${color}.8`} fw={t.category === 'openOverdue' || t.acceptanceLate ? 600 : 500} lineClamp={2} title={label}>
+        {label}
       </Text>
       {t.status === 'paused' && (
         <Text size="xs" c="dimmed">
