@@ -150,6 +150,15 @@ test('a clerk’s day: product, completion returned once then accepted, deciding
   await site.shot('clerk-06-return');
   await d.getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(page.getByText('Đã trả lại báo cáo hoàn thành, yêu cầu bổ sung.')).toBeVisible();
+  // The authority answers the request upward from the task it is linked to.
+  await page.getByLabel('Lấy ý kiến, trình cấp trên liên quan').getByText('Trình cấp trên: Xin bổ sung vắc xin cho đợt tiêm chủng').click();
+  await expect(page.getByText(`Nhiệm vụ liên quan: ${TITLE}`)).toBeVisible();
+  await page.getByLabel('Ý kiến quyết định').fill('Đồng ý; Văn phòng dự thảo công văn gửi Trung tâm Y tế.');
+  await page.getByRole('button', { name: 'Ghi trả lời' }).click();
+  await expect(page.getByText('Đã ghi ý kiến trả lời.')).toBeVisible();
+  await site.shot('clerk-06b-upward-answered');
+  await page.getByRole('button', { name: TITLE }).click();
+  await expect(page.getByLabel('Lấy ý kiến, trình cấp trên liên quan')).toContainText('Đã có ý kiến quyết định');
 
   // Reported again on 19/03 (before the deadline 20/03), accepted on 25/03 with the decision document.
   await setToday(page, '2026-03-19');
