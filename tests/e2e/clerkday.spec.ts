@@ -153,7 +153,7 @@ test('a clerk’s day: product, completion returned once then accepted, deciding
   // The authority answers the request upward from the task it is linked to.
   await page.getByLabel('Lấy ý kiến, trình cấp trên liên quan').getByText('Trình cấp trên: Xin bổ sung vắc xin cho đợt tiêm chủng').click();
   await expect(page.getByText(`Nhiệm vụ liên quan: ${TITLE}`)).toBeVisible();
-  await page.getByLabel('Ý kiến quyết định').fill('Đồng ý; Văn phòng dự thảo công văn gửi Trung tâm Y tế.');
+  await page.getByRole('textbox', { name: 'Ý kiến quyết định' }).fill('Đồng ý; Văn phòng dự thảo công văn gửi Trung tâm Y tế.');
   await page.getByRole('button', { name: 'Ghi trả lời' }).click();
   await expect(page.getByText('Đã ghi ý kiến trả lời.')).toBeVisible();
   await site.shot('clerk-06b-upward-answered');
