@@ -23,6 +23,8 @@ export interface FollowUpItem {
   sourceRef: string;
   percent: number;
   assignedOn: string;
+  /** The product the task must deliver ("5 rõ"), printed in the letter; absent or "" when not stated. */
+  expectedProduct?: string;
 }
 
 export interface FollowUpEntry extends FollowUpItem {
@@ -125,7 +127,7 @@ export function toLetterRow(e: FollowUpEntry): FollowUpTaskRow {
   const last = e.escalation.last;
   return {
     earlierReminder: last && last.step !== 'reportToChair' ? { number: last.number, symbol: last.symbol, date: last.date } : undefined,
-    title: e.title,
+    title: e.expectedProduct ? `${e.title} (sản phẩm: ${e.expectedProduct})` : e.title,
     sourceRef: e.sourceRef || '—',
     dueOn: e.dueOn,
     status: e.kind,

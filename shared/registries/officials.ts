@@ -41,3 +41,15 @@ export function describePosts(posts: readonly Post[], unitName: (id: string) => 
     .map((p) => `${p.title} – ${unitName(p.unitId)}`)
     .join('; ');
 }
+
+/**
+ * The title a leader signs with under "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH": the post without
+ * the body it belongs to, which the letter already names — "Chủ tịch UBND" → "Chủ tịch",
+ * "Phó Chủ tịch Ủy ban nhân dân xã Hòa An" → "Phó Chủ tịch". Other posts are kept as typed.
+ */
+export function defaultSigningTitle(postTitle: string): string {
+  const t = postTitle.trim().replace(/\s+/g, ' ');
+  const m = /^(Phó Chủ tịch|Chủ tịch)(?:\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\b.*)?$/iu.exec(t);
+  if (!m) return t;
+  return m[1].toLowerCase().startsWith('phó') ? 'Phó Chủ tịch' : 'Chủ tịch';
+}

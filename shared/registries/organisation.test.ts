@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { awaitsRegistry, resolveOrganisation, type Organisation } from './organisation';
+import { defaultSigningTitle } from './officials';
 
 const unitSite: Organisation = {
   authorityName: 'Ủy ban nhân dân xã Hòa An',
@@ -40,5 +41,17 @@ describe('organisation of a unit office', () => {
       { id: 'b', parentId: 'a' },
     ];
     expect(['a', 'b']).toContain(resolveOrganisation({ ...unitSite, actsForUnitIds: ['a'] }, cyclic).authorityUnitId);
+  });
+});
+
+describe('defaultSigningTitle', () => {
+  it('drops the body the letter already names from a leader’s post, keeps other posts', () => {
+    expect(defaultSigningTitle('Chủ tịch UBND')).toBe('Chủ tịch');
+    expect(defaultSigningTitle('CHỦ TỊCH UBND')).toBe('Chủ tịch');
+    expect(defaultSigningTitle('Phó Chủ tịch UBND xã')).toBe('Phó Chủ tịch');
+    expect(defaultSigningTitle('Phó Chủ tịch Ủy ban nhân dân xã Hòa An')).toBe('Phó Chủ tịch');
+    expect(defaultSigningTitle('Chủ tịch')).toBe('Chủ tịch');
+    expect(defaultSigningTitle('Chánh Văn phòng HĐND và UBND')).toBe('Chánh Văn phòng HĐND và UBND');
+    expect(defaultSigningTitle('Chủ tịch Hội Nông dân')).toBe('Chủ tịch Hội Nông dân');
   });
 });

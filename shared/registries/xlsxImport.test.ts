@@ -104,3 +104,4 @@ describe('registry import from .xlsx', () => {
     expect(r.units).toEqual([]);
   });
 });
+

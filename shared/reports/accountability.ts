@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isoDateSchema as dateString } from '../calendar';
 import { attachmentRefSchema } from '../tasks/model';
 import type { ReportData } from './model';
-import type { UnitRanking } from './ranking';
+import { formatPercentBp, type UnitRanking } from './ranking';
 
 export const accountabilityKinds = ['discipline', 'commendation', 'reward'] as const;
 export type AccountabilityKind = (typeof accountabilityKinds)[number];
@@ -96,7 +96,7 @@ export function proposeCandidates(report: Pick<ReportData, 'units' | 'overdueTas
             unitId: r.unitId,
             unitName: r.unitName,
             kind: 'commendation' as const,
-            reason: `Kỳ ${report.periodLabel}: xếp loại "${r.levelLabel}"${rate ? `, ${rate.label.toLowerCase()} ${rate.basisPoints === null ? '—' : `${Math.floor(rate.basisPoints / 100)},${String(rate.basisPoints % 100).padStart(2, '0')}%`}` : ''}.`,
+            reason: `Kỳ ${report.periodLabel}: xếp loại "${r.levelLabel}"${rate ? `, ${rate.label.toLowerCase()} ${formatPercentBp(rate.basisPoints)}` : ''}.`,
             taskIds: [],
           };
         })

@@ -5,7 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../calendar';
 import { categorizeState, computeRate, rateFormulaIds, type CategoryCounts } from '../tasks/state';
-import { computeReport } from './compute';
+import { computeReport, reportTaskOf } from './compute';
+import { makeEvents, makeTask } from '../tasks/fixtures';
+import { foldTask } from '../tasks/state';
+import { formulaLines, summarySentence } from './export';
 import { fixtureParams, fixtureReportTasks, FIXTURE_UNITS } from './fixtures';
 import type { ReportData, ReportParams, ReportTask } from './model';
 
@@ -19,6 +22,7 @@ const counts = (doneOnTime: number, doneLate: number, doneNoDeadline: number, op
   openWithinDeadline,
   openOverdue,
   openNoDeadline,
+  awaitingAcceptance: 0,
 });
 const unit = (d: ReportData, id: string) => d.units.find((u) => u.unitId === id)!;
 
@@ -67,8 +71,8 @@ describe('golden fixture, judged against the extended deadline, rate "dueComplet
     // Totals: 8 tasks; rate = (2+2)/(2+2+2) = 4/6 = 66,666…% → printed 66,66% (rounded down, never flattering);
     // overdue share = 2/6 = 33,333…% → printed 33,34% (rounded up for the same reason).
     expect(d.totals.counts).toEqual(counts(2, 2, 0, 1, 2, 1));
-    expect(d.totals.rate).toEqual({ numerator: 4, denominator: 6, basisPoints: 6666 });
-    expect(d.totals.overdueShare).toEqual({ numerator: 2, denominator: 6, basisPoints: 3334 });
+    expect(d.totals.rate).toEqual({ numerator: 4, denominator: 6, basisPoints: 6667 });
+    expect(d.totals.overdueShare).toEqual({ numerator: 2, denominator: 6, basisPoints: 3333 });
     expect(d.totals.extensionsGranted).toBe(1);
   });
 
@@ -98,7 +102,7 @@ describe('golden fixture, judged against the extended deadline, rate "dueComplet
     // 15/5 → 30/6 = 16 + 30 = 46 days; pkt rate = (1+1)/(1+1+1) = 66,66%
     expect(unit(june, 'pkt').counts).toEqual(counts(1, 1, 0, 0, 1, 1));
     expect(june.overdueTasks.find((t) => t.taskId === 'K3')).toMatchObject({ overdueDays: 46, bucket: 'from31To90', dueOn: '2026-05-15' });
-    expect(unit(june, 'pkt').rate.basisPoints).toBe(6666);
+    expect(unit(june, 'pkt').rate.basisPoints).toBe(6667);
     const sept = run('2026-09-30', { judgeAgainst: 'original' });
     expect(unit(sept, 'pkt').counts).toEqual(counts(1, 2, 1, 0, 0, 0));
   });
@@ -170,7 +174,7 @@ describe('the memoised categorisation', () => {
 });
 
 describe("the Government Office's 2017 report (1270/BC-TCTTTg)", () => {
-  it('14.068 on time, 1.983 late, 5.640 open within deadline, 223 overdue → 98,62% only with "dueCompletion"', () => {
+  it('14.068 on time, 1.983 late, 5.640 open within deadline, 223 overdue → 98,63% only with "dueCompletion", and 87,65% on time among completions', () => {
     const tasks: ReportTask[] = [];
     const add = (n: number, due: string, completedOn: string | null) => {
       for (let i = 0; i < n; i++)
@@ -183,10 +187,96 @@ describe("the Government Office's 2017 report (1270/BC-TCTTTg)", () => {
     const params: ReportParams = { period: { kind: 'year', from: '2017-01-01', to: '2017-12-31', cutOff: '2017-12-31' }, scope: { kind: 'all' }, inclusion: 'assignedInPeriod', judgeAgainst: 'extended', rateFormula: 'dueCompletion' };
     const d = computeReport({ params, tasks, units: [{ id: 'bo', name: 'Các bộ, cơ quan' }], scopeLabel: 'Toàn quốc' });
     expect(d.totals.counts).toEqual(counts(14_068, 1_983, 0, 5_640, 223, 0));
-    // (14.068 + 1.983) / (14.068 + 1.983 + 223) = 16.051 / 16.274 = 0,98629… → 98,62%; overdue 223 / 16.274 = 1,370…% → 1,38% (rounded up)
-    expect(d.totals.rate).toEqual({ numerator: 16_051, denominator: 16_274, basisPoints: 9862 });
-    expect(d.totals.overdueShare.basisPoints).toBe(138);
-    const giving9862 = rateFormulaIds.filter((f) => computeRate(d.totals.counts, f).basisPoints === 9862);
-    expect(giving9862).toEqual(['dueCompletion']);
+    // (14.068 + 1.983) / (14.068 + 1.983 + 223) = 16.051 / 16.274 = 0,986297… → 98,63% half-up (the report printed 98,62%, truncated);
+    // overdue 223 / 16.274 = 1,3702…% → 1,37%; on time among completions 14.068 / 16.051 = 87,646…% → 87,65% (printed 87,6%).
+    expect(d.totals.rate).toEqual({ numerator: 16_051, denominator: 16_274, basisPoints: 9863 });
+    expect(d.totals.overdueShare.basisPoints).toBe(137);
+    expect(d.totals.onTimeShare).toEqual({ numerator: 14_068, denominator: 16_051, basisPoints: 8765 });
+    const giving9863 = rateFormulaIds.filter((f) => computeRate(d.totals.counts, f).basisPoints === 9863);
+    expect(giving9863).toEqual(['dueCompletion']);
+    // Both rates are printed, each with its formula.
+    const text = summarySentence(d);
+    expect(text).toContain('Tỷ lệ nhiệm vụ đến hạn đã hoàn thành: 98,63% (16.051/16.274)');
+    expect(text).toContain('tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đã hoàn thành: 87,65% (14.068/16.051)');
+    expect(formulaLines(d)).toEqual([
+      'Tỷ lệ nhiệm vụ đến hạn đã hoàn thành = (Hoàn thành đúng hạn + Hoàn thành quá hạn) / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành).',
+      'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đã hoàn thành = Hoàn thành đúng hạn / (Hoàn thành đúng hạn + Hoàn thành quá hạn).',
+      'Tỷ lệ quá hạn trên số nhiệm vụ đến hạn = Quá hạn chưa hoàn thành / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành).',
+    ]);
+  });
+});
+
+describe('completion reports waiting for the assigner', () => {
+  // A1: due 13/03; reported done 12/03 (recorded 13/03), returned 17/03, reported again 20/03 (done 19/03), accepted 27/03.
+  // A2: due 31/03; reported done 30/03 (recorded 30/03), never accepted.
+  const a1 = makeTask({ id: 'A1', leadUnitId: 'pkt', supportUnitIds: [], assignedOn: '2026-03-02', dueOn: '2026-03-13', deadline: { kind: 'fixed', date: '2026-03-13' }, planYear: 2026 });
+  const a2 = makeTask({ id: 'A2', leadUnitId: 'pvh', supportUnitIds: [], assignedOn: '2026-03-02', dueOn: '2026-03-31', deadline: { kind: 'fixed', date: '2026-03-31' }, planYear: 2026 });
+  const report = (on: string, completedOn: string) => ({ type: 'completion' as const, on, completedOn, resultText: 'Xong', reportNumber: '', attachments: [], product: 'Báo cáo', productNumber: '5/BC', productDate: completedOn, awaitsAcceptance: true });
+  const events = [
+    ...makeEvents('A1', [
+      report('2026-03-13', '2026-03-12'),
+      { type: 'completionReturn', on: '2026-03-17', reportId: 'A1-e1', reason: 'Thiếu phụ lục', decidedByOfficialId: 'chair' },
+      report('2026-03-20', '2026-03-19'),
+      { type: 'completionAcceptance', on: '2026-03-27', reportId: 'A1-e3', note: '', decidedByOfficialId: 'chair' },
+    ]),
+    ...makeEvents('A2', [report('2026-03-30', '2026-03-30')]),
+  ];
+  const build = (cutOff: string, onTimeAt: 'report' | 'acceptance') =>
+    computeReport({
+      params: { ...fixtureParams(cutOff), onTimeAt, acceptanceWorkingDays: 5 },
+      tasks: [a1, a2].map((t) => reportTaskOf(t, foldTask(t, events, cutOff))),
+      units: FIXTURE_UNITS,
+      scopeLabel: 'Tất cả đơn vị',
+    });
+  const category = (d: ReportData, id: string) => d.counted.find((c) => c.id === id)?.category;
+
+  it('counts a waiting task as neither done nor overdue, and done as of the reported date once accepted', () => {
+    // 16/03: A1 waits (reported 13/03, within the assigner's 5 working days); it was due 13/03 but is not overdue.
+    expect(category(build('2026-03-16', 'report'), 'A1')).toBe('awaitingAcceptance');
+    // 18/03: returned on 17/03 → open again, and now overdue (due 13/03).
+    expect(category(build('2026-03-18', 'report'), 'A1')).toBe('openOverdue');
+    // 31/03: accepted on 27/03 as done on 19/03 → late (due 13/03) whichever date judges it.
+    expect(category(build('2026-03-31', 'report'), 'A1')).toBe('doneLate');
+    // A2 reported on its due day: waiting at 31/03.
+    const march = build('2026-03-31', 'report');
+    expect(category(march, 'A2')).toBe('awaitingAcceptance');
+    expect(march.totals.counts.awaitingAcceptance).toBe(1);
+    // Waiting tasks are outside both rates' bases: A1 alone counts, done late.
+    expect(march.totals.rate).toEqual({ numerator: 1, denominator: 1, basisPoints: 10_000 });
+    expect(march.totals.onTimeShare).toEqual({ numerator: 0, denominator: 1, basisPoints: 0 });
+    expect(march.totals.acceptanceLate).toBe(0);
+  });
+
+  it('puts the delay on the assigner after the set working days, and says so in the notes', () => {
+    // A2 recorded 30/03; 5 working days later is 06/04 (Mon 30/3 → Mon 6/4); on 07/04 the assigner is late.
+    expect(build('2026-04-06', 'report').totals.acceptanceLate).toBe(0);
+    const late = build('2026-04-07', 'report');
+    expect(late.totals.acceptanceLate).toBe(1);
+    expect(late.units.find((u) => u.unitId === 'pvh')!.counts.openOverdue).toBe(0);
+    expect(late.notes.join(' ')).toMatch(/Quá 5 ngày làm việc chưa xác nhận thì chậm thuộc cơ quan giao \(tính đến ngày chốt số liệu: 1 nhiệm vụ\)/);
+    expect(summarySentence(late)).toContain('chờ cơ quan giao xác nhận hoàn thành 1, trong đó 1 quá hạn xác nhận');
+  });
+
+  it('judges on time at the report date or at the acceptance, as the setting says, and prints which', () => {
+    // B1: due 20/03, reported done 19/03, accepted 25/03.
+    const b1 = makeTask({ id: 'B1', leadUnitId: 'pkt', supportUnitIds: [], assignedOn: '2026-03-02', dueOn: '2026-03-20', deadline: { kind: 'fixed', date: '2026-03-20' }, planYear: 2026 });
+    const ev = makeEvents('B1', [report('2026-03-19', '2026-03-19'), { type: 'completionAcceptance', on: '2026-03-25', reportId: 'B1-e1', note: '' }]);
+    const at = (onTimeAt: 'report' | 'acceptance') =>
+      computeReport({ params: { ...fixtureParams('2026-03-31'), onTimeAt }, tasks: [reportTaskOf(b1, foldTask(b1, ev, '2026-03-31'))], units: FIXTURE_UNITS, scopeLabel: 'x' });
+    expect(category(at('report'), 'B1')).toBe('doneOnTime');
+    expect(category(at('acceptance'), 'B1')).toBe('doneLate');
+    expect(at('report').notes.join(' ')).toContain('theo ngày hoàn thành đơn vị chủ trì báo cáo');
+    expect(at('acceptance').notes.join(' ')).toContain('theo ngày cơ quan giao xác nhận hoàn thành');
+  });
+
+  it('agrees with categorizeState every day, under both settings', () => {
+    for (const onTimeAt of ['report', 'acceptance'] as const)
+      for (let d = '2026-03-02'; d <= '2026-04-30'; d = addDays(d, 1)) {
+        const data = build(d, onTimeAt);
+        for (const t of [a1, a2]) {
+          const expected = categorizeState(reportTaskOf(t, foldTask(t, events, d)), d, { judgeAgainst: 'extended', onTimeAt });
+          expect(category(data, t.id) ?? null, `${t.id} ${d} ${onTimeAt}`).toBe(expected);
+        }
+      }
   });
 });

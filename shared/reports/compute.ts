@@ -5,7 +5,7 @@
  * deterministic: the same inputs always give the same JSON (and so the same snapshot hash).
  */
 import { overdueDays, type CalendarConfig } from '../calendar';
-import { computeRate, emptyCounts, judgedDueOn, overdueBucketOf, rateFormulas, type CategoryCounts, type OverdueBucket, type RateFormulaId, type TaskCategory, type TaskState } from '../tasks/state';
+import { acceptanceOverdue, computeRate, DEFAULT_TASK_SETTINGS, emptyCounts, judgedDoneOn, judgedDueOn, onTimeAtNote, overdueBucketOf, rateFormulas, type CategoryCounts, type OverdueBucket, type RateFormulaId, type TaskCategory, type TaskState } from '../tasks/state';
 import type { Task } from '../tasks/model';
 import { monthsOf, periodLabel } from './period';
 import {
@@ -24,6 +24,9 @@ import {
   type UnitReportRow,
 } from './model';
 
+/** Working days an assigner has to accept a completion when the report's params do not say. */
+export const DEFAULT_ACCEPTANCE_WORKING_DAYS = DEFAULT_TASK_SETTINGS.acceptanceWorkingDays;
+
 export const MISSING_UNIT_NAME = '(đơn vị không còn trong danh mục)';
 
 /** The facts a report needs from a task and its state folded as of the cut-off. */
@@ -39,6 +42,8 @@ export function reportTaskOf(task: Task, state: TaskState, directiveRef = ''): R
     assignedOn: task.assignedOn,
     status: state.status,
     completedOn: state.completedOn,
+    acceptedOn: state.acceptedOn,
+    reportedOn: state.reportedOn,
     originalDueOn: state.originalDueOn,
     effectiveDueOn: state.effectiveDueOn,
     extensionDates: state.deadlineHistory.map((d) => d.decidedOn),
@@ -60,8 +65,11 @@ function rateValue(counts: CategoryCounts, formula: RateFormulaId): RateValue {
   return { numerator: r.numerator, denominator: r.denominator, basisPoints: r.basisPoints };
 }
 
-function blankFigures(): Omit<ReportFigures, 'rate' | 'overdueShare'> {
+type BaseFigures = Omit<ReportFigures, 'rate' | 'overdueShare' | 'onTimeShare'> & { acceptanceLate: number };
+
+function blankFigures(): BaseFigures {
   return {
+    acceptanceLate: 0,
     assigned: 0,
     carriedOver: 0,
     counts: emptyCounts(),
@@ -119,8 +127,9 @@ export interface ComputeReportInput {
   calendar?: CalendarConfig;
 }
 
-function addFigures(into: Omit<ReportFigures, 'rate' | 'overdueShare'>, f: Omit<ReportFigures, 'rate' | 'overdueShare'>): void {
+function addFigures(into: BaseFigures, f: BaseFigures): void {
   into.assigned += f.assigned;
+  into.acceptanceLate += f.acceptanceLate;
   into.carriedOver += f.carriedOver;
   for (const k of Object.keys(f.counts) as (keyof CategoryCounts)[]) into.counts[k] += f.counts[k];
   for (const k of Object.keys(f.overdueBuckets) as OverdueBucket[]) into.overdueBuckets[k] += f.overdueBuckets[k];
@@ -140,7 +149,7 @@ function shortVi(d: string): string {
  * categorizeState and overdue days with the calendar lookups memoised per (deadline, date): a
  * year's report asks the same few hundred deadlines tens of thousands of times.
  */
-function makeJudge(params: Pick<ReportParams, 'judgeAgainst'>, cutOff: string, calendar?: CalendarConfig) {
+function makeJudge(params: Pick<ReportParams, 'judgeAgainst' | 'onTimeAt'>, cutOff: string, calendar?: CalendarConfig) {
   const memo = new Map<string, number>();
   const late = (due: string, on: string): number => {
     const key = `${due}|${on}`;
@@ -153,9 +162,10 @@ function makeJudge(params: Pick<ReportParams, 'judgeAgainst'>, cutOff: string, c
     if (t.assignedOn > cutOff || t.status === 'cancelled') return { category: null, due, lateDays: 0 };
     if (t.status === 'completed' && t.completedOn !== null && t.completedOn <= cutOff) {
       if (due === null) return { category: 'doneNoDeadline', due, lateDays: 0 };
-      const d = late(due, t.completedOn);
+      const d = late(due, judgedDoneOn(t, params)!);
       return { category: d > 0 ? 'doneLate' : 'doneOnTime', due, lateDays: d };
     }
+    if (t.status === 'awaitingAcceptance' && t.completedOn !== null && t.completedOn <= cutOff) return { category: 'awaitingAcceptance', due, lateDays: 0 };
     if (due === null) return { category: 'openNoDeadline', due, lateDays: 0 };
     const d = late(due, cutOff);
     return { category: d > 0 ? 'openOverdue' : 'openWithinDeadline', due, lateDays: d };
@@ -168,7 +178,7 @@ export function computeReport(input: ComputeReportInput): ReportData {
   const overdueId = overdueFormulaFor(params.rateFormula);
   const unitSet = params.scope.kind === 'units' ? new Set(params.scope.unitIds) : null;
   const names = new Map(input.units.map((u) => [u.id, u.name]));
-  const perUnit = new Map<string, Omit<ReportFigures, 'rate' | 'overdueShare'>>();
+  const perUnit = new Map<string, BaseFigures>();
   const fig = (unitId: string) => {
     let f = perUnit.get(unitId);
     if (!f) perUnit.set(unitId, (f = blankFigures()));
@@ -177,6 +187,7 @@ export function computeReport(input: ComputeReportInput): ReportData {
   if (unitSet) for (const u of unitSet) fig(u);
 
   const judge = makeJudge(params, cutOff, calendar);
+  const acceptanceSettings = { acceptanceWorkingDays: params.acceptanceWorkingDays ?? DEFAULT_ACCEPTANCE_WORKING_DAYS };
   const counted: CountedTask[] = [];
   const overdueTasks: OverdueTaskLine[] = [];
   const months = monthsOf(`${cutOff.slice(0, 4)}-01-01`, cutOff);
@@ -196,6 +207,7 @@ export function computeReport(input: ComputeReportInput): ReportData {
     f.assigned += 1;
     if (inclusion === 'carried') f.carriedOver += 1;
     f.counts[category] += 1;
+    if (category === 'awaitingAcceptance' && acceptanceOverdue(t.reportedOn, cutOff, acceptanceSettings, calendar)) f.acceptanceLate += 1;
     for (const d of t.extensionDates) if (d >= from && d <= cutOff) f.extensionsGranted += 1;
     counted.push({ id: t.id, unitId: t.leadUnitId, category, dueOn: due, completedOn: category.startsWith('done') ? t.completedOn : null, lateDays, carriedOver: inclusion === 'carried' });
     if (category === 'openOverdue') {
@@ -226,9 +238,9 @@ export function computeReport(input: ComputeReportInput): ReportData {
   const units: UnitReportRow[] = unitIds.map((unitId) => {
     const f = perUnit.get(unitId)!;
     addFigures(totalsBase, f);
-    return { unitId, unitName: names.get(unitId) ?? MISSING_UNIT_NAME, ...f, rate: rateValue(f.counts, params.rateFormula), overdueShare: rateValue(f.counts, overdueId) };
+    return { unitId, unitName: names.get(unitId) ?? MISSING_UNIT_NAME, ...f, rate: rateValue(f.counts, params.rateFormula), overdueShare: rateValue(f.counts, overdueId), onTimeShare: rateValue(f.counts, 'completedOnTime') };
   });
-  const totals: ReportFigures = { ...totalsBase, rate: rateValue(totalsBase.counts, params.rateFormula), overdueShare: rateValue(totalsBase.counts, overdueId) };
+  const totals: ReportFigures = { ...totalsBase, rate: rateValue(totalsBase.counts, params.rateFormula), overdueShare: rateValue(totalsBase.counts, overdueId), onTimeShare: rateValue(totalsBase.counts, 'completedOnTime') };
 
   overdueTasks.sort((a, b) => b.overdueDays - a.overdueDays || (a.taskId < b.taskId ? -1 : 1));
   counted.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -240,6 +252,8 @@ export function computeReport(input: ComputeReportInput): ReportData {
   const notes = [
     `Số liệu tính đến ngày ${shortVi(cutOff)}; phạm vi: ${taskInclusionLabels[params.inclusion].toLowerCase()}${params.inclusion === 'withCarriedOver' ? ` (kỳ trước chuyển sang: giao trước ngày ${shortVi(from)} và chưa hoàn thành trước ngày đó)` : ''}.`,
     `Đúng hạn, quá hạn được đánh giá theo ${params.judgeAgainst === 'original' ? 'thời hạn ban đầu' : 'thời hạn sau khi được gia hạn'}; nhiệm vụ đã hủy không tính.`,
+    onTimeAtNote(params.onTimeAt),
+    `Chờ xác nhận hoàn thành: đơn vị chủ trì đã báo cáo hoàn thành, cơ quan giao chưa xác nhận; không tính là hoàn thành cũng không tính là quá hạn của đơn vị. Quá ${params.acceptanceWorkingDays ?? DEFAULT_ACCEPTANCE_WORKING_DAYS} ngày làm việc chưa xác nhận thì chậm thuộc cơ quan giao${totals.acceptanceLate ? ` (tính đến ngày chốt số liệu: ${totals.acceptanceLate} nhiệm vụ)` : ''}.`,
     input.followUpsRecorded === false
       ? 'Cột "Công văn đôn đốc": sổ văn bản đi chưa ghi nhận công văn đôn đốc nào gửi đơn vị, nên cột này bằng 0.'
       : `Cột "Công văn đôn đốc": số công văn đôn đốc đã phát hành gửi đơn vị từ ngày ${shortVi(from)} đến ngày ${shortVi(cutOff)}.`,
@@ -254,6 +268,7 @@ export function computeReport(input: ComputeReportInput): ReportData {
     scopeLabel: input.scopeLabel,
     rateFormula: formulaText(params.rateFormula),
     overdueFormula: formulaText(overdueId),
+    onTimeShareFormula: formulaText('completedOnTime'),
     notes,
     units,
     totals,

@@ -48,10 +48,11 @@ describe.skipIf(!hasTools)('the report letter in LibreOffice', () => {
     }
   });
 
-  it('prints the totals rows as computed (9 tasks; 3, 3, 1 done; 1, 1, 0 open; 85,71%; 14,29%)', () => {
+  it('prints the totals rows as computed (9 tasks; 3, 3, 1 done; none awaiting acceptance; 1, 1, 0 open; 85,71%; 50,00% on time among completions; 14,29%)', () => {
     const t = data.totals;
-    expect([t.assigned, t.counts.doneOnTime, t.counts.doneLate, t.counts.doneNoDeadline, t.counts.openWithinDeadline, t.counts.openOverdue, t.counts.openNoDeadline]).toEqual([9, 3, 3, 1, 1, 1, 0]);
-    expect(text).toContain('Tổng cộng 9 3 3 1 1 1 0 85,71% 14,29%');
+    expect([t.assigned, t.counts.doneOnTime, t.counts.doneLate, t.counts.doneNoDeadline, t.counts.awaitingAcceptance, t.counts.openWithinDeadline, t.counts.openOverdue, t.counts.openNoDeadline]).toEqual([9, 3, 3, 1, 0, 1, 1, 0]);
+    // No task waits for acceptance, so the letter leaves that column out; rates are in the "(%)" columns.
+    expect(text).toContain('Tổng cộng 9 3 3 1 1 1 0 85,71 50,00 14,29');
     // Second table: overdue ages (0, 0, 1), extensions 1, letters 0, consultations 0 / 0.
     expect(text).toContain('Tổng cộng 0 0 1 1 0 0 0');
     expect(text).toMatch(/Nhiệm vụ H1 .*Phòng Văn hóa - .*27\/02\/2026 215/s);
@@ -72,11 +73,11 @@ describe('the report workbook', () => {
     expect(ws.getRow(1).getCell(2).value).toBe('Đơn vị chủ trì');
     expect(ws.getRow(1).getCell(5).value).toBe('Hoàn thành đúng hạn');
     const last = ws.getRow(ws.rowCount);
-    const values = (last.values as unknown[]).slice(2, 16);
-    // Tổng cộng, 9 tasks, 1 carried over, 3/3/1 done, 1/1/0 open, 85.71 % (6/7), 14.29 %
-    expect(values).toEqual(['Tổng cộng', 9, 1, 3, 3, 1, 1, 1, 0, 85.71, 6, 7, 14.29, 0]);
+    const values = (last.values as unknown[]).slice(2, 18);
+    // Tổng cộng, 9 tasks, 1 carried over, 3/3/1 done, 0 awaiting acceptance, 1/1/0 open, 85.71 % (6/7), 50 % on time among completions, 14.29 %
+    expect(values).toEqual(['Tổng cộng', 9, 1, 3, 3, 1, 0, 1, 1, 0, 85.71, 6, 7, 50, 14.29, 0]);
     // The totals row equals the sum of the unit rows, column by column.
-    for (let c = 3; c <= 10; c++) {
+    for (let c = 3; c <= 11; c++) {
       let sum = 0;
       for (let r = 2; r < ws.rowCount; r++) sum += Number(ws.getRow(r).getCell(c).value);
       expect(sum, `column ${c}`).toBe(last.getCell(c).value);

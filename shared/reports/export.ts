@@ -5,7 +5,7 @@
 import type { Sheet } from '../ipc/channels/app';
 import type { LetterBlockInput } from '../letters/model';
 import type { ReportSection } from '../letters/templates/periodicReport';
-import { overdueBucketLabels, taskCategoryLabels, type OverdueBucket, type TaskCategory } from '../tasks/state';
+import { overdueBucketLabels, taskCategories, taskCategoryLabels, type OverdueBucket, type TaskCategory } from '../tasks/state';
 import type { ReportData, ReportFigures, TrendPoint } from './model';
 import { explainUnit, formatPercentBp, listItems, schemeText, type RankingScheme, type UnitRanking } from './ranking';
 
@@ -26,42 +26,90 @@ export function monthLabel(month: string): string {
   return `Tháng ${Number(month.slice(5, 7))}/${month.slice(0, 4)}`;
 }
 
-export const CATEGORY_ORDER: TaskCategory[] = ['doneOnTime', 'doneLate', 'doneNoDeadline', 'openWithinDeadline', 'openOverdue', 'openNoDeadline'];
+export const CATEGORY_ORDER: TaskCategory[] = [...taskCategories];
 /** Short column headers (the two-level tree flattened); "HT" is explained in the notes. */
 export const CATEGORY_SHORT: Record<TaskCategory, string> = {
   doneOnTime: 'HT đúng hạn',
   doneLate: 'HT quá hạn',
   doneNoDeadline: 'HT không có hạn',
+  awaitingAcceptance: 'Chờ xác nhận HT',
   openWithinDeadline: 'Chưa HT, trong hạn',
   openOverdue: 'Chưa HT, quá hạn',
   openNoDeadline: 'Chưa HT, không có hạn',
 };
 const BUCKETS: OverdueBucket[] = ['upTo30', 'from31To90', 'over90'];
 
-function rateText(r: ReportFigures['rate']): string {
-  return formatPercentBp(r.basisPoints);
+function rateText(r: ReportFigures['rate'] | undefined): string {
+  return r ? formatPercentBp(r.basisPoints) : '—';
+}
+
+/** A count of a category; reports issued before a category existed have none. */
+export function countOf(f: Pick<ReportFigures, 'counts'>, k: TaskCategory): number {
+  return f.counts[k] ?? 0;
+}
+
+function lowerFirst(s: string): string {
+  return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
+function rateClause(label: string, r: ReportFigures['rate']): string {
+  return `${label}: ${rateText(r)} (${formatInt(r.numerator)}/${formatInt(r.denominator)})`;
 }
 
 export function summarySentence(data: ReportData): string {
   const t = data.totals;
   const c = t.counts;
+  const waiting = countOf(t, 'awaitingAcceptance');
   const done = c.doneOnTime + c.doneLate + c.doneNoDeadline;
-  const open = c.openWithinDeadline + c.openOverdue + c.openNoDeadline;
+  const open = c.openWithinDeadline + c.openOverdue + c.openNoDeadline + waiting;
+  const rates = [rateClause(data.rateFormula.label, t.rate)];
+  if (data.onTimeShareFormula && t.onTimeShare && data.onTimeShareFormula.id !== data.rateFormula.id) rates.push(rateClause(lowerFirst(data.onTimeShareFormula.label), t.onTimeShare));
+  rates.push(rateClause(lowerFirst(data.overdueFormula.label), t.overdueShare));
   return (
     `Tính đến ngày ${shortDate(data.params.period.cutOff)}, tổng số nhiệm vụ được tính trong kỳ là ${formatInt(t.assigned)} nhiệm vụ` +
     (t.carriedOver ? ` (trong đó ${formatInt(t.carriedOver)} nhiệm vụ kỳ trước chuyển sang)` : '') +
     `; đã hoàn thành ${formatInt(done)} nhiệm vụ (đúng hạn ${formatInt(c.doneOnTime)}, quá hạn ${formatInt(c.doneLate)}, không có thời hạn ${formatInt(c.doneNoDeadline)}); ` +
-    `chưa hoàn thành ${formatInt(open)} nhiệm vụ (trong hạn ${formatInt(c.openWithinDeadline)}, quá hạn ${formatInt(c.openOverdue)}, không có thời hạn ${formatInt(c.openNoDeadline)}). ` +
-    `${data.rateFormula.label}: ${rateText(t.rate)} (${formatInt(t.rate.numerator)}/${formatInt(t.rate.denominator)}); ${data.overdueFormula.label.charAt(0).toLowerCase()}${data.overdueFormula.label.slice(1)}: ${rateText(t.overdueShare)} (${formatInt(t.overdueShare.numerator)}/${formatInt(t.overdueShare.denominator)}).`
+    `chưa hoàn thành ${formatInt(open)} nhiệm vụ (${waiting ? `chờ cơ quan giao xác nhận hoàn thành ${formatInt(waiting)}${t.acceptanceLate ? `, trong đó ${formatInt(t.acceptanceLate)} quá hạn xác nhận` : ''}, ` : ''}trong hạn ${formatInt(c.openWithinDeadline)}, quá hạn ${formatInt(c.openOverdue)}, không có thời hạn ${formatInt(c.openNoDeadline)}). ` +
+    `${rates.join('; ')}.`
   );
 }
 
-export function formulaLines(data: Pick<ReportData, 'rateFormula' | 'overdueFormula'>): string[] {
-  return [`${data.rateFormula.label} = ${data.rateFormula.text}.`, `${data.overdueFormula.label} = ${data.overdueFormula.text}.`];
+/** The formulas of the rate columns, numbered as the table headers number them: (1) headline, (2) on-time share of completions when printed, then the overdue share. */
+export function formulaLines(data: Pick<ReportData, 'rateFormula' | 'overdueFormula' | 'onTimeShareFormula'>): string[] {
+  const lines = [`${data.rateFormula.label} = ${data.rateFormula.text}.`];
+  if (data.onTimeShareFormula) lines.push(`${data.onTimeShareFormula.label} = ${data.onTimeShareFormula.text}.`);
+  lines.push(`${data.overdueFormula.label} = ${data.overdueFormula.text}.`);
+  return lines;
 }
 
-function categoryRow(f: ReportFigures): string[] {
-  return [formatInt(f.assigned), ...CATEGORY_ORDER.map((k) => formatInt(f.counts[k])), rateText(f.rate), rateText(f.overdueShare)];
+/** "(1) … (2) … (3) …" for a note under the table. */
+export function numberedFormulas(data: Pick<ReportData, 'rateFormula' | 'overdueFormula' | 'onTimeShareFormula'>): string {
+  return formulaLines(data)
+    .map((l, i) => `(${i + 1}) ${l}`)
+    .join(' ');
+}
+
+/** Headers of the rate columns, numbered as numberedFormulas numbers the formulas. */
+export function rateHeaders(data: Pick<ReportData, 'onTimeShareFormula'>): string[] {
+  return data.onTimeShareFormula ? ['Tỷ lệ HT (1)', 'Tỷ lệ HT đúng hạn (2)', 'Tỷ lệ quá hạn (3)'] : ['Tỷ lệ (1)', 'Tỷ lệ quá hạn (2)'];
+}
+
+/** A rate in a letter table cell: "85,71" (the header says "%"), "—" without a base. */
+function rateCell(r: ReportFigures['rate'] | undefined): string {
+  return rateText(r).replace('%', '');
+}
+
+/**
+ * The category columns a letter's table prints: every category, but "Chờ xác nhận HT" only when
+ * a task waits for acceptance (an A4 page has room for few columns; the summary sentence and
+ * the workbook always give it).
+ */
+export function letterCategories(data: Pick<ReportData, 'totals'>): TaskCategory[] {
+  return CATEGORY_ORDER.filter((k) => k !== 'awaitingAcceptance' || countOf(data.totals, k) > 0);
+}
+
+function categoryRow(f: ReportFigures, categories: readonly TaskCategory[], withOnTimeShare: boolean): string[] {
+  return [formatInt(f.assigned), ...categories.map((k) => formatInt(countOf(f, k))), rateCell(f.rate), ...(withOnTimeShare ? [rateCell(f.onTimeShare)] : []), rateCell(f.overdueShare)];
 }
 function detailRow(f: ReportFigures): string[] {
   return [...BUCKETS.map((b) => formatInt(f.overdueBuckets[b])), formatInt(f.extensionsGranted), formatInt(f.followUpLetters), formatInt(f.consultationsNoReply), formatInt(f.consultationsLate)];
@@ -78,12 +126,11 @@ export function categoryTable(data: ReportData): LetterBlockInput {
       { header: 'STT', weight: 0.85, align: 'center' },
       { header: 'Đơn vị chủ trì', weight: 2.6 },
       { header: 'Tổng số', weight: 1, align: 'right' },
-      ...CATEGORY_ORDER.map((k) => ({ header: CATEGORY_SHORT[k], weight: 1.2, align: 'right' as const })),
-      { header: 'Tỷ lệ (1)', weight: 1.4, align: 'right' },
-      { header: 'Tỷ lệ quá hạn (2)', weight: 1.4, align: 'right' },
+      ...letterCategories(data).map((k) => ({ header: CATEGORY_SHORT[k], weight: 1.2, align: 'right' as const })),
+      ...rateHeaders(data).map((header) => ({ header: header.replace(' (', ' (%) ('), weight: 1.4, align: 'right' as const })),
     ],
-    rows: data.units.map((u, i) => [String(i + 1), u.unitName, ...categoryRow(u)]),
-    totals: ['', 'Tổng cộng', ...categoryRow(data.totals)],
+    rows: data.units.map((u, i) => [String(i + 1), u.unitName, ...categoryRow(u, letterCategories(data), !!data.onTimeShareFormula)]),
+    totals: ['', 'Tổng cộng', ...categoryRow(data.totals, letterCategories(data), !!data.onTimeShareFormula)],
   };
 }
 
@@ -153,16 +200,43 @@ export function trendTable(data: ReportData): LetterBlockInput {
 
 function notesBlocks(data: ReportData): LetterBlockInput[] {
   return [
-    { type: 'paragraph', italic: true, text: `Ghi chú: HT là hoàn thành. (1) ${formulaLines(data)[0]} (2) ${formulaLines(data)[1]}` },
+    { type: 'paragraph', italic: true, text: `Ghi chú: HT là hoàn thành. ${numberedFormulas(data)}` },
     { type: 'bullets', items: data.notes },
   ];
 }
 
 export interface ReportTexts {
-  /** Sections II–IV, written by the compiling office; empty ones print the template's placeholder. */
+  /** Sections II–IV, written by the compiling office; empty ones print the template's placeholder in a draft. */
   shortcomings?: string[];
   nextSteps?: string[];
   proposals?: string[];
+  /** Leave empty sections II–IV out of the letter (the clerk's choice when issuing with nothing to say there). */
+  omitEmpty?: boolean;
+}
+
+const WRITTEN_SECTIONS: readonly { key: 'shortcomings' | 'nextSteps' | 'proposals'; title: string }[] = [
+  { key: 'shortcomings', title: 'Tồn tại, hạn chế và nguyên nhân' },
+  { key: 'nextSteps', title: 'Nhiệm vụ, giải pháp trong thời gian tới' },
+  { key: 'proposals', title: 'Kiến nghị, đề xuất' },
+];
+
+function written(lines: string[] | undefined): string[] {
+  return (lines ?? []).filter((l) => l.trim());
+}
+
+/** Sections II–IV left empty ("II. Tồn tại, hạn chế và nguyên nhân"…): a report with any is not issued unless they are omitted. */
+export function emptyWrittenSections(texts: ReportTexts): string[] {
+  return WRITTEN_SECTIONS.map((s, i) => ({ ...s, label: `${['II', 'III', 'IV'][i]}. ${s.title}` }))
+    .filter((s) => written(texts[s.key]).length === 0)
+    .map((s) => s.label);
+}
+
+/** Why a báo cáo cannot be issued with these texts, or null: no placeholder may reach a numbered letter. */
+export function issueRefusal(texts: ReportTexts): string | null {
+  if (texts.omitEmpty) return null;
+  const empty = emptyWrittenSections(texts);
+  if (empty.length === 0) return null;
+  return `Chưa phát hành được: ${empty.join('; ')} còn trống. Nhập nội dung các mục này, hoặc chọn "Bỏ các mục để trống" để báo cáo không in các mục đó.`;
 }
 
 /** Sections for buildPeriodicReport: I with the numbered tables, then II–IV as written. */
@@ -179,9 +253,7 @@ export function reportSections(data: ReportData, texts: ReportTexts = {}): Repor
         { title: 'Danh mục nhiệm vụ quá hạn chưa hoàn thành', blocks: overdueTable(data) },
       ],
     },
-    { title: 'Tồn tại, hạn chế và nguyên nhân', blocks: para(texts.shortcomings) },
-    { title: 'Nhiệm vụ, giải pháp trong thời gian tới', blocks: para(texts.nextSteps) },
-    { title: 'Kiến nghị, đề xuất', blocks: para(texts.proposals) },
+    ...WRITTEN_SECTIONS.filter((w) => !texts.omitEmpty || written(texts[w.key]).length > 0).map((w) => ({ title: w.title, blocks: para(texts[w.key]) })),
   ];
 }
 
@@ -274,10 +346,11 @@ function figureCells(f: ReportFigures): (number | null)[] {
   return [
     f.assigned,
     f.carriedOver,
-    ...CATEGORY_ORDER.map((k) => f.counts[k]),
+    ...CATEGORY_ORDER.map((k) => countOf(f, k)),
     pct(f.rate.basisPoints),
     f.rate.numerator,
     f.rate.denominator,
+    f.onTimeShare ? pct(f.onTimeShare.basisPoints) : null,
     pct(f.overdueShare.basisPoints),
     ...BUCKETS.map((b) => f.overdueBuckets[b]),
     f.extensionsGranted,
@@ -298,6 +371,7 @@ export function reportSheets(data: ReportData): Sheet[] {
     { header: `${data.rateFormula.label} (%)`, width: 18 },
     { header: 'Tử số', width: 9 },
     { header: 'Mẫu số', width: 9 },
+    { header: `${(data.onTimeShareFormula ?? { label: 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đã hoàn thành' }).label} (%)`, width: 18 },
     { header: `${data.overdueFormula.label} (%)`, width: 18 },
     ...BUCKETS.map((b) => ({ header: `Quá hạn ${overdueBucketLabels[b].toLowerCase()}`, width: 12 })),
     { header: 'Số lần gia hạn', width: 10 },
@@ -328,7 +402,7 @@ export function reportSheets(data: ReportData): Sheet[] {
     {
       name: 'Theo tháng đến hạn',
       columns: [{ header: 'Tháng', width: 12 }, ...CATEGORY_ORDER.map((k) => ({ header: taskCategoryLabels[k], width: 14 })), { header: `${data.rateFormula.label} (%)`, width: 18 }],
-      rows: data.trend.map((p) => [monthLabel(p.month), ...CATEGORY_ORDER.map((k) => p.counts[k]), pct(p.rate.basisPoints)]),
+      rows: data.trend.map((p) => [monthLabel(p.month), ...CATEGORY_ORDER.map((k) => p.counts[k] ?? 0), pct(p.rate.basisPoints)]),
     },
     {
       name: 'Ghi chú',

@@ -3,7 +3,7 @@
  * is plain JSON so it can be snapshotted, hashed and reprinted byte for byte.
  */
 import { z } from 'zod';
-import { rateFormulaIds, type CategoryCounts, type OverdueBucket, type RateFormulaId, type TaskCategory, type TaskStatus } from '../tasks/state';
+import { onTimeAtValues, rateFormulaIds, type CategoryCounts, type OverdueBucket, type RateFormulaId, type TaskCategory, type TaskStatus } from '../tasks/state';
 import { reportPeriodSchema } from './period';
 
 const id = z.string().min(1).max(64);
@@ -43,6 +43,10 @@ export const reportParamsSchema = z.object({
   inclusion: z.enum(taskInclusions),
   judgeAgainst: z.enum(['original', 'extended']),
   rateFormula: z.enum(rateFormulaIds),
+  /** Absent in reports issued before acceptance of completion existed (judged at the reported date). */
+  onTimeAt: z.enum(onTimeAtValues).optional(),
+  /** Working days the assigner has to accept a completion report; absent = 5. */
+  acceptanceWorkingDays: z.number().int().min(1).max(30).optional(),
 });
 export type ReportParams = z.infer<typeof reportParamsSchema>;
 
@@ -60,6 +64,10 @@ export interface ReportTask {
   assignedOn: string;
   status: TaskStatus;
   completedOn: string | null;
+  /** When the assigner accepted the completion (absent in facts from earlier versions). */
+  acceptedOn?: string | null;
+  /** While awaiting acceptance: the day the completion report was recorded. */
+  reportedOn?: string | null;
   originalDueOn: string | null;
   effectiveDueOn: string | null;
   /** Dates on which extensions of this task were granted, up to the cut-off. */
@@ -83,7 +91,7 @@ export interface ConsultationFact {
 export interface RateValue {
   numerator: number;
   denominator: number;
-  /** Basis points rounded towards the bad side (see computeRate); null when the base is empty. */
+  /** Basis points rounded half-up (see computeRate); null when the base is empty. */
   basisPoints: number | null;
 }
 
@@ -95,6 +103,10 @@ export interface ReportFigures {
   counts: CategoryCounts;
   rate: RateValue;
   overdueShare: RateValue;
+  /** On-time share of completions (absent in reports issued by earlier versions). */
+  onTimeShare?: RateValue;
+  /** Completion reports the assigner left unanswered past the set working days (absent in earlier reports). */
+  acceptanceLate?: number;
   overdueBuckets: Record<OverdueBucket, number>;
   extensionsGranted: number;
   followUpLetters: number;
@@ -155,6 +167,8 @@ export interface ReportData {
   scopeLabel: string;
   rateFormula: FormulaText;
   overdueFormula: FormulaText;
+  /** The second rate printed beside the headline (absent in reports issued by earlier versions). */
+  onTimeShareFormula?: FormulaText;
   /** How the follow-up letter column is counted, printed under the table. */
   notes: string[];
   units: UnitReportRow[];

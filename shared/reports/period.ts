@@ -116,3 +116,17 @@ export function monthsOf(from: string, to: string): { month: string; from: strin
   }
   return out;
 }
+
+/**
+ * The period of a kind that ended last before `today` — what a clerk reports on: on 01/04/2026
+ * the quarter is quý I 2026 (cut-off 31/03), the month is March, the half is the second half
+ * of 2025, the year is 2025. Its index is as periodOf takes it.
+ */
+export function lastEndedPeriod(kind: Exclude<PeriodKind, 'range'>, today: string): { year: number; index: number } {
+  const year = Number(today.slice(0, 4));
+  const candidates: { year: number; index: number }[] = [];
+  const count = kind === 'month' ? 12 : kind === 'quarter' ? 4 : kind === 'half' ? 2 : 1;
+  for (const y of [year, year - 1]) for (let i = count; i >= 1; i--) candidates.push({ year: y, index: i });
+  const found = candidates.find((c) => periodOf(kind, c.year, c.index).to < today);
+  return found ?? { year: year - 1, index: count };
+}

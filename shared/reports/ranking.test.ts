@@ -7,7 +7,7 @@ import { proposeCandidates } from './accountability';
 import { explanationSections, rankingSections } from './export';
 
 function row(unitId: string, onTime: number, late: number, overdue: number, extra: Partial<ReportFigures> = {}): UnitReportRow {
-  const counts = { doneOnTime: onTime, doneLate: late, doneNoDeadline: 0, openWithinDeadline: 0, openOverdue: overdue, openNoDeadline: 0 };
+  const counts = { doneOnTime: onTime, doneLate: late, doneNoDeadline: 0, awaitingAcceptance: 0, openWithinDeadline: 0, openOverdue: overdue, openNoDeadline: 0 };
   const base = { numerator: 0, denominator: 0, basisPoints: null };
   return {
     unitId,

@@ -4,7 +4,7 @@
  * stored as a setting, printed with the ranking, and every unit can be told why it got its level.
  */
 import { z } from 'zod';
-import { taskCategories, taskCategoryLabels, type TaskCategory } from '../tasks/state';
+import { basisPointsHalfUp, taskCategories, taskCategoryLabels, type TaskCategory } from '../tasks/state';
 import type { CountedTask, ReportData, ReportFigures } from './model';
 
 export const countSources = ['consultationsNoReply', 'consultationsLate', 'followUpLetters', 'extensionsGranted'] as const;
@@ -173,7 +173,7 @@ export function metricValue(m: RankingMetric, f: ReportFigures): MetricValue {
   }
   const numerator = sumOf(f.counts, m.numerator);
   const denominator = sumOf(f.counts, m.denominator);
-  return { id: m.id, label: m.label, kind: 'rate', numerator, denominator, basisPoints: denominator > 0 ? Math.floor((numerator * 10_000) / denominator) : null, count: 0 };
+  return { id: m.id, label: m.label, kind: 'rate', numerator, denominator, basisPoints: denominator > 0 ? basisPointsHalfUp(numerator, denominator) : null, count: 0 };
 }
 
 /** Exact comparison: rates compare numerator·10000 with threshold·100·denominator in integers. */
@@ -328,9 +328,9 @@ export function explainUnit(report: Pick<ReportData, 'counted'>, unitId: string,
       else if (den) roles.push(`Tính vào mẫu số của “${m.label}”`);
       else if (num) roles.push(`Tính vào tử số của “${m.label}”`);
     }
-    if (roles.length === 0) roles.push('Không tính vào tỷ lệ (chưa đến hạn hoặc không có thời hạn)');
+    if (roles.length === 0) roles.push(t.category === 'awaitingAcceptance' ? 'Không tính vào tỷ lệ (đơn vị đã báo cáo hoàn thành, chờ cơ quan giao xác nhận)' : 'Không tính vào tỷ lệ (chưa đến hạn hoặc không có thời hạn)');
     out.push({ task: t, roles });
   }
-  const rank: Record<TaskCategory, number> = { openOverdue: 0, doneLate: 1, doneOnTime: 2, openWithinDeadline: 3, openNoDeadline: 4, doneNoDeadline: 5 };
+  const rank: Record<TaskCategory, number> = { openOverdue: 0, doneLate: 1, doneOnTime: 2, awaitingAcceptance: 3, openWithinDeadline: 4, openNoDeadline: 5, doneNoDeadline: 6 };
   return out.sort((a, b) => rank[a.task.category] - rank[b.task.category] || b.task.lateDays - a.task.lateDays || (a.task.id < b.task.id ? -1 : 1));
 }

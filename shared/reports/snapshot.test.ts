@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeReport } from './compute';
 import { fixtureParams, fixtureReportTasks, FIXTURE_UNITS } from './fixtures';
-import { monthsOf, periodLabel, periodOf, withCutOff } from './period';
+import { lastEndedPeriod, monthsOf, periodLabel, periodOf, withCutOff } from './period';
 import { canonicalJson, chunkText, compareReports, makeSnapshot, readSnapshot, reportHash } from './snapshot';
 
 const build = (cutOff: string, tasks = fixtureReportTasks(cutOff)) => computeReport({ params: fixtureParams(cutOff), tasks, units: FIXTURE_UNITS, scopeLabel: 'Tất cả đơn vị' });
@@ -64,5 +64,20 @@ describe('snapshots', () => {
       { unitId: null, unitName: 'Tổng cộng', field: 'openWithinDeadline', label: 'Đang thực hiện trong hạn', before: 1, after: 2 },
       { unitId: null, unitName: 'Tổng cộng', field: 'openOverdue', label: 'Quá hạn chưa hoàn thành', before: 2, after: 1 },
     ]);
+  });
+});
+
+describe('the default period', () => {
+  it('is the period that just ended: on 01/04 quý I (cut-off 31/03), the month before, the half and year before', () => {
+    expect(lastEndedPeriod('quarter', '2026-04-01')).toEqual({ year: 2026, index: 1 });
+    expect(withCutOff(periodOf('quarter', 2026, 1), '2026-04-01').cutOff).toBe('2026-03-31');
+    expect(lastEndedPeriod('quarter', '2026-03-31')).toEqual({ year: 2025, index: 4 });
+    expect(lastEndedPeriod('quarter', '2026-01-02')).toEqual({ year: 2025, index: 4 });
+    expect(lastEndedPeriod('month', '2026-04-01')).toEqual({ year: 2026, index: 3 });
+    expect(lastEndedPeriod('month', '2026-01-15')).toEqual({ year: 2025, index: 12 });
+    expect(lastEndedPeriod('half', '2026-07-01')).toEqual({ year: 2026, index: 1 });
+    expect(lastEndedPeriod('half', '2026-05-01')).toEqual({ year: 2025, index: 2 });
+    expect(lastEndedPeriod('nineMonths', '2026-10-01')).toEqual({ year: 2026, index: 1 });
+    expect(lastEndedPeriod('year', '2026-04-01')).toEqual({ year: 2025, index: 1 });
   });
 });

@@ -6,7 +6,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
-import { taskCategories, taskCategoryLabels } from '../tasks/state';
+import { emptyCounts, taskCategories, taskCategoryLabels } from '../tasks/state';
 import type { ReportData, ReportFigures } from './model';
 
 /** JSON with object keys sorted at every level; arrays keep their order. Undefined fields are dropped. */
@@ -83,7 +83,7 @@ export interface FigureChange {
 
 const FIELD_LABELS: [string, string, (f: ReportFigures) => number][] = [
   ['assigned', 'Tổng số nhiệm vụ', (f) => f.assigned],
-  ...taskCategories.map((c): [string, string, (f: ReportFigures) => number] => [c, taskCategoryLabels[c], (f) => f.counts[c]]),
+  ...taskCategories.map((c): [string, string, (f: ReportFigures) => number] => [c, taskCategoryLabels[c], (f) => f.counts[c] ?? 0]),
   ['extensionsGranted', 'Gia hạn', (f) => f.extensionsGranted],
   ['followUpLetters', 'Công văn đôn đốc', (f) => f.followUpLetters],
   ['consultationsNoReply', 'Không trả lời ý kiến', (f) => f.consultationsNoReply],
@@ -98,7 +98,7 @@ export function compareReports(issued: ReportData, now: ReportData): FigureChang
   const changes: FigureChange[] = [];
   const nowById = new Map(now.units.map((u) => [u.unitId, u]));
   const seen = new Set<string>();
-  const zero: ReportFigures = { ...now.totals, assigned: 0, carriedOver: 0, counts: { doneOnTime: 0, doneLate: 0, doneNoDeadline: 0, openWithinDeadline: 0, openOverdue: 0, openNoDeadline: 0 }, extensionsGranted: 0, followUpLetters: 0, consultationsConsulted: 0, consultationsNoReply: 0, consultationsLate: 0 };
+  const zero: ReportFigures = { ...now.totals, assigned: 0, carriedOver: 0, counts: emptyCounts(), extensionsGranted: 0, followUpLetters: 0, consultationsConsulted: 0, consultationsNoReply: 0, consultationsLate: 0 };
   const diff = (unitId: string | null, unitName: string, a: ReportFigures, b: ReportFigures) => {
     for (const [field, label, get] of FIELD_LABELS) {
       const before = get(a);

@@ -90,9 +90,18 @@ describe('authorizeTaskOp', () => {
   });
 
   it('routes events by type to the assigner, the lead unit or a support unit', () => {
-    const ev = (values: Record<string, string>) => ({ entity: 'taskEvents' as const, kind: 'insert' as const, rowId: 'e', values });
-    expect(authorizeTaskOp(ev({ type: 'completion' }), ctx(leadSite))).toEqual({ allowed: true });
-    expect(authorizeTaskOp(ev({ type: 'completion' }), ctx(supportSite)).allowed).toBe(false);
+    const ev = (values: Record<string, string | boolean>) => ({ entity: 'taskEvents' as const, kind: 'insert' as const, rowId: 'e', values });
+    expect(authorizeTaskOp(ev({ type: 'completion', awaitsAcceptance: true }), ctx(leadSite))).toEqual({ allowed: true });
+    expect(authorizeTaskOp(ev({ type: 'completion', awaitsAcceptance: true }), ctx(supportSite)).allowed).toBe(false);
+    // A completion report that skips the assigner's acceptance is refused from the lead unit's site…
+    expect(authorizeTaskOp(ev({ type: 'completion' }), ctx(leadSite))).toMatchObject({ allowed: false, reason: expect.stringContaining('chờ cơ quan giao nhiệm vụ xác nhận') });
+    expect(authorizeTaskOp(ev({ type: 'completion', awaitsAcceptance: false }), ctx(leadSite)).allowed).toBe(false);
+    // …and acceptance or return of a completion belong to the assigning authority's site alone.
+    for (const type of ['completionAcceptance', 'completionReturn']) {
+      expect(authorizeTaskOp(ev({ type, reportId: 'r1' }), ctx(coordinator))).toEqual({ allowed: true });
+      expect(authorizeTaskOp(ev({ type, reportId: 'r1' }), ctx(leadSite))).toMatchObject({ allowed: false, reason: expect.stringContaining('cơ quan giao') });
+      expect(authorizeTaskOp(ev({ type, reportId: 'r1' }), ctx(supportSite)).allowed).toBe(false);
+    }
     expect(authorizeTaskOp(ev({ type: 'reassignment' }), ctx(leadSite))).toMatchObject({ allowed: false, reason: expect.stringContaining('không được chuyển') });
     expect(authorizeTaskOp(ev({ type: 'contribution', unitId: 'xa-hoa-an' }), ctx(supportSite))).toEqual({ allowed: true });
     expect(authorizeTaskOp(ev({ type: 'contribution', unitId: 'xa-hoa-an' }), ctx(otherSite)).allowed).toBe(false);

@@ -6,7 +6,9 @@
  * - Defining a task, reassigning it, deciding extensions, pausing, resuming, cancelling and
  *   reopening belong to the assigning authority's site (a coordinator site, or a site acting
  *   for the assigning unit), and to its administrators and leaders.
- * - Progress, extension requests and completion belong to the lead unit's site.
+ * - Accepting a completion report, or returning it for more work, belongs to the assigning
+ *   authority too.
+ * - Progress, extension requests and completion reports belong to the lead unit's site.
  * - Support units only add contributions.
  * - The lead unit can never hand its task to another unit ("không chuyển công việc thuộc
  *   thẩm quyền của cơ quan, đơn vị mình sang cơ quan, đơn vị khác").
@@ -22,6 +24,8 @@ export type TaskAction =
   | 'update'
   | 'reassign'
   | 'decideExtension'
+  | 'acceptCompletion'
+  | 'returnCompletion'
   | 'pause'
   | 'resume'
   | 'cancel'
@@ -43,11 +47,13 @@ export interface TaskAuthorityView {
   supportUnitIds: readonly string[];
   status: TaskStatus;
   pendingExtension: { requestId: string } | null;
+  /** A completion report waiting for acceptance; optional (views from earlier code have none). */
+  pendingCompletion?: { reportId: string } | null;
   /** Earlier lead units (after reassignments); optional. */
   leadHistory?: readonly { fromUnitId: string }[];
 }
 
-export const ASSIGNER_ACTIONS: readonly TaskAction[] = ['create', 'update', 'reassign', 'decideExtension', 'pause', 'resume', 'cancel', 'reopen'];
+export const ASSIGNER_ACTIONS: readonly TaskAction[] = ['create', 'update', 'reassign', 'decideExtension', 'acceptCompletion', 'returnCompletion', 'pause', 'resume', 'cancel', 'reopen'];
 export const LEAD_ACTIONS: readonly TaskAction[] = ['reportProgress', 'requestExtension', 'complete'];
 
 const REASON = {
@@ -58,6 +64,7 @@ const REASON = {
   supportOnlyContributes: 'Đơn vị phối hợp chỉ được gửi ý kiến phối hợp; báo cáo tiến độ, xin gia hạn và báo cáo hoàn thành do đơn vị chủ trì thực hiện.',
   notLead: 'Chỉ đơn vị chủ trì nhiệm vụ mới được báo cáo tiến độ, xin gia hạn hoặc báo cáo hoàn thành.',
   notSupport: 'Chỉ các đơn vị phối hợp của nhiệm vụ mới được gửi ý kiến phối hợp.',
+  completionNeedsAcceptance: 'Báo cáo hoàn thành của đơn vị chủ trì phải chờ cơ quan giao nhiệm vụ xác nhận; máy gửi không được tự ghi nhiệm vụ là đã hoàn thành.',
   notInvolved: 'Máy này không làm việc cho đơn vị chủ trì hoặc cơ quan giao nhiệm vụ nên không cập nhật được các bước thực hiện.',
 } as const;
 
@@ -78,17 +85,21 @@ function statusCheck(action: TaskAction, task: TaskAuthorityView): TaskDecision 
     case 'requestExtension':
     case 'contribute':
       if (closed) return refuse(`${closed} Muốn cập nhật tiếp, cơ quan giao nhiệm vụ cần mở lại nhiệm vụ.`);
+      if (s === 'awaitingAcceptance' && action !== 'contribute') return refuse('Nhiệm vụ đang chờ cơ quan giao xác nhận hoàn thành; nếu bị trả lại, đơn vị chủ trì cập nhật tiếp.');
       if (s === 'paused' && action !== 'contribute') return refuse('Nhiệm vụ đang tạm dừng; chờ cơ quan giao nhiệm vụ cho tiếp tục.');
       if (action === 'requestExtension' && task.pendingExtension) return refuse('Đã có một đề nghị gia hạn đang chờ quyết định.');
       return ALLOWED;
     case 'decideExtension':
       if (!task.pendingExtension) return refuse('Không có đề nghị gia hạn nào đang chờ quyết định.');
       return closed ? refuse(closed) : ALLOWED;
+    case 'acceptCompletion':
+    case 'returnCompletion':
+      return s === 'awaitingAcceptance' && task.pendingCompletion ? ALLOWED : refuse('Không có báo cáo hoàn thành nào đang chờ xác nhận.');
     case 'reassign':
     case 'cancel':
       return closed ? refuse(closed) : ALLOWED;
     case 'pause':
-      return s === 'active' ? ALLOWED : refuse(closed || 'Nhiệm vụ đang tạm dừng.');
+      return s === 'active' ? ALLOWED : refuse(closed || (s === 'awaitingAcceptance' ? 'Nhiệm vụ đang chờ xác nhận hoàn thành.' : 'Nhiệm vụ đang tạm dừng.'));
     case 'resume':
       return s === 'paused' ? ALLOWED : refuse('Nhiệm vụ không ở trạng thái tạm dừng.');
     case 'reopen':
@@ -156,6 +167,8 @@ const EVENT_ROLE: Record<string, 'assigner' | 'lead' | 'support'> = {
   completion: 'lead',
   contribution: 'support',
   extensionDecision: 'assigner',
+  completionAcceptance: 'assigner',
+  completionReturn: 'assigner',
   reassignment: 'assigner',
   pause: 'assigner',
   resume: 'assigner',
@@ -203,7 +216,11 @@ export function authorizeTaskOp(op: Pick<Op, 'entity' | 'kind' | 'rowId' | 'valu
       if (role === 'lead') {
         // A report written before the sender heard of a reassignment is still its own report.
         const leads = [task.leadUnitId, ...(task.leadHistory ?? []).map((h) => h.fromUnitId)];
-        if (leads.some((u) => actsFor(sender, u))) return ALLOWED;
+        if (leads.some((u) => actsFor(sender, u))) {
+          // A completion that skips the assigner's acceptance would close the task by the lead unit's word alone.
+          if (v.type === 'completion' && v.awaitsAcceptance !== true && !isAssignerSite(sender, task)) return refuse(REASON.completionNeedsAcceptance);
+          return ALLOWED;
+        }
         return refuse(task.supportUnitIds.some((u) => actsFor(sender, u)) ? REASON.supportOnlyContributes : REASON.notLead);
       }
       const unitId = typeof v.unitId === 'string' ? v.unitId : '';

@@ -113,6 +113,8 @@ const taskFields = {
   priority: z.enum(taskPriorities),
   legalBasis: optionalText(2000),
   authorityLevel: z.enum(authorityLevels),
+  /** The expected result or product ("5 rõ": rõ sản phẩm), e.g. "Báo cáo gửi UBND xã"; absent on tasks from earlier versions. */
+  expectedProduct: optionalText(500).optional(),
 };
 
 function checkTask(t: { leadUnitId: string; supportUnitIds: string[]; deadline: DeadlineRule | null; dueOn: string | null; assignedOn: string }, ctx: z.RefinementCtx): void {
@@ -147,6 +149,7 @@ export const taskUpdateSchema = z
     priority: taskFields.priority,
     legalBasis: taskFields.legalBasis,
     authorityLevel: taskFields.authorityLevel,
+    expectedProduct: taskFields.expectedProduct,
   })
   .partial();
 export type TaskUpdate = z.infer<typeof taskUpdateSchema>;
@@ -177,6 +180,17 @@ const eventBase = {
   actorAccount: z.string().max(200),
 };
 
+/**
+ * The leader who decided (not only the account that typed it) and, optionally, the decision
+ * document (số, ngày). Optional so events written by earlier versions stay valid.
+ */
+const decisionFields = {
+  decidedByOfficialId: id.nullable().optional(),
+  decisionNumber: optionalText(60).optional(),
+  decisionDate: dateString.nullable().optional(),
+};
+export type DecisionRecord = { decidedByOfficialId?: string | null; decisionNumber?: string; decisionDate?: string | null };
+
 export const taskEventSchema = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('progress'), percent: z.number().int().min(0).max(100), text: text(10_000, 'Nhập nội dung báo cáo tiến độ.'), attachments }),
   z.object({ ...eventBase, type: z.literal('contribution'), unitId: id, text: text(10_000, 'Nhập nội dung phối hợp.'), attachments }),
@@ -188,6 +202,7 @@ export const taskEventSchema = z.discriminatedUnion('type', [
     accepted: z.boolean(),
     newDueOn: dateString.nullable(),
     note: optionalText(2000),
+    ...decisionFields,
   }),
   z.object({
     ...eventBase,
@@ -196,11 +211,30 @@ export const taskEventSchema = z.discriminatedUnion('type', [
     reportNumber: optionalText(60),
     completedOn: dateString,
     attachments,
+    /** The product delivered ("5 rõ"): what it is, and its document number and date. */
+    product: optionalText(500).optional(),
+    productNumber: optionalText(60).optional(),
+    productDate: dateString.nullable().optional(),
+    /**
+     * True when the assigning authority must accept the report before the task is done
+     * ("Chờ xác nhận hoàn thành"); absent on reports written by earlier versions, which took
+     * effect at once.
+     */
+    awaitsAcceptance: z.boolean().optional(),
   }),
-  z.object({ ...eventBase, type: z.literal('reassignment'), newLeadUnitId: id, newResponsibleOfficialId: id.nullable(), reason: text(2000, 'Nêu lý do điều chỉnh đơn vị chủ trì.') }),
+  z.object({
+    ...eventBase,
+    type: z.literal('completionAcceptance'),
+    /** The completion report accepted. */
+    reportId: id,
+    note: optionalText(2000),
+    ...decisionFields,
+  }),
+  z.object({ ...eventBase, type: z.literal('completionReturn'), reportId: id, reason: text(2000, 'Nêu lý do trả lại, yêu cầu bổ sung.'), ...decisionFields }),
+  z.object({ ...eventBase, type: z.literal('reassignment'), newLeadUnitId: id, newResponsibleOfficialId: id.nullable(), reason: text(2000, 'Nêu lý do điều chỉnh đơn vị chủ trì.'), ...decisionFields }),
   z.object({ ...eventBase, type: z.literal('pause'), reason: text(2000, 'Nêu lý do tạm dừng.') }),
   z.object({ ...eventBase, type: z.literal('resume'), reason: optionalText(2000) }),
-  z.object({ ...eventBase, type: z.literal('cancel'), reason: text(2000, 'Nêu lý do hủy nhiệm vụ.') }),
+  z.object({ ...eventBase, type: z.literal('cancel'), reason: text(2000, 'Nêu lý do hủy nhiệm vụ.'), ...decisionFields }),
   z.object({ ...eventBase, type: z.literal('reopen'), reason: text(2000, 'Nêu lý do mở lại nhiệm vụ.') }),
 ]);
 export type TaskEventRecord = z.infer<typeof taskEventSchema>;
@@ -217,6 +251,8 @@ export const taskEventTypeLabels: Record<TaskEventType, string> = {
   extensionRequest: 'Đề nghị gia hạn',
   extensionDecision: 'Quyết định gia hạn',
   completion: 'Báo cáo hoàn thành',
+  completionAcceptance: 'Xác nhận hoàn thành',
+  completionReturn: 'Trả lại, yêu cầu bổ sung',
   reassignment: 'Điều chỉnh đơn vị chủ trì',
   pause: 'Tạm dừng',
   resume: 'Tiếp tục thực hiện',
@@ -246,6 +282,15 @@ export const taskFieldLabels: Record<string, string> = {
   priority: 'Mức độ',
   legalBasis: 'Căn cứ',
   authorityLevel: 'Thẩm quyền',
+  expectedProduct: 'Sản phẩm',
+  product: 'Sản phẩm đã có',
+  productNumber: 'Số văn bản sản phẩm',
+  productDate: 'Ngày văn bản sản phẩm',
+  awaitsAcceptance: 'Chờ xác nhận',
+  reportId: 'Báo cáo hoàn thành',
+  decidedByOfficialId: 'Lãnh đạo quyết định',
+  decisionNumber: 'Số văn bản quyết định',
+  decisionDate: 'Ngày văn bản quyết định',
   done: 'Đã xong',
   order: 'Thứ tự',
   type: 'Loại',
@@ -266,3 +311,32 @@ export const taskFieldLabels: Record<string, string> = {
   on: 'Ngày ghi',
   _deleted: 'Đã bỏ',
 };
+
+function viDate(d: string): string {
+  const [y, m, day] = d.split('-');
+  return `${day}/${m}/${y}`;
+}
+
+/**
+ * The product a completion report delivered, as lists, letters and reports print it:
+ * "Báo cáo kết quả (số 12/BC-TYT ngày 20/03/2026)", "(số 12/BC-TYT)", "Quyết định ban hành (2 tệp đính kèm)"; "" when nothing is named.
+ */
+export function describeProduct(e: { product?: string; productNumber?: string; productDate?: string | null; attachments?: readonly unknown[] }): string {
+  const ref = [e.productNumber ? `số ${e.productNumber}` : '', e.productDate ? `ngày ${viDate(e.productDate)}` : ''].filter(Boolean).join(' ');
+  const files = e.attachments && e.attachments.length > 0 && !ref ? `${e.attachments.length} tệp đính kèm` : '';
+  const detail = ref || files;
+  const what = e.product?.trim() ?? '';
+  if (!what) return detail;
+  return detail ? `${what} (${detail})` : what;
+}
+
+/**
+ * "Quyết định của Nguyễn Văn A, Chủ tịch UBND xã (Quyết định số 12/QĐ-UBND ngày 20/03/2026)" style
+ * line for history and letters; the caller resolves the leader's name. "" when nothing is on record.
+ */
+export function describeDecision(d: DecisionRecord, leaderName: string | null): string {
+  const doc = d.decisionNumber ? `văn bản số ${d.decisionNumber}${d.decisionDate ? ` ngày ${viDate(d.decisionDate)}` : ''}` : d.decisionDate ? `văn bản ngày ${viDate(d.decisionDate)}` : '';
+  const who = leaderName ? `Lãnh đạo quyết định: ${leaderName}` : '';
+  if (who && doc) return `${who} (${doc})`;
+  return who || (doc ? `Theo ${doc}` : '');
+}

@@ -14,7 +14,9 @@ const eventArb = fc.oneof(
   fc.record({ type: fc.constant('contribution' as const), on: dates, unitId: fc.constant('phong-vhxh'), text: fc.constant('Ý kiến'), attachments: fc.constant([]) }),
   fc.record({ type: fc.constant('extensionRequest' as const), on: dates, reason: fc.constant('Lý do'), proposedDueOn: dates }),
   fc.record({ type: fc.constant('extensionDecision' as const), on: dates, requestId: fc.constantFrom('e0', 'e1', 'e2', 'e3'), accepted: fc.boolean(), newDueOn: fc.option(dates, { nil: null }), note: fc.constant('') }),
-  fc.record({ type: fc.constant('completion' as const), on: dates, completedOn: dates, resultText: fc.constant('Xong'), reportNumber: fc.constant(''), attachments: fc.constant([]) }),
+  fc.record({ type: fc.constant('completion' as const), on: dates, completedOn: dates, resultText: fc.constant('Xong'), reportNumber: fc.constant(''), attachments: fc.constant([]), awaitsAcceptance: fc.boolean() }),
+  fc.record({ type: fc.constant('completionAcceptance' as const), on: dates, reportId: fc.constantFrom('e0', 'e1', 'e2', 'e3', 'e4', 'e5'), note: fc.constant('') }),
+  fc.record({ type: fc.constant('completionReturn' as const), on: dates, reportId: fc.constantFrom('e0', 'e1', 'e2', 'e3', 'e4', 'e5'), reason: fc.constant('Bổ sung') }),
   fc.record({ type: fc.constant('reassignment' as const), on: dates, newLeadUnitId: fc.constantFrom('phong-kt', 'phong-vhxh', 'ttphvhc'), newResponsibleOfficialId: fc.option(fc.constantFrom('a', 'b'), { nil: null }), reason: fc.constant('Lý do') }),
   fc.record({ type: fc.constantFrom('pause' as const, 'cancel' as const, 'reopen' as const), on: dates, reason: fc.constant('Lý do') }),
   fc.record({ type: fc.constant('resume' as const), on: dates, reason: fc.constant('') }),
@@ -41,6 +43,7 @@ describe('folding is independent of arrival order', () => {
           expect(foldTask(task, shuffled)).toEqual(foldTask(task, events));
           expect(foldTask(task, shuffled, asOf)).toEqual(foldTask(task, events, asOf));
           expect(categorize(task, shuffled, asOf, DEFAULT_TASK_SETTINGS)).toBe(categorize(task, events, asOf, DEFAULT_TASK_SETTINGS));
+          expect(categorize(task, shuffled, asOf, { ...DEFAULT_TASK_SETTINGS, onTimeAt: 'acceptance' })).toBe(categorize(task, events, asOf, { ...DEFAULT_TASK_SETTINGS, onTimeAt: 'acceptance' }));
         },
       ),
       { numRuns: 300 },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeEvents, makeTask } from './fixtures';
 import {
   assess,
+  basisPointsHalfUp,
   categorize,
   computeRate,
   countCategories,
@@ -184,8 +185,12 @@ describe('rates', () => {
     expect(counts).toMatchObject({ doneOnTime: 14_068, doneLate: 1_983, openWithinDeadline: 5_640, openOverdue: 223 });
     const headline = computeRate(counts, 'dueCompletion');
     expect(headline).toMatchObject({ numerator: 16_051, denominator: 16_274 });
-    expect(formatRate(headline)).toBe('98,62%');
-    expect(formatRate(computeRate(counts, 'dueOverdueShare'))).toBe('1,38%');
+    // 16.051 / 16.274 = 0,986297… and 223 / 16.274 = 0,013702…: half-up gives 98,63% and 1,37%
+    // (the 2017 report truncated to 98,62% and rounded the overdue share up to 1,38%).
+    expect(formatRate(headline)).toBe('98,63%');
+    expect(formatRate(computeRate(counts, 'dueOverdueShare'))).toBe('1,37%');
+    // The second rate of the same report: on time among completions, 14.068 / 16.051 = 87,646…%.
+    expect(computeRate(counts, 'completedOnTime')).toMatchObject({ numerator: 14_068, denominator: 16_051, basisPoints: 8765 });
   });
 
   it('gives different numbers under the other named formulas', () => {
@@ -196,12 +201,32 @@ describe('rates', () => {
     expect(withDeadline).toMatchObject({ numerator: 14_068, denominator: 21_914 });
   });
 
-  it('rounds good rates down and bad rates up, exactly', () => {
+  it('rounds every rate half-up to two decimals, exactly', () => {
     const c = { ...countCategories([]), doneOnTime: 29, openOverdue: 71 };
     expect(formatRate(computeRate(c, 'dueOnTime'))).toBe('29,00%');
     const third = { ...countCategories([]), doneOnTime: 1, openOverdue: 2 };
     expect(formatRate(computeRate(third, 'dueOnTime'))).toBe('33,33%');
     expect(formatRate(computeRate(third, 'dueOverdueShare'))).toBe('66,67%');
+    const twoThirds = { ...countCategories([]), doneOnTime: 2, openOverdue: 1 };
+    expect(formatRate(computeRate(twoThirds, 'dueOnTime'))).toBe('66,67%');
+    expect(formatRate(computeRate(twoThirds, 'dueOverdueShare'))).toBe('33,33%');
     expect(formatRate(computeRate(countCategories([]), 'dueCompletion'))).toBe('—');
+  });
+
+  it('basisPointsHalfUp: a half basis point goes up, less stays down, in integers even for huge counts', () => {
+    expect(basisPointsHalfUp(2, 3)).toBe(6667);
+    expect(basisPointsHalfUp(1, 3)).toBe(3333);
+    expect(basisPointsHalfUp(1, 8)).toBe(1250);
+    expect(basisPointsHalfUp(1, 20_000)).toBe(1); // 0,5 basis point
+    expect(basisPointsHalfUp(1, 40_000)).toBe(0); // 0,25
+    expect(basisPointsHalfUp(3, 40_000)).toBe(1); // 0,75
+    expect(basisPointsHalfUp(0, 7)).toBe(0);
+    expect(basisPointsHalfUp(7, 7)).toBe(10_000);
+    // 2^40 − 1 out of 2^40 is 99,99999…%: rounds to 100,00%, never past it.
+    expect(basisPointsHalfUp(2 ** 40 - 1, 2 ** 40)).toBe(10_000);
+    // 0,49995 = 4 999,5 basis points: exactly half, up to 5 000; 0,499949… stays at 4 999.
+    expect(basisPointsHalfUp(199_980_000_000, 400_000_000_000)).toBe(5_000);
+    expect(basisPointsHalfUp(199_979_999_999, 400_000_000_000)).toBe(4_999);
+    expect(() => basisPointsHalfUp(1, 0)).toThrow();
   });
 });

@@ -15,12 +15,13 @@
  *   and a due date on a day off moves to the next working day.
  */
 import { z } from 'zod';
-import { isOverdue, overdueDays, remainingWorkingDays, type CalendarConfig } from '../calendar';
-import { effectiveDateOf, type Task, type TaskEvent } from './model';
+import { daysBetween, isOverdue, overdueDays, remainingWorkingDays, resolveDeadline, type CalendarConfig } from '../calendar';
+import { describeProduct, effectiveDateOf, type Task, type TaskEvent } from './model';
 
-export type TaskStatus = 'active' | 'paused' | 'cancelled' | 'completed';
+export type TaskStatus = 'active' | 'paused' | 'cancelled' | 'completed' | 'awaitingAcceptance';
 export const taskStatusLabels: Record<TaskStatus, string> = {
   active: 'Đang thực hiện',
+  awaitingAcceptance: 'Chờ xác nhận hoàn thành',
   paused: 'Tạm dừng',
   cancelled: 'Đã hủy',
   completed: 'Đã hoàn thành',
@@ -52,13 +53,30 @@ export interface PendingExtension {
   reason: string;
 }
 
+/** A completion report waiting for the assigning authority to accept it or return it. */
+export interface PendingCompletion {
+  reportId: string;
+  /** The day the report was recorded: the assigner's time to decide runs from it. */
+  reportedOn: string;
+  /** The completion date the lead unit reported. */
+  completedOn: string;
+}
+
 export interface TaskState {
   taskId: string;
   assignerUnitId: string;
   assignedOn: string;
   status: TaskStatus;
+  /** Reported completion date: of the accepted report once completed, of the pending one while awaiting acceptance. */
   completedOn: string | null;
-  /** Last reported percent; 100 once completed. */
+  /** The day the assigning authority accepted the completion (the completion date for reports from earlier versions). */
+  acceptedOn: string | null;
+  pendingCompletion: PendingCompletion | null;
+  /** pendingCompletion.reportedOn, flat for index rows (null unless awaiting acceptance). */
+  reportedOn: string | null;
+  /** The product named by the completion report that is accepted or pending (describeProduct), "" when none. */
+  deliveredProduct: string;
+  /** Last reported percent; 100 once completed or reported done. */
   percent: number;
   leadUnitId: string;
   responsibleOfficialId: string | null;
@@ -101,6 +119,10 @@ export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string
     assignedOn: task.assignedOn,
     status: 'active',
     completedOn: null,
+    acceptedOn: null,
+    pendingCompletion: null,
+    reportedOn: null,
+    deliveredProduct: '',
     percent: 0,
     leadUnitId: task.leadUnitId,
     responsibleOfficialId: task.responsibleOfficialId,
@@ -154,9 +176,34 @@ export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string
         break;
       }
       case 'completion':
-        state.status = 'completed';
         state.completedOn = e.completedOn;
+        state.deliveredProduct = describeProduct(e);
         state.pendingExtension = null;
+        if (e.awaitsAcceptance) {
+          state.status = 'awaitingAcceptance';
+          state.acceptedOn = null;
+          state.pendingCompletion = { reportId: e.id, reportedOn: e.on, completedOn: e.completedOn };
+        } else {
+          state.status = 'completed';
+          state.acceptedOn = e.completedOn;
+          state.pendingCompletion = null;
+        }
+        break;
+      case 'completionAcceptance':
+        if (state.status === 'awaitingAcceptance' && state.pendingCompletion?.reportId === e.reportId) {
+          state.status = 'completed';
+          state.completedOn = state.pendingCompletion.completedOn;
+          state.acceptedOn = e.on;
+          state.pendingCompletion = null;
+        }
+        break;
+      case 'completionReturn':
+        if (state.status === 'awaitingAcceptance' && state.pendingCompletion?.reportId === e.reportId) {
+          state.status = 'active';
+          state.completedOn = null;
+          state.pendingCompletion = null;
+          state.deliveredProduct = '';
+        }
         break;
       case 'reassignment':
         if (e.newLeadUnitId !== state.leadUnitId) {
@@ -169,6 +216,13 @@ export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string
           responsibleVersion = e.order;
         }
         state.pendingExtension = null;
+        if (state.status === 'awaitingAcceptance') {
+          // A new lead unit reports its own completion.
+          state.status = 'active';
+          state.completedOn = null;
+          state.pendingCompletion = null;
+          state.deliveredProduct = '';
+        }
         break;
       case 'pause':
         if (state.status === 'active') state.status = 'paused';
@@ -179,12 +233,17 @@ export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string
       case 'cancel':
         state.status = 'cancelled';
         state.completedOn = null;
+        state.acceptedOn = null;
+        state.pendingCompletion = null;
         state.pendingExtension = null;
+        state.deliveredProduct = '';
         break;
       case 'reopen':
         if (state.status === 'completed' || state.status === 'cancelled') {
           state.status = 'active';
           state.completedOn = null;
+          state.acceptedOn = null;
+          state.deliveredProduct = '';
         }
         break;
       default: {
@@ -193,18 +252,21 @@ export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string
       }
     }
   }
-  state.percent = state.status === 'completed' ? 100 : progressPercent;
+  // The lead unit reports it done while waiting for acceptance; a returned report goes back to the last progress.
+  state.percent = state.status === 'completed' || state.status === 'awaitingAcceptance' ? 100 : progressPercent;
+  state.reportedOn = state.pendingCompletion?.reportedOn ?? null;
   return state;
 }
 
 // ─── Categories ────────────────────────────────────────────────────────────────────────
 
-export const taskCategories = ['doneOnTime', 'doneLate', 'doneNoDeadline', 'openWithinDeadline', 'openOverdue', 'openNoDeadline'] as const;
+export const taskCategories = ['doneOnTime', 'doneLate', 'doneNoDeadline', 'awaitingAcceptance', 'openWithinDeadline', 'openOverdue', 'openNoDeadline'] as const;
 export type TaskCategory = (typeof taskCategories)[number];
 export const taskCategoryLabels: Record<TaskCategory, string> = {
   doneOnTime: 'Hoàn thành đúng hạn',
   doneLate: 'Hoàn thành quá hạn',
   doneNoDeadline: 'Hoàn thành (không có hạn)',
+  awaitingAcceptance: 'Chờ xác nhận hoàn thành',
   openWithinDeadline: 'Đang thực hiện trong hạn',
   openOverdue: 'Quá hạn chưa hoàn thành',
   openNoDeadline: 'Đang thực hiện (không có hạn)',
@@ -212,10 +274,10 @@ export const taskCategoryLabels: Record<TaskCategory, string> = {
 /** Level-1 heading of the two-level report tree. */
 export const taskCategoryGroups: Record<'done' | 'open', { label: string; categories: TaskCategory[] }> = {
   done: { label: 'Đã hoàn thành', categories: ['doneOnTime', 'doneLate', 'doneNoDeadline'] },
-  open: { label: 'Chưa hoàn thành', categories: ['openWithinDeadline', 'openOverdue', 'openNoDeadline'] },
+  open: { label: 'Chưa hoàn thành', categories: ['awaitingAcceptance', 'openWithinDeadline', 'openOverdue', 'openNoDeadline'] },
 };
 
-export const rateFormulaIds = ['dueCompletion', 'dueOnTime', 'dueOverdueShare', 'overdueShare', 'withDeadlineOnTime'] as const;
+export const rateFormulaIds = ['dueCompletion', 'dueOnTime', 'dueOverdueShare', 'overdueShare', 'withDeadlineOnTime', 'completedOnTime'] as const;
 export type RateFormulaId = (typeof rateFormulaIds)[number];
 
 export interface TaskSettings {
@@ -225,13 +287,31 @@ export interface TaskSettings {
   dueSoonWorkingDays: number;
   /** The headline rate printed on reports and rankings. */
   rateFormula: RateFormulaId;
+  /** A completion accepted by the assigner is on time or late as of the day the lead unit reported it done, or as of the acceptance. */
+  onTimeAt: OnTimeAt;
+  /** Working days the assigning authority has to accept or return a completion report; after that the delay is the assigner's. */
+  acceptanceWorkingDays: number;
+}
+export const onTimeAtValues = ['report', 'acceptance'] as const;
+export type OnTimeAt = (typeof onTimeAtValues)[number];
+export const onTimeAtLabels: Record<OnTimeAt, string> = {
+  report: 'Theo ngày đơn vị báo cáo hoàn thành',
+  acceptance: 'Theo ngày cơ quan giao xác nhận hoàn thành',
+};
+/** Printed under reports and rankings. */
+export function onTimeAtNote(onTimeAt: OnTimeAt | undefined): string {
+  return onTimeAt === 'acceptance'
+    ? 'Đúng hạn, quá hạn của nhiệm vụ đã hoàn thành được xác định theo ngày cơ quan giao xác nhận hoàn thành.'
+    : 'Đúng hạn, quá hạn của nhiệm vụ đã hoàn thành được xác định theo ngày hoàn thành đơn vị chủ trì báo cáo (khi cơ quan giao xác nhận).';
 }
 export const taskSettingsSchema = z.object({
   judgeAgainst: z.enum(['original', 'extended']),
   dueSoonWorkingDays: z.number().int().min(0, 'Số ngày không được âm.').max(30, 'Tối đa 30 ngày làm việc.'),
   rateFormula: z.enum(rateFormulaIds),
+  onTimeAt: z.enum(onTimeAtValues),
+  acceptanceWorkingDays: z.number().int().min(1, 'Thời hạn xác nhận ít nhất 1 ngày làm việc.').max(30, 'Tối đa 30 ngày làm việc.'),
 });
-export const DEFAULT_TASK_SETTINGS: TaskSettings = { judgeAgainst: 'extended', dueSoonWorkingDays: 3, rateFormula: 'dueCompletion' };
+export const DEFAULT_TASK_SETTINGS: TaskSettings = { judgeAgainst: 'extended', dueSoonWorkingDays: 3, rateFormula: 'dueCompletion', onTimeAt: 'report', acceptanceWorkingDays: 5 };
 export const TASK_SETTINGS_ID = 'taskSettings';
 
 /** The folded facts a category needs; a TaskState or a derived index row both qualify. */
@@ -239,6 +319,10 @@ export interface CategorySubject {
   assignedOn: string;
   status: TaskStatus;
   completedOn: string | null;
+  /** Absent in rows from earlier versions (their completions needed no acceptance: read completedOn). */
+  acceptedOn?: string | null;
+  /** While awaiting acceptance: the day the completion report was recorded. */
+  reportedOn?: string | null;
   originalDueOn: string | null;
   effectiveDueOn: string | null;
 }
@@ -247,22 +331,37 @@ export function judgedDueOn(s: Pick<CategorySubject, 'originalDueOn' | 'effectiv
   return settings.judgeAgainst === 'original' ? s.originalDueOn : s.effectiveDueOn;
 }
 
-/** Category of an already-folded state (fold it as of the same date). */
-export function categorizeState(s: CategorySubject, asOf: string, settings: Pick<TaskSettings, 'judgeAgainst'>, calendar?: CalendarConfig): TaskCategory | null {
+/** What judging a task needs from the settings; onTimeAt absent = judged at the reported date. */
+export type JudgeSettings = Pick<TaskSettings, 'judgeAgainst'> & { onTimeAt?: OnTimeAt };
+
+/** The date a completed task is judged on time or late by: the reported completion date or the acceptance date. */
+export function judgedDoneOn(s: Pick<CategorySubject, 'completedOn' | 'acceptedOn'>, settings: { onTimeAt?: OnTimeAt }): string | null {
+  if (s.completedOn === null) return null;
+  return settings.onTimeAt === 'acceptance' ? (s.acceptedOn ?? s.completedOn) : s.completedOn;
+}
+
+/**
+ * Category of an already-folded state (fold it as of the same date). A task whose completion
+ * report waits for the assigner's acceptance is in its own category: neither done (not yet
+ * accepted) nor overdue (the lead unit has reported; the wait is the assigner's).
+ */
+export function categorizeState(s: CategorySubject, asOf: string, settings: JudgeSettings, calendar?: CalendarConfig): TaskCategory | null {
   if (s.assignedOn > asOf) return null;
   if (s.status === 'cancelled') return null;
   const due = judgedDueOn(s, settings);
   if (s.status === 'completed' && s.completedOn !== null && s.completedOn <= asOf) {
     if (due === null) return 'doneNoDeadline';
+    const doneOn = judgedDoneOn(s, settings)!;
     // Done by the due day itself is on time whatever the calendar (most tasks): no day count needed.
-    return s.completedOn > due && isOverdue(due, s.completedOn, calendar) ? 'doneLate' : 'doneOnTime';
+    return doneOn > due && isOverdue(due, doneOn, calendar) ? 'doneLate' : 'doneOnTime';
   }
+  if (s.status === 'awaitingAcceptance' && s.completedOn !== null && s.completedOn <= asOf) return 'awaitingAcceptance';
   if (due === null) return 'openNoDeadline';
   return asOf > due && isOverdue(due, asOf, calendar) ? 'openOverdue' : 'openWithinDeadline';
 }
 
 /** The report category of a task as of a cut-off date; null when it is not counted then. */
-export function categorize(task: Task, events: readonly TaskEvent[], asOf: string, settings: Pick<TaskSettings, 'judgeAgainst'>, calendar?: CalendarConfig): TaskCategory | null {
+export function categorize(task: Task, events: readonly TaskEvent[], asOf: string, settings: JudgeSettings, calendar?: CalendarConfig): TaskCategory | null {
   if (task.assignedOn > asOf) return null;
   return categorizeState(foldTask(task, events, asOf), asOf, settings, calendar);
 }
@@ -286,8 +385,23 @@ export interface TaskAssessment {
   /** Calendar days past the deadline: for open overdue tasks as of asOf, for late completions at completion. */
   overdueDays: number;
   overdueBucket: OverdueBucket | null;
+  /** While awaiting acceptance: the last day the assigner has to accept or return the report. */
+  acceptanceDueOn: string | null;
+  /** Awaiting acceptance past acceptanceDueOn: the delay is the assigning authority's. */
+  acceptanceLate: boolean;
   /** "Còn 3 ngày làm việc", "Quá hạn 12 ngày", "Hoàn thành đúng hạn"… */
   label: string;
+}
+
+/** The last day the assigner has to decide a completion report recorded on reportedOn. */
+export function acceptanceDueOf(reportedOn: string, settings: Pick<TaskSettings, 'acceptanceWorkingDays'>, calendar?: CalendarConfig): string {
+  return resolveDeadline({ kind: 'workingDays', days: settings.acceptanceWorkingDays, from: reportedOn }, calendar);
+}
+
+/** Whether, as of asOf, the assigner has sat on a completion report past its working days. */
+export function acceptanceOverdue(reportedOn: string | null | undefined, asOf: string, settings: Pick<TaskSettings, 'acceptanceWorkingDays'>, calendar?: CalendarConfig): boolean {
+  if (!reportedOn) return false;
+  return asOf > acceptanceDueOf(reportedOn, settings, calendar);
 }
 
 /** Everything a list row or a dashboard shows about one task's timing, as of a date. */
@@ -298,8 +412,11 @@ export function assess(s: CategorySubject, asOf: string, settings: TaskSettings,
   let late = 0;
   if (category === 'openWithinDeadline' && due) remaining = remainingWorkingDays(due, asOf, calendar);
   if (category === 'openOverdue' && due) late = overdueDays(due, asOf, calendar);
-  if (category === 'doneLate' && due && s.completedOn) late = overdueDays(due, s.completedOn, calendar);
+  const doneOn = judgedDoneOn(s, settings);
+  if (category === 'doneLate' && due && doneOn) late = overdueDays(due, doneOn, calendar);
   const dueSoon = remaining !== null && remaining <= settings.dueSoonWorkingDays;
+  const acceptanceDueOn = category === 'awaitingAcceptance' && s.reportedOn ? acceptanceDueOf(s.reportedOn, settings, calendar) : null;
+  const acceptanceLate = acceptanceDueOn !== null && asOf > acceptanceDueOn;
   let label: string;
   switch (category) {
     case null:
@@ -314,10 +431,13 @@ export function assess(s: CategorySubject, asOf: string, settings: TaskSettings,
     case 'doneLate':
       label = `Hoàn thành quá hạn ${late} ngày`;
       break;
+    case 'awaitingAcceptance':
+      label = acceptanceLate ? `Chờ xác nhận quá hạn (cơ quan giao chậm ${daysBetween(acceptanceDueOn!, asOf)} ngày)` : 'Chờ xác nhận hoàn thành';
+      break;
     default:
       label = taskCategoryLabels[category];
   }
-  return { category, dueSoon, remainingWorkingDays: remaining, overdueDays: late, overdueBucket: category === 'openOverdue' ? overdueBucketOf(late) : null, label };
+  return { category, dueSoon, remainingWorkingDays: remaining, overdueDays: late, overdueBucket: category === 'openOverdue' ? overdueBucketOf(late) : null, acceptanceDueOn, acceptanceLate, label };
 }
 
 /** "Còn N ngày làm việc", "Hạn cuối hôm nay" or "Quá hạn N ngày" for an open task. */
@@ -334,7 +454,7 @@ export function deadlineLabel(dueOn: string, asOf: string, calendar?: CalendarCo
 export type CategoryCounts = Record<TaskCategory, number>;
 
 export function emptyCounts(): CategoryCounts {
-  return { doneOnTime: 0, doneLate: 0, doneNoDeadline: 0, openWithinDeadline: 0, openOverdue: 0, openNoDeadline: 0 };
+  return { doneOnTime: 0, doneLate: 0, doneNoDeadline: 0, awaitingAcceptance: 0, openWithinDeadline: 0, openOverdue: 0, openNoDeadline: 0 };
 }
 
 export function countCategories(categories: Iterable<TaskCategory | null>): CategoryCounts {
@@ -352,7 +472,7 @@ export interface RateFormula {
   label: string;
   /** Printed under every report and ranking that uses it. */
   formulaText: string;
-  /** Which direction is good; printed values round towards the bad side so a rate never looks better than it is. */
+  /** Which direction is good (rankings order by it). */
   better: 'higher' | 'lower';
   numerator(c: CategoryCounts): number;
   denominator(c: CategoryCounts): number;
@@ -362,7 +482,9 @@ export interface RateFormula {
  * Named formulas. The Government Office's 2017 report (1270/BC-TCTTTg) prints 98,62% for
  * "nhiệm vụ đến hạn đã hoàn thành" = (14.068 + 1.983) / (14.068 + 1.983 + 223): done (on time
  * or late) over tasks come due, and 1,38% overdue = 223 over the same base. Tasks without a
- * deadline never "come due", so they are left out of those bases.
+ * deadline never "come due", so they are left out of those bases; so are tasks whose completion
+ * report waits for the assigner's acceptance (neither done nor overdue yet). The same report's
+ * 87,6% is the on-time share of completions: 14.068 / (14.068 + 1.983).
  */
 export const rateFormulas: Record<RateFormulaId, RateFormula> = {
   dueCompletion: {
@@ -405,6 +527,14 @@ export const rateFormulas: Record<RateFormulaId, RateFormula> = {
     numerator: (c) => c.doneOnTime,
     denominator: (c) => totalOf(c) - c.doneNoDeadline - c.openNoDeadline,
   },
+  completedOnTime: {
+    id: 'completedOnTime',
+    label: 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đã hoàn thành',
+    formulaText: 'Hoàn thành đúng hạn / (Hoàn thành đúng hạn + Hoàn thành quá hạn)',
+    better: 'higher',
+    numerator: (c) => c.doneOnTime,
+    denominator: (c) => c.doneOnTime + c.doneLate,
+  },
 };
 
 export interface Rate {
@@ -413,8 +543,23 @@ export interface Rate {
   denominator: number;
   /** 0..1, or null when nothing is in the base. */
   value: number | null;
-  /** Basis points (1/100 of a percent), rounded towards the bad side; null with value. */
+  /** Basis points (1/100 of a percent), rounded half-up; null with value. */
   basisPoints: number | null;
+}
+
+/**
+ * numerator / denominator in basis points (1/100 of a percent) rounded half-up, in integer
+ * arithmetic so no float error moves a half: 2/3 → 6667 (66,67%), 1/3 → 3333, 1/8 → 1250.
+ */
+export function basisPointsHalfUp(numerator: number, denominator: number): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0) throw new RangeError('Tỷ lệ cần tử số nguyên không âm và mẫu số nguyên dương.');
+  const a = numerator * 20_000 + denominator;
+  const b = 2 * denominator;
+  // Float division can land on the next integer for huge operands; the products below are exact integers.
+  let q = Math.floor(a / b);
+  while (q * b > a) q -= 1;
+  while ((q + 1) * b <= a) q += 1;
+  return q;
 }
 
 export function computeRate(counts: CategoryCounts, formulaId: RateFormulaId): Rate {
@@ -422,9 +567,7 @@ export function computeRate(counts: CategoryCounts, formulaId: RateFormulaId): R
   const numerator = f.numerator(counts);
   const denominator = f.denominator(counts);
   if (denominator <= 0) return { formula: formulaId, numerator, denominator, value: null, basisPoints: null };
-  // Integer arithmetic: numerator·10000 is exact, so the rounding direction is never off by float error.
-  const scaled = numerator * 10_000;
-  const basisPoints = f.better === 'higher' ? Math.floor(scaled / denominator) : Math.ceil(scaled / denominator);
+  const basisPoints = basisPointsHalfUp(numerator, denominator);
   return { formula: formulaId, numerator, denominator, value: numerator / denominator, basisPoints };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatUserDate, isoToSerial, parseUserDate, readUserDate, serialToIso } from './dates';
+import { formatUserDate, isoToSerial, parseUserDate, readUserDate, serialToIso, userDateProblem } from './dates';
 
 describe('the one date reader', () => {
   it('reads every form clerks type, day first', () => {
@@ -24,5 +24,17 @@ describe('the one date reader', () => {
     for (const iso of ['1900-03-01', '2000-02-29', '2025-07-01', '2099-12-31']) expect(serialToIso(isoToSerial(iso))).toBe(iso);
     expect(formatUserDate('2025-07-01')).toBe('01/07/2025');
     expect(formatUserDate(null)).toBe('');
+  });
+});
+
+describe('userDateProblem', () => {
+  it('names the field, says an impossible date does not exist, and accepts good dates', () => {
+    expect(userDateProblem('Ngày hoàn thành', '31/02/2026')).toBe('Ngày hoàn thành: Ngày 31/02/2026 không có thật.');
+    expect(userDateProblem('Hạn xử lý', '29/2/2025')).toBe('Hạn xử lý: Ngày 29/02/2025 không có thật.');
+    expect(userDateProblem('Hạn xử lý', '2026-04-31')).toBe('Hạn xử lý: Ngày 31/04/2026 không có thật.');
+    expect(userDateProblem('Hạn xử lý', 'mai')).toBe('Hạn xử lý: "mai" không phải là ngày (dạng dd/mm/yyyy).');
+    expect(userDateProblem('Hạn xử lý', '')).toBe('Hạn xử lý: chưa nhập ngày (dạng dd/mm/yyyy).');
+    expect(userDateProblem('Hạn xử lý', '29/02/2028')).toBeNull();
+    expect(userDateProblem('Hạn xử lý', ' 05/01/2026 ')).toBeNull();
   });
 });

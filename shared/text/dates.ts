@@ -109,6 +109,16 @@ export function readUserDate(text: string): DateReading {
   return readDate(text, { min: USER_YEAR_MIN, max: USER_YEAR_MAX });
 }
 
+/**
+ * Why a typed date is refused, naming its field, or null when it is a real date:
+ * "Ngày hoàn thành: Ngày 31/02/2026 không có thật." Forms show it beside the field.
+ */
+export function userDateProblem(field: string, text: string): string | null {
+  if (!text.trim()) return `${field}: chưa nhập ngày (dạng dd/mm/yyyy).`;
+  const r = readUserDate(text);
+  return r.ok ? null : `${field}: ${r.reason}`;
+}
+
 /** "05/01/2026", "5-1-2026", "2026-01-05" or 46027 → "2026-01-05"; null when not a real date. */
 export function parseUserDate(text: string): string | null {
   const r = readUserDate(text);

@@ -154,7 +154,9 @@ test('first run → admin → units and officials (form and .xlsx) → reload �
   await site.shot('09-login-error');
   await page.getByLabel('Mật khẩu').fill('matkhau-an-toan');
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  // Back on the screen the user was on before logging out.
+  // Signing in lands on Tổng quan, not on the screen open before logging out; everything is still there.
+  await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
+  await page.getByRole('link', { name: 'Cán bộ, công chức' }).click();
   await expect(page.getByRole('heading', { name: 'Danh mục cán bộ, công chức' })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Đàm Văn Sơn', exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();

@@ -60,8 +60,9 @@ test('demo data → quarterly report, charts → Excel, issued .docx with snapsh
   await expect(table).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/Báo cáo quý III năm 2026 · Tất cả đơn vị · chốt số liệu ngày 30\/09\/2026/)).toBeVisible();
   const totals = await totalsRow(page, 'Kết quả theo đơn vị chủ trì');
-  // [STT, "Tổng cộng", total, six categories, rate, overdue share]
-  const shown = totals.slice(2, 9).map((t) => Number(t.replace(/\./g, '')));
+  // [STT, "Tổng cộng", total, seven categories (the fourth: waiting for acceptance), completion rate, on-time share of completions, overdue share]
+  const shown = totals.slice(2, 10).map((t) => Number(t.replace(/\./g, '')));
+  await expect(page.getByText(/Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đã hoàn thành = Hoàn thành đúng hạn \/ \(Hoàn thành đúng hạn \+ Hoàn thành quá hạn\)/)).toBeVisible();
   expect(shown[0]).toBeGreaterThan(0);
   expect(shown.slice(1).reduce((a, b) => a + b, 0)).toBe(shown[0]);
   await expect(page.getByText(/Tỷ lệ nhiệm vụ đến hạn đã hoàn thành = \(Hoàn thành đúng hạn \+ Hoàn thành quá hạn\)/)).toBeVisible();
@@ -86,13 +87,18 @@ test('demo data → quarterly report, charts → Excel, issued .docx with snapsh
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   const last = ws.getRow(ws.rowCount);
   expect(last.getCell(2).value).toBe('Tổng cộng');
-  expect([3, 5, 6, 7, 8, 9, 10].map((c) => last.getCell(c).value)).toEqual(shown);
+  expect([3, 5, 6, 7, 8, 9, 10, 11].map((c) => last.getCell(c).value)).toEqual(shown);
 
   // Issue: numbered in the register, snapshot stored, .docx saved.
   const docx = join(tmp, 'bao-cao-quy-3.docx');
   site.dialogs.savePaths.push(docx);
   await page.getByRole('button', { name: 'Phát hành báo cáo' }).click();
   await page.getByLabel('IV. Kiến nghị, đề xuất').fill('Đề nghị các đơn vị có nhiệm vụ quá hạn khẩn trương hoàn thành.');
+  await page.getByRole('button', { name: 'Cấp số, phát hành và lưu .docx' }).click();
+  // Sections II and III are empty: refused until they are filled or omitted.
+  await expect(page.getByRole('dialog').getByText('Chưa phát hành được: II. Tồn tại, hạn chế và nguyên nhân; III. Nhiệm vụ, giải pháp trong thời gian tới còn trống.', { exact: false })).toBeVisible();
+  await shot(site, 'reports-issue-refused');
+  await page.getByLabel('Bỏ các mục để trống (báo cáo không in tiêu đề các mục đó)').check();
   await page.getByRole('button', { name: 'Cấp số, phát hành và lưu .docx' }).click();
   await expect(page.getByText(/Đã phát hành báo cáo số 01\/BC-UBND/)).toBeVisible();
   await expect(page.getByText('Số liệu hiện nay khớp với báo cáo đã phát hành')).toBeVisible({ timeout: 60_000 });
@@ -104,7 +110,10 @@ test('demo data → quarterly report, charts → Excel, issued .docx with snapsh
   const pdf = docx.replace(/\.docx$/, '.pdf');
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
   expect(text).toContain('Số: 01/BC-UBND');
-  expect(text).toContain(`Tổng cộng ${totals.slice(2).join(' ')}`);
+  // The letter prints the waiting column only when a task waits, and its rate columns say "(%)".
+  const letterTotals = [totals[2], ...totals.slice(3, 10).filter((_, i) => i !== 3 || totals[6] !== '0'), ...totals.slice(10).map((r) => r.replace('%', ''))];
+  expect(text).toContain(`Tổng cộng ${letterTotals.join(' ')}`);
+  expect(text).not.toContain('bổ sung.)');
   execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '3', pdf, join(SHOTS, 'reports-docx')]);
 
   // Ranking for the same quarter; why a unit got its level.

@@ -145,8 +145,10 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   await commune.page.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
   const fd = commune.page.getByRole('dialog');
   await fd.getByLabel('Kết quả thực hiện').fill('Đã hoàn thành rà soát, danh sách kèm theo');
+  await fd.getByLabel('Số văn bản sản phẩm').fill('21/BC-UBND');
+  await fd.getByLabel('Ngày văn bản sản phẩm').fill(await fd.getByLabel('Ngày hoàn thành').inputValue());
   await fd.getByRole('button', { name: 'Ghi nhận' }).click();
-  await expect(commune.page.getByText('Đã hoàn thành').first()).toBeVisible();
+  await expect(commune.page.getByText('Chờ cơ quan giao xác nhận hoàn thành')).toBeVisible();
 
   // A tampered app at the commune writes a deadline change straight into its database, linked
   // into the commune's own op chain (as its write path would) so that it really goes out.
@@ -211,10 +213,13 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   await expect(forged).toContainText('Chỉ cơ quan giao nhiệm vụ');
   await office.shot('sync-07-office-import-report');
 
-  // The office sees the task done, with its original deadline.
+  // The office sees the completion report waiting for it, with the original deadline, and accepts it.
   await office.open(`tasks/${taskId}`);
   await expect(office.page.getByRole('heading', { name: 'Rà soát hộ nghèo, hộ cận nghèo năm 2026' })).toBeVisible();
   await expect(office.page.getByText('100%', { exact: true })).toBeVisible();
+  await expect(office.page.getByText('Chờ cơ quan giao xác nhận hoàn thành')).toBeVisible();
+  await office.page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+  await office.page.getByRole('dialog').getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(office.page.getByText('Đã hoàn thành').first()).toBeVisible();
   await expect(office.page.getByText('30/06/2099').first()).toBeVisible();
   await expect(office.page.getByText('31/12/2099')).toHaveCount(0);

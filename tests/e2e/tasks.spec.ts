@@ -9,39 +9,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect, type Site } from './fixtures';
-import { login, logout } from './helpers/session';
+import { test, expect } from './fixtures';
 import { ADMIN, firstRun } from './helpers/firstRun';
+import { openTask, PASSWORD, pick, setToday, switchTo } from './helpers/session';
 import { writeWorkbook } from '../../electron/main/xlsx/workbook';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
-
-const PASSWORD = 'matkhau-don-vi';
-
-async function switchTo(site: Site, username: string, password = PASSWORD): Promise<void> {
-  await logout(site.page);
-  await login(site.page, username, password);
-}
-
-/** Moves "today" and reloads so every screen reads the new date. */
-async function setToday(page: Page, date: string): Promise<void> {
-  await page.clock.setFixedTime(new Date(`${date}T09:00:00+07:00`));
-  await page.reload();
-  await expect(page.getByRole('button', { name: 'Tài khoản' })).toBeVisible();
-}
-
-async function pick(page: Page, scope: ReturnType<Page['getByRole']> | Page, label: string, option: string | RegExp): Promise<void> {
-  await scope.getByRole('combobox', { name: label }).click();
-  await page.getByRole('option', { name: option }).first().click();
-}
-
-async function openTask(page: Page, title: string): Promise<void> {
-  await page.getByRole('link', { name: 'Nhiệm vụ', exact: true }).click();
-  // The list opens on tasks still open; completed ones are under "Tất cả".
-  await page.getByText('Tất cả', { exact: true }).click();
-  await page.getByRole('table', { name: 'Danh sách nhiệm vụ' }).getByText(title, { exact: true }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
-}
 
 test('directive → two tasks → progress, extension granted → completion judged by the setting → refusals → history', async ({ site, tmp }) => {
   test.setTimeout(240_000);
@@ -206,13 +178,22 @@ test('directive → two tasks → progress, extension granted → completion jud
   await expect(d.getByLabel('Ngày hoàn thành')).toHaveValue('20/03/2026');
   await d.getByLabel('Kết quả thực hiện').fill('Đã rà soát 35 thủ tục, đề nghị bãi bỏ 3 thủ tục.');
   await d.getByLabel('Số văn bản báo cáo').fill('125/BC-PKT');
+  await d.getByLabel('Sản phẩm đã có').fill('Báo cáo kết quả rà soát thủ tục hành chính');
+  await d.getByLabel('Số văn bản sản phẩm').fill('125/BC-PKT');
+  await d.getByLabel('Ngày văn bản sản phẩm').fill('20/03/2026');
   await d.getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(page.getByText('Đã ghi báo cáo hoàn thành.')).toBeVisible();
-  // Judged against the extended deadline (the default): on time.
-  await expect(page.getByText('Hoàn thành đúng hạn').first()).toBeVisible();
+  // The report waits for the assigner.
+  await expect(page.getByText('Chờ cơ quan giao xác nhận hoàn thành')).toBeVisible();
 
-  // 6. The assigner's dashboard and list agree; then the setting flips it to late.
+  // 6. The assigner accepts; judged against the extended deadline (the default) it is on time; dashboard and list agree; then the setting flips it to late.
   await switchTo(site, ADMIN.username, ADMIN.password);
+  await openTask(page, 'Rà soát thủ tục hành chính lĩnh vực kinh tế');
+  await page.getByRole('button', { name: 'Xác nhận hoàn thành' }).click();
+  d = page.getByRole('dialog');
+  await d.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(page.getByText('Đã xác nhận hoàn thành nhiệm vụ.')).toBeVisible();
+  await expect(page.getByText('Hoàn thành đúng hạn').first()).toBeVisible();
   await page.getByRole('link', { name: 'Tổng quan' }).click();
   await expect(page.getByRole('button', { name: 'Hoàn thành đúng hạn: 1' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Hoàn thành quá hạn: 0' })).toBeVisible();
@@ -245,6 +226,7 @@ test('directive → two tasks → progress, extension granted → completion jud
     ['Đồng ý gia hạn', 'lan.vt'],
     ['Gửi ý kiến phối hợp', 'vhxh.cb'],
     ['Báo cáo hoàn thành', 'pkt.cb'],
+    ['Xác nhận hoàn thành', 'lan.vt'],
   ] as const) {
     await expect(history.getByRole('row').filter({ hasText: action }).filter({ hasText: actor })).toHaveCount(1);
   }

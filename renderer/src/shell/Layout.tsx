@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { AppShell, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { roleLabels } from '@shared/ipc/channels/auth';
@@ -26,6 +27,16 @@ export function Layout() {
   const active = routes.find((r) => r.path === head) ?? routes[0];
   const Page = active.component;
   const groups = [...new Set(routes.map((r) => r.group))];
+  // Compact rows fit the whole menu on a 1366×768 screen; a user may still fold a group (the current screen's group reopens).
+  const [openGroups, setOpenGroups] = useState<ReadonlySet<string>>(() => new Set(groups));
+  useEffect(() => setOpenGroups((s) => (s.has(active.group) ? s : new Set([...s, active.group]))), [active.group]);
+  const toggleGroup = (g: string) =>
+    setOpenGroups((s) => {
+      const next = new Set(s);
+      if (next.has(g)) next.delete(g);
+      else next.add(g);
+      return next;
+    });
 
   const lock = async () => {
     await api().call('auth:lock', {});
@@ -74,18 +85,27 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <ScrollArea>
-          {groups.map((g) => (
-            <div key={g}>
-              <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="sm" pb={4}>
-                {g}
-              </Text>
-              {routes
-                .filter((r) => r.group === g)
-                .map((r) => (
-                  <NavLink key={r.path} component="a" href={`#/${r.path}`} label={r.label} active={r.path === active.path} />
-                ))}
-            </div>
-          ))}
+          {groups.map((g) => {
+            const opened = openGroups.has(g);
+            return (
+              <NavLink
+                key={g}
+                label={g}
+                opened={opened}
+                onChange={() => toggleGroup(g)}
+                childrenOffset={0}
+                py={2}
+                styles={{ label: { fontSize: 11, fontWeight: 700, textTransform: 'uppercase', color: 'var(--mantine-color-dimmed)' } }}
+                aria-label={`Nhóm ${g}`}
+              >
+                {routes
+                  .filter((r) => r.group === g)
+                  .map((r) => (
+                    <NavLink key={r.path} component="a" href={`#/${r.path}`} label={r.label} active={r.path === active.path} py={3} pl="md" styles={{ label: { fontSize: 13 } }} />
+                  ))}
+              </NavLink>
+            );
+          })}
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>

@@ -40,7 +40,9 @@ export const DEFAULT_REPORT_SECTIONS: readonly string[] = [
   'Kiến nghị, đề xuất',
 ];
 
-const PLACEHOLDER = '(Nội dung do bộ phận tổng hợp bổ sung.)';
+/** Printed under an empty section of a draft; issuing refuses a letter that contains it. */
+export const REPORT_PLACEHOLDER = '(Nội dung do bộ phận tổng hợp bổ sung.)';
+const PLACEHOLDER = REPORT_PLACEHOLDER;
 
 export function buildPeriodicReport(input: PeriodicReportInput): Letter {
   const topic = input.topic ?? 'Kết quả thực hiện nhiệm vụ được giao';

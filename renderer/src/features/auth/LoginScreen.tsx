@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { api } from '../../api';
 import { useAppState } from '../../state/app';
+import { navigate } from '../../shell/router';
 import { errorMessage } from '../../ui/notify';
 import { useOrganisation } from '../registries/queries';
 
@@ -19,6 +20,8 @@ export function LoginScreen() {
     try {
       const session = await api().call('auth:login', { username, password });
       useAppState.getState().setSession(session);
+      // Whoever signs in starts on Tổng quan, never on the screen the previous user left open.
+      navigate('dashboard');
     } catch (err) {
       setError(errorMessage(err));
       setPassword('');

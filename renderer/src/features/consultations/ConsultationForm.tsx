@@ -14,13 +14,14 @@ import { createConsultation } from './data/commands';
 import { useConsultationSettings } from './data/queries';
 import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
+import { TaskLinkSelect } from './TaskLinkSelect';
 
 function formatBytes(n: number): string {
   return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Lấy ý kiến mới: the dossier, the units consulted (each picked deliberately), legal basis, deadline. */
-export function ConsultationForm() {
+export function ConsultationForm({ taskId = null }: { taskId?: string | null }) {
   const units = useUnits();
   const org = useOrganisation();
   const scope = useScope();
@@ -41,6 +42,7 @@ export function ConsultationForm() {
   const [fixedText, setFixedText] = useState('');
   const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [linked, setLinked] = useState<string | null>(taskId);
   const [saving, setSaving] = useState(false);
 
   const current = useMemo(() => (units ?? []).filter((u) => isUnitValidOn(u, today)), [units, today]);
@@ -94,7 +96,7 @@ export function ConsultationForm() {
         requestRef,
         requestedOn: today,
         deadline: rule,
-        taskId: null,
+        taskId: linked,
       });
       notifySuccess('Đã tạo phiếu lấy ý kiến.');
       navigate(`consultations/${id}`);
@@ -134,6 +136,7 @@ export function ConsultationForm() {
           </Group>
           <Select label="Đơn vị lấy ý kiến (chủ trì hồ sơ)" data={mine.map((u) => ({ value: u.id, label: u.name }))} value={requesterId} onChange={setRequester} allowDeselect={false} />
           <Textarea label="Căn cứ pháp lý" placeholder="Quy chế làm việc của Ủy ban nhân dân xã …" autosize minRows={2} maxRows={3} value={legalBasis} onChange={(e) => setLegalBasis(e.currentTarget.value)} required />
+          <TaskLinkSelect value={linked} onChange={setLinked} />
           <TextInput label="Văn bản đề nghị góp ý (nếu có)" placeholder="Công văn số 15/UBND-VP ngày 23/4/2026" value={requestRef} onChange={(e) => setRequestRef(e.currentTarget.value)} />
           <Paper withBorder p="xs">
             <Stack gap={6}>

@@ -29,11 +29,11 @@ import { useConsultationData } from './data/queries';
 import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
 
-/** Nghiệp vụ → Lấy ý kiến: routes #/consultations, /new, /<id>, /upward/new, /upward/<id>. */
+/** Nghiệp vụ → Lấy ý kiến: routes #/consultations, /new[/<taskId>], /<id>, /upward/new[/<taskId>], /upward/<id>. */
 export function ConsultationsPage({ subPath }: { subPath: string }) {
-  const [head, second] = subPath.split('/');
-  if (head === 'new') return <ConsultationForm />;
-  if (head === 'upward' && second === 'new') return <UpwardForm />;
+  const [head, second, third] = subPath.split('/');
+  if (head === 'new') return <ConsultationForm taskId={second || null} />;
+  if (head === 'upward' && second === 'new') return <UpwardForm taskId={third || null} />;
   if (head === 'upward' && second) return <UpwardDetail id={second} />;
   if (head) return <ConsultationDetail id={head} />;
   return <ConsultationList />;

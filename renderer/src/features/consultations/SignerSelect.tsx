@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Alert, Select } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { isPostCurrent } from '@shared/registries/officials';
+import { defaultSigningTitle, isPostCurrent } from '@shared/registries/officials';
 import { useAppState } from '../../state/app';
 import { useOfficials, usePosts } from '../registries/queries';
 import { loadIssuerContext, type SignerChoice } from './data/letters';
@@ -36,7 +36,9 @@ export function useSignerOptions(today: string): SignerOption[] | undefined {
       .sort((a, b) => Number(b.isHead) - Number(a.isHead))
       .map((p) => {
         const name = byId.get(p.officialId)?.fullName ?? '';
-        return { value: `post:${p.id}`, label: `${name} — ${p.title}`, choice: { kind: 'official' as const, name, title: p.title, isHead: p.isHead } };
+        // The letter names the body already ("TM. ỦY BAN NHÂN DÂN"): the signature line prints "CHỦ TỊCH", not the post as typed.
+        const title = defaultSigningTitle(p.title);
+        return { value: `post:${p.id}`, label: `${name} — ${p.title}${title !== p.title ? ` (ký: ${title.toUpperCase()})` : ''}`, choice: { kind: 'official' as const, name, title, isHead: p.isHead } };
       })
       .filter((o) => o.choice.name);
   }, [ctx, officials, posts, today]);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Loader, Paper, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useTaskIndexRows } from '../tasks/data/queries';
 import { formatDateVi } from '@shared/calendar';
 import { canAnswerUpward, upwardAddresseeLabels, upwardAnswerKindLabels, upwardAnswerKinds, upwardStatusLabel, upwardStatusOf, type UpwardAnswerKind } from '@shared/consultations';
 import { navigate } from '../../shell/router';
@@ -71,6 +72,7 @@ export function UpwardDetail({ id }: { id: string }) {
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
             <b>Lý do vượt thẩm quyền của đơn vị:</b> {r.beyondAuthorityReason}
           </Text>
+          {r.taskId && <LinkedTask taskId={r.taskId} />}
         </Stack>
       </Paper>
       {status.kind !== 'pending' && (
@@ -114,5 +116,18 @@ export function UpwardDetail({ id }: { id: string }) {
         </Paper>
       )}
     </Stack>
+  );
+}
+
+/** The task a request serves, as a link back to it. */
+function LinkedTask({ taskId }: { taskId: string }) {
+  const row = useTaskIndexRows()?.find((t) => t.id === taskId);
+  return (
+    <Text size="sm">
+      <b>Nhiệm vụ liên quan:</b>{' '}
+      <Anchor component="button" size="sm" onClick={() => navigate(`tasks/${taskId}`)}>
+        {row?.title ?? 'Mở nhiệm vụ'}
+      </Anchor>
+    </Text>
   );
 }

@@ -12,9 +12,10 @@ import { createUpwardRequest } from './data/commands';
 import { useConsultationSettings } from './data/queries';
 import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
+import { TaskLinkSelect } from './TaskLinkSelect';
 
 /** Trình cấp trên: a matter the unit cannot decide itself, with why it exceeds its authority (seed §2). */
-export function UpwardForm() {
+export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
   const units = useUnits();
   const org = useOrganisation();
   const scope = useScope();
@@ -28,6 +29,7 @@ export function UpwardForm() {
   const [addressee, setAddressee] = useState<UpwardAddressee>('chair');
   const [days, setDays] = useState<number | string>('');
   const [error, setError] = useState<string | null>(null);
+  const [linked, setLinked] = useState<string | null>(taskId);
   const mine = useMemo(() => (scope && units ? units.filter((u) => isUnitValidOn(u, today) && speaksFor(scope.actor, scope.site, u.id) && u.id !== org?.authorityUnitId) : []), [scope, units, today, org]);
   if (!units || !org || !scope || !settings || !calendar) return <Loader />;
   const fromId = from ?? mine[0]?.id ?? null;
@@ -48,7 +50,7 @@ export function UpwardForm() {
         attachments: [],
         requestedOn: today,
         deadline: { kind: 'workingDays', days: n, from: today },
-        taskId: null,
+        taskId: linked,
       });
       notifySuccess('Đã trình đề nghị.');
       navigate(`consultations/upward/${id}`);
@@ -83,9 +85,10 @@ export function UpwardForm() {
       <TextInput label="Trích yếu" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required />
       <Textarea label="Nội dung đề nghị" autosize minRows={3} value={content} onChange={(e) => setContent(e.currentTarget.value)} required />
       <Textarea label="Vì sao vượt thẩm quyền của đơn vị (căn cứ pháp lý)" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
+      <TaskLinkSelect value={linked} onChange={setLinked} />
       <NumberInput label="Thời hạn trả lời (ngày làm việc)" min={1} max={60} value={days === '' ? settings.defaultUpwardDays : days} onChange={setDays} description={`Hạn trả lời: ${formatDateVi(dueOn)}`} />
       {error && (
-        <Alert color="red" role="alert">
+        <Alert color="red" role="alert" style={{ whiteSpace: 'pre-line' }}>
           {error}
         </Alert>
       )}

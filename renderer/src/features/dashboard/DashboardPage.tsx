@@ -13,7 +13,7 @@ import { useRegistry, useTaskActor, useToday, type Registry } from '../tasks/con
 import { useOrganisation } from '../registries/queries';
 import { PairingNotice, useAwaitsRegistry } from '../sync/PairingNotice';
 
-const CARD_ORDER: TaskCategory[] = ['openOverdue', 'openWithinDeadline', 'openNoDeadline', 'doneOnTime', 'doneLate', 'doneNoDeadline'];
+const CARD_ORDER: TaskCategory[] = ['openOverdue', 'openWithinDeadline', 'openNoDeadline', 'awaitingAcceptance', 'doneOnTime', 'doneLate', 'doneNoDeadline'];
 
 function Stat({ label, value, color, onClick, hint }: { label: string; value: string; color: string; onClick?: () => void; hint?: string }) {
   const body = (
@@ -103,7 +103,24 @@ export function DashboardPage() {
         ))}
         <Stat label="Sắp đến hạn" value={counts.dueSoon.toLocaleString('vi-VN')} color="yellow" onClick={() => list(null, 'soon=1')} hint={`Còn không quá ${settings.dueSoonWorkingDays} ngày làm việc`} />
         <Stat label={formula.label} value={formatRate(counts.rate)} color="grape" hint={`${counts.rate.numerator.toLocaleString('vi-VN')} / ${counts.rate.denominator.toLocaleString('vi-VN')} nhiệm vụ`} />
+        {settings.rateFormula !== 'completedOnTime' && (
+          <Stat
+            label={rateFormulas.completedOnTime.label}
+            value={formatRate(counts.onTimeShare)}
+            color="grape"
+            hint={`${counts.onTimeShare.numerator.toLocaleString('vi-VN')} / ${counts.onTimeShare.denominator.toLocaleString('vi-VN')} nhiệm vụ`}
+          />
+        )}
       </SimpleGrid>
+      {counts.counts.awaitingAcceptance > 0 && (
+        <Alert color={counts.acceptanceLate > 0 ? 'red' : 'violet'} variant="light" p="xs">
+          Có {counts.counts.awaitingAcceptance} báo cáo hoàn thành chờ cơ quan giao xác nhận
+          {counts.acceptanceLate > 0 ? `, trong đó ${counts.acceptanceLate} đã quá ${settings.acceptanceWorkingDays} ngày làm việc (chậm thuộc cơ quan giao)` : ''}.{' '}
+          <UnstyledButton onClick={() => list('awaitingAcceptance')} c="blue" fz="sm">
+            Xem các nhiệm vụ chờ xác nhận
+          </UnstyledButton>
+        </Alert>
+      )}
       <SimpleGrid cols={2} spacing="sm">
         <Paper withBorder p="sm">
           <Text fw={600} mb={4}>
@@ -130,15 +147,17 @@ export function DashboardPage() {
                   <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
                     &gt;90
                   </Table.Th>
-                  <Table.Th ta="right">Tỷ lệ</Table.Th>
+                  <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }} title={`${formula.label} = ${formula.formulaText}`}>
+                    Tỷ lệ (*)
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {topUnits.map((u) => (
                   <Table.Tr key={u.unitId} style={{ cursor: 'pointer' }} onClick={() => list('openOverdue', `&u=${u.unitId}`)}>
                     <Table.Td>
-                      <Text size="sm" lineClamp={1} title={registry.unitName(u.unitId)}>
-                        {registry.unitShort(u.unitId)}
+                      <Text size="sm" lineClamp={2} title={registry.unitName(u.unitId)}>
+                        {registry.unitName(u.unitId)}
                       </Text>
                     </Table.Td>
                     <Table.Td ta="right" fw={700} c="red.8">
@@ -152,6 +171,11 @@ export function DashboardPage() {
                 ))}
               </Table.Tbody>
             </Table>
+          )}
+          {topUnits.length > 0 && (
+            <Text size="xs" c="dimmed" mt={4}>
+              (*) {formula.label} = {formula.formulaText}.
+            </Text>
           )}
         </Paper>
         <Paper withBorder p="sm">
@@ -206,7 +230,7 @@ function ShortList({ items, registry, age, empty }: { items: (TaskListItem & { a
                 {t.title}
               </Text>
               <Text size="xs" c="dimmed">
-                {registry.unitShort(t.leadUnitId)} · giao {formatDate(t.assignedOn)}
+                {registry.unitName(t.leadUnitId)} · giao {formatDate(t.assignedOn)}
                 {age && t.ageDays !== undefined ? ` · ${t.ageDays.toLocaleString('vi-VN')} ngày` : ''}
               </Text>
             </Table.Td>

@@ -86,6 +86,7 @@ export async function loadFollowUpItems(db: DondocDb, asOf: string, settings: Ta
       sourceRef: sourceRefOf(t.directiveId ? byId.get(t.directiveId) : undefined) || (t.directiveRef ? `Văn bản số ${t.directiveRef}` : ''),
       percent: t.percent,
       assignedOn: t.assignedOn,
+      expectedProduct: t.expectedProduct ?? '',
     });
   }
   return out;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Group, MultiSelect, NumberInput, Paper, Select, TextInput } from '@mantine/core';
-import { periodKindLabels, periodOf, reportParamsSchema, reportScopeLabels, taskInclusionLabels, withCutOff, type PeriodKind, type ReportParams, type ReportScopeKind, type TaskInclusion } from '@shared/reports';
+import { lastEndedPeriod, periodKindLabels, periodOf, reportParamsSchema, reportScopeLabels, taskInclusionLabels, withCutOff, type PeriodKind, type ReportParams, type ReportScopeKind, type TaskInclusion } from '@shared/reports';
 import { directiveReference } from '@shared/tasks/model';
 import type { TaskSettings } from '@shared/tasks/state';
 import { useDirectives } from '../tasks/data/queries';
@@ -23,9 +23,11 @@ export function ReportBuilder(props: { today: string; settings: TaskSettings; re
   const { today, registry } = props;
   const directives = useDirectives();
   const year = Number(today.slice(0, 4));
+  // The quarter that just ended: on 01/04 the clerk reports on quý I, cut off on 31/03.
+  const ended = lastEndedPeriod('quarter', today);
   const [kind, setKind] = useState<PeriodKind>('quarter');
-  const [periodYear, setPeriodYear] = useState<number>(year);
-  const [index, setIndex] = useState<string>(String(Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1));
+  const [periodYear, setPeriodYear] = useState<number>(ended.year);
+  const [index, setIndex] = useState<string>(String(ended.index));
   const [from, setFrom] = useState(toVnDate(`${year}-01-01`));
   const [to, setTo] = useState(toVnDate(today));
   const [cutOffText, setCutOffText] = useState<string | null>(null);
@@ -61,7 +63,7 @@ export function ReportBuilder(props: { today: string; settings: TaskSettings; re
             : scopeKind === 'leader'
               ? { kind: scopeKind, officialId: officialId ?? '' }
               : { kind: 'all' as const };
-    const parsed = reportParamsSchema.safeParse({ period: { ...period, cutOff }, scope, inclusion, judgeAgainst: props.settings.judgeAgainst, rateFormula: props.settings.rateFormula });
+    const parsed = reportParamsSchema.safeParse({ period: { ...period, cutOff }, scope, inclusion, judgeAgainst: props.settings.judgeAgainst, rateFormula: props.settings.rateFormula, onTimeAt: props.settings.onTimeAt, acceptanceWorkingDays: props.settings.acceptanceWorkingDays });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return props.onError(issue.path.includes('directiveId') ? 'Chọn văn bản chỉ đạo.' : issue.path.includes('officialId') ? 'Chọn lãnh đạo giao nhiệm vụ.' : issue.message);
@@ -84,7 +86,7 @@ export function ReportBuilder(props: { today: string; settings: TaskSettings; re
   return (
     <Paper withBorder p="sm">
       <Group align="flex-end" gap="sm" wrap="wrap">
-        <Select label="Kỳ báo cáo" w={170} allowDeselect={false} value={kind} onChange={(v) => { setKind((v as PeriodKind) ?? 'quarter'); setIndex('1'); setCutOffText(null); }} data={Object.entries(periodKindLabels).map(([value, label]) => ({ value, label }))} />
+        <Select label="Kỳ báo cáo" w={170} allowDeselect={false} value={kind} onChange={(v) => { const k = (v as PeriodKind) ?? 'quarter'; setKind(k); if (k !== 'range') { const e = lastEndedPeriod(k, today); setPeriodYear(e.year); setIndex(String(e.index)); } setCutOffText(null); }} data={Object.entries(periodKindLabels).map(([value, label]) => ({ value, label }))} />
         {kind !== 'range' && <NumberInput label="Năm" w={90} min={2000} max={2100} value={periodYear} onChange={(v) => { setPeriodYear(Number(v) || year); setCutOffText(null); }} />}
         {idx && <Select label={idx.label} w={170} allowDeselect={false} value={index} onChange={(v) => { setIndex(v ?? '1'); setCutOffText(null); }} data={idx.data} />}
         {kind === 'range' && (

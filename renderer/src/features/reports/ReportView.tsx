@@ -1,7 +1,7 @@
 import { Box, Paper, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
-import { CATEGORY_ORDER, CATEGORY_SHORT, formatInt, formulaLines, monthLabel, summarySentence, type ReportData, type ReportFigures } from '@shared/reports';
+import { CATEGORY_ORDER, CATEGORY_SHORT, countOf, formatInt, numberedFormulas, monthLabel, rateHeaders, summarySentence, type ReportData, type ReportFigures } from '@shared/reports';
 import { formatRate, overdueBucketLabels, taskCategoryLabels, type OverdueBucket } from '@shared/tasks/state';
 import { navigate } from '../../shell/router';
 import { formatDate } from '../../ui/format';
@@ -10,7 +10,7 @@ import { VirtualTable } from '../tasks/components/VirtualTable';
 
 const BUCKETS: OverdueBucket[] = ['upTo30', 'from31To90', 'over90'];
 
-function FigureCells({ f, bold }: { f: ReportFigures; bold?: boolean }) {
+function FigureCells({ f, bold, withOnTimeShare }: { f: ReportFigures; bold?: boolean; withOnTimeShare: boolean }) {
   const fw = bold ? 700 : undefined;
   return (
     <>
@@ -18,13 +18,18 @@ function FigureCells({ f, bold }: { f: ReportFigures; bold?: boolean }) {
         {formatInt(f.assigned)}
       </Table.Td>
       {CATEGORY_ORDER.map((k) => (
-        <Table.Td key={k} ta="right" fw={fw} c={k === 'openOverdue' && f.counts[k] > 0 ? 'red.8' : undefined}>
-          {formatInt(f.counts[k])}
+        <Table.Td key={k} ta="right" fw={fw} c={k === 'openOverdue' && countOf(f, k) > 0 ? 'red.8' : undefined}>
+          {formatInt(countOf(f, k))}
         </Table.Td>
       ))}
       <Table.Td ta="right" fw={fw ?? 600} title={`${f.rate.numerator}/${f.rate.denominator}`}>
         {formatRate(f.rate)}
       </Table.Td>
+      {withOnTimeShare && (
+        <Table.Td ta="right" fw={fw} title={f.onTimeShare ? `${f.onTimeShare.numerator}/${f.onTimeShare.denominator}` : undefined}>
+          {f.onTimeShare ? formatRate(f.onTimeShare) : '—'}
+        </Table.Td>
+      )}
       <Table.Td ta="right" fw={fw} title={`${f.overdueShare.numerator}/${f.overdueShare.denominator}`}>
         {formatRate(f.overdueShare)}
       </Table.Td>
@@ -53,15 +58,18 @@ export function CategoryTable({ data }: { data: ReportData }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={44}>STT</Table.Th>
-            <Table.Th>Đơn vị chủ trì</Table.Th>
+            <Table.Th miw={170}>Đơn vị chủ trì</Table.Th>
             <Table.Th ta="right">Tổng số</Table.Th>
             {CATEGORY_ORDER.map((k) => (
               <Table.Th key={k} ta="right" title={taskCategoryLabels[k]}>
                 {CATEGORY_SHORT[k]}
               </Table.Th>
             ))}
-            <Table.Th ta="right">Tỷ lệ (1)</Table.Th>
-            <Table.Th ta="right">Tỷ lệ quá hạn (2)</Table.Th>
+            {rateHeaders(data).map((h) => (
+              <Table.Th key={h} ta="right">
+                {h}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -69,13 +77,13 @@ export function CategoryTable({ data }: { data: ReportData }) {
             <Table.Tr key={u.unitId}>
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>{u.unitName}</Table.Td>
-              <FigureCells f={u} />
+              <FigureCells f={u} withOnTimeShare={!!data.onTimeShareFormula} />
             </Table.Tr>
           ))}
           <Table.Tr>
             <Table.Td />
             <Table.Td fw={700}>Tổng cộng</Table.Td>
-            <FigureCells f={data.totals} bold />
+            <FigureCells f={data.totals} bold withOnTimeShare={!!data.onTimeShareFormula} />
           </Table.Tr>
         </Table.Tbody>
       </Table>
@@ -90,7 +98,7 @@ export function DetailTable({ data }: { data: ReportData }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={44}>STT</Table.Th>
-            <Table.Th>Đơn vị chủ trì</Table.Th>
+            <Table.Th miw={170}>Đơn vị chủ trì</Table.Th>
             {BUCKETS.map((b) => (
               <Table.Th key={b} ta="right">
                 Quá hạn {overdueBucketLabels[b].toLowerCase()}
@@ -129,7 +137,7 @@ function shortName(name: string): string {
 export function ReportCharts({ data }: { data: ReportData }) {
   // The 15 units with most tasks keep the bars readable at 1366 px; the table has them all.
   const top = [...data.units].sort((a, b) => b.assigned - a.assigned || (a.unitName < b.unitName ? -1 : 1)).slice(0, 15);
-  const bars = top.map((u) => ({ unit: shortName(u.unitName), ...Object.fromEntries(CATEGORY_ORDER.map((k) => [k, u.counts[k]])) }));
+  const bars = top.map((u) => ({ unit: shortName(u.unitName), ...Object.fromEntries(CATEGORY_ORDER.map((k) => [k, countOf(u, k)])) }));
   const trend = data.trend.map((p) => ({ month: monthLabel(p.month).replace('Tháng ', 'T'), rate: p.rate.basisPoints === null ? null : p.rate.basisPoints / 100 }));
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="sm">
@@ -196,7 +204,7 @@ export function ReportView({ data }: { data: ReportData }) {
           <Tabs.Panel value="units">
             <CategoryTable data={data} />
             <Text size="xs" c="dimmed" mt={4}>
-              HT: hoàn thành. (1) {formulaLines(data)[0]} (2) {formulaLines(data)[1]}
+              HT: hoàn thành. {numberedFormulas(data)}
             </Text>
             {data.notes.map((n) => (
               <Text key={n} size="xs" c="dimmed">

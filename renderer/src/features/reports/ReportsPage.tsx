@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, List, Loader, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, Group, List, Loader, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { AppError } from '@shared/errors';
-import { compareReports, type FigureChange, type ReportData, type ReportTexts } from '@shared/reports';
+import { compareReports, issueRefusal, type FigureChange, type ReportData, type ReportTexts } from '@shared/reports';
 import { DEFAULT_TASK_SETTINGS } from '@shared/tasks/state';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
@@ -108,16 +108,22 @@ function DraftDocxButton({ data, today }: { data: ReportData; today: string }) {
 function IssueModal({ data, today, onClose }: { data: ReportData; today: string; onClose(): void }) {
   const signers = useSignerOptions(today);
   const [signer, setSigner] = useState<string | null>(null);
-  const [texts, setTexts] = useState<Record<keyof ReportTexts, string>>({ shortcomings: '', nextSteps: '', proposals: '' });
+  const [texts, setTexts] = useState<Record<'shortcomings' | 'nextSteps' | 'proposals', string>>({ shortcomings: '', nextSteps: '', proposals: '' });
+  const [omitEmpty, setOmitEmpty] = useState(false);
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!signers) return null;
   const chosen = signers.find((s) => s.value === signer) ?? signers[0];
   const lines = (s: string) => s.split(/\n+/).map((l) => l.trim()).filter(Boolean);
   const issue = async () => {
     if (!chosen) return;
+    const written: ReportTexts = { shortcomings: lines(texts.shortcomings), nextSteps: lines(texts.nextSteps), proposals: lines(texts.proposals), omitEmpty };
+    const why = issueRefusal(written);
+    setRefusal(why);
+    if (why) return;
     setBusy(true);
     try {
-      const r = await issueReport(currentDb(), writeContext(), { data, signer: chosen.choice, texts: { shortcomings: lines(texts.shortcomings), nextSteps: lines(texts.nextSteps), proposals: lines(texts.proposals) }, issuedOn: today });
+      const r = await issueReport(currentDb(), writeContext(), { data, signer: chosen.choice, texts: written, issuedOn: today });
       notifySuccess(`Đã phát hành báo cáo số ${String(r.number).padStart(2, '0')}/${r.letter.symbol} và lưu số liệu.`);
       const path = await saveReportDocx(r.letter, `Bao cao ${String(r.number).padStart(2, '0')} ${fileBase(data).slice(8)}`);
       if (path) notifySuccess(`Đã lưu ${path}`);
@@ -139,6 +145,17 @@ function IssueModal({ data, today, onClose }: { data: ReportData; today: string;
         <Textarea label="II. Tồn tại, hạn chế và nguyên nhân" autosize minRows={2} maxRows={5} value={texts.shortcomings} onChange={(e) => setTexts({ ...texts, shortcomings: e.currentTarget.value })} />
         <Textarea label="III. Nhiệm vụ, giải pháp trong thời gian tới" autosize minRows={2} maxRows={5} value={texts.nextSteps} onChange={(e) => setTexts({ ...texts, nextSteps: e.currentTarget.value })} />
         <Textarea label="IV. Kiến nghị, đề xuất" autosize minRows={2} maxRows={5} value={texts.proposals} onChange={(e) => setTexts({ ...texts, proposals: e.currentTarget.value })} />
+        <Checkbox
+          label="Bỏ các mục để trống (báo cáo không in tiêu đề các mục đó)"
+          description="Báo cáo đã cấp số không bao giờ in dòng chờ bổ sung nội dung: mỗi mục II–IV phải có nội dung hoặc được bỏ."
+          checked={omitEmpty}
+          onChange={(e) => setOmitEmpty(e.currentTarget.checked)}
+        />
+        {refusal && (
+          <Alert color="red" role="alert">
+            {refusal}
+          </Alert>
+        )}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Hủy

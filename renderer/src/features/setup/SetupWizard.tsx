@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Center, Group, Paper, PasswordInput, Radio, Stack, Stepper, Text, TextInput, Title } from '@mantine/core';
 import { organisationSchema, siteRoleLabels, type Organisation } from '@shared/registries/organisation';
+import { agencyHeaderLines } from '@shared/letters/letterhead';
 import { passwordSchema } from '@shared/ipc/channels/auth';
 import { api } from '../../api';
 import { useAppState, writeContext, currentDb } from '../../state/app';
@@ -98,10 +99,24 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
                 />
                 <TextInput
                   label="Cơ quan cấp trên"
+                  description="In ở dòng trên cùng của tiêu đề mọi văn bản (tên cơ quan chủ quản), phía trên tên cơ quan."
                   placeholder="Ủy ban nhân dân tỉnh Cao Bằng"
                   value={org.parentName}
                   onChange={(e) => setOrg({ ...org, parentName: e.currentTarget.value })}
                 />
+                <Paper withBorder p="xs" aria-label="Xem trước tiêu đề văn bản" maw={320}>
+                  <Text size="xs" c="dimmed" mb={4}>
+                    Xem trước góc trái tiêu đề văn bản:
+                  </Text>
+                  {org.parentName.trim() && (
+                    <Text size="xs" ta="center" style={{ whiteSpace: 'pre-line' }}>
+                      {agencyHeaderLines(org.parentName)}
+                    </Text>
+                  )}
+                  <Text size="xs" ta="center" fw={700} style={{ whiteSpace: 'pre-line' }}>
+                    {agencyHeaderLines(org.authorityName) || 'TÊN CƠ QUAN'}
+                  </Text>
+                </Paper>
                 <Group grow>
                   <TextInput
                     label="Địa danh ghi trên văn bản"

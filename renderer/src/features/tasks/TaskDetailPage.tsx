@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, UnstyledButton } from '@mantine/core';
+import { upwardStatusLabel, upwardStatusOf } from '@shared/consultations';
+import { useLinkedToTask } from '../consultations/data/queries';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { authorityLevelLabels, describeDirective, taskEventTypeLabels, taskPriorityLabels, type TaskEvent } from '@shared/tasks/model';
-import { assess, DEFAULT_TASK_SETTINGS, judgedDueOn, taskStatusLabels } from '@shared/tasks/state';
+import { authorityLevelLabels, describeDecision, describeDirective, describeProduct, taskEventTypeLabels, taskPriorityLabels, type DecisionRecord, type TaskEvent } from '@shared/tasks/model';
+import { assess, DEFAULT_TASK_SETTINGS, judgedDueOn, onTimeAtLabels, taskStatusLabels } from '@shared/tasks/state';
 import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import type { AuditEntry } from '../../data/db';
 import { navigate } from '../../shell/router';
@@ -43,6 +45,8 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
     ['complete', 'Báo cáo hoàn thành'],
   ];
   const assignerActions: [ActionKind, string][] = [
+    ['acceptCompletion', 'Xác nhận hoàn thành'],
+    ['returnCompletion', 'Trả lại, yêu cầu bổ sung'],
     ['decideExtension', 'Quyết định gia hạn'],
     ['reassign', 'Điều chỉnh đơn vị chủ trì'],
     ['pause', 'Tạm dừng'],
@@ -56,6 +60,8 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
     complete: 'complete',
     contribute: 'contribute',
     decideExtension: 'decideExtension',
+    acceptCompletion: 'acceptCompletion',
+    returnCompletion: 'returnCompletion',
     reassign: 'reassign',
     pause: 'pause',
     resume: 'resume',
@@ -77,7 +83,7 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
           <Group gap="xs">
             <CategoryBadge category={a.category} status={state.status} size="md" />
             {open && judged && <DeadlineBadge dueOn={judged} asOf={today} soonWithin={settings.dueSoonWorkingDays} size="md" />}
-            {state.status !== 'active' && (
+            {state.status !== 'active' && state.status !== 'awaitingAcceptance' && (
               <Badge color="gray" size="md" tt="none">
                 {taskStatusLabels[state.status]}
               </Badge>
@@ -108,7 +114,13 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
       {offered.length > 0 && (
         <Group gap="xs" aria-label="Thao tác">
           {offered.map(([k, label]) => (
-            <Button key={k} size="sm" variant={k === 'complete' || k === 'decideExtension' ? 'filled' : 'light'} color={k === 'cancel' ? 'red' : undefined} onClick={() => setAction(k)}>
+            <Button
+              key={k}
+              size="sm"
+              variant={k === 'complete' || k === 'decideExtension' || k === 'acceptCompletion' ? 'filled' : 'light'}
+              color={k === 'cancel' ? 'red' : k === 'returnCompletion' ? 'orange' : undefined}
+              onClick={() => setAction(k)}
+            >
               {label}
             </Button>
           ))}
@@ -117,6 +129,13 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
       {supportNote && !supportNote.allowed && (
         <Alert color="gray" variant="light" p="xs">
           <Text size="sm">Đơn vị của bạn là đơn vị phối hợp. {supportNote.reason}</Text>
+        </Alert>
+      )}
+      {state.pendingCompletion && (
+        <Alert color={a.acceptanceLate ? 'red' : 'blue'} variant="light" title="Chờ cơ quan giao xác nhận hoàn thành" p="sm">
+          Ngày {formatDate(state.pendingCompletion.reportedOn)}, đơn vị chủ trì báo cáo hoàn thành (ngày hoàn thành {formatDate(state.pendingCompletion.completedOn)}).{' '}
+          {a.acceptanceDueOn && (a.acceptanceLate ? `Cơ quan giao chậm xác nhận: hạn xác nhận là ${formatDate(a.acceptanceDueOn)}.` : `Hạn xác nhận: ${formatDate(a.acceptanceDueOn)} (${settings.acceptanceWorkingDays} ngày làm việc).`)}{' '}
+          Đúng hạn được tính {onTimeAtLabels[settings.onTimeAt].toLowerCase()}.
         </Alert>
       )}
       {state.pendingExtension && (
@@ -137,7 +156,9 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
             label="Hạn hiện tại"
             value={state.effectiveDueOn ? `${formatDate(state.effectiveDueOn)}${state.deadlineHistory.length ? ` (gia hạn ${state.deadlineHistory.length} lần)` : ''}` : 'Không có hạn'}
           />
-          <Fact label="Ngày hoàn thành" value={state.completedOn ? formatDate(state.completedOn) : '—'} />
+          <Fact label="Ngày hoàn thành" value={state.completedOn ? `${formatDate(state.completedOn)}${state.status === 'completed' && state.acceptedOn && state.acceptedOn !== state.completedOn ? ` (xác nhận ${formatDate(state.acceptedOn)})` : ''}` : '—'} />
+          <Fact label="Sản phẩm yêu cầu" value={task.expectedProduct || '—'} />
+          <Fact label="Sản phẩm đã có" value={deliveredProduct(detail) || '—'} />
           <Fact label="Năm kế hoạch" value={task.planYear ?? '—'} />
           <Fact label="Thẩm quyền" value={authorityLevelLabels[task.authorityLevel]} />
           <Fact label="Căn cứ" value={task.legalBasis || '—'} />
@@ -162,12 +183,14 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
         {state.leadHistory.length > 0 && (
           <Text size="xs" c="dimmed" mt="xs">
             Đã điều chỉnh đơn vị chủ trì:{' '}
-            {state.leadHistory.map((h) => `${formatDate(h.on)} từ ${registry.unitShort(h.fromUnitId)} sang ${registry.unitShort(h.toUnitId)} (${h.reason})`).join('; ')}
+            {state.leadHistory.map((h) => `${formatDate(h.on)} từ ${registry.unitName(h.fromUnitId)} sang ${registry.unitName(h.toUnitId)} (${h.reason})`).join('; ')}
           </Text>
         )}
       </Paper>
 
       <Steps detail={detail} registry={registry} canManage={can('manageSteps').allowed} today={today} />
+
+      <LinkedMatters taskId={task.id} registry={registry} today={today} />
 
       <Tabs defaultValue="progress" keepMounted={false}>
         <Tabs.List>
@@ -187,7 +210,23 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
   );
 }
 
-function eventText(e: TaskEvent, r: Registry): string {
+/** The deciding leader and decision document of an event, or "". */
+function decisionLine(e: DecisionRecord, r: Registry): string {
+  return describeDecision(e, e.decidedByOfficialId ? r.officialName(e.decidedByOfficialId) : null);
+}
+
+/** The product named by the latest completion report that is not returned (accepted or pending). */
+export function deliveredProduct(detail: Pick<TaskDetail, 'events' | 'state'>): string {
+  if (detail.state.status !== 'completed' && detail.state.status !== 'awaitingAcceptance') return '';
+  const last = [...detail.events].reverse().find((e) => e.type === 'completion');
+  return last && last.type === 'completion' ? describeProduct(last) : '';
+}
+
+export function eventText(e: TaskEvent, r: Registry): string {
+  const withDecision = (text: string, d: DecisionRecord) => {
+    const line = decisionLine(d, r);
+    return line ? `${text}\n${line}.` : text;
+  };
   switch (e.type) {
     case 'progress':
       return `Đạt ${e.percent}%. ${e.text}`;
@@ -196,13 +235,20 @@ function eventText(e: TaskEvent, r: Registry): string {
     case 'extensionRequest':
       return `Đề nghị gia hạn đến ${formatDate(e.proposedDueOn)}. Lý do: ${e.reason}`;
     case 'extensionDecision':
-      return e.accepted ? `Đồng ý gia hạn đến ${formatDate(e.newDueOn)}.${e.note ? ` ${e.note}` : ''}` : `Không đồng ý gia hạn. ${e.note}`;
-    case 'completion':
-      return `Hoàn thành ngày ${formatDate(e.completedOn)}${e.reportNumber ? ` (báo cáo số ${e.reportNumber})` : ''}. ${e.resultText}`;
+      return withDecision(e.accepted ? `Đồng ý gia hạn đến ${formatDate(e.newDueOn)}.${e.note ? ` ${e.note}` : ''}` : `Không đồng ý gia hạn. ${e.note}`, e);
+    case 'completion': {
+      const product = describeProduct(e);
+      return `Hoàn thành ngày ${formatDate(e.completedOn)}${e.reportNumber ? ` (báo cáo số ${e.reportNumber})` : ''}. ${e.resultText}${product ? `\nSản phẩm: ${product}.` : ''}`;
+    }
+    case 'completionAcceptance':
+      return withDecision(`Cơ quan giao xác nhận hoàn thành.${e.note ? ` ${e.note}` : ''}`, e);
+    case 'completionReturn':
+      return withDecision(`Trả lại, yêu cầu bổ sung. Lý do: ${e.reason}`, e);
     case 'reassignment':
-      return `Giao cho ${r.unitName(e.newLeadUnitId)} chủ trì${e.newResponsibleOfficialId ? `, ${r.officialName(e.newResponsibleOfficialId)} chịu trách nhiệm` : ''}. Lý do: ${e.reason}`;
-    case 'pause':
+      return withDecision(`Giao cho ${r.unitName(e.newLeadUnitId)} chủ trì${e.newResponsibleOfficialId ? `, ${r.officialName(e.newResponsibleOfficialId)} chịu trách nhiệm` : ''}. Lý do: ${e.reason}`, e);
     case 'cancel':
+      return withDecision(`Lý do: ${e.reason}`, e);
+    case 'pause':
     case 'reopen':
       return `Lý do: ${e.reason}`;
     case 'resume':
@@ -346,6 +392,62 @@ function Steps({ detail, registry, canManage, today }: { detail: TaskDetail; reg
             {error}
           </Text>
         )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Consultations and requests upward linked to this task, and the way to start one from here. */
+function LinkedMatters({ taskId, registry, today }: { taskId: string; registry: Registry; today: string }) {
+  const linked = useLinkedToTask(taskId);
+  const calendar = useCalendarConfig();
+  if (!linked) return null;
+  const none = linked.consultations.length === 0 && linked.upward.length === 0;
+  return (
+    <Paper withBorder p="sm" aria-label="Lấy ý kiến, trình cấp trên liên quan">
+      <Group justify="space-between" mb={4}>
+        <Text fw={600} size="sm">
+          Lấy ý kiến, trình cấp trên liên quan
+        </Text>
+        <Group gap="xs">
+          <Button size="compact-xs" variant="light" onClick={() => navigate(`consultations/new/${taskId}`)}>
+            Lấy ý kiến
+          </Button>
+          <Button size="compact-xs" variant="light" onClick={() => navigate(`consultations/upward/new/${taskId}`)}>
+            Trình cấp trên
+          </Button>
+        </Group>
+      </Group>
+      {none && (
+        <Text size="xs" c="dimmed">
+          Chưa có đợt lấy ý kiến hay đề nghị nào gắn với nhiệm vụ này.
+        </Text>
+      )}
+      <Stack gap={2}>
+        {linked.upward.map((r) => (
+          <UnstyledButton key={r.id} onClick={() => navigate(`consultations/upward/${r.id}`)}>
+            <Text size="sm">
+              <Text span c="blue">
+                Trình cấp trên: {r.subject}
+              </Text>{' '}
+              <Text span size="xs" c="dimmed">
+                · {registry.unitName(r.fromUnitId)} · ngày {formatDate(r.requestedOn)} · {upwardStatusLabel(upwardStatusOf(r, linked.answers, today, calendar))}
+              </Text>
+            </Text>
+          </UnstyledButton>
+        ))}
+        {linked.consultations.map((c) => (
+          <UnstyledButton key={c.id} onClick={() => navigate(`consultations/${c.id}`)}>
+            <Text size="sm">
+              <Text span c="blue">
+                Lấy ý kiến: {c.subject}
+              </Text>{' '}
+              <Text span size="xs" c="dimmed">
+                · {registry.unitName(c.requesterUnitId)} · hạn trả lời {formatDate(c.dueOn)}
+              </Text>
+            </Text>
+          </UnstyledButton>
+        ))}
       </Stack>
     </Paper>
   );

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Loader, MultiSelect, NumberInput, Paper, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { newId } from '@shared/data/ids';
 import { resolveDeadline, workingDaysBetween, type CalendarConfig, type DeadlineRule } from '@shared/calendar';
-import { formatUserDate, parseUserDate } from '@shared/text/dates';
+import { formatUserDate, parseUserDate, userDateProblem } from '@shared/text/dates';
 import { isUnitValidOn } from '@shared/registries/units';
 import { authorityLevelLabels, authorityLevels, describeDirective, taskPriorities, taskPriorityLabels, type AuthorityLevel, type TaskDraft, type TaskPriority } from '@shared/tasks/model';
 import { navigate } from '../../shell/router';
@@ -37,6 +37,7 @@ interface TaskCard {
   priority: TaskPriority;
   authorityLevel: AuthorityLevel;
   legalBasis: string;
+  expectedProduct: string;
   steps: StepDraft[];
 }
 
@@ -53,8 +54,41 @@ const newCard = (): TaskCard => ({
   priority: 'normal',
   authorityLevel: 'unit',
   legalBasis: '',
+  expectedProduct: '',
   steps: [],
 });
+
+/** Problems of the form by field key ("assignedOn", "<card>.title", "<card>.<step>.dueOn"…), each message naming its field. */
+export type FormErrors = Record<string, string>;
+
+/** Every problem of the task form at once (the commands re-check everything). */
+export function taskFormErrors(
+  common: { assignedOn: string; assignerUnitId: string | null },
+  cards: readonly TaskCard[],
+  calendar: CalendarConfig | undefined,
+): FormErrors {
+  const errors: FormErrors = {};
+  const assignedOn = parseUserDate(common.assignedOn);
+  if (!assignedOn) errors.assignedOn = userDateProblem('Ngày giao', common.assignedOn) ?? 'Ngày giao: không hợp lệ.';
+  if (!common.assignerUnitId) errors.assignerUnitId = 'Cơ quan giao: chưa chọn.';
+  for (const c of cards) {
+    if (!c.title.trim()) errors[`${c.key}.title`] = 'Tên nhiệm vụ: chưa nhập.';
+    else if (c.title.trim().length > 500) errors[`${c.key}.title`] = `Tên nhiệm vụ: tối đa 500 ký tự (đang có ${c.title.trim().length}).`;
+    if (c.content.length > 20_000) errors[`${c.key}.content`] = 'Nội dung, yêu cầu: tối đa 20.000 ký tự.';
+    if (c.expectedProduct.trim().length > 500) errors[`${c.key}.expectedProduct`] = 'Sản phẩm: tối đa 500 ký tự.';
+    if (!c.leadUnitId) errors[`${c.key}.leadUnitId`] = 'Đơn vị chủ trì: chưa chọn.';
+    if (c.mode === 'fixed' && c.dueOn.trim() && !parseUserDate(c.dueOn)) errors[`${c.key}.dueOn`] = userDateProblem('Hạn xử lý', c.dueOn)!;
+    else if (assignedOn) {
+      const d = cardDeadline(c, assignedOn, calendar);
+      if (d.error) errors[`${c.key}.dueOn`] = d.error.startsWith('Số ngày') ? `Thời hạn: ${d.error.charAt(0).toLowerCase()}${d.error.slice(1)}` : `Hạn xử lý: ${d.error.replace(/^Hạn xử lý /, '').replace(/^Nhập hạn xử lý\./, 'chưa nhập.')}`;
+    }
+    for (const [j, st] of c.steps.entries()) {
+      if (!st.title.trim()) errors[`${c.key}.${st.key}.title`] = `Bước ${j + 1}: chưa nhập tên bước (hoặc bỏ bước trống).`;
+      if (st.dueOn.trim() && !parseUserDate(st.dueOn)) errors[`${c.key}.${st.key}.dueOn`] = userDateProblem(`Hạn của bước ${j + 1}`, st.dueOn)!;
+    }
+  }
+  return errors;
+}
 
 /** The deadline rule of a card and its resolved date, or why it cannot be resolved. */
 export function cardDeadline(card: Pick<TaskCard, 'mode' | 'dueOn' | 'days'>, assignedOn: string | null, calendar: CalendarConfig | undefined): { rule: DeadlineRule | null; dueOn: string | null; error: string | null } {
@@ -89,6 +123,7 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
   });
   const [cards, setCards] = useState<TaskCard[]>([newCard()]);
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
 
   const assignerUnitId = common.assignerUnitId ?? org?.authorityUnitId ?? null;
@@ -104,19 +139,14 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
 
   const submit = async () => {
     setError(null);
-    if (!assignedOn) return setError('Ngày giao không hợp lệ (dạng dd/mm/yyyy).');
-    if (!assignerUnitId) return setError('Chọn cơ quan giao nhiệm vụ.');
+    const found = taskFormErrors({ assignedOn: common.assignedOn, assignerUnitId }, cards, calendar);
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !assignedOn || !assignerUnitId) return;
     const planYear = common.planYear === '' ? null : Number(common.planYear);
     const drafts: TaskDraft[] = [];
-    for (const [i, c] of cards.entries()) {
-      const prefix = cards.length > 1 ? `Nhiệm vụ ${i + 1}: ` : '';
-      if (!c.leadUnitId) return setError(`${prefix}Chọn đơn vị chủ trì.`);
+    for (const c of cards) {
       const d = cardDeadline(c, assignedOn, calendar);
-      if (d.error) return setError(prefix + d.error);
-      for (const s of c.steps) {
-        if (!s.title.trim()) return setError(`${prefix}Nhập tên cho mọi bước thực hiện (hoặc bỏ bước trống).`);
-        if (s.dueOn.trim() && !parseUserDate(s.dueOn)) return setError(`${prefix}Hạn của bước "${s.title}" không hợp lệ (dạng dd/mm/yyyy).`);
-      }
+      if (!c.leadUnitId) return;
       drafts.push({
         title: c.title,
         content: c.content,
@@ -132,6 +162,7 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
         priority: c.priority,
         legalBasis: c.legalBasis,
         authorityLevel: c.authorityLevel,
+        expectedProduct: c.expectedProduct.trim(),
       });
     }
     setBusy(true);
@@ -160,6 +191,22 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
           ← Quay lại
         </Button>
       </Group>
+      {Object.keys(errors).length > 0 && (
+        <Alert color="red" role="alert" title={`Chưa giao được: ${Object.keys(errors).length} mục cần sửa`}>
+          <Stack gap={2}>
+            {cards.length > 1
+              ? Object.entries(errors).map(([k, m]) => {
+                  const i = cards.findIndex((c) => k.startsWith(`${c.key}.`));
+                  return <Text key={k} size="sm">{i >= 0 ? `Nhiệm vụ ${i + 1} – ${m}` : m}</Text>;
+                })
+              : Object.entries(errors).map(([k, m]) => (
+                  <Text key={k} size="sm">
+                    {m}
+                  </Text>
+                ))}
+          </Stack>
+        </Alert>
+      )}
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Select label="Văn bản chỉ đạo (nguồn giao)" data={directiveOptions} value={common.directiveId} onChange={(v) => setCommon({ ...common, directiveId: v })} searchable clearable placeholder="(không theo văn bản nào)" />
@@ -171,6 +218,7 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
               onChange={(v) => setCommon({ ...common, assignerUnitId: v, assignerOfficialId: null })}
               searchable
               allowDeselect={false}
+              error={errors.assignerUnitId}
             />
             <Select
               label="Lãnh đạo giao"
@@ -181,7 +229,7 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
               clearable
               placeholder={leaders.length ? 'Chọn lãnh đạo' : '(chưa có cán bộ giữ chức vụ)'}
             />
-            <TextInput label="Ngày giao" value={common.assignedOn} onChange={(e) => setCommon({ ...common, assignedOn: e.currentTarget.value })} placeholder="dd/mm/yyyy" />
+            <TextInput label="Ngày giao" value={common.assignedOn} onChange={(e) => setCommon({ ...common, assignedOn: e.currentTarget.value })} placeholder="dd/mm/yyyy" error={errors.assignedOn} />
             <NumberInput label="Năm kế hoạch" value={common.planYear} onChange={(v) => setCommon({ ...common, planYear: v })} min={1900} max={2100} allowDecimal={false} placeholder="(không thuộc kế hoạch)" />
           </SimpleGrid>
         </Stack>
@@ -198,12 +246,13 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
           day={day}
           assignedOn={assignedOn}
           calendar={calendar}
+          errors={errors}
           onChange={(patch) => update(c.key, patch)}
           onRemove={() => setCards((cs) => cs.filter((x) => x.key !== c.key))}
         />
       ))}
       {error && (
-        <Alert color="red" role="alert">
+        <Alert color="red" role="alert" style={{ whiteSpace: 'pre-line' }}>
           {error}
         </Alert>
       )}
@@ -228,10 +277,12 @@ function TaskCardForm(props: {
   day: string;
   assignedOn: string | null;
   calendar: CalendarConfig | undefined;
+  errors: FormErrors;
   onChange(patch: Partial<TaskCard>): void;
   onRemove(): void;
 }) {
   const { card: c, registry, onChange, day } = props;
+  const err = (field: string) => props.errors[`${c.key}.${field}`];
   const responsible = registry.officialsOf(c.leadUnitId, day);
   const deadline = cardDeadline(c, props.assignedOn, props.calendar);
   const officialOptions = responsible.map((r) => ({ value: r.official.id, label: `${r.official.fullName} – ${r.title}` }));
@@ -252,8 +303,15 @@ function TaskCardForm(props: {
             </Button>
           )}
         </Group>
-        <TextInput label="Tên nhiệm vụ" value={c.title} onChange={(e) => onChange({ title: e.currentTarget.value })} required />
-        <Textarea label="Nội dung, yêu cầu" value={c.content} onChange={(e) => onChange({ content: e.currentTarget.value })} autosize minRows={2} maxRows={6} />
+        <TextInput label="Tên nhiệm vụ" value={c.title} onChange={(e) => onChange({ title: e.currentTarget.value })} required error={err('title')} />
+        <Textarea label="Nội dung, yêu cầu" value={c.content} onChange={(e) => onChange({ content: e.currentTarget.value })} autosize minRows={2} maxRows={6} error={err('content')} />
+        <TextInput
+          label="Sản phẩm (kết quả phải có)"
+          description="Ví dụ: Báo cáo gửi UBND xã; Quyết định ban hành quy chế. Khi báo cáo hoàn thành, đơn vị ghi số, ngày văn bản sản phẩm hoặc đính kèm tệp."
+          value={c.expectedProduct}
+          onChange={(e) => onChange({ expectedProduct: e.currentTarget.value })}
+          error={err('expectedProduct')}
+        />
         <SimpleGrid cols={3} spacing="sm">
           <Select
             label="Đơn vị chủ trì"
@@ -262,6 +320,7 @@ function TaskCardForm(props: {
             onChange={(v) => onChange({ leadUnitId: v, supportUnitIds: c.supportUnitIds.filter((u) => u !== v), responsibleOfficialId: null })}
             searchable
             required
+            error={err('leadUnitId')}
           />
           <MultiSelect label="Đơn vị phối hợp" data={props.unitOptions.filter((o) => o.value !== c.leadUnitId)} value={c.supportUnitIds} onChange={(v) => onChange({ supportUnitIds: v })} searchable clearable />
           <Select
@@ -286,10 +345,10 @@ function TaskCardForm(props: {
               { value: 'none', label: 'Không có hạn' },
             ]}
           />
-          {c.mode === 'fixed' && <TextInput label="Hạn xử lý" value={c.dueOn} onChange={(e) => onChange({ dueOn: e.currentTarget.value })} placeholder="dd/mm/yyyy" w={150} />}
+          {c.mode === 'fixed' && <TextInput label="Hạn xử lý" value={c.dueOn} onChange={(e) => onChange({ dueOn: e.currentTarget.value })} placeholder="dd/mm/yyyy" w={150} error={err('dueOn') ? true : undefined} />}
           {c.mode === 'workingDays' && <NumberInput label="Số ngày làm việc kể từ ngày giao" value={c.days} onChange={(v) => onChange({ days: v })} min={1} max={3650} allowDecimal={false} w={230} />}
           <Text size="sm" c={deadline.error && (c.mode !== 'fixed' || c.dueOn.trim()) ? 'red' : 'blue.8'} fw={500} pb={8} data-testid="resolved-deadline">
-            {c.mode === 'none' ? 'Nhiệm vụ không có thời hạn' : resolved || (c.mode === 'fixed' && !c.dueOn.trim() ? '' : deadline.error)}
+            {c.mode === 'none' ? 'Nhiệm vụ không có thời hạn' : err('dueOn') || resolved || (c.mode === 'fixed' && !c.dueOn.trim() ? '' : deadline.error)}
           </Text>
         </Group>
         <SimpleGrid cols={3} spacing="sm">
@@ -303,7 +362,7 @@ function TaskCardForm(props: {
           </Text>
           {c.steps.map((s, j) => (
             <Group key={s.key} gap="xs" align="flex-end" wrap="nowrap">
-              <TextInput label={`Bước ${j + 1}`} value={s.title} onChange={(e) => onChange({ steps: c.steps.map((x) => (x.key === s.key ? { ...x, title: e.currentTarget.value } : x)) })} style={{ flex: 2 }} />
+              <TextInput label={`Bước ${j + 1}`} value={s.title} onChange={(e) => onChange({ steps: c.steps.map((x) => (x.key === s.key ? { ...x, title: e.currentTarget.value } : x)) })} style={{ flex: 2 }} error={err(`${s.key}.title`)} />
               <Select
                 label="Người thực hiện"
                 data={officialOptions}
@@ -313,7 +372,7 @@ function TaskCardForm(props: {
                 searchable
                 style={{ flex: 1 }}
               />
-              <TextInput label="Hạn" placeholder="dd/mm/yyyy" value={s.dueOn} onChange={(e) => onChange({ steps: c.steps.map((x) => (x.key === s.key ? { ...x, dueOn: e.currentTarget.value } : x)) })} w={130} />
+              <TextInput label="Hạn" placeholder="dd/mm/yyyy" value={s.dueOn} onChange={(e) => onChange({ steps: c.steps.map((x) => (x.key === s.key ? { ...x, dueOn: e.currentTarget.value } : x)) })} w={130} error={err(`${s.key}.dueOn`)} />
               <Button variant="subtle" color="red" onClick={() => onChange({ steps: c.steps.filter((x) => x.key !== s.key) })} aria-label={`Bỏ bước ${j + 1}`}>
                 Bỏ
               </Button>

@@ -9,7 +9,7 @@ import { navigate } from '../../shell/router';
 import { useAppState } from '../../state/app';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { DEFAULT_TASK_SORT, useDirective, useDirectives, useTaskList, type TaskListFilter, type TaskListItem, type TaskSort, type TaskSortKey } from './data/queries';
+import { DEFAULT_TASK_SORT, searchNamesOf, useDirective, useDirectives, useTaskList, type TaskListFilter, type TaskListItem, type TaskSort, type TaskSortKey } from './data/queries';
 import { TaskColumns } from './components/taskColumns';
 import { VirtualTable } from './components/VirtualTable';
 import { PlanImportButton } from './PlanImport';
@@ -39,7 +39,7 @@ function storeSavedFilters(username: string, list: SavedFilter[]): void {
   localStorage.setItem(savedKey(username), JSON.stringify(list));
 }
 
-const OPEN: TaskStatus[] = ['active', 'paused'];
+const OPEN: TaskStatus[] = ['active', 'paused', 'awaitingAcceptance'];
 type StatusView = 'open' | 'completed' | 'cancelled' | 'all';
 function statusView(f: TaskListFilter): StatusView {
   const s = f.statuses ?? [];
@@ -105,7 +105,8 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
   const [saved, setSaved] = useState<SavedFilter[]>(() => loadSavedFilters(username));
   const [naming, setNaming] = useState<string | null>(null);
   const effective = useMemo(() => ({ ...filter, search: debounced || undefined }), [filter, debounced]);
-  const tasks = useTaskList(effective, sort, today);
+  const names = useMemo(() => (registry ? searchNamesOf(registry.units, registry.officials) : undefined), [registry]);
+  const tasks = useTaskList(effective, sort, today, names);
 
   const years = useMemo(() => {
     const y = Number(today.slice(0, 4));
@@ -205,7 +206,7 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
       </Group>
 
       <SimpleGrid cols={4} spacing="xs" verticalSpacing="xs">
-        <TextInput label="Tìm kiếm" placeholder="Tên, số văn bản (không dấu được)" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
+        <TextInput label="Tìm kiếm" placeholder="Tên, số văn bản, đơn vị chủ trì, người chịu trách nhiệm (gõ không dấu được)" value={search} onChange={(e) => setSearch(e.currentTarget.value)} />
         <FilterSelect label="Đơn vị (chủ trì hoặc phối hợp)" data={unitOptions} value={filter.unitId ?? null} patch={PATCH.unitId} set={set} searchable />
         <FilterSelect label="Phân loại" data={CATEGORY_OPTIONS} value={category} patch={PATCH.category} set={set} />
         <FilterSelect label="Năm kế hoạch" data={years} value={filter.planYear !== undefined ? String(filter.planYear) : null} patch={PATCH.planYear} set={set} />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Loader, NumberInput, Paper, Radio, Select, Stack, Text, Title } from '@mantine/core';
-import { rateFormulaIds, rateFormulas, type RateFormulaId, type TaskSettings } from '@shared/tasks/state';
+import { onTimeAtLabels, onTimeAtValues, rateFormulaIds, rateFormulas, type OnTimeAt, type RateFormulaId, type TaskSettings } from '@shared/tasks/state';
 import { currentDb, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
 import { useOrganisation } from '../registries/queries';
@@ -24,7 +24,7 @@ export function TaskSettingsPage() {
   const save = async () => {
     setError(null);
     try {
-      await saveTaskSettings(currentDb(), writeContext(), currentTaskActor(), { ...draft, dueSoonWorkingDays: Number(draft.dueSoonWorkingDays) });
+      await saveTaskSettings(currentDb(), writeContext(), currentTaskActor(), { ...draft, dueSoonWorkingDays: Number(draft.dueSoonWorkingDays), acceptanceWorkingDays: Number(draft.acceptanceWorkingDays) });
       notifySuccess('Đã lưu cài đặt theo dõi nhiệm vụ.');
     } catch (e) {
       setError(errorMessage(e));
@@ -47,6 +47,29 @@ export function TaskSettingsPage() {
               <Radio value="original" label="Hạn ban đầu (không tính gia hạn)" disabled={!editable} />
             </Stack>
           </Radio.Group>
+          <Radio.Group
+            label="Nhiệm vụ được xác nhận hoàn thành là đúng hạn hay quá hạn tính theo"
+            description="Đơn vị chủ trì báo cáo hoàn thành; cơ quan giao xác nhận hoặc trả lại. Cách tính được in dưới mỗi báo cáo."
+            value={draft.onTimeAt}
+            onChange={(v) => setDraft({ ...draft, onTimeAt: v as OnTimeAt })}
+          >
+            <Stack gap={6} mt={6}>
+              {onTimeAtValues.map((v) => (
+                <Radio key={v} value={v} label={onTimeAtLabels[v]} disabled={!editable} />
+              ))}
+            </Stack>
+          </Radio.Group>
+          <NumberInput
+            label="Thời hạn cơ quan giao xác nhận hoàn thành (ngày làm việc)"
+            description="Quá thời hạn này chưa xác nhận hay trả lại thì chậm thuộc cơ quan giao, không tính là đơn vị chủ trì quá hạn."
+            value={draft.acceptanceWorkingDays}
+            onChange={(v) => setDraft({ ...draft, acceptanceWorkingDays: typeof v === 'number' ? v : Number(v) })}
+            min={1}
+            max={30}
+            allowDecimal={false}
+            w={420}
+            disabled={!editable}
+          />
           <NumberInput
             label="Cảnh báo “sắp đến hạn” khi còn không quá (ngày làm việc)"
             value={draft.dueSoonWorkingDays}

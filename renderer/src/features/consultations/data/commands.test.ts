@@ -7,9 +7,10 @@ import type { WriteContext } from '../../../data/repository';
 import { completeSetup, importUnits, saveOrganisation } from '../../registries/commands';
 import { loadOrganisation, loadUnits } from '../../registries/queries';
 import { loadLetter, loadRegister } from '../../letters/data/register';
-import { createConsultation, markReadyToSubmit, recordReconciliation, recordReply } from './commands';
+import { answerUpwardRequest, createConsultation, createUpwardRequest, markReadyToSubmit, recordReconciliation, recordReply } from './commands';
+import { createTasks } from '../../tasks/data/commands';
 import { draftAndIssueNotice, loadSummaryLetter } from './letters';
-import { loadConsultation, loadReplies } from './queries';
+import { loadConsultation, loadLinkedToTask, loadReplies, loadUpwardAnswers, loadUpwardRequest } from './queries';
 
 const dbs: DondocDb[] = [];
 afterEach(async () => {
@@ -140,5 +141,78 @@ describe('consultation commands', () => {
       }),
     );
     expect(e.code).toBe('not-authorised');
+  });
+
+  it('a request upward: submitted by its unit, linked to a task, answered once by the authority, late answers flagged', async () => {
+    const { db, org } = await setUp();
+    const [taskId] = await createTasks(db, ctx(), { ...clerk, officialId: null }, [
+      {
+        title: 'Xây dựng phương án bảo vệ rừng mùa khô',
+        content: '',
+        directiveId: null,
+        assignerUnitId: org.authorityUnitId,
+        assignerOfficialId: null,
+        leadUnitId: 'kt',
+        supportUnitIds: [],
+        responsibleOfficialId: null,
+        deadline: { kind: 'fixed', date: '2026-05-29' },
+        assignedOn: '2026-04-23',
+        planYear: 2026,
+        priority: 'normal',
+        legalBasis: '',
+        authorityLevel: 'commune',
+      },
+    ]);
+    const kt: Actor = { role: 'unitStaff', unitId: 'kt' };
+    const draft = {
+      subject: 'Xin ý kiến về kinh phí thuê lực lượng canh rừng',
+      content: 'Đề nghị Chủ tịch UBND xã cho ý kiến về nguồn kinh phí.',
+      fromUnitId: 'kt',
+      toUnitId: org.authorityUnitId,
+      addressee: 'chair' as const,
+      beyondAuthorityReason: 'Chi ngoài dự toán thuộc thẩm quyền của Chủ tịch UBND xã (Luật Ngân sách nhà nước).',
+      attachments: [],
+      requestedOn: '2026-04-23',
+      deadline: { kind: 'workingDays' as const, days: 5, from: '2026-04-23' },
+      taskId,
+    };
+    // Only the unit itself submits its matter, and a linked task must exist.
+    expect((await rejection(createUpwardRequest(db, ctx(), { role: 'unitStaff', unitId: 'vhxh' }, draft))).code).toBe('not-authorised');
+    expect((await rejection(createUpwardRequest(db, ctx(), kt, { ...draft, taskId: 'khong-co' }))).message).toContain('Nhiệm vụ liên quan');
+    expect((await rejection(createUpwardRequest(db, ctx(), kt, { ...draft, beyondAuthorityReason: '' }))).code).toBe('invalid-input');
+    const id = await createUpwardRequest(db, ctx(), kt, draft);
+    const request = (await loadUpwardRequest(db, id))!;
+    // 5 working days from Thursday 23/4/2026: 24/4, (27/4 is the day off for Giỗ Tổ on Sunday 26/4), 28/4, 29/4, (30/4, 1/5), 4/5, 5/5.
+    expect(request).toMatchObject({ taskId, fromUnitId: 'kt', dueOn: '2026-05-05' });
+    // It shows on the task.
+    expect((await loadLinkedToTask(db, taskId)).upward.map((r) => r.id)).toEqual([id]);
+
+    // The unit cannot answer its own request; the authority's clerk answers, once.
+    expect((await rejection(answerUpwardRequest(db, ctx(), kt, { requestId: id, kind: 'decision', content: 'x', answerRef: '' }))).code).toBe('not-authorised');
+    clock = request.dueOn;
+    const first = await answerUpwardRequest(db, ctx(), clerk, { requestId: id, kind: 'decision', content: 'Đồng ý sử dụng dự phòng ngân sách xã.', answerRef: 'Thông báo số 20/TB-UBND' });
+    expect(first.late).toBe(false);
+    expect((await rejection(answerUpwardRequest(db, ctx(), clerk, { requestId: id, kind: 'returned', content: 'x', answerRef: '' }))).code).toBe('conflict');
+    expect(await loadUpwardAnswers(db, id)).toEqual([expect.objectContaining({ kind: 'decision', answerRef: 'Thông báo số 20/TB-UBND', answeredOn: request.dueOn })]);
+    expect((await loadLinkedToTask(db, taskId)).answers).toHaveLength(1);
+
+    // A second request answered after its due day is flagged late.
+    clock = '2026-04-23';
+    const second = await createUpwardRequest(db, ctx(), kt, { ...draft, subject: 'Xin bổ sung biên chế tổ bảo vệ rừng', taskId: null });
+    clock = '2026-06-30';
+    expect((await answerUpwardRequest(db, ctx(), clerk, { requestId: second, kind: 'returned', content: 'Thuộc thẩm quyền của phòng.', answerRef: '' })).late).toBe(true);
+    expect((await loadLinkedToTask(db, taskId)).upward).toHaveLength(1);
+  });
+
+  it('a consultation can be linked to a task and shows on it', async () => {
+    const { db, org } = await setUp();
+    const [taskId] = await createTasks(db, ctx(), { ...clerk, officialId: null }, [
+      { title: 'Kế hoạch du lịch 2027', content: '', directiveId: null, assignerUnitId: org.authorityUnitId, assignerOfficialId: null, leadUnitId: 'vhxh', supportUnitIds: [], responsibleOfficialId: null, deadline: null, assignedOn: '2026-04-23', planYear: 2026, priority: 'normal', legalBasis: '', authorityLevel: 'commune' },
+    ]);
+    const id = await createConsultation(db, ctx(), clerk, {
+      subject: 'Lấy ý kiến dự thảo', dossierKind: 'hoSo', dossierTitle: 'dự thảo kế hoạch', field: null, content: '', attachments: [], requesterUnitId: org.authorityUnitId, consultedUnitIds: ['tc'],
+      legalBasis: 'Quy chế', requestRef: '', requestedOn: '2026-04-23', deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' }, taskId,
+    });
+    expect((await loadLinkedToTask(db, taskId)).consultations.map((c) => c.id)).toEqual([id]);
   });
 });

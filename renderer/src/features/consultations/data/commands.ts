@@ -80,6 +80,7 @@ export async function createConsultation(db: DondocDb, ctx: WriteContext, actor:
   const parsed = consultationDraftSchema.safeParse(draft);
   if (!parsed.success) throw invalid(parsed.error.issues);
   const d = parsed.data;
+  await requireLinkedTask(db, d.taskId);
   const [site, units, calendar] = await Promise.all([loadSiteScope(db), loadUnits(db), loadCalendarConfig(db)]);
   const decision = canActAsRequester(actor, site, { requesterUnitId: d.requesterUnitId, readyOn: null }, 'create');
   if (!decision.allowed) throw new AppError('not-authorised', decision.reason);
@@ -200,9 +201,17 @@ export async function saveConsultationSettings(db: DondocDb, ctx: WriteContext, 
 
 // ─── Requests upward ───────────────────────────────────────────────────────────────────
 
+/** A consultation or a request may name the task it serves; the task must exist here. */
+async function requireLinkedTask(db: DondocDb, taskId: string | null): Promise<void> {
+  if (!taskId) return;
+  const row = await db.tasks.get(taskId);
+  if (!row || row._deleted === 1) throw new AppError('invalid-input', 'Nhiệm vụ liên quan: không có trong danh sách nhiệm vụ của máy này.');
+}
+
 export async function createUpwardRequest(db: DondocDb, ctx: WriteContext, actor: Actor, draft: UpwardDraft): Promise<string> {
   const parsed = upwardDraftSchema.safeParse(draft);
   if (!parsed.success) throw invalid(parsed.error.issues);
+  await requireLinkedTask(db, parsed.data.taskId);
   const [site, calendar] = await Promise.all([loadSiteScope(db), loadCalendarConfig(db)]);
   const decision = canSubmitUpward(actor, site, parsed.data.fromUnitId);
   if (!decision.allowed) throw new AppError('not-authorised', decision.reason);

@@ -94,3 +94,16 @@ export function useConsultationSettings(): ConsultationSettings | undefined {
   const db = useAppState((s) => s.db);
   return useLiveQuery(() => (db ? loadConsultationSettings(db) : DEFAULT_CONSULTATION_SETTINGS), [db]);
 }
+
+/** Consultations and requests upward linked to a task (shown on the task). */
+export async function loadLinkedToTask(db: DondocDb, taskId: string): Promise<{ consultations: Consultation[]; upward: UpwardRequest[]; answers: UpwardAnswer[] }> {
+  const [c, u] = await Promise.all([db.consultations.filter((r) => r.taskId === taskId && r._deleted !== 1).toArray(), db.upwardRequests.filter((r) => r.taskId === taskId && r._deleted !== 1).toArray()]);
+  const upward = parseRows<UpwardRequest>(u, upwardRequestRecordSchema);
+  const answers = upward.length ? parseRows<UpwardAnswer>(await db.upwardAnswers.where('requestId').anyOf(upward.map((r) => r.id)).toArray(), upwardAnswerSchema) : [];
+  return { consultations: parseRows<Consultation>(c, consultationRecordSchema), upward, answers };
+}
+
+export function useLinkedToTask(taskId: string): { consultations: Consultation[]; upward: UpwardRequest[]; answers: UpwardAnswer[] } | undefined {
+  const db = useAppState((s) => s.db);
+  return useLiveQuery(() => (db ? loadLinkedToTask(db, taskId) : undefined), [db, taskId]);
+}

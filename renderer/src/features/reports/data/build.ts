@@ -37,6 +37,8 @@ function indexRowTask(r: TaskIndexRow): ReportTask {
     assignedOn: r.assignedOn,
     status: r.status,
     completedOn: r.completedOn,
+    acceptedOn: r.acceptedOn ?? (r.status === 'completed' ? r.completedOn : null),
+    reportedOn: r.reportedOn ?? null,
     originalDueOn: r.originalDueOn,
     effectiveDueOn: r.effectiveDueOn,
     extensionDates: [],

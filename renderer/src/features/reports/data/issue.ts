@@ -3,9 +3,10 @@
  * then snapshotted. Three transactions in that order, so an interruption leaves a numbered letter
  * whose figures are also in the letter itself, never a snapshot without its letter.
  */
-import { buildPeriodicReport, type LetterIssuer } from '@shared/letters/templates';
+import { AppError } from '@shared/errors';
+import { buildPeriodicReport, REPORT_PLACEHOLDER, type LetterIssuer } from '@shared/letters/templates';
 import type { Letter } from '@shared/letters/model';
-import { rankingSections, explanationSections, reportSections, type RankingScheme, type ReportData, type ReportTexts, type UnitRanking } from '@shared/reports';
+import { issueRefusal, rankingSections, explanationSections, reportSections, type RankingScheme, type ReportData, type ReportTexts, type UnitRanking } from '@shared/reports';
 import type { DondocDb } from '../../../data/db';
 import type { WriteContext } from '../../../data/repository';
 import { issueLetter, saveDraft } from '../../letters/data/register';
@@ -57,8 +58,12 @@ export async function issueReport(
   ctx: WriteContext,
   input: { data: ReportData; signer: SignerChoice; texts: ReportTexts; issuedOn: string },
 ): Promise<{ snapshotId: string; letterId: string; number: number; letter: Letter }> {
+  const refusal = issueRefusal(input.texts);
+  if (refusal) throw new AppError('invalid-input', refusal);
   const { issuer, officeKey } = await issuerOf(db, input.signer);
   const draft = reportLetter(input.data, issuer, input.texts, { number: null, date: null });
+  // Whatever the texts, nothing placeholder-like reaches a numbered letter.
+  if (JSON.stringify(draft.blocks).includes(REPORT_PLACEHOLDER)) throw new AppError('invalid-input', 'Chưa phát hành được: báo cáo còn mục chưa có nội dung.');
   const letterId = await saveDraft(db, ctx, { letter: draft, officeKey, related: { purpose: 'periodicReport' } });
   const { number, letter } = await issueLetter(db, ctx, letterId, input.issuedOn);
   const snapshotId = await saveSnapshot(db, ctx, { data: input.data, title: `Báo cáo ${REPORT_TOPIC.toLowerCase()} ${input.data.periodLabel}`, issuedOn: input.issuedOn, letterId, number, unitId: officeKey });

@@ -66,15 +66,18 @@ async function seeded(): Promise<DondocDb> {
 }
 
 /** The reference: every fixture task folded from these events as of the cut-off, no index involved. */
-function reportFoldingEveryTask(events: TaskEvent[]) {
-  return computeReport({
-    params,
-    tasks: fixtureTasks().tasks.map((t) => reportTaskOf(t, foldTask(t, events, params.period.cutOff))),
+function referenceInput(events: TaskEvent[], p: ReportParams = params) {
+  return {
+    params: p,
+    tasks: fixtureTasks().tasks.map((t) => reportTaskOf(t, foldTask(t, events, p.period.cutOff))),
     units: [{ id: 'ubnd', name: 'Ủy ban nhân dân xã Hòa An' }, ...FIXTURE_UNITS],
     scopeLabel: 'Tất cả đơn vị',
     followUpsRecorded: false,
     consultations: [],
-  });
+  };
+}
+function reportFoldingEveryTask(events: TaskEvent[]) {
+  return computeReport(referenceInput(events));
 }
 
 describe('reports in the database', () => {
@@ -85,13 +88,42 @@ describe('reports in the database', () => {
     expect(built.totals).toEqual(expected.totals);
     expect(built.units).toEqual(expected.units);
     expect(built.counted).toEqual(expected.counted);
-    // 30/06: 8 tasks, (2 + 2) / (2 + 2 + 2) → 66,66% (see shared/reports/compute.test.ts)
-    expect(built.totals.rate.basisPoints).toBe(6666);
+    // 30/06: 8 tasks, (2 + 2) / (2 + 2 + 2) → 66,67% half-up (see shared/reports/compute.test.ts)
+    expect(built.totals.rate.basisPoints).toBe(6667);
     expect(built.notes.join(' ')).toMatch(/chưa ghi nhận công văn đôn đốc/);
     // The screens pass the in-memory index mirror instead of reading IndexedDB: same report.
     const mirrored = await settledIndexRows(db);
     expect(mirrored).toHaveLength(await db.taskIndex.count());
     expect(await buildReport(db, params, 'Tất cả đơn vị', mirrored)).toEqual(built);
+  });
+
+  it('counts completion reports waiting for acceptance from the index the same as folding every task, before and after the acceptance', async () => {
+    const db = await seeded();
+    // H1 (due 27/02, overdue) is reported done on 10/06 and accepted on 02/07, after the cut-off.
+    const extra = makeEvents('H1', [
+      { type: 'completion', on: '2026-06-10', completedOn: '2026-06-08', resultText: 'Xong', reportNumber: '', attachments: [], product: 'Báo cáo', productNumber: '7/BC-VHXH', productDate: '2026-06-08', awaitsAcceptance: true },
+      { type: 'completionAcceptance', on: '2026-07-02', reportId: 'H1-acc-e1', note: '', decidedByOfficialId: null },
+    ]).map((e, i) => ({ ...e, id: `H1-acc-e${i + 1}` }));
+    await withWrites(db, ctx, ['taskEvents'], async (w) => {
+      for (const { id, order, ...values } of extra) {
+        void order;
+        await w.insert('taskEvents', id, values as unknown as Record<string, JsonValue>, 'Diễn biến', values.type);
+      }
+    });
+    await reindexTasks(db, ['H1']);
+    expect(await db.taskIndex.get('H1')).toMatchObject({ status: 'completed', completedOn: '2026-06-08', acceptedOn: '2026-07-02', deliveredProduct: 'Báo cáo (số 7/BC-VHXH ngày 08/06/2026)' });
+    const all = [...fixtureTasks().events, ...extra];
+    for (const p of [params, { ...params, onTimeAt: 'acceptance' as const }, { ...params, period: { ...params.period, to: '2026-12-31', kind: 'year' as const, cutOff: '2026-07-31' } }]) {
+      const expected = computeReport(referenceInput(all, p));
+      const built = await buildReport(db, p, 'Tất cả đơn vị', await settledIndexRows(db));
+      expect(built.totals).toEqual(expected.totals);
+      expect(built.units).toEqual(expected.units);
+      expect(built.counted).toEqual(expected.counted);
+    }
+    // At 30/06 H1 waits for the assigner (reported 10/06, more than 5 working days before): not overdue, the assigner late.
+    const june = await buildReport(db, params, 'Tất cả đơn vị');
+    expect(june.counted.find((c) => c.id === 'H1')?.category).toBe('awaitingAcceptance');
+    expect(june.totals.acceptanceLate).toBe(1);
   });
 
   it('refolds only tasks whose status, deadline or lead changed after the cut-off: progress reported later changes no figure', async () => {
@@ -130,8 +162,22 @@ describe('reports in the database', () => {
     const db = await seeded();
     const data = await buildReport(db, params, 'Tất cả đơn vị');
     const signer = { kind: 'official' as const, name: 'Nguyễn Văn Hùng', title: 'Chủ tịch', isHead: true };
-    const issued = await issueReport(db, ctx, { data, signer, texts: {}, issuedOn: '2026-07-02' });
+    // Empty sections II–IV are refused: no placeholder reaches a numbered letter; nothing is written.
+    const lettersBefore = await db.letters.count();
+    await expect(issueReport(db, ctx, { data, signer, texts: { shortcomings: ['Một số đơn vị chậm báo cáo.'] }, issuedOn: '2026-07-02' })).rejects.toThrow(
+      'Chưa phát hành được: III. Nhiệm vụ, giải pháp trong thời gian tới; IV. Kiến nghị, đề xuất còn trống.',
+    );
+    expect(await db.letters.count()).toBe(lettersBefore);
+    // The clerk chooses to omit them: the letter has I and II only, and no placeholder.
+    const texts = { shortcomings: ['Một số đơn vị chậm báo cáo.'], omitEmpty: true };
+    const issued = await issueReport(db, ctx, { data, signer, texts, issuedOn: '2026-07-02' });
     expect(issued.number).toBe(1);
+    const printed = JSON.stringify(issued.letter.blocks);
+    expect(printed).not.toContain('bổ sung.)');
+    expect(issued.letter.blocks.filter((b) => b.type === 'heading' && b.level === 1).map((b) => (b.type === 'heading' ? `${b.label}. ${b.text}` : ''))).toEqual([
+      'I. Kết quả thực hiện nhiệm vụ',
+      'II. Tồn tại, hạn chế và nguyên nhân',
+    ]);
     expect(issued.letter.symbol).toBe('BC-UBND');
 
     // After issue: the assigner moves H1's deadline to 30/07 (a definition edit), and V3's completion is
@@ -147,7 +193,7 @@ describe('reports in the database', () => {
     const reprint = await loadSnapshot(db, summary.id);
     expect(canonicalJson(reprint!.data)).toBe(canonicalJson(data));
     const { issuer } = await issuerOf(db, signer);
-    expect(reportLetter(reprint!.data, issuer, {}, { number: 1, date: '2026-07-02' })).toEqual(issued.letter);
+    expect(reportLetter(reprint!.data, issuer, texts, { number: 1, date: '2026-07-02' })).toEqual(issued.letter);
 
     const now = await buildReport(db, params, 'Tất cả đơn vị');
     const changes = compareReports(reprint!.data, now);

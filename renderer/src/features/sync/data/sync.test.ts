@@ -14,7 +14,7 @@ import { ORGANISATION_SETTINGS_ID, type Organisation } from '@shared/registries/
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { DondocDb, ENTITY_TABLES } from '../../../data/db';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
-import { completeTask, createTasks, reportProgress, type TaskActor } from '../../tasks/data/commands';
+import { acceptCompletion, completeTask, createTasks, reportProgress, type TaskActor } from '../../tasks/data/commands';
 import { exportPackage, localVector, type ExportCall } from './exportPackage';
 import { importConflicts, importPackage, importRejections, type ImportOptions } from './importPackage';
 import { chooseOtherValue } from './conflicts';
@@ -167,14 +167,21 @@ describe('sync export/import on Dexie', () => {
     expect(await verifyAuditChain(xa.db)).toBeNull();
     expect((await xa.db.audit.toArray()).some((a) => a.action === 'Nhập gói đồng bộ' && a.summary.includes('Gói số 1'))).toBe(true);
 
-    // The commune reports, completes; the coordinator sees it done.
+    // The commune reports, reports completion with its product; the coordinator sees it waiting for acceptance.
     await reportProgress(xa.db, xa.ctx, unitActor, taskId, { percent: 60, text: 'Đã rà soát 6/10 thôn' });
-    await completeTask(xa.db, xa.ctx, unitActor, taskId, { resultText: 'Hoàn thành rà soát', completedOn: '2026-05-04' });
+    await completeTask(xa.db, xa.ctx, unitActor, taskId, { resultText: 'Hoàn thành rà soát', completedOn: '2026-05-04', product: 'Báo cáo kết quả rà soát', productNumber: '15/BC-UBND', productDate: '2026-05-04' });
     const back = await transfer(xa, coord);
     // Only the commune's two events: the coordinator's own ops are acknowledged by its vector.
     expect(back.pkg.ops.map((o) => o.entity)).toEqual(['taskEvents', 'taskEvents']);
     expect(back.report.counts).toMatchObject({ applied: 2, rejected: 0 });
-    expect((await coord.db.taskIndex.get(taskId))?.status).toBe('completed');
+    expect((await coord.db.taskIndex.get(taskId))?.status).toBe('awaitingAcceptance');
+    expect(await dump(coord.db)).toBe(await dump(xa.db));
+    // The commune cannot accept its own report; the coordinator accepts and the commune sees it done.
+    await expect(acceptCompletion(xa.db, xa.ctx, unitActor, taskId)).rejects.toMatchObject({ code: 'not-authorised' });
+    await acceptCompletion(coord.db, coord.ctx, coordActor, taskId);
+    const accepted = await transfer(coord, xa);
+    expect(accepted.report.counts).toMatchObject({ applied: 1, rejected: 0 });
+    expect(await xa.db.taskIndex.get(taskId)).toMatchObject({ status: 'completed', completedOn: '2026-05-04', deliveredProduct: 'Báo cáo kết quả rà soát (số 15/BC-UBND ngày 04/05/2026)' });
     expect(await dump(coord.db)).toBe(await dump(xa.db));
   });
 

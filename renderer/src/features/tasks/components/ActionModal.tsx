@@ -1,16 +1,18 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Group, Modal, NumberInput, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import type { AttachmentRef } from '@shared/tasks/model';
-import { formatUserDate, parseUserDate } from '@shared/text/dates';
+import { describeProduct, type AttachmentRef } from '@shared/tasks/model';
+import { formatUserDate, parseUserDate, userDateProblem } from '@shared/text/dates';
 import { isUnitValidOn } from '@shared/registries/units';
 import { currentDb, writeContext } from '../../../state/app';
 import { formatDate } from '../../../ui/format';
 import { errorMessage, notifyError, notifySuccess } from '../../../ui/notify';
 import {
+  acceptCompletion,
   addContribution,
   cancelTask,
   completeTask,
   decideExtension,
+  returnCompletion,
   pauseTask,
   reassignTask,
   reopenTask,
@@ -22,7 +24,10 @@ import type { TaskDetail } from '../data/queries';
 import { currentTaskActor, useSiteScope, useTaskActor, useToday, type Registry } from '../context';
 import { AttachmentList, attachFile } from './Attachments';
 
-export type ActionKind = 'progress' | 'requestExtension' | 'complete' | 'contribute' | 'decideExtension' | 'reassign' | 'pause' | 'resume' | 'cancel' | 'reopen';
+export type ActionKind = 'progress' | 'requestExtension' | 'complete' | 'contribute' | 'decideExtension' | 'acceptCompletion' | 'returnCompletion' | 'reassign' | 'pause' | 'resume' | 'cancel' | 'reopen';
+
+/** Actions whose form records the deciding leader and, optionally, the decision document. */
+const DECISIONS: readonly ActionKind[] = ['decideExtension', 'acceptCompletion', 'returnCompletion', 'reassign', 'cancel'];
 
 const TITLES: Record<ActionKind, string> = {
   progress: 'Báo cáo tiến độ',
@@ -30,6 +35,8 @@ const TITLES: Record<ActionKind, string> = {
   complete: 'Báo cáo hoàn thành',
   contribute: 'Gửi ý kiến phối hợp',
   decideExtension: 'Quyết định gia hạn',
+  acceptCompletion: 'Xác nhận hoàn thành',
+  returnCompletion: 'Trả lại, yêu cầu bổ sung',
   reassign: 'Điều chỉnh đơn vị chủ trì',
   pause: 'Tạm dừng nhiệm vụ',
   resume: 'Tiếp tục thực hiện nhiệm vụ',
@@ -43,6 +50,8 @@ const DONE: Record<ActionKind, string> = {
   complete: 'Đã ghi báo cáo hoàn thành.',
   contribute: 'Đã gửi ý kiến phối hợp.',
   decideExtension: 'Đã ghi quyết định gia hạn.',
+  acceptCompletion: 'Đã xác nhận hoàn thành nhiệm vụ.',
+  returnCompletion: 'Đã trả lại báo cáo hoàn thành, yêu cầu bổ sung.',
   reassign: 'Đã điều chỉnh đơn vị chủ trì.',
   pause: 'Đã tạm dừng nhiệm vụ.',
   resume: 'Nhiệm vụ tiếp tục thực hiện.',
@@ -60,6 +69,12 @@ interface Form {
   unitId: string | null;
   officialId: string | null;
   attachments: AttachmentRef[];
+  product: string;
+  productNumber: string;
+  productDate: string;
+  deciderId: string | null;
+  decisionNumber: string;
+  decisionDate: string;
 }
 
 /** The form of one task action; the command re-checks authority and status when it runs. */
@@ -91,6 +106,12 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
       unitId: kind === 'contribute' ? (mySupportUnits[0] ?? null) : null,
       officialId: null,
       attachments: [],
+      product: task.expectedProduct ?? '',
+      productNumber: '',
+      productDate: '',
+      deciderId: task.assignerOfficialId,
+      decisionNumber: '',
+      decisionDate: '',
     });
     // Reset only when a form opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -103,6 +124,31 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
     if (!d) throw new Error('date');
     return d;
   };
+  const optionalDate = (text: string) => (text.trim() ? parseUserDate(text) : null);
+
+  /** Every problem of the form at once, each naming its field. */
+  const problems = (): string[] => {
+    const out: string[] = [];
+    const dateLabel = kind === 'requestExtension' ? 'Đề nghị gia hạn đến ngày' : kind === 'complete' ? 'Ngày hoàn thành' : 'Thời hạn mới';
+    if (kind === 'requestExtension' || kind === 'complete' || (kind === 'decideExtension' && form.accepted === 'yes')) {
+      const p = userDateProblem(dateLabel, form.date);
+      if (p) out.push(p);
+    }
+    if (kind === 'complete' && form.productDate.trim()) {
+      const p = userDateProblem('Ngày văn bản sản phẩm', form.productDate);
+      if (p) out.push(p);
+    }
+    if (kind && DECISIONS.includes(kind) && form.decisionDate.trim()) {
+      const p = userDateProblem('Ngày văn bản quyết định', form.decisionDate);
+      if (p) out.push(p);
+    }
+    if ((kind === 'progress' || kind === 'contribute' || kind === 'complete') && !form.text.trim()) out.push(kind === 'complete' ? 'Kết quả thực hiện: chưa nhập.' : 'Nội dung: chưa nhập.');
+    if ((kind === 'requestExtension' || kind === 'pause' || kind === 'cancel' || kind === 'reopen' || kind === 'returnCompletion' || kind === 'reassign') && !form.reason.trim()) out.push('Lý do: chưa nhập.');
+    if (kind === 'decideExtension' && form.accepted === 'no' && !form.reason.trim()) out.push('Lý do không đồng ý: chưa nhập.');
+    if (kind === 'reassign' && !form.unitId) out.push('Đơn vị chủ trì mới: chưa chọn.');
+    return out;
+  };
+  const decision = () => ({ decidedByOfficialId: form.deciderId, decisionNumber: form.decisionNumber, decisionDate: optionalDate(form.decisionDate) });
 
   const submit = async () => {
     setError(null);
@@ -111,8 +157,9 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
     const a = currentTaskActor();
     const id = task.id;
     try {
-      if ((kind === 'requestExtension' || kind === 'complete' || (kind === 'decideExtension' && form.accepted === 'yes')) && !parseUserDate(form.date)) {
-        setError('Ngày không hợp lệ (dạng dd/mm/yyyy).');
+      const found = problems();
+      if (found.length) {
+        setError(found.join('\n'));
         return;
       }
       setBusy(true);
@@ -128,18 +175,28 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
           await requestExtension(db, ctx, a, id, { reason: form.reason, proposedDueOn: date() });
           break;
         case 'complete':
-          await completeTask(db, ctx, a, id, { resultText: form.text, reportNumber: form.reportNumber, completedOn: date(), attachments: form.attachments });
+          await completeTask(db, ctx, a, id, {
+            resultText: form.text,
+            reportNumber: form.reportNumber,
+            completedOn: date(),
+            attachments: form.attachments,
+            product: form.product,
+            productNumber: form.productNumber,
+            productDate: optionalDate(form.productDate),
+          });
           break;
         case 'decideExtension':
-          await decideExtension(db, ctx, a, id, form.accepted === 'yes' ? { accepted: true, newDueOn: date(), note: form.reason } : { accepted: false, note: form.reason });
+          await decideExtension(db, ctx, a, id, form.accepted === 'yes' ? { accepted: true, newDueOn: date(), note: form.reason, ...decision() } : { accepted: false, note: form.reason, ...decision() });
+          break;
+        case 'acceptCompletion':
+          await acceptCompletion(db, ctx, a, id, { note: form.reason, ...decision() });
+          break;
+        case 'returnCompletion':
+          await returnCompletion(db, ctx, a, id, { reason: form.reason, ...decision() });
           break;
         case 'reassign':
-          if (!form.unitId) {
-            setError('Chọn đơn vị chủ trì mới.');
-            setBusy(false);
-            return;
-          }
-          await reassignTask(db, ctx, a, id, { newLeadUnitId: form.unitId, newResponsibleOfficialId: form.officialId, reason: form.reason });
+          if (!form.unitId) throw new Error('unit');
+          await reassignTask(db, ctx, a, id, { newLeadUnitId: form.unitId, newResponsibleOfficialId: form.officialId, reason: form.reason, ...decision() });
           break;
         case 'pause':
           await pauseTask(db, ctx, a, id, { reason: form.reason });
@@ -148,7 +205,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
           await resumeTask(db, ctx, a, id, { reason: form.reason });
           break;
         case 'cancel':
-          await cancelTask(db, ctx, a, id, { reason: form.reason });
+          await cancelTask(db, ctx, a, id, { reason: form.reason, ...decision() });
           break;
         case 'reopen':
           await reopenTask(db, ctx, a, id, { reason: form.reason });
@@ -174,6 +231,13 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
 
   const unitOptions = registry.units.filter((u) => isUnitValidOn(u, today) && u.id !== state.leadUnitId).map((u) => ({ value: u.id, label: u.name }));
   const officials = registry.officialsOf(form.unitId, today).map((o) => ({ value: o.official.id, label: `${o.official.fullName} – ${o.title}` }));
+  // Leaders of the assigning authority first; any official may be named (a deputy acting for the Chair).
+  const leaderIds = new Set(registry.officialsOf(state.assignerUnitId, today).map((o) => o.official.id));
+  const deciders = [
+    ...registry.officialsOf(state.assignerUnitId, today).map((o) => ({ value: o.official.id, label: `${o.official.fullName} – ${o.title}` })),
+    ...registry.officials.filter((o) => o.active && !leaderIds.has(o.id)).map((o) => ({ value: o.id, label: o.fullName })),
+  ];
+  const pending = state.pendingCompletion ? detail.events.find((e) => e.id === state.pendingCompletion!.reportId) : undefined;
   const withFiles = kind === 'progress' || kind === 'complete' || kind === 'contribute';
 
   return (
@@ -210,7 +274,30 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
               <TextInput label="Số văn bản báo cáo" value={form.reportNumber} onChange={(e) => set({ reportNumber: e.currentTarget.value })} placeholder="125/BC-PKT" />
               <TextInput label="Ngày hoàn thành" value={form.date} onChange={(e) => set({ date: e.currentTarget.value })} placeholder="dd/mm/yyyy" />
             </Group>
+            <TextInput
+              label="Sản phẩm đã có"
+              description={task.expectedProduct ? `Sản phẩm yêu cầu: ${task.expectedProduct}` : 'Ví dụ: Quyết định ban hành quy chế, Báo cáo gửi UBND xã'}
+              value={form.product}
+              onChange={(e) => set({ product: e.currentTarget.value })}
+            />
+            <Group grow>
+              <TextInput label="Số văn bản sản phẩm" value={form.productNumber} onChange={(e) => set({ productNumber: e.currentTarget.value })} placeholder="35/QĐ-UBND" />
+              <TextInput label="Ngày văn bản sản phẩm" value={form.productDate} onChange={(e) => set({ productDate: e.currentTarget.value })} placeholder="dd/mm/yyyy" />
+            </Group>
+            <Text size="xs" c="dimmed">
+              Ghi số và ngày văn bản sản phẩm, hoặc đính kèm tệp sản phẩm. Báo cáo hoàn thành chờ cơ quan giao nhiệm vụ xác nhận.
+            </Text>
           </>
+        )}
+        {(kind === 'acceptCompletion' || kind === 'returnCompletion') && pending?.type === 'completion' && (
+          <Alert color="blue" variant="light" p="xs">
+            Đơn vị báo cáo hoàn thành ngày {formatDate(pending.completedOn)}
+            {pending.reportNumber ? ` (báo cáo số ${pending.reportNumber})` : ''}. Sản phẩm: {describeProduct(pending) || '—'}. Kết quả: {pending.resultText}
+          </Alert>
+        )}
+        {kind === 'acceptCompletion' && <Textarea label="Ghi chú" value={form.reason} onChange={(e) => set({ reason: e.currentTarget.value })} autosize minRows={2} />}
+        {kind === 'returnCompletion' && (
+          <Textarea label="Lý do trả lại, nội dung yêu cầu bổ sung" value={form.reason} onChange={(e) => set({ reason: e.currentTarget.value })} autosize minRows={2} required />
         )}
         {kind === 'decideExtension' && state.pendingExtension && (
           <>
@@ -238,6 +325,23 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
         {(kind === 'pause' || kind === 'cancel' || kind === 'reopen' || kind === 'resume') && (
           <Textarea label={kind === 'resume' ? 'Ghi chú' : 'Lý do'} value={form.reason} onChange={(e) => set({ reason: e.currentTarget.value })} autosize minRows={2} required={kind !== 'resume'} />
         )}
+        {DECISIONS.includes(kind) && (
+          <>
+            <Select
+              label="Lãnh đạo quyết định"
+              description="Người có thẩm quyền đã quyết định (không phải người nhập)."
+              data={deciders}
+              value={form.deciderId}
+              onChange={(v) => set({ deciderId: v })}
+              searchable
+              clearable
+            />
+            <Group grow>
+              <TextInput label="Số văn bản quyết định (nếu có)" value={form.decisionNumber} onChange={(e) => set({ decisionNumber: e.currentTarget.value })} placeholder="12/QĐ-UBND" />
+              <TextInput label="Ngày văn bản quyết định" value={form.decisionDate} onChange={(e) => set({ decisionDate: e.currentTarget.value })} placeholder="dd/mm/yyyy" />
+            </Group>
+          </>
+        )}
         {withFiles && (
           <Group gap="sm">
             <Button variant="default" size="xs" onClick={attach}>
@@ -247,7 +351,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
           </Group>
         )}
         {error && (
-          <Alert color="red" role="alert">
+          <Alert color="red" role="alert" style={{ whiteSpace: 'pre-line' }}>
             {error}
           </Alert>
         )}

@@ -5,6 +5,7 @@ export const CATEGORY_COLORS: Record<TaskCategory, string> = {
   doneOnTime: 'teal',
   doneLate: 'orange',
   doneNoDeadline: 'green',
+  awaitingAcceptance: 'violet',
   openWithinDeadline: 'blue',
   openOverdue: 'red',
   openNoDeadline: 'gray',

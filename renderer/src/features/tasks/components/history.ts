@@ -9,7 +9,7 @@ import type { Registry } from '../context';
 
 const FIELD_LABELS = taskFieldLabels;
 /** Bookkeeping fields of events that the reader does not need repeated. */
-const HIDDEN = new Set(['taskId', 'actorOfficialId', 'actorAccount', 'requestId']);
+const HIDDEN = new Set(['taskId', 'actorOfficialId', 'actorAccount', 'requestId', 'reportId']);
 
 function show(key: string, value: unknown, r: Registry): string {
   if (value === null || value === undefined || value === '') return '(trống)';
@@ -25,7 +25,7 @@ function show(key: string, value: unknown, r: Registry): string {
     return value.length > 160 ? `${value.slice(0, 160)}…` : value;
   }
   if (Array.isArray(value)) {
-    if (key === 'supportUnitIds') return value.length ? value.map((u) => r.unitShort(String(u))).join(', ') : '(không có)';
+    if (key === 'supportUnitIds') return value.length ? value.map((u) => r.unitName(String(u))).join('; ') : '(không có)';
     if (key === 'attachments') return value.length ? value.map((a) => (a && typeof a === 'object' && 'fileName' in a ? String(a.fileName) : '?')).join(', ') : '(không có)';
     return value.join(', ');
   }

@@ -8,10 +8,12 @@ import type { Column } from './VirtualTable';
 /** "Quá hạn 12 ngày" in the category's colour, or the status for cancelled tasks. */
 export function TimingCell({ t }: { t: TaskListItem }) {
   const color = t.category ? CATEGORY_COLORS[t.category] : 'gray';
+  const label = t.category === 'openNoDeadline' ? 'Không có hạn' : t.label;
   return (
     <Stack gap={0}>
-      <Text size="sm" c={`${color}.8`} fw={t.category === 'openOverdue' ? 600 : 500} lineClamp={1}>
-        {t.category === 'openNoDeadline' ? 'Không có hạn' : t.label}
+      {/* Two lines, whole words, and the full label on hover when it is longer still. */}
+      <Text size="sm" c={`${color}.8`} fw={t.category === 'openOverdue' || t.acceptanceLate ? 600 : 500} lineClamp={2} title={label}>
+        {label}
       </Text>
       {t.status === 'paused' && (
         <Text size="xs" c="dimmed">
@@ -48,10 +50,15 @@ export function TaskColumns(registry: Registry, options: { withDirective?: boole
               Văn bản {t.directiveRef}
             </Text>
           )}
+          {(t.deliveredProduct || t.expectedProduct) && (
+            <Text size="xs" c="dimmed" lineClamp={1} title={t.deliveredProduct ? `Sản phẩm: ${t.deliveredProduct}` : `Sản phẩm yêu cầu: ${t.expectedProduct}`}>
+              {t.deliveredProduct ? `Sản phẩm: ${t.deliveredProduct}` : `Sản phẩm yêu cầu: ${t.expectedProduct}`}
+            </Text>
+          )}
         </Stack>
       ),
     },
-    { header: 'Chủ trì', width: 'minmax(110px, 1fr)', cell: (t) => <Text size="sm" lineClamp={2} title={registry.unitName(t.leadUnitId)}>{registry.unitShort(t.leadUnitId)}</Text> },
+    { header: 'Đơn vị chủ trì', width: 'minmax(150px, 1.2fr)', cell: (t) => <Text size="sm" lineClamp={2} title={registry.unitName(t.leadUnitId)}>{registry.unitName(t.leadUnitId)}</Text> },
     { header: 'Ngày giao', width: '92px', sortKey: 'assignedOn', cell: (t) => formatDate(t.assignedOn) },
     {
       header: 'Hạn xử lý',

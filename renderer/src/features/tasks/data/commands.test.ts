@@ -6,6 +6,7 @@ import { DondocDb } from '../../../data/db';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
 import {
   addContribution,
+  acceptCompletion,
   addStep,
   cancelTask,
   completeTask,
@@ -16,13 +17,14 @@ import {
   reopenTask,
   reportProgress,
   requestExtension,
+  returnCompletion,
   saveTaskSettings,
   updateStep,
   updateTask,
   type TaskActor,
 } from './commands';
 import { TaskIndexMirror } from './indexMirror';
-import { dashboardCounts, filterSorted, listTasks, selectTasks, TaskItemCache, type TaskListFilter, type TaskSort, loadTaskDetail, loadTaskSettings, myTasks, overdueByUnit, pendingLongest } from './queries';
+import { dashboardCounts, filterSorted, listTasks, searchNamesOf, selectTasks, TaskItemCache, type TaskListFilter, type TaskSort, loadTaskDetail, loadTaskSettings, myTasks, overdueByUnit, pendingLongest } from './queries';
 import { buildIndexRow, rebuildTaskIndex, rowToEvent, rowToTask } from './taskIndex';
 
 let clock = new Date('2025-03-03T02:00:00Z');
@@ -45,7 +47,7 @@ afterEach(async () => {
 async function freshDb(): Promise<DondocDb> {
   const db = new DondocDb(`tasks-${Math.random()}`);
   dbs.push(db);
-  await withWrites(db, ctx, ['units', 'settings'], async (w) => {
+  await withWrites(db, ctx, ['units', 'settings', 'officials'], async (w) => {
     const unit = (id: string, name: string, parentId: string | null) =>
       w.set('units', id, { name, shortName: id.toUpperCase(), kind: 'department', symbol: '', parentId, validFrom: '2025-07-01', validTo: null, order: 0, fields: [] }, 'Thêm đơn vị', name);
     await unit('ubnd', 'Ủy ban nhân dân xã Hòa An', null);
@@ -53,6 +55,8 @@ async function freshDb(): Promise<DondocDb> {
     await unit('pkt', 'Phòng Kinh tế', 'ubnd');
     await unit('pvh', 'Phòng Văn hóa - Xã hội', 'ubnd');
     await unit('tt', 'Trung tâm Phục vụ hành chính công', 'ubnd');
+    await unit('tyt', 'Trạm Y tế', 'ubnd');
+    await w.set('officials', 'o-chair', { fullName: 'Nguyễn Văn Hùng', gender: 'male' }, 'Thêm cán bộ', 'Nguyễn Văn Hùng');
     await w.set(
       'settings',
       'organisation',
@@ -169,14 +173,37 @@ describe('task commands', () => {
     const stepId = await addStep(db, ctx, leadStaff, { taskId, title: 'Dự thảo báo cáo', responsibleOfficialId: 'o-kt', dueOn: '2025-03-25' });
     await updateStep(db, ctx, leadStaff, stepId, { done: true });
 
+    setToday('2025-03-26');
+    // The product must be identified: a document number and date, or an attached file.
+    await expect(completeTask(db, ctx, leadStaff, taskId, { resultText: 'Xong', completedOn: '2025-03-26' })).rejects.toThrow(/Sản phẩm: ghi số và ngày/);
+    await expect(completeTask(db, ctx, leadStaff, taskId, { resultText: 'Xong', completedOn: '2025-03-26', productNumber: '12/QĐ-UBND' })).rejects.toThrow(/Ngày văn bản sản phẩm/);
+    await completeTask(db, ctx, leadStaff, taskId, { resultText: 'Đã trình danh sách', completedOn: '2025-03-26', product: 'Tờ trình phê duyệt danh sách', productNumber: '20/TTr-KT', productDate: '2025-03-26' });
+    expect(await db.taskIndex.get(taskId)).toMatchObject({ status: 'awaitingAcceptance', open: 1, completedOn: '2025-03-26', reportedOn: '2025-03-26' });
+    await expectRefused(reportProgress(db, ctx, leadStaff, taskId, { percent: 90, text: 'x' }), 'chờ cơ quan giao xác nhận');
+    await expectRefused(acceptCompletion(db, ctx, leadStaff, taskId), 'cơ quan giao');
+    setToday('2025-03-27');
+    await expect(returnCompletion(db, ctx, clerk, taskId, { reason: 'Thiếu quyết định phê duyệt', decidedByOfficialId: 'o-missing' })).rejects.toThrow(/Lãnh đạo quyết định/);
+    await returnCompletion(db, ctx, clerk, taskId, { reason: 'Thiếu quyết định phê duyệt', decidedByOfficialId: 'o-chair' });
+    expect(await db.taskIndex.get(taskId)).toMatchObject({ status: 'active', open: 1, completedOn: null });
+    await expectRefused(acceptCompletion(db, ctx, clerk, taskId), 'Không có báo cáo hoàn thành');
+
     setToday('2025-03-28');
-    await completeTask(db, ctx, leadStaff, taskId, { resultText: 'Đã ban hành Quyết định phê duyệt danh sách', reportNumber: '21/BC-KT', completedOn: '2025-03-27' });
+    await completeTask(db, ctx, leadStaff, taskId, { resultText: 'Đã ban hành Quyết định phê duyệt danh sách', reportNumber: '21/BC-KT', completedOn: '2025-03-27', product: 'Quyết định phê duyệt danh sách', productNumber: '35/QĐ-UBND', productDate: '2025-03-27' });
+    setToday('2025-04-02');
+    await acceptCompletion(db, ctx, clerk, taskId, { decidedByOfficialId: 'o-chair', decisionNumber: '40/TB-UBND', decisionDate: '2025-04-02' });
     await expectRefused(reportProgress(db, ctx, leadStaff, taskId, { percent: 90, text: 'x' }), 'đã hoàn thành');
     index = await db.taskIndex.get(taskId);
-    expect(index).toMatchObject({ status: 'completed', open: 0, completedOn: '2025-03-27', percent: 100 });
+    // Done as of the reported date, accepted later.
+    expect(index).toMatchObject({ status: 'completed', open: 0, completedOn: '2025-03-27', acceptedOn: '2025-04-02', percent: 100 });
 
     const detail = (await loadTaskDetail(db, taskId))!;
-    expect(detail.events.map((e) => e.type)).toEqual(['progress', 'contribution', 'extensionRequest', 'extensionDecision', 'completion']);
+    expect(detail.events.map((e) => e.type)).toEqual(['progress', 'contribution', 'extensionRequest', 'extensionDecision', 'completion', 'completionReturn', 'completion', 'completionAcceptance']);
+    expect(detail.events[5]).toMatchObject({ reason: 'Thiếu quyết định phê duyệt', decidedByOfficialId: 'o-chair' });
+    expect(detail.events[7]).toMatchObject({ decidedByOfficialId: 'o-chair', decisionNumber: '40/TB-UBND', decisionDate: '2025-04-02' });
+    // Judged at the report date (27/3, within the extension to 31/3) the task is on time; at acceptance (2/4) it is late.
+    expect((await dashboardCounts(db, '2025-04-30', {}, { ...DEFAULT_TASK_SETTINGS, onTimeAt: 'acceptance' })).counts.doneLate).toBe(1);
+    // Before the acceptance (as of 31/3) it waited for the assigner: neither done nor overdue.
+    expect((await dashboardCounts(db, '2025-03-31', {}, DEFAULT_TASK_SETTINGS)).counts.awaitingAcceptance).toBe(1);
     expect(detail.events[0]).toMatchObject({ on: '2025-03-05', actorOfficialId: 'o-kt', actorAccount: ctx.actor });
     expect(detail.steps).toEqual([expect.objectContaining({ title: 'Dự thảo báo cáo', done: true })]);
     expect(detail.state.deadlineHistory).toHaveLength(1);
@@ -306,16 +333,39 @@ describe('task commands', () => {
     expect((await myTasks(db, { officialId: 'o-vh', unitId: null }, asOf, s)).map((t) => t.id)).toEqual([ids[1]]);
     expect((await myTasks(db, { officialId: null, unitId: 'pkt' }, asOf, s)).map((t) => t.id)).toEqual([ids[0], ids[2]]);
 
+    // Search folds diacritics, matches whole words, and looks in the lead unit's and the responsible official's names.
+    const [health, economy] = await createTasks(db, ctx, clerk, [
+      draft({ title: 'Tiêm chủng mở rộng đợt 2', leadUnitId: 'tyt', supportUnitIds: [], responsibleOfficialId: null }),
+      draft({ title: 'Quy hoạch phát triển kinh tế', supportUnitIds: [], responsibleOfficialId: null }),
+    ]);
+    const names = searchNamesOf(
+      [{ id: 'tyt', name: 'Trạm Y tế', shortName: 'TYT' }, { id: 'pkt', name: 'Phòng Kinh tế', shortName: 'PKT' }],
+      [{ id: 'o-vh', fullName: 'Hoàng Thị Vân' }],
+    );
+    const found = async (search: string) => (await listTasks(db, { search }, DEFAULT_SORT, asOf, s, undefined, names)).map((t) => t.id);
+    expect(await found('tram y te')).toEqual([health]);
+    // "y te" is not "quy … kinh tế": y must be a whole word.
+    expect(await found('y te')).toEqual([health]);
+    expect(await found('tiem chung tram')).toEqual([health]);
+    expect(await found('hoang thi van')).toEqual([ids[1]]);
+    expect(await found('kinh te')).toEqual(expect.arrayContaining([economy, ids[0], ids[2]]));
+    // The last word may still be being typed.
+    expect(await found('tiem ch')).toEqual([health]);
+    expect(await found('iem chung')).toEqual([]);
+    // The mirror's in-memory path gives the same answer.
+    expect(selectTasks(await db.taskIndex.toArray(), { search: 'tram y te' }, DEFAULT_SORT, asOf, s, undefined, undefined, names).map((t) => t.id)).toEqual([health]);
+
     await db.taskIndex.clear();
-    expect(await rebuildTaskIndex(db)).toBe(3);
+    expect(await rebuildTaskIndex(db)).toBe(5);
     await expectIndexConsistent(db);
   });
 
   it('stores task settings for the coordinator administrators only', async () => {
     const db = await freshDb();
     expect(await loadTaskSettings(db)).toEqual(DEFAULT_TASK_SETTINGS);
-    await saveTaskSettings(db, ctx, clerk, { judgeAgainst: 'original', dueSoonWorkingDays: 5, rateFormula: 'dueOnTime' });
-    expect(await loadTaskSettings(db)).toEqual({ judgeAgainst: 'original', dueSoonWorkingDays: 5, rateFormula: 'dueOnTime' });
+    const saved = { judgeAgainst: 'original', dueSoonWorkingDays: 5, rateFormula: 'dueOnTime', onTimeAt: 'acceptance', acceptanceWorkingDays: 3 } as const;
+    await saveTaskSettings(db, ctx, clerk, saved);
+    expect(await loadTaskSettings(db)).toEqual(saved);
     await expectRefused(saveTaskSettings(db, ctx, leadStaff, DEFAULT_TASK_SETTINGS), 'quản trị viên');
   });
 });

@@ -16,6 +16,7 @@ import {
   taskRecordSchema,
   taskStepInputSchema,
   taskUpdateSchema,
+  taskFieldLabels,
   type AttachmentRef,
   type DirectiveInput,
   type Task,
@@ -38,8 +39,26 @@ export interface TaskActor extends Actor {
   officialId: string | null;
 }
 
-function invalid(issues: readonly { message: string }[]): AppError {
-  return new AppError('invalid-input', issues.map((i) => i.message).join('; '));
+/** Field names in refusal messages where the stored label is too short to stand alone. */
+const MESSAGE_FIELD_LABELS: Record<string, string> = { ...taskFieldLabels, title: 'Tên nhiệm vụ', content: 'Nội dung' };
+
+/**
+ * One line per problem, each naming its field ("Tên nhiệm vụ: tối đa 500 ký tự."), never glued
+ * with ".;". A message that already names its subject is kept as it is.
+ */
+export function issueLines(issues: readonly { message: string; path?: readonly PropertyKey[] }[]): string {
+  return issues
+    .map((i) => {
+      const key = i.path?.find((p): p is string => typeof p === 'string');
+      const label = key ? MESSAGE_FIELD_LABELS[key] : undefined;
+      if (!label || !/^(Tối (đa|thiểu)|Ngày không hợp lệ)/.test(i.message)) return i.message;
+      return `${label}: ${i.message.charAt(0).toLowerCase()}${i.message.slice(1)}`;
+    })
+    .join('\n');
+}
+
+function invalid(issues: readonly { message: string; path?: readonly PropertyKey[] }[]): AppError {
+  return new AppError('invalid-input', issueLines(issues));
 }
 
 function toJson<T extends object>(value: T): Record<string, JsonValue> {
@@ -138,7 +157,7 @@ export async function createTasks(db: DondocDb, ctx: WriteContext, actor: TaskAc
   const calendar = await loadCalendarConfig(db);
   const records = drafts.map((draft, i) => {
     const d = taskDraftSchema.safeParse(draft);
-    if (!d.success) throw invalid(d.error.issues.map((x) => ({ message: drafts.length > 1 ? `Nhiệm vụ ${i + 1}: ${x.message}` : x.message })));
+    if (!d.success) throw new AppError('invalid-input', issueLines(d.error.issues).split('\n').map((line) => (drafts.length > 1 ? `Nhiệm vụ ${i + 1} – ${line}` : line)).join('\n'));
     const record = { ...d.data, dueOn: d.data.deadline ? resolveDeadline(d.data.deadline, calendar) : null };
     const r = taskRecordSchema.safeParse(record);
     if (!r.success) throw invalid(r.error.issues);
@@ -307,8 +326,33 @@ export async function requestExtension(db: DondocDb, ctx: WriteContext, actor: T
   );
 }
 
+/**
+ * The leader who decided and, optionally, the decision document (số, ngày). The leader is an
+ * official of the registry; when the form names none and the acting account is a leader's,
+ * that leader is recorded (a clerk typing a decision is never recorded as its maker).
+ */
+export interface DecisionInput {
+  decidedByOfficialId?: string | null;
+  decisionNumber?: string;
+  decisionDate?: string | null;
+}
+
+async function decisionOf(db: DondocDb, actor: TaskActor, input: DecisionInput, on: string): Promise<{ decidedByOfficialId: string | null; decisionNumber: string; decisionDate: string | null }> {
+  const decidedByOfficialId = input.decidedByOfficialId ?? (actor.role === 'leader' ? actor.officialId : null);
+  if (decidedByOfficialId) {
+    const row = await db.officials.get(decidedByOfficialId);
+    if (!row || row._deleted === 1) throw new AppError('invalid-input', 'Lãnh đạo quyết định: cán bộ được chọn không có trong danh mục cán bộ.');
+  }
+  const decisionNumber = input.decisionNumber?.trim() ?? '';
+  const decisionDate = input.decisionDate ?? null;
+  if (decisionDate && decisionDate > on) throw new AppError('invalid-input', 'Ngày văn bản quyết định: không được sau ngày hôm nay.');
+  if (decisionNumber && !decisionDate) throw new AppError('invalid-input', 'Ngày văn bản quyết định: nhập ngày của văn bản số ' + decisionNumber + '.');
+  return { decidedByOfficialId, decisionNumber, decisionDate };
+}
+
 /** Decides the pending extension request; accepting without a date grants the proposed one. */
-export async function decideExtension(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { accepted: boolean; newDueOn?: string | null; note?: string }): Promise<string> {
+export async function decideExtension(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { accepted: boolean; newDueOn?: string | null; note?: string } & DecisionInput): Promise<string> {
+  const decision = await decisionOf(db, actor, input, today(ctx));
   return appendEvent(
     db,
     ctx,
@@ -320,19 +364,30 @@ export async function decideExtension(db: DondocDb, ctx: WriteContext, actor: Ta
       const newDueOn = input.accepted ? (input.newDueOn ?? pending.proposedDueOn) : null;
       if (newDueOn !== null && newDueOn < task.assignedOn) throw new AppError('invalid-input', 'Thời hạn mới không được trước ngày giao nhiệm vụ.');
       if (!input.accepted && !input.note?.trim()) throw new AppError('invalid-input', 'Nêu lý do không đồng ý gia hạn.');
-      return { type: 'extensionDecision', requestId: pending.requestId, accepted: input.accepted, newDueOn, note: input.note?.trim() ?? '' };
+      return { type: 'extensionDecision', requestId: pending.requestId, accepted: input.accepted, newDueOn, note: input.note?.trim() ?? '', ...decision };
     },
     input.accepted ? 'Đồng ý gia hạn' : 'Không đồng ý gia hạn',
   );
 }
 
-export async function completeTask(
-  db: DondocDb,
-  ctx: WriteContext,
-  actor: TaskActor,
-  taskId: string,
-  input: { resultText: string; reportNumber?: string; completedOn: string; attachments?: AttachmentRef[] },
-): Promise<string> {
+/** What the lead unit reports when it has finished: the result and the product delivered ("5 rõ"). */
+export interface CompletionReportInput {
+  resultText: string;
+  reportNumber?: string;
+  completedOn: string;
+  attachments?: AttachmentRef[];
+  /** What the product is ("Báo cáo kết quả", "Quyết định ban hành quy chế"). */
+  product?: string;
+  productNumber?: string;
+  productDate?: string | null;
+}
+
+/**
+ * The lead unit reports completion: the task waits for the assigning authority to accept it
+ * ("Chờ xác nhận hoàn thành"). The product must be identified by its document number and date
+ * or by an attached file.
+ */
+export async function completeTask(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: CompletionReportInput): Promise<string> {
   return appendEvent(
     db,
     ctx,
@@ -340,17 +395,65 @@ export async function completeTask(
     taskId,
     'complete',
     (_state, task, on) => {
-      if (input.completedOn > on) throw new AppError('invalid-input', 'Ngày hoàn thành không được sau ngày hôm nay.');
-      if (input.completedOn < task.assignedOn) throw new AppError('invalid-input', 'Ngày hoàn thành không được trước ngày giao nhiệm vụ.');
-      return { type: 'completion', resultText: input.resultText, reportNumber: input.reportNumber ?? '', completedOn: input.completedOn, attachments: input.attachments ?? [] };
+      const problems: string[] = [];
+      if (input.completedOn > on) problems.push('Ngày hoàn thành: không được sau ngày hôm nay.');
+      if (input.completedOn < task.assignedOn) problems.push('Ngày hoàn thành: không được trước ngày giao nhiệm vụ.');
+      const productNumber = input.productNumber?.trim() ?? '';
+      const productDate = input.productDate ?? null;
+      const attachments = input.attachments ?? [];
+      if (productDate && productDate > on) problems.push('Ngày văn bản sản phẩm: không được sau ngày hôm nay.');
+      if (productNumber && !productDate) problems.push('Ngày văn bản sản phẩm: nhập ngày của văn bản số ' + productNumber + '.');
+      if (!productNumber && productDate) problems.push('Số văn bản sản phẩm: nhập số của văn bản ngày ' + productDate.split('-').reverse().join('/') + '.');
+      if (!productNumber && !productDate && attachments.length === 0) problems.push('Sản phẩm: ghi số và ngày văn bản sản phẩm hoặc đính kèm tệp sản phẩm.');
+      if (problems.length) throw new AppError('invalid-input', problems.join('\n'));
+      return {
+        type: 'completion',
+        resultText: input.resultText,
+        reportNumber: input.reportNumber ?? '',
+        completedOn: input.completedOn,
+        attachments,
+        product: input.product?.trim() ?? '',
+        productNumber,
+        productDate,
+        awaitsAcceptance: true,
+      };
     },
     'Báo cáo hoàn thành',
   );
 }
 
+/** The assigning authority accepts the pending completion report: the task is done as of the reported date. */
+export async function acceptCompletion(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { note?: string } & DecisionInput = {}): Promise<string> {
+  const decision = await decisionOf(db, actor, input, today(ctx));
+  return appendEvent(
+    db,
+    ctx,
+    actor,
+    taskId,
+    'acceptCompletion',
+    (state) => ({ type: 'completionAcceptance', reportId: state.pendingCompletion!.reportId, note: input.note?.trim() ?? '', ...decision }),
+    'Xác nhận hoàn thành',
+  );
+}
+
+/** The assigning authority returns the pending completion report with a reason ("Trả lại, yêu cầu bổ sung"): the task is open again. */
+export async function returnCompletion(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { reason: string } & DecisionInput): Promise<string> {
+  const decision = await decisionOf(db, actor, input, today(ctx));
+  return appendEvent(
+    db,
+    ctx,
+    actor,
+    taskId,
+    'returnCompletion',
+    (state) => ({ type: 'completionReturn', reportId: state.pendingCompletion!.reportId, reason: input.reason, ...decision }),
+    'Trả lại báo cáo hoàn thành',
+  );
+}
+
 /** Only the assigning authority moves a task to another lead unit, with a reason (seed §1). */
-export async function reassignTask(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { newLeadUnitId: string; newResponsibleOfficialId: string | null; reason: string }): Promise<string> {
+export async function reassignTask(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { newLeadUnitId: string; newResponsibleOfficialId: string | null; reason: string } & DecisionInput): Promise<string> {
   await requireUnits(db, [input.newLeadUnitId]);
+  const decision = await decisionOf(db, actor, input, today(ctx));
   return appendEvent(
     db,
     ctx,
@@ -359,7 +462,7 @@ export async function reassignTask(db: DondocDb, ctx: WriteContext, actor: TaskA
     'reassign',
     (state) => {
       if (input.newLeadUnitId === state.leadUnitId) throw new AppError('invalid-input', 'Đơn vị mới trùng với đơn vị chủ trì hiện tại.');
-      return { type: 'reassignment', newLeadUnitId: input.newLeadUnitId, newResponsibleOfficialId: input.newResponsibleOfficialId, reason: input.reason };
+      return { type: 'reassignment', newLeadUnitId: input.newLeadUnitId, newResponsibleOfficialId: input.newResponsibleOfficialId, reason: input.reason, ...decision };
     },
     'Điều chỉnh đơn vị chủ trì',
   );
@@ -371,8 +474,9 @@ export async function pauseTask(db: DondocDb, ctx: WriteContext, actor: TaskActo
 export async function resumeTask(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { reason?: string } = {}): Promise<string> {
   return appendEvent(db, ctx, actor, taskId, 'resume', () => ({ type: 'resume', reason: input.reason ?? '' }), 'Tiếp tục thực hiện nhiệm vụ');
 }
-export async function cancelTask(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { reason: string }): Promise<string> {
-  return appendEvent(db, ctx, actor, taskId, 'cancel', () => ({ type: 'cancel', reason: input.reason }), 'Hủy nhiệm vụ');
+export async function cancelTask(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { reason: string } & DecisionInput): Promise<string> {
+  const decision = await decisionOf(db, actor, input, today(ctx));
+  return appendEvent(db, ctx, actor, taskId, 'cancel', () => ({ type: 'cancel', reason: input.reason, ...decision }), 'Hủy nhiệm vụ');
 }
 export async function reopenTask(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { reason: string }): Promise<string> {
   return appendEvent(db, ctx, actor, taskId, 'reopen', () => ({ type: 'reopen', reason: input.reason }), 'Mở lại nhiệm vụ');

@@ -7,7 +7,7 @@ import Dexie, { type Collection } from 'dexie';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { daysBetween, type CalendarConfig } from '@shared/calendar';
-import { foldVietnamese } from '@shared/text/search';
+import { foldedWords, matchesWholeWords, wordHaystack } from '@shared/text/search';
 import { type Directive, type Task, type TaskEvent, type TaskStep } from '@shared/tasks/model';
 import {
   assess,
@@ -124,7 +124,38 @@ function candidates(db: DondocDb, f: TaskListFilter): Collection<TaskIndexRow, s
   return t.toCollection();
 }
 
-function matches(r: TaskIndexRow, f: TaskListFilter, words: readonly string[]): boolean {
+/**
+ * Names a task search also looks in: unit id → its name and short name, official id → full
+ * name, each as a word haystack (wordHaystack). The screens build it from the registries.
+ */
+export type SearchNames = ReadonlyMap<string, string>;
+
+export function searchNamesOf(units: readonly { id: string; name: string; shortName?: string }[], officials: readonly { id: string; fullName: string }[]): SearchNames {
+  const m = new Map<string, string>();
+  for (const u of units) m.set(u.id, wordHaystack(`${u.name} ${u.shortName ?? ''}`));
+  for (const o of officials) m.set(o.id, wordHaystack(o.fullName));
+  return m;
+}
+
+const rowHaystacks = new WeakMap<TaskIndexRow, string>();
+function rowHaystack(r: TaskIndexRow): string {
+  let h = rowHaystacks.get(r);
+  if (h === undefined) rowHaystacks.set(r, (h = wordHaystack(r.search)));
+  return h;
+}
+
+/** Search words match whole words of the title, directive reference and content, or of the lead unit's or the responsible official's name. */
+function searchHit(r: TaskIndexRow, words: readonly string[], names: SearchNames | undefined): boolean {
+  if (words.length === 0) return true;
+  const hay = [rowHaystack(r)];
+  const lead = names?.get(r.leadUnitId);
+  if (lead) hay.push(lead);
+  const official = r.responsibleOfficialId ? names?.get(r.responsibleOfficialId) : undefined;
+  if (official) hay.push(official);
+  return matchesWholeWords(hay, words);
+}
+
+function matches(r: TaskIndexRow, f: TaskListFilter, words: readonly string[], names?: SearchNames): boolean {
   if (f.unitId) {
     const role = f.unitRole ?? 'any';
     if (role === 'lead' && r.leadUnitId !== f.unitId) return false;
@@ -140,8 +171,7 @@ function matches(r: TaskIndexRow, f: TaskListFilter, words: readonly string[]): 
   if (f.pendingExtensionOnly && r.pendingExtension !== 1) return false;
   if (f.dueFrom && (r.effectiveDueOn === null || r.effectiveDueOn < f.dueFrom)) return false;
   if (f.dueTo && (r.effectiveDueOn === null || r.effectiveDueOn > f.dueTo)) return false;
-  for (const w of words) if (!r.search.includes(w)) return false;
-  return true;
+  return searchHit(r, words, names);
 }
 
 function compareItems(key: TaskSortKey): (a: TaskListItem, b: TaskListItem) => number {
@@ -218,21 +248,21 @@ function itemOrder(sort: TaskSort): (a: TaskListItem, b: TaskListItem) => number
 }
 
 /** Whether an assessed task passes the filter (search words already folded). */
-function keeps(it: TaskListItem, filter: TaskListFilter, words: readonly string[], categories: ReadonlySet<TaskCategory> | null): boolean {
-  if (!matches(it, filter, words)) return false;
+function keeps(it: TaskListItem, filter: TaskListFilter, words: readonly string[], categories: ReadonlySet<TaskCategory> | null, names?: SearchNames): boolean {
+  if (!matches(it, filter, words, names)) return false;
   if (categories && (it.category === null || !categories.has(it.category))) return false;
   return !filter.dueSoonOnly || it.dueSoon;
 }
 
 /** The screens' path: items already assessed and sorted (TaskItemCache.sortedItems), filtered in their order. */
-export function filterSorted(items: readonly TaskListItem[], filter: TaskListFilter): TaskListItem[] {
+export function filterSorted(items: readonly TaskListItem[], filter: TaskListFilter, names?: SearchNames): TaskListItem[] {
   const words = searchWords(filter);
   const categories = categorySet(filter);
-  return items.filter((it) => keeps(it, filter, words, categories));
+  return items.filter((it) => keeps(it, filter, words, categories, names));
 }
 
 function searchWords(filter: TaskListFilter): string[] {
-  return foldVietnamese(filter.search ?? '').split(' ').filter(Boolean);
+  return foldedWords(filter.search ?? '');
 }
 
 function categorySet(filter: TaskListFilter): Set<TaskCategory> | null {
@@ -243,21 +273,21 @@ function categorySet(filter: TaskListFilter): Set<TaskCategory> | null {
  * Filters, assesses (category, due soon, label as of `asOf` with the current state) and sorts
  * index rows. Ties keep a stable order by id.
  */
-export function selectTasks(rows: Iterable<TaskIndexRow>, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, cache = new TaskItemCache()): TaskListItem[] {
+export function selectTasks(rows: Iterable<TaskIndexRow>, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, cache = new TaskItemCache(), names?: SearchNames): TaskListItem[] {
   const words = searchWords(filter);
   const categories = categorySet(filter);
   const out: TaskListItem[] = [];
   for (const r of rows) {
-    if (!matches(r, filter, words)) continue;
+    if (!matches(r, filter, words, names)) continue;
     const it = cache.item(r, asOf, settings, calendar);
-    if (keeps(it, filter, words, categories)) out.push(it);
+    if (keeps(it, filter, words, categories, names)) out.push(it);
   }
   return out.sort(itemOrder(sort));
 }
 
 /** The task list read from the database: the most selective filter uses an index, the rest is selectTasks. */
-export async function listTasks(db: DondocDb, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): Promise<TaskListItem[]> {
-  return selectTasks(await candidates(db, filter).toArray(), filter, sort, asOf, settings, calendar);
+export async function listTasks(db: DondocDb, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, names?: SearchNames): Promise<TaskListItem[]> {
+  return selectTasks(await candidates(db, filter).toArray(), filter, sort, asOf, settings, calendar, undefined, names);
 }
 
 interface AssessEnv {
@@ -286,15 +316,15 @@ export function useTaskIndexRows(): readonly TaskIndexRow[] | undefined {
 }
 
 /** The task list for a screen: filters and sorting run in memory over the mirror, so a filter change reads nothing. */
-export function useTaskList(filter: TaskListFilter, sort: TaskSort, asOf: string): TaskListItem[] | undefined {
+export function useTaskList(filter: TaskListFilter, sort: TaskSort, asOf: string, names?: SearchNames): TaskListItem[] | undefined {
   const rows = useTaskIndexRows();
   const env = useAssessEnv();
   const key = JSON.stringify([filter, sort]);
   return useMemo(() => {
     if (!rows || !env) return undefined;
     const [f, s] = JSON.parse(key) as [TaskListFilter, TaskSort];
-    return filterSorted(screenItems.sortedItems(rows, s, asOf, env.settings, env.calendar), f);
-  }, [rows, env, key, asOf]);
+    return filterSorted(screenItems.sortedItems(rows, s, asOf, env.settings, env.calendar), f, names);
+  }, [rows, env, key, asOf, names]);
 }
 
 // ─── Detail ────────────────────────────────────────────────────────────────────────────
@@ -348,7 +378,11 @@ export interface DashboardCounts {
   overdueBuckets: Record<OverdueBucket, number>;
   cancelled: number;
   pendingExtensions: number;
+  /** Completion reports the assigner has not accepted or returned within the set working days. */
+  acceptanceLate: number;
   rate: Rate;
+  /** On-time share of completions, printed beside the headline rate. */
+  onTimeShare: Rate;
 }
 
 interface AsOfItem {
@@ -356,6 +390,7 @@ interface AsOfItem {
   category: TaskCategory | null;
   dueSoon: boolean;
   overdueDays: number;
+  acceptanceLate: boolean;
 }
 
 function inScope(r: TaskIndexRow, scope: DashboardScope): boolean {
@@ -392,7 +427,7 @@ async function assessAsOf(db: DondocDb, rows: readonly TaskIndexRow[], asOf: str
   return assigned.map((row) => {
     const state = refolded.get(row.id);
     const a = state ? assess(state, asOf, settings, calendar) : cache ? cache.item(row, asOf, settings, calendar) : assess(row, asOf, settings, calendar);
-    return { row, category: a.category, dueSoon: a.dueSoon, overdueDays: a.overdueDays };
+    return { row, category: a.category, dueSoon: a.dueSoon, overdueDays: a.overdueDays, acceptanceLate: a.acceptanceLate };
   });
 }
 
@@ -402,7 +437,9 @@ function summarise(items: readonly AsOfItem[], asOf: string, settings: TaskSetti
   let dueSoon = 0;
   let cancelled = 0;
   let pendingExtensions = 0;
+  let acceptanceLate = 0;
   for (const it of items) {
+    if (it.acceptanceLate) acceptanceLate += 1;
     if (it.category === null) {
       if (it.row.status === 'cancelled') cancelled += 1;
       continue;
@@ -416,7 +453,7 @@ function summarise(items: readonly AsOfItem[], asOf: string, settings: TaskSetti
     if (it.row.pendingExtension === 1 && it.category.startsWith('open')) pendingExtensions += 1;
   }
   const total = Object.values(counts).reduce((s, n) => s + n, 0);
-  return { asOf, counts, total, dueSoon, overdueBuckets, cancelled, pendingExtensions, rate: computeRate(counts, settings.rateFormula) };
+  return { asOf, counts, total, dueSoon, overdueBuckets, cancelled, pendingExtensions, acceptanceLate, rate: computeRate(counts, settings.rateFormula), onTimeShare: computeRate(counts, 'completedOnTime') };
 }
 
 /** Counts per category as of a date (the report tree), with due-soon, overdue ages and the headline rate. */

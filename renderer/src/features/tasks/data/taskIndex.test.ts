@@ -125,7 +125,7 @@ async function history(): Promise<{ vp: Replica; a: Replica; b: Replica }> {
   for (const unit of [a, b]) await importPackage(unit.db, unit.ctx, await pack(vp, unit.ctx.site), 'giao.dondoc');
   await reportProgress(a.db, a.ctx, admin, tasks[0], { percent: 40, text: 'Đã rà soát 4/10 thôn' });
   await reportProgress(a.db, a.ctx, admin, tasks[0], { percent: 70, text: 'Đã rà soát 7/10 thôn' });
-  await completeTask(a.db, a.ctx, admin, tasks[2], { resultText: 'Xong', completedOn: '2026-03-02' });
+  await completeTask(a.db, a.ctx, admin, tasks[2], { resultText: 'Xong', completedOn: '2026-03-02', productNumber: '3/BC', productDate: '2026-03-02' });
   await reportProgress(b.db, b.ctx, admin, tasks[1], { percent: 20, text: 'Bắt đầu số hóa' });
   await requestExtension(b.db, b.ctx, admin, tasks[3], { reason: 'Chờ kinh phí', proposedDueOn: '2026-09-30' });
   // Later coordinator work the communes do not have yet.

@@ -29,14 +29,21 @@ export interface TaskIndexRow {
   planYear: number | null;
   priority: Task['priority'];
   status: TaskStatus;
-  /** 1 while active or paused (indexable stand-in for the status group). */
+  /** 1 while active, paused or awaiting acceptance (indexable stand-in for the status group). */
   open: 0 | 1;
   originalDueOn: string | null;
   effectiveDueOn: string | null;
   /** effectiveDueOn, or NO_DUE_KEY so tasks without a deadline sort last and stay in the index. */
   dueKey: string;
   completedOn: string | null;
+  /** TaskState.acceptedOn; absent in rows indexed by earlier versions. */
+  acceptedOn?: string | null;
+  /** TaskState.reportedOn (awaiting acceptance since); absent in rows indexed by earlier versions. */
+  reportedOn?: string | null;
   percent: number;
+  /** The task's expected product and the product its completion report named ("5 rõ"); absent in rows indexed by earlier versions. */
+  expectedProduct?: string;
+  deliveredProduct?: string;
   pendingExtension: 0 | 1;
   assignedOn: string;
   /** Latest effective event date, or assignedOn when there is none. */
@@ -64,7 +71,7 @@ export function rowToEvent(row: EntityRow): TaskEvent {
 
 export function buildIndexRow(task: Task, state: TaskState, directive: Pick<Directive, 'number' | 'symbol' | 'subject'> | null): TaskIndexRow {
   const directiveRef = directive ? directiveReference(directive) : '';
-  const open: 0 | 1 = state.status === 'active' || state.status === 'paused' ? 1 : 0;
+  const open: 0 | 1 = state.status === 'active' || state.status === 'paused' || state.status === 'awaitingAcceptance' ? 1 : 0;
   return {
     id: task.id,
     title: task.title,
@@ -84,7 +91,11 @@ export function buildIndexRow(task: Task, state: TaskState, directive: Pick<Dire
     effectiveDueOn: state.effectiveDueOn,
     dueKey: state.effectiveDueOn ?? NO_DUE_KEY,
     completedOn: state.completedOn,
+    acceptedOn: state.acceptedOn,
+    reportedOn: state.reportedOn,
     percent: state.percent,
+    expectedProduct: task.expectedProduct ?? '',
+    deliveredProduct: state.deliveredProduct,
     pendingExtension: state.pendingExtension ? 1 : 0,
     assignedOn: task.assignedOn,
     lastEventOn: state.lastEventOn && state.lastEventOn > task.assignedOn ? state.lastEventOn : task.assignedOn,
