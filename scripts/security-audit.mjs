@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Security audit (engineering.md §2.2):
+ * Security audit:
  *  1. @doyensec/electronegativity over the readable source (electron/) and the built bundle (out/),
  *     failing on any HIGH finding. AvailableSecurityFixesGlobalCheck is excluded: it needs the network;
  *     the translations download is made to fail at once (scripts/electronegativity-offline.mjs).
@@ -62,7 +62,7 @@ try {
     if (broken.length) console.warn(`⚠ electronegativity ${target}/: ${broken.length} report line(s) did not parse (${JSON.stringify(broken[0]).slice(0, 120)}…); HIGH is also looked for in the raw lines.`);
     if (rawHigh > high.length) for (let k = high.length; k < rawHigh; k++) high.push({ issue: '(unparsed line)', severity: 'HIGH', filename: csv, location: '', confidence: '', description: 'a HIGH finding in a line of the report that did not parse' });
     const bySeverity = findings.reduce((m, r) => ({ ...m, [r.severity]: (m[r.severity] ?? 0) + 1 }), {});
-    console.log(`electronegativity ${target}/: ${findings.length} finding(s) ${JSON.stringify(bySeverity)} (MEDIUM/LOW are reviewed by hand, see engineering.md §2.2)`);
+    console.log(`electronegativity ${target}/: ${findings.length} finding(s) ${JSON.stringify(bySeverity)} (MEDIUM/LOW are reviewed by hand)`);
     if (high.length > 0) {
       failed = true;
       console.error(`✖ ${target}/: ${high.length} HIGH finding(s):`);

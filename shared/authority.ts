@@ -1,5 +1,5 @@
 /**
- * Who may write what (design.md, "Authority"). Pure rules used by local commands and, later,
+ * Who may write what (ARCHITECTURE.md, "Authority"). Pure rules used by local commands and, later,
  * by sync import. Roles come from the local account; the site role from the organisation.
  */
 import type { Role } from './ipc/channels/auth';

@@ -3,7 +3,7 @@
  * `rendererCases: RendererBenchCase[]`:
  *   bench/renderer/cases/*.ts (the floors, the demo loader, and one module per feature's
  *   screens and queries). Product code under renderer/src never imports bench code (lint).
- * EXPECTED lists what issue 10 asks to measure, with its target. An expected case no module
+ * EXPECTED lists what the suite must measure, with its target. An expected case no module
  * provides yet is reported as unavailable with what it waits for — never timed, never printed
  * in the table. When a module provides it, its target comes from here unless the case sets one.
  */

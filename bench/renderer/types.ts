@@ -6,7 +6,7 @@
  */
 export type SizeLabel = 'tiny' | 'office' | 'province-years';
 
-/** One data size (issue 10); `floorRows` is how many rows the IndexedDB floor cases write. */
+/** One data size; `floorRows` is how many rows the IndexedDB floor cases write. */
 export interface SizeSpec {
   label: SizeLabel;
   units: number;

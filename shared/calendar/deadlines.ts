@@ -1,5 +1,5 @@
 /**
- * Deadlines. Conventions (handbook/calendar.md §1.4, design.md "Deadlines and status"):
+ * Deadlines. Conventions (docs/calendar.md §1.4, ARCHITECTURE.md, "Deadlines and status"):
  * - Counting starts the day after assignment/receipt ("kể từ ngày nhận được"): the day of
  *   assignment is not counted, so 3 working days from Monday 2025-03-03 is Thursday 03-06.
  * - A deadline that falls on a day off moves to the next working day (Bộ luật Dân sự 2015,
@@ -7,7 +7,7 @@
  * - A task is overdue from the day after its (effective) due date; the due date itself is
  *   still within the deadline.
  * - Overdue age is counted in calendar days, because the report buckets (≤30, 31–90, >90
- *   days, design.md) are calendar-day ages; the remaining time before a deadline is counted
+ *   days, ARCHITECTURE.md "Deadlines and status") are calendar-day ages; the remaining time before a deadline is counted
  *   in working days, because that is how the deadline itself was given.
  */
 import { z } from 'zod';

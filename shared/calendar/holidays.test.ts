@@ -1,6 +1,6 @@
 /**
  * Holidays and announced schedules. Expected values are the announced schedules quoted in
- * handbook/calendar.md §1.4 (Bộ LĐTBXH notices for 2024 and 2025 incl. VPCP 8726/VPCP-KGVX;
+ * docs/calendar.md §1.4 (Bộ LĐTBXH notices for 2024 and 2025 incl. VPCP 8726/VPCP-KGVX;
  * Bộ Nội vụ for 2026 incl. VPCP 12729/VPCP-KGVX), written out independently of schedules.ts.
  */
 import { describe, expect, it } from 'vitest';

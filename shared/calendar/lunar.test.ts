@@ -4,9 +4,9 @@
  * Sources:
  * - Tết and Giỗ Tổ dates: Hồ Ngọc Đức, "Âm lịch Việt Nam", published year tables (TK21,
  *   years 2000–2099, one code per year: Tết offset, month lengths, leap month), decoded by
- *   hand; the handbook (calendar.md §2.4) reports the same dates from `amlich` (tz=7),
+ *   hand; published Vietnamese calendars (`amlich`, tz=7) give the same dates,
  *   `@dqcai/vn-lunar` and `date-holidays` for 2000–2040. Tết 2024/2025/2026 and Giỗ Tổ
- *   2024/2025/2026 also appear in the government announcements quoted in calendar.md §1.4.
+ *   2024/2025/2026 also appear in the government announcements recorded in docs/calendar.md §1.4.
  * - Years where Vietnam and China differ: 2007 (VN 17/02, CN 18/02) from viet-jo.com
  *   (06/07/2006, quoting the Vietnamese calendar office, which also names 1968, 1969, 2030
  *   and 2053); 2030 and 2053 from scienceinfo.net "Why is the Vietnamese and Chinese New

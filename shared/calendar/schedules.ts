@@ -1,6 +1,6 @@
 /**
  * Announced public-sector schedules (cán bộ, công chức, viên chức; Saturday and Sunday off),
- * one record per year, copied from handbook/calendar.md §1.4. A year listed here replaces the
+ * one record per year, copied from docs/calendar.md §1.4. A year listed here replaces the
  * general rule completely for that year; every other year is "provisional".
  * To add a year: append a record with every weekday off (statutory days, nghỉ bù, swapped
  * days) and every worked Saturday, then add its day-by-day test.

@@ -1,6 +1,6 @@
 /**
- * Per-unit figures for the accountability record (seed §1: units that do not reply or reply
- * late "phải chịu trách nhiệm"; seed §2: communes must not push their own work upward).
+ * Per-unit figures for the accountability record (docs/rules.md §1: units that do not reply or reply
+ * late "phải chịu trách nhiệm"; docs/rules.md §2: communes must not push their own work upward).
  *
  * A consultation belongs to the period in which its (effective) reply deadline falls; its
  * outcome is judged as of `asOf` (the report's cut-off, default the period's last day), so a

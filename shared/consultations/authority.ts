@@ -1,5 +1,5 @@
 /**
- * Who may do what with consultations and requests upward (design.md "Authority").
+ * Who may do what with consultations and requests upward (ARCHITECTURE.md, "Authority").
  *
  * Rule for speaking for a unit: an account tied to a unit (account.unitId) speaks only for
  * that unit, wherever it logs in — so a unit's officer on the coordinator's PC can record

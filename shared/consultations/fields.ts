@@ -1,5 +1,5 @@
 /**
- * "Không lấy ý kiến phối hợp của cơ quan, đơn vị không liên quan hoặc không cần thiết" (seed §1):
+ * "Không lấy ý kiến phối hợp của cơ quan, đơn vị không liên quan hoặc không cần thiết" (docs/rules.md §1):
  * the form warns when a picked unit has no field of responsibility (lĩnh vực, from the unit
  * registry) matching the dossier's field, and when more units are picked than the setting allows.
  * Warnings, not refusals: the requester may have a reason, but must pick each unit deliberately.

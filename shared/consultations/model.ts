@@ -1,7 +1,7 @@
 /**
- * Consultations (lấy ý kiến) and requests upward (đề nghị, trình cấp trên) — seed §1, §2, §5.
+ * Consultations (lấy ý kiến) and requests upward (đề nghị, trình cấp trên) — docs/rules.md §1, §2, §5.
  *
- * Shapes follow who may write what (design.md "Authority"):
+ * Shapes follow who may write what (ARCHITECTURE.md, "Authority"):
  * - the request (subject, dossier, consulted units, deadline…) is a set of LWW fields written
  *   only by the requesting unit;
  * - each unit's reply, each reconciliation and each answer from the authority is an
@@ -28,13 +28,13 @@ const attachments = z.array(attachmentRefSchema).max(50, 'Tối đa 50 tệp đ�
 
 export const CONSULTATION_SETTINGS_ID = 'consultations';
 
-/** Per-organisation rules, citing its own working regulation (design.md). */
+/** Per-organisation rules, citing its own working regulation (ARCHITECTURE.md). */
 export const consultationSettingsSchema = z.object({
   /** Default reply time when the request names none (15 working days is common; some sectors 5). */
   defaultReplyDays: z.number().int().min(1, 'Thời hạn ít nhất 1 ngày làm việc.').max(60, 'Thời hạn tối đa 60 ngày làm việc.'),
   /** The rule cited in notices, e.g. "Quy chế làm việc của Ủy ban nhân dân xã"; "" to cite none. */
   basisRef: optionalText(300),
-  /** Above this many consulted units the form warns (seed §1: consult only the units concerned). */
+  /** Above this many consulted units the form warns (docs/rules.md §1: consult only the units concerned). */
   maxConsultedUnits: z.number().int().min(1).max(200),
   /** A substantive reply has at least this many letters besides stock phrases. */
   minSubstantiveChars: z.number().int().min(10).max(500),
@@ -169,7 +169,7 @@ const upwardFields = {
   /** The authority (UBND) the matter is submitted to. */
   toUnitId: id,
   addressee: z.enum(upwardAddressees),
-  /** Why the matter exceeds the unit's own authority, with the legal basis (seed §2). */
+  /** Why the matter exceeds the unit's own authority, with the legal basis (docs/rules.md §2). */
   beyondAuthorityReason: text(4000, 'Nêu lý do vấn đề vượt thẩm quyền của đơn vị và căn cứ pháp lý.'),
   attachments,
   requestedOn: dateString,

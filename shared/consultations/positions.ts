@@ -1,6 +1,6 @@
 /**
  * Each consulted unit's position AS OF a date — a pure function, never a timer that could be
- * missed (seed §1: "quá thời hạn quy định mà các cơ quan, đơn vị được lấy ý kiến không trả
+ * missed (docs/rules.md §1: "quá thời hạn quy định mà các cơ quan, đơn vị được lấy ý kiến không trả
  * lời hoặc chậm trả lời thì được xác định là đồng ý").
  *
  * Conventions (printed in notices and reports, so fixed here):

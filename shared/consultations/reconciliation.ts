@@ -1,5 +1,5 @@
 /**
- * The reconciliation gate (seed §1): a dossier on which units still hold different views on
+ * The reconciliation gate (docs/rules.md §1): a dossier on which units still hold different views on
  * its main points cannot go to the authority until the lead unit has worked with the heads of
  * the disagreeing units and recorded how each disagreement was settled.
  */

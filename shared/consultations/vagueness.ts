@@ -1,5 +1,5 @@
 /**
- * "Không trả lời chung chung" (seed §1): a reply that agrees with comments or disagrees must say
+ * "Không trả lời chung chung" (docs/rules.md §1): a reply that agrees with comments or disagrees must say
  * something of substance. Stock phrases are compared folded (no diacritics, lower case), so
  * "Nhất trí." and "nhat tri" are the same phrase.
  */

@@ -1,7 +1,7 @@
 /**
  * Operations: every write to user data is one op. Rows keep a per-field clock map and
  * applying an op keeps, field by field, the value with the greater (hlc, site), so applying
- * ops in any order, any number of times, converges (design.md, "every write is an operation").
+ * ops in any order, any number of times, converges (ARCHITECTURE.md, "Invariants").
  */
 import { z } from 'zod';
 

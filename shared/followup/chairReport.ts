@@ -1,7 +1,7 @@
 /**
  * The third rung: a báo cáo from the coordinating office to the Chair listing the tasks still
  * overdue after two công văn đôn đốc, with the reminders already sent, so the Chair can direct
- * the heads concerned (seed §3: individualise responsibility, review delays).
+ * the heads concerned (docs/rules.md §3: individualise responsibility, review delays).
  */
 import { AppError } from '../errors';
 import { formatShortDate, type Letter, type LetterBlockInput } from '../letters/model';

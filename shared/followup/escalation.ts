@@ -1,5 +1,5 @@
 /**
- * The escalation ladder of the follow-up centre (seed §4: Văn phòng HĐND-UBND "theo dõi, đôn
+ * The escalation ladder of the follow-up centre (docs/rules.md §4: Văn phòng HĐND-UBND "theo dõi, đôn
  * đốc"). Every step is an issued letter that names the task in `related.taskIds`:
  *   1. first reminder (công văn đôn đốc to the lead unit),
  *   2. second reminder (the same letter, with the "lần thứ 2" sentence),

@@ -49,7 +49,7 @@ describe('renderLetterHtml', () => {
     expect(letterCss({ top: 25, bottom: 20, left: 35, right: 20 })).toContain('margin: 25mm 20mm 20mm 35mm');
   });
 
-  it('uses the nd30 sizes for each element', () => {
+  it('uses the docs/letter-format.md sizes for each element', () => {
     const css = letterCss();
     expect(css).toMatch(/\.national-title \{ font-size: 12pt; font-weight: bold;/);
     expect(css).toMatch(/\.motto \{[^}]*font-size: 13pt; font-weight: bold;/);

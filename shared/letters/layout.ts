@@ -1,6 +1,6 @@
 /**
  * Page geometry and typography for official letters, each value tied to the line of
- * shared/handbook/nd30.md it comes from. Both renderers (docx, HTML) read these constants,
+ * docs/letter-format.md it comes from. Both renderers (docx, HTML) read these constants,
  * so the preview and the printed letter agree.
  */
 import { z } from 'zod';
@@ -13,13 +13,13 @@ export function mmToTwips(mm: number): number {
   return Math.round(mm * TWIPS_PER_MM);
 }
 
-/** nd30 §1: A4 portrait, 210 × 297 mm. */
+/** docs/letter-format.md §1: A4 portrait, 210 × 297 mm. */
 export const PAGE_WIDTH_MM = 210;
 export const PAGE_HEIGHT_MM = 297;
 export const PAGE_WIDTH_TW = 11906;
 export const PAGE_HEIGHT_TW = 16838;
 
-/** nd30 §1 ranges (mm): top/bottom 20–25, left 30–35, right 15–20. */
+/** docs/letter-format.md §1 ranges (mm): top/bottom 20–25, left 30–35, right 15–20. */
 export const MARGIN_RANGES_MM = {
   top: [20, 25],
   bottom: [20, 25],
@@ -35,12 +35,12 @@ export const letterMarginsSchema = z.object({
 });
 export type LetterMargins = z.infer<typeof letterMarginsSchema>;
 
-/** nd30 §1 "Recommended": top 20, bottom 20, left 30, right 15 mm → text width 165 mm. */
+/** docs/letter-format.md §1 "Recommended": top 20, bottom 20, left 30, right 15 mm → text width 165 mm. */
 export const DEFAULT_MARGINS_MM: LetterMargins = { top: 20, bottom: 20, left: 30, right: 15 };
 /** Header (page number) distance from the paper edge: 10 mm, as in the official appendix file [sample]. */
 export const HEADER_DISTANCE_MM = 10;
 
-/** Font sizes in pt: the "Default" column of nd30 §3. */
+/** Font sizes in pt: the "Default" column of docs/letter-format.md §3. */
 export const SIZES = {
   /** ô 1 Quốc hiệu: 12–13, default 12 (13 does not fit a 58 % column). */
   nationalTitle: 12,
@@ -73,22 +73,22 @@ export const SIZES = {
   pageNumber: 14,
 } as const;
 
-/** nd30 §3 row 6: first-line indent 1 cm or 1.27 cm. */
+/** docs/letter-format.md §3 row 6: first-line indent 1 cm or 1.27 cm. */
 export const BODY_FIRST_LINE_INDENT_MM = 10;
-/** nd30 §3 row 6: paragraph spacing ≥ 6 pt. */
+/** docs/letter-format.md §3 row 6: paragraph spacing ≥ 6 pt. */
 export const BODY_PARAGRAPH_SPACING_PT = 6;
-/** nd30 §3 row 6: line spacing between single and 1.5 lines; 1.2 is our choice [practice]. */
+/** docs/letter-format.md §3 row 6: line spacing between single and 1.5 lines; 1.2 is our choice [practice]. */
 export const BODY_LINE_SPACING = 1.2;
-/** nd30 §3 ô 5b: V/v line 6 pt below the Số line. */
+/** docs/letter-format.md §3 ô 5b: V/v line 6 pt below the Số line. */
 export const OFFICIAL_SUBJECT_SPACING_PT = 6;
 
-/** nd30 §2: header table split about 42 % / 58 % (Mẫu 1.4/1.5). */
+/** docs/letter-format.md §2: header table split about 42 % / 58 % (Mẫu 1.4/1.5). */
 export const HEADER_LEFT_RATIO = 0.42;
-/** nd30 §2: signature / Nơi nhận table split about 38 % / 62 %. */
+/** docs/letter-format.md §2: signature / Nơi nhận table split about 38 % / 62 %. */
 export const SIGNATURE_LEFT_RATIO = 0.38;
-/** nd30 §3 ô 2 / ô 5a: the short rule is 1/3–1/2 of the text line; we take the middle. */
+/** docs/letter-format.md §3 ô 2 / ô 5a: the short rule is 1/3–1/2 of the text line; we take the middle. */
 export const SHORT_RULE_RATIO = 0.4;
-/** Rule thickness: 0.75 pt solid (nd30 §5 "dòng kẻ"). */
+/** Rule thickness: 0.75 pt solid (docs/letter-format.md §5 "dòng kẻ"). */
 export const RULE_THICKNESS_PT = 0.75;
 /** Blank lines left for signature and seal (ô 7c); not fixed by ND30 [practice]. */
 export const SIGNATURE_GAP_LINES = 4;

@@ -111,7 +111,7 @@ export type LetterheadInput = z.input<typeof letterheadSchema>;
 
 /**
  * Splits an authority's name into the printed header lines: "Ủy ban nhân dân xã Hòa An" →
- * "ỦY BAN NHÂN DÂN\nXÃ HÒA AN" (nd30 ô 2: local bodies print the place on the second line).
+ * "ỦY BAN NHÂN DÂN\nXÃ HÒA AN" (docs/letter-format.md §3, ô 2: local bodies print the place on the second line).
  * Names that do not start with a known body type stay on one line.
  */
 export function agencyHeaderLines(name: string): string {

@@ -1,6 +1,6 @@
 /**
  * Approximate text widths in Times New Roman, used to size the short rules under the agency
- * name and the trích yếu (nd30 §3: 1/3–1/2 of the text line). Adobe Times AFM advance widths
+ * name and the trích yếu (docs/letter-format.md §3: 1/3–1/2 of the text line). Adobe Times AFM advance widths
  * (per 1000 em) for printable ASCII; Vietnamese letters are measured by their base letter, which
  * is what the diacritics sit on. Accurate to a few percent, well inside the 1/3–1/2 tolerance.
  */
@@ -56,7 +56,7 @@ export function measureTwips(text: string, sizePt: number, bold: boolean): numbe
 
 /**
  * Measured widths of the Tiêu ngữ "Độc lập - Tự do - Hạnh phúc" in bold Liberation Serif
- * (nd30 §5 line-length table); the rule under it has exactly this length.
+ * (docs/letter-format.md §5 line-length table); the rule under it has exactly this length.
  */
 export const MOTTO_WIDTH_TWIPS: Record<13 | 14, number> = { 13: 3183, 14: 3428 };
 

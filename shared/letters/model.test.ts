@@ -34,7 +34,7 @@ describe('formatLetterNumber', () => {
 });
 
 describe('formatPlaceDate', () => {
-  it('follows the nd30 zero rules for day and month', () => {
+  it('follows the docs/letter-format.md zero rules for day and month', () => {
     expect(formatPlaceDate('Cao Bằng', '2026-05-05')).toBe('Cao Bằng, ngày 05 tháng 5 năm 2026');
     expect(formatPlaceDate('Hà Nội', '2020-01-05')).toBe('Hà Nội, ngày 05 tháng 01 năm 2020');
     expect(formatPlaceDate('Hà Nội', '2020-02-29')).toBe('Hà Nội, ngày 29 tháng 02 năm 2020');

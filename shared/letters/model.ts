@@ -1,6 +1,6 @@
 /**
  * The official letter (văn bản hành chính) as data, per Nghị định 30/2020/NĐ-CP (see
- * shared/handbook/nd30.md). One model feeds two renderers: docx (main) and HTML (preview, print).
+ * docs/letter-format.md). One model feeds two renderers: docx (main) and HTML (preview, print).
  * Every string is normalised to NFC by the schema so both renderers and search see the same text.
  */
 import { z } from 'zod';
@@ -43,7 +43,7 @@ export type LetterKind = z.infer<typeof letterKindSchema>;
 export interface LetterKindInfo {
   /** Tên loại as printed in the title block (ô 5a); null for công văn, which has none. */
   title: string | null;
-  /** Abbreviation for the ký hiệu (nd30 §4); null for công văn. */
+  /** Abbreviation for the ký hiệu (docs/letter-format.md §4); null for công văn. */
   abbr: string | null;
   /** Vietnamese name for the UI. */
   label: string;
@@ -67,7 +67,7 @@ export const urgencySchema = z.enum(['urgent', 'veryUrgent', 'flash']);
 export type Urgency = z.infer<typeof urgencySchema>;
 /** Every urgency stamp box is 8 mm high (Phụ lục I, ô 10b). */
 export const URGENCY_STAMP_HEIGHT_MM = 8;
-/** Stamp text and box width in mm (nd30 §3, ô 10b). */
+/** Stamp text and box width in mm (docs/letter-format.md §3, ô 10b). */
 export const urgencyStamps: Record<Urgency, { text: string; widthMm: number }> = {
   urgent: { text: 'KHẨN', widthMm: 20 },
   veryUrgent: { text: 'THƯỢNG KHẨN', widthMm: 40 },
@@ -85,7 +85,7 @@ const paragraphBlockSchema = z.object({
 
 /**
  * Level 1: "I. TIÊU ĐỀ" (Roman numeral, title in UPPER, bold). Level 2: "1. Tiêu đề" (bold).
- * Level 3: "a) …" upright. nd30 §3 row 6 (phần, mục, khoản, điểm).
+ * Level 3: "a) …" upright. docs/letter-format.md §3 row 6 (phần, mục, khoản, điểm).
  */
 const headingBlockSchema = z.object({
   type: z.literal('heading'),
@@ -160,7 +160,7 @@ export const letterSchema = z
     parentAgency: text(300).default(''),
     /** Cơ quan ban hành; lines separated by "\n". */
     issuingAgency: requiredText(300, 'Nhập tên cơ quan ban hành'),
-    /** Null until the clerk issues the letter (nd30: number assigned after signature). */
+    /** Null until the clerk issues the letter (docs/letter-format.md: number assigned after signature). */
     number: z.number().int().min(1).max(999_999).nullable().default(null),
     symbol: symbolSchema,
     place: requiredText(100, 'Nhập địa danh'),
@@ -217,13 +217,13 @@ function pad2(n: number): string {
 /** Blank kept for the clerk to write the number by hand (the official samples leave a gap). */
 export const NUMBER_BLANK = '      ';
 
-/** "Số: 05/UBND-VP"; "Số:      /UBND-VP" before issue. Numbers 1–9 take a leading zero (nd30 §3). */
+/** "Số: 05/UBND-VP"; "Số:      /UBND-VP" before issue. Numbers 1–9 take a leading zero (docs/letter-format.md §3). */
 export function formatLetterNumber(number: number | null, symbol: string): string {
   const n = number === null ? NUMBER_BLANK : pad2(number);
   return `Số: ${n}/${symbol.normalize('NFC')}`;
 }
 
-/** Day and month as printed: days 1–9 and months 1–2 take a leading zero, months 3–12 do not (nd30 §3 Date rules). */
+/** Day and month as printed: days 1–9 and months 1–2 take a leading zero, months 3–12 do not (docs/letter-format.md §3 Date rules). */
 export function formatDayMonth(date: string): { day: string; month: string; year: string } {
   const [y, m, d] = date.split('-').map(Number);
   return { day: pad2(d), month: m <= 2 ? pad2(m) : String(m), year: String(y) };
@@ -252,7 +252,7 @@ export function signatureLines(sig: LetterSignature): string[] {
   return lines;
 }
 
-/** The ký hiệu: công văn "<agency>-<unit>", named kinds "<kind>-<agency>" (nd30 §3 Số, ký hiệu rules). */
+/** The ký hiệu: công văn "<agency>-<unit>", named kinds "<kind>-<agency>" (docs/letter-format.md §3 Số, ký hiệu rules). */
 export function buildSymbol(kind: LetterKind, agencyAbbr: string, unitAbbr?: string): string {
   const abbr = letterKinds[kind].abbr;
   if (abbr === null) return unitAbbr ? `${agencyAbbr}-${unitAbbr}` : agencyAbbr;

@@ -1,5 +1,5 @@
 /**
- * Accountability records (seed §3): discipline reviews (kiểm điểm) for units or officials that
+ * Accountability records (docs/rules.md §3): discipline reviews (kiểm điểm) for units or officials that
  * delay, commendations (biểu dương) and rewards (khen thưởng) for those that do well. The app
  * proposes candidates from a report's figures; a person decides and records the decision.
  */

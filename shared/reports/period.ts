@@ -1,7 +1,7 @@
 /**
  * Report periods (kỳ báo cáo): month, quarter, 6 months, 9 months, year, or any range, each
  * with its cut-off date (ngày chốt số liệu). Categories are computed as of the cut-off, so the
- * same report printed later gives the same numbers (design.md, "Deadlines and status").
+ * same report printed later gives the same numbers (ARCHITECTURE.md, "Deadlines and status").
  */
 import { z } from 'zod';
 import { daysInMonth, isoDateSchema } from '../calendar';

@@ -1,5 +1,5 @@
 /**
- * Authority of an op received from another site (design.md "Authority"). An op carries no
+ * Authority of an op received from another site (ARCHITECTURE.md, "Authority"). An op carries no
  * account, only its author site, so it is judged against that site's scope from the site
  * registry (its role and the units it acts for). Pure: the caller supplies the rows it holds.
  *

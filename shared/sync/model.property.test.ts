@@ -1,5 +1,5 @@
 /**
- * Model test of sync by exchanged file (issue 7): 3–5 sites make random authorised and
+ * Model test of sync by exchanged file: 3–5 sites make random authorised and
  * unauthorised edits; ops travel in packages delivered in random order, duplicated or lost;
  * after a final round in which every site resends what each peer has not acknowledged,
  * every honest site holds identical data, every unauthorised op is rejected everywhere and

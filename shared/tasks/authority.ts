@@ -1,5 +1,5 @@
 /**
- * Who may do what to a task (design.md "Authority"; seed §1). Checked by local commands
+ * Who may do what to a task (ARCHITECTURE.md, "Authority"; docs/rules.md §1). Checked by local commands
  * (canPerform, with the logged-in account's role) and by sync import (authorizeTaskOp, from
  * the sending site's scope alone, since an op carries no role).
  *

@@ -81,7 +81,7 @@ export const taskPriorities = ['normal', 'high', 'urgent'] as const;
 export type TaskPriority = (typeof taskPriorities)[number];
 export const taskPriorityLabels: Record<TaskPriority, string> = { normal: 'Bình thường', high: 'Quan trọng', urgent: 'Khẩn' };
 
-/** Which level is competent to decide the matter (seed §2: communes decide within their authority). */
+/** Which level is competent to decide the matter (docs/rules.md §2: communes decide within their authority). */
 export const authorityLevels = ['central', 'province', 'commune', 'unit'] as const;
 export type AuthorityLevel = (typeof authorityLevels)[number];
 export const authorityLevelLabels: Record<AuthorityLevel, string> = {

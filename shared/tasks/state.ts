@@ -1,6 +1,6 @@
 /**
  * A task's current state, folded from its definition and its append-only events, and the
- * report categories computed AS OF a cut-off date (design.md, "Deadlines and status").
+ * report categories computed AS OF a cut-off date (ARCHITECTURE.md, "Deadlines and status").
  *
  * Decisions (documented here because reports print them):
  * - Events are folded in version order (HLC|site), never arrival order, so every office

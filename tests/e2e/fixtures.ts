@@ -1,5 +1,5 @@
 /**
- * Browser-mode fixtures (testing.md, layer 2): the built renderer in Debian's Chromium, with
+ * Browser-mode fixtures (ARCHITECTURE.md, "Testing": end to end): the built renderer in Debian's Chromium, with
  * window.api wired to the real main-process handler table. Only Electron's transport is swapped.
  */
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';

@@ -1,5 +1,5 @@
 /**
- * The floor (issue 10): what raw IndexedDB does in this browser, and the same work through
+ * The floor: what raw IndexedDB does in this browser, and the same work through
  * Dexie and through our write path (withWrites: row + op + hash-chained audit per write), so
  * every figure of ours is printed as a multiple of the raw one.
  */

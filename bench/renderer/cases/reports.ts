@@ -1,5 +1,5 @@
 /**
- * The yearly report as the Báo cáo screen builds it (issue 10): every task of the year from the
+ * The yearly report as the Báo cáo screen builds it: every task of the year from the
  * task index, tasks changed after the cut-off or extended refolded from their events, units,
  * follow-up letters and consultations, then computeReport — on the demo database of each size.
  * The pure computation alone is reports.computeYear (Node).

@@ -1,5 +1,5 @@
 /**
- * Renderer-side sync benchmarks (issue 10): export = choosing the ops a peer lacks out of
+ * Renderer-side sync benchmarks: export = choosing the ops a peer lacks out of
  * Dexie plus this site's version vector; import = validating, judging and applying 100,000
  * ops into Dexie in chunks (tasks and their progress reports from 20 unit sites, relayed by
  * the coordinator), with the task index rebuilt. Signing/packing and verifying happen in main

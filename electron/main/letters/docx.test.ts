@@ -33,7 +33,7 @@ function rules(xml: string): { left: number; right: number }[] {
     .map((p) => ({ left: Number(attr(p, 'w:ind', 'w:left')), right: Number(attr(p, 'w:ind', 'w:right')) }));
 }
 
-describe('renderLetterDocx: page setup (nd30 §1)', () => {
+describe('renderLetterDocx: page setup (docs/letter-format.md §1)', () => {
   it('is A4 portrait with the recommended margins in twips', async () => {
     const { document } = await render();
     expect(attr(document, 'w:pgSz', 'w:w')).toBe('11906');
@@ -44,7 +44,7 @@ describe('renderLetterDocx: page setup (nd30 §1)', () => {
     expect(attr(document, 'w:pgMar', 'w:right')).toBe('850'); // 15 mm
   });
 
-  it('accepts margins inside the nd30 ranges and rejects margins outside', async () => {
+  it('accepts margins inside the docs/letter-format.md ranges and rejects margins outside', async () => {
     const letter = letterSchema.parse(base);
     const doc = readDocx(await renderLetterDocx(letter, { margins: { top: 25, bottom: 20, left: 35, right: 20 } })).document;
     expect(attr(doc, 'w:pgMar', 'w:top')).toBe('1417');
@@ -64,7 +64,7 @@ describe('renderLetterDocx: page setup (nd30 §1)', () => {
   });
 });
 
-describe('renderLetterDocx: elements (nd30 §3)', () => {
+describe('renderLetterDocx: elements (docs/letter-format.md §3)', () => {
   it('sets font, size and weight of each header element', async () => {
     const { document } = await render();
     const style = (text: string) => runStyle(findParagraph(document, text));
@@ -94,7 +94,7 @@ describe('renderLetterDocx: elements (nd30 §3)', () => {
     expect(rightCol - motto.left - motto.right).toBe(3183);
     const agencyLen = leftCol - agency.left - agency.right;
     const nameWidth = measureTwips('VĂN PHÒNG', 13, true);
-    expect(nameWidth).toBe(1582); // nd30 §5 measured value
+    expect(nameWidth).toBe(1582); // docs/letter-format.md §5 measured value
     expect(agencyLen).toBeGreaterThanOrEqual(Math.floor(nameWidth / 3));
     expect(agencyLen).toBeLessThanOrEqual(Math.ceil(nameWidth / 2));
   });
@@ -119,13 +119,13 @@ describe('renderLetterDocx: elements (nd30 §3)', () => {
     expect(runStyle(findParagraph(document, 'Nơi nhận:'))).toMatchObject({ sizePt: 12, bold: true, italic: true });
     expect(runStyle(findParagraph(document, '- Như trên;'))).toMatchObject({ sizePt: 11, bold: false });
     expect(runStyle(findParagraph(document, '- Lưu: VT, VP.'))).toMatchObject({ sizePt: 11 });
-    // Nơi nhận and the authority share one row (nd30 §3 ô 9b "same row as the first line of 7a").
+    // Nơi nhận and the authority share one row (docs/letter-format.md §3 ô 9b "same row as the first line of 7a").
     const row = (document.match(/<w:tr>[\s\S]*?<\/w:tr>/g) ?? []).find((r) => r.includes('Nơi nhận:'));
     expect(row).toContain('KT. CHÁNH VĂN PHÒNG');
     expect(row).toContain('<w:cantSplit/>');
   });
 
-  it('prints leading zeros per nd30 and the blank number before issue', async () => {
+  it('prints leading zeros per docs/letter-format.md and the blank number before issue', async () => {
     const jan = await render({ number: 3, date: '2026-01-07' });
     expect(jan.document).toContain('Số: 03/UBND-VP');
     expect(jan.document).toContain('Cao Bằng, ngày 07 tháng 01 năm 2026');

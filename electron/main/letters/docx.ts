@@ -1,5 +1,5 @@
 /**
- * Renders a Letter to .docx per Nghị định 30/2020/NĐ-CP Phụ lục I (shared/handbook/nd30.md).
+ * Renders a Letter to .docx per Nghị định 30/2020/NĐ-CP Phụ lục I (docs/letter-format.md).
  * Layout values come from shared/letters/layout.ts; this file only maps them to docx objects.
  */
 import {
@@ -116,7 +116,7 @@ function para(text: string, style: RunStyle, options: Omit<IParagraphOptions, 'c
   return new Paragraph({ spacing: TIGHT, ...options, children: runs(text, style) });
 }
 
-/** A short centred rule: an empty paragraph with a bottom border, narrowed by equal indents (nd30 §5). */
+/** A short centred rule: an empty paragraph with a bottom border, narrowed by equal indents (docs/letter-format.md §5). */
 function rule(containerWidth: number, length: number): Paragraph {
   const len = Math.min(length, containerWidth);
   const left = Math.max(0, Math.floor((containerWidth - len) / 2));
@@ -366,7 +366,7 @@ function signatureTable(letter: Letter, g: Geometry): Table {
 }
 
 export interface RenderLetterOptions {
-  /** Margins in mm within the nd30 ranges; defaults to 20/20/30/15. */
+  /** Margins in mm within the docs/letter-format.md ranges; defaults to 20/20/30/15. */
   margins?: LetterMargins;
 }
 

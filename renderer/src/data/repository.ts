@@ -1,6 +1,6 @@
 /**
  * The one write path. Each write stamps an HLC and the site id, writes the row, its op and a
- * hash-chained audit entry in the same Dexie transaction (design.md). Nothing else may put
+ * hash-chained audit entry in the same Dexie transaction (ARCHITECTURE.md). Nothing else may put
  * rows into entity tables. The one exception, writeLocalBulk, writes local-only rows (demo
  * data) without ops, still stamped and audited here.
  */

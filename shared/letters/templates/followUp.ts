@@ -1,6 +1,6 @@
 /**
  * Công văn đôn đốc: the letter the coordinating office drafts for a unit that has overdue or
- * due-soon tasks (seed §4: "theo dõi, đôn đốc việc thực hiện các nhiệm vụ được UBND giao").
+ * due-soon tasks (docs/rules.md §4: "theo dõi, đôn đốc việc thực hiện các nhiệm vụ được UBND giao").
  * Tone follows the seed: personal responsibility of the head, before the authority and the law.
  */
 import { AppError } from '../../errors';

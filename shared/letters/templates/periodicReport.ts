@@ -27,7 +27,7 @@ export interface PeriodicReportInput extends IssueInfo {
   intro?: string[];
   /** Sections in order; defaults to the usual four with placeholders. */
   sections?: ReportSection[];
-  /** Kính gửi, for a report sent up to a higher body (nd30 ô 9a); empty for none. */
+  /** Kính gửi, for a report sent up to a higher body (docs/letter-format.md §3, ô 9a); empty for none. */
   recipients?: string[];
   /** Nơi nhận lines (the "Lưu" line is added). */
   distribution?: string[];

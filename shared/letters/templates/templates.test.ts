@@ -99,7 +99,7 @@ describe('buildDeemedAgreementNotice', () => {
     expect(notice.distribution.slice(0, 2)).toEqual(['Phòng Kinh tế', 'Phòng Văn hóa - Xã hội']);
   });
 
-  it('states deemed agreement and responsibility per seed §1', () => {
+  it('states deemed agreement and responsibility per docs/rules.md §1', () => {
     const text = allText(notice.blocks);
     expect(text).toContain('chậm nhất đến hết ngày 30/04/2026');
     expect(text).toContain('được xác định là đồng ý với nội dung dự thảo Đề án X');

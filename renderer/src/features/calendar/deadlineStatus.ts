@@ -25,7 +25,7 @@ export const DEADLINE_TONE_COLORS: Record<DeadlineTone, string> = {
 
 /**
  * `completedOn` freezes the evaluation at completion. `soonWithin` is the "sắp đến hạn"
- * warning (design.md: within N working days, default 3); 0 turns it off.
+ * warning (ARCHITECTURE.md, "Deadlines and status": within N working days, default 3); 0 turns it off.
  */
 export function deadlineStatus(dueOn: string, asOf: string, config: CalendarConfig | undefined, completedOn?: string | null, soonWithin = 3): DeadlineStatus {
   try {

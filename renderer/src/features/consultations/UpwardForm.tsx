@@ -14,7 +14,7 @@ import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
 import { TaskLinkSelect } from './TaskLinkSelect';
 
-/** Trình cấp trên: a matter the unit cannot decide itself, with why it exceeds its authority (seed §2). */
+/** Trình cấp trên: a matter the unit cannot decide itself, with why it exceeds its authority (docs/rules.md §2). */
 export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
   const units = useUnits();
   const org = useOrganisation();

@@ -7,7 +7,7 @@ import { buildSymbol, letterSchema, type Letter, type LetterInput, type LetterKi
 import type { Organisation } from '@shared/registries/organisation';
 import { blocksToSegments, segmentsToBlocks, type BodySegment } from './bodyText';
 
-/** Kinds the editor offers for a new letter (issue 6: blank công văn, thông báo, báo cáo, giấy mời). */
+/** Kinds the editor offers for a new letter: a blank công văn, thông báo, báo cáo or giấy mời. */
 export const EDITOR_KINDS = ['officialLetter', 'notice', 'report', 'invitation'] as const satisfies readonly LetterKind[];
 
 export interface EditorForm {
@@ -93,7 +93,7 @@ export function newForm(kind: LetterKind, settings: Letterhead, org: Pick<Organi
 /** The form for a stored letter (draft or issued). */
 export function formFromLetter(letter: Letter): EditorForm {
   const groups = letter.symbol.split('-');
-  // Công văn: "<agency>-<unit>"; named kinds: "<kind>-<agency>" (nd30 §3).
+  // Công văn: "<agency>-<unit>"; named kinds: "<kind>-<agency>" (docs/letter-format.md §3).
   const agencyAbbr = letter.kind === 'officialLetter' ? groups[0] : (groups[1] ?? groups[0]);
   const officeSymbol = letter.archiveUnit || (letter.kind === 'officialLetter' ? (groups[1] ?? '') : '');
   return {
@@ -119,7 +119,7 @@ export function formFromLetter(letter: Letter): EditorForm {
 const AS_ABOVE = 'Như trên';
 
 /**
- * A công văn's Nơi nhận starts with "Như trên" (the Kính gửi addressees, nd30 §3 ô 9b); other kinds
+ * A công văn's Nơi nhận starts with "Như trên" (the Kính gửi addressees, docs/letter-format.md §3 ô 9b); other kinds
  * only keep it when they have addressees of their own.
  */
 function withAsAbove(kind: LetterKind, distribution: string, recipients: string): string {

@@ -36,7 +36,7 @@ export function UnitsPage() {
   const isAdmin = useIsAdmin();
   const org = useOrganisation();
   const awaiting = useAwaitsRegistry();
-  // Only the coordinator writes the unit registry (design.md, Authority); a unit office reads it.
+  // Only the coordinator writes the unit registry (ARCHITECTURE.md, "Authority"); a unit office reads it.
   const canEdit = isAdmin && org?.siteRole === 'coordinator';
   const [query, setQuery] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);

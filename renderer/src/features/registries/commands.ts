@@ -127,7 +127,7 @@ export interface SetupInput {
 /**
  * First run, one transaction. At the coordinating office: the authority as the root unit, this
  * office under it, and the organisation settings. At a unit's office: the organisation settings
- * only — the unit registry is the coordinator's (design.md, Authority), it arrives with the site
+ * only — the unit registry is the coordinator's (ARCHITECTURE.md, "Authority"), it arrives with the site
  * registry and the first package, and units written here would be refused at every import.
  */
 export async function completeSetup(db: DondocDb, ctx: WriteContext, input: SetupInput): Promise<void> {

@@ -450,7 +450,7 @@ export async function returnCompletion(db: DondocDb, ctx: WriteContext, actor: T
   );
 }
 
-/** Only the assigning authority moves a task to another lead unit, with a reason (seed §1). */
+/** Only the assigning authority moves a task to another lead unit, with a reason (docs/rules.md §1). */
 export async function reassignTask(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { newLeadUnitId: string; newResponsibleOfficialId: string | null; reason: string } & DecisionInput): Promise<string> {
   await requireUnits(db, [input.newLeadUnitId]);
   const decision = await decisionOf(db, actor, input, today(ctx));

@@ -517,7 +517,7 @@ export interface PendingItem extends TaskListItem {
   ageDays: number;
 }
 
-/** Open tasks pending longest (oldest assignment first), with or without a deadline (seed §2: "công việc đã để chậm trễ kéo dài"). */
+/** Open tasks pending longest (oldest assignment first), with or without a deadline (docs/rules.md §2: "công việc đã để chậm trễ kéo dài"). */
 export async function pendingLongest(db: DondocDb, asOf: string, limit: number, settings: TaskSettings, calendar?: CalendarConfig, leadUnitId?: string): Promise<PendingItem[]> {
   const coll = db.taskIndex
     .where('[open+assignedOn]')
