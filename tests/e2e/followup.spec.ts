@@ -12,10 +12,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { firstRun } from './helpers/firstRun';
+import { documentText } from './helpers/docx';
 
 const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 
@@ -49,16 +49,6 @@ function readMeta(page: Page, key: string): Promise<unknown> {
   );
 }
 
-function documentText(docx: Buffer): string {
-  const xml = strFromU8(unzipSync(new Uint8Array(docx))['word/document.xml']);
-  return xml
-    .replace(/<[^>]+>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'");
-}
 
 test('demo data → units grouped → one unit’s công văn 01 → batch with consecutive numbers → daily notice → second reminder → report to the Chair', async ({ site, tmp }) => {
   test.setTimeout(300_000);
