@@ -6,6 +6,9 @@ import globals from 'globals';
 /** Product code (electron/, renderer/src, shared/) never imports these. */
 const TEST_AND_BENCH = ['**/bench/**', '**/tests/**'];
 
+/** The renderer never reaches into main or Node. */
+const RENDERER_PATTERNS = ['electron', 'node:*', '**/electron/main/**', ...TEST_AND_BENCH];
+
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'release/**', 'dist/**', 'test-results/**', 'playwright-report/**', 'bench/results*'] },
   js.configs.recommended,
@@ -34,7 +37,25 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/main/**', ...TEST_AND_BENCH] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: RENDERER_PATTERNS }] },
+  },
+  {
+    // Components never query Dexie themselves (ARCHITECTURE.md, "Reading data in the renderer"):
+    // they read through a feature's hooks (queries.ts / data/*.ts), the task-index mirror or IPC.
+    // This block replaces the one above for .tsx, so it repeats its patterns.
+    files: ['renderer/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'dexie', message: 'Components do not query Dexie: add a hook to the feature\'s queries module (ARCHITECTURE.md, "Reading data in the renderer").' },
+            { name: 'dexie-react-hooks', message: 'Components do not call useLiveQuery: add a hook to the feature\'s queries module (ARCHITECTURE.md, "Reading data in the renderer").' },
+          ],
+          patterns: RENDERER_PATTERNS,
+        },
+      ],
+    },
   },
   {
     // Product code carries no benchmark or test code: cases live under bench/, fixtures under tests/.

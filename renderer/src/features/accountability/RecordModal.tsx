@@ -1,16 +1,15 @@
 import { useMemo, useState } from 'react';
 import { Button, Group, Modal, MultiSelect, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { accountabilityKindLabels, type AccountabilityKind, type AccountabilityRecord } from '@shared/reports';
 import type { AttachmentRef } from '@shared/tasks/model';
 import { AppError } from '@shared/errors';
-import { currentDb, useAppState, writeContext } from '../../state/app';
+import { currentDb, writeContext } from '../../state/app';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { AttachmentList, attachFile } from '../tasks/components/Attachments';
 import type { Registry } from '../tasks/context';
 import { useConsultationData } from '../consultations/data/queries';
 import { parseVnDate, toVnDate } from '../reports/dates';
-import { saveRecord } from './data';
+import { saveRecord, useUnitTasks } from './data';
 
 export interface RecordDraft {
   kind: AccountabilityKind;
@@ -25,7 +24,6 @@ export interface RecordDraft {
 
 /** Ghi nhận kiểm điểm / biểu dương / khen thưởng: a person decides; the app only pre-fills a proposal. */
 export function RecordModal({ draft, registry, today, onClose }: { draft: RecordDraft; registry: Registry; today: string; onClose(): void }) {
-  const db = useAppState((s) => s.db);
   const [kind, setKind] = useState<AccountabilityKind>(draft.kind);
   const [subjectKind, setSubjectKind] = useState<'unit' | 'official'>(draft.officialId ? 'official' : 'unit');
   const [unitId, setUnitId] = useState<string | null>(draft.unitId);
@@ -42,7 +40,7 @@ export function RecordModal({ draft, registry, today, onClose }: { draft: Record
   const [busy, setBusy] = useState(false);
   const consultations = useConsultationData();
   // The unit's tasks to link (lead unit), newest first; the list search narrows them.
-  const unitTasks = useLiveQuery(async () => (db && unitId ? (await db.taskIndex.where('leadUnitId').equals(unitId).toArray()).sort((a, b) => (a.assignedOn < b.assignedOn ? 1 : -1)) : []), [db, unitId]);
+  const unitTasks = useUnitTasks(unitId);
   const taskOptions = useMemo(() => {
     const opts = (unitTasks ?? []).slice(0, 500).map((t) => ({ value: t.id, label: t.title.slice(0, 120) }));
     for (const id of taskIds) if (!opts.some((o) => o.value === id)) opts.push({ value: id, label: id });

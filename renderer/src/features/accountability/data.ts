@@ -11,6 +11,7 @@ import { accountabilityKindLabels, accountabilityRecordSchema, type Accountabili
 import type { DondocDb } from '../../data/db';
 import { visible, withWrites, type WriteContext } from '../../data/repository';
 import { useAppState } from '../../state/app';
+import type { TaskIndexRow } from '../tasks/data/taskIndex';
 
 export interface StoredRecord extends AccountabilityRecord {
   id: string;
@@ -60,4 +61,15 @@ export async function loadRecords(db: DondocDb): Promise<StoredRecord[]> {
 export function useRecords(): StoredRecord[] | undefined {
   const db = useAppState((s) => s.db);
   return useLiveQuery(() => (db ? loadRecords(db) : []), [db]);
+}
+
+/** Tasks a unit leads, newest assignment first (the record's task list offers them). */
+export async function loadUnitTasks(db: DondocDb, unitId: string): Promise<TaskIndexRow[]> {
+  return (await db.taskIndex.where('leadUnitId').equals(unitId).toArray()).sort((a, b) => (a.assignedOn < b.assignedOn ? 1 : -1));
+}
+
+/** Live tasks a unit leads, newest first; [] with no unit or before the database opens, undefined while loading. */
+export function useUnitTasks(unitId: string | null): TaskIndexRow[] | undefined {
+  const db = useAppState((s) => s.db);
+  return useLiveQuery(async () => (db && unitId ? loadUnitTasks(db, unitId) : []), [db, unitId]);
 }

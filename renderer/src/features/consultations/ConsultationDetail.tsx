@@ -1,7 +1,6 @@
 import { openAttachment } from '../tasks/components/Attachments';
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { formatDateVi } from '@shared/calendar';
 import { parseUserDate } from '@shared/text/dates';
 import { formatRegisterNumber } from '@shared/letters/register';
@@ -20,16 +19,16 @@ import {
 } from '@shared/consultations';
 import { saveLetterDocx } from '../letters/saveDocx';
 import { navigate } from '../../shell/router';
-import { currentDb, useAppState, writeContext } from '../../state/app';
+import { currentDb, writeContext } from '../../state/app';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
 import { formatDate } from '../../ui/format';
 import { DeadlineBadge } from '../calendar/DeadlineBadge';
 import { useCalendarConfig } from '../calendar/config';
 import { useUnits } from '../registries/queries';
-import { loadLetter, recordSavedPath } from '../letters/data/register';
+import { recordSavedPath } from '../letters/data/register';
 import { markReadyToSubmit, recordReconciliation } from './data/commands';
 import { draftAndIssueNotice, loadSummaryLetter } from './data/letters';
-import { loadConsultation, loadReconciliations, loadReplies, useConsultationSettings } from './data/queries';
+import { useConsultationDetail, useConsultationSettings } from './data/queries';
 import { ReplyModal } from './ReplyModal';
 import { SignerSelect, useSignerOptions } from './SignerSelect';
 import { useScope } from './useScope';
@@ -44,14 +43,7 @@ function PositionBadge({ p }: { p: UnitPosition }) {
 }
 
 export function ConsultationDetail({ id }: { id: string }) {
-  const db = useAppState((s) => s.db);
-  const detail = useLiveQuery(async () => {
-    if (!db) return undefined;
-    const c = await loadConsultation(db, id);
-    if (!c) return null;
-    const [replies, reconciliations, notice] = await Promise.all([loadReplies(db, id), loadReconciliations(db, id), c.noticeLetterId ? loadLetter(db, c.noticeLetterId) : Promise.resolve(null)]);
-    return { c, replies, reconciliations, notice };
-  }, [db, id]);
+  const detail = useConsultationDetail(id);
   const units = useUnits();
   const calendar = useCalendarConfig();
   const settings = useConsultationSettings();

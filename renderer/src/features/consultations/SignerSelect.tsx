@@ -1,10 +1,9 @@
 import { useMemo } from 'react';
 import { Alert, Select } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { defaultSigningTitle, isPostCurrent } from '@shared/registries/officials';
-import { useAppState } from '../../state/app';
 import { useOfficials, usePosts } from '../registries/queries';
-import { loadIssuerContext, type SignerChoice } from './data/letters';
+import type { SignerChoice } from './data/letters';
+import { useIssuerContext } from './data/queries';
 
 export interface SignerOption {
   value: string;
@@ -17,8 +16,7 @@ export interface SignerOption {
  * officials holding a current post in the issuing unit (the head first).
  */
 export function useSignerOptions(today: string): SignerOption[] | undefined {
-  const db = useAppState((s) => s.db);
-  const ctx = useLiveQuery(() => (db ? loadIssuerContext(db).catch(() => null) : null), [db]);
+  const ctx = useIssuerContext();
   const officials = useOfficials();
   const posts = usePosts();
   return useMemo(() => {

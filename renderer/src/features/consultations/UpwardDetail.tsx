@@ -1,28 +1,22 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Paper, Radio, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTaskIndexRows } from '../tasks/data/queries';
 import { formatDateVi } from '@shared/calendar';
 import { canAnswerUpward, upwardAddresseeLabels, upwardAnswerKindLabels, upwardAnswerKinds, upwardStatusLabel, upwardStatusOf, type UpwardAnswerKind } from '@shared/consultations';
 import { navigate } from '../../shell/router';
-import { currentDb, useAppState, writeContext } from '../../state/app';
+import { currentDb, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
 import { formatDate } from '../../ui/format';
 import { DeadlineBadge } from '../calendar/DeadlineBadge';
 import { useCalendarConfig } from '../calendar/config';
 import { useUnits } from '../registries/queries';
 import { answerUpwardRequest } from './data/commands';
-import { loadUpwardAnswers, loadUpwardRequest } from './data/queries';
+import { useUpwardDetail } from './data/queries';
 import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
 
 export function UpwardDetail({ id }: { id: string }) {
-  const db = useAppState((s) => s.db);
-  const detail = useLiveQuery(async () => {
-    if (!db) return undefined;
-    const r = await loadUpwardRequest(db, id);
-    return r ? { r, answers: await loadUpwardAnswers(db, id) } : null;
-  }, [db, id]);
+  const detail = useUpwardDetail(id);
   const units = useUnits();
   const calendar = useCalendarConfig();
   const scope = useScope();

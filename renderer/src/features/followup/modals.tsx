@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, Box, Button, Group, Loader, Modal, ScrollArea, Select, Stack, Table, Text } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { renderLetterHtml } from '@shared/letters/html';
 import { formatLetterNumber } from '@shared/letters/model';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
-import { issuerFor, loadIssuerContext } from '../consultations/data/letters';
+import { issuerFor } from '../consultations/data/letters';
+import { useIssuerContext } from '../consultations/data/queries';
 import { SignerSelect, useSignerOptions } from '../consultations/SignerSelect';
 import { recordSavedPath } from '../letters/data/register';
 import { letterFileStem } from '../letters/fileName';
@@ -38,10 +38,9 @@ async function saveOne(issued: IssuedLetter): Promise<string | null> {
 
 /** One unit's công văn đôn đốc: preview, then a draft for the editor or issue and save. */
 export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpCentre; unitId: string; onClose(): void }) {
-  const db = useAppState((s) => s.db);
   const actor = useActor();
   const signer = useSigner(centre.asOf);
-  const issuerCtx = useLiveQuery(() => (db ? loadIssuerContext(db).catch(() => null) : null), [db]);
+  const issuerCtx = useIssuerContext();
   const [busy, setBusy] = useState(false);
 
   const draft = useMemo(() => {

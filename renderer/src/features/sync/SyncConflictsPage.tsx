@@ -1,28 +1,13 @@
 import { useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Button, Group, Loader, Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { formatDateTime } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { useOrganisation } from '../registries/queries';
-import { authorOf, chooseOtherValue, dismissConflict } from './data/conflicts';
-import type { ConflictRow } from './data/types';
+import { chooseOtherValue, dismissConflict, type ConflictSide as Side } from './data/conflicts';
 import { entityLabels, fieldLabel, formatValue, hlcTime, versionSite } from './labels';
-import { useSiteNames } from './queries';
-
-interface Side {
-  value: unknown;
-  version: string;
-  actor: string;
-}
-
-interface Item {
-  conflict: ConflictRow;
-  record: string;
-  winner: Side;
-  loser: Side;
-}
+import { useConflictItems, useSiteNames } from './queries';
 
 function SideView({ title, side, siteName, tone }: { title: string; side: Side; siteName: (id: string) => string; tone: 'green' | 'gray' }) {
   return (
@@ -40,26 +25,11 @@ function SideView({ title, side, siteName, tone }: { title: string; side: Side; 
 }
 
 export function SyncConflictsPage() {
-  const db = useAppState((s) => s.db);
   const role = useAppState((s) => s.session?.account.role);
   const org = useOrganisation();
   const siteName = useSiteNames(org?.authorityName ?? 'Máy này');
   const [tab, setTab] = useState<'open' | 'closed'>('open');
-  const items = useLiveQuery(async (): Promise<Item[]> => {
-    if (!db) return [];
-    const rows = tab === 'open' ? await db.syncConflicts.where('status').equals('open').toArray() : await db.syncConflicts.where('status').anyOf('resolved', 'dismissed').toArray();
-    rows.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
-    const out: Item[] = [];
-    for (const c of rows.slice(0, 2000)) {
-      const table = (db.tables.map((t) => t.name) as string[]).includes(c.entity) ? db.table(c.entity) : null;
-      const row = table ? ((await table.get(c.rowId)) as Record<string, unknown> | undefined) : undefined;
-      const record = [row?.title, row?.name, row?.fullName, row?.subject].find((x): x is string => typeof x === 'string') ?? 'Bản ghi';
-      const [w, l] = await Promise.all([authorOf(db, c.entity, c.rowId, c.winner.version), authorOf(db, c.entity, c.rowId, c.loser.version)]);
-      const actor = (version: string, found: { actor: string } | null) => (version === `${c.incoming.hlc}|${c.incoming.site}` ? c.incoming.actor : (found?.actor ?? ''));
-      out.push({ conflict: c, record, winner: { ...c.winner, actor: actor(c.winner.version, w) }, loser: { ...c.loser, actor: actor(c.loser.version, l) } });
-    }
-    return out;
-  }, [db, tab]);
+  const items = useConflictItems(tab);
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: items?.length ?? 0, getScrollElement: () => parent.current, estimateSize: () => 150, overscan: 4 });
   if (!items || !org) return <Loader />;

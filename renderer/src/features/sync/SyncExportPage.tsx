@@ -1,21 +1,19 @@
 import { useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, Button, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '../../api';
-import { currentDb, useAppState, writeContext } from '../../state/app';
+import { currentDb, writeContext } from '../../state/app';
 import { formatDateTime } from '../../ui/format';
 import { notifyError } from '../../ui/notify';
 import { exportPackage, type ExportOutcome } from './data/exportPackage';
-import { usePeers } from './queries';
+import { usePeers, useRecentExports } from './queries';
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
 }
 
 export function SyncExportPage() {
-  const db = useAppState((s) => s.db);
   const peers = usePeers();
-  const exports = useLiveQuery(() => (db ? db.syncExports.orderBy('createdAt').reverse().limit(15).toArray() : []), [db]);
+  const exports = useRecentExports();
   const [busy, setBusy] = useState<string | null>(null);
   const [done, setDone] = useState<(ExportOutcome & { name: string }) | null>(null);
   if (!peers || !exports) return <Loader />;

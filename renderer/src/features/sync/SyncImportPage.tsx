@@ -1,9 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Alert, Anchor, Badge, Box, Button, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { rejectCodeLabels } from '@shared/sync/authorize';
-import type { DondocDb } from '../../data/db';
 import { api } from '../../api';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { formatDateTime } from '../../ui/format';
@@ -12,7 +10,7 @@ import { importPackage, type ImportReport } from './data/importPackage';
 import { previousKeys, trustedKeys } from './data/peers';
 import type { RejectionRow } from './data/types';
 import { describeChange, entityLabels } from './labels';
-import { usePeers } from './queries';
+import { useImportRejections, useImports, usePeers } from './queries';
 import { takeOpenedFile, useOpenedFile } from './openedFile';
 import type { ResponseOf } from '@shared/ipc/contract';
 
@@ -22,18 +20,6 @@ interface Shown {
   report: ImportReport;
   fileName: string;
   importedAt: string | null;
-}
-
-/** A readable name for the record an op touches (the row as held here, else the op's own values). */
-async function recordName(db: DondocDb, r: RejectionRow): Promise<string> {
-  const pick = (v: Record<string, unknown> | undefined) => [v?.title, v?.name, v?.fullName, v?.subject].find((x): x is string => typeof x === 'string');
-  const table = (db.tables.map((t) => t.name) as string[]).includes(r.op.entity) ? db.table(r.op.entity) : null;
-  const row = table ? ((await table.get(r.op.rowId)) as Record<string, unknown> | undefined) : undefined;
-  if (r.op.entity === 'taskEvents' && typeof r.op.values.taskId === 'string') {
-    const task = (await db.tasks.get(r.op.values.taskId)) as Record<string, unknown> | undefined;
-    return pick(task) ?? 'Nhiệm vụ chưa có trên máy này';
-  }
-  return pick(row) ?? pick(r.op.values) ?? 'Bản ghi chưa có trên máy này';
 }
 
 function RejectionList({ rows, names, siteName }: { rows: RejectionRow[]; names: Map<string, string>; siteName: (id: string) => string }) {
@@ -68,18 +54,10 @@ function RejectionList({ rows, names, siteName }: { rows: RejectionRow[]; names:
 }
 
 export function ImportReportView({ shown }: { shown: Shown }) {
-  const db = useAppState((s) => s.db);
   const siteId = useAppState((s) => s.siteId);
   const peers = usePeers();
   const { report } = shown;
-  const data = useLiveQuery(async () => {
-    if (!db) return null;
-    const rows = await db.syncRejections.where('importHash').equals(report.packageHash).toArray();
-    rows.sort((a, b) => (a.status === b.status ? a.hlc.localeCompare(b.hlc) : a.status === 'rejected' ? -1 : 1));
-    const names = new Map<string, string>();
-    for (const r of rows) names.set(r.opId, await recordName(db, r));
-    return { rows, names };
-  }, [db, report.packageHash]);
+  const data = useImportRejections(report.packageHash);
   const siteName = (id: string) => (id === siteId ? 'máy này' : (peers?.find((p) => p.siteId === id)?.name ?? `máy không xác định (${id})`));
   const sender = siteName(report.from);
   const c = report.counts;
@@ -154,10 +132,9 @@ export function ImportReportView({ shown }: { shown: Shown }) {
 }
 
 export function SyncImportPage() {
-  const db = useAppState((s) => s.db);
   const siteId = useAppState((s) => s.siteId);
   const peers = usePeers();
-  const imports = useLiveQuery(() => (db ? db.syncImports.toArray() : []), [db]);
+  const imports = useImports();
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [shown, setShown] = useState<Shown | null>(null);
   // A package opened by double-click is shown first and imported only when the user says so.

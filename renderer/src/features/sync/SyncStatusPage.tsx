@@ -1,17 +1,13 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
-import { useAppState } from '../../state/app';
 import { formatDate, formatDateTime, todayVn } from '../../ui/format';
-import { peerStatuses } from './data/status';
+import { usePeerStatuses } from './queries';
 import { ExchangePanel } from './ExchangePanel';
 
 /** Days without a package before a peer is shown as silent. */
 export const SILENT_AFTER_DAYS = 7;
 
 export function SyncStatusPage() {
-  const db = useAppState((s) => s.db);
-  const asOf = todayVn();
-  const statuses = useLiveQuery(() => (db ? peerStatuses(db, asOf) : []), [db, asOf]);
+  const statuses = usePeerStatuses(todayVn());
   if (!statuses) return <Loader />;
   const silent = statuses.filter((s) => s.daysSilent >= SILENT_AFTER_DAYS);
 

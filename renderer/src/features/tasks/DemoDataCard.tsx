@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Paper, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { DEMO_SIZES, generateDemoData, type DemoOptions } from '@shared/demo/generator';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { notifyError, notifySuccess } from '../../ui/notify';
-import { demoRefusal, loadDemoData, type DemoLoadProgress } from './data/demo';
+import { loadDemoData, type DemoLoadProgress } from './data/demo';
+import { useDemoRefusal } from './data/queries';
 import { currentTaskActor, useToday } from './context';
 
 type Size = 'office' | 'small';
@@ -25,10 +25,9 @@ const STAGES: Record<DemoLoadProgress['stage'], string> = {
  * database holds real work.
  */
 export function DemoDataCard({ compact = false }: { compact?: boolean }) {
-  const db = useAppState((s) => s.db);
   const isAdmin = useAppState((s) => s.session?.account.role === 'admin');
   const today = useToday();
-  const refusal = useLiveQuery(() => (db ? demoRefusal(db) : null), [db]);
+  const refusal = useDemoRefusal();
   const [size, setSize] = useState<Size>('office');
   const [progress, setProgress] = useState<DemoLoadProgress | null>(null);
   if (!isAdmin || refusal === undefined) return null;

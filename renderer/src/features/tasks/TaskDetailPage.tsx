@@ -2,19 +2,18 @@ import { useMemo, useState } from 'react';
 import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, UnstyledButton } from '@mantine/core';
 import { upwardStatusLabel, upwardStatusOf } from '@shared/consultations';
 import { useLinkedToTask } from '../consultations/data/queries';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { authorityLevelLabels, describeDecision, describeDirective, describeProduct, taskEventTypeLabels, taskPriorityLabels, type DecisionRecord, type TaskEvent } from '@shared/tasks/model';
 import { assess, DEFAULT_TASK_SETTINGS, judgedDueOn, onTimeAtLabels, taskStatusLabels } from '@shared/tasks/state';
 import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import type { AuditEntry } from '../../data/db';
 import { navigate } from '../../shell/router';
-import { currentDb, useAppState, writeContext } from '../../state/app';
+import { currentDb, writeContext } from '../../state/app';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { errorMessage, notifyError } from '../../ui/notify';
 import { DeadlineBadge } from '../calendar/DeadlineBadge';
 import { useCalendarConfig } from '../calendar/config';
 import { addStep, updateStep } from './data/commands';
-import { useTaskDetail, useTaskSettings, type TaskDetail } from './data/queries';
+import { useEventAudit, useTaskDetail, useTaskSettings, type TaskDetail } from './data/queries';
 import { AttachmentList } from './components/Attachments';
 import { CategoryBadge } from './components/CategoryBadge';
 import { ActionModal, type ActionKind } from './components/ActionModal';
@@ -280,12 +279,7 @@ function Events({ events, registry }: { events: TaskEvent[]; registry: Registry 
 
 /** Every change to the task, its steps and its events, from the hash-chained audit log. */
 function History({ detail, registry }: { detail: TaskDetail; registry: Registry }) {
-  const db = useAppState((s) => s.db);
-  const eventIds = detail.events.map((e) => e.id).join(',');
-  const eventEntries = useLiveQuery(
-    async () => (db && eventIds ? db.audit.where('[entity+rowId]').anyOf(eventIds.split(',').map((id): [string, string] => ['taskEvents', id])).toArray() : []),
-    [db, eventIds],
-  );
+  const eventEntries = useEventAudit(detail.events);
   const entries: AuditEntry[] = useMemo(() => {
     const bySeq = new Map<number, AuditEntry>();
     for (const e of [...detail.history, ...(eventEntries ?? [])]) bySeq.set(e.seq, e);

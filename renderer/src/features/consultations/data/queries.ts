@@ -23,6 +23,8 @@ import type { z } from 'zod';
 import type { DondocDb, EntityRow } from '../../../data/db';
 import { visible } from '../../../data/repository';
 import { useAppState } from '../../../state/app';
+import { loadLetter, type StoredLetter } from '../../letters/data/register';
+import { loadIssuerContext, type IssuerContext } from './letters';
 
 /** Rows that fail the schema (a newer or broken peer) are skipped rather than breaking the screen. */
 function parseRows<T>(rows: EntityRow[], schema: z.ZodType<unknown>): (T & { id: string })[] {
@@ -106,4 +108,32 @@ export async function loadLinkedToTask(db: DondocDb, taskId: string): Promise<{ 
 export function useLinkedToTask(taskId: string): { consultations: Consultation[]; upward: UpwardRequest[]; answers: UpwardAnswer[] } | undefined {
   const db = useAppState((s) => s.db);
   return useLiveQuery(() => (db ? loadLinkedToTask(db, taskId) : undefined), [db, taskId]);
+}
+
+/** A consultation with its replies, reconciliations and deemed-agreement notice; null when not found, undefined while loading or before the database opens. */
+export function useConsultationDetail(id: string): { c: Consultation; replies: ConsultationReply[]; reconciliations: Reconciliation[]; notice: StoredLetter | null } | null | undefined {
+  const db = useAppState((s) => s.db);
+  return useLiveQuery(async () => {
+    if (!db) return undefined;
+    const c = await loadConsultation(db, id);
+    if (!c) return null;
+    const [replies, reconciliations, notice] = await Promise.all([loadReplies(db, id), loadReconciliations(db, id), c.noticeLetterId ? loadLetter(db, c.noticeLetterId) : Promise.resolve(null)]);
+    return { c, replies, reconciliations, notice };
+  }, [db, id]);
+}
+
+/** A request upward with its answers; null when not found, undefined while loading or before the database opens. */
+export function useUpwardDetail(id: string): { r: UpwardRequest; answers: UpwardAnswer[] } | null | undefined {
+  const db = useAppState((s) => s.db);
+  return useLiveQuery(async () => {
+    if (!db) return undefined;
+    const r = await loadUpwardRequest(db, id);
+    return r ? { r, answers: await loadUpwardAnswers(db, id) } : null;
+  }, [db, id]);
+}
+
+/** The issuing office's letterhead, organisation and units for drafting letters; null when they cannot be read or before the database opens, undefined while loading. */
+export function useIssuerContext(): IssuerContext | null | undefined {
+  const db = useAppState((s) => s.db);
+  return useLiveQuery(() => (db ? loadIssuerContext(db).catch(() => null) : null), [db]);
 }

@@ -21,6 +21,37 @@ export async function authorOf(db: DondocDb, entity: string, rowId: string, vers
   return op ? { actor: op.actor, site, hlc } : { actor: '', site, hlc };
 }
 
+/** One side of a conflict, with the actor who wrote it ('' when this replica does not know). */
+export interface ConflictSide {
+  value: unknown;
+  version: string;
+  actor: string;
+}
+
+/** A conflict as the conflicts page shows it: the record's name and both sides' authors. */
+export interface ConflictItem {
+  conflict: ConflictRow;
+  record: string;
+  winner: ConflictSide;
+  loser: ConflictSide;
+}
+
+/** Open conflicts, or resolved and dismissed ones, newest first (at most 2000), ready to show. */
+export async function loadConflictItems(db: DondocDb, tab: 'open' | 'closed'): Promise<ConflictItem[]> {
+  const rows = tab === 'open' ? await db.syncConflicts.where('status').equals('open').toArray() : await db.syncConflicts.where('status').anyOf('resolved', 'dismissed').toArray();
+  rows.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
+  const out: ConflictItem[] = [];
+  for (const c of rows.slice(0, 2000)) {
+    const table = (db.tables.map((t) => t.name) as string[]).includes(c.entity) ? db.table(c.entity) : null;
+    const row = table ? ((await table.get(c.rowId)) as Record<string, unknown> | undefined) : undefined;
+    const record = [row?.title, row?.name, row?.fullName, row?.subject].find((x): x is string => typeof x === 'string') ?? 'Bản ghi';
+    const [w, l] = await Promise.all([authorOf(db, c.entity, c.rowId, c.winner.version), authorOf(db, c.entity, c.rowId, c.loser.version)]);
+    const actor = (version: string, found: { actor: string } | null) => (version === `${c.incoming.hlc}|${c.incoming.site}` ? c.incoming.actor : (found?.actor ?? ''));
+    out.push({ conflict: c, record, winner: { ...c.winner, actor: actor(c.winner.version, w) }, loser: { ...c.loser, actor: actor(c.loser.version, l) } });
+  }
+  return out;
+}
+
 /** Keeps the winner: the conflict leaves the open list. */
 export async function dismissConflict(db: DondocDb, ctx: WriteContext, id: string): Promise<void> {
   const at = (ctx.now ? ctx.now() : new Date()).toISOString();

@@ -444,6 +444,18 @@ export async function streamGaps(db: DondocDb, from: string, to: string): Promis
   return missingSeqs(seqs);
 }
 
+/** A readable name for the record an op touches (the row as held here, else the op's own values). */
+export async function rejectionRecordName(db: DondocDb, r: RejectionRow): Promise<string> {
+  const pick = (v: Record<string, unknown> | undefined) => [v?.title, v?.name, v?.fullName, v?.subject].find((x): x is string => typeof x === 'string');
+  const table = (db.tables.map((t) => t.name) as string[]).includes(r.op.entity) ? db.table(r.op.entity) : null;
+  const row = table ? ((await table.get(r.op.rowId)) as Record<string, unknown> | undefined) : undefined;
+  if (r.op.entity === 'taskEvents' && typeof r.op.values.taskId === 'string') {
+    const task = (await db.tasks.get(r.op.values.taskId)) as Record<string, unknown> | undefined;
+    return pick(task) ?? 'Nhiệm vụ chưa có trên máy này';
+  }
+  return pick(row) ?? pick(r.op.values) ?? 'Bản ghi chưa có trên máy này';
+}
+
 /** This import's refused and held-back ops, for the report. */
 export async function importRejections(db: DondocDb, packageHash: string): Promise<RejectionRow[]> {
   return db.syncRejections.where('importHash').equals(packageHash).toArray();

@@ -53,6 +53,16 @@ export function statusOf(peer: PeerRow, exports: readonly ExportRow[], imports: 
   };
 }
 
+/** Every package read from a peer, in storage order. */
+export async function loadImports(db: DondocDb): Promise<ImportRow[]> {
+  return db.syncImports.toArray();
+}
+
+/** The latest packages written by this site, newest first. */
+export async function loadRecentExports(db: DondocDb, limit: number): Promise<ExportRow[]> {
+  return db.syncExports.orderBy('createdAt').reverse().limit(limit).toArray();
+}
+
 export async function peerStatuses(db: DondocDb, asOf: string): Promise<PeerStatus[]> {
   const [peers, exports, imports] = await Promise.all([db.peers.toArray(), db.syncExports.toArray(), db.syncImports.toArray()]);
   return peers.map((p) => statusOf(p, exports, imports, asOf)).sort((a, b) => b.daysSilent - a.daysSilent || a.peer.name.localeCompare(b.peer.name, 'vi'));

@@ -33,6 +33,7 @@ import { rowsByIndex } from '../../../data/bulkRead';
 import { visible } from '../../../data/repository';
 import { useAppState } from '../../../state/app';
 import { loadCalendarConfig } from '../../calendar/config';
+import { demoRefusal } from './demo';
 import { taskIndexMirror } from './indexMirror';
 import { rowToEvent, rowToTask, type TaskIndexRow } from './taskIndex';
 
@@ -359,6 +360,24 @@ export async function loadTaskDetail(db: DondocDb, taskId: string): Promise<Task
 export function useTaskDetail(taskId: string | null): TaskDetail | null | undefined {
   const db = useAppState((s) => s.db);
   return useLiveQuery(() => (db && taskId ? loadTaskDetail(db, taskId) : null), [db, taskId]);
+}
+
+/** Audit entries of the given task events (any order); [] when there are none or before the database opens. */
+export async function loadEventAudit(db: DondocDb, eventIds: readonly string[]): Promise<AuditEntry[]> {
+  return eventIds.length ? db.audit.where('[entity+rowId]').anyOf(eventIds.map((id): [string, string] => ['taskEvents', id])).toArray() : [];
+}
+
+/** Live audit entries of a task's events (the task detail's history adds them to TaskDetail.history); undefined while loading. */
+export function useEventAudit(events: readonly { id: string }[]): AuditEntry[] | undefined {
+  const db = useAppState((s) => s.db);
+  const eventIds = events.map((e) => e.id).join(',');
+  return useLiveQuery(async () => (db && eventIds ? loadEventAudit(db, eventIds.split(',')) : []), [db, eventIds]);
+}
+
+/** Why loading demo data is refused here (null when allowed or before the database opens); undefined while loading. */
+export function useDemoRefusal(): string | null | undefined {
+  const db = useAppState((s) => s.db);
+  return useLiveQuery(() => (db ? demoRefusal(db) : null), [db]);
 }
 
 // ─── Dashboards ────────────────────────────────────────────────────────────────────────
