@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkpointOf, makeOps, makeSite, manifestFieldsFor } from '../electron/main/sync/fixtures';
+import { checkpointOf, makeOps, makeSite, manifestFieldsFor } from '../tests/fixtures/sync';
 import { chainOps, EMPTY_HEAD, opChainHash } from '../shared/sync/authorship';
 import { nodeChainCrypto, signCheckpoint } from '../electron/main/sync/authorship';
 import { packPackage } from '../electron/main/sync/pack';

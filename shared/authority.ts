@@ -2,7 +2,7 @@
  * Who may write what (ARCHITECTURE.md, "Authority"). Pure rules used by local commands and, later,
  * by sync import. Roles come from the local account; the site role from the organisation.
  */
-import type { Role } from './ipc/channels/auth';
+import type { Role } from './roles';
 import type { Unit } from './registries/units';
 
 export interface Actor {

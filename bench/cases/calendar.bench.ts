@@ -1,12 +1,7 @@
 import type { BenchCase } from '../types';
 import { addDays, addWorkingDays, clearCalendarCaches, holidaysOf } from '../../shared/calendar';
-import { createRng } from '../../shared/demo/prng';
+import { seededRandom } from '../../shared/demo/prng';
 
-/** The project's one seeded PRNG (shared/demo/prng.ts), so every run uses the same values. */
-const seededRandom = (seed: number): (() => number) => {
-  const rng = createRng(seed);
-  return () => rng.next();
-};
 
 const PAIRS = 100_000;
 let dates: string[] = [];

@@ -1,7 +1,7 @@
 import type { BenchCase } from '../types';
 import type { Op } from '../../shared/data/ops';
 import { admitOps, chainOps, EMPTY_HEAD, type Checkpoint } from '../../shared/sync/authorship';
-import { checkpointOf, makeOps, makeSite, manifestFieldsFor } from '../../electron/main/sync/fixtures';
+import { checkpointOf, makeOps, makeSite, manifestFieldsFor } from '../../tests/fixtures/sync';
 import { packPackage, verifyPackage } from '../../electron/main/sync/pack';
 import { createOwnSigner, memoryChainStore, nodeChainCrypto, proveOps } from '../../electron/main/sync/authorship';
 import { sha256 } from '@noble/hashes/sha2.js';

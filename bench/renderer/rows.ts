@@ -2,13 +2,8 @@
 import type { JsonValue } from '@shared/data/ops';
 import { DondocDb, ENTITY_TABLES, type EntityRow, type EntityTable } from '../../renderer/src/data/db';
 import type { StoreIndex } from './idb';
-import { createRng } from '@shared/demo/prng';
+import { seededRandom } from '@shared/demo/prng';
 
-/** The project's one seeded PRNG (shared/demo/prng.ts), so every run uses the same values. */
-const seededRandom = (seed: number): (() => number) => {
-  const rng = createRng(seed);
-  return () => rng.next();
-};
 
 
 const WORDS = ['Báo cáo', 'tiến độ', 'giải phóng mặt bằng', 'Ủy ban nhân dân', 'xã', 'đôn đốc', 'hạn chót', 'Phòng Tài chính', 'kế hoạch', 'cải cách hành chính', 'đầu tư công', 'quý'];

@@ -70,3 +70,9 @@ export function createRng(seed: number): Rng {
   };
   return rng;
 }
+
+/** A bare seeded stream in [0, 1) from the same generator, for tests and benchmarks that need only numbers. */
+export function seededRandom(seed: number): () => number {
+  const rng = createRng(seed);
+  return () => rng.next();
+}

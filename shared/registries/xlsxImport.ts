@@ -3,7 +3,7 @@
  * Columns are found by header name (shared/xlsx/table.ts), a bad row is reported with its row
  * number and reason, and the caller imports nothing until the whole file is clean.
  */
-import type { ImportWorkbook } from '../ipc/channels/app';
+import type { ImportWorkbook } from '../xlsx/sheets';
 import { foldVietnamese } from '../text/search';
 import { formatUserDate, readUserDate } from '../text/dates';
 import { readTable, templateColumns, type ColumnSpec, type RowError } from '../xlsx/table';

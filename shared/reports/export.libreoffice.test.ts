@@ -13,7 +13,7 @@ import { writeWorkbook } from '../../electron/main/xlsx/workbook';
 import { sampleIssuer } from '../letters/__fixtures__/samples';
 import { buildPeriodicReport } from '../letters/templates';
 import { computeReport } from './compute';
-import { sheetSchema } from '../ipc/channels/app';
+import { sheetSchema } from '../xlsx/sheets';
 import { rankingSheet, reportSections, reportSheets } from './export';
 import { DEFAULT_RANKING_SCHEME, rankUnits } from './ranking';
 import { fixtureParams, fixtureReportTasks, FIXTURE_UNITS } from './fixtures';

@@ -2,7 +2,7 @@
  * A report as an official letter (báo cáo, through buildPeriodicReport) and as workbook sheets.
  * Both read the same ReportData, so the letter, the sheets and the screen print the same numbers.
  */
-import type { Sheet } from '../ipc/channels/app';
+import type { Sheet } from '../xlsx/sheets';
 import type { LetterBlockInput } from '../letters/model';
 import type { ReportSection } from '../letters/templates/periodicReport';
 import { overdueBucketLabels, taskCategories, taskCategoryLabels, type OverdueBucket, type TaskCategory } from '../tasks/state';

@@ -1,6 +1,7 @@
 /**
- * Applying received ops, pure. The Dexie importer and the in-memory model test both call
- * applyBatch; the importer loads the rows a chunk touches first and writes back what changes.
+ * Applying received ops, pure. The Dexie importer and the in-memory replica of the model test
+ * (tests/fixtures/memoryReplica.ts) both call applyBatch; the importer loads the rows a chunk
+ * touches first and writes back what changes.
  *
  * Acknowledgement model: a site's version vector maps each author site to the hlc at the head
  * of that author's chain it holds (shared/sync/authorship.ts): ops proven by the author's
@@ -14,18 +15,6 @@
 import { applyOp, detectConflicts, stateKey, versionOf, type EntityName, type FieldConflict, type Op, type Row } from '../data/ops';
 import { authorizeSyncOp, validateOp, type AuthorityLookup, type RejectCode, type SyncSite, type Verdict } from './authorize';
 import type { VersionVector } from './package';
-import {
-  admitOps,
-  chainOps,
-  EMPTY_HEAD,
-  proveAuthorship,
-  vectorOfHeads,
-  type AdmitResult,
-  type ChainHasher,
-  type ChainHead,
-  type Checkpoint,
-  type CheckpointVerifier,
-} from './authorship';
 
 /** What a replica already knows about an op id. */
 export type Known = 'accepted' | 'rejected' | 'pending' | undefined;
@@ -221,152 +210,3 @@ export function missingSeqs(received: Iterable<number>): number[] {
 }
 
 // ─── An in-memory replica (model tests, benchmarks) ─────────────────────────────────────
-
-/** How an in-memory replica proves and signs: the crypto, its own signer, every site's keys. */
-export interface ReplicaAuthorship {
-  crypto: ChainHasher & CheckpointVerifier;
-  /** Signs a checkpoint of this replica's own chain with its site key. */
-  sign(body: { site: string; seq: number; head: string }): Checkpoint;
-  keysOf(site: string): readonly string[];
-}
-
-/** What one replica sends another: ops, the authors' checkpoints, its acknowledgement. */
-export interface Outgoing {
-  ops: Op[];
-  checkpoints: Checkpoint[];
-  vector: Record<string, string>;
-}
-
-/** One site's data as plain maps: the same rules the Dexie importer follows. */
-export class MemoryReplica {
-  readonly rows = new Map<string, Row>();
-  /** Accepted ops by id (own writes and imports). */
-  readonly ops = new Map<string, Op>();
-  /** Received but not applied: rejected or pending, with the latest verdict. */
-  readonly held = new Map<string, { op: Op; status: 'rejected' | 'pending'; code: RejectCode | null; reason: string }>();
-  /** Received ops whose authorship failed: never applied, acknowledged or relayed. */
-  readonly unproven: { op: Op; reason: string }[] = [];
-  readonly conflicts = new Map<string, ConflictRecord>();
-  /** Last acknowledgement received from each peer. */
-  readonly acks = new Map<string, Record<string, string>>();
-  /** This site's own chain head. */
-  ownHead: ChainHead = EMPTY_HEAD;
-  /** Other authors' chains held here, with the checkpoint at each head. */
-  readonly chains = new Map<string, { head: ChainHead; checkpoint: Checkpoint }>();
-
-  constructor(
-    readonly siteId: string,
-    public sites: ReadonlyMap<string, SyncSite>,
-    readonly authorship: ReplicaAuthorship,
-    private readonly entities: ReadonlySet<EntityName> | null = null,
-  ) {}
-
-  /** Links a new own op into this site's chain (as withWrites does). */
-  private stamp(op: Op): Op {
-    const { ops, head } = chainOps([op], this.ownHead, this.authorship.crypto);
-    this.ownHead = head;
-    return ops[0];
-  }
-
-  /** A local write (authority is the caller's business, as with withWrites). Returns the op as chained. */
-  write(op: Op): Op {
-    const stamped = this.stamp(op);
-    const key = stateKey(stamped.entity, stamped.rowId);
-    this.rows.set(key, applyOp(this.rows.get(key), stamped));
-    this.ops.set(stamped.id, stamped);
-    return stamped;
-  }
-
-  /** A tampered app: the op joins this site's chain and goes out, but is not applied here. */
-  writeUnapplied(op: Op, verdict: { code: RejectCode; reason: string }): Op {
-    const stamped = this.stamp(op);
-    this.held.set(stamped.id, { op: stamped, status: 'rejected', code: verdict.code, reason: verdict.reason });
-    return stamped;
-  }
-
-  view(): BaseView {
-    const byPrefix = (prefix: string, field: string, value: string) =>
-      [...this.rows.entries()].filter(([k, r]) => k.startsWith(prefix) && r[field] === value).map(([, r]) => r);
-    return {
-      row: (entity, rowId) => this.rows.get(stateKey(entity, rowId)),
-      taskEvents: (taskId) => byPrefix('taskEvents/', 'taskId', taskId),
-      posts: (officialId) => byPrefix('posts/', 'officialId', officialId),
-      hasEntity: (e) => this.entities === null || this.entities.has(e),
-      known: (id) => (this.ops.has(id) ? 'accepted' : this.held.get(id)?.status),
-    };
-  }
-
-  heads(): Map<string, ChainHead> {
-    const out = new Map<string, ChainHead>([...this.chains].map(([s, c]) => [s, c.head]));
-    out.set(this.siteId, this.ownHead);
-    return out;
-  }
-
-  /** Everything received or written, for relaying. */
-  allOps(): Op[] {
-    return [...this.ops.values(), ...[...this.held.values()].map((h) => h.op)];
-  }
-
-  vector(): Record<string, string> {
-    return vectorOfHeads(this.heads());
-  }
-
-  /** What to send to a peer given its last acknowledgement: each author's run above it, with the author's checkpoint. */
-  outgoing(peer: string): Outgoing {
-    const ack = this.acks.get(peer) ?? {};
-    const heads = this.heads();
-    const ops = unacknowledged(
-      this.allOps().filter((op) => op.seq !== undefined && op.seq <= (heads.get(op.site)?.seq ?? 0)),
-      ack,
-    );
-    const authors = new Set(ops.map((o) => o.site));
-    const checkpoints: Checkpoint[] = [];
-    for (const a of authors) {
-      if (a === this.siteId) checkpoints.push(this.authorship.sign({ site: a, seq: this.ownHead.seq, head: this.ownHead.hash }));
-      else {
-        const held = this.chains.get(a);
-        if (held) checkpoints.push(held.checkpoint);
-      }
-    }
-    return { ops, checkpoints, vector: this.vector() };
-  }
-
-  /**
-   * Imports a package from `from`: proves each op's author, admits what continues the chains
-   * held here, judges and applies that, then re-judges everything held back. `notAfter` is the
-   * earlier of the package's creation time and this site's clock (ms).
-   */
-  receive(from: string, pkg: { ops: readonly Op[]; checkpoints: readonly Checkpoint[]; vector: VersionVector }, notAfter: number): BatchResult & { admission: AdmitResult } {
-    const proof = proveAuthorship(pkg.ops, pkg.checkpoints, (s) => this.authorship.keysOf(s), this.authorship.crypto);
-    const admission = admitOps({ ops: pkg.ops, refusedIndex: proof.refused, checkpoints: proof.checkpoints, heads: this.heads(), mySite: this.siteId, notAfter });
-    const result = applyBatch(admission.admitted, this.sites, this.view());
-    this.commit(result);
-    for (const r of admission.refused) this.unproven.push({ op: r.op, reason: r.reason });
-    for (const [site, next] of admission.advanced) {
-      const held = this.chains.get(site);
-      if (!held || held.head.seq < next.head.seq) this.chains.set(site, next);
-    }
-    this.retryHeld();
-    this.acks.set(from, mergeVectors(this.acks.get(from) ?? {}, pkg.vector));
-    return { ...result, admission };
-  }
-
-  retryHeld(): BatchResult | null {
-    const held = [...this.held.values()].filter((h) => h.code !== 'invalid' && h.code !== 'localOnly' && h.code !== 'unproven').map((h) => h.op);
-    if (held.length === 0) return null;
-    const result = applyBatch(held.sort(compareOps), this.sites, this.view(), { retry: true });
-    this.commit(result);
-    return result;
-  }
-
-  private commit(result: BatchResult) {
-    for (const [key, row] of result.rows) this.rows.set(key, row);
-    for (const op of result.accepted) {
-      this.ops.set(op.id, op);
-      this.held.delete(op.id);
-    }
-    for (const r of result.rejected) this.held.set(r.op.id, { op: r.op, status: 'rejected', code: r.code, reason: r.reason });
-    for (const p of result.pending) this.held.set(p.op.id, { op: p.op, status: 'pending', code: null, reason: p.reason });
-    for (const c of result.conflicts) this.conflicts.set(c.id, c);
-  }
-}

@@ -4,7 +4,7 @@
  * send part of a chain, gaps and second histories.
  */
 import { describe, expect, it } from 'vitest';
-import { makeOps, makeSite } from '../../electron/main/sync/fixtures';
+import { makeOps, makeSite } from '../../tests/fixtures/sync';
 import { nodeChainCrypto, signCheckpoint } from '../../electron/main/sync/authorship';
 import { admitOps, authorshipMessages, opChainHash, proveAuthorship } from './authorship';
 

@@ -18,10 +18,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { formatHlc, initialHlc, parseHlc, receive, tick, type HlcState } from '../data/hlc';
 import { canonicalState, type JsonValue, type Op } from '../data/ops';
-import { MemoryReplica, type Outgoing } from './apply';
+import { MemoryReplica, type Outgoing } from '../../tests/fixtures/memoryReplica';
 import { authorizeSyncOp, type SyncSite } from './authorize';
 import { nodeChainCrypto, signCheckpoint } from '../../electron/main/sync/authorship';
-import { makeSite, type TestSite } from '../../electron/main/sync/fixtures';
+import { makeSite, type TestSite } from '../../tests/fixtures/sync';
 import { opChainHash, type Checkpoint } from './authorship';
 
 type Action =

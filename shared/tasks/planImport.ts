@@ -6,7 +6,7 @@
  * of assignment) are chosen on screen, not repeated in the file. Columns are found by header
  * name (shared/xlsx/table.ts); rows with only STT filled in are blank.
  */
-import type { ImportWorkbook } from '../ipc/channels/app';
+import type { ImportWorkbook } from '../xlsx/sheets';
 import { foldVietnamese } from '../text/search';
 import { formatUserDate, readUserDate } from '../text/dates';
 import { isPostCurrent, type Official, type Post } from '../registries/officials';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportCell, ImportWorkbook } from '../ipc/channels/app';
+import type { ImportCell, ImportWorkbook } from './sheets';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS, parseOfficialRows, parseUnitRows } from '../registries/xlsxImport';
 import type { Unit } from '../registries/units';
 import { headerKey, readTable, restorePhone, workbookOf, type ColumnSpec } from './table';

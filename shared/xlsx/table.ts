@@ -9,7 +9,7 @@
  *   program turns 05/06/2027 into 6 May and leaves 25/06/2027 as text);
  * - phone numbers that became numbers get their leading 0 back, with a warning.
  */
-import type { DateCell, ImportCell, ImportWorkbook } from '../ipc/channels/app';
+import type { DateCell, ImportCell, ImportWorkbook } from './sheets';
 import { foldVietnamese } from '../text/search';
 import { formatUserDate, readUserDate } from '../text/dates';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { packPackage, verifyPackage } from '../../electron/main/sync/pack';
 import { signIdentityCard, signRegistry, verifyIdentityCard, verifyRegistry } from '../../electron/main/sync/registry';
-import { makeOps, makeSite, manifestFieldsFor } from '../../electron/main/sync/fixtures';
+import { makeOps, makeSite, manifestFieldsFor } from '../fixtures/sync';
 import type { Registry } from '@shared/sync/registry';
 import { applyMutations, expectSafe, mutationArb } from './mutate';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readWorkbook, writeWorkbook } from '../../electron/main/xlsx/workbook';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS, parseOfficialRows, parseUnitRows } from '@shared/registries/xlsxImport';
-import { importWorkbookSchema } from '@shared/ipc/channels/app';
+import { importWorkbookSchema } from '@shared/xlsx/sheets';
 import { workbookOf } from '@shared/xlsx/table';
 import type { Unit } from '@shared/registries/units';
 import { applyMutations, expectSafe, mutationArb, VIETNAMESE } from './mutate';

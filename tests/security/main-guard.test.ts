@@ -12,7 +12,7 @@ import { AppError } from '@shared/errors';
 import { channelNames, type Channel } from '@shared/ipc/contract';
 import { SCHEMA_VERSION } from '@shared/data/schema';
 import { CHANNEL_ACCESS, ruleOf } from '../../electron/main/ipc/access';
-import { makeOps } from '../../electron/main/sync/fixtures';
+import { makeOps } from '../fixtures/sync';
 import { ADMIN, makeOffice, snapshot, STAFF, type Office } from './main-harness';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { PackageDataMsg, syncChannels } from '../../shared/ipc/channels/sync';
 import type { Op } from '../../shared/data/ops';
 import { createOwnSigner, memoryChainStore } from '../../electron/main/sync/authorship';
-import { makeSite, type TestSite } from '../../electron/main/sync/fixtures';
+import { makeSite, type TestSite } from '../fixtures/sync';
 import { packPackage, verifyPackage } from '../../electron/main/sync/pack';
 
 type ExportReq = z.input<(typeof syncChannels)['sync:exportPackage']['req']>;

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook, writeWorkbook } from '../../electron/main/xlsx/workbook';
-import type { ImportWorkbook } from '@shared/ipc/channels/app';
+import type { ImportWorkbook } from '@shared/xlsx/sheets';
 import type { Official, Post } from '@shared/registries/officials';
 import type { Unit } from '@shared/registries/units';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS, parseOfficialRows, parseUnitRows } from '@shared/registries/xlsxImport';

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exchangeChannels } from '@shared/ipc/channels/exchange';
 import { BAD_DIR } from '@shared/sync/exchange';
 import type { MainDeps, SecretBox } from '../deps';
-import { makeOps } from '../sync/fixtures';
+import { makeOps } from '../../../tests/fixtures/sync';
 import { createKeyStore } from '../sync/keys';
 import { createExchangeHandlers, type ExchangeHandlers } from './exchange';
 import { createPackageExporter } from './sync';

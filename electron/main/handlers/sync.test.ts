@@ -6,7 +6,7 @@ import { AppError } from '@shared/errors';
 import { syncChannels } from '@shared/ipc/channels/sync';
 import { fingerprint } from '@shared/sync/fingerprint';
 import type { MainDeps, SecretBox } from '../deps';
-import { makeOps } from '../sync/fixtures';
+import { makeOps } from '../../../tests/fixtures/sync';
 import { createSyncHandlers, packageFileName, type SyncHandlers } from './sync';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };

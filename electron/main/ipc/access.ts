@@ -10,7 +10,7 @@
  * A rule may name requests that need no session (`openWhen`); the handler then checks those itself
  * (the pre-migration backup, see handlers/backup.ts).
  */
-import type { Role } from '@shared/ipc/channels/auth';
+import type { Role } from '@shared/roles';
 import type { Channel, ParsedRequestOf } from '@shared/ipc/contract';
 import { exchangeChannelRoles } from '@shared/ipc/channels/exchange';
 import type { HandlerTable } from './types';

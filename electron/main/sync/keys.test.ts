@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import type { SecretBox } from '../deps';
 import { publicKeyBase64 } from './ed25519';
-import { makeOps, makeSite, manifestFieldsFor } from './fixtures';
+import { makeOps, makeSite, manifestFieldsFor } from '../../../tests/fixtures/sync';
 import { IDENTITY_FILE, createKeyStore, fingerprint } from './keys';
 import { packPackage, verifyPackage } from './pack';
 import { isValidKeyRotation } from './rotation';

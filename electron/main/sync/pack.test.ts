@@ -7,7 +7,7 @@ import { canonicalJson } from '@shared/sync/canonical';
 import { HEADER_BYTES, PACKAGE_FORMAT, PACKAGE_MAGIC, SIGNATURE_BYTES, SIGNING_CONTEXT, packageMessages as msg, type Manifest } from '@shared/sync/package';
 import { fingerprint } from '@shared/sync/fingerprint';
 import { signWithContext } from './ed25519';
-import { makeOps, makeSite, manifestFieldsFor, seededRandom, type TestSite } from './fixtures';
+import { makeOps, makeSite, manifestFieldsFor, seededRandom, type TestSite } from '../../../tests/fixtures/sync';
 import { encodePackage, inspectPackage, packPackage, readEnvelope, verifyPackage } from './pack';
 import { signKeyRotation } from './rotation';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import { identityCardMessages, registryMessages as msg, type Registry } from '@shared/sync/registry';
 import { fingerprint } from '@shared/sync/fingerprint';
-import { makeSite } from './fixtures';
+import { makeSite } from '../../../tests/fixtures/sync';
 import { signIdentityCard, signRegistry, trustedKeysFromRegistry, verifyIdentityCard, verifyRegistry } from './registry';
 import { signKeyRotation } from './rotation';
 

@@ -10,7 +10,7 @@
  */
 import { Inflate, strFromU8 } from 'fflate';
 import { AppError } from '@shared/errors';
-import type { ImportCell, ImportSheet, ImportWorkbook } from '@shared/ipc/channels/app';
+import type { ImportCell, ImportSheet, ImportWorkbook } from '@shared/xlsx/sheets';
 import { serialToIso } from '@shared/text/dates';
 
 export const MAX_XLSX_BYTES = 20 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { Sheet, SheetColumn } from '@shared/ipc/channels/app';
+import type { Sheet, SheetColumn } from '@shared/xlsx/sheets';
 import { readUserDate } from '@shared/text/dates';
 
 export { readWorkbook, MAX_XLSX_BYTES, MAX_XLSX_ROWS, MAX_XLSX_ENTRIES, MAX_XLSX_UNCOMPRESSED } from './read';

@@ -1,14 +1,17 @@
 /**
- * The one write path. Each write stamps an HLC and the site id, writes the row, its op and a
- * hash-chained audit entry in the same Dexie transaction (ARCHITECTURE.md). Nothing else may put
- * rows into entity tables. The one exception, writeLocalBulk, writes local-only rows (demo
- * data) without ops, still stamped and audited here.
+ * The one write path for local edits: each write stamps an HLC and the site id, writes the row,
+ * its op and a hash-chained audit entry in the same Dexie transaction (ARCHITECTURE.md,
+ * "Invariants"). Three other writers put rows into entity tables, and only these: writeLocalBulk
+ * here (local-only demo rows, without ops); the sync import (features/sync/data/importPackage.ts),
+ * which writes the received ops it accepted and their rows; and a restore (data/restore.ts),
+ * which replaces whole tables from a verified backup. Every one of them that stamps a clock or
+ * appends to the audit chain does it through the Ledger below.
  */
 import Dexie from 'dexie';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { AppError } from '@shared/errors';
-import { formatHlc, initialHlc, parseHlc, tick, type HlcState } from '@shared/data/hlc';
+import { formatHlc, initialHlc, parseHlc, receive, tick, type HlcState } from '@shared/data/hlc';
 import { applyOp, canonicalize, type EntityName, type JsonValue, type Op } from '@shared/data/ops';
 import { newId } from '@shared/data/ids';
 import type { AuditEntry, DondocDb, EntityRow, EntityTable } from './db';
@@ -50,6 +53,58 @@ export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
   return bytesToHex(sha256(utf8ToBytes(JSON.stringify(canonicalize(entry)))));
 }
 
+/** One audit entry's own fields; the ledger adds its place in the chain (seq, prevHash, hash). */
+export type AuditFields = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+/**
+ * The site's hybrid logical clock and the audit chain's head, read once inside a read-write
+ * transaction that covers audit and meta, advanced by the writer, and saved before it ends. It is
+ * the only code that stamps an HLC or appends to the audit chain: withWrites, writeLocalBulk and
+ * the sync import all go through it, so the chain and the clock can never be advanced two ways.
+ */
+export interface Ledger {
+  /** The next HLC of this site's clock, for one new op. */
+  tick(wallMs: number): string;
+  /** Moves the clock past a received HLC, so later local edits win over what was received. */
+  receive(remoteHlc: string, wallMs: number): void;
+  /** The clock's current HLC, for an audit entry that stamps no op. */
+  current(): string;
+  /** Appends one hash-chained audit entry after the head. */
+  append(fields: AuditFields): Promise<AuditEntry>;
+  /** Writes the clock and the chain's head back to meta. */
+  save(): Promise<void>;
+}
+
+export async function openLedger(db: DondocDb, site: string): Promise<Ledger> {
+  const [hlcRow, headRow] = await db.meta.bulkGet([HLC_KEY, AUDIT_HEAD_KEY]);
+  let clock: HlcState = hlcRow ? parseHlc(String(hlcRow.value)) : initialHlc(site);
+  if (clock.node !== site) clock = { ...clock, node: site };
+  let head = (headRow?.value as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+  return {
+    tick(wallMs) {
+      clock = tick(clock, wallMs);
+      return formatHlc(clock);
+    },
+    receive(remoteHlc, wallMs) {
+      clock = receive(clock, parseHlc(remoteHlc), wallMs);
+    },
+    current: () => formatHlc(clock),
+    async append(fields) {
+      const base: Omit<AuditEntry, 'hash'> = { ...fields, seq: head.seq + 1, prevHash: head.hash };
+      const entry: AuditEntry = { ...base, hash: auditHash(base) };
+      await db.audit.add(entry);
+      head = { seq: entry.seq, hash: entry.hash };
+      return entry;
+    },
+    async save() {
+      await db.meta.bulkPut([
+        { key: HLC_KEY, value: formatHlc(clock) },
+        { key: AUDIT_HEAD_KEY, value: head },
+      ]);
+    },
+  };
+}
+
 function stripMeta(row: EntityRow | undefined, keys: string[]): Record<string, unknown> | null {
   if (!row) return null;
   const out: Record<string, unknown> = {};
@@ -64,11 +119,7 @@ function stripMeta(row: EntityRow | undefined, keys: string[]): Record<string, u
 export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: EntityTable[], fn: (w: Writer) => Promise<T>): Promise<T> {
   const now = ctx.now ?? (() => new Date());
   return db.transaction('rw', [...tables.map((t) => db.table(t)), db.ops, db.audit, db.meta], async () => {
-    const hlcRow = await db.meta.get(HLC_KEY);
-    let clock: HlcState = hlcRow ? parseHlc(String(hlcRow.value)) : initialHlc(ctx.site);
-    if (clock.node !== ctx.site) clock = { ...clock, node: ctx.site };
-    const headRow = await db.meta.get(AUDIT_HEAD_KEY);
-    let head = (headRow?.value as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+    const ledger = await openLedger(db, ctx.site);
     // This site's op chain (proven authorship): each new op takes the next seq and links to the last.
     const chainBefore = await ownHead(db, ctx.site);
     let chain = chainBefore;
@@ -78,8 +129,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       const table = db.table<EntityRow, string>(entity);
       const existing = await table.get(rowId);
       if (kind === 'insert' && existing) throw new AppError('conflict', 'Bản ghi đã tồn tại.');
-      clock = tick(clock, now().getTime());
-      const hlc = formatHlc(clock);
+      const hlc = ledger.tick(now().getTime());
       const keys = Object.keys(values);
       const prev: Record<string, string> = {};
       if (existing) for (const k of keys) if (existing._v[k]) prev[k] = existing._v[k];
@@ -89,23 +139,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       const next = applyOp(existing, op);
       await table.put(next);
       await db.ops.add(op);
-      const entryBase: Omit<AuditEntry, 'hash'> = {
-        seq: head.seq + 1,
-        id: newId(),
-        hlc,
-        at: now().toISOString(),
-        actor: ctx.actor,
-        action,
-        entity,
-        rowId,
-        summary,
-        before: stripMeta(existing, keys),
-        after: values as Record<string, unknown>,
-        prevHash: head.hash,
-      };
-      const hash = auditHash(entryBase);
-      await db.audit.add({ ...entryBase, hash });
-      head = { seq: entryBase.seq, hash };
+      await ledger.append({ id: newId(), hlc, at: now().toISOString(), actor: ctx.actor, action, entity, rowId, summary, before: stripMeta(existing, keys), after: values as Record<string, unknown> });
       return next;
     };
 
@@ -122,8 +156,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       for (const { rowId, values } of rows) {
         const before = current.get(rowId);
         if (kind === 'insert' && before) continue;
-        clock = tick(clock, now().getTime());
-        const hlc = formatHlc(clock);
+        const hlc = ledger.tick(now().getTime());
         const prev: Record<string, string> = {};
         if (before) for (const k of Object.keys(values)) if (before._v[k]) prev[k] = before._v[k];
         const op: Op = { id: newId(), site: ctx.site, hlc, entity: entity as EntityName, rowId, kind, values, actor: ctx.actor, ...(before ? { prev } : {}) };
@@ -136,8 +169,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       chain = stamped.head;
       await table.bulkPut(written);
       await db.ops.bulkAdd(stamped.ops);
-      const entryBase: Omit<AuditEntry, 'hash'> = {
-        seq: head.seq + 1,
+      await ledger.append({
         id: newId(),
         hlc: ops[ops.length - 1].hlc,
         at: now().toISOString(),
@@ -148,11 +180,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
         summary,
         before: null,
         after: { count: ops.length, firstRowId: ops[0].rowId, lastRowId: ops[ops.length - 1].rowId },
-        prevHash: head.hash,
-      };
-      const hash = auditHash(entryBase);
-      await db.audit.add({ ...entryBase, hash });
-      head = { seq: entryBase.seq, hash };
+      });
       return written;
     };
 
@@ -164,8 +192,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       insertMany: (entity, rows, action, summary) => writeMany('insert', entity, rows, action, summary),
     };
     const result = await fn(writer);
-    await db.meta.put({ key: HLC_KEY, value: formatHlc(clock) });
-    await db.meta.put({ key: AUDIT_HEAD_KEY, value: head });
+    await ledger.save();
     if (chain !== chainBefore) await db.meta.put({ key: OWN_CHAIN_KEY, value: chain });
     return result;
   });
@@ -189,24 +216,18 @@ export async function writeLocalBulk(db: DondocDb, ctx: WriteContext, entity: En
   }
   if (rows.length === 0) return [];
   const now = ctx.now ?? (() => new Date());
-  const [hlcRow, headRow] = await db.meta.bulkGet([HLC_KEY, AUDIT_HEAD_KEY]);
-  let clock: HlcState = hlcRow ? parseHlc(String(hlcRow.value)) : initialHlc(ctx.site);
-  if (clock.node !== ctx.site) clock = { ...clock, node: ctx.site };
-  const head = (headRow?.value as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
-
+  const ledger = await openLedger(db, ctx.site);
   const wall = now().getTime();
   const written: EntityRow[] = new Array<EntityRow>(rows.length);
   let lastHlc = '';
   for (let i = 0; i < rows.length; i++) {
     const { rowId, values } = rows[i];
-    clock = tick(clock, wall);
-    lastHlc = formatHlc(clock);
+    lastHlc = ledger.tick(wall);
     // The op is only the input of applyOp (the row withWrites would store); it is not kept.
     written[i] = applyOp(undefined, { id: '', site: ctx.site, hlc: lastHlc, entity: entity as EntityName, rowId, kind: 'set', values, actor: ctx.actor });
   }
   await db.table<EntityRow, string>(entity).bulkPut(written);
-  const entryBase: Omit<AuditEntry, 'hash'> = {
-    seq: head.seq + 1,
+  await ledger.append({
     id: newId(),
     hlc: lastHlc,
     at: now().toISOString(),
@@ -217,14 +238,8 @@ export async function writeLocalBulk(db: DondocDb, ctx: WriteContext, entity: En
     summary,
     before: null,
     after: { count: rows.length, firstRowId: rows[0].rowId, lastRowId: rows[rows.length - 1].rowId, synced: false },
-    prevHash: head.hash,
-  };
-  const hash = auditHash(entryBase);
-  await db.audit.add({ ...entryBase, hash });
-  await db.meta.bulkPut([
-    { key: HLC_KEY, value: formatHlc(clock) },
-    { key: AUDIT_HEAD_KEY, value: { seq: entryBase.seq, hash } },
-  ]);
+  });
+  await ledger.save();
   return written;
 }
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { AppShell, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { roleLabels } from '@shared/ipc/channels/auth';
+import { roleLabels } from '@shared/roles';
 import { api } from '../api';
 import { useAppState } from '../state/app';
 import { useOrganisation } from '../features/registries/queries';

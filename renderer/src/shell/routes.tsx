@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Role } from '@shared/ipc/channels/auth';
+import type { Role } from '@shared/roles';
 import { UnitsPage } from '../features/registries/UnitsPage';
 import { OfficialsPage } from '../features/registries/OfficialsPage';
 import { AccountsPage } from '../features/settings/AccountsPage';

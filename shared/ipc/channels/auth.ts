@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { channel } from '../channel';
+import { roleSchema } from '../../roles';
 
-export const roleSchema = z.enum(['admin', 'leader', 'unitStaff']);
-export type Role = z.infer<typeof roleSchema>;
-export const roleLabels: Record<Role, string> = {
-  admin: 'Quản trị viên / Văn thư',
-  leader: 'Lãnh đạo',
-  unitStaff: 'Cán bộ đơn vị',
-};
 
 const username = z
   .string()

@@ -1,4 +1,4 @@
-import type { Sheet } from '@shared/ipc/channels/app';
+import type { Sheet } from '@shared/xlsx/sheets';
 import { formatShortDate, letterKinds } from '@shared/letters/model';
 import { formatRegisterNumber, type RegisterEntry } from '@shared/letters/register';
 import { foldVietnamese } from '@shared/text/search';

@@ -2,7 +2,7 @@
  * The two .xlsx flows every registry screen offers: save a sheet (template or export) and
  * open a file, validate every row, and write only when the whole file is clean.
  */
-import type { ImportWorkbook, Sheet } from '@shared/ipc/channels/app';
+import type { ImportWorkbook, Sheet } from '@shared/xlsx/sheets';
 import type { RowError } from '@shared/registries/xlsxImport';
 import { buildUnitTree, flattenUnitTree, type Unit } from '@shared/registries/units';
 import { api } from '../../api';

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
-import { roleLabels, roleSchema, type Account, type Role } from '@shared/ipc/channels/auth';
+import { type Account } from '@shared/ipc/channels/auth';
+import { roleLabels, roleSchema, type Role } from '@shared/roles';
 import { api } from '../../api';
 import { errorMessage, notifySuccess } from '../../ui/notify';
 import { formatDateTime } from '../../ui/format';

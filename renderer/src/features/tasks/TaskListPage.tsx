@@ -1,7 +1,7 @@
 import { memo, useCallback, useMemo, useState } from 'react';
 import { ActionIcon, Button, Group, Loader, Menu, Modal, SegmentedControl, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import type { SheetColumn } from '@shared/ipc/channels/app';
+import type { SheetColumn } from '@shared/xlsx/sheets';
 import { directiveReference, type Directive } from '@shared/tasks/model';
 import { taskCategories, taskCategoryLabels, taskStatusLabels, type TaskCategory, type TaskStatus } from '@shared/tasks/state';
 import { api } from '../../api';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkbook, writeWorkbook } from '../../../../electron/main/xlsx/workbook';
-import type { ImportWorkbook } from '@shared/ipc/channels/app';
+import type { ImportWorkbook } from '@shared/xlsx/sheets';
 import { computeReport } from '@shared/reports/compute';
 import { reportSheets } from '@shared/reports/export';
 import { FIXTURE_UNITS, fixtureParams, fixtureReportTasks } from '@shared/reports/fixtures';

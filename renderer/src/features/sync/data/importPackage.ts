@@ -6,13 +6,14 @@
  */
 import Dexie from 'dexie';
 import { AppError } from '@shared/errors';
-import { formatHlc, initialHlc, MAX_DRIFT_MS, parseHlc, receive, type HlcState } from '@shared/data/hlc';
+import { MAX_DRIFT_MS } from '@shared/data/hlc';
 import { stateKey, type EntityName, type Op, type Row } from '@shared/data/ops';
 import { applyBatch, compareOps, mergeVectors, missingSeqs, taskIdOf, type BaseView, type BatchResult, type Known } from '@shared/sync/apply';
 import type { SyncSite } from '@shared/sync/authorize';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { ENTITY_TABLES, SCHEMA_VERSION, type AuditEntry, type DondocDb, type EntityRow } from '../../../data/db';
-import { auditHash, GENESIS_HASH, type WriteContext } from '../../../data/repository';
+import { openLedger, type WriteContext } from '../../../data/repository';
+import { newId } from '@shared/data/ids';
 import { reindexTasks, type PreloadedTaskRows } from '../../tasks/data/taskIndex';
 import { refuseDemoDatabase } from './demoGuard';
 import { existingKeys, loadByKeys, rowsByIndex } from '../../../data/bulkRead';
@@ -22,8 +23,6 @@ import { allHeads, CHAIN_HEADS_KEY, heldChains, upgradeForAuthorship } from '../
 import type { ConflictRow, ImportCounts, ImportRow, RejectionRow } from './types';
 
 export const DEFAULT_CHUNK_SIZE = 2000;
-const HLC_KEY = 'hlc';
-const AUDIT_HEAD_KEY = 'auditHead';
 
 export interface ImportReport {
   /** 'duplicate': this very file was imported before; nothing was done. */
@@ -231,31 +230,18 @@ async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta, pr
   let maxHlc = '';
   for (const op of result.accepted) if (op.hlc > maxHlc) maxHlc = op.hlc;
   if (maxHlc) {
-    const row = await db.meta.get(HLC_KEY);
-    const local: HlcState = row ? parseHlc(String(row.value)) : initialHlc(meta.site);
-    await db.meta.put({ key: HLC_KEY, value: formatHlc(receive(local, parseHlc(maxHlc), Date.parse(meta.at))) });
+    const ledger = await openLedger(db, meta.site);
+    ledger.receive(maxHlc, Date.parse(meta.at));
+    await ledger.save();
   }
   if (result.touchedTasks.size) await reindexTasks(db, result.touchedTasks, taskRowsAfter(pre, result));
   return { released: releasedIds.length, wroteHeld: heldOps.length > 0 };
 }
 
 async function appendAudit(db: DondocDb, ctx: WriteContext, at: string, fields: Pick<AuditEntry, 'action' | 'entity' | 'rowId' | 'summary' | 'after'>): Promise<void> {
-  const headRow = await db.meta.get(AUDIT_HEAD_KEY);
-  const head = (headRow?.value as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
-  const hlcRow = await db.meta.get(HLC_KEY);
-  const base: Omit<AuditEntry, 'hash'> = {
-    seq: head.seq + 1,
-    id: `sync-${head.seq + 1}-${at}`,
-    hlc: hlcRow ? String(hlcRow.value) : formatHlc(initialHlc(ctx.site)),
-    at,
-    actor: ctx.actor,
-    before: null,
-    prevHash: head.hash,
-    ...fields,
-  };
-  const hash = auditHash(base);
-  await db.audit.add({ ...base, hash });
-  await db.meta.put({ key: AUDIT_HEAD_KEY, value: { seq: base.seq, hash } });
+  const ledger = await openLedger(db, ctx.site);
+  await ledger.append({ id: newId(), hlc: ledger.current(), at, actor: ctx.actor, before: null, ...fields });
+  await ledger.save();
 }
 
 /** Re-judges every received op held back earlier (its record or the registry may have arrived since). */
