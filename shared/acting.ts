@@ -14,8 +14,9 @@
  *   naming the source document (canRecordOnBehalf); the record says so wherever it is shown.
  */
 import type { Actor, SiteScope } from './authority';
+import type { Decision } from './decision';
 
-export type ActingDecision = { allowed: true } | { allowed: false; reason: string };
+export type ActingDecision = Decision;
 
 export function speaksFor(actor: Actor, site: SiteScope, unitId: string): boolean {
   if (actor.unitId !== null) return actor.unitId === unitId;

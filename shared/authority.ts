@@ -4,6 +4,7 @@
  */
 import type { Role } from './roles';
 import type { Unit } from './registries/units';
+import { ALLOWED, type Decision } from './decision';
 
 export interface Actor {
   role: Role;
@@ -30,9 +31,7 @@ export function unitsInScope(units: readonly Pick<Unit, 'id' | 'parentId'>[], ro
   return out;
 }
 
-export type RegistryDecision = { allowed: true } | { allowed: false; reason: string };
-
-const ALLOWED: RegistryDecision = { allowed: true };
+export type RegistryDecision = Decision;
 
 /**
  * Registries (units): the coordinating office's administrators only. A unit office receives the

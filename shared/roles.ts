@@ -8,3 +8,12 @@ export const roleLabels: Record<Role, string> = {
   leader: 'Lãnh đạo',
   unitStaff: 'Cán bộ đơn vị',
 };
+
+/**
+ * Administrators (the clerk's office) and leaders assign tasks, register directives, decide on
+ * conflicts and rankings; unit staff report on their own unit's work. Screens ask this, never
+ * compare roles themselves; the commands check the finer rules in shared/tasks/authority.ts.
+ */
+export function assignsWork(role: Role | undefined | null): boolean {
+  return role === 'admin' || role === 'leader';
+}

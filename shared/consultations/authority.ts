@@ -10,12 +10,11 @@
  */
 import type { Actor, SiteScope } from '../authority';
 import { speaksFor } from '../acting';
+import { ALLOWED, refuse, type Decision } from '../decision';
 import type { Op } from '../data/ops';
 import { CONSULTATION_SETTINGS_ID, type Consultation, type UpwardRequest } from './model';
 
-export type ConsultationDecision = { allowed: true } | { allowed: false; reason: string };
-const ALLOWED: ConsultationDecision = { allowed: true };
-const refuse = (reason: string): ConsultationDecision => ({ allowed: false, reason });
+export type ConsultationDecision = Decision;
 
 export { speaksFor };
 

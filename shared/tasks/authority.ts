@@ -18,6 +18,7 @@ import { speaksFor } from '../acting';
 import type { Op } from '../data/ops';
 import { TASK_SETTINGS_ID, type TaskStatus } from './state';
 import { taskFieldLabels } from './model';
+import { ALLOWED, refuse, type Decision } from '../decision';
 
 export type TaskAction =
   | 'create'
@@ -36,9 +37,7 @@ export type TaskAction =
   | 'contribute'
   | 'manageSteps';
 
-export type TaskDecision = { allowed: true } | { allowed: false; reason: string };
-const ALLOWED: TaskDecision = { allowed: true };
-const refuse = (reason: string): TaskDecision => ({ allowed: false, reason });
+export type TaskDecision = Decision;
 
 /** The facts about a task that authority depends on (a TaskState qualifies). */
 export interface TaskAuthorityView {

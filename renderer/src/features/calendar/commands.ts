@@ -3,7 +3,8 @@
  * only the coordinating office's administrators change it; unit offices receive it by sync.
  */
 import { AppError } from '@shared/errors';
-import type { Actor, SiteScope } from '@shared/authority';
+import type { Actor } from '@shared/authority';
+import { canEditCalendar } from '@shared/calendar/authority';
 import {
   calendarOverrideSchema,
   CALENDAR_MAX_YEAR,
@@ -18,16 +19,7 @@ import { withWrites, type WriteContext } from '../../data/repository';
 import { loadOrganisation } from '../registries/queries';
 import { loadCalendarConfig, overrideRowId } from './config';
 
-export type CalendarDecision = { allowed: true } | { allowed: false; reason: string };
-
-export function canEditCalendar(actor: Actor, site: Pick<SiteScope, 'siteRole'> | null): CalendarDecision {
-  if (actor.role !== 'admin') return { allowed: false, reason: 'Chỉ quản trị viên được điều chỉnh lịch làm việc.' };
-  if (!site) return { allowed: false, reason: 'Chưa thiết lập thông tin cơ quan.' };
-  if (site.siteRole !== 'coordinator') {
-    return { allowed: false, reason: 'Lịch làm việc dùng chung cho cả cơ quan, do Văn phòng điều phối điều chỉnh; máy này nhận lịch qua đồng bộ.' };
-  }
-  return { allowed: true };
-}
+export { canEditCalendar };
 
 export const OVERRIDE_KIND_LABELS: Record<CalendarOverride['kind'], string> = {
   dayOff: 'Ngày nghỉ thêm',

@@ -12,6 +12,7 @@ import { PlanImportButton } from '../tasks/PlanImport';
 import { useRegistry, useTaskActor, useToday, type Registry } from '../tasks/context';
 import { useOrganisation } from '../registries/queries';
 import { PairingNotice, useAwaitsRegistry } from '../sync/PairingNotice';
+import { assignsWork } from '@shared/roles';
 
 const CARD_ORDER: TaskCategory[] = ['openOverdue', 'openWithinDeadline', 'openNoDeadline', 'awaitingAcceptance', 'doneOnTime', 'doneLate', 'doneNoDeadline'];
 
@@ -54,7 +55,7 @@ export function DashboardPage() {
   const org = useOrganisation();
   const awaiting = useAwaitsRegistry();
   if (!counts || !registry) return <Loader />;
-  const canAssign = actor.role === 'admin' || actor.role === 'leader';
+  const canAssign = assignsWork(actor.role);
   const formula = rateFormulas[settings.rateFormula];
 
   if (counts.total === 0 && counts.cancelled === 0) {

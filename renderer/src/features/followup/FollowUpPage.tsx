@@ -44,10 +44,10 @@ export function FollowUpPage(_props: { subPath: string }) {
           <Text c="dimmed">tính đến ngày {formatDate(today)}</Text>
         </Group>
         <Group gap="xs">
-          <Button variant="default" disabled={!permission.allowed || centre.reportsDue.length === 0} onClick={() => setReportOpen(true)} title={permission.reason || undefined}>
+          <Button variant="default" disabled={!permission.allowed || centre.reportsDue.length === 0} onClick={() => setReportOpen(true)} title={permission.allowed ? undefined : permission.reason}>
             Báo cáo Chủ tịch ({centre.reportsDue.length})
           </Button>
-          <Button color="red.8" disabled={!permission.allowed || totals.overdue === 0} onClick={() => setBatchOpen(true)} title={permission.reason || undefined}>
+          <Button color="red.8" disabled={!permission.allowed || totals.overdue === 0} onClick={() => setBatchOpen(true)} title={permission.allowed ? undefined : permission.reason}>
             Đôn đốc hàng loạt
           </Button>
         </Group>

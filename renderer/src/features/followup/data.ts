@@ -19,6 +19,7 @@ import { isPostCurrent, type Official, type Post } from '@shared/registries/offi
 import type { Organisation } from '@shared/registries/organisation';
 import type { Unit } from '@shared/registries/units';
 import type { Actor } from '@shared/authority';
+import { canFollowUp } from '@shared/followup/authority';
 import {
   buildChairReport,
   escalations,
@@ -124,15 +125,7 @@ export function useFollowUpCentre(asOf: string): FollowUpCentre | undefined {
 
 // ─── Who may follow up ─────────────────────────────────────────────────────────────────
 
-/**
- * Administrators and leaders may; staff only when their account belongs to a unit this
- * installation acts for (the coordinating office's own staff), never a unit being followed up.
- */
-export function canFollowUp(actor: Actor & { unitId: string | null }, org: Pick<Organisation, 'actsForUnitIds'>): { allowed: boolean; reason: string } {
-  if (actor.role === 'admin' || actor.role === 'leader') return { allowed: true, reason: '' };
-  if (actor.unitId && org.actsForUnitIds.includes(actor.unitId)) return { allowed: true, reason: '' };
-  return { allowed: false, reason: 'Chỉ văn phòng theo dõi, đôn đốc và lãnh đạo được ban hành văn bản đôn đốc.' };
-}
+export { canFollowUp };
 
 async function requireFollowUp(db: DondocDb, actor: Actor & { unitId: string | null }): Promise<Organisation> {
   const org = await loadOrganisation(db);

@@ -18,6 +18,7 @@ import { explanationLetter, issuerOf, rankingLetter } from './data/issue';
 import { saveRankingScheme, useRankingScheme } from './data/snapshots';
 import { ReportBuilder, type BuiltParams } from './ReportBuilder';
 import { saveReportDocx } from './exports';
+import { assignsWork } from '@shared/roles';
 
 const LEVEL_COLORS = ['teal', 'blue', 'yellow', 'red', 'grape', 'orange', 'cyan', 'pink'];
 
@@ -262,7 +263,7 @@ function WhyModal({ data, ranking, scheme, today, onClose }: { data: ReportData;
 function SchemeModal({ scheme, onClose }: { scheme: RankingScheme; onClose(): void }) {
   const [draft, setDraft] = useState<RankingScheme>(scheme);
   const [busy, setBusy] = useState(false);
-  const isAdmin = useAppState((s) => s.session?.account.role === 'admin' || s.session?.account.role === 'leader');
+  const isAdmin = useAppState((s) => assignsWork(s.session?.account.role));
   const metric = (id: string) => draft.metrics.find((m) => m.id === id)!;
   const save = async () => {
     setBusy(true);

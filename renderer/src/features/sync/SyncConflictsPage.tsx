@@ -8,6 +8,7 @@ import { useOrganisation } from '../registries/queries';
 import { chooseOtherValue, dismissConflict, type ConflictSide as Side } from './data/conflicts';
 import { entityLabels, fieldLabel, formatValue, hlcTime, versionSite } from './labels';
 import { useConflictItems, useSiteNames } from './queries';
+import { assignsWork } from '@shared/roles';
 
 function SideView({ title, side, siteName, tone }: { title: string; side: Side; siteName: (id: string) => string; tone: 'green' | 'gray' }) {
   return (
@@ -33,7 +34,7 @@ export function SyncConflictsPage() {
   const parent = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: items?.length ?? 0, getScrollElement: () => parent.current, estimateSize: () => 150, overscan: 4 });
   if (!items || !org) return <Loader />;
-  const canResolve = role === 'admin' || role === 'leader';
+  const canResolve = assignsWork(role);
 
   const choose = async (id: string) => {
     try {

@@ -13,6 +13,7 @@ import { AttachmentList, attachFile } from './components/Attachments';
 import { VirtualTable } from './components/VirtualTable';
 import { TaskColumns } from './components/taskColumns';
 import { currentTaskActor, useRegistry, useTaskActor, useToday } from './context';
+import { assignsWork, type Role } from '@shared/roles';
 
 interface DirectiveDraft {
   id: string | null;
@@ -31,8 +32,8 @@ function emptyDraft(today: string): DirectiveDraft {
   return { id: null, kind: 'officialLetter', number: '', symbol: '', issuedOn: formatUserDate(today), issuerName: '', subject: '', signerName: '', receivedOn: formatUserDate(today), attachments: [] };
 }
 
-export function canRegisterDirectives(role: string): boolean {
-  return role === 'admin' || role === 'leader';
+export function canRegisterDirectives(role: Role): boolean {
+  return assignsWork(role);
 }
 
 /** Văn bản chỉ đạo: the register (#/directives) and one directive with its tasks (#/directives/<id>). */

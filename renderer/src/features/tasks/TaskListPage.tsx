@@ -14,6 +14,7 @@ import { TaskColumns } from './components/taskColumns';
 import { VirtualTable } from './components/VirtualTable';
 import { PlanImportButton } from './PlanImport';
 import { useRegistry, useTaskActor, useToday, type Registry } from './context';
+import { assignsWork } from '@shared/roles';
 
 /**
  * Saved filters live in this browser profile's localStorage, one list per account
@@ -124,7 +125,7 @@ export function TaskListPage({ searchDelayMs = 250 }: { searchDelayMs?: number }
 
   if (!registry) return <Loader />;
   const category = filter.categories?.[0] ?? null;
-  const canAssign = actor.role === 'admin' || actor.role === 'leader';
+  const canAssign = assignsWork(actor.role);
   const active = Object.keys(filter).some((k) => k !== 'statuses') || !!search;
 
   const exportList = async () => {

@@ -32,6 +32,7 @@ import { withWrites, type WriteContext, type Writer } from '../../../data/reposi
 import { loadOrganisation } from '../../registries/queries';
 import { loadCalendarConfig } from '../../calendar/config';
 import { reindexTasks, rowToEvent, rowToTask } from './taskIndex';
+import { assignsWork } from '@shared/roles';
 
 /** The logged-in account as the task rules see it. */
 export interface TaskActor extends Actor {
@@ -126,7 +127,7 @@ async function requireUnits(db: DondocDb, ids: readonly string[]): Promise<void>
 export async function registerDirective(db: DondocDb, ctx: WriteContext, actor: TaskActor, input: DirectiveInput, id: string | null = null): Promise<string> {
   const parsed = directiveInputSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues);
-  if (actor.role !== 'admin' && actor.role !== 'leader') throw new AppError('not-authorised', 'Chỉ văn thư, quản trị viên hoặc lãnh đạo được vào sổ văn bản chỉ đạo.');
+  if (!assignsWork(actor.role)) throw new AppError('not-authorised', 'Chỉ văn thư, quản trị viên hoặc lãnh đạo được vào sổ văn bản chỉ đạo.');
   const rowId = id ?? newId();
   await taskTransaction(
     db,
