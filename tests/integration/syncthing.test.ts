@@ -160,15 +160,22 @@ async function cycle(site: AppSite): Promise<PeerCycle[]> {
   return out;
 }
 
+/**
+ * The package files in a folder and their hashes. Syncthing carries deletions too (the sender
+ * cleans acknowledged packages), so a file listed may be gone when it is read: it is left out,
+ * and the caller's bounded wait looks again.
+ */
 async function packageFiles(dir: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (const name of (await readdir(dir)).filter(isPackageName)) {
-    out.set(
-      name,
-      createHash('sha256')
-        .update(await readFile(join(dir, name)))
-        .digest('hex'),
-    );
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(join(dir, name));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      throw error;
+    }
+    out.set(name, createHash('sha256').update(bytes).digest('hex'));
   }
   return out;
 }
