@@ -107,7 +107,7 @@ export function ReportBuilder(props: { today: string; settings: TaskSettings; re
         {scopeKind === 'leader' && (
           <Select label="Lãnh đạo giao nhiệm vụ" w={280} searchable value={officialId} onChange={setOfficialId} data={registry.officials.map((o) => ({ value: o.id, label: o.fullName }))} />
         )}
-        <Select label="Tính nhiệm vụ" w={330} allowDeselect={false} value={inclusion} onChange={(v) => setInclusion((v as TaskInclusion) ?? 'withCarriedOver')} data={Object.entries(taskInclusionLabels).map(([value, label]) => ({ value, label }))} />
+        <Select label="Tính nhiệm vụ" w={400} allowDeselect={false} value={inclusion} onChange={(v) => setInclusion((v as TaskInclusion) ?? 'withCarriedOver')} data={Object.entries(taskInclusionLabels).map(([value, label]) => ({ value, label }))} />
         <Button onClick={build} loading={props.busy}>
           {props.actionLabel}
         </Button>
