@@ -5,13 +5,10 @@
  * print the deciding leader; the quarter report (defaulting on 01/04 to quý I, cut-off 31/03)
  * and the ranking count it on time or late as the setting says.
  */
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { ADMIN, firstRun } from './helpers/firstRun';
+import { importRegistry } from './helpers/registry';
 import { PASSWORD, openTask, pick, setToday, switchTo } from './helpers/session';
-import { writeWorkbook } from '../../electron/main/xlsx/workbook';
-import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
 
 const TITLE = 'Báo cáo kết quả tiêm chủng mở rộng quý I';
 
@@ -22,42 +19,16 @@ test('a clerk’s day: product, completion returned once then accepted, deciding
   // The wizard says the higher body prints on every letterhead, and previews it.
   await firstRun(site, { shots: 'clerk-00-wizard' });
 
-  await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
-  const unitsFile = join(tmp, 'don-vi.xlsx');
-  await writeFile(
-    unitsFile,
-    await writeWorkbook([
-      {
-        name: 'Đơn vị',
-        columns: UNIT_COLUMNS,
-        rows: [
-          ['Trạm Y tế', 'TYT', 'Cơ quan chuyên môn / Phòng', 'TYT', 'UBND', '01/07/2025', '', 2, ''],
-          ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'KT', 'UBND', '01/07/2025', '', 3, ''],
-        ],
-      },
-    ]),
-  );
-  site.dialogs.openPaths.push(unitsFile);
-  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-  await expect(page.getByText('Đã nhập 2 đơn vị')).toBeVisible();
-  await page.getByRole('link', { name: 'Cán bộ, công chức' }).click();
-  const officialsFile = join(tmp, 'can-bo.xlsx');
-  await writeFile(
-    officialsFile,
-    await writeWorkbook([
-      {
-        name: 'Cán bộ',
-        columns: OFFICIAL_COLUMNS,
-        rows: [
-          ['CB01', 'Nguyễn Văn Hùng', 'UBND', 'Chủ tịch UBND', 'x', '01/07/2025', '', '', ''],
-          ['CB02', 'Lục Thị Mai', 'TYT', 'Trạm trưởng', 'x', '01/07/2025', '', '', ''],
-        ],
-      },
-    ]),
-  );
-  site.dialogs.openPaths.push(officialsFile);
-  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-  await expect(page.getByText('Đã nhập 2 cán bộ')).toBeVisible();
+  await importRegistry(site, tmp, {
+    units: [
+      ['Trạm Y tế', 'TYT', 'Cơ quan chuyên môn / Phòng', 'TYT', 'UBND', '01/07/2025', '', 2, ''],
+      ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'KT', 'UBND', '01/07/2025', '', 3, ''],
+    ],
+    officials: [
+      ['CB01', 'Nguyễn Văn Hùng', 'UBND', 'Chủ tịch UBND', 'x', '01/07/2025', '', '', ''],
+      ['CB02', 'Lục Thị Mai', 'TYT', 'Trạm trưởng', 'x', '01/07/2025', '', '', ''],
+    ],
+  });
   await page.getByRole('link', { name: 'Tài khoản' }).click();
   await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
   let d = page.getByRole('dialog');

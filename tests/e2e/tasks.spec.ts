@@ -11,9 +11,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { ADMIN, firstRun } from './helpers/firstRun';
+import { importRegistry } from './helpers/registry';
 import { openTask, PASSWORD, pick, setToday, switchTo } from './helpers/session';
-import { writeWorkbook } from '../../electron/main/xlsx/workbook';
-import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
 
 test('directive → two tasks → progress, extension granted → completion judged by the setting → refusals → history', async ({ site, tmp }) => {
   test.setTimeout(240_000);
@@ -22,44 +21,17 @@ test('directive → two tasks → progress, extension granted → completion jud
   await firstRun(site);
 
   // Units and officials by .xlsx import, as foundation.spec does.
-  await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
-  const unitsFile = join(tmp, 'don-vi.xlsx');
-  await writeFile(
-    unitsFile,
-    await writeWorkbook([
-      {
-        name: 'Đơn vị',
-        columns: UNIT_COLUMNS,
-        rows: [
-          ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'KT', 'UBND', '01/07/2025', '', 2, ''],
-          ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, ''],
-        ],
-      },
-    ]),
-  );
-  site.dialogs.openPaths.push(unitsFile);
-  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-  await expect(page.getByText('Đã nhập 2 đơn vị')).toBeVisible();
-
-  await page.getByRole('link', { name: 'Cán bộ, công chức' }).click();
-  const officialsFile = join(tmp, 'can-bo.xlsx');
-  await writeFile(
-    officialsFile,
-    await writeWorkbook([
-      {
-        name: 'Cán bộ',
-        columns: OFFICIAL_COLUMNS,
-        rows: [
-          ['CB01', 'Hoàng Văn Đức', 'UBND', 'Phó Chủ tịch UBND', '', '01/07/2025', '', '', ''],
-          ['CB02', 'Lương Thị Hà', 'PKT', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
-          ['CB03', 'Đàm Văn Sơn', 'VHXH', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
-        ],
-      },
-    ]),
-  );
-  site.dialogs.openPaths.push(officialsFile);
-  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-  await expect(page.getByText('Đã nhập 3 cán bộ')).toBeVisible();
+  await importRegistry(site, tmp, {
+    units: [
+      ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'KT', 'UBND', '01/07/2025', '', 2, ''],
+      ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, ''],
+    ],
+    officials: [
+      ['CB01', 'Hoàng Văn Đức', 'UBND', 'Phó Chủ tịch UBND', '', '01/07/2025', '', '', ''],
+      ['CB02', 'Lương Thị Hà', 'PKT', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
+      ['CB03', 'Đàm Văn Sơn', 'VHXH', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
+    ],
+  });
 
   // One account per unit.
   await page.getByRole('link', { name: 'Tài khoản' }).click();
