@@ -120,6 +120,38 @@ export interface AuthorshipCounts {
   refused: number;
 }
 
+const emptyWeekStats = (): WeekStats => ({
+  sizes: [],
+  opsPer: [],
+  coordImportMs: 0,
+  coordExportMs: 0,
+  coordPackages: 0,
+  lost: 0,
+  duplicated: 0,
+  delayedCount: 0,
+  refused: 0,
+});
+
+/** A unit of the simulated province, valid from the 2025 reorganisation. */
+const unitValues = (
+  name: string,
+  parentId: string | null,
+  shortName: string,
+  kind: string,
+  symbol: string,
+  order: number,
+) => ({
+  name,
+  parentId,
+  shortName,
+  kind,
+  symbol,
+  validFrom: "2025-07-01",
+  validTo: null,
+  order,
+  fields: [],
+});
+
 export interface ProvinceResult {
   converged: boolean;
   /** Distinct replica states (1 when converged). */
@@ -816,17 +848,7 @@ export async function runProvince(
     "week  pkgs  size-med KB  size-max KB  ops-med  ops-max  coord-import ms  coord-export ms  lost dup late",
   );
   for (let week = 0; week < WEEKS; week++) {
-    const stats: WeekStats = {
-      sizes: [],
-      opsPer: [],
-      coordImportMs: 0,
-      coordExportMs: 0,
-      coordPackages: 0,
-      lost: 0,
-      duplicated: 0,
-      delayedCount: 0,
-      refused: 0,
-    };
+    const stats = emptyWeekStats();
     let second = 0;
     // The registry: the units at the start, then an official's details edited each week.
     if (week === 0) {
@@ -834,34 +856,14 @@ export async function runProvince(
         "units",
         rootUnit,
         "insert",
-        {
-          name: "UBND tỉnh",
-          parentId: null,
-          shortName: "UBND",
-          kind: "other",
-          symbol: "UBND",
-          validFrom: "2025-07-01",
-          validTo: null,
-          order: 0,
-          fields: [],
-        },
+        unitValues("UBND tỉnh", null, "UBND", "other", "UBND", 0),
         at(week, second++),
       );
       coord.write(
         "units",
         coordUnit,
         "insert",
-        {
-          name: "Văn phòng UBND tỉnh",
-          parentId: rootUnit,
-          shortName: "VP",
-          kind: "other",
-          symbol: "VP",
-          validFrom: "2025-07-01",
-          validTo: null,
-          order: 1,
-          fields: [],
-        },
+        unitValues("Văn phòng UBND tỉnh", rootUnit, "VP", "other", "VP", 1),
         at(week, second++),
       );
       for (let i = 0; i < N; i++) {
@@ -869,17 +871,14 @@ export async function runProvince(
           "units",
           communeUnit(i),
           "insert",
-          {
-            name: `UBND xã ${i + 1}`,
-            parentId: rootUnit,
-            shortName: `Xã ${i + 1}`,
-            kind: "commune",
-            symbol: "UBND",
-            validFrom: "2025-07-01",
-            validTo: null,
-            order: 10 + i,
-            fields: [],
-          },
+          unitValues(
+            `UBND xã ${i + 1}`,
+            rootUnit,
+            `Xã ${i + 1}`,
+            "commune",
+            "UBND",
+            10 + i,
+          ),
           at(week, second++),
         );
       }
@@ -926,17 +925,7 @@ export async function runProvince(
   // Quiet rounds: no new writes, no faults, until nothing new travels.
   let quiet = 0;
   for (; quiet < 6; quiet++) {
-    const stats: WeekStats = {
-      sizes: [],
-      opsPer: [],
-      coordImportMs: 0,
-      coordExportMs: 0,
-      coordPackages: 0,
-      lost: 0,
-      duplicated: 0,
-      delayedCount: 0,
-      refused: 0,
-    };
+    const stats = emptyWeekStats();
     await round(
       Number.MAX_SAFE_INTEGER,
       at(WEEKS, 36_000 + 100 * quiet),
