@@ -5,9 +5,8 @@
  * package it likes with it (electron/main/sync/pack.ts's packPackage, as its own main would).
  */
 import { expect } from 'vitest';
-import { canonicalState, type JsonValue, type Op, type State } from '../../shared/data/ops';
+import { canonicalState, type Op, type State } from '../../shared/data/ops';
 import { formatHlc } from '../../shared/data/hlc';
-import { ORGANISATION_SETTINGS_ID, type Organisation } from '../../shared/registries/organisation';
 import type { PackageDataMsg } from '../../shared/ipc/channels/sync';
 import { chainOps, EMPTY_HEAD, opChainHash, type ChainHead, type Checkpoint } from '../../shared/sync/authorship';
 import { sha256Hex } from '../../electron/main/sync/ed25519';
@@ -19,9 +18,10 @@ import { allHeads } from '../../renderer/src/data/chain';
 import { exportPackage, localVector } from '../../renderer/src/features/sync/data/exportPackage';
 import { importPackage, importRejections, type ImportReport } from '../../renderer/src/features/sync/data/importPackage';
 import { previousKeys, trustedKeys } from '../../renderer/src/features/sync/data/peers';
-import type { PeerRow, RejectionRow } from '../../renderer/src/features/sync/data/types';
+import type { RejectionRow } from '../../renderer/src/features/sync/data/types';
 import { createTasks, reportProgress, type TaskActor } from '../../renderer/src/features/tasks/data/commands';
 import { FakeMain, readAs, siteKey } from '../unit/syncMain';
+import { openSiteDb } from '../unit/siteDb';
 
 let clock = Date.parse('2026-05-04T02:00:00Z');
 export const now = () => new Date((clock += 1000));
@@ -45,26 +45,7 @@ export interface Office {
 }
 
 export async function office(site: string): Promise<Office> {
-  const me = SITES.find((s) => s.site === site)!;
-  const db = new DondocDb(`security-${site}-${Math.random()}`);
-  const ctx: WriteContext = { site, actor: `admin (${me.name})`, now };
-  const org: Organisation = { authorityName: me.name, parentName: '', placeName: 'Cao Bằng', authoritySymbol: 'UBND', siteRole: me.role, actsForUnitIds: me.units, authorityUnitId: me.units[0] };
-  await withWrites(db, ctx, ['settings'], (w) => w.set('settings', ORGANISATION_SETTINGS_ID, org as unknown as Record<string, JsonValue>, 'Thiết lập', me.name));
-  const peers: PeerRow[] = SITES.filter((s) => s.site !== site).map((s) => ({
-    siteId: s.site,
-    name: s.name,
-    units: s.units,
-    role: s.role,
-    publicKey: siteKey(s.site).publicKey,
-    fingerprint: 'F',
-    trustedAt: '2026-05-01T00:00:00Z',
-    trustedBy: 'admin',
-    previousKeys: [],
-    ack: {},
-    lastReceivedAt: null,
-    lastSentAt: null,
-  }));
-  await db.peers.bulkPut(peers);
+  const { db, ctx } = await openSiteDb('security', SITES.find((s) => s.site === site)!, SITES, now);
   return { db, ctx, site, main: new FakeMain(site), outbox: new Map() };
 }
 
@@ -141,9 +122,13 @@ export async function headAt(holder: Office, author: string): Promise<ChainHead>
   return (await allHeads(holder.db, holder.site)).get(author) ?? EMPTY_HEAD;
 }
 
+// Forged ids and crafted package numbers only need to differ within a run; counters keep runs identical.
+let forgeries = 0;
+let craftedPackages = 0;
+
 /** An op in `claimed`'s name continuing the chain `after`, as a forger would make it. */
 export function forgedOp(claimed: string, after: ChainHead, fields: Pick<Op, 'entity' | 'rowId' | 'values'>, millis = peek()): Op {
-  const op: Op = { id: `forged-${Math.random().toString(36).slice(2)}`, site: claimed, hlc: formatHlc({ millis, counter: 0, node: claimed }), kind: 'set', actor: 'admin (giả mạo)', ...fields };
+  const op: Op = { id: `forged-${++forgeries}`, site: claimed, hlc: formatHlc({ millis, counter: 0, node: claimed }), kind: 'set', actor: 'admin (giả mạo)', ...fields };
   return chainOps([op], after, nodeChainCrypto).ops[0];
 }
 
@@ -173,7 +158,7 @@ export async function craft(attacker: Office, to: string, extra: { ops: Op[]; ch
       schemaVersion: 7,
       from: attacker.site,
       to,
-      seq: 100 + Math.floor(Math.random() * 1000),
+      seq: 100 + ++craftedPackages,
       prevPackageHash: null,
       createdAt: extra.createdAt ?? now().toISOString(),
       versionVector: h.versionVector,

@@ -45,10 +45,13 @@ async function refusal(p: Promise<unknown>): Promise<AppError> {
   return e as AppError;
 }
 
+// Database and file names differ per test through a counter, so every run is the same.
+let databases = 0;
+
 beforeEach(async () => {
   office = await makeOffice();
   await office.api.call('auth:createFirstAdmin', ADMIN);
-  db = new DondocDb(`sec-backup-${Math.random()}`);
+  db = new DondocDb(`sec-backup-${++databases}`);
   await withWrites(db, ctx, ['settings', 'units'], async (w) => {
     await w.set('settings', 'organisation', { authorityName: 'Ủy ban nhân dân huyện Yên Lạc' }, 'Thiết lập', 'UBND huyện');
     await w.set('units', 'u-kt', { name: 'Phòng Kinh tế', shortName: 'KT', parentId: null, fields: [] }, 'Thêm đơn vị', 'Phòng Kinh tế');
@@ -85,7 +88,7 @@ describe('backups are authenticated', () => {
       t.audit = [];
       t.peers = [{ ...honestPeer, siteId: 'ke-gia-mao', name: 'Văn phòng điều phối', role: 'coordinator', publicKey: 'B'.repeat(43) + '=' }];
     });
-    const usb = join(office.dataDir, '..', `usb-${Math.random()}.ddbak`);
+    const usb = join(office.dataDir, '..', `usb-${++databases}.ddbak`);
     await writeFile(usb, forged);
     office.openPaths.push(usb);
     const opened = await office.api.call('backup:open', { source: 'pick' });

@@ -18,12 +18,13 @@ const economics: TaskActor = { role: 'unitStaff', unitId: 'pkt', officialId: 'o-
 const economicsAdmin: TaskActor = { role: 'admin', unitId: 'pkt', officialId: 'o-minh' };
 
 const dbs: DondocDb[] = [];
+let databases = 0;
 afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
 
 async function coordinatorWithTask(): Promise<{ db: DondocDb; taskId: string }> {
-  const db = new DondocDb(`sec-office-${Math.random()}`);
+  const db = new DondocDb(`sec-office-${++databases}`);
   dbs.push(db);
   await withWrites(db, ctx, ['units', 'settings'], async (w) => {
     const unit = (id: string, name: string, parentId: string | null) =>

@@ -8,9 +8,8 @@ import { AppError } from '@shared/errors';
 import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { canonicalState, type JsonValue, type State } from '@shared/data/ops';
+import { canonicalState, type State } from '@shared/data/ops';
 import { parseHlc } from '@shared/data/hlc';
-import { ORGANISATION_SETTINGS_ID, type Organisation } from '@shared/registries/organisation';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { DondocDb, ENTITY_TABLES } from '../../../data/db';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
@@ -20,11 +19,11 @@ import { importConflicts, importPackage, importRejections, type ImportOptions } 
 import { chooseOtherValue } from './conflicts';
 import { DEMO_META_KEY, DEMO_SYNC_REFUSED } from './demoGuard';
 import { peerStatuses, silentPeers } from './status';
-import type { PeerRow } from './types';
 import { previousKeys, trustedKeys, trustRegistry } from './peers';
 import { completeSetup } from '../../registries/commands';
 import { loadOrganisation, loadUnits } from '../../registries/queries';
 import { FakeMain, readAs, siteKey } from '../../../../../tests/unit/syncMain';
+import { openSiteDb } from '../../../../../tests/unit/siteDb';
 
 let clock = Date.parse('2026-05-04T02:00:00Z');
 const tickNow = () => new Date((clock += 1000));
@@ -45,34 +44,7 @@ const SITES: { site: string; role: 'coordinator' | 'unit'; units: string[]; name
 ];
 
 async function makeReplica(site: string): Promise<Replica> {
-  const me = SITES.find((s) => s.site === site)!;
-  const db = new DondocDb(`sync-${site}-${Math.random()}`);
-  const ctx: WriteContext = { site, actor: `admin (${me.name})`, now: tickNow };
-  const org: Organisation = {
-    authorityName: me.name,
-    parentName: '',
-    placeName: 'Cao Bằng',
-    authoritySymbol: 'UBND',
-    siteRole: me.role,
-    actsForUnitIds: me.units,
-    authorityUnitId: me.units[0],
-  };
-  await withWrites(db, ctx, ['settings'], (w) => w.set('settings', ORGANISATION_SETTINGS_ID, org as unknown as Record<string, JsonValue>, 'Thiết lập', me.name));
-  const peers: PeerRow[] = SITES.filter((s) => s.site !== site).map((s) => ({
-    siteId: s.site,
-    name: s.name,
-    units: s.units,
-    role: s.role,
-    publicKey: siteKey(s.site).publicKey,
-    fingerprint: 'F',
-    trustedAt: '2026-05-01T00:00:00Z',
-    trustedBy: 'admin',
-    previousKeys: [],
-    ack: {},
-    lastReceivedAt: null,
-    lastSentAt: null,
-  }));
-  await db.peers.bulkPut(peers);
+  const { db, ctx } = await openSiteDb('sync', SITES.find((s) => s.site === site)!, SITES, tickNow);
   return { db, ctx, site, outbox: new Map(), main: new FakeMain(site) };
 }
 
@@ -259,7 +231,7 @@ describe('sync export/import on Dexie', () => {
     const coord = await makeReplica('vp-tinh');
     await seedUnits(coord);
     const taskId = await assignTask(coord);
-    const db = new DondocDb(`sync-wizard-${Math.random()}`);
+    const db = new DondocDb('sync-wizard');
     const xa: Replica = { db, ctx: { site: 'xa-a', actor: 'admin (UBND xã Hòa An)', now: tickNow }, site: 'xa-a', outbox: new Map(), main: new FakeMain('xa-a') };
     await completeSetup(db, xa.ctx, { authorityName: 'Ủy ban nhân dân xã Hòa An', parentName: 'Ủy ban nhân dân tỉnh Cao Bằng', placeName: 'Cao Bằng', authoritySymbol: 'UBND', siteRole: 'unit', office: null, today: '2026-05-04' });
     expect(await db.units.count()).toBe(0);

@@ -4,17 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { JsonValue } from '@shared/data/ops';
-import { ORGANISATION_SETTINGS_ID, type Organisation } from '@shared/registries/organisation';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { DondocDb } from '../../../data/db';
 import { withWrites, type WriteContext } from '../../../data/repository';
 import { exportPackage } from '../../sync/data/exportPackage';
 import { importPackage } from '../../sync/data/importPackage';
-import type { PeerRow } from '../../sync/data/types';
 import { completeTask, createTasks, pauseTask, registerDirective, reportProgress, requestExtension, updateTask, type TaskActor } from './commands';
 import { rebuildTaskIndex, reindexTasks, type PreloadedTaskRows } from './taskIndex';
-import { FakeMain, readAs, siteKey } from '../../../../../tests/unit/syncMain';
+import { FakeMain, readAs } from '../../../../../tests/unit/syncMain';
+import { openSiteDb } from '../../../../../tests/unit/siteDb';
 
 let clock = Date.parse('2026-03-02T02:00:00Z');
 const tick = () => new Date((clock += 1000));
@@ -36,26 +34,7 @@ interface Replica {
 }
 
 async function replica(site: string): Promise<Replica> {
-  const me = SITES.find((s) => s.site === site)!;
-  const db = new DondocDb(`task-index-${site}-${Math.random()}`);
-  const ctx: WriteContext = { site, actor: `admin (${me.name})`, now: tick };
-  const org: Organisation = { authorityName: me.name, parentName: '', placeName: 'Cao Bằng', authoritySymbol: 'UBND', siteRole: me.role, actsForUnitIds: me.units, authorityUnitId: me.units[0] };
-  await withWrites(db, ctx, ['settings'], (w) => w.set('settings', ORGANISATION_SETTINGS_ID, org as unknown as Record<string, JsonValue>, 'Thiết lập', me.name));
-  const peers: PeerRow[] = SITES.filter((s) => s.site !== site).map((s) => ({
-    siteId: s.site,
-    name: s.name,
-    units: s.units,
-    role: s.role,
-    publicKey: siteKey(s.site).publicKey,
-    fingerprint: 'F',
-    trustedAt: '2026-03-01T00:00:00Z',
-    trustedBy: 'admin',
-    previousKeys: [],
-    ack: {},
-    lastReceivedAt: null,
-    lastSentAt: null,
-  }));
-  await db.peers.bulkPut(peers);
+  const { db, ctx } = await openSiteDb('task-index', SITES.find((s) => s.site === site)!, SITES, tick, '2026-03-01T00:00:00Z');
   return { db, ctx, seq: 0, main: new FakeMain(site) };
 }
 
