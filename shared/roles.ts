@@ -17,3 +17,8 @@ export const roleLabels: Record<Role, string> = {
 export function assignsWork(role: Role | undefined | null): boolean {
   return role === 'admin' || role === 'leader';
 }
+
+/** Administrators keep the office's settings, accounts, backups, letter numbering and sync keys. */
+export function isAdministrator(role: Role | undefined | null): boolean {
+  return role === 'admin';
+}

@@ -13,6 +13,7 @@ import { errorMessage } from './ui/notify';
 import { useInactivityLock } from './features/auth/useInactivityLock';
 import { notifications } from '@mantine/notifications';
 import { checkAuditAnchor } from './data/auditAnchor';
+import { isAdministrator } from '@shared/roles';
 
 type Boot =
   | { kind: 'loading' }
@@ -73,7 +74,7 @@ export function App() {
   if (!session) return <LoginScreen />;
   if (session.locked) return <LockScreen />;
   if (org === null) {
-    if (session.account.role !== 'admin') {
+    if (!isAdministrator(session.account.role)) {
       return (
         <Center h="100%">
           <Alert color="yellow" title="Ứng dụng chưa được thiết lập" maw={560}>

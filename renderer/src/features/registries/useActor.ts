@@ -1,5 +1,6 @@
 import type { Actor } from '@shared/authority';
 import { useAppState } from '../../state/app';
+import { isAdministrator } from '@shared/roles';
 
 export function currentActor(): Actor {
   const s = useAppState.getState().session;
@@ -7,5 +8,5 @@ export function currentActor(): Actor {
 }
 
 export function useIsAdmin(): boolean {
-  return useAppState((s) => s.session?.account.role === 'admin');
+  return useAppState((s) => isAdministrator(s.session?.account.role));
 }

@@ -8,11 +8,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Group, Modal, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import type { ResponseOf } from '@shared/ipc/contract';
 import { api } from '../../api';
-import { useAppState } from '../../state/app';
 import { formatDateTime } from '../../ui/format';
 import { notifyError } from '../../ui/notify';
 import type { PeerRow } from './data/types';
 import { exchangeNow } from './useExchange';
+import { useIsAdmin } from '../registries/useActor';
 
 type Status = ResponseOf<'exchange:status'>;
 type Config = ResponseOf<'exchange:config'>;
@@ -20,7 +20,7 @@ type Config = ResponseOf<'exchange:config'>;
 const REFRESH_MS = 10_000;
 
 export function ExchangePanel({ peers }: { peers: PeerRow[] }) {
-  const isAdmin = useAppState((s) => s.session?.account.role === 'admin');
+  const isAdmin = useIsAdmin();
   const [status, setStatus] = useState<Status | null>(null);
   const [config, setConfig] = useState<Config | null>(null);
   const [editing, setEditing] = useState<PeerRow | null>(null);

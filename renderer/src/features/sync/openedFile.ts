@@ -12,6 +12,7 @@ import { api } from '../../api';
 import { useAppState } from '../../state/app';
 import { navigate } from '../../shell/router';
 import { useOrganisation } from '../registries/queries';
+import { isAdministrator, type Role } from '@shared/roles';
 
 interface OpenedFileRequest {
   kind: OpenedFileKind;
@@ -34,8 +35,8 @@ export function takeOpenedFile(kind: OpenedFileKind): OpenedFileRequest | null {
 const kindLabels: Record<OpenedFileKind, string> = { package: 'gói dữ liệu', identityCard: 'tệp khóa đơn vị', registry: 'danh bạ đơn vị' };
 
 /** Where a kind is read, or why this machine or account cannot read it. */
-export function openedFileRoute(kind: OpenedFileKind, role: string, siteRole: 'coordinator' | 'unit'): { path: string } | { refusal: string } {
-  if (role !== 'admin') return { refusal: `Chỉ quản trị viên mới mở được ${kindLabels[kind]}. Hãy đăng nhập bằng tài khoản quản trị rồi mở lại tệp.` };
+export function openedFileRoute(kind: OpenedFileKind, role: Role, siteRole: 'coordinator' | 'unit'): { path: string } | { refusal: string } {
+  if (!isAdministrator(role)) return { refusal: `Chỉ quản trị viên mới mở được ${kindLabels[kind]}. Hãy đăng nhập bằng tài khoản quản trị rồi mở lại tệp.` };
   if (kind === 'package') return { path: 'sync-import' };
   if (kind === 'identityCard' && siteRole !== 'coordinator') return { refusal: 'Tệp khóa đơn vị chỉ được đọc trên máy của Văn phòng điều phối.' };
   if (kind === 'registry' && siteRole === 'coordinator') return { refusal: 'Danh bạ đơn vị do chính máy này lập; chỉ máy của các đơn vị mới đọc danh bạ.' };

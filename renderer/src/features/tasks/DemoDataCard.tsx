@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Paper, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
 import { DEMO_SIZES, generateDemoData, type DemoOptions } from '@shared/demo/generator';
-import { currentDb, useAppState, writeContext } from '../../state/app';
+import { currentDb, writeContext } from '../../state/app';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { loadDemoData, type DemoLoadProgress } from './data/demo';
 import { useDemoRefusal } from './data/queries';
 import { currentTaskActor, useToday } from './context';
+import { useIsAdmin } from '../registries/useActor';
 
 type Size = 'office' | 'small';
 const SIZES: Record<Size, { label: string; options: Omit<DemoOptions, 'seed' | 'today'> }> = {
@@ -25,7 +26,7 @@ const STAGES: Record<DemoLoadProgress['stage'], string> = {
  * database holds real work.
  */
 export function DemoDataCard({ compact = false }: { compact?: boolean }) {
-  const isAdmin = useAppState((s) => s.session?.account.role === 'admin');
+  const isAdmin = useIsAdmin();
   const today = useToday();
   const refusal = useDemoRefusal();
   const [size, setSize] = useState<Size>('office');

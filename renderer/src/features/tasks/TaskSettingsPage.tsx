@@ -8,6 +8,7 @@ import { saveTaskSettings } from './data/commands';
 import { useTaskSettings } from './data/queries';
 import { DemoDataCard } from './DemoDataCard';
 import { currentTaskActor, useTaskActor } from './context';
+import { isAdministrator } from '@shared/roles';
 
 /** Cài đặt → Theo dõi nhiệm vụ: how lateness is judged, the due-soon window, the headline rate; and demo data. */
 export function TaskSettingsPage() {
@@ -20,7 +21,7 @@ export function TaskSettingsPage() {
     if (stored && !draft) setDraft(stored);
   }, [stored, draft]);
   if (!draft || org === undefined) return <Loader />;
-  const editable = actor.role === 'admin' && org?.siteRole === 'coordinator';
+  const editable = isAdministrator(actor.role) && org?.siteRole === 'coordinator';
   const save = async () => {
     setError(null);
     try {

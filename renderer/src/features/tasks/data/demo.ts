@@ -20,6 +20,7 @@ import { writeLocalBulk, type BulkRow, type WriteContext } from '../../../data/r
 import type { Organisation } from '@shared/registries/organisation';
 import { loadOrganisation } from '../../registries/queries';
 import { buildIndexRow, rowToEvent, rowToTask, type TaskIndexRow } from './taskIndex';
+import { isAdministrator } from '@shared/roles';
 
 /** meta key marking a database that holds demo data (rows without sync ops). */
 export const DEMO_DATA_META_KEY = 'demoData';
@@ -136,7 +137,7 @@ export function adaptDemo(data: DemoData, org: Pick<Organisation, 'actsForUnitId
  * transaction; the UI gets a progress report and a turn between chunks.
  */
 export async function loadDemoData(db: DondocDb, ctx: WriteContext, actor: Actor, data: DemoData, onProgress?: (p: DemoLoadProgress) => void, chunkSize = DEMO_CHUNK_TASKS): Promise<DemoLoadResult> {
-  if (actor.role !== 'admin') throw new AppError('not-authorised', 'Chỉ quản trị viên được nạp dữ liệu mẫu.');
+  if (!isAdministrator(actor.role)) throw new AppError('not-authorised', 'Chỉ quản trị viên được nạp dữ liệu mẫu.');
   const refusal = await demoRefusal(db);
   if (refusal) throw new AppError('conflict', refusal);
   const { units, posts, directives, tasks, eventsByTask, stepsByTask } = adaptDemo(data, (await loadOrganisation(db))!);
