@@ -73,6 +73,7 @@ import {
   admitOps,
   chainOps,
   type AdmitResult,
+  type AuthorKey,
   EMPTY_HEAD,
   vectorOfHeads,
   type ChainHead,
@@ -276,7 +277,7 @@ class Site {
   }
 
   /** The keys main proves authors with: this site's current and earlier keys, each peer's trusted and earlier keys. */
-  authorKeys(): (site: string) => readonly string[] {
+  authorKeys(): (site: string) => readonly AuthorKey[] {
     return authorKeysFor(
       {
         siteId: this.siteId,

@@ -20,7 +20,7 @@
 import { parseHlc } from '../data/hlc';
 import type { Op } from '../data/ops';
 import { canonicalJson } from './canonical';
-import { CHECKPOINT_CONTEXT, type Checkpoint, type CheckpointBody } from './package';
+import { CHECKPOINT_CONTEXT, type Checkpoint, type CheckpointBody, type LimitedKey } from './package';
 
 export { CHECKPOINT_CONTEXT, checkpointBodySchema, checkpointSchema, type Checkpoint, type CheckpointBody } from './package';
 
@@ -75,6 +75,8 @@ export const authorshipMessages = {
   noProof: 'Thao tác không mang bằng chứng tác giả (thiếu số thứ tự hoặc mã băm chuỗi); không chứng minh được do máy nào tạo.',
   unknownAuthor: (site: string) => `Thao tác ghi là của máy "${site}", máy này không có khóa của máy đó trong danh bạ đơn vị nên không kiểm chứng được tác giả.`,
   noCheckpoint: (site: string) => `Gói không mang xác nhận có chữ ký của máy "${site}" cho thao tác này; không chứng minh được thao tác do máy đó tạo.`,
+  replacedKey: (site: string, lastSeq: number) =>
+    `Xác nhận chuỗi thao tác của máy "${site}" được ký bằng một khóa máy đó đã thay, cho thao tác sau số ${lastSeq} (khóa cũ chỉ còn chứng minh được các thao tác đến số ${lastSeq}); có thể khóa cũ đã bị lộ. Bị từ chối.`,
   badCheckpoint: (site: string) => `Xác nhận chuỗi thao tác ghi là của máy "${site}" không có chữ ký hợp lệ bằng khóa của máy đó (giả mạo hoặc khóa không khớp danh bạ).`,
   notOnChain: (site: string) =>
     `Thao tác không thuộc chuỗi mà máy "${site}" đã ký xác nhận: nội dung đã bị sửa, bị giả mạo, hoặc nằm trước một thao tác bị sửa nên không chứng minh được.`,
@@ -99,24 +101,41 @@ export interface ProofResult {
 }
 
 /**
+ * A key that may sign a site's checkpoints: its current key (a string), or an earlier key with
+ * the last chain position it signed before it was replaced.
+ */
+export type AuthorKey = string | LimitedKey;
+
+export const authorKeyText = (k: AuthorKey): string => (typeof k === 'string' ? k : k.publicKey);
+
+/**
  * Proves each op as written by the site it names. `keysOf(site)` lists the keys this verifier
- * holds for a site (registry key, earlier keys, keys reached by rotation announcements).
+ * holds for a site (registry key, earlier keys, keys reached by rotation announcements); an
+ * earlier key's checkpoint proves nothing beyond the position at which it was replaced.
  * An op is proven when it is reached by walking back along prevHash from a checkpoint whose
  * signature verifies under one of those keys, with seq falling by one at each step.
  */
 export function proveAuthorship(
   ops: readonly Op[],
   checkpoints: readonly Checkpoint[],
-  keysOf: (site: string) => readonly string[],
+  keysOf: (site: string) => readonly AuthorKey[],
   crypto: ChainHasher & CheckpointVerifier,
 ): ProofResult {
   const refused = new Map<number, string>();
   const valid: Checkpoint[] = [];
   const badCheckpointSites = new Set<string>();
   const badCheckpointAt = new Set<string>();
+  // Site → the lowest limit of a replaced key that signed a checkpoint beyond it.
+  const replacedKeyUsed = new Map<string, number>();
   for (const cp of checkpoints) {
-    const keys = keysOf(cp.site);
-    if (keys.includes(cp.key) && crypto.verify(CHECKPOINT_CONTEXT, checkpointMessage(cp), cp.signature, cp.key)) valid.push(cp);
+    const key = keysOf(cp.site).find((k) => authorKeyText(k) === cp.key);
+    const limit = key !== undefined && typeof key !== 'string' ? key.lastSeq : undefined;
+    const signed = key !== undefined && crypto.verify(CHECKPOINT_CONTEXT, checkpointMessage(cp), cp.signature, cp.key);
+    if (signed && limit !== undefined && cp.seq > limit) {
+      replacedKeyUsed.set(cp.site, Math.min(limit, replacedKeyUsed.get(cp.site) ?? limit));
+      badCheckpointAt.add(`${cp.site}\n${cp.seq}`);
+      badCheckpointSites.add(cp.site);
+    } else if (signed) valid.push(cp);
     else {
       badCheckpointSites.add(cp.site);
       badCheckpointAt.add(`${cp.site}\n${cp.seq}`);
@@ -154,6 +173,7 @@ export function proveAuthorship(
     if (proven[i]) return;
     if (hashes[i] === null) refused.set(i, authorshipMessages.noProof);
     else if (keysOf(op.site).length === 0) refused.set(i, authorshipMessages.unknownAuthor(op.site));
+    else if (replacedKeyUsed.has(op.site) && op.seq! > replacedKeyUsed.get(op.site)!) refused.set(i, authorshipMessages.replacedKey(op.site, replacedKeyUsed.get(op.site)!));
     else if (badCheckpointAt.has(`${op.site}\n${op.seq}`)) refused.set(i, authorshipMessages.badCheckpoint(op.site));
     else if (validSites.has(op.site)) refused.set(i, authorshipMessages.notOnChain(op.site));
     else if (badCheckpointSites.has(op.site)) refused.set(i, authorshipMessages.badCheckpoint(op.site));

@@ -73,8 +73,21 @@ export const keyRotationBodySchema = z.strictObject({
   oldPublicKey: publicKeySchema,
   newPublicKey: publicKeySchema,
   createdAt: isoDateTimeSchema,
+  /**
+   * The last position of the site's own op chain that the old key signed a checkpoint for (0:
+   * none). Checkpoints by the old key beyond it are refused, so a key stolen after it was
+   * replaced cannot extend the chain. Absent in announcements made before this was recorded.
+   */
+  lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type KeyRotationBody = z.infer<typeof keyRotationBodySchema>;
+
+/**
+ * A key a site signed with before a rotation and the last position of its op chain that key may
+ * prove (shared/sync/authorship.ts); without `lastSeq` (older records) the key is not limited.
+ */
+export const limitedKeySchema = z.strictObject({ publicKey: publicKeySchema, lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() });
+export type LimitedKey = z.infer<typeof limitedKeySchema>;
 
 /**
  * A key rotation announcement: `signature` by the old key (what makes peers accept it) and
@@ -154,8 +167,11 @@ export interface PackageData {
   packageHash: string;
   /** The key that signed it (after following any key rotation). */
   signerPublicKey: string;
-  /** Set when the package moved the sender to a key the verifier did not yet trust. */
-  newSignerKey: { publicKey: string; fingerprint: string } | null;
+  /**
+   * Set when the package moved the sender to a key the verifier did not yet trust; `replaced`
+   * lists the keys left behind on the way, each with the last chain position it may prove.
+   */
+  newSignerKey: { publicKey: string; fingerprint: string; replaced: LimitedKey[] } | null;
   /** Authorship of each op (shared/sync/authorship.ts): the ops not proven, and the checkpoints that verified. */
   authorship: PackageAuthorship;
 }

@@ -9,7 +9,8 @@
  *     "keyRotations"?: KeyRotation[]  (the coordinator's, oldest first) }
  */
 import { z } from 'zod';
-import { keyRotationSchema, publicKeySchema, siteIdSchema } from './package';
+import { keyRotationSchema, limitedKeySchema, publicKeySchema, siteIdSchema } from './package';
+import type { AuthorKey } from './authorship';
 
 export const REGISTRY_FORMAT = 1;
 export const REGISTRY_EXTENSION = 'dondoc-registry';
@@ -30,7 +31,7 @@ export const registrySiteSchema = z.strictObject({
    * checkpoints they signed keep proving that site's earlier ops (shared/sync/authorship.ts).
    */
   previousKeys: z
-    .array(z.strictObject({ publicKey: publicKeySchema, replacedAt: z.iso.datetime({ offset: true }) }))
+    .array(z.strictObject({ ...limitedKeySchema.shape, replacedAt: z.iso.datetime({ offset: true }) }))
     .max(64)
     .optional(),
 });
@@ -56,9 +57,12 @@ export const registrySchema = z
   });
 export type Registry = z.infer<typeof registrySchema>;
 
-/** Every key a registry site's checkpoints may be signed with: the current one and its earlier ones. */
-export function siteKeys(site: Pick<RegistrySite, 'publicKey' | 'previousKeys'>): string[] {
-  return [site.publicKey, ...(site.previousKeys ?? []).map((k) => k.publicKey)];
+/**
+ * Every key a registry site's checkpoints may be signed with: the current one, and its earlier
+ * ones limited to where each stopped when the registry knows it.
+ */
+export function siteKeys(site: Pick<RegistrySite, 'publicKey' | 'previousKeys'>): AuthorKey[] {
+  return [site.publicKey, ...(site.previousKeys ?? []).map((k) => (k.lastSeq === undefined ? k.publicKey : { publicKey: k.publicKey, lastSeq: k.lastSeq }))];
 }
 
 /** What the coordinator's renderer supplies; main adds format, createdAt and its own site and key. */

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { firstRun } from './helpers/firstRun';
+import { addUnitByForm } from './helpers/registry';
 
 test('double-clicked sync files open the pairing step and the import preview; other files are refused', async ({ newSite, tmp }) => {
   test.setTimeout(300_000);
@@ -17,15 +18,7 @@ test('double-clicked sync files open the pairing step and the import preview; ot
   await firstRun(commune, { authorityName: 'Ủy ban nhân dân xã Hòa An', siteRole: 'unit' });
 
   await office.open('units');
-  await office.page.getByRole('button', { name: 'Thêm đơn vị' }).click();
-  const ud = office.page.getByRole('dialog');
-  await ud.getByLabel('Tên đơn vị').fill('Ủy ban nhân dân xã Hòa An');
-  await ud.getByLabel('Tên viết tắt').fill('HOAAN');
-  await ud.getByLabel('Ký hiệu văn bản').fill('UBND');
-  await ud.getByRole('combobox', { name: 'Đơn vị cấp trên' }).click();
-  await office.page.getByRole('option', { name: 'Ủy ban nhân dân tỉnh Cao Bằng' }).click();
-  await ud.getByRole('button', { name: 'Lưu' }).click();
-  await expect(office.page.getByRole('cell', { name: 'Ủy ban nhân dân xã Hòa An', exact: true })).toBeVisible();
+  await addUnitByForm(office.page, { name: 'Ủy ban nhân dân xã Hòa An', shortName: 'HOAAN', symbol: 'UBND', parent: 'Ủy ban nhân dân tỉnh Cao Bằng' });
 
   // The commune saves its key card; the office double-clicks it and lands on the pairing step.
   const card = join(tmp, 'khoa-xa-hoa-an.dondoc-key');

@@ -8,6 +8,7 @@ import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { test, expect } from './fixtures';
+import { addUnitByForm } from './helpers/registry';
 import { createHandlers } from '../../electron/main/handlers';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { MainDeps } from '../../electron/main/deps';
@@ -40,15 +41,7 @@ async function firstRun(page: Page): Promise<void> {
 
 async function addUnit(page: Page, name: string, short: string): Promise<void> {
   await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
-  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Tên đơn vị').fill(name);
-  await dialog.getByLabel('Tên viết tắt').fill(short);
-  await dialog.getByLabel('Ký hiệu văn bản').fill(short);
-  await dialog.getByRole('combobox', { name: 'Đơn vị cấp trên' }).click();
-  await page.getByRole('option', { name: 'Ủy ban nhân dân xã Hòa An' }).click();
-  await dialog.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('cell', { name, exact: true })).toBeVisible();
+  await addUnitByForm(page, { name, shortName: short, symbol: short, parent: 'Ủy ban nhân dân xã Hòa An' });
 }
 
 /** Waits for the toasts to close by themselves so screenshots show the screen itself. */

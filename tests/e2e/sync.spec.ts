@@ -8,6 +8,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect, type Site } from './fixtures';
 import { firstRun } from './helpers/firstRun';
+import { addUnitByForm } from './helpers/registry';
 import type { Op } from '../../shared/data/ops';
 import { chainOps, type ChainHead } from '../../shared/sync/authorship';
 import { nodeChainCrypto } from '../../electron/main/sync/authorship';
@@ -38,15 +39,7 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
 
   // The coordinator registers the commune as a unit.
   await office.open('units');
-  await office.page.getByRole('button', { name: 'Thêm đơn vị' }).click();
-  const ud = office.page.getByRole('dialog');
-  await ud.getByLabel('Tên đơn vị').fill('Ủy ban nhân dân xã Hòa An');
-  await ud.getByLabel('Tên viết tắt').fill('HOAAN');
-  await ud.getByLabel('Ký hiệu văn bản').fill('UBND');
-  await ud.getByRole('combobox', { name: 'Đơn vị cấp trên' }).click();
-  await office.page.getByRole('option', { name: 'Ủy ban nhân dân tỉnh Cao Bằng' }).click();
-  await ud.getByRole('button', { name: 'Lưu' }).click();
-  await expect(office.page.getByRole('cell', { name: 'Ủy ban nhân dân xã Hòa An', exact: true })).toBeVisible();
+  await addUnitByForm(office.page, { name: 'Ủy ban nhân dân xã Hòa An', shortName: 'HOAAN', symbol: 'UBND', parent: 'Ủy ban nhân dân tỉnh Cao Bằng' });
 
   // Pairing: the commune hands over its identity card; fingerprints are compared by phone.
   const communeId = await siteIdentity(commune);

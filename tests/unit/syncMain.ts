@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { PackageDataMsg, syncChannels } from '../../shared/ipc/channels/sync';
 import type { Op } from '../../shared/data/ops';
+import type { AuthorKey } from '../../shared/sync/authorship';
 import { createOwnSigner, memoryChainStore } from '../../electron/main/sync/authorship';
 import { makeSite, type TestSite } from '../fixtures/sync';
 import { packPackage, verifyPackage } from '../../electron/main/sync/pack';
@@ -45,7 +46,7 @@ export class FakeMain {
  * renderer trusts: site → key; by default every site's key here) and, for this site's own
  * ops, against its own key as main holds it.
  */
-export function readAs(site: string, bytes: Uint8Array, trusted?: Record<string, string>, previousKeys: Record<string, string[]> = {}): PackageDataMsg {
+export function readAs(site: string, bytes: Uint8Array, trusted?: Record<string, string>, previousKeys: Record<string, AuthorKey[]> = {}): PackageDataMsg {
   const trustedKeys: Record<string, string> = {};
   if (trusted) Object.assign(trustedKeys, trusted);
   else for (const [id, k] of keyring) if (id !== site) trustedKeys[id] = k.publicKey;

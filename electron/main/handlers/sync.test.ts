@@ -7,6 +7,9 @@ import { syncChannels } from '@shared/ipc/channels/sync';
 import { fingerprint } from '@shared/sync/fingerprint';
 import type { MainDeps, SecretBox } from '../deps';
 import { makeOps } from '../../../tests/fixtures/sync';
+import { authorshipMessages, opChainHash } from '@shared/sync/authorship';
+import { createKeyStore, type KeyStore } from '../sync/keys';
+import { nodeChainCrypto, signCheckpoint } from '../sync/authorship';
 import { createSyncHandlers, packageFileName, type SyncHandlers } from './sync';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };
@@ -15,6 +18,8 @@ const identityBox: SecretBox = { available: () => true, encrypt: (b) => Buffer.f
 interface Site {
   siteId: string;
   handlers: SyncHandlers;
+  /** Main's key store (a test may keep a key it later replaces, as a thief would). */
+  keys: KeyStore;
   /** Paths the next dialogs will return (null = the user cancels). */
   savePaths: (string | null)[];
   openPaths: (string | null)[];
@@ -25,7 +30,7 @@ let sites: Record<string, Site>;
 
 async function makeSite(siteId: string): Promise<Site> {
   const dataDir = join(root, siteId);
-  const site: Site = { siteId, handlers: undefined as unknown as SyncHandlers, savePaths: [], openPaths: [] };
+  const site: Site = { siteId, handlers: undefined as unknown as SyncHandlers, keys: undefined as unknown as KeyStore, savePaths: [], openPaths: [] };
   const deps: MainDeps = {
     dataDir,
     dialogs: {
@@ -39,7 +44,8 @@ async function makeSite(siteId: string): Promise<Site> {
     appVersion: '0.1.0',
     isElectron: false,
   };
-  site.handlers = createSyncHandlers(deps, { siteId: () => siteId });
+  site.keys = createKeyStore(deps, () => siteId);
+  site.handlers = createSyncHandlers(deps, { siteId: () => siteId, keyStore: site.keys });
   return site;
 }
 
@@ -123,9 +129,46 @@ describe('sync handlers', () => {
     const pkg = await exportTo(sites.a, 'phong-tc');
     sites.b.openPaths.push(pkg.path);
     const read = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': old.publicKey } }, ctx);
-    expect(read.package?.newSignerKey).toEqual({ publicKey: rotated.publicKey, fingerprint: rotated.fingerprint });
+    expect(read.package?.newSignerKey).toEqual({ publicKey: rotated.publicKey, fingerprint: rotated.fingerprint, replaced: [{ publicKey: old.publicKey, lastSeq: 0 }] });
     // The checkpoint signed with the new key proves the ops too.
     expect(read.package?.authorship.refused).toEqual([]);
+  });
+
+  it('a key replaced by sync:rotateKey proves only the chain it had signed: a stolen old key cannot extend it', async () => {
+    const ops = makeOps(30, 'xa-a');
+    await exportTo(sites.a, 'phong-tc', ops.slice(0, 20));
+    const old = await sites.a.handlers['sync:identity']({}, ctx);
+    const stolen = await sites.a.keys.privateKey();
+    await sites.a.handlers['sync:rotateKey']({}, ctx);
+    const honest = await exportTo(sites.a, 'phong-tc', ops);
+    sites.b.openPaths.push(honest.path);
+    const read = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': old.publicKey } }, ctx);
+    // The announcement says where the old key stopped; the ops after it are proven by the new key.
+    expect(read.package?.newSignerKey?.replaced).toEqual([{ publicKey: old.publicKey, lastSeq: 20 }]);
+    expect(read.package?.authorship.refused).toEqual([]);
+
+    // The thief holds the old key and has a trusted site relay a chain in xa-a's name that it signed further.
+    const forged = makeOps(30, 'xa-a', 7);
+    const checkpoint = signCheckpoint({ site: 'xa-a', seq: 30, head: opChainHash(forged[29], nodeChainCrypto) }, stolen);
+    const cKey = (await sites.c.handlers['sync:identity']({}, ctx)).publicKey;
+    const relayPath = join(root, 'relay.dondoc');
+    sites.c.savePaths.push(relayPath);
+    await sites.c.handlers['sync:exportPackage']({ to: 'phong-tc', schemaVersion: 3, versionVector: vv, ops: forged, checkpoints: [checkpoint] }, ctx);
+    sites.b.openPaths.push(relayPath);
+    const newKey = (await sites.a.handlers['sync:identity']({}, ctx)).publicKey;
+    const relayed = await sites.b.handlers['sync:readPackage'](
+      { trustedKeys: { 'xa-a': newKey, 'ubnd-huyen': cKey }, previousKeys: { 'xa-a': read.package!.newSignerKey!.replaced } },
+      ctx,
+    );
+    const refused = relayed.package!.authorship.refused;
+    expect(refused).toHaveLength(30);
+    expect(refused.filter((r) => r.index >= 20).every((r) => r.reason === authorshipMessages.replacedKey('xa-a', 20))).toBe(true);
+    expect(refused.filter((r) => r.index < 20).every((r) => r.reason === authorshipMessages.badCheckpoint('xa-a'))).toBe(true);
+
+    // Without the limit (a verifier that never learned it) the same checkpoint would have proven all 30.
+    sites.b.openPaths.push(relayPath);
+    const unlimited = await sites.b.handlers['sync:readPackage']({ trustedKeys: { 'xa-a': newKey, 'ubnd-huyen': cKey }, previousKeys: { 'xa-a': [old.publicKey] } }, ctx);
+    expect(unlimited.package!.authorship.refused).toEqual([]);
   });
 
   it('main signs only a chain that continues the one it signed, and proves ops claiming this site only with its own key', async () => {

@@ -20,7 +20,7 @@ import {
 import type { MainDeps } from '../deps';
 import type { HandlerContext } from '../ipc/types';
 import { atomicWrite, createMutex, readJsonFile } from '../sync/files';
-import { createKeyStore, type KeyStore } from '../sync/keys';
+import { createKeyStore, type KeyStore, type SiteIdentity } from '../sync/keys';
 import { packPackage, verifyPackage } from '../sync/pack';
 import { authorKeysFor, createOwnSigner, fileChainStore, type OwnChainStore } from '../sync/authorship';
 import { signIdentityCard, signRegistry, verifyIdentityCard, verifyRegistry } from '../sync/registry';
@@ -68,6 +68,11 @@ export type PackageSink = (file: { bytes: Buffer; defaultName: string; seq: numb
 export interface PackageExporter {
   /** Packs and signs the next package of the `to` stream and hands it to `sink`; null when cancelled. */
   exportTo(req: ExportPackageRequest, sink: PackageSink): Promise<ExportPackageResult | null>;
+  /**
+   * Replaces the site key between exports, recording the last chain position the old key signed,
+   * so checkpoints a stolen old key signs later prove nothing.
+   */
+  rotateKey(): Promise<SiteIdentity>;
 }
 
 /**
@@ -77,9 +82,11 @@ export interface PackageExporter {
 export function createPackageExporter(deps: MainDeps, keys: KeyStore, chainStore?: OwnChainStore): PackageExporter {
   const outboxPath = join(deps.dataDir, OUTBOX_FILE);
   const exclusive = createMutex();
-  const signOwn = createOwnSigner(chainStore ?? fileChainStore(deps.dataDir, async () => (await keys.identity()).siteId, deps.now));
+  const store = chainStore ?? fileChainStore(deps.dataDir, async () => (await keys.identity()).siteId, deps.now);
+  const signOwn = createOwnSigner(store);
   const readOutbox = async (): Promise<Outbox> => (await readJsonFile(outboxPath, outboxSchema)) ?? { version: 1, streams: {} };
   return {
+    rotateKey: () => exclusive(async () => (await keys.rotate((await store.read())?.seq ?? 0)).identity),
     exportTo: (req, sink) =>
       exclusive(async () => {
         const identity = await keys.identity();
@@ -152,7 +159,7 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
   return {
     'sync:identity': () => keys.identity(),
 
-    'sync:rotateKey': async () => (await keys.rotate()).identity,
+    'sync:rotateKey': () => exporter.rotateKey(),
 
     'sync:exportPackage': async (req) => {
       const res = await exporter.exportTo(req, async ({ bytes, defaultName }) => {
@@ -233,7 +240,7 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
         sites: req.sites.map((s) =>
           s.siteId === identity.siteId
             ? // This site's own earlier keys come from main's record of its rotations.
-              { ...s, publicKey: identity.publicKey, ...(identity.rotations.length ? { previousKeys: identity.rotations.map((r) => ({ publicKey: r.oldPublicKey, replacedAt: r.createdAt })) } : {}) }
+              { ...s, publicKey: identity.publicKey, ...(identity.rotations.length ? { previousKeys: identity.rotations.map((r) => ({ publicKey: r.oldPublicKey, replacedAt: r.createdAt, ...(r.lastSeq === undefined ? {} : { lastSeq: r.lastSeq }) })) } : {}) }
             : { ...s, publicKey: s.publicKey ?? identity.publicKey },
         ),
       };

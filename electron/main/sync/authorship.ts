@@ -16,6 +16,7 @@ import {
   opChainHash,
   proveAuthorship,
   type ChainHasher,
+  type AuthorKey,
   type Checkpoint,
   type CheckpointBody,
   type CheckpointVerifier,
@@ -35,7 +36,7 @@ export function signCheckpoint(body: Omit<CheckpointBody, 'key'>, privateKey: Ke
 }
 
 /** Proof of a package's ops with Node crypto; `keysOf` lists a site's known keys. */
-export function proveOps(ops: readonly Op[], checkpoints: readonly Checkpoint[], keysOf: (site: string) => readonly string[]): ProofResult {
+export function proveOps(ops: readonly Op[], checkpoints: readonly Checkpoint[], keysOf: (site: string) => readonly AuthorKey[]): ProofResult {
   return proveAuthorship(ops, checkpoints, keysOf, nodeChainCrypto);
 }
 
@@ -45,11 +46,11 @@ export function proveOps(ops: readonly Op[], checkpoints: readonly Checkpoint[],
  * every other site the trusted key plus the earlier keys the renderer holds for it.
  */
 export function authorKeysFor(
-  own: { siteId: string; publicKey: string; rotations: readonly { oldPublicKey: string }[] },
+  own: { siteId: string; publicKey: string; rotations: readonly { oldPublicKey: string; lastSeq?: number }[] },
   trustedKeys: Readonly<Record<string, string>>,
-  previousKeys: Readonly<Record<string, readonly string[]>> = {},
-): (site: string) => readonly string[] {
-  const ownKeys = [own.publicKey, ...own.rotations.map((r) => r.oldPublicKey)];
+  previousKeys: Readonly<Record<string, readonly AuthorKey[]>> = {},
+): (site: string) => readonly AuthorKey[] {
+  const ownKeys: AuthorKey[] = [own.publicKey, ...own.rotations.map((r) => (r.lastSeq === undefined ? r.oldPublicKey : { publicKey: r.oldPublicKey, lastSeq: r.lastSeq }))];
   const has = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
   return (site) => (site === own.siteId ? ownKeys : [...(has(trustedKeys, site) ? [trustedKeys[site]] : []), ...(has(previousKeys, site) ? previousKeys[site] : [])]);
 }

@@ -54,7 +54,8 @@ export interface KeyStore {
   /** Main-only: never send this anywhere. */
   privateKey(): Promise<KeyObject>;
   /** Replaces the key pair; the old key signs an announcement of the new one. */
-  rotate(): Promise<{ identity: SiteIdentity; rotation: KeyRotation }>;
+  /** `lastSeq`: the last position of this site's op chain the old key signed (see KeyRotationBody). */
+  rotate(lastSeq?: number): Promise<{ identity: SiteIdentity; rotation: KeyRotation }>;
 }
 
 const OWNER_ONLY = 0o600;
@@ -150,13 +151,13 @@ export function createKeyStore(deps: KeyStoreDeps, getSiteId: () => string | Pro
     async privateKey() {
       return (await load()).key;
     },
-    async rotate() {
+    async rotate(lastSeq?: number) {
       await load();
       return exclusive(async () => {
         const current = cached as { stored: StoredIdentity; key: KeyObject };
         const pair = newPair();
         const createdAt = deps.now().toISOString();
-        const rotation = signKeyRotation({ siteId: current.stored.siteId, oldKey: current.key, newKey: pair.privateKey, createdAt });
+        const rotation = signKeyRotation({ siteId: current.stored.siteId, oldKey: current.key, newKey: pair.privateKey, createdAt, lastSeq });
         const rotations = [...current.stored.rotations, rotation].slice(-16);
         const stored: StoredIdentity = { ...current.stored, publicKey: pair.publicKey, ...seal(pair.der), createdAt, rotations };
         await save(stored);

@@ -7,7 +7,8 @@ import { canonicalJson } from '@shared/sync/canonical';
 import { HEADER_BYTES, PACKAGE_FORMAT, PACKAGE_MAGIC, SIGNATURE_BYTES, SIGNING_CONTEXT, packageMessages as msg, type Manifest } from '@shared/sync/package';
 import { fingerprint } from '@shared/sync/fingerprint';
 import { signWithContext } from './ed25519';
-import { makeOps, makeSite, manifestFieldsFor, seededRandom, type TestSite } from '../../../tests/fixtures/sync';
+import { checkpointOf, makeOps, makeSite, manifestFieldsFor, seededRandom, type TestSite } from '../../../tests/fixtures/sync';
+import { authorshipMessages } from '@shared/sync/authorship';
 import { encodePackage, inspectPackage, packPackage, readEnvelope, verifyPackage } from './pack';
 import { signKeyRotation } from './rotation';
 
@@ -307,7 +308,7 @@ describe('key rotation', () => {
     const rotation = signKeyRotation({ siteId: a.siteId, oldKey: a.privateKey, newKey: next.privateKey, createdAt: '2025-07-02T00:00:00.000Z' });
     const bytes = pack(makeOps(2, a.siteId), next, b.siteId, { keyRotations: [rotation] });
     const verified = verifyAsB(bytes);
-    expect(verified.newSignerKey).toEqual({ publicKey: next.publicKey, fingerprint: fingerprint(next.publicKey) });
+    expect(verified.newSignerKey).toEqual({ publicKey: next.publicKey, fingerprint: fingerprint(next.publicKey), replaced: [{ publicKey: a.publicKey }] });
     // A verifier that already moved to the new key accepts it without a change to report.
     const again = verifyPackage(bytes, { trustedKeys: { ...trusted, [a.siteId]: next.publicKey }, mySiteId: b.siteId });
     expect(again.newSignerKey).toBeNull();
@@ -319,6 +320,21 @@ describe('key rotation', () => {
     const r1 = signKeyRotation({ siteId: a.siteId, oldKey: a.privateKey, newKey: k2.privateKey, createdAt: '2025-07-02T00:00:00.000Z' });
     const r2 = signKeyRotation({ siteId: a.siteId, oldKey: k2.privateKey, newKey: k3.privateKey, createdAt: '2025-07-03T00:00:00.000Z' });
     expect(verifyAsB(pack([], k3, b.siteId, { keyRotations: [r1, r2] })).signerPublicKey).toBe(k3.publicKey);
+  });
+
+  it('signs where the old key stopped into the announcement: a changed lastSeq breaks it, and checkpoints by the old key beyond it prove nothing', () => {
+    const next = makeSite(a.siteId);
+    const rotation = signKeyRotation({ siteId: a.siteId, oldKey: a.privateKey, newKey: next.privateKey, createdAt: '2025-07-02T00:00:00.000Z', lastSeq: 3 });
+    expect(refusal(() => verifyAsB(pack([], next, b.siteId, { keyRotations: [{ ...rotation, lastSeq: 9 }] }))).message).toBe(msg.badRotation(a.siteId));
+    const ops = makeOps(6, a.siteId);
+    // In the same package the old key vouches for ops up to 3 only; 4–6 need the new key's checkpoint.
+    const oldOnly = pack(ops, next, b.siteId, { keyRotations: [rotation], checkpoints: [checkpointOf(a, ops)] });
+    const verified = verifyAsB(oldOnly);
+    expect(verified.newSignerKey?.replaced).toEqual([{ publicKey: a.publicKey, lastSeq: 3 }]);
+    expect(verified.authorship.refused.map((r) => r.index)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(verified.authorship.refused[5].reason).toBe(authorshipMessages.replacedKey(a.siteId, 3));
+    const withNew = pack(ops, next, b.siteId, { keyRotations: [rotation], checkpoints: [checkpointOf(a, ops.slice(0, 3)), checkpointOf(next, ops)] });
+    expect(verifyAsB(withNew).authorship.refused).toEqual([]);
   });
 
   it('refuses a rotation not signed by the trusted key', () => {

@@ -22,6 +22,7 @@ import {
   manifestSchema,
   packageMessages as msg,
   type Manifest,
+  type LimitedKey,
   type ManifestFields,
   type PackageLimits,
   type TrustedKeys,
@@ -29,8 +30,9 @@ import {
   type VerifiedPackage,
 } from '../../../shared/sync/package';
 import { sha256Hex, signWithContext, verifyWithContext } from './ed25519';
-import { followKeyRotations } from './rotation';
+import { followKeyRotationPath } from './rotation';
 import { proveOps } from './authorship';
+import { authorKeyText, type AuthorKey } from '../../../shared/sync/authorship';
 
 const MAGIC = Buffer.from(PACKAGE_MAGIC, 'latin1');
 const NEWLINE = 0x0a;
@@ -134,7 +136,7 @@ export interface SignatureCheck {
   /** The key that verified the signature (the sender's current key). */
   signerPublicKey: string;
   /** Non-null when a key rotation moved the sender to a key the caller did not trust yet. */
-  newSignerKey: { publicKey: string; fingerprint: string } | null;
+  newSignerKey: { publicKey: string; fingerprint: string; replaced: LimitedKey[] } | null;
 }
 
 /** Checks the manifest signature against the sender's trusted key (following key rotations). */
@@ -142,12 +144,13 @@ export function checkSignature(envelope: PackageEnvelope, trustedKeys: TrustedKe
   const { from } = envelope.manifest;
   const trusted = Object.prototype.hasOwnProperty.call(trustedKeys, from) ? trustedKeys[from] : undefined;
   if (!trusted) throw new AppError('not-authorised', msg.untrustedSender(from));
-  const signer = followKeyRotations(from, trusted, envelope.manifest.keyRotations);
-  if (!signer) throw new AppError('not-authorised', msg.badRotation(from));
+  const path = followKeyRotationPath(from, trusted, envelope.manifest.keyRotations);
+  if (!path) throw new AppError('not-authorised', msg.badRotation(from));
+  const signer = path.key;
   if (!verifyWithContext(SIGNING_CONTEXT.package, envelope.manifestBytes, envelope.signature, signer)) {
     throw invalid(msg.badSignature(from));
   }
-  return { signerPublicKey: signer, newSignerKey: signer === trusted ? null : { publicKey: signer, fingerprint: fingerprint(signer) } };
+  return { signerPublicKey: signer, newSignerKey: signer === trusted ? null : { publicKey: signer, fingerprint: fingerprint(signer), replaced: path.replaced } };
 }
 
 /** Hash check, bounded inflate and op validation. Call only after checkSignature (or for inspection). */
@@ -197,7 +200,7 @@ export interface VerifyOptions {
    * Every key a site's checkpoints may be signed with (current and earlier). Defaults to the
    * trusted key of each site. This site's own keys must come from main, never from the renderer.
    */
-  authorKeys?: (site: string) => readonly string[];
+  authorKeys?: (site: string) => readonly AuthorKey[];
 }
 
 /** The one way to get a VerifiedPackage. Throws AppError ('invalid-file' | 'not-authorised'). */
@@ -210,11 +213,28 @@ export function verifyPackage(bytes: Uint8Array, options: VerifyOptions): Verifi
   if (to !== '*' && to !== options.mySiteId) throw new AppError('not-authorised', msg.wrongRecipient(to, options.mySiteId));
   const ops = readOps(envelope, limits);
   const base = options.authorKeys ?? ((site: string) => (Object.prototype.hasOwnProperty.call(options.trustedKeys, site) ? [options.trustedKeys[site]] : []));
-  // The sender's key after a rotation this package announced signs its own checkpoints too.
-  const keysOf = (site: string) => (site === from && signature.newSignerKey ? [...base(site), signature.newSignerKey.publicKey] : base(site));
+  // The sender's key after a rotation this package announced signs its own checkpoints too, and
+  // the keys it left behind prove only up to where they stopped.
+  const keysOf = (site: string): readonly AuthorKey[] => (site === from && signature.newSignerKey ? afterRotation(base(site), signature.newSignerKey) : base(site));
   const proof = proveOps(ops, envelope.manifest.checkpoints, keysOf);
   const authorship = { refused: [...proof.refused].map(([index, reason]) => ({ index, reason })), checkpoints: proof.checkpoints };
   return { manifest: envelope.manifest, ops, packageHash: envelope.packageHash, ...signature, authorship } as VerifiedPackage;
+}
+
+/**
+ * A sender's checkpoint keys once the rotations its package announced are followed: each key left
+ * behind limited to the last position it signed (the stricter limit when both sides know one),
+ * and the new key without limit.
+ */
+function afterRotation(keys: readonly AuthorKey[], next: { publicKey: string; replaced: readonly LimitedKey[] }): AuthorKey[] {
+  const out = new Map<string, AuthorKey>(keys.map((k) => [authorKeyText(k), k]));
+  for (const r of next.replaced) {
+    const known = out.get(r.publicKey);
+    const limits = [r.lastSeq, typeof known === 'object' ? known.lastSeq : undefined].filter((n): n is number => n !== undefined);
+    out.set(r.publicKey, limits.length ? { publicKey: r.publicKey, lastSeq: Math.min(...limits) } : r.publicKey);
+  }
+  out.set(next.publicKey, next.publicKey);
+  return [...out.values()];
 }
 
 /** Structure, hash and ops checked, signature NOT checked: for the inspector and diagnostics only. */

@@ -1,20 +1,22 @@
 /** Key rotation: the old key vouches for the new one; the new key proves it is held. */
 import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../../shared/sync/canonical';
-import { SIGNING_CONTEXT, type KeyRotation, type KeyRotationBody } from '../../../shared/sync/package';
+import { SIGNING_CONTEXT, type KeyRotation, type KeyRotationBody, type LimitedKey } from '../../../shared/sync/package';
 import { publicKeyBase64, signWithContext, verifyWithContext } from './ed25519';
 
 function bodyBytes(body: KeyRotationBody): Buffer {
-  const { siteId, oldPublicKey, newPublicKey, createdAt } = body;
-  return Buffer.from(canonicalJson({ siteId, oldPublicKey, newPublicKey, createdAt }), 'utf8');
+  const { siteId, oldPublicKey, newPublicKey, createdAt, lastSeq } = body;
+  // Announcements made before lastSeq was recorded are signed without it and still verify.
+  return Buffer.from(canonicalJson({ siteId, oldPublicKey, newPublicKey, createdAt, ...(lastSeq === undefined ? {} : { lastSeq }) }), 'utf8');
 }
 
-export function signKeyRotation(input: { siteId: string; oldKey: KeyObject; newKey: KeyObject; createdAt: string }): KeyRotation {
+export function signKeyRotation(input: { siteId: string; oldKey: KeyObject; newKey: KeyObject; createdAt: string; lastSeq?: number }): KeyRotation {
   const body: KeyRotationBody = {
     siteId: input.siteId,
     oldPublicKey: publicKeyBase64(input.oldKey),
     newPublicKey: publicKeyBase64(input.newKey),
     createdAt: input.createdAt,
+    ...(input.lastSeq === undefined ? {} : { lastSeq: input.lastSeq }),
   };
   const bytes = bodyBytes(body);
   return {
@@ -39,11 +41,18 @@ export function isValidKeyRotation(rotation: KeyRotation, siteId: string, truste
  * the trusted key but is not properly signed returns null (the caller refuses the package).
  */
 export function followKeyRotations(siteId: string, trustedKey: string, rotations: readonly KeyRotation[] | undefined): string | null {
+  return followKeyRotationPath(siteId, trustedKey, rotations)?.key ?? null;
+}
+
+/** The same walk, with the keys left behind on it and the last chain position each may prove. */
+export function followKeyRotationPath(siteId: string, trustedKey: string, rotations: readonly KeyRotation[] | undefined): { key: string; replaced: LimitedKey[] } | null {
   let key = trustedKey;
+  const replaced: LimitedKey[] = [];
   for (const rotation of rotations ?? []) {
     if (rotation.oldPublicKey !== key) continue;
     if (!isValidKeyRotation(rotation, siteId, key)) return null;
+    replaced.push({ publicKey: key, ...(rotation.lastSeq === undefined ? {} : { lastSeq: rotation.lastSeq }) });
     key = rotation.newPublicKey;
   }
-  return key;
+  return { key, replaced };
 }

@@ -12,6 +12,7 @@ import {
   MAX_CHECKPOINTS,
   keyRotationSchema,
   manifestSchema,
+  limitedKeySchema,
   publicKeySchema,
   sha256HexSchema,
   siteIdSchema,
@@ -39,7 +40,7 @@ export const packageDataSchema = z.object({
   packageHash: sha256HexSchema,
   signerPublicKey: z.string(),
   /** Non-null when the sender rotated to a key you did not trust yet, vouched for by the trusted one: record it. */
-  newSignerKey: z.object({ publicKey: z.string(), fingerprint: z.string() }).nullable(),
+  newSignerKey: z.object({ publicKey: z.string(), fingerprint: z.string(), replaced: z.array(limitedKeySchema).max(16) }).nullable(),
   /** Main's check of each op's author (shared/sync/authorship.ts): ops not proven, and the checkpoints that verified. */
   authorship: z.object({
     refused: z.array(z.object({ index: z.number().int().min(0), reason: z.string() })),
@@ -84,7 +85,7 @@ export const syncChannels = {
       trustedKeys: z.record(siteIdSchema, publicKeySchema).refine((keys) => Object.keys(keys).length <= 5000, 'quá nhiều khóa'),
       /** Earlier keys of trusted sites (after rotations): checkpoints they signed stay verifiable. */
       previousKeys: z
-        .record(siteIdSchema, z.array(publicKeySchema).max(64))
+        .record(siteIdSchema, z.array(z.union([publicKeySchema, limitedKeySchema])).max(64))
         .refine((keys) => Object.keys(keys).length <= 5000, 'quá nhiều khóa')
         .optional(),
     }),

@@ -380,7 +380,7 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
     });
     options.onProgress?.(chunk + 1, totalChunks);
   }
-  if (pkg.newSignerKey) await recordPeerKey(db, manifest.from, pkg.newSignerKey.publicKey, now().toISOString());
+  if (pkg.newSignerKey) await recordPeerKey(db, manifest.from, pkg.newSignerKey, now().toISOString());
   return {
     status: 'imported',
     packageHash,

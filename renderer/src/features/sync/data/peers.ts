@@ -8,6 +8,8 @@ import { AppError } from '@shared/errors';
 import { fingerprint } from '@shared/sync/fingerprint';
 import type { SyncSite } from '@shared/sync/authorize';
 import type { Registry } from '@shared/sync/registry';
+import type { AuthorKey } from '@shared/sync/authorship';
+import type { LimitedKey } from '@shared/sync/package';
 import { ORGANISATION_SETTINGS_ID, type Organisation } from '@shared/registries/organisation';
 import type { JsonValue } from '@shared/data/ops';
 import type { DondocDb } from '../../../data/db';
@@ -38,10 +40,15 @@ export async function trustedKeys(db: DondocDb): Promise<Record<string, string>>
   return out;
 }
 
-/** siteId → the keys each trusted peer used before its rotations: its old checkpoints stay provable. */
-export async function previousKeys(db: DondocDb): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const p of await db.peers.toArray()) if (p.previousKeys.length) out[p.siteId] = p.previousKeys.map((k) => k.publicKey);
+/**
+ * siteId → the keys each trusted peer used before its rotations, each limited to the last chain
+ * position it signed when that is known: its old checkpoints stay provable, later ones do not.
+ */
+export async function previousKeys(db: DondocDb): Promise<Record<string, AuthorKey[]>> {
+  const out: Record<string, AuthorKey[]> = {};
+  for (const p of await db.peers.toArray()) {
+    if (p.previousKeys.length) out[p.siteId] = p.previousKeys.map((k) => (k.lastSeq === undefined ? k.publicKey : { publicKey: k.publicKey, lastSeq: k.lastSeq }));
+  }
   return out;
 }
 
@@ -137,7 +144,7 @@ export async function trustRegistry(db: DondocDb, ctx: WriteContext, registry: R
           trustedBy: keyChanged || !old ? ctx.actor : old.trustedBy,
           previousKeys: mergeKeys(
             old ? (keyChanged ? [...old.previousKeys, { publicKey: old.publicKey, fingerprint: old.fingerprint, replacedAt: at }] : old.previousKeys) : [],
-            (s.previousKeys ?? []).map((k) => ({ publicKey: k.publicKey, fingerprint: fingerprint(k.publicKey), replacedAt: k.replacedAt })),
+            (s.previousKeys ?? []).map((k) => ({ publicKey: k.publicKey, fingerprint: fingerprint(k.publicKey), replacedAt: k.replacedAt, ...(k.lastSeq === undefined ? {} : { lastSeq: k.lastSeq }) })),
             s.publicKey,
           ),
           ack: old?.ack ?? {},
@@ -163,28 +170,39 @@ export async function trustRegistry(db: DondocDb, ctx: WriteContext, registry: R
   return { peers: result, unitsChanged };
 }
 
-/** Earlier keys known here and listed by the registry, once each, never the current key. */
+/**
+ * Earlier keys known here and listed elsewhere (a registry, a rotation), once each, never the
+ * current key; when both know where a key stopped, the lower position holds.
+ */
 function mergeKeys(mine: PeerRow['previousKeys'], listed: PeerRow['previousKeys'], current: string): PeerRow['previousKeys'] {
-  const out: PeerRow['previousKeys'] = [];
-  const seen = new Set([current]);
+  const out = new Map<string, PeerRow['previousKeys'][number]>();
   for (const k of [...listed, ...mine]) {
-    if (seen.has(k.publicKey)) continue;
-    seen.add(k.publicKey);
-    out.push(k);
+    if (k.publicKey === current) continue;
+    const known = out.get(k.publicKey);
+    if (!known) out.set(k.publicKey, k);
+    else if (k.lastSeq !== undefined && (known.lastSeq === undefined || k.lastSeq < known.lastSeq)) out.set(k.publicKey, { ...known, lastSeq: k.lastSeq });
   }
-  return out.sort((a, b) => (a.replacedAt < b.replacedAt ? -1 : a.replacedAt > b.replacedAt ? 1 : 0));
+  return [...out.values()].sort((a, b) => (a.replacedAt < b.replacedAt ? -1 : a.replacedAt > b.replacedAt ? 1 : 0));
 }
 
-/** A package's signer moved to a new key vouched for by the trusted one: remember it. */
-export async function recordPeerKey(db: DondocDb, siteId: string, publicKey: string, at: string): Promise<void> {
+/**
+ * A package's signer moved to a new key vouched for by the trusted one: remember it, and the keys
+ * it left behind with the last chain position each signed.
+ */
+export async function recordPeerKey(db: DondocDb, siteId: string, next: { publicKey: string; replaced: readonly LimitedKey[] }, at: string): Promise<void> {
   await db.transaction('rw', db.peers, async () => {
     const peer = await db.peers.get(siteId);
-    if (!peer || peer.publicKey === publicKey) return;
+    if (!peer || peer.publicKey === next.publicKey) return;
+    const limitOf = (key: string) => next.replaced.find((r) => r.publicKey === key)?.lastSeq;
+    const left = [peer.publicKey, ...next.replaced.map((r) => r.publicKey)].map((publicKey) => {
+      const lastSeq = limitOf(publicKey);
+      return { publicKey, fingerprint: fingerprint(publicKey), replacedAt: at, ...(lastSeq === undefined ? {} : { lastSeq }) };
+    });
     await db.peers.put({
       ...peer,
-      previousKeys: [...peer.previousKeys, { publicKey: peer.publicKey, fingerprint: peer.fingerprint, replacedAt: at }],
-      publicKey,
-      fingerprint: fingerprint(publicKey),
+      previousKeys: mergeKeys(peer.previousKeys, left, next.publicKey),
+      publicKey: next.publicKey,
+      fingerprint: fingerprint(next.publicKey),
     });
   });
 }

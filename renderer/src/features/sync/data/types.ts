@@ -19,7 +19,8 @@ export interface PeerRow {
   trustedAt: string;
   trustedBy: string;
   /** Keys this peer used before a rotation, newest last. */
-  previousKeys: { publicKey: string; fingerprint: string; replacedAt: string }[];
+  /** Keys the site signed with before, each with the last chain position it may prove (when known). */
+  previousKeys: { publicKey: string; fingerprint: string; replacedAt: string; lastSeq?: number }[];
   /** The peer's acknowledgement: per author site, the highest hlc it holds (from its packages). */
   ack: Record<string, string>;
   lastReceivedAt: string | null;

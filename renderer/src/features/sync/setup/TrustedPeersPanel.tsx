@@ -83,7 +83,7 @@ export function TrustedPeersPanel({ siteId, authorityName, actsForUnitIds, peers
           publicKey: p.publicKey,
           role: p.role,
           // Earlier keys stay in the registry so ops they proved stay provable everywhere.
-          ...(p.previousKeys.length ? { previousKeys: p.previousKeys.map((k) => ({ publicKey: k.publicKey, replacedAt: k.replacedAt })) } : {}),
+          ...(p.previousKeys.length ? { previousKeys: p.previousKeys.map((k) => ({ publicKey: k.publicKey, replacedAt: k.replacedAt, ...(k.lastSeq === undefined ? {} : { lastSeq: k.lastSeq }) })) } : {}),
         })),
       ];
       const res = await api().call('sync:exportRegistry', { sites });
