@@ -792,6 +792,8 @@ export async function runProvince(
         oldKey: coord.privateKey,
         newKey: next.privateKey,
         createdAt: new Date(now).toISOString(),
+        // Everything the old key could have signed: the coordinator's chain so far.
+        lastSeq: coord.ownHead.seq,
       }),
     );
     coord.privateKey = next.privateKey;
