@@ -4,7 +4,8 @@ import { accountabilityKindLabels, type AccountabilityKind, type AccountabilityR
 import type { AttachmentRef } from '@shared/tasks/model';
 import { AppError } from '@shared/errors';
 import { currentDb, writeContext } from '../../state/app';
-import { notifyError, notifySuccess } from '../../ui/notify';
+import { notifyError } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { AttachmentList, attachFile } from '../tasks/components/Attachments';
 import type { Registry } from '../tasks/context';
 import { useConsultationData } from '../consultations/data/queries';
@@ -37,7 +38,7 @@ export function RecordModal({ draft, registry, today, onClose }: { draft: Record
   const [decisionDate, setDecisionDate] = useState('');
   const [decidedBy, setDecidedBy] = useState('');
   const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction({ failure: 'Chưa ghi nhận được' });
   const consultations = useConsultationData();
   // The unit's tasks to link (lead unit), newest first; the list search narrows them.
   const unitTasks = useUnitTasks(unitId);
@@ -51,9 +52,8 @@ export function RecordModal({ draft, registry, today, onClose }: { draft: Record
     [consultations, unitId],
   );
 
-  const save = async () => {
-    setBusy(true);
-    try {
+  const save = () =>
+    run(async () => {
       const periodFrom = parseVnDate(from);
       const periodTo = parseVnDate(to);
       if (!periodFrom || !periodTo) throw new AppError('invalid-input', 'Nhập kỳ xem xét theo dạng dd/mm/yyyy.');
@@ -77,14 +77,7 @@ export function RecordModal({ draft, registry, today, onClose }: { draft: Record
         recordedOn: today,
       };
       await saveRecord(currentDb(), writeContext(), null, record);
-      notifySuccess(`Đã ghi nhận: ${accountabilityKindLabels[kind].toLowerCase()}.`);
-      onClose();
-    } catch (e) {
-      notifyError(e, 'Chưa ghi nhận được');
-    } finally {
-      setBusy(false);
-    }
-  };
+    }, { success: `Đã ghi nhận: ${accountabilityKindLabels[kind].toLowerCase()}.`, then: onClose });
 
   return (
     <Modal opened onClose={onClose} title="Ghi nhận kiểm điểm, biểu dương, khen thưởng" size="xl">

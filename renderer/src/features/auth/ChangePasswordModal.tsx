@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
 import { api } from '../../api';
-import { errorMessage, notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const [form, setForm] = useState({ old: '', next: '', confirm: '' });
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const close = () => {
     setForm({ old: '', next: '', confirm: '' });
     setError(null);
@@ -17,16 +16,7 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
       setError('Mật khẩu mới nhập lại không khớp.');
       return;
     }
-    setBusy(true);
-    try {
-      await api().call('auth:changePassword', { oldPassword: form.old, newPassword: form.next });
-      notifySuccess('Đã đổi mật khẩu.');
-      close();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(() => api().call('auth:changePassword', { oldPassword: form.old, newPassword: form.next }), { success: 'Đã đổi mật khẩu.', then: close });
   };
   return (
     <Modal opened={opened} onClose={close} title="Đổi mật khẩu">

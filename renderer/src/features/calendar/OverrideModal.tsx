@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
 import { dayKind, formatDateVi, formatLunarVi, type CalendarConfig, type CalendarOverrideKind } from '@shared/calendar';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { currentActor } from '../registries/useActor';
 import { baseIsWorking, OVERRIDE_KIND_LABELS, removeCalendarOverride, saveCalendarOverride } from './commands';
 
@@ -20,8 +20,7 @@ export function OverrideModal({ date, config, onClose }: Props) {
   // The parent keys this modal by date, so the form starts afresh for each day.
   const [kind, setKind] = useState<CalendarOverrideKind>(existing?.kind ?? allowedKind);
   const [note, setNote] = useState(existing?.note ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run: runAction } = useAction();
 
   const withoutOverride: CalendarConfig = { overrides: config.overrides.filter((o) => o.date !== date) };
   const base = dayKind(date, withoutOverride);
@@ -31,18 +30,7 @@ export function OverrideModal({ date, config, onClose }: Props) {
       : 'Ngày làm việc'
     : `Ngày nghỉ (${base.labels.join('; ')})`;
 
-  const run = async (fn: () => Promise<void>, done: string) => {
-    setBusy(true);
-    try {
-      await fn();
-      notifySuccess(done);
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = (fn: () => Promise<void>, done: string) => runAction(fn, { success: done, then: onClose });
   const save = () => run(() => saveCalendarOverride(currentDb(), writeContext(), currentActor(), { date, kind, note }), `Đã lưu điều chỉnh ngày ${formatDateVi(date)}.`);
   const remove = () => run(() => removeCalendarOverride(currentDb(), writeContext(), currentActor(), date), `Đã bỏ điều chỉnh ngày ${formatDateVi(date)}.`);
 

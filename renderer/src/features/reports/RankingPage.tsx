@@ -8,6 +8,7 @@ import { api } from '../../api';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { useTaskSettings } from '../tasks/data/queries';
 import { useRegistry, useToday } from '../tasks/context';
 import { useSignerOptions } from '../consultations/SignerSelect';
@@ -29,7 +30,7 @@ export function RankingPage() {
   const settings = useTaskSettings() ?? DEFAULT_TASK_SETTINGS;
   const scheme = useRankingScheme();
   const signers = useSignerOptions(today);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction({ failure: 'Không tính được số liệu' });
   const [data, setData] = useState<ReportData | null>(null);
   const [why, setWhy] = useState<UnitRanking | null>(null);
   const [editing, setEditing] = useState(false);
@@ -38,16 +39,7 @@ export function RankingPage() {
   const candidates = useMemo(() => (data && ranking ? proposeCandidates(data, ranking) : null), [data, ranking]);
   if (!registry || !scheme) return <Loader />;
 
-  const build = async ({ params, scopeLabel }: BuiltParams) => {
-    setBusy(true);
-    try {
-      setData(await buildReport(currentDb(), params, scopeLabel, await settledIndexRows(currentDb())));
-    } catch (e) {
-      notifyError(e, 'Không tính được số liệu');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const build = ({ params, scopeLabel }: BuiltParams) => run(async () => setData(await buildReport(currentDb(), params, scopeLabel, await settledIndexRows(currentDb()))));
   const printRanking = async () => {
     if (!data || !ranking) return;
     try {
@@ -262,21 +254,10 @@ function WhyModal({ data, ranking, scheme, today, onClose }: { data: ReportData;
 
 function SchemeModal({ scheme, onClose }: { scheme: RankingScheme; onClose(): void }) {
   const [draft, setDraft] = useState<RankingScheme>(scheme);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction({ failure: 'Không lưu được tiêu chí' });
   const isAdmin = useAppState((s) => assignsWork(s.session?.account.role));
   const metric = (id: string) => draft.metrics.find((m) => m.id === id)!;
-  const save = async () => {
-    setBusy(true);
-    try {
-      await saveRankingScheme(currentDb(), writeContext(), draft);
-      notifySuccess('Đã lưu tiêu chí xếp loại.');
-      onClose();
-    } catch (e) {
-      notifyError(e, 'Không lưu được tiêu chí');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = () => run(() => saveRankingScheme(currentDb(), writeContext(), draft), { success: 'Đã lưu tiêu chí xếp loại.', then: onClose });
   return (
     <Modal opened onClose={onClose} title="Tiêu chí xếp loại" size="lg">
       <Stack gap="sm">
