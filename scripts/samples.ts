@@ -10,11 +10,16 @@ import { PDFDocument } from 'pdf-lib';
 import { renderAttachmentHtml, renderLetterHtml, type LetterAttachment } from '../shared/letters/html';
 import { parseLetter, type Letter } from '../shared/letters/model';
 import { sampleIssuer, sampleTasks } from '../shared/letters/__fixtures__/samples';
-import { buildDeemedAgreementNotice, buildFollowUpLetter, buildPeriodicReport } from '../shared/letters/templates';
+import { buildDeemedAgreementNotice, buildFollowUpLetter } from '../shared/letters/templates';
+import { buildSummary } from '../shared/consultations/summaryLetter';
+import { buildChairReport } from '../shared/followup';
+import { DEFAULT_RANKING_SCHEME, rankUnits } from '../shared/reports';
+import { rankingLetter, reportLetter } from '../shared/reports/letters';
 import { renderLetterDocx } from '../electron/main/letters/docx';
 import { isoVietnamTime, signLetterPdf } from '../electron/main/signing/letterSigning';
 import { listTokenCertificates, withTokenSigner } from '../electron/main/signing/token';
 import { launchPdfPrinter } from './lib/chromiumPdf';
+import { sampleChairReportTasks, sampleConsultation, sampleQuarterReport } from './sampleData';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures');
 const ISSUED = '2026-05-05';
@@ -23,6 +28,10 @@ const ISSUED = '2026-05-05';
 export function sampleLetters(): { name: string; label: string; letter: Letter }[] {
   const issuer = sampleIssuer;
   const sig = issuer.signature;
+  const quarter = sampleQuarterReport();
+  const consult = sampleConsultation();
+  // The register numbers and dates a draft at issue (renderer/src/features/letters/data/register.ts).
+  const issued = (letter: Letter, number: number): Letter => parseLetter({ ...letter, number, date: ISSUED });
   const common = {
     parentAgency: '',
     issuingAgency: issuer.issuingAgency,
@@ -66,15 +75,20 @@ export function sampleLetters(): { name: string; label: string; letter: Letter }
     },
     {
       name: '03-bao-cao-dinh-ky',
-      label: 'Báo cáo định kỳ gửi cấp trên',
-      letter: buildPeriodicReport({
-        issuer,
-        periodLabel: 'quý I năm 2026',
-        recipients: ['Ủy ban nhân dân tỉnh Cao Bằng'],
-        distribution: ['Thường trực Đảng ủy xã'],
-        number: 23,
-        date: ISSUED,
-      }),
+      label: 'Báo cáo định kỳ kết quả thực hiện nhiệm vụ (quý I)',
+      letter: issued(
+        reportLetter(
+          quarter,
+          issuer,
+          {
+            shortcomings: ['Một số đơn vị chưa chủ động báo cáo tiến độ; 03 nhiệm vụ quá hạn do chưa phân công rõ người thực hiện.'],
+            nextSteps: ['Các đơn vị tập trung hoàn thành dứt điểm các nhiệm vụ quá hạn trong tháng 5 năm 2026.'],
+            proposals: ['Đề nghị Chủ tịch Ủy ban nhân dân xã chỉ đạo các đơn vị có nhiệm vụ quá hạn báo cáo rõ nguyên nhân.'],
+          },
+          { number: null, date: null },
+        ),
+        23,
+      ),
     },
     {
       name: '04-cong-van-khan',
@@ -129,6 +143,40 @@ export function sampleLetters(): { name: string; label: string; letter: Letter }
         ],
         distribution: ['Như trên'],
       }),
+    },
+    {
+      name: '07-bao-cao-chu-tich',
+      label: 'Báo cáo Chủ tịch các nhiệm vụ quá hạn đã đôn đốc hai lần',
+      letter: buildChairReport({
+        // The coordinating office reports in its own name and register (officeIssuer in the follow-up centre).
+        issuer: {
+          ...issuer,
+          parentAgency: issuer.issuingAgency,
+          issuingAgency: 'VĂN PHÒNG HĐND VÀ UBND',
+          authorityName: 'Văn phòng HĐND và UBND xã',
+          coordinatorName: '',
+          agencyAbbr: 'VP',
+          draftingUnitAbbr: '',
+          signature: { authority: null, title: 'Chánh Văn phòng', name: 'Lương Văn Thành' },
+          extraDistribution: [],
+        },
+        chairName: issuer.chairName,
+        authorityName: 'Ủy ban nhân dân xã Hòa An',
+        asOf: ISSUED,
+        tasks: sampleChairReportTasks(),
+        number: 8,
+        date: ISSUED,
+      }),
+    },
+    {
+      name: '08-bao-cao-xep-loai',
+      label: 'Báo cáo đánh giá, xếp loại đơn vị (quý I)',
+      letter: issued(rankingLetter(quarter, rankUnits(quarter, DEFAULT_RANKING_SCHEME), DEFAULT_RANKING_SCHEME, issuer, null), 27),
+    },
+    {
+      name: '09-tong-hop-y-kien',
+      label: 'Báo cáo tổng hợp ý kiến góp ý dự thảo',
+      letter: issued(buildSummary(consult.consultation, consult.replies, consult.reconciliations, ISSUED, issuer, consult.units), 28),
     },
   ];
 }

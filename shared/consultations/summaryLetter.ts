@@ -17,7 +17,7 @@ export function buildSummary(
   reconciliations: readonly Reconciliation[],
   asOf: string,
   issuer: LetterIssuer,
-  units: readonly Unit[],
+  units: readonly Pick<Unit, 'id' | 'name'>[],
   calendar?: CalendarConfig,
 ): Letter {
   const names = new Map(units.map((u) => [u.id, u.name]));
