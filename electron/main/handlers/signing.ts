@@ -14,7 +14,7 @@ import { formatLetterNumber } from '@shared/letters/model';
 import type { MainDeps } from '../deps';
 import type { HandlerContext } from '../ipc/types';
 import { atomicWrite } from '../fs/atomicWrite';
-import { isoVietnamTime, signLetterPdf } from '../signing/letterSigning';
+import { isoVietnamTime, signLetterPdf, signLetterPdfAsOrganisation } from '../signing/letterSigning';
 import { readPdfSignatures, type PdfSignatureReport } from '../signing/pdfSign';
 import { DEFAULT_SEAL_DIAMETER_MM, pngSize } from '../signing/placement';
 import { COMMON_TOKEN_LIBRARIES, formatViDate, listTokenCertificates, withTokenSigner, type TokenCertificate } from '../signing/token';
@@ -48,7 +48,11 @@ export function signatureSummary(r: PdfSignatureReport): string {
   const cert = r.certValidAtSigning
     ? `chứng thư số còn hiệu lực khi ký (đến ${formatViDate(r.validTo)})`
     : `chứng thư số KHÔNG còn hiệu lực khi ký (hiệu lực ${formatViDate(r.validFrom)}–${formatViDate(r.validTo)})`;
-  const changed = r.coversWholeFile ? 'tệp không bị thay đổi từ khi ký' : 'tệp đã được thêm nội dung SAU khi ký (phần thêm không được chữ ký bảo đảm)';
+  const changed = r.coversWholeFile
+    ? 'tệp không bị thay đổi từ khi ký'
+    : r.followedBy.length > 0
+      ? `sau khi ký, tệp được bổ sung chữ ký số của ${r.followedBy.join(', ')} (phần bổ sung được chữ ký đó bảo đảm)`
+      : 'tệp đã được thêm nội dung SAU khi ký (phần thêm không được chữ ký bảo đảm)';
   return `Chữ ký của ${r.signerName} hợp lệ; ${cert}; ${changed}.`;
 }
 
@@ -118,13 +122,14 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
 
     'signing:listCertificates': async () => ({ certificates: listTokenCertificates(await requireLibrary()).map(certInfo) }),
 
-    'signing:signLetterPdf': async ({ letter, certificate, margins, suggestedName }) => {
+    'signing:signLetterPdf': async ({ letter, certificate, organisationCertificate, margins, suggestedName }) => {
       const { printer, askPin } = options;
       if (!printer || !askPin) throw new AppError('internal', 'Ký số chỉ có trong ứng dụng Đôn Đốc trên máy tính.');
       const libraryPath = await requireLibrary();
       const signerPng = await readImage('signer');
       if (!signerPng) throw new AppError('invalid-input', 'Chưa có ảnh chữ ký của người ký. Chọn ảnh chữ ký (PNG nền trong suốt) trong Cài đặt ký số.');
       const sealPng = await readImage('seal');
+      if (organisationCertificate && !sealPng) throw new AppError('invalid-input', 'Chưa có ảnh con dấu của cơ quan để ký số của cơ quan. Chọn ảnh con dấu (PNG nền trong suốt) trong Cài đặt ký số.');
       const chosen = await deps.dialogs.pickSavePath({ title: 'Lưu văn bản đã ký số', defaultPath: safePdfName(suggestedName), filters: PDF_FILTER });
       if (chosen === null) return { canceled: true, path: null, sha256: '', certificate: null };
       const path = resolve(/\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`);
@@ -143,20 +148,45 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
             signingTime: now,
             reason: `Phát hành văn bản ${reference}`,
             location: letter.place,
+            organisationSignsNext: !!organisationCertificate,
           });
           return { ...result, certDer };
         },
       );
-      const [report] = readPdfSignatures(signed.pdf);
+      // The organisation signs second, with its own certificate and PIN: the seal image over the signature image.
+      const final =
+        organisationCertificate && sealPng
+          ? await withTokenSigner(
+              {
+                libraryPath,
+                ref: organisationCertificate,
+                now,
+                askPin: (c) => askPin({ subjectName: c.subjectName, tokenLabel: c.tokenLabel, purpose: `Ký số của cơ quan (đóng dấu) ${reference}` }),
+              },
+              (certDer, sign) =>
+                signLetterPdfAsOrganisation({
+                  pdf: signed.pdf,
+                  sealPng,
+                  sealDiameterMm: DEFAULT_SEAL_DIAMETER_MM,
+                  certDer,
+                  sign,
+                  signingTime: deps.now(),
+                  reason: `Cơ quan ký số văn bản ${reference}`,
+                  location: letter.place,
+                }),
+            )
+          : signed;
+      // The register records the competent person's certificate: the first signature.
+      const [report] = readPdfSignatures(final.pdf);
       try {
-        await atomicWrite(path, signed.pdf);
+        await atomicWrite(path, final.pdf);
       } catch {
         throw new AppError('storage', 'Không lưu được tệp PDF đã ký.');
       }
       return {
         canceled: false,
         path,
-        sha256: signed.sha256,
+        sha256: final.sha256,
         certificate: { subjectName: report.signerName, issuerName: report.issuer, serialNumber: report.serialNumber, sha256: signed.certSha256, validTo: report.validTo.toISOString() },
       };
     },
@@ -185,6 +215,7 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
           certValidAtSigning: r.certValidAtSigning,
           signatureValid: r.signatureValid,
           coversWholeFile: r.coversWholeFile,
+          followedBy: r.followedBy,
           summary: signatureSummary(r),
         })),
       };

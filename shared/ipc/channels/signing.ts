@@ -41,6 +41,8 @@ const signatureReportSchema = z.object({
   certValidAtSigning: z.boolean(),
   signatureValid: z.boolean(),
   coversWholeFile: z.boolean(),
+  /** Signers of the valid signatures added after this one (the organisation's after its signer's). */
+  followedBy: z.array(z.string()),
   /** One Vietnamese sentence summing up the three checks. */
   summary: z.string(),
 });
@@ -56,13 +58,16 @@ export const signingChannels = {
   /** Certificates on the tokens plugged in now. */
   'signing:listCertificates': channel(z.object({}), z.object({ certificates: z.array(certificateInfoSchema) })),
   /**
-   * Renders the numbered, dated letter to PDF, asks the PIN in main, signs on the token and saves
-   * the signed file where the user picks. Nothing is written when any step fails.
+   * Renders the numbered, dated letter to PDF, asks the PIN in main, signs on the token (then, with
+   * an organisation certificate, asks its PIN and adds the organisation's signature) and saves the
+   * signed file where the user picks. Nothing is written when any step fails.
    */
   'signing:signLetterPdf': channel(
     z.object({
       letter: letterSchema.refine((l) => l.number !== null && l.date !== null, 'Văn bản phải có số và ngày trước khi ký số'),
       certificate: certificateRefSchema,
+      /** The organisation's certificate: it signs second, its seal image over the signature image. */
+      organisationCertificate: certificateRefSchema.optional(),
       margins: letterMarginsSchema.optional(),
       suggestedName: z.string().trim().min(1).max(180),
     }),

@@ -10,14 +10,18 @@ import { api } from '../../api';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 
-type CertificateRef = CertificateInfo['ref'];
+export type CertificateRef = CertificateInfo['ref'];
+
+const NO_ORGANISATION = 'none';
 
 const certLabel = (c: CertificateInfo) => `${c.subjectName} — ${c.issuerName}, hiệu lực đến ${formatDate(c.validTo.slice(0, 10))} (${c.tokenLabel})`;
 
 /** Inside the issue dialog: the certificates on the plugged-in token and the "Ký số và phát hành" button. */
-export function SignAndIssue(props: { busy: boolean; onSign(certificate: CertificateRef): void }) {
+export function SignAndIssue(props: { busy: boolean; onSign(certificate: CertificateRef, organisationCertificate: CertificateRef | undefined): void }) {
   const [state, setState] = useState<{ certificates: CertificateInfo[]; problem: string | null } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  // The organisation's own certificate (the văn thư's token): it signs second, its seal image over the signature image.
+  const [organisation, setOrganisation] = useState<string>(NO_ORGANISATION);
 
   useEffect(() => {
     let live = true;
@@ -46,11 +50,27 @@ export function SignAndIssue(props: { busy: boolean; onSign(certificate: Certifi
         onChange={setChosen}
         allowDeselect={false}
       />
+      <Select
+        label="Chứng thư số của cơ quan (đóng dấu)"
+        description="Cơ quan ký số sau người ký; ảnh con dấu đặt trùm khoảng 1/3 ảnh chữ ký về bên trái."
+        data={[
+          { value: NO_ORGANISATION, label: 'Không ký số của cơ quan (ảnh con dấu in trong chữ ký của người ký)' },
+          ...state.certificates.map((c, i) => ({ value: String(i), label: certLabel(c) })).filter((o) => o.value !== chosen),
+        ]}
+        value={organisation === chosen ? NO_ORGANISATION : organisation}
+        onChange={(v) => setOrganisation(v ?? NO_ORGANISATION)}
+        allowDeselect={false}
+      />
       <Text size="xs" c="dimmed">
-        Mã PIN được hỏi trong hộp thoại riêng của ứng dụng khi ký. Văn bản được lấy số, xuất PDF, ký số rồi mới vào sổ; nếu ký không thành công, văn bản vẫn là dự thảo.
+        Mã PIN được hỏi trong hộp thoại riêng của ứng dụng khi ký (mỗi chứng thư số một lần). Văn bản được lấy số, xuất PDF, ký số rồi mới vào sổ; nếu ký không thành công, văn bản vẫn là dự thảo.
       </Text>
       <Group justify="flex-end">
-        <Button color="blue.8" disabled={index < 0} loading={props.busy} onClick={() => index >= 0 && props.onSign(state.certificates[index].ref)}>
+        <Button
+          color="blue.8"
+          disabled={index < 0}
+          loading={props.busy}
+          onClick={() => index >= 0 && props.onSign(state.certificates[index].ref, organisation === NO_ORGANISATION || organisation === chosen ? undefined : state.certificates[Number(organisation)].ref)}
+        >
           Ký số và phát hành
         </Button>
       </Group>
@@ -125,7 +145,7 @@ export function VerifyPdfButton() {
             </Text>
             {result.signatures.length === 0 && <Alert color="yellow">Tệp này không có chữ ký số.</Alert>}
             {result.signatures.map((s, i) => (
-              <Alert key={i} color={s.signatureValid && s.coversWholeFile && s.certValidAtSigning ? 'green' : 'red'} title={`Người ký: ${s.signerName}`}>
+              <Alert key={i} color={s.signatureValid && (s.coversWholeFile || s.followedBy.length > 0) && s.certValidAtSigning ? 'green' : 'red'} title={`Người ký: ${s.signerName}`}>
                 <Text size="sm">{s.summary}</Text>
                 <Text size="xs" c="dimmed">
                   Tổ chức cấp: {s.issuer}; số sê-ri {s.serialNumber}; thời gian ký {s.signingTime ?? 'không ghi'}.
