@@ -3,6 +3,8 @@
  * so a văn thư can review the templates before using them. PDFs are signed on a PKCS#11 token
  * when one is configured through the environment (DONDOC_PKCS11_LIBRARY, DONDOC_PKCS11_PIN, and
  * optionally DONDOC_SIGNER_PNG / DONDOC_SEAL_PNG; the drawn test images otherwise), else unsigned.
+ * With DONDOC_PKCS11_ORGANISATION (the subject name of the organisation's certificate on the token)
+ * the organisation signs each letter after its signer, with the seal, and signs the attachment.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -16,7 +18,7 @@ import { buildChairReport } from '../shared/followup';
 import { DEFAULT_RANKING_SCHEME, rankUnits } from '../shared/reports';
 import { rankingLetter, reportLetter } from '../shared/reports/letters';
 import { renderLetterDocx } from '../electron/main/letters/docx';
-import { isoVietnamTime, signLetterPdf } from '../electron/main/signing/letterSigning';
+import { isoVietnamTime, signLetterPdf, signLetterPdfAsOrganisation } from '../electron/main/signing/letterSigning';
 import { listTokenCertificates, withTokenSigner } from '../electron/main/signing/token';
 import { launchPdfPrinter } from './lib/chromiumPdf';
 import { sampleChairReportTasks, sampleConsultation, sampleQuarterReport } from './sampleData';
@@ -199,7 +201,12 @@ export async function writeSamples(outDir: string, print: (line: string) => void
   await mkdir(dir, { recursive: true });
   const library = process.env.DONDOC_PKCS11_LIBRARY ?? '';
   const pin = process.env.DONDOC_PKCS11_PIN ?? '';
-  const cert = library ? listTokenCertificates(library)[0] : undefined;
+  const certificates = library ? listTokenCertificates(library) : [];
+  // DONDOC_PKCS11_ORGANISATION: the subject name of the organisation's certificate; it signs after the signer, with the seal.
+  const organisationName = process.env.DONDOC_PKCS11_ORGANISATION ?? '';
+  const orgCert = organisationName ? certificates.find((c) => c.subjectName === organisationName) : undefined;
+  if (organisationName && !orgCert) throw new Error(`Thiết bị ký số không có chứng thư số của ${organisationName}.`);
+  const cert = certificates.find((c) => c !== orgCert);
   if (library && !cert) throw new Error('Thiết bị ký số không có chứng thư số nào.');
   const images = {
     signerPng: await readFile(process.env.DONDOC_SIGNER_PNG ?? join(fixtures, 'signer.png')),
@@ -210,10 +217,17 @@ export async function writeSamples(outDir: string, print: (line: string) => void
   const printer = await launchPdfPrinter();
   try {
     print(cert ? `Ký số bằng chứng thư của ${cert.subjectName} (${cert.tokenLabel}).` : 'Chưa cấu hình thiết bị ký số: PDF không ký.');
+    if (orgCert) print(`Cơ quan ký số (đóng dấu) bằng chứng thư của ${orgCert.subjectName}.`);
     const sign = async (pdf: Buffer, kind: 'letter' | 'attachment', reason: string): Promise<Buffer> => {
       if (!cert) return pdf;
-      return withTokenSigner({ libraryPath: library, ref: cert.ref, askPin: async () => pin, now: signingTime }, async (certDer, cmsSign) =>
-        (await signLetterPdf({ pdf, kind, images: kind === 'letter' ? images : undefined, certDer, sign: cmsSign, signingTime, reason })).pdf,
+      // An attachment is signed by the organisation alone (by the signer when no organisation certificate is set).
+      const first = kind === 'attachment' && orgCert ? orgCert : cert;
+      const signed = await withTokenSigner({ libraryPath: library, ref: first.ref, askPin: async () => pin, now: signingTime }, async (certDer, cmsSign) =>
+        (await signLetterPdf({ pdf, kind, images: kind === 'letter' ? images : undefined, certDer, sign: cmsSign, signingTime, reason, organisationSignsNext: !!orgCert })).pdf,
+      );
+      if (kind === 'attachment' || !orgCert) return signed;
+      return withTokenSigner({ libraryPath: library, ref: orgCert.ref, askPin: async () => pin, now: signingTime }, async (certDer, cmsSign) =>
+        (await signLetterPdfAsOrganisation({ pdf: signed, sealPng: images.sealPng, sealDiameterMm: images.sealDiameterMm, certDer, sign: cmsSign, signingTime, reason: `Cơ quan ký số: ${reason}` })).pdf,
       );
     };
     for (const { name, label, letter } of sampleLetters()) {
@@ -221,7 +235,7 @@ export async function writeSamples(outDir: string, print: (line: string) => void
       const ref = `${String(letter.number).padStart(2, '0')}/${letter.symbol}`;
       const pdf = await sign(await printer.toPdf(renderLetterHtml(letter, { signerSlot: !!cert })), 'letter', `Phát hành văn bản số ${ref}`);
       await writeFile(join(dir, `${name}.pdf`), pdf);
-      print(`${name}.docx, ${name}.pdf — ${label}: ${await pageCount(pdf)} trang${cert ? ', đã ký số' : ''}`);
+      print(`${name}.docx, ${name}.pdf — ${label}: ${await pageCount(pdf)} trang${cert ? (orgCert ? ', người ký và cơ quan đã ký số' : ', đã ký số') : ''}`);
       if (name === '01-cong-van-don-doc') {
         const stamp = cert ? { organisation: 'Ủy ban nhân dân xã Hòa An', reference: ref, time: isoVietnamTime(signingTime) } : undefined;
         const att = await sign(await printer.toPdf(renderAttachmentHtml(followUpAttachment(letter), { stamp })), 'attachment', `Phụ lục kèm văn bản số ${ref}`);
