@@ -1,10 +1,10 @@
 /**
- * Digital signing handlers. The token library path and the two images live in
- * `<dataDir>/signing/`; the PIN comes from an injected main-process prompt (Electron: a small
+ * Digital signing handlers. The token library path, the seal image and one signature image per
+ * signer's certificate live in `<dataDir>/signing/`; the PIN comes from an injected main-process prompt (Electron: a small
  * modal window owned by main, see ../signing/pinDialog.ts; tests: a function) and is never part
  * of a request or a response.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '@shared/errors';
@@ -59,7 +59,8 @@ export function signatureSummary(r: PdfSignatureReport): string {
 export function createSigningHandlers(deps: MainDeps, options: { printer?: LetterPrinter; askPin?: PinPrompt } = {}): SigningHandlers {
   const dir = join(deps.dataDir, 'signing');
   const configFile = join(dir, 'config.json');
-  const imageFile = (which: 'signer' | 'seal') => join(dir, `${which}.png`);
+  // A signature image per certificate (the schema allows only 64 hex digits in the name); one seal image.
+  const imageFile = (image: { which: 'seal' } | { which: 'signer'; certSha256: string }) => join(dir, image.which === 'seal' ? 'seal.png' : `signer-${image.certSha256}.png`);
 
   async function loadConfig(): Promise<SigningConfig> {
     try {
@@ -69,9 +70,9 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
       return { libraryPath: null };
     }
   }
-  async function readImage(which: 'signer' | 'seal'): Promise<Buffer | null> {
+  async function readImage(image: Parameters<typeof imageFile>[0]): Promise<Buffer | null> {
     try {
-      return await readFile(imageFile(which));
+      return await readFile(imageFile(image));
     } catch {
       return null;
     }
@@ -88,8 +89,11 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
       const windows = process.platform === 'win32';
       return {
         libraryPath,
-        hasSignerImage: (await readImage('signer')) !== null,
-        hasSealImage: (await readImage('seal')) !== null,
+        signerImageCerts: (await readdir(dir).catch(() => []))
+          .map((f) => /^signer-([0-9a-f]{64})\.png$/.exec(f)?.[1])
+          .filter((h): h is string => !!h)
+          .sort(),
+        hasSealImage: (await readImage({ which: 'seal' })) !== null,
         suggestions: COMMON_TOKEN_LIBRARIES.map((l) => ({ label: l.label, path: windows ? l.windows : l.linux })),
       };
     },
@@ -105,7 +109,8 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
       return { canceled: false, libraryPath: path, certificates };
     },
 
-    'signing:chooseImage': async ({ which }) => {
+    'signing:chooseImage': async (request) => {
+      const { which } = request;
       const chosen = await deps.dialogs.pickOpenPath({ title: which === 'signer' ? 'Chọn ảnh chữ ký (PNG nền trong suốt)' : 'Chọn ảnh con dấu (PNG nền trong suốt)', filters: PNG_FILTER });
       if (chosen === null) return { canceled: true };
       const bytes = await readFile(chosen);
@@ -116,7 +121,7 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
         throw new AppError('invalid-file', 'Tệp đã chọn không phải ảnh PNG.');
       }
       await mkdir(dir, { recursive: true });
-      await atomicWrite(imageFile(which), bytes);
+      await atomicWrite(imageFile(request.which === 'signer' ? { which: 'signer', certSha256: request.certificate.certSha256 } : { which: 'seal' }), bytes);
       return { canceled: false };
     },
 
@@ -126,9 +131,12 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
       const { printer, askPin } = options;
       if (!printer || !askPin) throw new AppError('internal', 'Ký số chỉ có trong ứng dụng Đôn Đốc trên máy tính.');
       const libraryPath = await requireLibrary();
-      const signerPng = await readImage('signer');
-      if (!signerPng) throw new AppError('invalid-input', 'Chưa có ảnh chữ ký của người ký. Chọn ảnh chữ ký (PNG nền trong suốt) trong Cài đặt ký số.');
-      const sealPng = await readImage('seal');
+      const signerPng = await readImage({ which: 'signer', certSha256: certificate.certSha256 });
+      if (!signerPng) {
+        const holder = listTokenCertificates(libraryPath).find((c) => c.ref.certSha256 === certificate.certSha256)?.subjectName ?? 'người ký';
+        throw new AppError('invalid-input', `Chưa có ảnh chữ ký của ${holder} cho chứng thư số này. Quản trị viên chọn ảnh chữ ký (PNG nền trong suốt) cho chứng thư số của người ký trong Cài đặt ký số.`);
+      }
+      const sealPng = await readImage({ which: 'seal' });
       if (organisationCertificate && !sealPng) throw new AppError('invalid-input', 'Chưa có ảnh con dấu của cơ quan để ký số của cơ quan. Chọn ảnh con dấu (PNG nền trong suốt) trong Cài đặt ký số.');
       const chosen = await deps.dialogs.pickSavePath({ title: 'Lưu văn bản đã ký số', defaultPath: safePdfName(suggestedName), filters: PDF_FILTER });
       if (chosen === null) return { canceled: true, path: null, sha256: '', certificate: null };

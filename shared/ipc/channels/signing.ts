@@ -26,7 +26,8 @@ export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
 
 const signingConfigSchema = z.object({
   libraryPath: z.string().nullable(),
-  hasSignerImage: z.boolean(),
+  /** SHA-256 of the certificates whose holder's signature image is set (each signer has their own). */
+  signerImageCerts: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
   hasSealImage: z.boolean(),
   suggestions: z.array(z.object({ label: z.string(), path: z.string() })),
 });
@@ -53,8 +54,15 @@ export const signingChannels = {
   'signing:getConfig': channel(z.object({}), signingConfigSchema),
   /** Administrator: choose the token's PKCS#11 library file (checked by loading it). */
   'signing:chooseLibrary': channel(z.object({}), z.object({ canceled: z.boolean(), libraryPath: z.string().nullable(), certificates: z.number() })),
-  /** Choose the signer's signature image or the seal image (transparent PNG). */
-  'signing:chooseImage': channel(z.object({ which: z.enum(['signer', 'seal']) }), z.object({ canceled: z.boolean() })),
+  /**
+   * Choose a signature image (transparent PNG) for the holder of one certificate, or the
+   * organisation's seal image. A signature image is personal: it is only ever drawn in a signature
+   * made with that certificate.
+   */
+  'signing:chooseImage': channel(
+    z.discriminatedUnion('which', [z.object({ which: z.literal('signer'), certificate: certificateRefSchema }), z.object({ which: z.literal('seal') })]),
+    z.object({ canceled: z.boolean() }),
+  ),
   /** Certificates on the tokens plugged in now. */
   'signing:listCertificates': channel(z.object({}), z.object({ certificates: z.array(certificateInfoSchema) })),
   /**

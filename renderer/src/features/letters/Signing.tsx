@@ -6,11 +6,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import type { CertificateInfo, SignatureReport } from '@shared/ipc/channels/signing';
+import type { ResponseOf } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 
 export type CertificateRef = CertificateInfo['ref'];
+type SigningConfig = ResponseOf<'signing:getConfig'>;
 
 const NO_ORGANISATION = 'none';
 
@@ -78,10 +80,24 @@ export function SignAndIssue(props: { busy: boolean; onSign(certificate: Certifi
   );
 }
 
-/** Administrator settings: the token's PKCS#11 library (once per computer), the signature and seal images. */
+/** Administrator settings: the token's PKCS#11 library (once per computer), each signer's signature image, the seal image. */
 export function SigningSettings() {
-  const [config, setConfig] = useState<{ libraryPath: string | null; hasSignerImage: boolean; hasSealImage: boolean; suggestions: { label: string; path: string }[] } | null>(null);
-  const reload = () => void api().call('signing:getConfig', {}).then(setConfig).catch((e: unknown) => notifyError(e, 'Không đọc được cài đặt ký số'));
+  const [config, setConfig] = useState<SigningConfig | null>(null);
+  // Certificates on the tokens plugged in now: each holder's signature image is set against their certificate.
+  const [certificates, setCertificates] = useState<CertificateInfo[] | null>(null);
+  const reload = () => {
+    api()
+      .call('signing:getConfig', {})
+      .then((c) => {
+        setConfig(c);
+        if (c.libraryPath)
+          api()
+            .call('signing:listCertificates', {})
+            .then((r) => setCertificates(r.certificates))
+            .catch(() => setCertificates([]));
+      })
+      .catch((e: unknown) => notifyError(e, 'Không đọc được cài đặt ký số'));
+  };
   useEffect(reload, []);
   const act = (fn: () => Promise<void>, title: string) => () => void fn().then(reload).catch((e: unknown) => notifyError(e, title));
   if (!config) return null;
@@ -110,15 +126,36 @@ export function SigningSettings() {
         >
           Chọn thư viện PKCS#11…
         </Button>
-        <Button variant="default" onClick={act(async () => void (await api().call('signing:chooseImage', { which: 'signer' })), 'Không dùng được ảnh chữ ký')}>
-          {config.hasSignerImage ? 'Đổi ảnh chữ ký…' : 'Chọn ảnh chữ ký…'}
-        </Button>
         <Button variant="default" onClick={act(async () => void (await api().call('signing:chooseImage', { which: 'seal' })), 'Không dùng được ảnh con dấu')}>
           {config.hasSealImage ? 'Đổi ảnh con dấu…' : 'Chọn ảnh con dấu…'}
         </Button>
       </Group>
+      <Text size="sm" fw={500}>
+        Ảnh chữ ký của từng người ký
+      </Text>
+      {certificates === null || certificates.length === 0 ? (
+        <Text size="xs" c="dimmed">
+          Cắm thiết bị ký số của người ký rồi mở lại trang này để chọn ảnh chữ ký cho chứng thư số của người đó.
+        </Text>
+      ) : (
+        <Stack gap={4}>
+          {certificates.map((c) => {
+            const has = config.signerImageCerts.includes(c.ref.certSha256);
+            return (
+              <Group key={c.ref.certSha256} gap="xs" justify="space-between" wrap="nowrap">
+                <Text size="sm">
+                  {certLabel(c)} — {has ? 'đã có ảnh chữ ký' : 'chưa có ảnh chữ ký'}
+                </Text>
+                <Button size="xs" variant="default" onClick={act(async () => void (await api().call('signing:chooseImage', { which: 'signer', certificate: c.ref })), 'Không dùng được ảnh chữ ký')}>
+                  {has ? 'Đổi ảnh chữ ký…' : 'Chọn ảnh chữ ký…'}
+                </Button>
+              </Group>
+            );
+          })}
+        </Stack>
+      )}
       <Text size="xs" c="dimmed">
-        Ảnh chữ ký: màu xanh, PNG nền trong suốt; ảnh con dấu: màu đỏ, đúng kích thước, PNG nền trong suốt.
+        Ảnh chữ ký: màu xanh, PNG nền trong suốt, chỉ dùng khi ký bằng chứng thư số của chính người đó; ảnh con dấu: màu đỏ, đúng kích thước, PNG nền trong suốt.
       </Text>
     </Stack>
   );
