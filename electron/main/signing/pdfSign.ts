@@ -13,12 +13,15 @@
 import { createHash } from 'node:crypto';
 import {
   PDFArray,
+  PDFContext,
   PDFDict,
   PDFDocument,
   PDFHexString,
   PDFName,
   PDFNumber,
   PDFObject,
+  PDFObjectParser,
+  PDFRawStream,
   PDFRef,
   PDFString,
   concatTransformationMatrix,
@@ -176,7 +179,11 @@ async function addSignatureField(doc: PDFDocument, field: SignatureField, input:
     AP: { N: apRef },
   });
   const widgetRef = ctx.register(widget);
-  page.node.addAnnot(widgetRef);
+  // Straight into /Annots: pdf-lib's addAnnot would also rewrap the page's content streams, a
+  // change to the page an incremental update must not make.
+  const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  if (annots) annots.push(widgetRef);
+  else page.node.set(PDFName.of('Annots'), ctx.obj([widgetRef]));
   const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
   const fields = form?.lookupMaybe(PDFName.of('Fields'), PDFArray);
   if (form && fields) {
@@ -298,7 +305,8 @@ export interface PdfSignatureReport {
   coversWholeFile: boolean;
   /**
    * Signers of the valid signatures added after this one (the organisation's after its signer's),
-   * the last of them covering the whole file: what was appended is vouched for by them.
+   * when each of those revisions only adds a signature (updateAddsOnlySignatures) and the last
+   * covers the whole file; empty otherwise.
    */
   followedBy: string[];
   /** The issuer certificate (when included) verifies the signer's certificate. */
@@ -354,11 +362,120 @@ export function readPdfSignatures(pdf: Buffer): PdfSignatureReport[] {
       signedUpTo: c + d,
     });
   }
-  // Later signatures cover earlier revisions whole: each signs everything up to its own end.
-  const last = out.at(-1);
-  const vouched = !!last && last.signatureValid && last.coversWholeFile;
-  return out.map(({ signedUpTo, ...r }) => ({
-    ...r,
-    followedBy: vouched && !r.coversWholeFile ? out.filter((later) => later.signedUpTo > signedUpTo && later.signatureValid).map((later) => later.signerName) : [],
-  }));
+  // A signature that does not reach the end of the file is vouched for by the later ones only when
+  // each later revision adds nothing but a valid signature and the last one reaches the end.
+  return out.map(({ signedUpTo, ...r }) => {
+    const later = out.filter((x) => x.signedUpTo > signedUpTo).sort((a, b) => a.signedUpTo - b.signedUpTo);
+    let from = signedUpTo;
+    const clean =
+      !r.coversWholeFile &&
+      later.length > 0 &&
+      later.at(-1)!.coversWholeFile &&
+      later.every((x) => {
+        const ok = x.signatureValid && updateAddsOnlySignatures(pdf, from, x.signedUpTo);
+        from = x.signedUpTo;
+        return ok;
+      });
+    return { ...r, followedBy: clean ? later.map((x) => x.signerName) : [] };
+  });
+}
+
+/** The text of each object defined in `text` (an incremental update), its stream data skipped by /Length. */
+function objectsIn(text: string, ctx: PDFContext): { num: number; gen: number; object: PDFObject | null }[] | null {
+  const out: { num: number; gen: number; object: PDFObject | null }[] = [];
+  const head = /(\d+)\s+(\d+)\s+obj\b/g;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endobj', start);
+    if (end < 0) return null;
+    const body = text.slice(start, end);
+    const streamAt = /\bstream\r?\n/.exec(body);
+    let object = parseObjectText(streamAt ? body.slice(0, streamAt.index) : body, ctx);
+    let next = end + 'endobj'.length;
+    if (streamAt) {
+      const length = object instanceof PDFDict ? object.get(PDFName.of('Length')) : undefined;
+      if (!(length instanceof PDFNumber)) return null;
+      const dataEnd = start + streamAt.index + streamAt[0].length + length.asNumber();
+      const after = text.indexOf('endobj', dataEnd);
+      if (after < 0) return null;
+      next = after + 'endobj'.length;
+      // Only the dictionary matters here; keep it as a stream's dictionary.
+      if (object instanceof PDFDict) object = PDFRawStream.of(object, new Uint8Array(0));
+    }
+    out.push({ num: Number(m[1]), gen: Number(m[2]), object });
+    head.lastIndex = next;
+  }
+  return out;
+}
+
+function parseObjectText(body: string, ctx: PDFContext): PDFObject | null {
+  try {
+    return PDFObjectParser.forBytes(Buffer.from(body, 'latin1'), ctx).parseObject();
+  } catch {
+    return null;
+  }
+}
+
+const nameOf = (d: PDFDict, key: string): string | undefined => {
+  const v = d.get(PDFName.of(key));
+  return v instanceof PDFName ? v.asString() : undefined;
+};
+
+/** Entries of two dictionaries equal except `except`, and every element of the old `grows` array kept in the new one. */
+function sameExcept(now: PDFDict, before: PDFDict, except: string, grows: string | null): boolean {
+  const keys = new Set([...now.keys(), ...before.keys()].map((k) => k.asString()));
+  for (const key of keys) {
+    if (key === `/${except}`) continue;
+    const a = now.get(PDFName.of(key.slice(1)));
+    const b = before.get(PDFName.of(key.slice(1)));
+    if (String(a) !== String(b)) return false;
+  }
+  if (grows) {
+    const a = now.get(PDFName.of(grows));
+    const b = before.get(PDFName.of(grows));
+    if (b instanceof PDFArray) {
+      if (!(a instanceof PDFArray)) return false;
+      const kept = new Set(a.asArray().map(String));
+      if (!b.asArray().every((x) => kept.has(String(x)))) return false;
+    } else if (b !== undefined && String(a) !== String(b)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the incremental update in bytes [from, to) only adds signatures: signature
+ * dictionaries, their widgets, the widgets' appearance streams and images, cross-reference
+ * streams, and the catalog and pages changed only in the form (/AcroForm) and in their
+ * annotation lists, which may grow but not lose an entry. Anything else — a content stream, a
+ * font, a page's /Contents, a removed annotation — is a change the earlier signature does not cover.
+ */
+export function updateAddsOnlySignatures(pdf: Buffer, from: number, to: number): boolean {
+  const ctx = PDFContext.create();
+  const objects = objectsIn(pdf.toString('latin1', from, to), ctx);
+  if (!objects || objects.length === 0) return false;
+  const prefix = pdf.toString('latin1', 0, from);
+  const previous = (num: number, gen: number): PDFDict | null => {
+    const heads = [...prefix.matchAll(new RegExp(`(?<![0-9])${num}\\s+${gen}\\s+obj\\b`, 'g'))];
+    const last = heads.at(-1);
+    if (!last) return null;
+    const start = last.index + last[0].length;
+    const end = prefix.indexOf('endobj', start);
+    const object = end < 0 ? null : parseObjectText(prefix.slice(start, end), ctx);
+    return object instanceof PDFDict ? object : null;
+  };
+  return objects.every(({ num, gen, object }) => {
+    const dict = object instanceof PDFRawStream ? object.dict : object;
+    if (!(dict instanceof PDFDict)) return false;
+    const type = nameOf(dict, 'Type');
+    const subtype = nameOf(dict, 'Subtype');
+    if (type === '/Sig' || type === '/XRef') return true;
+    if (subtype === '/Widget' && nameOf(dict, 'FT') === '/Sig') return true;
+    if (object instanceof PDFRawStream && (subtype === '/Image' || subtype === '/Form')) return true;
+    if (type === '/Catalog' || type === '/Page') {
+      const before = previous(num, gen);
+      if (!before) return false;
+      return type === '/Catalog' ? sameExcept(dict, before, 'AcroForm', null) : sameExcept(dict, before, 'Annots', 'Annots');
+    }
+    return false;
+  });
 }
