@@ -8,8 +8,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { documentText } from '../tests/e2e/helpers/docx';
 import { chromiumPath } from './lib/chromiumPdf';
 import { sampleLetters, writeSamples } from './samples';
+
+/** Text as a reader sees it: every run of white space (a wrapped line, a table cell) read as one space. */
+const flat = (text: string) => text.replace(/\s+/g, ' ');
 
 const hasPoppler = spawnSync('sh', ['-c', 'command -v pdfinfo && command -v pdffonts && command -v pdftotext'], { encoding: 'utf8' }).status === 0;
 
@@ -27,12 +32,81 @@ describe.skipIf(!hasPoppler || !chromiumPath())('dondoc samples', () => {
   it('writes every kind as .docx and .pdf and lists them with page counts', () => {
     const kinds = new Set(sampleLetters().map((s) => s.letter.kind));
     expect([...kinds].sort()).toEqual(['invitation', 'notice', 'officialLetter', 'report']);
+    expect(sampleLetters().map((s) => s.name)).toEqual([
+      '01-cong-van-don-doc',
+      '02-thong-bao-coi-nhu-dong-y',
+      '03-bao-cao-dinh-ky',
+      '04-cong-van-khan',
+      '05-thong-bao',
+      '06-giay-moi',
+      '07-bao-cao-chu-tich',
+      '08-bao-cao-xep-loai',
+      '09-tong-hop-y-kien',
+    ]);
     for (const { name } of sampleLetters()) {
       expect(existsSync(join(dir, `${name}.docx`))).toBe(true);
       expect(existsSync(join(dir, `${name}.pdf`))).toBe(true);
     }
     expect(lines[0]).toBe('Chưa cấu hình thiết bị ký số: PDF không ký.');
     expect(lines.filter((l) => /: \d+ trang$/.test(l))).toHaveLength(sampleLetters().length + 1);
+  });
+
+  it('the reports the app issues are there: the quarterly report, the report to the Chair, the ranking and the summary of opinions, each with its parts in the .docx and the PDF', () => {
+    const expected: Record<string, string[]> = {
+      '03-bao-cao-dinh-ky': [
+        'Số: 23/BC-UBND',
+        'Kết quả thực hiện nhiệm vụ được giao quý I năm 2026',
+        'Kết quả theo đơn vị chủ trì',
+        'Danh mục nhiệm vụ quá hạn chưa hoàn thành',
+        'Rà soát hộ nghèo, hộ cận nghèo phát sinh đầu năm 2026',
+        'Một số đơn vị chưa chủ động báo cáo tiến độ',
+        'Cột “Công văn đôn đốc”',
+        'Lưu: VT, VP',
+      ],
+      '07-bao-cao-chu-tich': [
+        'VĂN PHÒNG HĐND VÀ UBND',
+        'Số: 08/BC-VP',
+        'Tình hình thực hiện các nhiệm vụ quá hạn đã được đôn đốc',
+        'Kính gửi: Chủ tịch Ủy ban nhân dân xã',
+        'còn 4 nhiệm vụ của 3 đơn vị',
+        'Cập nhật cơ sở dữ liệu người có công với cách mạng',
+        'Số 12/UBND-VP ngày 20/04/2026; Số 17/UBND-VP ngày 28/04/2026',
+        '- Như trên;',
+        'Lương Văn Thành',
+      ],
+      '08-bao-cao-xep-loai': [
+        'Số: 27/BC-UBND',
+        'Kết quả đánh giá, xếp loại mức độ hoàn thành nhiệm vụ được giao quý I năm 2026',
+        'điểm = 1 × Tỷ lệ hoàn thành đúng hạn - 1 ×',
+        '“Tỷ lệ hoàn thành đúng hạn”',
+        'Hoàn thành xuất sắc nhiệm vụ',
+        'Hoàn thành tốt nhiệm vụ',
+        'Không hoàn thành nhiệm vụ',
+        'Trung tâm Phục vụ hành chính công',
+        '90,00% (9/10)',
+      ],
+      '09-tong-hop-y-kien': [
+        'Số: 28/BC-UBND',
+        'Tổng hợp ý kiến của các cơ quan, đơn vị đối với dự thảo Kế hoạch phát triển kinh tế - xã hội năm 2027',
+        'đã lấy ý kiến 4 cơ quan, đơn vị',
+        'Được xác định là đồng ý',
+        'Tổng hợp: Đồng ý: 2; Không đồng ý: 1; Được xác định là đồng ý: 1.',
+        'Đã thống nhất ngày 04/05/2026',
+        'Không còn ý kiến khác nhau về nội dung chủ yếu của hồ sơ chưa được thống nhất.',
+      ],
+    };
+    for (const [name, parts] of Object.entries(expected)) {
+      expect(lines.some((l) => l.startsWith(`${name}.docx, ${name}.pdf — `))).toBe(true);
+      const docx = flat(documentText(readFileSync(join(dir, `${name}.docx`))));
+      const pdf = flat(execFileSync('pdftotext', [join(dir, `${name}.pdf`), '-'], { encoding: 'utf8' }));
+      for (const part of parts) {
+        expect(docx, `${name}.docx: ${part}`).toContain(part);
+        // Headings are upper case in the PDF (CSS) and table cells are read column by column: compare those parts without case.
+        expect(pdf.toLocaleLowerCase('vi-VN'), `${name}.pdf: ${part}`).toContain(part.toLocaleLowerCase('vi-VN'));
+      }
+      // Nothing of a draft reaches an issued sample.
+      expect(docx).not.toContain('(Nội dung do bộ phận tổng hợp bổ sung.)');
+    }
   });
 
   it('PDFs are A4 with every font embedded, and page numbers start on page 2', () => {

@@ -3,6 +3,8 @@
  * so a văn thư can review the templates before using them. PDFs are signed on a PKCS#11 token
  * when one is configured through the environment (DONDOC_PKCS11_LIBRARY, DONDOC_PKCS11_PIN, and
  * optionally DONDOC_SIGNER_PNG / DONDOC_SEAL_PNG; the drawn test images otherwise), else unsigned.
+ * With DONDOC_PKCS11_ORGANISATION (the subject name of the organisation's certificate on the token)
+ * the organisation signs each letter after its signer, with the seal, and signs the attachment.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -10,11 +12,16 @@ import { PDFDocument } from 'pdf-lib';
 import { renderAttachmentHtml, renderLetterHtml, type LetterAttachment } from '../shared/letters/html';
 import { parseLetter, type Letter } from '../shared/letters/model';
 import { sampleIssuer, sampleTasks } from '../shared/letters/__fixtures__/samples';
-import { buildDeemedAgreementNotice, buildFollowUpLetter, buildPeriodicReport } from '../shared/letters/templates';
+import { buildDeemedAgreementNotice, buildFollowUpLetter } from '../shared/letters/templates';
+import { buildSummary } from '../shared/consultations/summaryLetter';
+import { buildChairReport } from '../shared/followup';
+import { DEFAULT_RANKING_SCHEME, rankUnits } from '../shared/reports';
+import { rankingLetter, reportLetter } from '../shared/reports/letters';
 import { renderLetterDocx } from '../electron/main/letters/docx';
-import { isoVietnamTime, signLetterPdf } from '../electron/main/signing/letterSigning';
+import { isoVietnamTime, signLetterPdf, signLetterPdfAsOrganisation } from '../electron/main/signing/letterSigning';
 import { listTokenCertificates, withTokenSigner } from '../electron/main/signing/token';
 import { launchPdfPrinter } from './lib/chromiumPdf';
+import { sampleChairReportTasks, sampleConsultation, sampleQuarterReport } from './sampleData';
 
 const fixtures = resolve(import.meta.dirname, 'fixtures');
 const ISSUED = '2026-05-05';
@@ -23,6 +30,10 @@ const ISSUED = '2026-05-05';
 export function sampleLetters(): { name: string; label: string; letter: Letter }[] {
   const issuer = sampleIssuer;
   const sig = issuer.signature;
+  const quarter = sampleQuarterReport();
+  const consult = sampleConsultation();
+  // The register numbers and dates a draft at issue (renderer/src/features/letters/data/register.ts).
+  const issued = (letter: Letter, number: number): Letter => parseLetter({ ...letter, number, date: ISSUED });
   const common = {
     parentAgency: '',
     issuingAgency: issuer.issuingAgency,
@@ -66,15 +77,20 @@ export function sampleLetters(): { name: string; label: string; letter: Letter }
     },
     {
       name: '03-bao-cao-dinh-ky',
-      label: 'Báo cáo định kỳ gửi cấp trên',
-      letter: buildPeriodicReport({
-        issuer,
-        periodLabel: 'quý I năm 2026',
-        recipients: ['Ủy ban nhân dân tỉnh Cao Bằng'],
-        distribution: ['Thường trực Đảng ủy xã'],
-        number: 23,
-        date: ISSUED,
-      }),
+      label: 'Báo cáo định kỳ kết quả thực hiện nhiệm vụ (quý I)',
+      letter: issued(
+        reportLetter(
+          quarter,
+          issuer,
+          {
+            shortcomings: ['Một số đơn vị chưa chủ động báo cáo tiến độ; 03 nhiệm vụ quá hạn do chưa phân công rõ người thực hiện.'],
+            nextSteps: ['Các đơn vị tập trung hoàn thành dứt điểm các nhiệm vụ quá hạn trong tháng 5 năm 2026.'],
+            proposals: ['Đề nghị Chủ tịch Ủy ban nhân dân xã chỉ đạo các đơn vị có nhiệm vụ quá hạn báo cáo rõ nguyên nhân.'],
+          },
+          { number: null, date: null },
+        ),
+        23,
+      ),
     },
     {
       name: '04-cong-van-khan',
@@ -130,6 +146,40 @@ export function sampleLetters(): { name: string; label: string; letter: Letter }
         distribution: ['Như trên'],
       }),
     },
+    {
+      name: '07-bao-cao-chu-tich',
+      label: 'Báo cáo Chủ tịch các nhiệm vụ quá hạn đã đôn đốc hai lần',
+      letter: buildChairReport({
+        // The coordinating office reports in its own name and register (officeIssuer in the follow-up centre).
+        issuer: {
+          ...issuer,
+          parentAgency: issuer.issuingAgency,
+          issuingAgency: 'VĂN PHÒNG HĐND VÀ UBND',
+          authorityName: 'Văn phòng HĐND và UBND xã',
+          coordinatorName: '',
+          agencyAbbr: 'VP',
+          draftingUnitAbbr: '',
+          signature: { authority: null, title: 'Chánh Văn phòng', name: 'Lương Văn Thành' },
+          extraDistribution: [],
+        },
+        chairName: issuer.chairName,
+        authorityName: 'Ủy ban nhân dân xã Hòa An',
+        asOf: ISSUED,
+        tasks: sampleChairReportTasks(),
+        number: 8,
+        date: ISSUED,
+      }),
+    },
+    {
+      name: '08-bao-cao-xep-loai',
+      label: 'Báo cáo đánh giá, xếp loại đơn vị (quý I)',
+      letter: issued(rankingLetter(quarter, rankUnits(quarter, DEFAULT_RANKING_SCHEME), DEFAULT_RANKING_SCHEME, issuer, null), 27),
+    },
+    {
+      name: '09-tong-hop-y-kien',
+      label: 'Báo cáo tổng hợp ý kiến góp ý dự thảo',
+      letter: issued(buildSummary(consult.consultation, consult.replies, consult.reconciliations, ISSUED, issuer, consult.units), 28),
+    },
   ];
 }
 
@@ -151,7 +201,12 @@ export async function writeSamples(outDir: string, print: (line: string) => void
   await mkdir(dir, { recursive: true });
   const library = process.env.DONDOC_PKCS11_LIBRARY ?? '';
   const pin = process.env.DONDOC_PKCS11_PIN ?? '';
-  const cert = library ? listTokenCertificates(library)[0] : undefined;
+  const certificates = library ? listTokenCertificates(library) : [];
+  // DONDOC_PKCS11_ORGANISATION: the subject name of the organisation's certificate; it signs after the signer, with the seal.
+  const organisationName = process.env.DONDOC_PKCS11_ORGANISATION ?? '';
+  const orgCert = organisationName ? certificates.find((c) => c.subjectName === organisationName) : undefined;
+  if (organisationName && !orgCert) throw new Error(`Thiết bị ký số không có chứng thư số của ${organisationName}.`);
+  const cert = certificates.find((c) => c !== orgCert);
   if (library && !cert) throw new Error('Thiết bị ký số không có chứng thư số nào.');
   const images = {
     signerPng: await readFile(process.env.DONDOC_SIGNER_PNG ?? join(fixtures, 'signer.png')),
@@ -162,10 +217,17 @@ export async function writeSamples(outDir: string, print: (line: string) => void
   const printer = await launchPdfPrinter();
   try {
     print(cert ? `Ký số bằng chứng thư của ${cert.subjectName} (${cert.tokenLabel}).` : 'Chưa cấu hình thiết bị ký số: PDF không ký.');
+    if (orgCert) print(`Cơ quan ký số (đóng dấu) bằng chứng thư của ${orgCert.subjectName}.`);
     const sign = async (pdf: Buffer, kind: 'letter' | 'attachment', reason: string): Promise<Buffer> => {
       if (!cert) return pdf;
-      return withTokenSigner({ libraryPath: library, ref: cert.ref, askPin: async () => pin, now: signingTime }, async (certDer, cmsSign) =>
-        (await signLetterPdf({ pdf, kind, images: kind === 'letter' ? images : undefined, certDer, sign: cmsSign, signingTime, reason })).pdf,
+      // An attachment is signed by the organisation alone (by the signer when no organisation certificate is set).
+      const first = kind === 'attachment' && orgCert ? orgCert : cert;
+      const signed = await withTokenSigner({ libraryPath: library, ref: first.ref, askPin: async () => pin, now: signingTime }, async (certDer, cmsSign) =>
+        (await signLetterPdf({ pdf, kind, images: kind === 'letter' ? images : undefined, certDer, sign: cmsSign, signingTime, reason, organisationSignsNext: !!orgCert })).pdf,
+      );
+      if (kind === 'attachment' || !orgCert) return signed;
+      return withTokenSigner({ libraryPath: library, ref: orgCert.ref, askPin: async () => pin, now: signingTime }, async (certDer, cmsSign) =>
+        (await signLetterPdfAsOrganisation({ pdf: signed, sealPng: images.sealPng, sealDiameterMm: images.sealDiameterMm, certDer, sign: cmsSign, signingTime, reason: `Cơ quan ký số: ${reason}` })).pdf,
       );
     };
     for (const { name, label, letter } of sampleLetters()) {
@@ -173,7 +235,7 @@ export async function writeSamples(outDir: string, print: (line: string) => void
       const ref = `${String(letter.number).padStart(2, '0')}/${letter.symbol}`;
       const pdf = await sign(await printer.toPdf(renderLetterHtml(letter, { signerSlot: !!cert })), 'letter', `Phát hành văn bản số ${ref}`);
       await writeFile(join(dir, `${name}.pdf`), pdf);
-      print(`${name}.docx, ${name}.pdf — ${label}: ${await pageCount(pdf)} trang${cert ? ', đã ký số' : ''}`);
+      print(`${name}.docx, ${name}.pdf — ${label}: ${await pageCount(pdf)} trang${cert ? (orgCert ? ', người ký và cơ quan đã ký số' : ', đã ký số') : ''}`);
       if (name === '01-cong-van-don-doc') {
         const stamp = cert ? { organisation: 'Ủy ban nhân dân xã Hòa An', reference: ref, time: isoVietnamTime(signingTime) } : undefined;
         const att = await sign(await printer.toPdf(renderAttachmentHtml(followUpAttachment(letter), { stamp })), 'attachment', `Phụ lục kèm văn bản số ${ref}`);

@@ -164,10 +164,12 @@ function headerHtml(letter: Letter, margins: LetterMargins): string {
 </tbody></table>`;
 }
 
-function titleHtml(letter: Letter): string {
+function titleHtml(letter: Letter, margins: LetterMargins): string {
   const title = letterKinds[letter.kind].title;
   if (!title) return '';
-  const subject = letter.subject ? `<div class="kind-subject">${t(letter.subject)}<div class="short-rule"></div></div>` : '<div class="short-rule"></div>';
+  // Broken like the V/v line: no word left alone on the last line where a better break exists.
+  const subjectLines = letter.subject ? balancedLines(letter.subject, SIZES.kindSubject, true, textWidthTwips(margins)).map(t).join('<br>') : '';
+  const subject = letter.subject ? `<div class="kind-subject">${subjectLines}<div class="short-rule"></div></div>` : '<div class="short-rule"></div>';
   return `<div class="title-block"><div class="kind-title">${t(title)}</div>${subject}</div>`;
 }
 
@@ -230,7 +232,7 @@ export function renderLetterBodyHtml(letter: Letter, options: { signerSlot?: boo
   const margins = letterMarginsSchema.parse(options.margins ?? DEFAULT_MARGINS_MM);
   return `<div class="sheet letter">
 ${headerHtml(letter, margins)}
-${titleHtml(letter)}
+${titleHtml(letter, margins)}
 ${recipientsHtml(letter)}
 <div class="body">
 ${letter.blocks.map((b) => blockHtml(b, textWidthTwips(margins))).join('\n')}

@@ -255,8 +255,8 @@ export function computeReport(input: ComputeReportInput): ReportData {
     onTimeAtNote(params.onTimeAt),
     `Chờ xác nhận hoàn thành: đơn vị chủ trì đã báo cáo hoàn thành, cơ quan giao chưa xác nhận; không tính là hoàn thành cũng không tính là quá hạn của đơn vị. Quá ${params.acceptanceWorkingDays ?? DEFAULT_ACCEPTANCE_WORKING_DAYS} ngày làm việc chưa xác nhận thì chậm thuộc cơ quan giao${totals.acceptanceLate ? ` (tính đến ngày chốt số liệu: ${totals.acceptanceLate} nhiệm vụ)` : ''}.`,
     input.followUpsRecorded === false
-      ? 'Cột "Công văn đôn đốc": sổ văn bản đi chưa ghi nhận công văn đôn đốc nào gửi đơn vị, nên cột này bằng 0.'
-      : `Cột "Công văn đôn đốc": số công văn đôn đốc đã phát hành gửi đơn vị từ ngày ${shortVi(from)} đến ngày ${shortVi(cutOff)}.`,
+      ? 'Cột “Công văn đôn đốc”: sổ văn bản đi chưa ghi nhận công văn đôn đốc nào gửi đơn vị, nên cột này bằng 0.'
+      : `Cột “Công văn đôn đốc”: số công văn đôn đốc đã phát hành gửi đơn vị từ ngày ${shortVi(from)} đến ngày ${shortVi(cutOff)}.`,
     'Ý kiến không trả lời / trả lời muộn: các đợt lấy ý kiến có hạn trả lời trong kỳ, tình trạng tính đến ngày chốt số liệu.',
   ];
 

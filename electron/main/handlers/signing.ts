@@ -1,10 +1,10 @@
 /**
- * Digital signing handlers. The token library path and the two images live in
- * `<dataDir>/signing/`; the PIN comes from an injected main-process prompt (Electron: a small
+ * Digital signing handlers. The token library path, the seal image and one signature image per
+ * signer's certificate live in `<dataDir>/signing/`; the PIN comes from an injected main-process prompt (Electron: a small
  * modal window owned by main, see ../signing/pinDialog.ts; tests: a function) and is never part
  * of a request or a response.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '@shared/errors';
@@ -14,7 +14,7 @@ import { formatLetterNumber } from '@shared/letters/model';
 import type { MainDeps } from '../deps';
 import type { HandlerContext } from '../ipc/types';
 import { atomicWrite } from '../fs/atomicWrite';
-import { isoVietnamTime, signLetterPdf } from '../signing/letterSigning';
+import { isoVietnamTime, signLetterPdf, signLetterPdfAsOrganisation } from '../signing/letterSigning';
 import { readPdfSignatures, type PdfSignatureReport } from '../signing/pdfSign';
 import { DEFAULT_SEAL_DIAMETER_MM, pngSize } from '../signing/placement';
 import { COMMON_TOKEN_LIBRARIES, formatViDate, listTokenCertificates, withTokenSigner, type TokenCertificate } from '../signing/token';
@@ -48,14 +48,19 @@ export function signatureSummary(r: PdfSignatureReport): string {
   const cert = r.certValidAtSigning
     ? `chứng thư số còn hiệu lực khi ký (đến ${formatViDate(r.validTo)})`
     : `chứng thư số KHÔNG còn hiệu lực khi ký (hiệu lực ${formatViDate(r.validFrom)}–${formatViDate(r.validTo)})`;
-  const changed = r.coversWholeFile ? 'tệp không bị thay đổi từ khi ký' : 'tệp đã được thêm nội dung SAU khi ký (phần thêm không được chữ ký bảo đảm)';
+  const changed = r.coversWholeFile
+    ? 'tệp không bị thay đổi từ khi ký'
+    : r.followedBy.length > 0
+      ? `sau khi ký, tệp được bổ sung chữ ký số của ${r.followedBy.join(', ')} (phần bổ sung được chữ ký đó bảo đảm)`
+      : 'tệp đã được thêm nội dung SAU khi ký (phần thêm không được chữ ký bảo đảm)';
   return `Chữ ký của ${r.signerName} hợp lệ; ${cert}; ${changed}.`;
 }
 
 export function createSigningHandlers(deps: MainDeps, options: { printer?: LetterPrinter; askPin?: PinPrompt } = {}): SigningHandlers {
   const dir = join(deps.dataDir, 'signing');
   const configFile = join(dir, 'config.json');
-  const imageFile = (which: 'signer' | 'seal') => join(dir, `${which}.png`);
+  // A signature image per certificate (the schema allows only 64 hex digits in the name); one seal image.
+  const imageFile = (image: { which: 'seal' } | { which: 'signer'; certSha256: string }) => join(dir, image.which === 'seal' ? 'seal.png' : `signer-${image.certSha256}.png`);
 
   async function loadConfig(): Promise<SigningConfig> {
     try {
@@ -65,9 +70,9 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
       return { libraryPath: null };
     }
   }
-  async function readImage(which: 'signer' | 'seal'): Promise<Buffer | null> {
+  async function readImage(image: Parameters<typeof imageFile>[0]): Promise<Buffer | null> {
     try {
-      return await readFile(imageFile(which));
+      return await readFile(imageFile(image));
     } catch {
       return null;
     }
@@ -84,8 +89,11 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
       const windows = process.platform === 'win32';
       return {
         libraryPath,
-        hasSignerImage: (await readImage('signer')) !== null,
-        hasSealImage: (await readImage('seal')) !== null,
+        signerImageCerts: (await readdir(dir).catch(() => []))
+          .map((f) => /^signer-([0-9a-f]{64})\.png$/.exec(f)?.[1])
+          .filter((h): h is string => !!h)
+          .sort(),
+        hasSealImage: (await readImage({ which: 'seal' })) !== null,
         suggestions: COMMON_TOKEN_LIBRARIES.map((l) => ({ label: l.label, path: windows ? l.windows : l.linux })),
       };
     },
@@ -101,7 +109,8 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
       return { canceled: false, libraryPath: path, certificates };
     },
 
-    'signing:chooseImage': async ({ which }) => {
+    'signing:chooseImage': async (request) => {
+      const { which } = request;
       const chosen = await deps.dialogs.pickOpenPath({ title: which === 'signer' ? 'Chọn ảnh chữ ký (PNG nền trong suốt)' : 'Chọn ảnh con dấu (PNG nền trong suốt)', filters: PNG_FILTER });
       if (chosen === null) return { canceled: true };
       const bytes = await readFile(chosen);
@@ -112,19 +121,23 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
         throw new AppError('invalid-file', 'Tệp đã chọn không phải ảnh PNG.');
       }
       await mkdir(dir, { recursive: true });
-      await atomicWrite(imageFile(which), bytes);
+      await atomicWrite(imageFile(request.which === 'signer' ? { which: 'signer', certSha256: request.certificate.certSha256 } : { which: 'seal' }), bytes);
       return { canceled: false };
     },
 
     'signing:listCertificates': async () => ({ certificates: listTokenCertificates(await requireLibrary()).map(certInfo) }),
 
-    'signing:signLetterPdf': async ({ letter, certificate, margins, suggestedName }) => {
+    'signing:signLetterPdf': async ({ letter, certificate, organisationCertificate, margins, suggestedName }) => {
       const { printer, askPin } = options;
       if (!printer || !askPin) throw new AppError('internal', 'Ký số chỉ có trong ứng dụng Đôn Đốc trên máy tính.');
       const libraryPath = await requireLibrary();
-      const signerPng = await readImage('signer');
-      if (!signerPng) throw new AppError('invalid-input', 'Chưa có ảnh chữ ký của người ký. Chọn ảnh chữ ký (PNG nền trong suốt) trong Cài đặt ký số.');
-      const sealPng = await readImage('seal');
+      const signerPng = await readImage({ which: 'signer', certSha256: certificate.certSha256 });
+      if (!signerPng) {
+        const holder = listTokenCertificates(libraryPath).find((c) => c.ref.certSha256 === certificate.certSha256)?.subjectName ?? 'người ký';
+        throw new AppError('invalid-input', `Chưa có ảnh chữ ký của ${holder} cho chứng thư số này. Quản trị viên chọn ảnh chữ ký (PNG nền trong suốt) cho chứng thư số của người ký trong Cài đặt ký số.`);
+      }
+      const sealPng = await readImage({ which: 'seal' });
+      if (organisationCertificate && !sealPng) throw new AppError('invalid-input', 'Chưa có ảnh con dấu của cơ quan để ký số của cơ quan. Chọn ảnh con dấu (PNG nền trong suốt) trong Cài đặt ký số.');
       const chosen = await deps.dialogs.pickSavePath({ title: 'Lưu văn bản đã ký số', defaultPath: safePdfName(suggestedName), filters: PDF_FILTER });
       if (chosen === null) return { canceled: true, path: null, sha256: '', certificate: null };
       const path = resolve(/\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`);
@@ -143,20 +156,45 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
             signingTime: now,
             reason: `Phát hành văn bản ${reference}`,
             location: letter.place,
+            organisationSignsNext: !!organisationCertificate,
           });
           return { ...result, certDer };
         },
       );
-      const [report] = readPdfSignatures(signed.pdf);
+      // The organisation signs second, with its own certificate and PIN: the seal image over the signature image.
+      const final =
+        organisationCertificate && sealPng
+          ? await withTokenSigner(
+              {
+                libraryPath,
+                ref: organisationCertificate,
+                now,
+                askPin: (c) => askPin({ subjectName: c.subjectName, tokenLabel: c.tokenLabel, purpose: `Ký số của cơ quan (đóng dấu) ${reference}` }),
+              },
+              (certDer, sign) =>
+                signLetterPdfAsOrganisation({
+                  pdf: signed.pdf,
+                  sealPng,
+                  sealDiameterMm: DEFAULT_SEAL_DIAMETER_MM,
+                  certDer,
+                  sign,
+                  signingTime: deps.now(),
+                  reason: `Cơ quan ký số văn bản ${reference}`,
+                  location: letter.place,
+                }),
+            )
+          : signed;
+      // The register records the competent person's certificate: the first signature.
+      const [report] = readPdfSignatures(final.pdf);
       try {
-        await atomicWrite(path, signed.pdf);
+        await atomicWrite(path, final.pdf);
       } catch {
         throw new AppError('storage', 'Không lưu được tệp PDF đã ký.');
       }
       return {
         canceled: false,
         path,
-        sha256: signed.sha256,
+        sha256: final.sha256,
         certificate: { subjectName: report.signerName, issuerName: report.issuer, serialNumber: report.serialNumber, sha256: signed.certSha256, validTo: report.validTo.toISOString() },
       };
     },
@@ -185,6 +223,7 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
           certValidAtSigning: r.certValidAtSigning,
           signatureValid: r.signatureValid,
           coversWholeFile: r.coversWholeFile,
+          followedBy: r.followedBy,
           summary: signatureSummary(r),
         })),
       };

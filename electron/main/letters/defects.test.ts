@@ -33,6 +33,9 @@ const base: LetterInput = {
   archiveUnit: 'VP',
 };
 const letter = (over: Partial<LetterInput> = {}): Letter => letterSchema.parse({ ...base, ...over });
+/** Greedy wrapping at 14 pt bold leaves "2026" alone on the second line. */
+const RANKING_SUBJECT = 'Kết quả đánh giá, xếp loại mức độ hoàn thành nhiệm vụ được giao quý I năm 2026';
+const rankingSubjectLetter = () => letter({ kind: 'report', symbol: 'BC-UBND', subject: RANKING_SUBJECT, recipients: [] });
 const docxParagraphs = async (l: Letter) => paragraphs(readDocx(await renderLetterDocx(l)).document).map(paragraphText);
 const docXml = async (l: Letter) => readDocx(await renderLetterDocx(l)).document;
 
@@ -96,6 +99,15 @@ describe('letter defects in the .docx', () => {
     // The V/v paragraph carries its own line break before the last two words.
     const vv = paragraphs(xml).find((p) => paragraphText(p).startsWith('V/v '))!;
     expect(vv).toMatch(/<w:t[^>]*>V\/v đôn đốc thực hiện các nhiệm vụ<\/w:t><\/w:r><w:r>[\s\S]*?<w:br\/><w:t[^>]*>quá hạn<\/w:t>/);
+  });
+
+  it('the trích yếu of a named kind leaves no word alone on its last line', async () => {
+    const xml = await docXml(rankingSubjectLetter());
+    const p = paragraphs(xml).find((x) => paragraphText(x).startsWith('Kết quả đánh giá'))!;
+    const lines = p.split('<w:br/>').map(paragraphText);
+    expect(lines.length).toBe(2);
+    expect(lines[1]).toContain(' ');
+    expect(lines.join(' ')).toBe(RANKING_SUBJECT);
   });
 });
 
@@ -181,5 +193,11 @@ describe.skipIf(!pdfReady)('letter defects in the PDF (Chromium print, pdftotext
     expect(lines.some((l) => l.startsWith('UBND XÃ'))).toBe(true);
     expect(lines.some((l) => l === 'hạn' || l.startsWith('hạn '))).toBe(false);
     expect(lines.some((l) => l.startsWith('quá hạn'))).toBe(true);
+  }, 60_000);
+
+  it('the trích yếu of a named kind breaks before a pair of words, not before a lone one', async () => {
+    const lines = (await pdfText(rankingSubjectLetter())).split('\n').map((l) => l.trim());
+    expect(lines).not.toContain('2026');
+    expect(lines).toContain('năm 2026');
   }, 60_000);
 });

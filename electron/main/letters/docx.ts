@@ -233,8 +233,10 @@ function titleBlock(letter: Letter, g: Geometry): Paragraph[] {
   if (!title) return [];
   const out = [para(title, { size: SIZES.kindTitle, bold: true }, { alignment: AlignmentType.CENTER, spacing: { ...TIGHT, before: pt(18) }, keepNext: true })];
   if (letter.subject) {
-    out.push(para(letter.subject, { size: SIZES.kindSubject, bold: true }, { alignment: AlignmentType.CENTER, keepNext: true }));
-    const w = Math.min(measureTwips(letter.subject, SIZES.kindSubject, true), g.textW);
+    // Broken like the V/v line: no word left alone on the last line where a better break exists.
+    const lines = balancedLines(letter.subject, SIZES.kindSubject, true, g.textW);
+    out.push(para(lines.join('\n'), { size: SIZES.kindSubject, bold: true }, { alignment: AlignmentType.CENTER, keepNext: true }));
+    const w = Math.min(Math.max(...lines.map((l) => measureTwips(l, SIZES.kindSubject, true))), g.textW);
     out.push(rule(g.textW, Math.round(w * SHORT_RULE_RATIO)));
   } else {
     const w = measureTwips(title, SIZES.kindTitle, true);

@@ -1,14 +1,21 @@
 /**
- * Signing a letter's PDF at issue time: the signer's visible signature (signature image and seal
- * image) for the letter itself, the organisation's text-only signature at the top right of page 1
- * for an attachment issued as a separate file. The PDF comes from the HTML renderer with its
- * signing slot (shared/letters/html.ts), printed by Chromium.
+ * Signing a letter's PDF at issue time (docs/letter-format.md §6): the competent person's visible
+ * signature (the signature image) and then the organisation's (the seal image over the left third
+ * of the signature image) for the letter itself; the organisation's text-only signature at the
+ * top right of page 1 for an attachment issued as a separate file. Without an organisation
+ * certificate the signer's signature carries both images, as before. The PDF comes from the HTML
+ * renderer with its signing slot (shared/letters/html.ts), printed by Chromium.
  */
 import { createHash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDocument } from 'pdf-lib';
 import { AppError } from '@shared/errors';
 import type { CmsSigner } from './cms';
-import { signPdf, takeAnchor, type SignatureField } from './pdfSign';
-import { placeSignerImages, pngSize } from './placement';
+import { appendSignature, signPdf, takeAnchor, type Rect, type SignatureField } from './pdfSign';
+import { placeSeal, placeSignerImages, pngSize } from './placement';
+
+/** Field names viewers show; the organisation's countersignature finds the signer's by its name. */
+export const SIGNER_FIELD = 'Chữ ký người có thẩm quyền';
+export const ORGANISATION_FIELD = 'Chữ ký cơ quan';
 
 export interface SignatureImages {
   /** The signer's handwritten signature: blue, transparent PNG. */
@@ -29,6 +36,11 @@ export interface SignLetterPdfInput {
   signingTime: Date;
   reason: string;
   location?: string;
+  /**
+   * The organisation signs next with its own certificate (signLetterPdfAsOrganisation), so the
+   * seal image belongs to that signature: the signer's shows the signature image alone.
+   */
+  organisationSignsNext?: boolean;
 }
 
 export interface SignedLetterPdf {
@@ -44,7 +56,8 @@ export async function signLetterPdf(input: SignLetterPdfInput): Promise<SignedLe
     if (input.kind === 'attachment') return { pageIndex: slot.pageIndex, rect: slot.rect, images: [] };
     if (!input.images) throw new AppError('invalid-input', 'Chưa có hình ảnh chữ ký của người ký.');
     const { signerPng, sealPng, sealDiameterMm } = input.images;
-    const placed = placeSignerImages(slot.rect, pngSize(signerPng), sealPng ? { diameterMm: sealDiameterMm } : null);
+    const withSeal = sealPng && !input.organisationSignsNext;
+    const placed = placeSignerImages(slot.rect, pngSize(signerPng), withSeal ? { diameterMm: sealDiameterMm } : null);
     const images = [{ png: signerPng, rect: placed.signer }];
     // The seal is drawn over the signature, as a stamp lies on the ink.
     if (sealPng && placed.seal) images.push({ png: sealPng, rect: placed.seal });
@@ -59,13 +72,70 @@ export async function signLetterPdf(input: SignLetterPdfInput): Promise<SignedLe
     sign: input.sign,
     reason: input.reason,
     location: input.location,
-    fieldName: input.kind === 'letter' ? 'Chữ ký người có thẩm quyền' : 'Chữ ký cơ quan',
+    fieldName: input.kind === 'letter' ? SIGNER_FIELD : ORGANISATION_FIELD,
   });
-  return {
-    pdf,
-    sha256: createHash('sha256').update(pdf).digest('hex'),
-    certSha256: createHash('sha256').update(input.certDer).digest('hex'),
+  return signed(pdf, input.certDer);
+}
+
+function signed(pdf: Buffer, certDer: Buffer): SignedLetterPdf {
+  return { pdf, sha256: createHash('sha256').update(pdf).digest('hex'), certSha256: createHash('sha256').update(certDer).digest('hex') };
+}
+
+/** The rectangle of the signer's signature widget (the signature image), or null when the letter is not signed by its signer yet. */
+export function signerWidgetRect(doc: PDFDocument): { pageIndex: number; rect: Rect } | null {
+  const pages = doc.getPages();
+  for (let i = 0; i < pages.length; i++) {
+    const annots = pages[i].node.Annots();
+    for (let j = 0; j < (annots?.size() ?? 0); j++) {
+      const annot = annots!.lookupMaybe(j, PDFDict);
+      const name = annot?.lookup(PDFName.of('T'));
+      if (!annot || !(name instanceof PDFHexString || name instanceof PDFString) || name.decodeText() !== SIGNER_FIELD) continue;
+      const [x1, y1, x2, y2] = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : 0));
+      return { pageIndex: i, rect: { x: Math.min(x1, x2), y: Math.min(y1, y2), width: Math.abs(x2 - x1), height: Math.abs(y2 - y1) } };
+    }
+  }
+  return null;
+}
+
+export interface OrganisationSignatureInput {
+  /** The letter as its signer signed it (signLetterPdf with organisationSignsNext). */
+  pdf: Buffer;
+  /** The organisation's seal: red, transparent PNG, drawn true size. */
+  sealPng: Buffer;
+  sealDiameterMm: number;
+  /** The organisation's certificate (and chain). */
+  certDer: Buffer;
+  chainDer?: Buffer[];
+  sign: CmsSigner;
+  signingTime: Date;
+  reason: string;
+  location?: string;
+}
+
+/**
+ * The organisation's signature on a letter its signer has signed: the seal image over the left
+ * third of the signature image, added as an incremental update so the signer's signature stays
+ * valid; both are then listed by any PDF reader.
+ */
+export async function signLetterPdfAsOrganisation(input: OrganisationSignatureInput): Promise<SignedLetterPdf> {
+  const field = (doc: PDFDocument): SignatureField => {
+    const signer = signerWidgetRect(doc);
+    if (!signer) throw new AppError('invalid-input', 'Văn bản chưa có chữ ký số của người có thẩm quyền; cơ quan ký sau người ký.');
+    const seal = placeSeal(signer.rect, input.sealDiameterMm);
+    return { pageIndex: signer.pageIndex, rect: seal, images: [{ png: input.sealPng, rect: seal }] };
   };
+  const pdf = await appendSignature({
+    pdf: input.pdf,
+    field,
+    signingTime: input.signingTime,
+    signerCertDer: input.certDer,
+    chainDer: input.chainDer,
+    sign: input.sign,
+    reason: input.reason,
+    location: input.location,
+    fieldName: ORGANISATION_FIELD,
+  });
+  return signed(pdf, input.certDer);
 }
 
 /** "2026-05-05T14:30:00+07:00": ISO 8601 in Vietnam time (no daylight saving). */

@@ -1,8 +1,9 @@
 /**
  * PAdES signing of a PDF: a signature field with its visible appearance, a placeholder for the CMS
  * (/Contents) and /ByteRange covering everything but that placeholder, then the CMS from ./cms.ts
- * written into the placeholder. The PDF is rewritten once by pdf-lib before the byte ranges are
- * fixed, so one signature per file (the letter is signed once, at issue).
+ * written into the placeholder. The first signature rewrites the PDF once with pdf-lib before the
+ * byte ranges are fixed; a further one (the organisation's after the signer's) is an incremental
+ * update that leaves the signed bytes untouched (appendSignature).
  *
  * Where the visible signature goes comes from the letter's own layout: the HTML renderer puts a
  * link to `https://dondoc.invalid/sign/<slot>` over the place (see shared/letters/html.ts), and
@@ -12,11 +13,15 @@
 import { createHash } from 'node:crypto';
 import {
   PDFArray,
+  PDFContext,
   PDFDict,
   PDFDocument,
   PDFHexString,
   PDFName,
   PDFNumber,
+  PDFObject,
+  PDFObjectParser,
+  PDFRawStream,
   PDFRef,
   PDFString,
   concatTransformationMatrix,
@@ -124,13 +129,10 @@ export interface SignPdfInput {
 
 const BYTE_RANGE_PLACEHOLDER = '**********';
 
-export async function signPdf(input: SignPdfInput): Promise<Buffer> {
-  const doc = await PDFDocument.load(input.pdf, { updateMetadata: false });
+/** The signature dictionary (placeholders for /ByteRange and /Contents) and its visible widget, added to the document's page and form. */
+async function addSignatureField(doc: PDFDocument, field: SignatureField, input: Omit<SignPdfInput, 'pdf' | 'field'>): Promise<{ widgetRef: PDFRef; imageRefs: PDFRef[] }> {
   const ctx = doc.context;
-  const field = input.field(doc);
-  dropAnchors(doc);
   const page = doc.getPage(field.pageIndex);
-
   const byteRange = PDFArray.withContext(ctx);
   byteRange.push(PDFNumber.of(0));
   for (let i = 0; i < 3; i++) byteRange.push(PDFName.of(BYTE_RANGE_PLACEHOLDER));
@@ -148,10 +150,14 @@ export async function signPdf(input: SignPdfInput): Promise<Buffer> {
 
   const { rect } = field;
   const xobjects: Record<string, PDFRef> = {};
+  const imageRefs: PDFRef[] = [];
   const ops = [];
   for (const [i, image] of field.images.entries()) {
     const embedded = await doc.embedPng(image.png);
+    // Written now, so an incremental update can list the image among its new objects.
+    await embedded.embed();
     xobjects[`Im${i}`] = embedded.ref;
+    imageRefs.push(embedded.ref);
     ops.push(
       pushGraphicsState(),
       concatTransformationMatrix(image.rect.width, 0, 0, image.rect.height, image.rect.x - rect.x, image.rect.y - rect.y),
@@ -173,11 +179,92 @@ export async function signPdf(input: SignPdfInput): Promise<Buffer> {
     AP: { N: apRef },
   });
   const widgetRef = ctx.register(widget);
-  page.node.addAnnot(widgetRef);
-  doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [widgetRef], SigFlags: 3 }));
+  // Straight into /Annots: pdf-lib's addAnnot would also rewrap the page's content streams, a
+  // change to the page an incremental update must not make.
+  const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  if (annots) annots.push(widgetRef);
+  else page.node.set(PDFName.of('Annots'), ctx.obj([widgetRef]));
+  const form = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict);
+  const fields = form?.lookupMaybe(PDFName.of('Fields'), PDFArray);
+  if (form && fields) {
+    fields.push(widgetRef);
+    form.set(PDFName.of('SigFlags'), PDFNumber.of(3));
+  } else doc.catalog.set(PDFName.of('AcroForm'), ctx.obj({ Fields: [widgetRef], SigFlags: 3 }));
+  return { widgetRef, imageRefs };
+}
 
+export async function signPdf(input: SignPdfInput): Promise<Buffer> {
+  const doc = await PDFDocument.load(input.pdf, { updateMetadata: false });
+  const field = input.field(doc);
+  dropAnchors(doc);
+  await addSignatureField(doc, field, input);
   const prepared = Buffer.from(await doc.save({ useObjectStreams: false }));
   return embedSignature(prepared, input);
+}
+
+/** An object as it is written in a PDF body: "12 0 obj … endobj". */
+function indirectObjectBytes(ref: PDFRef, object: PDFObject): Buffer {
+  const body = new Uint8Array(object.sizeInBytes());
+  object.copyBytesInto(body, 0);
+  return Buffer.concat([Buffer.from(`${ref.objectNumber} ${ref.generationNumber} obj\n`, 'latin1'), body, Buffer.from('\nendobj\n', 'latin1')]);
+}
+
+/**
+ * A further signature on a PDF that is already signed (the organisation's after the signer's):
+ * written as an incremental update — the new objects and the changed page and catalog appended
+ * after the file's last byte with their own cross-reference section — so every byte an earlier
+ * signature covers stays where it is and that signature stays valid. `field` gets the document
+ * as it is (the earlier signatures' widgets in it) to place the new one.
+ */
+export async function appendSignature(input: SignPdfInput): Promise<Buffer> {
+  const original = input.pdf;
+  const tail = original.toString('latin1', Math.max(0, original.length - 1024));
+  const startxref = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail);
+  if (!startxref) throw new Error('not a complete PDF (no startxref at the end)');
+  const doc = await PDFDocument.load(original, { updateMetadata: false });
+  const ctx = doc.context;
+  const firstNew = ctx.largestObjectNumber + 1;
+  const field = input.field(doc);
+  const page = doc.getPage(field.pageIndex);
+  await addSignatureField(doc, field, input);
+
+  const changed = new Map<number, PDFRef>();
+  const root = ctx.trailerInfo.Root;
+  if (!(root instanceof PDFRef)) throw new Error('the catalog is not an indirect object');
+  changed.set(root.objectNumber, root);
+  changed.set(page.ref.objectNumber, page.ref);
+  const annots = page.node.get(PDFName.of('Annots'));
+  if (annots instanceof PDFRef) changed.set(annots.objectNumber, annots);
+  const acroForm = doc.catalog.get(PDFName.of('AcroForm'));
+  if (acroForm instanceof PDFRef) changed.set(acroForm.objectNumber, acroForm);
+  const fields = doc.catalog.lookupMaybe(PDFName.of('AcroForm'), PDFDict)?.get(PDFName.of('Fields'));
+  if (fields instanceof PDFRef) changed.set(fields.objectNumber, fields);
+  for (const [ref] of ctx.enumerateIndirectObjects()) if (ref.objectNumber >= firstNew) changed.set(ref.objectNumber, ref);
+
+  const parts: Buffer[] = [original, Buffer.from('\n', 'latin1')];
+  let offset = original.length + 1;
+  const offsets = new Map<number, number>();
+  for (const ref of [...changed.values()].sort((a, b) => a.objectNumber - b.objectNumber)) {
+    const bytes = indirectObjectBytes(ref, ctx.lookup(ref)!);
+    offsets.set(ref.objectNumber, offset);
+    parts.push(bytes);
+    offset += bytes.length;
+  }
+  // Cross-reference subsections of consecutive object numbers, each entry exactly 20 bytes.
+  const numbers = [...offsets.keys()].sort((a, b) => a - b);
+  let xref = 'xref\n0 1\n0000000000 65535 f\r\n';
+  for (let i = 0; i < numbers.length; ) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j] + 1) j++;
+    xref += `${numbers[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) xref += `${String(offsets.get(numbers[k])).padStart(10, '0')} ${String(changed.get(numbers[k])!.generationNumber).padStart(5, '0')} n\r\n`;
+    i = j + 1;
+  }
+  const trailer = ctx.obj({ Size: ctx.largestObjectNumber + 1, Root: root, Prev: Number(startxref[1]) });
+  if (ctx.trailerInfo.Info) trailer.set(PDFName.of('Info'), ctx.trailerInfo.Info);
+  if (ctx.trailerInfo.ID) trailer.set(PDFName.of('ID'), ctx.trailerInfo.ID);
+  parts.push(Buffer.from(`${xref}trailer\n${trailer.toString()}\nstartxref\n${offset}\n%%EOF\n`, 'latin1'));
+  return embedSignature(Buffer.concat(parts), input);
 }
 
 async function embedSignature(pdf: Buffer, input: Pick<SignPdfInput, 'signerCertDer' | 'chainDer' | 'sign'>): Promise<Buffer> {
@@ -216,6 +303,12 @@ export interface PdfSignatureReport {
   signatureValid: boolean;
   /** The signed byte ranges end at the end of the file: nothing was appended after signing. */
   coversWholeFile: boolean;
+  /**
+   * Signers of the valid signatures added after this one (the organisation's after its signer's),
+   * when each of those revisions only adds a signature (updateAddsOnlySignatures) and the last
+   * covers the whole file; empty otherwise.
+   */
+  followedBy: string[];
   /** The issuer certificate (when included) verifies the signer's certificate. */
   chainVerified: boolean | null;
 }
@@ -236,7 +329,7 @@ export function commonName(subject: string): string {
 /** Every signature in the file, read without trusting anything in it. */
 export function readPdfSignatures(pdf: Buffer): PdfSignatureReport[] {
   const text = pdf.toString('latin1');
-  const out: PdfSignatureReport[] = [];
+  const out: (PdfSignatureReport & { signedUpTo: number })[] = [];
   const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const [a, b, c, d] = m.slice(1).map(Number);
@@ -265,7 +358,124 @@ export function readPdfSignatures(pdf: Buffer): PdfSignatureReport[] {
       signatureValid: parsed.signatureValid && parsed.messageDigest.equals(digest) && parsed.signingCertificateBound,
       coversWholeFile: c + d === pdf.length,
       chainVerified: issuerCert ? cert.verify(issuerCert.publicKey) : null,
+      followedBy: [],
+      signedUpTo: c + d,
     });
   }
+  // A signature that does not reach the end of the file is vouched for by the later ones only when
+  // each later revision adds nothing but a valid signature and the last one reaches the end.
+  return out.map(({ signedUpTo, ...r }) => {
+    const later = out.filter((x) => x.signedUpTo > signedUpTo).sort((a, b) => a.signedUpTo - b.signedUpTo);
+    let from = signedUpTo;
+    const clean =
+      !r.coversWholeFile &&
+      later.length > 0 &&
+      later.at(-1)!.coversWholeFile &&
+      later.every((x) => {
+        const ok = x.signatureValid && updateAddsOnlySignatures(pdf, from, x.signedUpTo);
+        from = x.signedUpTo;
+        return ok;
+      });
+    return { ...r, followedBy: clean ? later.map((x) => x.signerName) : [] };
+  });
+}
+
+/** The text of each object defined in `text` (an incremental update), its stream data skipped by /Length. */
+function objectsIn(text: string, ctx: PDFContext): { num: number; gen: number; object: PDFObject | null }[] | null {
+  const out: { num: number; gen: number; object: PDFObject | null }[] = [];
+  const head = /(\d+)\s+(\d+)\s+obj\b/g;
+  for (let m = head.exec(text); m; m = head.exec(text)) {
+    const start = m.index + m[0].length;
+    const end = text.indexOf('endobj', start);
+    if (end < 0) return null;
+    const body = text.slice(start, end);
+    const streamAt = /\bstream\r?\n/.exec(body);
+    let object = parseObjectText(streamAt ? body.slice(0, streamAt.index) : body, ctx);
+    let next = end + 'endobj'.length;
+    if (streamAt) {
+      const length = object instanceof PDFDict ? object.get(PDFName.of('Length')) : undefined;
+      if (!(length instanceof PDFNumber)) return null;
+      const dataEnd = start + streamAt.index + streamAt[0].length + length.asNumber();
+      const after = text.indexOf('endobj', dataEnd);
+      if (after < 0) return null;
+      next = after + 'endobj'.length;
+      // Only the dictionary matters here; keep it as a stream's dictionary.
+      if (object instanceof PDFDict) object = PDFRawStream.of(object, new Uint8Array(0));
+    }
+    out.push({ num: Number(m[1]), gen: Number(m[2]), object });
+    head.lastIndex = next;
+  }
   return out;
+}
+
+function parseObjectText(body: string, ctx: PDFContext): PDFObject | null {
+  try {
+    return PDFObjectParser.forBytes(Buffer.from(body, 'latin1'), ctx).parseObject();
+  } catch {
+    return null;
+  }
+}
+
+const nameOf = (d: PDFDict, key: string): string | undefined => {
+  const v = d.get(PDFName.of(key));
+  return v instanceof PDFName ? v.asString() : undefined;
+};
+
+/** Entries of two dictionaries equal except `except`, and every element of the old `grows` array kept in the new one. */
+function sameExcept(now: PDFDict, before: PDFDict, except: string, grows: string | null): boolean {
+  const keys = new Set([...now.keys(), ...before.keys()].map((k) => k.asString()));
+  for (const key of keys) {
+    if (key === `/${except}`) continue;
+    const a = now.get(PDFName.of(key.slice(1)));
+    const b = before.get(PDFName.of(key.slice(1)));
+    if (String(a) !== String(b)) return false;
+  }
+  if (grows) {
+    const a = now.get(PDFName.of(grows));
+    const b = before.get(PDFName.of(grows));
+    if (b instanceof PDFArray) {
+      if (!(a instanceof PDFArray)) return false;
+      const kept = new Set(a.asArray().map(String));
+      if (!b.asArray().every((x) => kept.has(String(x)))) return false;
+    } else if (b !== undefined && String(a) !== String(b)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the incremental update in bytes [from, to) only adds signatures: signature
+ * dictionaries, their widgets, the widgets' appearance streams and images, cross-reference
+ * streams, and the catalog and pages changed only in the form (/AcroForm) and in their
+ * annotation lists, which may grow but not lose an entry. Anything else — a content stream, a
+ * font, a page's /Contents, a removed annotation — is a change the earlier signature does not cover.
+ */
+export function updateAddsOnlySignatures(pdf: Buffer, from: number, to: number): boolean {
+  const ctx = PDFContext.create();
+  const objects = objectsIn(pdf.toString('latin1', from, to), ctx);
+  if (!objects || objects.length === 0) return false;
+  const prefix = pdf.toString('latin1', 0, from);
+  const previous = (num: number, gen: number): PDFDict | null => {
+    const heads = [...prefix.matchAll(new RegExp(`(?<![0-9])${num}\\s+${gen}\\s+obj\\b`, 'g'))];
+    const last = heads.at(-1);
+    if (!last) return null;
+    const start = last.index + last[0].length;
+    const end = prefix.indexOf('endobj', start);
+    const object = end < 0 ? null : parseObjectText(prefix.slice(start, end), ctx);
+    return object instanceof PDFDict ? object : null;
+  };
+  return objects.every(({ num, gen, object }) => {
+    const dict = object instanceof PDFRawStream ? object.dict : object;
+    if (!(dict instanceof PDFDict)) return false;
+    const type = nameOf(dict, 'Type');
+    const subtype = nameOf(dict, 'Subtype');
+    if (type === '/Sig' || type === '/XRef') return true;
+    if (subtype === '/Widget' && nameOf(dict, 'FT') === '/Sig') return true;
+    if (object instanceof PDFRawStream && (subtype === '/Image' || subtype === '/Form')) return true;
+    if (type === '/Catalog' || type === '/Page') {
+      const before = previous(num, gen);
+      if (!before) return false;
+      return type === '/Catalog' ? sameExcept(dict, before, 'AcroForm', null) : sameExcept(dict, before, 'Annots', 'Annots');
+    }
+    return false;
+  });
 }

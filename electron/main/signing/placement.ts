@@ -57,7 +57,12 @@ export function placeSignerImages(gap: Rect, signerImage: ImageSize, seal: { dia
   const cy = gap.y + gap.height / 2;
   const signer: Rect = { x: cx - width / 2, y: cy - height / 2, width, height };
   if (!seal) return { signer, seal: null, widget: signer };
-  const d = seal.diameterMm * PT_PER_MM;
-  const sealRect: Rect = { x: signer.x + width * SEAL_OVERLAP - d, y: cy - d / 2, width: d, height: d };
+  const sealRect = placeSeal(signer, seal.diameterMm);
   return { signer, seal: sealRect, widget: union(signer, sealRect) };
+}
+
+/** The seal, true size, centred on the signer's image's middle line, its right edge one third into that image. */
+export function placeSeal(signer: Rect, diameterMm: number): Rect {
+  const d = diameterMm * PT_PER_MM;
+  return { x: signer.x + signer.width * SEAL_OVERLAP - d, y: signer.y + signer.height / 2 - d / 2, width: d, height: d };
 }

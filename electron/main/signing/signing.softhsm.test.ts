@@ -15,13 +15,17 @@ import { buildFollowUpLetter } from '@shared/letters/templates';
 import { sampleIssuer, sampleTasks } from '@shared/letters/__fixtures__/samples';
 import { chromiumPath, launchPdfPrinter, type PdfPrinter } from '../../../scripts/lib/chromiumPdf';
 import { createTestToken, hasSoftHsm, type TestToken } from './__fixtures__/softhsm';
-import { isoVietnamTime, signLetterPdf } from './letterSigning';
-import { readPdfSignatures } from './pdfSign';
+import { isoVietnamTime, signLetterPdf, signLetterPdfAsOrganisation } from './letterSigning';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, rgb } from 'pdf-lib';
+import { signatureSummary } from '../handlers/signing';
+import { appendSignature, readPdfSignatures } from './pdfSign';
 import { listTokenCertificates, withTokenSigner, type TokenCertificate } from './token';
 
 const hasPdfsig = spawnSync('sh', ['-c', 'command -v pdfsig && command -v pdftotext'], { encoding: 'utf8' }).status === 0;
 const ready = hasSoftHsm() && hasPdfsig && !!chromiumPath();
 const fixtures = resolve(import.meta.dirname, '../../../scripts/fixtures');
+
+const ORGANISATION = 'Ủy ban nhân dân xã Thử Nghiệm';
 
 const letter = () =>
   buildFollowUpLetter({
@@ -51,7 +55,7 @@ describe.skipIf(!ready)('PAdES signing with a PKCS#11 token (SoftHSM2) checked b
   };
 
   beforeAll(async () => {
-    token = createTestToken({ withExpired: true });
+    token = createTestToken({ withExpired: true, organisationName: ORGANISATION });
     printer = await launchPdfPrinter();
     out = mkdtempSync(join(tmpdir(), 'dondoc-signed-'));
     certs = listTokenCertificates(token.library);
@@ -73,7 +77,7 @@ describe.skipIf(!ready)('PAdES signing with a PKCS#11 token (SoftHSM2) checked b
   }
 
   it('lists the certificates on the token with their names and key ids', () => {
-    expect(certs.map((c) => c.subjectName).sort()).toEqual([token.signerName, 'Trần Thị Hết Hạn'].sort());
+    expect(certs.map((c) => c.subjectName).sort()).toEqual([token.signerName, 'Trần Thị Hết Hạn', ORGANISATION].sort());
     expect(signer().ref.keyId).toBe('01');
     expect(signer().tokenLabel).toBe(token.tokenLabel);
   });
@@ -110,6 +114,98 @@ describe.skipIf(!ready)('PAdES signing with a PKCS#11 token (SoftHSM2) checked b
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Số: 05/UBND-VP');
     expect(signed.pdf.toString('latin1')).not.toContain('dondoc.invalid');
+  }, 120_000);
+
+  it('the organisation signs after the signer with its seal: pdfsig lists two signatures, both valid, the second over the whole document', async () => {
+    const now = new Date();
+    const pdf = await printer.toPdf(renderLetterHtml(letter(), { signerSlot: true }));
+    const bySigner = await withTokenSigner({ libraryPath: token.library, ref: signer().ref, askPin: async () => token.pin, now }, (certDer, sign) =>
+      signLetterPdf({ pdf, kind: 'letter', images, certDer, sign, signingTime: now, reason: 'Phát hành văn bản số 05/UBND-VP', organisationSignsNext: true }),
+    );
+    const organisation = certs.find((c) => c.subjectName === ORGANISATION)!;
+    const both = await withTokenSigner({ libraryPath: token.library, ref: organisation.ref, askPin: async () => token.pin, now }, (certDer, sign) =>
+      signLetterPdfAsOrganisation({ pdf: bySigner.pdf, sealPng: images.sealPng, sealDiameterMm: 35, certDer, sign, signingTime: now, reason: 'Cơ quan ký số văn bản số 05/UBND-VP' }),
+    );
+    // An incremental update: the signer's file is the first part of the organisation's, byte for byte.
+    expect(both.pdf.subarray(0, bySigner.pdf.length).equals(bySigner.pdf)).toBe(true);
+    const file = join(out, 'hai-chu-ky.pdf');
+    writeFileSync(file, both.pdf);
+    const report = pdfsig(file);
+    expect(report).toMatch(/Signature #1:[\s\S]*Signature #2:/);
+    expect(report).not.toMatch(/Signature #3:/);
+    const [first, second] = report.split(/Signature #2:/);
+    expect(first).toContain(`Signer Certificate Common Name: ${token.signerName}`);
+    expect(first).toMatch(/Signature Validation: Signature is Valid/);
+    expect(first).toMatch(/not total document signed/i);
+    expect(second).toContain(`Signer Certificate Common Name: ${ORGANISATION}`);
+    expect(second).toMatch(/Signature Validation: Signature is Valid/);
+    expect(second).toMatch(/Total document signed/);
+
+    // Our reader: both valid; the signer's is followed by the organisation's, which covers the whole file.
+    const sigs = readPdfSignatures(both.pdf);
+    expect(sigs.map((s) => [s.signerName, s.signatureValid, s.coversWholeFile, s.followedBy])).toEqual([
+      [token.signerName, true, false, [ORGANISATION]],
+      [ORGANISATION, true, true, []],
+    ]);
+
+    // The seal (the organisation's widget) lies over the left third of the signature image, on the same page, centred on its middle line.
+    const doc = await PDFDocument.load(both.pdf);
+    const widgets = doc.getPages().flatMap((page, pageIndex) =>
+      (page.node.Annots()?.asArray() ?? []).map((ref) => {
+        const w = doc.context.lookup(ref, PDFDict);
+        const [x1, y1, x2, y2] = w.lookup(PDFName.of('Rect'), PDFArray).asArray().map((n) => (n as PDFNumber).asNumber());
+        return { pageIndex, name: w.lookup(PDFName.of('T'), PDFHexString).decodeText(), x1, y1, x2, y2 };
+      }),
+    );
+    const sig = widgets.find((w) => w.name === 'Chữ ký người có thẩm quyền')!;
+    const seal = widgets.find((w) => w.name === 'Chữ ký cơ quan')!;
+    expect(seal.pageIndex).toBe(sig.pageIndex);
+    expect(seal.x2).toBeCloseTo(sig.x1 + (sig.x2 - sig.x1) / 3, 3);
+    expect((seal.y1 + seal.y2) / 2).toBeCloseTo((sig.y1 + sig.y2) / 2, 3);
+    expect(seal.x2 - seal.x1).toBeCloseTo((35 * 72) / 25.4, 3);
+  }, 120_000);
+
+  it('a later signature whose update also changes the page does not vouch for the change: pdfsig still says valid, the reader says changed', async () => {
+    const now = new Date();
+    const pdf = await printer.toPdf(renderLetterHtml(letter(), { signerSlot: true }));
+    const bySigner = await withTokenSigner({ libraryPath: token.library, ref: signer().ref, askPin: async () => token.pin, now }, (certDer, sign) =>
+      signLetterPdf({ pdf, kind: 'letter', images, certDer, sign, signingTime: now, reason: 'Phát hành văn bản số 05/UBND-VP', organisationSignsNext: true }),
+    );
+    const organisation = certs.find((c) => c.subjectName === ORGANISATION)!;
+    // The second signer whitens a line of the letter in the same update as its signature.
+    const forged = await withTokenSigner({ libraryPath: token.library, ref: organisation.ref, askPin: async () => token.pin, now }, (certDer, sign) =>
+      appendSignature({
+        pdf: bySigner.pdf,
+        field: (doc) => {
+          doc.getPage(0).drawRectangle({ x: 80, y: 500, width: 400, height: 30, color: rgb(1, 1, 1) });
+          return { pageIndex: 0, rect: { x: 450, y: 780, width: 60, height: 20 }, images: [] };
+        },
+        signingTime: now,
+        signerCertDer: certDer,
+        sign,
+      }),
+    );
+    const file = join(out, 'sua-sau-khi-ky.pdf');
+    writeFileSync(file, forged);
+    expect(pdfsig(file).match(/Signature is Valid/g)).toHaveLength(2);
+    const [first, second] = readPdfSignatures(forged);
+    expect([first.signatureValid, first.coversWholeFile, first.followedBy]).toEqual([true, false, []]);
+    expect(second.coversWholeFile).toBe(true);
+    expect(signatureSummary(first)).toMatch(/tệp đã được thêm nội dung SAU khi ký \(phần thêm không được chữ ký bảo đảm\)\.$/);
+  }, 120_000);
+
+  it('the organisation cannot sign a letter its signer has not signed', async () => {
+    const pdf = await printer.toPdf(renderLetterHtml(letter(), { signerSlot: true }));
+    const error = await signLetterPdfAsOrganisation({
+      pdf,
+      sealPng: images.sealPng,
+      sealDiameterMm: 35,
+      certDer: token.organisationDer!,
+      sign: async () => Buffer.alloc(0),
+      signingTime: new Date(),
+      reason: 'x',
+    }).catch((e: unknown) => e);
+    expect((error as AppError).message).toBe('Văn bản chưa có chữ ký số của người có thẩm quyền; cơ quan ký sau người ký.');
   }, 120_000);
 
   it('one changed byte inside the signed range makes pdfsig and the reader report the signature invalid', async () => {

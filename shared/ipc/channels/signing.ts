@@ -26,7 +26,8 @@ export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
 
 const signingConfigSchema = z.object({
   libraryPath: z.string().nullable(),
-  hasSignerImage: z.boolean(),
+  /** SHA-256 of the certificates whose holder's signature image is set (each signer has their own). */
+  signerImageCerts: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
   hasSealImage: z.boolean(),
   suggestions: z.array(z.object({ label: z.string(), path: z.string() })),
 });
@@ -41,6 +42,8 @@ const signatureReportSchema = z.object({
   certValidAtSigning: z.boolean(),
   signatureValid: z.boolean(),
   coversWholeFile: z.boolean(),
+  /** Signers of the valid signatures added after this one (the organisation's after its signer's). */
+  followedBy: z.array(z.string()),
   /** One Vietnamese sentence summing up the three checks. */
   summary: z.string(),
 });
@@ -51,18 +54,28 @@ export const signingChannels = {
   'signing:getConfig': channel(z.object({}), signingConfigSchema),
   /** Administrator: choose the token's PKCS#11 library file (checked by loading it). */
   'signing:chooseLibrary': channel(z.object({}), z.object({ canceled: z.boolean(), libraryPath: z.string().nullable(), certificates: z.number() })),
-  /** Choose the signer's signature image or the seal image (transparent PNG). */
-  'signing:chooseImage': channel(z.object({ which: z.enum(['signer', 'seal']) }), z.object({ canceled: z.boolean() })),
+  /**
+   * Choose a signature image (transparent PNG) for the holder of one certificate, or the
+   * organisation's seal image. A signature image is personal: it is only ever drawn in a signature
+   * made with that certificate.
+   */
+  'signing:chooseImage': channel(
+    z.discriminatedUnion('which', [z.object({ which: z.literal('signer'), certificate: certificateRefSchema }), z.object({ which: z.literal('seal') })]),
+    z.object({ canceled: z.boolean() }),
+  ),
   /** Certificates on the tokens plugged in now. */
   'signing:listCertificates': channel(z.object({}), z.object({ certificates: z.array(certificateInfoSchema) })),
   /**
-   * Renders the numbered, dated letter to PDF, asks the PIN in main, signs on the token and saves
-   * the signed file where the user picks. Nothing is written when any step fails.
+   * Renders the numbered, dated letter to PDF, asks the PIN in main, signs on the token (then, with
+   * an organisation certificate, asks its PIN and adds the organisation's signature) and saves the
+   * signed file where the user picks. Nothing is written when any step fails.
    */
   'signing:signLetterPdf': channel(
     z.object({
       letter: letterSchema.refine((l) => l.number !== null && l.date !== null, 'Văn bản phải có số và ngày trước khi ký số'),
       certificate: certificateRefSchema,
+      /** The organisation's certificate: it signs second, its seal image over the signature image. */
+      organisationCertificate: certificateRefSchema.optional(),
       margins: letterMarginsSchema.optional(),
       suggestedName: z.string().trim().min(1).max(180),
     }),

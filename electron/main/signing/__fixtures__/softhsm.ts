@@ -33,6 +33,9 @@ export interface TestToken {
   /** Key id 02: a certificate that expired on 01/01/2025, when `withExpired`. */
   expiredDer: Buffer | null;
   signerName: string;
+  /** Key id 03: the organisation's own certificate (its seal signs with it), when `organisationName`. */
+  organisationDer: Buffer | null;
+  organisationName: string | null;
   /** Deletes the token (as if it were pulled out), keeping the directory. */
   remove(): void;
   cleanup(): void;
@@ -42,7 +45,7 @@ const run = (cmd: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): 
   execFileSync(cmd, args, { env, cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 /** SOFTHSM2_CONF is process-wide: the library reads it when loaded, so the test sets it before signing. */
-export function createTestToken(options: { signerName?: string; withExpired?: boolean } = {}): TestToken {
+export function createTestToken(options: { signerName?: string; withExpired?: boolean; organisationName?: string } = {}): TestToken {
   const dir = mkdtempSync(join(tmpdir(), 'dondoc-hsm-'));
   const library = SOFTHSM_LIBRARY ?? '';
   const conf = join(dir, 'softhsm2.conf');
@@ -78,6 +81,7 @@ export function createTestToken(options: { signerName?: string; withExpired?: bo
   run('openssl', ['x509', '-in', 'ca.pem', '-outform', 'der', '-out', 'ca.der'], env, dir);
   const signerDer = issue('01', signerName, false);
   const expiredDer = options.withExpired ? issue('02', 'Trần Thị Hết Hạn', true) : null;
+  const organisationDer = options.organisationName ? issue('03', options.organisationName, false) : null;
   return {
     dir,
     library,
@@ -88,6 +92,8 @@ export function createTestToken(options: { signerName?: string; withExpired?: bo
     signerDer,
     expiredDer,
     signerName,
+    organisationDer,
+    organisationName: options.organisationName ?? null,
     remove: () => run('softhsm2-util', ['--delete-token', '--token', tokenLabel], env, dir),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };

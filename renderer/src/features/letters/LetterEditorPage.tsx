@@ -31,7 +31,7 @@ import { formatDate, todayVn } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import type { BodySegment } from './bodyText';
 import { issueLetter, issueLetterSigned, recordSavedPath, saveDraft } from './data/register';
-import { SignAndIssue } from './Signing';
+import { SignAndIssue, type CertificateRef } from './Signing';
 import { EDITOR_KINDS, checkForm, formFromLetter, formToInput, newForm, withKind, withOffice, type EditorForm } from './editorModel';
 import { letterFileStem } from './fileName';
 import { LetterPreview } from './LetterPreview';
@@ -145,12 +145,12 @@ function Editor({ head, stored }: { head: LetterheadState; stored: LetterRow | n
       notifySuccess(`Đã phát hành văn bản ${formatLetterNumber(r.number, r.letter.symbol)}.`);
     }, 'Không phát hành được');
 
-  const issueSigned = (certificate: { tokenSerial: string; keyId: string; certSha256: string }) =>
+  const issueSigned = (certificate: CertificateRef, organisationCertificate: CertificateRef | undefined) =>
     run(async () => {
       const saved = await persist();
       if (!saved) return;
       const r = await issueLetterSigned(currentDb(), writeContext(), saved, todayVn(), async (letter) => {
-        const s = await api().call('signing:signLetterPdf', { letter, certificate, margins: settings.margins, suggestedName: letterFileStem(letter) });
+        const s = await api().call('signing:signLetterPdf', { letter, certificate, organisationCertificate, margins: settings.margins, suggestedName: letterFileStem(letter) });
         return s.canceled || !s.path || !s.certificate ? null : { path: s.path, sha256: s.sha256, certificate: s.certificate };
       });
       if (!r) return;

@@ -6,18 +6,24 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
 import type { CertificateInfo, SignatureReport } from '@shared/ipc/channels/signing';
+import type { ResponseOf } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 
-type CertificateRef = CertificateInfo['ref'];
+export type CertificateRef = CertificateInfo['ref'];
+type SigningConfig = ResponseOf<'signing:getConfig'>;
+
+const NO_ORGANISATION = 'none';
 
 const certLabel = (c: CertificateInfo) => `${c.subjectName} — ${c.issuerName}, hiệu lực đến ${formatDate(c.validTo.slice(0, 10))} (${c.tokenLabel})`;
 
 /** Inside the issue dialog: the certificates on the plugged-in token and the "Ký số và phát hành" button. */
-export function SignAndIssue(props: { busy: boolean; onSign(certificate: CertificateRef): void }) {
+export function SignAndIssue(props: { busy: boolean; onSign(certificate: CertificateRef, organisationCertificate: CertificateRef | undefined): void }) {
   const [state, setState] = useState<{ certificates: CertificateInfo[]; problem: string | null } | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
+  // The organisation's own certificate (the văn thư's token): it signs second, its seal image over the signature image.
+  const [organisation, setOrganisation] = useState<string>(NO_ORGANISATION);
 
   useEffect(() => {
     let live = true;
@@ -46,11 +52,27 @@ export function SignAndIssue(props: { busy: boolean; onSign(certificate: Certifi
         onChange={setChosen}
         allowDeselect={false}
       />
+      <Select
+        label="Chứng thư số của cơ quan (đóng dấu)"
+        description="Cơ quan ký số sau người ký; ảnh con dấu đặt trùm khoảng 1/3 ảnh chữ ký về bên trái."
+        data={[
+          { value: NO_ORGANISATION, label: 'Không ký số của cơ quan (ảnh con dấu in trong chữ ký của người ký)' },
+          ...state.certificates.map((c, i) => ({ value: String(i), label: certLabel(c) })).filter((o) => o.value !== chosen),
+        ]}
+        value={organisation === chosen ? NO_ORGANISATION : organisation}
+        onChange={(v) => setOrganisation(v ?? NO_ORGANISATION)}
+        allowDeselect={false}
+      />
       <Text size="xs" c="dimmed">
-        Mã PIN được hỏi trong hộp thoại riêng của ứng dụng khi ký. Văn bản được lấy số, xuất PDF, ký số rồi mới vào sổ; nếu ký không thành công, văn bản vẫn là dự thảo.
+        Mã PIN được hỏi trong hộp thoại riêng của ứng dụng khi ký (mỗi chứng thư số một lần). Văn bản được lấy số, xuất PDF, ký số rồi mới vào sổ; nếu ký không thành công, văn bản vẫn là dự thảo.
       </Text>
       <Group justify="flex-end">
-        <Button color="blue.8" disabled={index < 0} loading={props.busy} onClick={() => index >= 0 && props.onSign(state.certificates[index].ref)}>
+        <Button
+          color="blue.8"
+          disabled={index < 0}
+          loading={props.busy}
+          onClick={() => index >= 0 && props.onSign(state.certificates[index].ref, organisation === NO_ORGANISATION || organisation === chosen ? undefined : state.certificates[Number(organisation)].ref)}
+        >
           Ký số và phát hành
         </Button>
       </Group>
@@ -58,10 +80,24 @@ export function SignAndIssue(props: { busy: boolean; onSign(certificate: Certifi
   );
 }
 
-/** Administrator settings: the token's PKCS#11 library (once per computer), the signature and seal images. */
+/** Administrator settings: the token's PKCS#11 library (once per computer), each signer's signature image, the seal image. */
 export function SigningSettings() {
-  const [config, setConfig] = useState<{ libraryPath: string | null; hasSignerImage: boolean; hasSealImage: boolean; suggestions: { label: string; path: string }[] } | null>(null);
-  const reload = () => void api().call('signing:getConfig', {}).then(setConfig).catch((e: unknown) => notifyError(e, 'Không đọc được cài đặt ký số'));
+  const [config, setConfig] = useState<SigningConfig | null>(null);
+  // Certificates on the tokens plugged in now: each holder's signature image is set against their certificate.
+  const [certificates, setCertificates] = useState<CertificateInfo[] | null>(null);
+  const reload = () => {
+    api()
+      .call('signing:getConfig', {})
+      .then((c) => {
+        setConfig(c);
+        if (c.libraryPath)
+          api()
+            .call('signing:listCertificates', {})
+            .then((r) => setCertificates(r.certificates))
+            .catch(() => setCertificates([]));
+      })
+      .catch((e: unknown) => notifyError(e, 'Không đọc được cài đặt ký số'));
+  };
   useEffect(reload, []);
   const act = (fn: () => Promise<void>, title: string) => () => void fn().then(reload).catch((e: unknown) => notifyError(e, title));
   if (!config) return null;
@@ -90,15 +126,36 @@ export function SigningSettings() {
         >
           Chọn thư viện PKCS#11…
         </Button>
-        <Button variant="default" onClick={act(async () => void (await api().call('signing:chooseImage', { which: 'signer' })), 'Không dùng được ảnh chữ ký')}>
-          {config.hasSignerImage ? 'Đổi ảnh chữ ký…' : 'Chọn ảnh chữ ký…'}
-        </Button>
         <Button variant="default" onClick={act(async () => void (await api().call('signing:chooseImage', { which: 'seal' })), 'Không dùng được ảnh con dấu')}>
           {config.hasSealImage ? 'Đổi ảnh con dấu…' : 'Chọn ảnh con dấu…'}
         </Button>
       </Group>
+      <Text size="sm" fw={500}>
+        Ảnh chữ ký của từng người ký
+      </Text>
+      {certificates === null || certificates.length === 0 ? (
+        <Text size="xs" c="dimmed">
+          Cắm thiết bị ký số của người ký rồi mở lại trang này để chọn ảnh chữ ký cho chứng thư số của người đó.
+        </Text>
+      ) : (
+        <Stack gap={4}>
+          {certificates.map((c) => {
+            const has = config.signerImageCerts.includes(c.ref.certSha256);
+            return (
+              <Group key={c.ref.certSha256} gap="xs" justify="space-between" wrap="nowrap">
+                <Text size="sm">
+                  {certLabel(c)} — {has ? 'đã có ảnh chữ ký' : 'chưa có ảnh chữ ký'}
+                </Text>
+                <Button size="xs" variant="default" onClick={act(async () => void (await api().call('signing:chooseImage', { which: 'signer', certificate: c.ref })), 'Không dùng được ảnh chữ ký')}>
+                  {has ? 'Đổi ảnh chữ ký…' : 'Chọn ảnh chữ ký…'}
+                </Button>
+              </Group>
+            );
+          })}
+        </Stack>
+      )}
       <Text size="xs" c="dimmed">
-        Ảnh chữ ký: màu xanh, PNG nền trong suốt; ảnh con dấu: màu đỏ, đúng kích thước, PNG nền trong suốt.
+        Ảnh chữ ký: màu xanh, PNG nền trong suốt, chỉ dùng khi ký bằng chứng thư số của chính người đó; ảnh con dấu: màu đỏ, đúng kích thước, PNG nền trong suốt.
       </Text>
     </Stack>
   );
@@ -125,7 +182,7 @@ export function VerifyPdfButton() {
             </Text>
             {result.signatures.length === 0 && <Alert color="yellow">Tệp này không có chữ ký số.</Alert>}
             {result.signatures.map((s, i) => (
-              <Alert key={i} color={s.signatureValid && s.coversWholeFile && s.certValidAtSigning ? 'green' : 'red'} title={`Người ký: ${s.signerName}`}>
+              <Alert key={i} color={s.signatureValid && (s.coversWholeFile || s.followedBy.length > 0) && s.certValidAtSigning ? 'green' : 'red'} title={`Người ký: ${s.signerName}`}>
                 <Text size="sm">{s.summary}</Text>
                 <Text size="xs" c="dimmed">
                   Tổ chức cấp: {s.issuer}; số sê-ri {s.serialNumber}; thời gian ký {s.signingTime ?? 'không ghi'}.

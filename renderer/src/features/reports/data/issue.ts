@@ -5,38 +5,16 @@
  */
 import { AppError } from '@shared/errors';
 import { buildPeriodicReport, REPORT_PLACEHOLDER, type LetterIssuer } from '@shared/letters/templates';
+import { REPORT_TOPIC, rankingLetter, reportLetter } from '@shared/reports/letters';
 import type { Letter } from '@shared/letters/model';
-import { issueRefusal, rankingSections, explanationSections, reportSections, type RankingScheme, type ReportData, type ReportTexts, type UnitRanking } from '@shared/reports';
+import { issueRefusal, explanationSections, type RankingScheme, type ReportData, type ReportTexts, type UnitRanking } from '@shared/reports';
 import type { DondocDb } from '../../../data/db';
 import type { WriteContext } from '../../../data/repository';
 import { issueLetter, saveDraft } from '../../letters/data/register';
 import { issuerFor, loadIssuerContext, type SignerChoice } from '../../consultations/data/letters';
 import { saveSnapshot } from './snapshots';
 
-export const REPORT_TOPIC = 'Kết quả thực hiện nhiệm vụ được giao';
-
-export function reportLetter(data: ReportData, issuer: LetterIssuer, texts: ReportTexts, issue: { number: number | null; date: string | null }): Letter {
-  return buildPeriodicReport({
-    issuer,
-    periodLabel: data.periodLabel,
-    topic: REPORT_TOPIC,
-    intro: [`${issuer.authorityName} báo cáo kết quả thực hiện nhiệm vụ được giao ${data.periodLabel} (phạm vi: ${data.scopeLabel.charAt(0).toLowerCase()}${data.scopeLabel.slice(1)}) như sau:`],
-    sections: reportSections(data, texts),
-    number: issue.number,
-    date: issue.date,
-  });
-}
-
-export function rankingLetter(data: ReportData, ranking: readonly UnitRanking[], scheme: RankingScheme, issuer: LetterIssuer, date: string | null): Letter {
-  return buildPeriodicReport({
-    issuer,
-    periodLabel: data.periodLabel,
-    topic: 'Kết quả đánh giá, xếp loại mức độ hoàn thành nhiệm vụ được giao',
-    sections: rankingSections(data, ranking, scheme),
-    number: null,
-    date,
-  });
-}
+export { REPORT_TOPIC, rankingLetter, reportLetter };
 
 export function explanationLetter(data: ReportData, r: UnitRanking, scheme: RankingScheme, titles: ReadonlyMap<string, string>, issuer: LetterIssuer, date: string | null): Letter {
   return buildPeriodicReport({
