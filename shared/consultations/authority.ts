@@ -9,7 +9,7 @@
  * coordinator registers: the coordinator office does not answer in the departments' name.
  */
 import type { Actor, SiteScope } from '../authority';
-import { speaksFor } from '../acting';
+import { canOfferOnBehalf, canRecordOnBehalf, speaksFor, type OnBehalfContext, type OnBehalfInput } from '../acting';
 import { ALLOWED, refuse, type Decision } from '../decision';
 import type { Op } from '../data/ops';
 import { CONSULTATION_SETTINGS_ID, type Consultation, type UpwardRequest } from './model';
@@ -38,6 +38,20 @@ export function canReply(actor: Actor, site: SiteScope, c: Pick<Consultation, 'c
     return refuse(`Máy này không làm việc cho ${unitName(unitId)}; ý kiến của đơn vị do chính đơn vị ghi (đăng nhập bằng tài khoản của đơn vị).`);
   }
   return ALLOWED;
+}
+
+/**
+ * A reply the unit sent on paper, typed by the coordinating office's clerk (shared/acting.ts):
+ * only for a consulted unit with no site of its own, citing the paper.
+ */
+export function canReplyOnBehalf(actor: Actor, site: SiteScope, c: Pick<Consultation, 'consultedUnitIds'>, unitId: string, input: OnBehalfInput, ctx: OnBehalfContext, unitName: (id: string) => string = (id) => id): ConsultationDecision {
+  if (!c.consultedUnitIds.includes(unitId)) return refuse(`${unitName(unitId)} không nằm trong danh sách đơn vị được lấy ý kiến.`);
+  return canRecordOnBehalf(actor, site, unitId, input, ctx);
+}
+
+/** The consulted units this account may record a paper reply for (the "Nhập thay" choice); [] for everyone but the coordinating office's clerk. */
+export function onBehalfReplyUnits(actor: Actor, site: SiteScope, c: Pick<Consultation, 'consultedUnitIds'>, ctx: OnBehalfContext): string[] {
+  return c.consultedUnitIds.filter((u) => canOfferOnBehalf(actor, site, u, ctx).allowed);
 }
 
 /** The units this account may reply for in a consultation. */
