@@ -14,7 +14,7 @@
  *   thẩm quyền của cơ quan, đơn vị mình sang cơ quan, đơn vị khác").
  */
 import type { Actor, SiteScope } from '../authority';
-import { canRecordOnBehalf, speaksFor, type OnBehalfContext, type OnBehalfInput } from '../acting';
+import { canOfferOnBehalf, canRecordOnBehalf, speaksFor, type OnBehalfContext, type OnBehalfInput } from '../acting';
 import type { Op } from '../data/ops';
 import { TASK_SETTINGS_ID, type TaskStatus } from './state';
 import { taskFieldLabels } from './model';
@@ -157,6 +157,15 @@ export function onBehalfUnitOf(action: TaskAction, task: Pick<TaskAuthorityView,
   return null;
 }
 
+function onBehalfDecision(actor: Actor, site: SiteScope, action: TaskAction, task: TaskAuthorityView, input: OnBehalfInput | null, ctx: OnBehalfContext, options: { unitId?: string }): TaskDecision {
+  if (!ON_BEHALF_TASK_ACTIONS.includes(action)) return refuse('Chỉ báo cáo tiến độ, báo cáo hoàn thành và ý kiến phối hợp mới được nhập thay theo văn bản giấy.');
+  const unitId = onBehalfUnitOf(action, task, options);
+  if (!unitId) return refuse(REASON.notSupport);
+  const d = input ? canRecordOnBehalf(actor, site, unitId, input, ctx) : canOfferOnBehalf(actor, site, unitId, ctx);
+  if (!d.allowed) return d;
+  return statusCheck(action, task);
+}
+
 /**
  * May this account record, on behalf of the unit the action is for, a report that unit sent on
  * paper (shared/acting.ts)? The same status rules as when the unit records it itself.
@@ -170,12 +179,12 @@ export function canPerformOnBehalf(
   ctx: OnBehalfContext,
   options: { unitId?: string } = {},
 ): TaskDecision {
-  if (!ON_BEHALF_TASK_ACTIONS.includes(action)) return refuse('Chỉ báo cáo tiến độ, báo cáo hoàn thành và ý kiến phối hợp mới được nhập thay theo văn bản giấy.');
-  const unitId = onBehalfUnitOf(action, task, options);
-  if (!unitId) return refuse(REASON.notSupport);
-  const d = canRecordOnBehalf(actor, site, unitId, input, ctx);
-  if (!d.allowed) return d;
-  return statusCheck(action, task);
+  return onBehalfDecision(actor, site, action, task, input, ctx, options);
+}
+
+/** Is "Nhập thay" offered for this action (before the paper document is named)? The screens ask this. */
+export function canOfferTaskOnBehalf(actor: Actor, site: SiteScope, action: TaskAction, task: TaskAuthorityView, ctx: OnBehalfContext, options: { unitId?: string } = {}): TaskDecision {
+  return onBehalfDecision(actor, site, action, task, null, ctx, options);
 }
 
 // ─── Ops from other sites (sync import) ────────────────────────────────────────────────

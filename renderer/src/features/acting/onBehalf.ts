@@ -31,18 +31,16 @@ function displayNameOf(account: string): string {
 }
 
 /**
- * The on-behalf record to store, after the paper document is validated: the clerk is the
- * account's official (its name in the registry) or, for an account with no official, its
- * display name. Throws AppError('invalid-input') with a Vietnamese message.
+ * The on-behalf record to store, after the paper document is validated: the clerk as the
+ * account shows its name ("username (Họ tên)" of the write context) and the account's official.
+ * Throws AppError('invalid-input') with a Vietnamese message.
  */
-export async function onBehalfRecordFor(db: DondocDb, ctx: WriteContext, actor: Actor & { officialId: string | null }, document: OnBehalfDocument, today: string): Promise<OnBehalfRecord> {
+export function onBehalfRecordFor(ctx: WriteContext, actor: Actor & { officialId: string | null }, document: OnBehalfDocument, today: string): OnBehalfRecord {
   const parsed = onBehalfInputSchema.safeParse(document);
   if (!parsed.success) throw new AppError('invalid-input', parsed.error.issues.map((i) => i.message).join('\n'));
   const dated = checkOnBehalfDocument(parsed.data, today);
   if (!dated.allowed) throw new AppError('invalid-input', dated.reason);
-  const official = actor.officialId ? await db.officials.get(actor.officialId) : undefined;
-  const officialName = official && official._deleted !== 1 && typeof official.fullName === 'string' ? official.fullName : null;
-  return { ...parsed.data, clerkName: officialName ?? displayNameOf(ctx.actor), clerkOfficialId: officialName ? actor.officialId : null };
+  return { ...parsed.data, clerkName: displayNameOf(ctx.actor), clerkOfficialId: actor.officialId };
 }
 
 /** The document as canRecordOnBehalf reads it. */

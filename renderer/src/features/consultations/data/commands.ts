@@ -131,7 +131,7 @@ export async function recordReply(db: DondocDb, ctx: WriteContext, actor: Actor 
   const content = checkReplyContent(input.position, input.content, settings.minSubstantiveChars);
   if (!content.ok) throw new AppError('invalid-input', content.reason);
   const { onBehalf: paper, ...fields } = input;
-  const onBehalf = paper ? { record: await onBehalfRecordFor(db, ctx, { ...actor, officialId: actor.officialId ?? null }, paper, repliedOn), context: await loadOnBehalfContext(db) } : null;
+  const onBehalf = paper ? { record: onBehalfRecordFor(ctx, { ...actor, officialId: actor.officialId ?? null }, paper, repliedOn), context: await loadOnBehalfContext(db) } : null;
   const record = consultationReplySchema.safeParse({ ...fields, repliedOn, recordedBy: ctx.actor, attachments: [], ...(onBehalf ? { onBehalf: onBehalf.record } : {}) });
   if (!record.success) throw invalid(record.error.issues);
   const id = newId();

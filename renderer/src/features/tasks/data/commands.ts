@@ -285,7 +285,7 @@ async function appendEvent(
   const site = await siteScope(db);
   const id = newId();
   const on = today(ctx);
-  const onBehalf = options?.onBehalf ? { record: await onBehalfRecordFor(db, ctx, actor, options.onBehalf, on), context: await loadOnBehalfContext(db) } : null;
+  const onBehalf = options?.onBehalf ? { record: onBehalfRecordFor(ctx, actor, options.onBehalf, on), context: await loadOnBehalfContext(db) } : null;
   await taskTransaction(
     db,
     ctx,
