@@ -3,7 +3,7 @@
  * coordinating office's clerk, for a unit with no site of its own, with the paper document the
  * unit's reply or report came on. The command checks the same rule again before writing.
  */
-import { Alert, Checkbox, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { onBehalfDocumentKindLabels, onBehalfDocumentKinds, onBehalfNote, describeSourceDocument, type OnBehalfDocument, type OnBehalfDocumentKind } from '@shared/acting';
 import { parseUserDate, userDateProblem } from '@shared/text/dates';
 import { useAppState } from '../../state/app';
@@ -57,24 +57,26 @@ export function OnBehalfFields(props: {
         checked={f.on}
         disabled={forced}
         onChange={(e) => set({ on: e.currentTarget.checked })}
+        // Fixed, not unavailable: keep it as readable as the rest of the form.
+        styles={forced ? { label: { color: 'var(--mantine-color-text)', fontWeight: 600 }, description: { color: 'var(--mantine-color-dimmed)' } } : undefined}
       />
       {f.on && (
-        <Alert color="orange" variant="light" p="xs" aria-label="Nhập thay">
+        <Paper withBorder p="xs" bg="orange.0" role="group" aria-label="Văn bản giấy nhập thay">
           <Stack gap={6}>
             <Text size="sm">
               Đơn vị: <b>{unitName}</b>
             </Text>
-            <Group grow align="flex-start" wrap="nowrap">
+            <Group align="flex-start" wrap="nowrap" gap="sm">
               <Select
                 label="Loại văn bản"
                 data={onBehalfDocumentKinds.map((k) => ({ value: k, label: onBehalfDocumentKindLabels[k] }))}
                 value={f.kind}
                 onChange={(v) => v && set({ kind: v as OnBehalfDocumentKind })}
                 allowDeselect={false}
-                maw={150}
+                w={140}
               />
-              <TextInput label="Theo văn bản số" placeholder="15/BC-VHXH" value={f.number} onChange={(e) => set({ number: e.currentTarget.value })} required />
-              <TextInput label="Ngày" placeholder="dd/mm/yyyy" value={f.date} onChange={(e) => set({ date: e.currentTarget.value })} required maw={150} />
+              <TextInput label="Theo văn bản số" placeholder="15/BC-VHXH" value={f.number} onChange={(e) => set({ number: e.currentTarget.value })} required style={{ flex: 1 }} />
+              <TextInput label="Ngày văn bản" placeholder="dd/mm/yyyy" value={f.date} onChange={(e) => set({ date: e.currentTarget.value })} required w={150} />
             </Group>
             {preview && (
               <Text size="xs" c="dimmed">
@@ -82,7 +84,7 @@ export function OnBehalfFields(props: {
               </Text>
             )}
           </Stack>
-        </Alert>
+        </Paper>
       )}
     </Stack>
   );
