@@ -4,10 +4,17 @@
  * clerk types them in, citing the paper, and every screen says so. The department's own account
  * is never offered the choice.
  */
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { firstRun } from './helpers/firstRun';
 import { importRegistry } from './helpers/registry';
 import { openTask, PASSWORD, pick, switchTo } from './helpers/session';
+
+/** Closes the success notices so the screenshots show the screen under them (the fixed test clock keeps them open). */
+async function dismissToasts(page: Page): Promise<void> {
+  for (const close of await page.locator('.mantine-Notification-root button').all()) await close.click();
+  await expect(page.locator('.mantine-Notification-root')).toHaveCount(0);
+}
 
 const TASK = 'Kiểm tra công tác phòng cháy, chữa cháy tại các cơ sở văn hóa';
 const SUBJECT = 'Lấy ý kiến dự thảo Quy chế phối hợp quản lý di tích';
@@ -50,6 +57,7 @@ test('the office clerk types a unit’s paper report and reply on its behalf; th
   await t1.getByLabel('Hạn xử lý').fill('20/03/2026');
   await page.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
   await expect(page.getByRole('heading', { name: TASK })).toBeVisible();
+  await dismissToasts(page);
 
   // The clerk (the office's own account) cannot report for the department, but may type its paper report.
   await page.getByRole('button', { name: 'Báo cáo tiến độ' }).click();
@@ -72,8 +80,11 @@ test('the office clerk types a unit’s paper report and reply on its behalf; th
   await expect(page.getByText('Đã ghi báo cáo tiến độ.')).toBeVisible();
   await expect(page.getByText('30%', { exact: true })).toBeVisible();
   await expect(page.getByText('Văn thư Nông Thị Lan nhập thay, theo Báo cáo số 15/BC-VHXH ngày 27/02/2026.')).toBeVisible();
-  await page.getByText('Văn thư Nông Thị Lan nhập thay, theo Báo cáo số 15/BC-VHXH ngày 27/02/2026.').scrollIntoViewIfNeeded();
+  await dismissToasts(page);
   await site.shot('onbehalf-task-timeline');
+  // The task's change history says it too.
+  await page.getByRole('tab', { name: 'Lịch sử' }).click();
+  await expect(page.getByText('Nhập thay: Văn thư Nông Thị Lan nhập thay, theo Báo cáo số 15/BC-VHXH ngày 27/02/2026')).toBeVisible();
 
   // A consultation of both departments; Phòng Kinh tế's reply arrives on paper.
   await page.getByRole('link', { name: 'Lấy ý kiến, trình cấp trên' }).click();
@@ -85,6 +96,7 @@ test('the office clerk types a unit’s paper report and reply on its behalf; th
   for (const u of ['Phòng Kinh tế', 'Phòng Văn hóa - Xã hội']) await page.getByRole('checkbox', { name: new RegExp(`^${u}`) }).check();
   await page.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
   await expect(page.getByRole('heading', { name: SUBJECT })).toBeVisible();
+  await dismissToasts(page);
   await page.getByRole('button', { name: 'Trả lời ý kiến' }).click();
   d = page.getByRole('dialog');
   await expect(d.getByRole('checkbox', { name: 'Nhập thay cho đơn vị (theo văn bản giấy)' })).toBeChecked();
@@ -93,11 +105,14 @@ test('the office clerk types a unit’s paper report and reply on its behalf; th
   await d.getByLabel('Nội dung ý kiến').fill('Không đồng ý Điều 7 giao Phòng Kinh tế thu phí tham quan vì chưa có nghị quyết của Hội đồng nhân dân xã; đề nghị bỏ Điều 7.');
   await d.getByLabel('Theo văn bản số').fill('07/KT');
   await d.getByRole('textbox', { name: /^Ngày văn bản/ }).fill('02/03/2026');
+  // The paper document is the reply's reference: no second field for it.
+  await expect(d.getByLabel('Văn bản trả lời (nếu có)')).toHaveCount(0);
   await site.shot('onbehalf-reply-dialog');
   await d.getByRole('button', { name: 'Ghi ý kiến' }).click();
   const row = page.locator('tr[data-unit="Phòng Kinh tế"]');
   await expect(row).toContainText('Không đồng ý');
   await expect(row.getByTestId('on-behalf-note')).toHaveText('Văn thư Nông Thị Lan nhập thay, theo Công văn số 07/KT ngày 02/03/2026');
+  await dismissToasts(page);
   await site.shot('onbehalf-consultation-replies');
 
   // Phòng Kinh tế's own account answers for itself and is never offered "Nhập thay".

@@ -205,7 +205,7 @@ export function ConsultationDetail({ id }: { id: string }) {
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {reply ? (p.kind === 'deemedAgreed' ? `(${positionLabel({ kind: 'replied', unitId: p.unitId, position: reply.position, reply })}, gửi sau hạn) ` : '') + (reply.content || '—') : '—'}
                   </Text>
-                  {reply?.replyRef && (
+                  {reply?.replyRef && !reply.onBehalf && (
                     <Text size="xs" c="dimmed">
                       {reply.replyRef}
                     </Text>

@@ -6,6 +6,7 @@ import { currentDb, useAppState, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
 import { recordReply } from './data/commands';
 import { useScope } from './useScope';
+import { describeSourceDocument } from '@shared/acting';
 import { EMPTY_ON_BEHALF, OnBehalfFields, onBehalfDocument, onBehalfProblems, type OnBehalfForm } from '../acting/OnBehalfFields';
 
 /** A unit's reply: a clear position, and for comments or disagreement, substantive content. */
@@ -27,16 +28,17 @@ export function ReplyModal(props: {
   const onBehalfUnitIds = props.onBehalfUnitIds ?? [];
   const [onBehalf, setOnBehalfForm] = useState<OnBehalfForm>({ ...EMPTY_ON_BEHALF, on: unitIds.length === 0 && onBehalfUnitIds.length > 0 });
   const [unitId, setUnitId] = useState<string | null>(unitIds[0] ?? onBehalfUnitIds[0] ?? null);
-  const choices = onBehalf.on ? onBehalfUnitIds : unitIds;
-  const setOnBehalf = (next: OnBehalfForm) => {
-    if (next.on !== onBehalf.on) setUnitId((next.on ? onBehalfUnitIds : unitIds)[0] ?? null);
-    setOnBehalfForm(next);
-  };
   const [position, setPosition] = useState<ReplyPosition | null>(null);
   const [content, setContent] = useState('');
   const [replyRef, setReplyRef] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const choices = onBehalf.on ? onBehalfUnitIds : unitIds;
+  const setOnBehalf = (next: OnBehalfForm) => {
+    if (next.on !== onBehalf.on) setUnitId((next.on ? onBehalfUnitIds : unitIds)[0] ?? null);
+    setOnBehalfForm(next);
+    setError(null);
+  };
   const due = workingDayOnOrAfter(c.dueOn, props.calendar);
   const late = today > due;
   const check = position && position !== 'agree' && content.trim() ? checkReplyContent(position, content, settings.minSubstantiveChars) : null;
@@ -47,7 +49,10 @@ export function ReplyModal(props: {
     if (problems.length || !position) return setError(problems.join('\n'));
     setSaving(true);
     try {
-      const r = await recordReply(currentDb(), writeContext(), { ...scope.actor, officialId }, { consultationId: c.id, unitId, position, content, replyRef, signerOfficialId: null, onBehalf: onBehalfDocument(onBehalf) });
+      const paper = onBehalfDocument(onBehalf);
+      // A paper reply's reference is the paper document itself.
+      const ref = paper ? describeSourceDocument(paper) : replyRef;
+      const r = await recordReply(currentDb(), writeContext(), { ...scope.actor, officialId }, { consultationId: c.id, unitId, position, content, replyRef: ref, signerOfficialId: null, onBehalf: paper });
       notifySuccess(r.late ? 'Đã ghi ý kiến (trả lời quá hạn).' : 'Đã ghi ý kiến trả lời.');
       props.onClose();
     } catch (e) {
@@ -95,7 +100,9 @@ export function ReplyModal(props: {
           onChange={(e) => setContent(e.currentTarget.value)}
           error={check && !check.ok ? check.reason : undefined}
         />
-        <TextInput label="Văn bản trả lời (nếu có)" placeholder="Công văn số 07/PKT ngày 28/4/2026" value={replyRef} onChange={(e) => setReplyRef(e.currentTarget.value)} />
+        {!onBehalf.on && (
+          <TextInput label="Văn bản trả lời (nếu có)" placeholder="Công văn số 07/PKT ngày 28/4/2026" value={replyRef} onChange={(e) => setReplyRef(e.currentTarget.value)} />
+        )}
         {error && (
           <Alert color="red" role="alert" title="Chưa ghi được ý kiến" style={{ whiteSpace: 'pre-line' }}>
             {error}

@@ -261,8 +261,11 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
   const withFiles = kind === 'progress' || kind === 'complete' || kind === 'contribute';
   // Contribution: the units of the chosen way (the account's own, or those recorded on behalf).
   const contributionUnits = form.onBehalf.on ? onBehalfUnits : mySupportUnits;
-  const setOnBehalf = (next: OnBehalfForm) =>
+  const setOnBehalf = (next: OnBehalfForm) => {
     set({ onBehalf: next, ...(kind === 'contribute' && next.on !== form.onBehalf.on ? { unitId: (next.on ? onBehalfUnits : mySupportUnits)[0] ?? null } : {}) });
+    // The message was about the paper document the clerk is now correcting.
+    setError(null);
+  };
 
   return (
     <Modal opened onClose={onClose} title={TITLES[kind]} size="lg">
