@@ -79,6 +79,11 @@ export interface ConsultationOpContext {
   /** The consultation the op concerns as held here (null when new/unknown). */
   consultation: Pick<Consultation, 'requesterUnitId' | 'consultedUnitIds'> | null;
   upward: Pick<UpwardRequest, 'fromUnitId' | 'toUnitId'> | null;
+  /**
+   * Does the unit have an installation of its own (registry)? When known, the coordinating
+   * office's replies in the name of such a unit are refused: that unit answers from its own site.
+   */
+  unitHasOwnSite?: (unitId: string) => boolean;
 }
 
 /**
@@ -106,6 +111,9 @@ export function authorizeConsultationOp(op: Pick<Op, 'entity' | 'kind' | 'rowId'
       if (op.kind !== 'insert') return refuse('Ý kiến trả lời chỉ được thêm mới, không được sửa.');
       if (!ctx.consultation) return refuse('Không tìm thấy phiếu lấy ý kiến của ý kiến trả lời này.');
       if (typeof v.unitId !== 'string' || !ctx.consultation.consultedUnitIds.includes(v.unitId)) return refuse('Đơn vị trả lời không được lấy ý kiến.');
+      if (sender.siteRole === 'coordinator' && !sender.actsForUnitIds.includes(v.unitId) && ctx.unitHasOwnSite?.(v.unitId)) {
+        return refuse('Đơn vị trả lời có máy Đôn Đốc riêng: ý kiến của đơn vị do chính máy của đơn vị gửi, Văn phòng điều phối không ghi thay.');
+      }
       return actsFor(v.unitId) ? ALLOWED : refuse('Máy gửi không làm việc cho đơn vị trả lời.');
     case 'reconciliations':
       if (op.kind !== 'insert') return refuse('Kết quả thống nhất chỉ được thêm mới.');

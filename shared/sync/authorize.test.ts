@@ -86,6 +86,16 @@ describe('authorizeSyncOp', () => {
     expect(authorizeSyncOp(op(coord, 'taskEvents', 'e7', paperProgress, 'insert'), coord, l).status).toBe('reject');
   });
 
+  it('the coordinator’s replies in the name of a unit with its own site are refused when the registry is known; for a siteless unit they are kept', () => {
+    const c: Row = { id: 'c1', _v: {}, _deleted: 0, requesterUnitId: 'u-tinh', consultedUnitIds: ['u-a', 'u-pvh'] };
+    const l = lookup([c], { c1: 'consultations' });
+    const siteUnits = unitSiteUnits([coord, xaA, xaB]);
+    const reply = { consultationId: 'c1', position: 'agree', content: '', repliedOn: '2026-05-02', replyRef: '', signerOfficialId: null, recordedBy: 'x', attachments: [] };
+    expect(authorizeSyncOp(op(coord, 'consultationReplies', 'r1', { ...reply, unitId: 'u-a' }, 'insert'), coord, l, siteUnits)).toMatchObject({ status: 'reject', code: 'unauthorised' });
+    expect(authorizeSyncOp(op(coord, 'consultationReplies', 'r2', { ...reply, unitId: 'u-pvh' }, 'insert'), coord, l, siteUnits).status).toBe('accept');
+    expect(authorizeSyncOp(op(xaA, 'consultationReplies', 'r3', { ...reply, unitId: 'u-a' }, 'insert'), xaA, l, siteUnits).status).toBe('accept');
+  });
+
   it('consultation replies only by the consulted unit; the consultation by the requester', () => {
     const c: Row = { id: 'c1', _v: {}, _deleted: 0, requesterUnitId: 'u-a', consultedUnitIds: ['u-b'] };
     const l = lookup([c], { c1: 'consultations' });

@@ -196,7 +196,14 @@ export function authorizeSyncOp(op: Op, origin: SyncSite | undefined, lookup: Au
       if (!consultationId) return invalid('Ý kiến trả lời không ghi phiếu lấy ý kiến nào.');
       const row = lookup.row('consultations', consultationId);
       if (!row || typeof row.requesterUnitId !== 'string') return pending('Chưa nhận phiếu lấy ý kiến của ý kiến trả lời này.');
-      return decide(authorizeConsultationOp(op, { sender: scope, consultation: { requesterUnitId: row.requesterUnitId, consultedUnitIds: stringArray(row.consultedUnitIds) }, upward: null }));
+      return decide(
+        authorizeConsultationOp(op, {
+          sender: scope,
+          consultation: { requesterUnitId: row.requesterUnitId, consultedUnitIds: stringArray(row.consultedUnitIds) },
+          upward: null,
+          unitHasOwnSite: siteUnits ? ownSiteJudge(siteUnits, lookup) : undefined,
+        }),
+      );
     }
     case 'reconciliations': {
       const consultationId = str(v.consultationId) ?? (current ? str(current.consultationId) : null);

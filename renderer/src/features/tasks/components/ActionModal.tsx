@@ -25,6 +25,7 @@ import { currentTaskActor, useSiteScope, useTaskActor, useToday, type Registry }
 import { AttachmentList, attachFile } from './Attachments';
 import { canOfferTaskOnBehalf, canPerform, type TaskAction } from '@shared/tasks/authority';
 import { useOnBehalfContext } from '../../acting/queries';
+import { onBehalfLine } from '@shared/acting';
 import { EMPTY_ON_BEHALF, OnBehalfFields, onBehalfDocument, onBehalfProblems, type OnBehalfForm } from '../../acting/OnBehalfFields';
 
 export type ActionKind = 'progress' | 'requestExtension' | 'complete' | 'contribute' | 'decideExtension' | 'acceptCompletion' | 'returnCompletion' | 'reassign' | 'pause' | 'resume' | 'cancel' | 'reopen';
@@ -328,6 +329,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
           <Alert color="blue" variant="light" p="xs">
             Đơn vị báo cáo hoàn thành ngày {formatDate(pending.completedOn)}
             {pending.reportNumber ? ` (báo cáo số ${pending.reportNumber})` : ''}. Sản phẩm: {describeProduct(pending) || '—'}. Kết quả: {pending.resultText}
+            {pending.onBehalf ? ` (${onBehalfLine(pending.onBehalf)}.)` : ''}
           </Alert>
         )}
         {kind === 'acceptCompletion' && <Textarea label="Ghi chú" value={form.reason} onChange={(e) => set({ reason: e.currentTarget.value })} autosize minRows={2} />}
