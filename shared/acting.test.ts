@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { canRecordOnBehalf, ON_BEHALF_REASONS, onBehalfNote, speaksFor, unitsSpokenFor } from './acting';
+import {
+  canOfferOnBehalf,
+  canRecordOnBehalf,
+  checkOnBehalfDocument,
+  describeSourceDocument,
+  ON_BEHALF_REASONS,
+  onBehalfInputSchema,
+  onBehalfLine,
+  onBehalfNote,
+  onBehalfRecordSchema,
+  speaksFor,
+  unitsSpokenFor,
+  unitsWithOwnSite,
+} from './acting';
 
 const coordinator = { siteRole: 'coordinator' as const, actsForUnitIds: ['ubnd', 'vp'] };
 const commune = { siteRole: 'unit' as const, actsForUnitIds: ['xa-a'] };
@@ -37,5 +50,40 @@ describe('in whose name an account acts', () => {
 
   it('the on-behalf note names the clerk and the source document', () => {
     expect(onBehalfNote('Nguyễn Thị Lan', 'Công văn số 12/UBND-VP ngày 03/12/2026')).toBe('Văn thư Nguyễn Thị Lan nhập thay, theo Công văn số 12/UBND-VP ngày 03/12/2026');
+  });
+
+  it('the choice is offered before the paper is named, with the same refusals', () => {
+    const clerk = { role: 'admin' as const, unitId: 'vp' };
+    expect(canOfferOnBehalf(clerk, coordinator, 'thon-b', withOwnSite)).toEqual({ allowed: true });
+    expect(canOfferOnBehalf(clerk, coordinator, 'xa-a', withOwnSite)).toEqual({ allowed: false, reason: ON_BEHALF_REASONS.hasOwnSite });
+    expect(canOfferOnBehalf({ role: 'unitStaff', unitId: 'pkt' }, coordinator, 'thon-b', withOwnSite)).toEqual({ allowed: false, reason: ON_BEHALF_REASONS.notClerk });
+  });
+
+  it('units with a site of their own: those of unit sites and everything under them, never the coordinator’s', () => {
+    const units = [
+      { id: 'ubnd', parentId: null },
+      { id: 'vp', parentId: 'ubnd' },
+      { id: 'pkt', parentId: 'ubnd' },
+      { id: 'xa-a', parentId: 'ubnd' },
+      { id: 'thon-a', parentId: 'xa-a' },
+    ];
+    const sites = [
+      { role: 'coordinator' as const, units: ['ubnd', 'vp'] },
+      { role: 'unit' as const, units: ['xa-a'] },
+    ];
+    expect([...unitsWithOwnSite(sites, units)].sort()).toEqual(['thon-a', 'xa-a']);
+  });
+
+  it('the paper document: validated, dated no later than today, and described the way letters cite it', () => {
+    const doc = { documentKind: 'officialLetter' as const, documentNumber: ' 12/UBND-VP ', documentDate: '2026-12-03' };
+    const parsed = onBehalfInputSchema.parse(doc);
+    expect(describeSourceDocument(parsed)).toBe('Công văn số 12/UBND-VP ngày 03/12/2026');
+    expect(onBehalfInputSchema.safeParse({ ...doc, documentNumber: '  ' }).success).toBe(false);
+    expect(onBehalfInputSchema.safeParse({ ...doc, documentDate: '03/12/2026' }).success).toBe(false);
+    expect(checkOnBehalfDocument(parsed, '2026-12-03').allowed).toBe(true);
+    expect(checkOnBehalfDocument(parsed, '2026-12-02').allowed).toBe(false);
+    const record = onBehalfRecordSchema.parse({ ...parsed, clerkName: 'Nguyễn Thị Lan', clerkOfficialId: 'o-lan' });
+    expect(onBehalfLine(record)).toBe('Văn thư Nguyễn Thị Lan nhập thay, theo Công văn số 12/UBND-VP ngày 03/12/2026');
+    expect(onBehalfRecordSchema.safeParse({ ...parsed, clerkName: '', clerkOfficialId: null }).success).toBe(false);
   });
 });

@@ -9,7 +9,7 @@
  * coordinator registers: the coordinator office does not answer in the departments' name.
  */
 import type { Actor, SiteScope } from '../authority';
-import { speaksFor } from '../acting';
+import { canOfferOnBehalf, canRecordOnBehalf, speaksFor, type OnBehalfContext, type OnBehalfInput } from '../acting';
 import { ALLOWED, refuse, type Decision } from '../decision';
 import type { Op } from '../data/ops';
 import { CONSULTATION_SETTINGS_ID, type Consultation, type UpwardRequest } from './model';
@@ -40,6 +40,20 @@ export function canReply(actor: Actor, site: SiteScope, c: Pick<Consultation, 'c
   return ALLOWED;
 }
 
+/**
+ * A reply the unit sent on paper, typed by the coordinating office's clerk (shared/acting.ts):
+ * only for a consulted unit with no site of its own, citing the paper.
+ */
+export function canReplyOnBehalf(actor: Actor, site: SiteScope, c: Pick<Consultation, 'consultedUnitIds'>, unitId: string, input: OnBehalfInput, ctx: OnBehalfContext, unitName: (id: string) => string = (id) => id): ConsultationDecision {
+  if (!c.consultedUnitIds.includes(unitId)) return refuse(`${unitName(unitId)} không nằm trong danh sách đơn vị được lấy ý kiến.`);
+  return canRecordOnBehalf(actor, site, unitId, input, ctx);
+}
+
+/** The consulted units this account may record a paper reply for (the "Nhập thay" choice); [] for everyone but the coordinating office's clerk. */
+export function onBehalfReplyUnits(actor: Actor, site: SiteScope, c: Pick<Consultation, 'consultedUnitIds'>, ctx: OnBehalfContext): string[] {
+  return c.consultedUnitIds.filter((u) => canOfferOnBehalf(actor, site, u, ctx).allowed);
+}
+
 /** The units this account may reply for in a consultation. */
 export function replyableUnits(actor: Actor, site: SiteScope, c: Pick<Consultation, 'consultedUnitIds'>): string[] {
   return c.consultedUnitIds.filter((u) => speaksFor(actor, site, u));
@@ -65,6 +79,11 @@ export interface ConsultationOpContext {
   /** The consultation the op concerns as held here (null when new/unknown). */
   consultation: Pick<Consultation, 'requesterUnitId' | 'consultedUnitIds'> | null;
   upward: Pick<UpwardRequest, 'fromUnitId' | 'toUnitId'> | null;
+  /**
+   * Does the unit have an installation of its own (registry)? When known, the coordinating
+   * office's replies in the name of such a unit are refused: that unit answers from its own site.
+   */
+  unitHasOwnSite?: (unitId: string) => boolean;
 }
 
 /**
@@ -92,6 +111,9 @@ export function authorizeConsultationOp(op: Pick<Op, 'entity' | 'kind' | 'rowId'
       if (op.kind !== 'insert') return refuse('Ý kiến trả lời chỉ được thêm mới, không được sửa.');
       if (!ctx.consultation) return refuse('Không tìm thấy phiếu lấy ý kiến của ý kiến trả lời này.');
       if (typeof v.unitId !== 'string' || !ctx.consultation.consultedUnitIds.includes(v.unitId)) return refuse('Đơn vị trả lời không được lấy ý kiến.');
+      if (sender.siteRole === 'coordinator' && !sender.actsForUnitIds.includes(v.unitId) && ctx.unitHasOwnSite?.(v.unitId)) {
+        return refuse('Đơn vị trả lời có máy Đôn Đốc riêng: ý kiến của đơn vị do chính máy của đơn vị gửi, Văn phòng điều phối không ghi thay.');
+      }
       return actsFor(v.unitId) ? ALLOWED : refuse('Máy gửi không làm việc cho đơn vị trả lời.');
     case 'reconciliations':
       if (op.kind !== 'insert') return refuse('Kết quả thống nhất chỉ được thêm mới.');

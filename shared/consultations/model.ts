@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { deadlineRuleSchema, isoDateSchema } from '../calendar';
+import { onBehalfRecordSchema } from '../acting';
 
 const dateString = isoDateSchema;
 const id = z.string().min(1).max(64);
@@ -130,6 +131,8 @@ export const consultationReplySchema = z.object({
   /** "username (Họ tên)" of the account that recorded it. */
   recordedBy: z.string().max(200),
   attachments,
+  /** A reply received on paper and typed by the coordinating office's clerk (shared/acting.ts); absent when the unit wrote it. */
+  onBehalf: onBehalfRecordSchema.optional(),
 });
 export type ConsultationReplyRecord = z.infer<typeof consultationReplySchema>;
 export interface ConsultationReply extends ConsultationReplyRecord {

@@ -9,6 +9,7 @@ import type { Unit } from '../registries/units';
 import { dossierKindLabels, type Consultation, type ConsultationReply, type Reconciliation } from './model';
 import { effectiveDueOn, positionLabel, positionsOf } from './positions';
 import { openDisagreements } from './reconciliation';
+import { onBehalfLine } from '../acting';
 
 /** Tổng hợp ý kiến: every unit's position and content, then the disagreements for the lead unit. */
 export function buildSummary(
@@ -25,7 +26,9 @@ export function buildSummary(
   const rows = positionsOf(c, replies, asOf, calendar).map((p, i) => {
     const reply = p.kind === 'replied' ? p.reply : p.kind === 'deemedAgreed' ? p.lateReply : null;
     const when = reply ? `${formatShortDate(reply.repliedOn)}${p.kind === 'deemedAgreed' ? ' (quá hạn)' : ''}` : p.kind === 'deemedAgreed' ? `Không trả lời; từ ${formatShortDate(p.deemedOn)}` : '';
-    const content = reply?.content || (p.kind === 'deemedAgreed' && !reply ? 'Không có ý kiến trả lời.' : reply ? 'Không có ý kiến thêm.' : 'Chưa trả lời.');
+    const said = reply?.content || (p.kind === 'deemedAgreed' && !reply ? 'Không có ý kiến trả lời.' : reply ? 'Không có ý kiến thêm.' : 'Chưa trả lời.');
+    // A reply received on paper says who typed it and from which document, wherever it is printed.
+    const content = reply?.onBehalf ? `${said} (${onBehalfLine(reply.onBehalf)}.)` : said;
     return [String(i + 1), name(p.unitId), positionLabel(p), when, content];
   });
   const open = openDisagreements(c, replies, reconciliations, asOf, calendar);
@@ -76,7 +79,8 @@ export function buildSummary(
     const state = r
       ? `Đã thống nhất ngày ${formatShortDate(r.meetingOn)} (thành phần: ${r.participants.replace(/[.;]+$/, '')}): ${r.outcome}`
       : 'Chưa thống nhất: đơn vị chủ trì cần làm việc với thủ trưởng đơn vị có ý kiến khác trước khi trình.';
-    blocks.push({ type: 'bullets', items: [`${name(p.unitId)}: ${p.reply.content} — ${state}`] });
+    const paper = p.reply.onBehalf ? ` (${onBehalfLine(p.reply.onBehalf)})` : '';
+    blocks.push({ type: 'bullets', items: [`${name(p.unitId)}: ${p.reply.content}${paper} — ${state}`] });
   }
   blocks.push({
     type: 'paragraph',

@@ -13,7 +13,7 @@
  * Ops whose author is not proven never enter a chain, so they never move the acknowledgement.
  */
 import { applyOp, detectConflicts, stateKey, versionOf, type EntityName, type FieldConflict, type Op, type Row } from '../data/ops';
-import { authorizeSyncOp, validateOp, type AuthorityLookup, type RejectCode, type SyncSite, type Verdict } from './authorize';
+import { authorizeSyncOp, unitSiteUnits, validateOp, type AuthorityLookup, type RejectCode, type SyncSite, type Verdict } from './authorize';
 import type { VersionVector } from './package';
 
 /** What a replica already knows about an op id. */
@@ -73,6 +73,7 @@ export function applyBatch(ops: readonly unknown[], sites: ReadonlyMap<string, S
   const eventsByTask = new Map<string, Map<string, Row>>();
   const postsByOfficial = new Map<string, Map<string, Row>>();
   const seen = new Set<string>();
+  const siteUnits = unitSiteUnits(sites.values());
 
   const row = (entity: EntityName, rowId: string) => result.rows.get(stateKey(entity, rowId)) ?? base.row(entity, rowId);
   const mergeOverlay = (baseRows: readonly Row[], overlay: Map<string, Row> | undefined) => {
@@ -121,7 +122,7 @@ export function applyBatch(ops: readonly unknown[], sites: ReadonlyMap<string, S
       result.alreadyHad += 1;
       return;
     }
-    const verdict = authorizeSyncOp(op, sites.get(op.site), lookup);
+    const verdict = authorizeSyncOp(op, sites.get(op.site), lookup, siteUnits);
     settle(op, verdict);
   });
 
@@ -137,7 +138,7 @@ export function applyBatch(ops: readonly unknown[], sites: ReadonlyMap<string, S
     const again = waiting;
     waiting = [];
     for (const w of again) {
-      const verdict = authorizeSyncOp(w.op, sites.get(w.op.site), lookup);
+      const verdict = authorizeSyncOp(w.op, sites.get(w.op.site), lookup, siteUnits);
       if (verdict.status !== 'pending') progress = true;
       settle(w.op, verdict);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stateKey, type EntityName, type JsonValue, type Op, type Row } from '../data/ops';
-import { authorizeSyncOp, validateOp, type AuthorityLookup, type SyncSite } from './authorize';
+import { authorizeSyncOp, unitSiteUnits, validateOp, type AuthorityLookup, type SyncSite } from './authorize';
 import { covers, mergeVectors, minVector, missingSeqs, unacknowledged, vectorOf } from './apply';
 
 const coord: SyncSite = { siteId: 'coord', role: 'coordinator', units: ['u-tinh'] };
@@ -63,6 +63,37 @@ describe('authorizeSyncOp', () => {
     expect(authorizeSyncOp(op(xaA, 'taskEvents', 'e4', { ...progress, taskId: 't9' }, 'insert'), xaA, l).status).toBe('pending');
     expect(authorizeSyncOp(op(coord, 'tasks', 't9', { title: 'sửa' }), coord, l).status).toBe('pending');
     expect(authorizeSyncOp(op(xaA, 'tasks', 't9', { ...task, id: undefined, _v: undefined, _deleted: undefined } as unknown as Record<string, JsonValue>), xaA, l).status).toBe('reject');
+  });
+
+  it('a report the coordinator recorded on behalf of a unit with no site of its own is accepted; for a unit with a site, or without the on-behalf record, it is refused', () => {
+    const village: Row = { id: 'u-thon', _v: {}, _deleted: 0, name: 'Thôn A', parentId: 'u-a' };
+    const siteless: Row = { ...task, id: 't2', leadUnitId: 'u-pvh', supportUnitIds: ['u-pkt'] };
+    const underCommune: Row = { ...task, id: 't3', leadUnitId: 'u-thon', supportUnitIds: [] };
+    const l = lookup([task, siteless, underCommune, village], { 'u-thon': 'units' });
+    const siteUnits = unitSiteUnits([coord, xaA, xaB]);
+    const onBehalf = { documentKind: 'report', documentNumber: '15/BC', documentDate: '2026-05-02', clerkName: 'Nguyễn Thị Lan', clerkOfficialId: null };
+    const paperProgress = { ...progress, taskId: 't2', onBehalf };
+    expect(authorizeSyncOp(op(coord, 'taskEvents', 'e1', paperProgress, 'insert'), coord, l, siteUnits).status).toBe('accept');
+    expect(authorizeSyncOp(op(coord, 'taskEvents', 'e2', { ...paperProgress, type: 'contribution', unitId: 'u-pkt' }, 'insert'), coord, l, siteUnits).status).toBe('accept');
+    // Without the record it is the coordinator writing in the unit's name.
+    expect(authorizeSyncOp(op(coord, 'taskEvents', 'e3', { ...progress, taskId: 't2' }, 'insert'), coord, l, siteUnits).status).toBe('reject');
+    // Commune A has its own site, and so does its village: their reports come from that site only.
+    expect(authorizeSyncOp(op(coord, 'taskEvents', 'e4', { ...paperProgress, taskId: 't1' }, 'insert'), coord, l, siteUnits).status).toBe('reject');
+    expect(authorizeSyncOp(op(coord, 'taskEvents', 'e5', { ...paperProgress, taskId: 't3' }, 'insert'), coord, l, siteUnits).status).toBe('reject');
+    // Only the coordinator records on behalf: a unit site claiming to is refused.
+    expect(authorizeSyncOp(op(xaB, 'taskEvents', 'e6', paperProgress, 'insert'), xaB, l, siteUnits).status).toBe('reject');
+    // Without the registry's unit sites nothing is taken as recorded on behalf.
+    expect(authorizeSyncOp(op(coord, 'taskEvents', 'e7', paperProgress, 'insert'), coord, l).status).toBe('reject');
+  });
+
+  it('the coordinator’s replies in the name of a unit with its own site are refused when the registry is known; for a siteless unit they are kept', () => {
+    const c: Row = { id: 'c1', _v: {}, _deleted: 0, requesterUnitId: 'u-tinh', consultedUnitIds: ['u-a', 'u-pvh'] };
+    const l = lookup([c], { c1: 'consultations' });
+    const siteUnits = unitSiteUnits([coord, xaA, xaB]);
+    const reply = { consultationId: 'c1', position: 'agree', content: '', repliedOn: '2026-05-02', replyRef: '', signerOfficialId: null, recordedBy: 'x', attachments: [] };
+    expect(authorizeSyncOp(op(coord, 'consultationReplies', 'r1', { ...reply, unitId: 'u-a' }, 'insert'), coord, l, siteUnits)).toMatchObject({ status: 'reject', code: 'unauthorised' });
+    expect(authorizeSyncOp(op(coord, 'consultationReplies', 'r2', { ...reply, unitId: 'u-pvh' }, 'insert'), coord, l, siteUnits).status).toBe('accept');
+    expect(authorizeSyncOp(op(xaA, 'consultationReplies', 'r3', { ...reply, unitId: 'u-a' }, 'insert'), xaA, l, siteUnits).status).toBe('accept');
   });
 
   it('consultation replies only by the consulted unit; the consultation by the requester', () => {

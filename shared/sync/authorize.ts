@@ -103,11 +103,33 @@ export function validateOp(raw: unknown): { ok: true; op: Op } | { ok: false; re
   return { ok: true, op };
 }
 
+/** The units the registry's unit sites act for (not the coordinator's): they have an installation of their own. */
+export function unitSiteUnits(sites: Iterable<SyncSite>): Set<string> {
+  const out = new Set<string>();
+  for (const s of sites) if (s.role !== 'coordinator') for (const u of s.units) out.add(u);
+  return out;
+}
+
+/** Is the unit, or a unit above it that this replica holds, acted for by a unit site? */
+function ownSiteJudge(siteUnits: ReadonlySet<string>, lookup: AuthorityLookup): (unitId: string) => boolean {
+  return (unitId) => {
+    let id: string | null = unitId;
+    for (let depth = 0; id && depth < 32; depth += 1) {
+      if (siteUnits.has(id)) return true;
+      const row = lookup.row('units', id);
+      id = row ? str(row.parentId) : null;
+    }
+    return false;
+  };
+}
+
 /**
  * May `origin` (the op's author site, looked up in the registry) have written this op?
- * `origin` undefined means the author is not in the registry.
+ * `origin` undefined means the author is not in the registry. `siteUnits` (unitSiteUnits of the
+ * registry) lets a report the coordinating office recorded on behalf of a unit with no site of
+ * its own through; without it such a report is judged as the coordinator's own.
  */
-export function authorizeSyncOp(op: Op, origin: SyncSite | undefined, lookup: AuthorityLookup): Verdict {
+export function authorizeSyncOp(op: Op, origin: SyncSite | undefined, lookup: AuthorityLookup, siteUnits?: ReadonlySet<string>): Verdict {
   if (!origin) return { status: 'reject', code: 'unknownSite', reason: `Thao tác do máy "${op.site}" tạo, máy này không có trong danh bạ đơn vị.` };
   if (isLocalOnlyOp(op)) return { status: 'reject', code: 'localOnly', reason: 'Cấu hình riêng của máy gửi (thông tin cơ quan, mẫu tiêu đề văn bản) không được đồng bộ sang máy khác.' };
   if (!lookup.hasEntity(op.entity)) return pending('Phiên bản ứng dụng trên máy này chưa có phân hệ cho loại dữ liệu này; thao tác được giữ lại và áp dụng sau khi cập nhật.');
@@ -154,7 +176,7 @@ export function authorizeSyncOp(op: Op, origin: SyncSite | undefined, lookup: Au
       if (!taskId) return invalid('Diễn biến nhiệm vụ không ghi nhiệm vụ nào.');
       const task = taskViewOf(lookup, taskId);
       if (!task) return pending('Chưa nhận nhiệm vụ của diễn biến này (có thể do một gói trước chưa đến).');
-      return decide(authorizeTaskOp(op, { sender: scope, task }));
+      return decide(authorizeTaskOp(op, { sender: scope, task, unitHasOwnSite: siteUnits ? ownSiteJudge(siteUnits, lookup) : undefined }));
     }
     case 'taskSteps': {
       const stepTaskId = current ? str(current.taskId) : null;
@@ -174,7 +196,14 @@ export function authorizeSyncOp(op: Op, origin: SyncSite | undefined, lookup: Au
       if (!consultationId) return invalid('Ý kiến trả lời không ghi phiếu lấy ý kiến nào.');
       const row = lookup.row('consultations', consultationId);
       if (!row || typeof row.requesterUnitId !== 'string') return pending('Chưa nhận phiếu lấy ý kiến của ý kiến trả lời này.');
-      return decide(authorizeConsultationOp(op, { sender: scope, consultation: { requesterUnitId: row.requesterUnitId, consultedUnitIds: stringArray(row.consultedUnitIds) }, upward: null }));
+      return decide(
+        authorizeConsultationOp(op, {
+          sender: scope,
+          consultation: { requesterUnitId: row.requesterUnitId, consultedUnitIds: stringArray(row.consultedUnitIds) },
+          upward: null,
+          unitHasOwnSite: siteUnits ? ownSiteJudge(siteUnits, lookup) : undefined,
+        }),
+      );
     }
     case 'reconciliations': {
       const consultationId = str(v.consultationId) ?? (current ? str(current.consultationId) : null);

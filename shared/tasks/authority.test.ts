@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, SiteScope } from '../authority';
 import { makeEvents, makeTask } from './fixtures';
 import { foldTask } from './state';
-import { authorizeTaskOp, canPerform } from './authority';
+import { authorizeTaskOp, canPerform, canPerformOnBehalf } from './authority';
+import { ON_BEHALF_REASONS } from '../acting';
 
 // The provincial office assigns; Sở Tài chính leads; xã Hòa An supports.
 const task = makeTask({ assignerUnitId: 'ubnd-tinh', leadUnitId: 'so-tc', supportUnitIds: ['xa-hoa-an'] });
@@ -63,6 +64,27 @@ describe('canPerform', () => {
     expect(canPerform(staff, leadSite, 'reportProgress', paused).allowed).toBe(false);
     expect(canPerform(clerk, coordinator, 'resume', paused)).toEqual({ allowed: true });
     expect(canPerform(clerk, coordinator, 'pause', paused).allowed).toBe(false);
+  });
+});
+
+describe('canPerformOnBehalf', () => {
+  const paper = { sourceDocument: 'Báo cáo số 15/BC-STC ngày 03/03/2025' };
+  const noSites = { unitsWithOwnSite: new Set<string>() };
+  it('lets the coordinating office’s clerk record the lead unit’s reports and a support unit’s contribution, under the usual status rules', () => {
+    expect(canPerformOnBehalf(clerk, coordinator, 'reportProgress', state, paper, noSites)).toEqual({ allowed: true });
+    expect(canPerformOnBehalf(clerk, coordinator, 'complete', state, paper, noSites)).toEqual({ allowed: true });
+    expect(canPerformOnBehalf(clerk, coordinator, 'contribute', state, paper, noSites, { unitId: 'xa-hoa-an' })).toEqual({ allowed: true });
+    const paused = foldTask(task, makeEvents(task.id, [{ type: 'pause', on: '2025-03-10', reason: 'Chờ' }]));
+    expect(canPerformOnBehalf(clerk, coordinator, 'reportProgress', paused, paper, noSites)).toMatchObject({ allowed: false, reason: expect.stringContaining('tạm dừng') });
+  });
+
+  it('refuses decisions, units not on the task, units with a site of their own and anyone but the clerk', () => {
+    expect(canPerformOnBehalf(clerk, coordinator, 'requestExtension', state, paper, noSites).allowed).toBe(false);
+    expect(canPerformOnBehalf(clerk, coordinator, 'decideExtension', state, paper, noSites).allowed).toBe(false);
+    expect(canPerformOnBehalf(clerk, coordinator, 'contribute', state, paper, noSites, { unitId: 'so-yt' }).allowed).toBe(false);
+    expect(canPerformOnBehalf(clerk, coordinator, 'reportProgress', state, paper, { unitsWithOwnSite: new Set(['so-tc']) })).toEqual({ allowed: false, reason: ON_BEHALF_REASONS.hasOwnSite });
+    expect(canPerformOnBehalf({ role: 'admin', unitId: 'so-yt' }, coordinator, 'reportProgress', state, paper, noSites)).toEqual({ allowed: false, reason: ON_BEHALF_REASONS.notClerk });
+    expect(canPerformOnBehalf(clerk, supportSite, 'reportProgress', state, paper, noSites)).toEqual({ allowed: false, reason: ON_BEHALF_REASONS.notCoordinator });
   });
 });
 

@@ -14,7 +14,7 @@
  *   thẩm quyền của cơ quan, đơn vị mình sang cơ quan, đơn vị khác").
  */
 import type { Actor, SiteScope } from '../authority';
-import { speaksFor } from '../acting';
+import { canOfferOnBehalf, canRecordOnBehalf, speaksFor, type OnBehalfContext, type OnBehalfInput } from '../acting';
 import type { Op } from '../data/ops';
 import { TASK_SETTINGS_ID, type TaskStatus } from './state';
 import { taskFieldLabels } from './model';
@@ -147,6 +147,46 @@ export function canPerform(actor: Actor, site: SiteScope, action: TaskAction, ta
   return refuse('Thao tác không hợp lệ.');
 }
 
+/** What the coordinating office's clerk may record on behalf of a unit with no site of its own. */
+export const ON_BEHALF_TASK_ACTIONS: readonly TaskAction[] = ['reportProgress', 'complete', 'contribute'];
+
+/** The unit an on-behalf record is for: the lead unit for its reports, the named support unit for a contribution. */
+export function onBehalfUnitOf(action: TaskAction, task: Pick<TaskAuthorityView, 'leadUnitId' | 'supportUnitIds'>, options: { unitId?: string } = {}): string | null {
+  if (action === 'contribute') return options.unitId && task.supportUnitIds.includes(options.unitId) ? options.unitId : null;
+  if ((LEAD_ACTIONS as readonly TaskAction[]).includes(action)) return task.leadUnitId;
+  return null;
+}
+
+function onBehalfDecision(actor: Actor, site: SiteScope, action: TaskAction, task: TaskAuthorityView, input: OnBehalfInput | null, ctx: OnBehalfContext, options: { unitId?: string }): TaskDecision {
+  if (!ON_BEHALF_TASK_ACTIONS.includes(action)) return refuse('Chỉ báo cáo tiến độ, báo cáo hoàn thành và ý kiến phối hợp mới được nhập thay theo văn bản giấy.');
+  const unitId = onBehalfUnitOf(action, task, options);
+  if (!unitId) return refuse(REASON.notSupport);
+  const d = input ? canRecordOnBehalf(actor, site, unitId, input, ctx) : canOfferOnBehalf(actor, site, unitId, ctx);
+  if (!d.allowed) return d;
+  return statusCheck(action, task);
+}
+
+/**
+ * May this account record, on behalf of the unit the action is for, a report that unit sent on
+ * paper (shared/acting.ts)? The same status rules as when the unit records it itself.
+ */
+export function canPerformOnBehalf(
+  actor: Actor,
+  site: SiteScope,
+  action: TaskAction,
+  task: TaskAuthorityView,
+  input: OnBehalfInput,
+  ctx: OnBehalfContext,
+  options: { unitId?: string } = {},
+): TaskDecision {
+  return onBehalfDecision(actor, site, action, task, input, ctx, options);
+}
+
+/** Is "Nhập thay" offered for this action (before the paper document is named)? The screens ask this. */
+export function canOfferTaskOnBehalf(actor: Actor, site: SiteScope, action: TaskAction, task: TaskAuthorityView, ctx: OnBehalfContext, options: { unitId?: string } = {}): TaskDecision {
+  return onBehalfDecision(actor, site, action, task, null, ctx, options);
+}
+
 // ─── Ops from other sites (sync import) ────────────────────────────────────────────────
 
 export const TASK_ENTITIES = ['directives', 'tasks', 'taskSteps', 'taskEvents'] as const;
@@ -158,6 +198,19 @@ export interface TaskOpContext {
   task: TaskAuthorityView | null;
   /** For a taskSteps op on an existing step: the step's task id (values may not repeat it). */
   stepTaskId?: string | null;
+  /**
+   * Does the unit have an installation of its own (registry)? Needed to accept a report the
+   * coordinating office recorded on behalf of a unit; without it such reports are judged like any other.
+   */
+  unitHasOwnSite?: (unitId: string) => boolean;
+}
+
+/** A lead or support event the coordinating office recorded on behalf of a unit with no site of its own. */
+function isOnBehalfOfSiteless(sender: SiteScope, v: Op['values'], unitIds: readonly string[], unitHasOwnSite: ((unitId: string) => boolean) | undefined): boolean {
+  if (sender.siteRole !== 'coordinator' || !unitHasOwnSite) return false;
+  const ob = v.onBehalf;
+  if (ob === null || typeof ob !== 'object' || Array.isArray(ob)) return false;
+  return unitIds.some((u) => !unitHasOwnSite(u));
 }
 
 const EVENT_ROLE: Record<string, 'assigner' | 'lead' | 'support'> = {
@@ -215,7 +268,7 @@ export function authorizeTaskOp(op: Pick<Op, 'entity' | 'kind' | 'rowId' | 'valu
       if (role === 'lead') {
         // A report written before the sender heard of a reassignment is still its own report.
         const leads = [task.leadUnitId, ...(task.leadHistory ?? []).map((h) => h.fromUnitId)];
-        if (leads.some((u) => actsFor(sender, u))) {
+        if (leads.some((u) => actsFor(sender, u)) || isOnBehalfOfSiteless(sender, v, [task.leadUnitId], context.unitHasOwnSite)) {
           // A completion that skips the assigner's acceptance would close the task by the lead unit's word alone.
           if (v.type === 'completion' && v.awaitsAcceptance !== true && !isAssignerSite(sender, task)) return refuse(REASON.completionNeedsAcceptance);
           return ALLOWED;
@@ -223,7 +276,8 @@ export function authorizeTaskOp(op: Pick<Op, 'entity' | 'kind' | 'rowId' | 'valu
         return refuse(task.supportUnitIds.some((u) => actsFor(sender, u)) ? REASON.supportOnlyContributes : REASON.notLead);
       }
       const unitId = typeof v.unitId === 'string' ? v.unitId : '';
-      return task.supportUnitIds.includes(unitId) && actsFor(sender, unitId) ? ALLOWED : refuse(REASON.notSupport);
+      if (!task.supportUnitIds.includes(unitId)) return refuse(REASON.notSupport);
+      return actsFor(sender, unitId) || isOnBehalfOfSiteless(sender, v, [unitId], context.unitHasOwnSite) ? ALLOWED : refuse(REASON.notSupport);
     }
     case 'taskSteps': {
       if (task === null) return refuse('Không tìm thấy nhiệm vụ của bước thực hiện này.');

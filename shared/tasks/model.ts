@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { deadlineRuleSchema, isoDateSchema, type DeadlineRule } from '../calendar';
+import { onBehalfRecordSchema } from '../acting';
 
 const dateString = isoDateSchema;
 const id = z.string().min(1).max(64);
@@ -191,9 +192,15 @@ const decisionFields = {
 };
 export type DecisionRecord = { decidedByOfficialId?: string | null; decisionNumber?: string; decisionDate?: string | null };
 
+/**
+ * A unit's report received on paper and typed by the coordinating office's clerk
+ * (shared/acting.ts): who typed it and the paper's number and date. Absent when the unit wrote it.
+ */
+const onBehalfField = { onBehalf: onBehalfRecordSchema.optional() };
+
 export const taskEventSchema = z.discriminatedUnion('type', [
-  z.object({ ...eventBase, type: z.literal('progress'), percent: z.number().int().min(0).max(100), text: text(10_000, 'Nhập nội dung báo cáo tiến độ.'), attachments }),
-  z.object({ ...eventBase, type: z.literal('contribution'), unitId: id, text: text(10_000, 'Nhập nội dung phối hợp.'), attachments }),
+  z.object({ ...eventBase, type: z.literal('progress'), percent: z.number().int().min(0).max(100), text: text(10_000, 'Nhập nội dung báo cáo tiến độ.'), attachments, ...onBehalfField }),
+  z.object({ ...eventBase, type: z.literal('contribution'), unitId: id, text: text(10_000, 'Nhập nội dung phối hợp.'), attachments, ...onBehalfField }),
   z.object({ ...eventBase, type: z.literal('extensionRequest'), reason: text(2000, 'Nêu lý do xin gia hạn.'), proposedDueOn: dateString }),
   z.object({
     ...eventBase,
@@ -221,6 +228,7 @@ export const taskEventSchema = z.discriminatedUnion('type', [
      * effect at once.
      */
     awaitsAcceptance: z.boolean().optional(),
+    ...onBehalfField,
   }),
   z.object({
     ...eventBase,
@@ -309,6 +317,7 @@ export const taskFieldLabels: Record<string, string> = {
   newResponsibleOfficialId: 'Người chịu trách nhiệm mới',
   attachments: 'Tệp đính kèm',
   on: 'Ngày ghi',
+  onBehalf: 'Nhập thay',
   _deleted: 'Đã bỏ',
 };
 

@@ -230,6 +230,33 @@ describe('sync handlers', () => {
     expect(read.card).toMatchObject({ siteId: 'xa-a', name: 'UBND xã A', publicKey: identity.publicKey, fingerprint: exported.fingerprint });
   });
 
+  it('forces each file kind’s extension on the chosen path and refuses a Windows device name, consuming no seq', async () => {
+    // A package saved as "goi-gui-phong" (the extension deleted in the dialog) is written as .dondoc.
+    const bare = join(root, 'goi-gui-phong');
+    const saved = await exportTo(sites.a, 'phong-tc', makeOps(3, 'xa-a'), bare);
+    expect(saved.path).toBe(`${bare}.dondoc`);
+    expect(await readdir(root)).toContain('goi-gui-phong.dondoc');
+    expect(await readdir(root)).not.toContain('goi-gui-phong');
+    // "goi.txt" keeps its name and gets .dondoc after it: the import dialog lists .dondoc files only.
+    expect((await exportTo(sites.a, 'phong-tc', makeOps(3, 'xa-a'), join(root, 'goi.txt'))).path).toBe(join(root, 'goi.txt.dondoc'));
+    // A device name is refused, nothing written, and the seq is not used up.
+    sites.a.savePaths.push(join(root, 'CON'));
+    await expect(sites.a.handlers['sync:exportPackage']({ to: 'ubnd-huyen', schemaVersion: 3, versionVector: vv, ops: makeOps(3, 'xa-a') }, ctx)).rejects.toMatchObject({ code: 'invalid-input' });
+    expect((await exportTo(sites.a, 'ubnd-huyen', makeOps(3, 'xa-a'))).seq).toBe(1);
+
+    const card = join(root, 'khoa-xa-a');
+    sites.a.savePaths.push(card);
+    expect((await sites.a.handlers['sync:exportIdentityCard']({ name: 'UBND xã A', units: ['xa-a'] }, ctx)).path).toBe(`${card}.dondoc-key`);
+    sites.a.savePaths.push(join(root, 'nul.dondoc-key'));
+    await expect(sites.a.handlers['sync:exportIdentityCard']({ name: 'UBND xã A', units: ['xa-a'] }, ctx)).rejects.toMatchObject({ code: 'invalid-input' });
+
+    const registry = join(root, 'danh-ba');
+    sites.c.savePaths.push(registry);
+    const exported = await sites.c.handlers['sync:exportRegistry']({ sites: [{ siteId: 'ubnd-huyen', name: 'UBND huyện', units: ['vp'], publicKey: null, role: 'coordinator' }] }, ctx);
+    expect(exported.path).toBe(`${registry}.dondoc-registry`);
+    expect(await readdir(root)).toContain('danh-ba.dondoc-registry');
+  });
+
   it('suggests ASCII file names safe for USB sticks', () => {
     expect(packageFileName('xa-a', 'phong-tc', 'Phòng Tài chính – Kế hoạch', 17, new Date('2025-07-01T08:00:00Z'))).toBe(
       'dondoc-xa-a-gui-phong-tai-chinh-ke-hoach-so-000017-2025-07-01.dondoc',

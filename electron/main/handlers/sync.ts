@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { syncChannels, type SyncChannel } from '../../../shared/ipc/channels/sync';
@@ -20,6 +20,7 @@ import {
 import type { MainDeps } from '../deps';
 import type { HandlerContext } from '../ipc/types';
 import { atomicWrite, createMutex, readJsonFile } from '../sync/files';
+import { savePathWithExtension } from '../fs/fileNames';
 import { createKeyStore, type KeyStore, type SiteIdentity } from '../sync/keys';
 import { packPackage, verifyPackage } from '../sync/pack';
 import { authorKeysFor, createOwnSigner, fileChainStore, type OwnChainStore } from '../sync/authorship';
@@ -163,12 +164,14 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
 
     'sync:exportPackage': async (req) => {
       const res = await exporter.exportTo(req, async ({ bytes, defaultName }) => {
-        const path = await deps.dialogs.pickSavePath({
+        const chosen = await deps.dialogs.pickSavePath({
           title: 'Lưu gói dữ liệu đồng bộ',
           defaultPath: defaultName,
           filters: [{ name: 'Gói dữ liệu Đôn Đốc', extensions: [PACKAGE_EXTENSION] }],
         });
-        if (!path) return null;
+        if (!chosen) return null;
+        // The receiver's "Nhập gói" lists only .dondoc files; a device name is refused.
+        const path = forcedSavePath(chosen, PACKAGE_EXTENSION);
         try {
           await atomicWrite(path, bytes);
         } catch {
@@ -201,12 +204,13 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
         { siteId: identity.siteId, name: req.name, units: req.units, publicKey: identity.publicKey, createdAt: now.toISOString() },
         await keys.privateKey(),
       );
-      const path = await deps.dialogs.pickSavePath({
+      const chosen = await deps.dialogs.pickSavePath({
         title: 'Lưu tệp khóa của đơn vị',
         defaultPath: `khoa-${slug(req.name) || slug(identity.siteId)}.${IDENTITY_CARD_EXTENSION}`,
         filters: [{ name: 'Tệp khóa đơn vị Đôn Đốc', extensions: [IDENTITY_CARD_EXTENSION] }],
       });
-      if (!path) return { canceled: true, path: null, fingerprint: identity.fingerprint };
+      if (!chosen) return { canceled: true, path: null, fingerprint: identity.fingerprint };
+      const path = forcedSavePath(chosen, IDENTITY_CARD_EXTENSION);
       await atomicWrite(path, bytes);
       return { canceled: false, path, fingerprint: identity.fingerprint };
     },
@@ -245,12 +249,13 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
         ),
       };
       const bytes = signRegistry(registry, await keys.privateKey(), identity.rotations);
-      const path = await deps.dialogs.pickSavePath({
+      const chosen = await deps.dialogs.pickSavePath({
         title: 'Lưu danh bạ đơn vị',
         defaultPath: `danh-ba-don-vi-${now.toISOString().slice(0, 10)}.${REGISTRY_EXTENSION}`,
         filters: [{ name: 'Danh bạ đơn vị Đôn Đốc', extensions: [REGISTRY_EXTENSION] }],
       });
-      if (!path) return { canceled: true, path: null, coordinatorFingerprint: identity.fingerprint };
+      if (!chosen) return { canceled: true, path: null, coordinatorFingerprint: identity.fingerprint };
+      const path = forcedSavePath(chosen, REGISTRY_EXTENSION);
       await atomicWrite(path, bytes);
       return { canceled: false, path, coordinatorFingerprint: identity.fingerprint };
     },
@@ -265,6 +270,11 @@ export function createSyncHandlers(deps: MainDeps, options: SyncHandlerOptions):
       return { canceled: false, fileName: basename(path), result: verifyRegistry(bytes, req.trustedCoordinatorKey) };
     },
   };
+}
+
+/** The chosen path with the file kind's extension forced and a Windows device name refused (electron/main/fs/fileNames.ts). */
+function forcedSavePath(chosen: string, ext: string): string {
+  return resolve(savePathWithExtension(chosen, ext));
 }
 
 function sha256(bytes: Uint8Array): string {

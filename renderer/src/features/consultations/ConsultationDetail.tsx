@@ -12,6 +12,7 @@ import {
   openDisagreements,
   positionLabel,
   positionsOf,
+  onBehalfReplyUnits,
   readinessOf,
   replyableUnits,
   unitsDeemedAgreed,
@@ -33,6 +34,8 @@ import { ReplyModal } from './ReplyModal';
 import { SignerSelect, useSignerOptions } from './SignerSelect';
 import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
+import { onBehalfLine } from '@shared/acting';
+import { useOnBehalfContext } from '../acting/queries';
 
 const POSITION_COLORS: Record<string, string> = { agree: 'green', agreeWithComments: 'teal', disagree: 'red' };
 
@@ -50,6 +53,7 @@ export function ConsultationDetail({ id }: { id: string }) {
   const scope = useScope();
   const today = useToday();
   const signers = useSignerOptions(today);
+  const onBehalfCtx = useOnBehalfContext();
   const [replyOpen, setReplyOpen] = useState(false);
   const [noticeOpen, setNoticeOpen] = useState(false);
   const [summaryOpen, setSummaryOpen] = useState(false);
@@ -66,6 +70,8 @@ export function ConsultationDetail({ id }: { id: string }) {
   const positions = positionsOf(c, replies, today, calendar);
   const due = effectiveDueOn(c, calendar);
   const mineToReply = replyableUnits(scope.actor, scope.site, c).filter((u) => !replies.some((r) => r.unitId === u));
+  // Paper replies the coordinating office's clerk may type for units with no site of their own (nhập thay).
+  const onBehalfToReply = onBehalfCtx ? onBehalfReplyUnits(scope.actor, scope.site, c, onBehalfCtx).filter((u) => !replies.some((r) => r.unitId === u)) : [];
   const isRequester = canActAsRequester(scope.actor, scope.site, { ...c, readyOn: null }, 'sendNotice').allowed;
   const deemed = unitsDeemedAgreed(c, replies, today, calendar);
   const open = openDisagreements(c, replies, reconciliations, today, calendar);
@@ -156,7 +162,7 @@ export function ConsultationDetail({ id }: { id: string }) {
       <Group justify="space-between">
         <Title order={5}>Ý kiến của các đơn vị</Title>
         <Group gap="xs">
-          {mineToReply.length > 0 && <Button onClick={() => setReplyOpen(true)}>Trả lời ý kiến</Button>}
+          {(mineToReply.length > 0 || onBehalfToReply.length > 0) && <Button onClick={() => setReplyOpen(true)}>Trả lời ý kiến</Button>}
           <Button variant="default" onClick={() => setSummaryOpen(true)}>
             Tổng hợp ý kiến (.docx)
           </Button>
@@ -199,9 +205,14 @@ export function ConsultationDetail({ id }: { id: string }) {
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {reply ? (p.kind === 'deemedAgreed' ? `(${positionLabel({ kind: 'replied', unitId: p.unitId, position: reply.position, reply })}, gửi sau hạn) ` : '') + (reply.content || '—') : '—'}
                   </Text>
-                  {reply?.replyRef && (
+                  {reply?.replyRef && !reply.onBehalf && (
                     <Text size="xs" c="dimmed">
                       {reply.replyRef}
+                    </Text>
+                  )}
+                  {reply?.onBehalf && (
+                    <Text size="xs" c="orange.8" data-testid="on-behalf-note">
+                      {onBehalfLine(reply.onBehalf)}
                     </Text>
                   )}
                 </Table.Td>
@@ -286,7 +297,7 @@ export function ConsultationDetail({ id }: { id: string }) {
         </Paper>
       )}
 
-      {replyOpen && <ReplyModal consultation={c} unitIds={mineToReply} unitName={name} today={today} calendar={calendar} settings={settings} onClose={() => setReplyOpen(false)} />}
+      {replyOpen && <ReplyModal consultation={c} unitIds={mineToReply} onBehalfUnitIds={onBehalfToReply} unitName={name} today={today} calendar={calendar} settings={settings} onClose={() => setReplyOpen(false)} />}
       {noticeOpen && <NoticeModal consultationId={c.id} deemed={deemed.map(name)} signers={signers} onClose={() => setNoticeOpen(false)} />}
       {summaryOpen && <SummaryModal consultationId={c.id} today={today} signers={signers} onClose={() => setSummaryOpen(false)} />}
       {reconcileUnit && <ReconcileModal consultationId={c.id} unitId={reconcileUnit} unitName={name(reconcileUnit)} today={today} onClose={() => setReconcileUnit(null)} />}

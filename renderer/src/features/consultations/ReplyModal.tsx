@@ -2,15 +2,20 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { formatDateVi, workingDayOnOrAfter, type CalendarConfig } from '@shared/calendar';
 import { checkReplyContent, replyPositionLabels, replyPositions, type Consultation, type ConsultationSettings, type ReplyPosition } from '@shared/consultations';
-import { currentDb, writeContext } from '../../state/app';
+import { currentDb, useAppState, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
 import { recordReply } from './data/commands';
 import { useScope } from './useScope';
+import { describeSourceDocument } from '@shared/acting';
+import { EMPTY_ON_BEHALF, OnBehalfFields, onBehalfDocument, onBehalfProblems, type OnBehalfForm } from '../acting/OnBehalfFields';
 
 /** A unit's reply: a clear position, and for comments or disagreement, substantive content. */
 export function ReplyModal(props: {
   consultation: Consultation;
+  /** Units this account replies for itself. */
   unitIds: string[];
+  /** Units whose paper reply this account may type on their behalf (the coordinating office's clerk only). */
+  onBehalfUnitIds?: string[];
   unitName(id: string): string;
   today: string;
   calendar: CalendarConfig;
@@ -19,22 +24,35 @@ export function ReplyModal(props: {
 }) {
   const { consultation: c, unitIds, today, settings } = props;
   const scope = useScope();
-  const [unitId, setUnitId] = useState<string | null>(unitIds[0] ?? null);
+  const officialId = useAppState((s) => s.session?.account.officialId ?? null);
+  const onBehalfUnitIds = props.onBehalfUnitIds ?? [];
+  const [onBehalf, setOnBehalfForm] = useState<OnBehalfForm>({ ...EMPTY_ON_BEHALF, on: unitIds.length === 0 && onBehalfUnitIds.length > 0 });
+  const [unitId, setUnitId] = useState<string | null>(unitIds[0] ?? onBehalfUnitIds[0] ?? null);
   const [position, setPosition] = useState<ReplyPosition | null>(null);
   const [content, setContent] = useState('');
   const [replyRef, setReplyRef] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const choices = onBehalf.on ? onBehalfUnitIds : unitIds;
+  const setOnBehalf = (next: OnBehalfForm) => {
+    if (next.on !== onBehalf.on) setUnitId((next.on ? onBehalfUnitIds : unitIds)[0] ?? null);
+    setOnBehalfForm(next);
+    setError(null);
+  };
   const due = workingDayOnOrAfter(c.dueOn, props.calendar);
   const late = today > due;
   const check = position && position !== 'agree' && content.trim() ? checkReplyContent(position, content, settings.minSubstantiveChars) : null;
 
   const save = async () => {
     if (!scope || !unitId) return;
-    if (!position) return setError('Chọn chính kiến của đơn vị: đồng ý, đồng ý có ý kiến hoặc không đồng ý.');
+    const problems = [...(position ? [] : ['Chọn chính kiến của đơn vị: đồng ý, đồng ý có ý kiến hoặc không đồng ý.']), ...onBehalfProblems(onBehalf)];
+    if (problems.length || !position) return setError(problems.join('\n'));
     setSaving(true);
     try {
-      const r = await recordReply(currentDb(), writeContext(), scope.actor, { consultationId: c.id, unitId, position, content, replyRef, signerOfficialId: null });
+      const paper = onBehalfDocument(onBehalf);
+      // A paper reply's reference is the paper document itself.
+      const ref = paper ? describeSourceDocument(paper) : replyRef;
+      const r = await recordReply(currentDb(), writeContext(), { ...scope.actor, officialId }, { consultationId: c.id, unitId, position, content, replyRef: ref, signerOfficialId: null, onBehalf: paper });
       notifySuccess(r.late ? 'Đã ghi ý kiến (trả lời quá hạn).' : 'Đã ghi ý kiến trả lời.');
       props.onClose();
     } catch (e) {
@@ -57,8 +75,9 @@ export function ReplyModal(props: {
             Đã quá hạn trả lời. Ý kiến vẫn được ghi nhận nhưng là trả lời muộn: đơn vị đã được xác định là đồng ý từ ngày sau hạn và việc chậm trả lời được tính vào kết quả theo dõi của đơn vị.
           </Alert>
         )}
-        {unitIds.length > 1 ? (
-          <Select label="Đơn vị trả lời" data={unitIds.map((u) => ({ value: u, label: props.unitName(u) }))} value={unitId} onChange={setUnitId} allowDeselect={false} />
+        {onBehalfUnitIds.length > 0 && <OnBehalfFields value={onBehalf} onChange={setOnBehalf} unitName={unitId ? props.unitName(unitId) : ''} forced={unitIds.length === 0} />}
+        {choices.length > 1 ? (
+          <Select label="Đơn vị trả lời" data={choices.map((u) => ({ value: u, label: props.unitName(u) }))} value={unitId} onChange={setUnitId} allowDeselect={false} />
         ) : (
           <Text size="sm">
             Đơn vị trả lời: <b>{unitId ? props.unitName(unitId) : ''}</b>
@@ -81,9 +100,11 @@ export function ReplyModal(props: {
           onChange={(e) => setContent(e.currentTarget.value)}
           error={check && !check.ok ? check.reason : undefined}
         />
-        <TextInput label="Văn bản trả lời (nếu có)" placeholder="Công văn số 07/PKT ngày 28/4/2026" value={replyRef} onChange={(e) => setReplyRef(e.currentTarget.value)} />
+        {!onBehalf.on && (
+          <TextInput label="Văn bản trả lời (nếu có)" placeholder="Công văn số 07/PKT ngày 28/4/2026" value={replyRef} onChange={(e) => setReplyRef(e.currentTarget.value)} />
+        )}
         {error && (
-          <Alert color="red" role="alert" title="Chưa ghi được ý kiến">
+          <Alert color="red" role="alert" title="Chưa ghi được ý kiến" style={{ whiteSpace: 'pre-line' }}>
             {error}
           </Alert>
         )}

@@ -19,7 +19,10 @@ import { CategoryBadge } from './components/CategoryBadge';
 import { ActionModal, type ActionKind } from './components/ActionModal';
 import { describeChange } from './components/history';
 import { Fact } from './DirectivesPage';
-import { currentTaskActor, useCan, useRegistry, useToday, type Registry } from './context';
+import { currentTaskActor, useCan, useRegistry, useSiteScope, useTaskActor, useToday, type Registry } from './context';
+import { onBehalfLine, type OnBehalfRecord } from '@shared/acting';
+import { canOfferTaskOnBehalf } from '@shared/tasks/authority';
+import { useOnBehalfContext } from '../acting/queries';
 
 /** One task (#/tasks/<id>): facts, steps, the actions this account may take, progress and history. */
 export function TaskDetailPage({ taskId }: { taskId: string }) {
@@ -29,6 +32,9 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
   const calendar = useCalendarConfig();
   const today = useToday();
   const can = useCan(detail?.state);
+  const actor = useTaskActor();
+  const site = useSiteScope();
+  const onBehalfCtx = useOnBehalfContext();
   const [action, setAction] = useState<ActionKind | null>(null);
 
   if (detail === undefined || !registry) return <Loader />;
@@ -67,7 +73,13 @@ export function TaskDetailPage({ taskId }: { taskId: string }) {
     cancel: 'cancel',
     reopen: 'reopen',
   };
-  const offered = [...leadActions, ['contribute', 'Gửi ý kiến phối hợp'] as [ActionKind, string], ...assignerActions].filter(([k]) => can(actionOf[k]).allowed);
+  // The coordinating office's clerk may record a paper report on behalf of a unit with no site of its own (nhập thay).
+  const offeredOnBehalf = (k: ActionKind): boolean => {
+    if (!site || !onBehalfCtx || (k !== 'progress' && k !== 'complete' && k !== 'contribute')) return false;
+    const units = k === 'contribute' ? state.supportUnitIds : [state.leadUnitId];
+    return units.some((u) => canOfferTaskOnBehalf(actor, site, actionOf[k], state, onBehalfCtx, { unitId: u }).allowed);
+  };
+  const offered = [...leadActions, ['contribute', 'Gửi ý kiến phối hợp'] as [ActionKind, string], ...assignerActions].filter(([k]) => can(actionOf[k]).allowed || offeredOnBehalf(k));
   // A support unit sees why the lead unit's actions are not offered to it.
   const supportNote = can('contribute').allowed && !can('complete').allowed ? can('complete') : null;
 
@@ -221,6 +233,11 @@ export function deliveredProduct(detail: Pick<TaskDetail, 'events' | 'state'>): 
   return last && last.type === 'completion' ? describeProduct(last) : '';
 }
 
+/** "\nVăn thư … nhập thay, theo …." for a report typed from the unit's paper document; "" otherwise. */
+function onBehalfSuffix(e: { onBehalf?: OnBehalfRecord }): string {
+  return e.onBehalf ? `\n${onBehalfLine(e.onBehalf)}.` : '';
+}
+
 export function eventText(e: TaskEvent, r: Registry): string {
   const withDecision = (text: string, d: DecisionRecord) => {
     const line = decisionLine(d, r);
@@ -228,16 +245,16 @@ export function eventText(e: TaskEvent, r: Registry): string {
   };
   switch (e.type) {
     case 'progress':
-      return `Đạt ${e.percent}%. ${e.text}`;
+      return `Đạt ${e.percent}%. ${e.text}${onBehalfSuffix(e)}`;
     case 'contribution':
-      return `${r.unitName(e.unitId)}: ${e.text}`;
+      return `${r.unitName(e.unitId)}: ${e.text}${onBehalfSuffix(e)}`;
     case 'extensionRequest':
       return `Đề nghị gia hạn đến ${formatDate(e.proposedDueOn)}. Lý do: ${e.reason}`;
     case 'extensionDecision':
       return withDecision(e.accepted ? `Đồng ý gia hạn đến ${formatDate(e.newDueOn)}.${e.note ? ` ${e.note}` : ''}` : `Không đồng ý gia hạn. ${e.note}`, e);
     case 'completion': {
       const product = describeProduct(e);
-      return `Hoàn thành ngày ${formatDate(e.completedOn)}${e.reportNumber ? ` (báo cáo số ${e.reportNumber})` : ''}. ${e.resultText}${product ? `\nSản phẩm: ${product}.` : ''}`;
+      return `Hoàn thành ngày ${formatDate(e.completedOn)}${e.reportNumber ? ` (báo cáo số ${e.reportNumber})` : ''}. ${e.resultText}${product ? `\nSản phẩm: ${product}.` : ''}${onBehalfSuffix(e)}`;
     }
     case 'completionAcceptance':
       return withDecision(`Cơ quan giao xác nhận hoàn thành.${e.note ? ` ${e.note}` : ''}`, e);

@@ -132,6 +132,33 @@ describe('consultation commands', () => {
     expect(table && table.type === 'table' ? table.rows.map((r) => r[2]) : []).toEqual(['Đồng ý', 'Không đồng ý', 'Được xác định là đồng ý', 'Được xác định là đồng ý']);
   });
 
+  it('a paper reply typed by the clerk on behalf of a unit is printed in the summary with who typed it and from which document', async () => {
+    const { db, office } = await setUp();
+    const id = await createConsultation(db, ctx(), clerk, {
+      subject: 'Lấy ý kiến dự thảo Quy chế phối hợp',
+      dossierKind: 'duThao',
+      dossierTitle: 'dự thảo Quy chế phối hợp',
+      field: null,
+      content: '',
+      attachments: [],
+      requesterUnitId: office.id,
+      consultedUnitIds: ['kt', 'tc'],
+      legalBasis: 'Quy chế làm việc của Ủy ban nhân dân xã',
+      requestRef: '',
+      requestedOn: '2026-04-23',
+      deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' },
+      taskId: null,
+    });
+    const paper = { documentKind: 'officialLetter' as const, documentNumber: '07/KT', documentDate: '2026-04-22' };
+    await recordReply(db, ctx(), clerk, { consultationId: id, unitId: 'kt', position: 'disagree', content: 'Đề nghị bỏ Điều 5 vì trùng với Quy chế làm việc của Ủy ban.', replyRef: '', signerOfficialId: null, onBehalf: paper });
+    const summary = await loadSummaryLetter(db, id, clock, { kind: 'official', name: 'Nguyễn Phương Huy', title: 'Chủ tịch', isHead: true });
+    const table = summary.blocks.find((b) => b.type === 'table');
+    const row = table && table.type === 'table' ? table.rows.find((r) => r[1] === 'Phòng Kinh tế') : undefined;
+    expect(row?.[4]).toBe('Đề nghị bỏ Điều 5 vì trùng với Quy chế làm việc của Ủy ban. (Văn thư Nông Thị Lan nhập thay, theo Công văn số 07/KT ngày 22/04/2026.)');
+    const bullets = summary.blocks.flatMap((b) => (b.type === 'bullets' ? b.items : []));
+    expect(bullets.some((i) => i.includes('Phòng Kinh tế: Đề nghị bỏ Điều 5') && i.includes('Văn thư Nông Thị Lan nhập thay, theo Công văn số 07/KT ngày 22/04/2026'))).toBe(true);
+  });
+
   it('refuses a consultation from a unit the account does not speak for', async () => {
     const { db } = await setUp();
     const e = await rejection(

@@ -15,6 +15,7 @@ import {
   canActAsRequester,
   canAnswerUpward,
   canReply,
+  canReplyOnBehalf,
   canSubmitUpward,
   checkReplyContent,
   consultationDraftSchema,
@@ -42,6 +43,8 @@ import type { DondocDb } from '../../../data/db';
 import { visible, withWrites, type WriteContext } from '../../../data/repository';
 import { loadCalendarConfig } from '../../calendar/config';
 import { loadOrganisation, loadUnits } from '../../registries/queries';
+import type { OnBehalfDocument } from '@shared/acting';
+import { loadOnBehalfContext, onBehalfRecordFor, sourceOf } from '../../acting/onBehalf';
 import { loadConsultation, loadConsultationSettings, loadReconciliations, loadReplies, loadUpwardAnswers, loadUpwardRequest } from './queries';
 
 function invalid(issues: readonly { message: string }[]): AppError {
@@ -112,26 +115,35 @@ export interface ReplyInput {
   content: string;
   replyRef: string;
   signerOfficialId: string | null;
+  /** The paper reply, when the coordinating office's clerk records it for the unit (nhập thay). */
+  onBehalf?: OnBehalfDocument;
 }
 
-/** Records one unit's reply; refuses a second one, a vague one, and one for a unit the account does not speak for. */
-export async function recordReply(db: DondocDb, ctx: WriteContext, actor: Actor, input: ReplyInput): Promise<{ id: string; late: boolean }> {
+/**
+ * Records one unit's reply; refuses a second one, a vague one, and one for a unit the account
+ * does not speak for — unless the coordinating office's clerk records, citing the paper reply,
+ * for a unit with no site of its own (canReplyOnBehalf).
+ */
+export async function recordReply(db: DondocDb, ctx: WriteContext, actor: Actor & { officialId?: string | null }, input: ReplyInput): Promise<{ id: string; late: boolean }> {
   const [site, units, calendar, settings] = await Promise.all([loadSiteScope(db), loadUnits(db), loadCalendarConfig(db), loadConsultationSettings(db)]);
   const name = unitNamer(units);
   const repliedOn = businessDay(ctx);
   const content = checkReplyContent(input.position, input.content, settings.minSubstantiveChars);
   if (!content.ok) throw new AppError('invalid-input', content.reason);
-  const record = consultationReplySchema.safeParse({ ...input, repliedOn, recordedBy: ctx.actor, attachments: [] });
+  const { onBehalf: paper, ...fields } = input;
+  const onBehalf = paper ? { record: onBehalfRecordFor(ctx, { ...actor, officialId: actor.officialId ?? null }, paper, repliedOn), context: await loadOnBehalfContext(db) } : null;
+  const record = consultationReplySchema.safeParse({ ...fields, repliedOn, recordedBy: ctx.actor, attachments: [], ...(onBehalf ? { onBehalf: onBehalf.record } : {}) });
   if (!record.success) throw invalid(record.error.issues);
   const id = newId();
   return withWrites(db, ctx, ['consultations', 'consultationReplies'], async (w) => {
     const c = await mustLoad(db, input.consultationId);
-    const decision = canReply(actor, site, c, input.unitId, name);
+    const decision = onBehalf ? canReplyOnBehalf(actor, site, c, input.unitId, sourceOf(onBehalf.record), onBehalf.context, name) : canReply(actor, site, c, input.unitId, name);
     if (!decision.allowed) throw new AppError('not-authorised', decision.reason);
     const earlier = replyOf(c, input.unitId, await loadReplies(db, c.id));
     if (earlier) throw new AppError('conflict', `${name(input.unitId)} đã trả lời ngày ${formatDateVi(earlier.repliedOn)}; mỗi đơn vị trả lời một lần.`);
     const late = isLateReply(c, { repliedOn }, calendar);
-    await w.insert('consultationReplies', id, toJson(record.data), late ? 'Trả lời ý kiến (quá hạn)' : 'Trả lời ý kiến', `${name(input.unitId)}: ${c.subject}`);
+    const action = `${late ? 'Trả lời ý kiến (quá hạn)' : 'Trả lời ý kiến'}${onBehalf ? ' (nhập thay)' : ''}`;
+    await w.insert('consultationReplies', id, toJson(record.data), action, `${name(input.unitId)}: ${c.subject}`);
     return { id, late };
   });
 }

@@ -227,6 +227,56 @@ describe('sync export/import on Dexie', () => {
     expect((await coord.db.taskIndex.get(taskId))?.percent).toBe(30);
   });
 
+  it('a paper report the coordinator’s clerk recorded on behalf of a unit with no site is accepted by the communes; one claimed for a commune with its own site is refused there', async () => {
+    const coord = await makeReplica('vp-tinh');
+    const xa = await makeReplica('xa-a');
+    await seedUnits(coord);
+    await withWrites(coord.db, coord.ctx, ['units'], (w) =>
+      w.set('units', 'u-pvh', { name: 'Phòng Văn hóa - Xã hội', parentId: 'u-ubnd', shortName: 'VHXH', kind: 'department', symbol: 'VHXH', validFrom: '2025-07-01', validTo: null, order: 5, fields: [] }, 'Thêm đơn vị', 'VHXH'),
+    );
+    const communeTask = await assignTask(coord);
+    const [sitelessTask] = await createTasks(coord.db, coord.ctx, coordActor, [
+      {
+        title: 'Kiểm tra di tích cấp tỉnh',
+        content: '',
+        directiveId: null,
+        assignerUnitId: 'u-ubnd',
+        assignerOfficialId: null,
+        leadUnitId: 'u-pvh',
+        supportUnitIds: ['u-xa-a'],
+        responsibleOfficialId: null,
+        deadline: { kind: 'fixed', date: '2026-06-30' },
+        assignedOn: '2026-05-04',
+        planYear: 2026,
+        priority: 'normal',
+        legalBasis: '',
+        authorityLevel: 'province',
+      },
+    ]);
+    const paper = { documentKind: 'report' as const, documentNumber: '15/BC-VHXH', documentDate: '2026-05-03' };
+    const eventId = await reportProgress(coord.db, coord.ctx, coordActor, sitelessTask, { percent: 50, text: 'Đã kiểm tra 5/10 di tích.', onBehalf: paper });
+    // The commune has its own site: the coordinator's command refuses, and a tampered coordinator app writing it anyway is refused at the commune.
+    await expect(reportProgress(coord.db, coord.ctx, coordActor, communeTask, { percent: 90, text: 'x', onBehalf: paper })).rejects.toMatchObject({ code: 'not-authorised' });
+    await withWrites(coord.db, coord.ctx, ['taskEvents'], (w) =>
+      w.insert(
+        'taskEvents',
+        'forged-on-behalf',
+        { taskId: communeTask, type: 'progress', on: '2026-05-04', actorOfficialId: null, actorAccount: 'admin', percent: 90, text: 'Đã xong', attachments: [], onBehalf: { ...paper, clerkName: 'Văn thư', clerkOfficialId: null } },
+        'Báo cáo tiến độ (nhập thay)',
+        'x',
+      ),
+    );
+    const { report, pkg } = await transfer(coord, xa);
+    expect(report.counts.rejected).toBe(1);
+    const [refused] = await importRejections(xa.db, pkg.packageHash);
+    expect(refused.op.rowId).toBe('forged-on-behalf');
+    expect(refused.code).toBe('unauthorised');
+    expect(await xa.db.taskEvents.get('forged-on-behalf')).toBeUndefined();
+    const received = (await xa.db.taskEvents.get(eventId)) as unknown as { onBehalf?: { documentNumber: string; clerkName: string } };
+    expect(received.onBehalf).toMatchObject({ documentNumber: '15/BC-VHXH', clerkName: 'Văn phòng UBND tỉnh' });
+    expect((await xa.db.taskIndex.get(sitelessTask))?.percent).toBe(50);
+  });
+
   it('a unit office set up by the first-run wizard writes no units of its own and takes them, and its authority, from the coordinator', async () => {
     const coord = await makeReplica('vp-tinh');
     await seedUnits(coord);

@@ -23,6 +23,10 @@ import {
 import type { TaskDetail } from '../data/queries';
 import { currentTaskActor, useSiteScope, useTaskActor, useToday, type Registry } from '../context';
 import { AttachmentList, attachFile } from './Attachments';
+import { canOfferTaskOnBehalf, canPerform, type TaskAction } from '@shared/tasks/authority';
+import { useOnBehalfContext } from '../../acting/queries';
+import { onBehalfLine } from '@shared/acting';
+import { EMPTY_ON_BEHALF, OnBehalfFields, onBehalfDocument, onBehalfProblems, type OnBehalfForm } from '../../acting/OnBehalfFields';
 
 export type ActionKind = 'progress' | 'requestExtension' | 'complete' | 'contribute' | 'decideExtension' | 'acceptCompletion' | 'returnCompletion' | 'reassign' | 'pause' | 'resume' | 'cancel' | 'reopen';
 
@@ -75,7 +79,12 @@ interface Form {
   deciderId: string | null;
   decisionNumber: string;
   decisionDate: string;
+  /** Recording on behalf of a unit with no site of its own (the coordinating office's clerk only). */
+  onBehalf: OnBehalfForm;
 }
+
+/** The actions a clerk may record on behalf of a unit, by the rule's name. */
+const ON_BEHALF_KINDS: Partial<Record<ActionKind, TaskAction>> = { progress: 'reportProgress', complete: 'complete', contribute: 'contribute' };
 
 /** The form of one task action; the command re-checks authority and status when it runs. */
 export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionKind | null; detail: TaskDetail; registry: Registry; onClose: () => void }) {
@@ -92,6 +101,15 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
     () => state.supportUnitIds.filter((u) => actor.unitId === u || (site?.actsForUnitIds ?? []).includes(u)),
     [state.supportUnitIds, actor.unitId, site],
   );
+  // "Nhập thay": offered only to the coordinating office's clerk, for units with no site of their own.
+  const onBehalfCtx = useOnBehalfContext();
+  const onBehalfAction = kind ? ON_BEHALF_KINDS[kind] : undefined;
+  const onBehalfUnits = useMemo(() => {
+    if (!onBehalfAction || !site || !onBehalfCtx) return [];
+    const candidates = onBehalfAction === 'contribute' ? state.supportUnitIds : [state.leadUnitId];
+    return candidates.filter((u) => canOfferTaskOnBehalf(actor, site, onBehalfAction, state, onBehalfCtx, { unitId: u }).allowed);
+  }, [onBehalfAction, site, onBehalfCtx, state, actor]);
+  const directAllowed = !!onBehalfAction && !!site && (onBehalfAction === 'contribute' ? mySupportUnits.length > 0 : canPerform(actor, site, onBehalfAction, state).allowed);
 
   useEffect(() => {
     if (!kind) return;
@@ -103,7 +121,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
       date: kind === 'complete' ? formatUserDate(today) : kind === 'decideExtension' && state.pendingExtension ? formatUserDate(state.pendingExtension.proposedDueOn) : '',
       reportNumber: '',
       accepted: 'yes',
-      unitId: kind === 'contribute' ? (mySupportUnits[0] ?? null) : null,
+      unitId: kind === 'contribute' ? (mySupportUnits[0] ?? onBehalfUnits[0] ?? null) : null,
       officialId: null,
       attachments: [],
       product: task.expectedProduct ?? '',
@@ -112,6 +130,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
       deciderId: task.assignerOfficialId,
       decisionNumber: '',
       decisionDate: '',
+      onBehalf: { ...EMPTY_ON_BEHALF, on: !directAllowed && onBehalfUnits.length > 0 },
     });
     // Reset only when a form opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -146,6 +165,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
     if ((kind === 'requestExtension' || kind === 'pause' || kind === 'cancel' || kind === 'reopen' || kind === 'returnCompletion' || kind === 'reassign') && !form.reason.trim()) out.push('Lý do: chưa nhập.');
     if (kind === 'decideExtension' && form.accepted === 'no' && !form.reason.trim()) out.push('Lý do không đồng ý: chưa nhập.');
     if (kind === 'reassign' && !form.unitId) out.push('Đơn vị chủ trì mới: chưa chọn.');
+    out.push(...onBehalfProblems(form.onBehalf));
     return out;
   };
   const decision = () => ({ decidedByOfficialId: form.deciderId, decisionNumber: form.decisionNumber, decisionDate: optionalDate(form.decisionDate) });
@@ -165,11 +185,11 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
       setBusy(true);
       switch (kind) {
         case 'progress':
-          await reportProgress(db, ctx, a, id, { percent: Number(form.percent), text: form.text, attachments: form.attachments });
+          await reportProgress(db, ctx, a, id, { percent: Number(form.percent), text: form.text, attachments: form.attachments, onBehalf: onBehalfDocument(form.onBehalf) });
           break;
         case 'contribute':
           if (!form.unitId) throw new Error('unit');
-          await addContribution(db, ctx, a, id, { unitId: form.unitId, text: form.text, attachments: form.attachments });
+          await addContribution(db, ctx, a, id, { unitId: form.unitId, text: form.text, attachments: form.attachments, onBehalf: onBehalfDocument(form.onBehalf) });
           break;
         case 'requestExtension':
           await requestExtension(db, ctx, a, id, { reason: form.reason, proposedDueOn: date() });
@@ -183,6 +203,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
             product: form.product,
             productNumber: form.productNumber,
             productDate: optionalDate(form.productDate),
+            onBehalf: onBehalfDocument(form.onBehalf),
           });
           break;
         case 'decideExtension':
@@ -239,6 +260,13 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
   ];
   const pending = state.pendingCompletion ? detail.events.find((e) => e.id === state.pendingCompletion!.reportId) : undefined;
   const withFiles = kind === 'progress' || kind === 'complete' || kind === 'contribute';
+  // Contribution: the units of the chosen way (the account's own, or those recorded on behalf).
+  const contributionUnits = form.onBehalf.on ? onBehalfUnits : mySupportUnits;
+  const setOnBehalf = (next: OnBehalfForm) => {
+    set({ onBehalf: next, ...(kind === 'contribute' && next.on !== form.onBehalf.on ? { unitId: (next.on ? onBehalfUnits : mySupportUnits)[0] ?? null } : {}) });
+    // The message was about the paper document the clerk is now correcting.
+    setError(null);
+  };
 
   return (
     <Modal opened onClose={onClose} title={TITLES[kind]} size="lg">
@@ -246,6 +274,14 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
         <Text size="sm" c="dimmed" lineClamp={2}>
           {task.title}
         </Text>
+        {onBehalfUnits.length > 0 && (
+          <OnBehalfFields
+            value={form.onBehalf}
+            onChange={setOnBehalf}
+            unitName={registry.unitName(kind === 'contribute' ? (form.onBehalf.on ? form.unitId : onBehalfUnits[0]) : state.leadUnitId)}
+            forced={!directAllowed}
+          />
+        )}
         {kind === 'progress' && (
           <>
             <NumberInput label="Tiến độ đạt được (%)" value={form.percent} onChange={(v) => set({ percent: v })} min={0} max={100} allowDecimal={false} w={200} />
@@ -254,8 +290,8 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
         )}
         {kind === 'contribute' && (
           <>
-            {mySupportUnits.length > 1 && (
-              <Select label="Ý kiến của đơn vị" data={mySupportUnits.map((u) => ({ value: u, label: registry.unitName(u) }))} value={form.unitId} onChange={(v) => set({ unitId: v })} allowDeselect={false} />
+            {contributionUnits.length > 1 && (
+              <Select label="Ý kiến của đơn vị" data={contributionUnits.map((u) => ({ value: u, label: registry.unitName(u) }))} value={form.unitId} onChange={(v) => set({ unitId: v })} allowDeselect={false} />
             )}
             <Textarea label="Nội dung phối hợp" value={form.text} onChange={(e) => set({ text: e.currentTarget.value })} autosize minRows={3} required />
           </>
@@ -293,6 +329,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
           <Alert color="blue" variant="light" p="xs">
             Đơn vị báo cáo hoàn thành ngày {formatDate(pending.completedOn)}
             {pending.reportNumber ? ` (báo cáo số ${pending.reportNumber})` : ''}. Sản phẩm: {describeProduct(pending) || '—'}. Kết quả: {pending.resultText}
+            {pending.onBehalf ? ` (${onBehalfLine(pending.onBehalf)}.)` : ''}
           </Alert>
         )}
         {kind === 'acceptCompletion' && <Textarea label="Ghi chú" value={form.reason} onChange={(e) => set({ reason: e.currentTarget.value })} autosize minRows={2} />}

@@ -6,6 +6,7 @@ import type { AuditEntry } from '../../../data/db';
 import { authorityLevelLabels, taskEventTypeLabels, taskFieldLabels, taskPriorityLabels, type AuthorityLevel, type TaskEventType, type TaskPriority } from '@shared/tasks/model';
 import { formatDate } from '../../../ui/format';
 import type { Registry } from '../context';
+import { onBehalfRecordSchema, onBehalfLine } from '@shared/acting';
 
 const FIELD_LABELS = taskFieldLabels;
 /** Bookkeeping fields of events that the reader does not need repeated. */
@@ -28,6 +29,10 @@ function show(key: string, value: unknown, r: Registry): string {
     if (key === 'supportUnitIds') return value.length ? value.map((u) => r.unitName(String(u))).join('; ') : '(không có)';
     if (key === 'attachments') return value.length ? value.map((a) => (a && typeof a === 'object' && 'fileName' in a ? String(a.fileName) : '?')).join(', ') : '(không có)';
     return value.join(', ');
+  }
+  if (key === 'onBehalf') {
+    const record = onBehalfRecordSchema.safeParse(value);
+    if (record.success) return onBehalfLine(record.data);
   }
   if (key === 'deadline' && typeof value === 'object') {
     const d = value as { kind: string; date?: string; days?: number; from?: string };

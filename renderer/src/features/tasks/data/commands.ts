@@ -26,7 +26,9 @@ import {
   type TaskUpdate,
 } from '@shared/tasks/model';
 import { foldTask, TASK_SETTINGS_ID, taskSettingsSchema, type TaskSettings, type TaskState } from '@shared/tasks/state';
-import { canPerform, type TaskAction } from '@shared/tasks/authority';
+import { canPerform, canPerformOnBehalf, type TaskAction } from '@shared/tasks/authority';
+import type { OnBehalfDocument } from '@shared/acting';
+import { loadOnBehalfContext, onBehalfRecordFor, sourceOf } from '../../acting/onBehalf';
 import type { DondocDb, EntityTable } from '../../../data/db';
 import { withWrites, type WriteContext, type Writer } from '../../../data/repository';
 import { loadOrganisation } from '../../registries/queries';
@@ -264,7 +266,12 @@ export async function updateStep(db: DondocDb, ctx: WriteContext, actor: TaskAct
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type EventBody = DistributiveOmit<TaskEventRecord, 'taskId' | 'on' | 'actorOfficialId' | 'actorAccount'>;
 
-/** Validates and appends one event after the authority and status checks; returns its id. */
+/**
+ * Validates and appends one event after the authority and status checks; returns its id.
+ * With `options.onBehalf` the coordinating office's clerk records a report the unit sent on
+ * paper (shared/acting.ts): allowed only by canPerformOnBehalf, and stored with the clerk's
+ * name and the paper document.
+ */
 async function appendEvent(
   db: DondocDb,
   ctx: WriteContext,
@@ -273,11 +280,12 @@ async function appendEvent(
   action: TaskAction,
   build: (state: TaskState, task: Task, on: string) => EventBody,
   auditAction: string,
-  options?: { unitId?: string },
+  options?: { unitId?: string; onBehalf?: OnBehalfDocument },
 ): Promise<string> {
   const site = await siteScope(db);
   const id = newId();
   const on = today(ctx);
+  const onBehalf = options?.onBehalf ? { record: onBehalfRecordFor(ctx, actor, options.onBehalf, on), context: await loadOnBehalfContext(db) } : null;
   await taskTransaction(
     db,
     ctx,
@@ -285,20 +293,39 @@ async function appendEvent(
     () => [taskId],
     () => loadTaskState(db, taskId),
     async (w, { task, state }) => {
-      authorise(actor, site, action, state, options);
-      const event = taskEventSchema.safeParse({ ...build(state, task, on), taskId, on, actorOfficialId: actor.officialId, actorAccount: ctx.actor });
+      if (onBehalf) {
+        const d = canPerformOnBehalf(actor, site, action, state, sourceOf(onBehalf.record), onBehalf.context, options);
+        if (!d.allowed) throw new AppError('not-authorised', d.reason);
+      } else authorise(actor, site, action, state, options);
+      const body = { ...build(state, task, on), ...(onBehalf ? { onBehalf: onBehalf.record } : {}) };
+      const event = taskEventSchema.safeParse({ ...body, taskId, on, actorOfficialId: actor.officialId, actorAccount: ctx.actor });
       if (!event.success) throw invalid(event.error.issues);
-      await w.insert('taskEvents', id, toJson(event.data), auditAction, task.title.slice(0, 200));
+      await w.insert('taskEvents', id, toJson(event.data), onBehalf ? `${auditAction} (nhập thay)` : auditAction, task.title.slice(0, 200));
     },
   );
   return id;
 }
 
-export async function reportProgress(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { percent: number; text: string; attachments?: AttachmentRef[] }): Promise<string> {
-  return appendEvent(db, ctx, actor, taskId, 'reportProgress', () => ({ type: 'progress', percent: input.percent, text: input.text, attachments: input.attachments ?? [] }), 'Báo cáo tiến độ');
+/** `onBehalf`: the paper document, when the coordinating office's clerk records it for the unit (nhập thay). */
+export async function reportProgress(
+  db: DondocDb,
+  ctx: WriteContext,
+  actor: TaskActor,
+  taskId: string,
+  input: { percent: number; text: string; attachments?: AttachmentRef[]; onBehalf?: OnBehalfDocument },
+): Promise<string> {
+  return appendEvent(db, ctx, actor, taskId, 'reportProgress', () => ({ type: 'progress', percent: input.percent, text: input.text, attachments: input.attachments ?? [] }), 'Báo cáo tiến độ', {
+    onBehalf: input.onBehalf,
+  });
 }
 
-export async function addContribution(db: DondocDb, ctx: WriteContext, actor: TaskActor, taskId: string, input: { unitId: string; text: string; attachments?: AttachmentRef[] }): Promise<string> {
+export async function addContribution(
+  db: DondocDb,
+  ctx: WriteContext,
+  actor: TaskActor,
+  taskId: string,
+  input: { unitId: string; text: string; attachments?: AttachmentRef[]; onBehalf?: OnBehalfDocument },
+): Promise<string> {
   return appendEvent(
     db,
     ctx,
@@ -307,7 +334,7 @@ export async function addContribution(db: DondocDb, ctx: WriteContext, actor: Ta
     'contribute',
     () => ({ type: 'contribution', unitId: input.unitId, text: input.text, attachments: input.attachments ?? [] }),
     'Gửi ý kiến phối hợp',
-    { unitId: input.unitId },
+    { unitId: input.unitId, onBehalf: input.onBehalf },
   );
 }
 
@@ -381,6 +408,8 @@ export interface CompletionReportInput {
   product?: string;
   productNumber?: string;
   productDate?: string | null;
+  /** The paper document, when the coordinating office's clerk records the report for the lead unit (nhập thay). */
+  onBehalf?: OnBehalfDocument;
 }
 
 /**
@@ -420,6 +449,7 @@ export async function completeTask(db: DondocDb, ctx: WriteContext, actor: TaskA
       };
     },
     'Báo cáo hoàn thành',
+    { onBehalf: input.onBehalf },
   );
 }
 
