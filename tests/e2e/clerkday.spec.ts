@@ -190,6 +190,22 @@ test('a clerk’s day: product, completion returned once then accepted, deciding
   await expect(page.getByText(/đúng hạn 0, quá hạn 1/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/theo ngày cơ quan giao xác nhận hoàn thành/).first()).toBeVisible();
   await site.shot('clerk-12-report-at-acceptance');
+  // The period's decisions, each with the deciding leader and the decision document; the product delivered.
+  await page.getByRole('tab', { name: /Quyết định trong kỳ \(2\)/ }).click();
+  const decisions = page.getByRole('table', { name: 'Quyết định trong kỳ' });
+  await expect(decisions.getByText('Trả lại, yêu cầu bổ sung. Lý do: Bổ sung số liệu theo từng thôn.')).toBeVisible();
+  await expect(decisions.getByText('Xác nhận hoàn thành (ngày hoàn thành 19/03/2026); sản phẩm: Báo cáo gửi UBND xã (số 15/BC-TYT ngày 19/03/2026)')).toBeVisible();
+  await expect(decisions.getByText('Nguyễn Văn Hùng, Chủ tịch UBND; Số 45/TB-UBND ngày 25/03/2026')).toBeVisible();
+  await site.shot('clerk-12b-report-decisions');
+  // Issuing: the signing title is a field of its own, prefilled "Chủ tịch" (not "Chủ tịch UBND"), printed as shown.
+  await page.getByRole('button', { name: 'Phát hành báo cáo' }).click();
+  d = page.getByRole('dialog', { name: 'Phát hành báo cáo' });
+  await expect(d.getByLabel('Chức vụ ký')).toHaveValue('Chủ tịch');
+  await expect(d.getByLabel('Quyền hạn, chức vụ người ký in trên văn bản')).toContainText('TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH');
+  await d.getByLabel('Chức vụ ký').fill('Phó Chủ tịch thường trực');
+  await expect(d.getByLabel('Quyền hạn, chức vụ người ký in trên văn bản')).toContainText('PHÓ CHỦ TỊCH THƯỜNG TRỰC');
+  await site.shot('clerk-12c-issue-signing-title');
+  await d.getByRole('button', { name: 'Hủy' }).click();
 
   await page.getByRole('link', { name: 'Đánh giá, xếp loại' }).click();
   await page.getByRole('button', { name: 'Xếp loại', exact: true }).click();

@@ -212,7 +212,7 @@ function UnitTasks({ centre, group, canAct, onLetter }: { centre: FollowUpCentre
   return (
     <Stack gap={4} mih={0}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text fw={600} truncate>
+        <Text fw={600} truncate title={centre.unitName(group.unitId)}>
           {centre.unitName(group.unitId)}: {group.overdue} quá hạn, {group.dueSoon} sắp đến hạn{group.acceptanceLate ? `, ${group.acceptanceLate} chậm xác nhận hoàn thành` : ''}
         </Text>
         <Button size="xs" onClick={onLetter} disabled={!canAct || dueNow === 0} title={dueNow === 0 ? 'Các nhiệm vụ vừa được đôn đốc hoặc chờ báo cáo Chủ tịch.' : undefined}>
@@ -245,7 +245,7 @@ function PendingLongest({ centre, today }: { centre: FollowUpCentre; today: stri
         </Text>
       ),
     },
-    { header: 'Đơn vị chủ trì', width: 'minmax(0, 1.6fr)', cell: (r) => <Text size="sm" truncate>{centre.unitName(r.leadUnitId)}</Text> },
+    { header: 'Đơn vị chủ trì', width: 'minmax(0, 1.6fr)', cell: (r) => <Text size="sm" truncate title={centre.unitName(r.leadUnitId)}>{centre.unitName(r.leadUnitId)}</Text> },
     { header: 'Ngày giao', width: '100px', cell: (r) => <Text size="sm">{formatDate(r.assignedOn)}</Text> },
     { header: 'Tồn đọng', width: '100px', cell: (r) => <Text size="sm" fw={600}>{r.ageDays.toLocaleString('vi-VN')} ngày</Text> },
     { header: 'Thời hạn', width: '100px', cell: (r) => <Text size="sm">{r.effectiveDueOn ? formatDate(r.effectiveDueOn) : 'Không có hạn'}</Text> },

@@ -86,8 +86,8 @@ function DirectiveList({ onNew }: { onNew: () => void }) {
           { header: 'Loại', width: '110px', cell: (d) => directiveKindLabels[d.kind] },
           { header: 'Số, ký hiệu', width: '150px', cell: (d) => <Text fw={600} size="sm">{directiveReference(d) || '—'}</Text> },
           { header: 'Ngày', width: '96px', cell: (d) => formatDate(d.issuedOn) },
-          { header: 'Cơ quan ban hành', width: 'minmax(160px, 1fr)', cell: (d) => <Text size="sm" lineClamp={2}>{d.issuerName}</Text> },
-          { header: 'Trích yếu', width: 'minmax(240px, 2.5fr)', cell: (d) => <Text size="sm" lineClamp={2}>{d.subject}</Text> },
+          { header: 'Cơ quan ban hành', width: 'minmax(160px, 1fr)', cell: (d) => <Text size="sm" lineClamp={2} title={d.issuerName}>{d.issuerName}</Text> },
+          { header: 'Trích yếu', width: 'minmax(240px, 2.5fr)', cell: (d) => <Text size="sm" lineClamp={2} title={d.subject}>{d.subject}</Text> },
           { header: 'Tệp', width: '48px', cell: (d) => (d.attachments.length ? `📎${d.attachments.length}` : '') },
         ]}
       />
