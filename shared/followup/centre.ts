@@ -35,7 +35,7 @@ export interface FollowUpItem {
   /** acceptanceLate: the day the lead unit's completion report was recorded, and the product it named. */
   reportedOn?: string;
   deliveredProduct?: string;
-  /** The latest granted extension as a letter says it ("Đã gia hạn đến … theo ý kiến quyết định của …"); absent without one. */
+  /** The latest granted extension as a letter says it ("Đã gia hạn đến … theo quyết định của …"); absent without one. */
   decisionNote?: string;
 }
 
@@ -62,7 +62,7 @@ export interface UnitGroup {
 
 /**
  * The latest granted extension of a task as a follow-up letter says it: "Đã gia hạn đến
- * 27/02/2026 theo ý kiến quyết định của Nguyễn Văn A, Chủ tịch UBND xã (văn bản số 12/QĐ-UBND
+ * 27/02/2026 theo quyết định của Nguyễn Văn A, Chủ tịch UBND xã (văn bản số 12/QĐ-UBND
  * ngày 20/02/2026)"; "" when no extension was granted. `leader` resolves the deciding leader on
  * record ("name, post" on the decision's day); a decision typed without one names only its document.
  */

@@ -195,11 +195,11 @@ describe('late acceptance and the deciding leader in the công văn', () => {
       { type: 'extensionDecision', on: '2026-03-01', requestId: 'r3', accepted: false, newDueOn: null, note: 'Không', decidedByOfficialId: 'chair' },
     ]);
     const leader = (id: string) => (id === 'chair' ? 'Nguyễn Văn An, Chủ tịch UBND xã' : null);
-    expect(extensionNote(events, leader)).toBe('Đã gia hạn đến 13/03/2026 theo ý kiến quyết định của Nguyễn Văn An, Chủ tịch UBND xã (văn bản số 45/UBND-VP ngày 25/02/2026)');
+    expect(extensionNote(events, leader)).toBe('Đã gia hạn đến 13/03/2026 theo quyết định của Nguyễn Văn An, Chủ tịch UBND xã (văn bản số 45/UBND-VP ngày 25/02/2026)');
     expect(extensionNote(events.slice(0, 1), leader)).toBe('Đã gia hạn đến 27/02/2026');
     expect(extensionNote([], leader)).toBe('');
     const row = toLetterRow({ ...followUpEntries([item('t1', 'tyt', 'overdue', 2)], new Map(), '2026-03-15')[0], decisionNote: extensionNote(events, leader) });
     const letter = buildFollowUpBatch({ issuer: sampleIssuer, asOf: '2026-03-15', units: [{ unit: { name: 'Trạm Y tế' }, tasks: [row] }] })[0].letter;
-    expect(JSON.stringify(letter.blocks)).toContain('Quá hạn, chưa hoàn thành. Đã gia hạn đến 13/03/2026 theo ý kiến quyết định của Nguyễn Văn An, Chủ tịch UBND xã');
+    expect(JSON.stringify(letter.blocks)).toContain('Quá hạn, chưa hoàn thành. Đã gia hạn đến 13/03/2026 theo quyết định của Nguyễn Văn An, Chủ tịch UBND xã');
   });
 });

@@ -203,8 +203,8 @@ export function decisionsTable(decisions: readonly ReportDecisionLine[]): Letter
       columns: [
         { header: 'STT', weight: 0.85, align: 'center' },
         { header: 'Nhiệm vụ', weight: 3.2 },
-        { header: 'Đơn vị chủ trì', weight: 2 },
-        { header: 'Nội dung quyết định', weight: 3.4 },
+        { header: 'Đơn vị chủ trì', weight: 2.2 },
+        { header: 'Nội dung quyết định', weight: 3.2 },
         { header: 'Ngày', weight: 1.5, align: 'center' },
         { header: 'Lãnh đạo quyết định; văn bản', weight: 2.8 },
       ],

@@ -337,7 +337,7 @@ export function describeProduct(e: { product?: string; productNumber?: string; p
  */
 export function decisionClause(d: DecisionRecord, leader: string | null): string {
   const doc = d.decisionNumber ? `văn bản số ${d.decisionNumber}${d.decisionDate ? ` ngày ${viDate(d.decisionDate)}` : ''}` : d.decisionDate ? `văn bản ngày ${viDate(d.decisionDate)}` : '';
-  if (leader) return `theo ý kiến quyết định của ${leader}${doc ? ` (${doc})` : ''}`;
+  if (leader) return `theo quyết định của ${leader}${doc ? ` (${doc})` : ''}`;
   return doc ? `theo ${doc}` : '';
 }
 

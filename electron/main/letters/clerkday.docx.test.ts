@@ -40,7 +40,7 @@ describe('decisions and products printed in letters (.docx text)', () => {
     const letter = buildFollowUpLetter({ issuer: sampleIssuer, unit: { name: 'Phòng Văn hóa - Xã hội' }, tasks: [toLetterRow(entry, unitName)], asOf: '2026-03-15', date: '2026-03-16', number: 7 });
     const text = await docxText(letter);
     expect(text).toContain('Rà soát hộ nghèo (sản phẩm: Báo cáo gửi UBND xã)');
-    expect(text).toContain('Quá hạn, chưa hoàn thành. Đã gia hạn đến 06/03/2026 theo ý kiến quyết định của Trần Thị Bình, Phó Chủ tịch UBND xã (văn bản số 45/UBND-VP ngày 23/02/2026). Đã thực hiện 40%');
+    expect(text).toContain('Quá hạn, chưa hoàn thành. Đã gia hạn đến 06/03/2026 theo quyết định của Trần Thị Bình, Phó Chủ tịch UBND xã (văn bản số 45/UBND-VP ngày 23/02/2026). Đã thực hiện 40%');
   });
 
   it('a công văn to an assigner late to accept says whose the delay is, with the product reported', async () => {

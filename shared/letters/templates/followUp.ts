@@ -28,7 +28,7 @@ export interface FollowUpTaskRow {
   daysLeft?: number;
   /** Short progress note added to the Tình trạng column, e.g. "Đã xây dựng dự thảo". */
   progressNote?: string;
-  /** The deadline's decision, added to the Tình trạng column: "Đã gia hạn đến 27/02/2026 theo ý kiến quyết định của …". */
+  /** The deadline's decision, added to the Tình trạng column: "Đã gia hạn đến 27/02/2026 theo quyết định của …". */
   decisionNote?: string;
   /** acceptanceLate: the lead unit that reported the task done, and the day it reported. */
   leadUnitName?: string;
@@ -119,17 +119,19 @@ export function buildFollowUpLetter(input: FollowUpLetterInput): Letter {
       `Tuy nhiên, qua tổng hợp, tính đến ngày ${formatShortDate(input.asOf)}, ${unit.name} còn ${counts.join(' và ')}, cụ thể như sau:`
     : `Thực hiện nhiệm vụ theo dõi, đôn đốc việc thực hiện các nhiệm vụ do ${issuer.authorityName} giao; ` +
       `qua tổng hợp, tính đến ngày ${formatShortDate(input.asOf)}, ${unit.name} còn ${counts.join(' và ')}, cụ thể như sau:`;
+  // The Tình trạng column is wider when a row carries a decision (an extension and who decided it) or a late acceptance.
+  const wideStatus = tasks.some((t) => t.decisionNote || t.status === 'acceptanceLate');
   const blocks: LetterBlockInput[] = [
     { type: 'paragraph', text: opening },
     {
       type: 'table',
       columns: [
         { header: FOLLOW_UP_COLUMNS[0], weight: 0.9, align: 'center' },
-        { header: FOLLOW_UP_COLUMNS[1], weight: 4, align: 'left' },
-        { header: FOLLOW_UP_COLUMNS[2], weight: 2.5, align: 'left' },
+        { header: FOLLOW_UP_COLUMNS[1], weight: wideStatus ? 3.6 : 4, align: 'left' },
+        { header: FOLLOW_UP_COLUMNS[2], weight: wideStatus ? 2.2 : 2.5, align: 'left' },
         { header: FOLLOW_UP_COLUMNS[3], weight: 1.85, align: 'center' },
         { header: FOLLOW_UP_COLUMNS[4], weight: 1.3, align: 'center' },
-        { header: FOLLOW_UP_COLUMNS[5], weight: 2.2, align: 'left' },
+        { header: FOLLOW_UP_COLUMNS[5], weight: wideStatus ? 3.2 : 2.2, align: 'left' },
       ],
       rows: tasks.map((t, i) => [
         String(i + 1),

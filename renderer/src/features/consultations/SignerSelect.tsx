@@ -39,7 +39,8 @@ export function useSignerOptions(today: string): SignerOption[] | undefined {
         const name = byId.get(p.officialId)?.fullName ?? '';
         // The letter names the body already ("TM. ỦY BAN NHÂN DÂN"): the signature line prints "CHỦ TỊCH", not the post as typed.
         const title = defaultSigningTitle(p.title);
-        return { value: `post:${p.id}`, label: `${name} — ${p.title}${title !== p.title ? ` (ký: ${title.toUpperCase()})` : ''}`, choice: { kind: 'official' as const, name, title, isHead: p.isHead }, title };
+        // The signing title shows in its own field beside the signer (SignerSelect with a pick).
+        return { value: `post:${p.id}`, label: `${name} — ${p.title}`, choice: { kind: 'official' as const, name, title, isHead: p.isHead }, title };
       })
       .filter((o) => o.choice.name);
   }, [ctx, officials, posts, today]);
@@ -101,7 +102,6 @@ export function SignerSelect({ options, value, onChange, pick }: { options: Sign
         {select}
         <TextInput
           label="Chức vụ ký"
-          description="In dưới dòng quyền hạn ký; để trống để dùng mặc định"
           value={pick.title}
           onChange={(e) => pick.setTitle(e.currentTarget.value)}
           placeholder={pick.options?.find((o) => o.value === pick.value)?.title}
@@ -109,7 +109,7 @@ export function SignerSelect({ options, value, onChange, pick }: { options: Sign
       </Group>
       {preview.length > 0 && (
         <Text size="xs" c="dimmed" aria-label="Quyền hạn, chức vụ người ký in trên văn bản">
-          In trên văn bản: <b>{preview.join(' / ')}</b>
+          In trên văn bản: <b>{preview.join(' / ')}</b> (ô Chức vụ ký để trống thì dùng chức vụ mặc định)
         </Text>
       )}
     </Stack>
