@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Select, Stack, Text, TextInput } from '@mantine/core';
 import { letterSignatureSchema, signatureLines } from '@shared/letters/model';
 import { defaultSigningTitle, isPostCurrent } from '@shared/registries/officials';
 import { useOfficials, usePosts } from '../registries/queries';
@@ -97,16 +97,14 @@ export function SignerSelect({ options, value, onChange, pick }: { options: Sign
   const select = <Select label="Người ký" data={options.map((o) => ({ value: o.value, label: o.label }))} value={current ?? options[0].value} onChange={setCurrent} allowDeselect={false} />;
   if (!pick) return select;
   return (
-    <Stack gap={4}>
-      <Group grow align="flex-start">
-        {select}
-        <TextInput
-          label="Chức vụ ký"
-          value={pick.title}
-          onChange={(e) => pick.setTitle(e.currentTarget.value)}
-          placeholder={pick.options?.find((o) => o.value === pick.value)?.title}
-        />
-      </Group>
+    <Stack gap={6}>
+      {select}
+      <TextInput
+        label="Chức vụ ký"
+        value={pick.title}
+        onChange={(e) => pick.setTitle(e.currentTarget.value)}
+        placeholder={pick.options?.find((o) => o.value === pick.value)?.title}
+      />
       {preview.length > 0 && (
         <Text size="xs" c="dimmed" aria-label="Quyền hạn, chức vụ người ký in trên văn bản">
           In trên văn bản: <b>{preview.join(' / ')}</b> (ô Chức vụ ký để trống thì dùng chức vụ mặc định)

@@ -206,10 +206,10 @@ export async function issueUnitLetter(db: DondocDb, ctx: WriteContext, actor: Ac
 // ─── Batch ─────────────────────────────────────────────────────────────────────────────
 
 /** Units the batch would write to, with their task counts (for the confirmation). */
-export function batchPreview(centre: FollowUpCentre): { unitId: string; unitName: string; overdue: number; tasks: number }[] {
+export function batchPreview(centre: FollowUpCentre): { unitId: string; unitName: string; overdue: number; acceptanceLate: number; tasks: number }[] {
   return unitsForBatch(centre.groups).map((g) => {
     const entries = letterEntries(g);
-    return { unitId: g.unitId, unitName: centre.unitName(g.unitId), overdue: entries.filter((e) => e.kind === 'overdue').length, tasks: entries.length };
+    return { unitId: g.unitId, unitName: centre.unitName(g.unitId), overdue: entries.filter((e) => e.kind === 'overdue').length, acceptanceLate: entries.filter((e) => e.kind === 'acceptanceLate').length, tasks: entries.length };
   });
 }
 

@@ -100,8 +100,9 @@ export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpC
                     <Table.Tr key={r[0]}>
                       <Table.Td>{r[0]}</Table.Td>
                       <Table.Td>{r[1]}</Table.Td>
-                      <Table.Td c={r[4] ? 'red.8' : 'orange.8'} style={{ whiteSpace: 'nowrap' }}>
-                        {r[4] ? `Quá hạn ${r[4]} ngày` : 'Sắp đến hạn'}
+                      {/* A late acceptance's status says so (the assigner is the one late), not "quá hạn". */}
+                      <Table.Td c={r[5]?.includes('quá thời hạn xác nhận') ? 'grape.8' : r[4] ? 'red.8' : 'orange.8'} style={{ whiteSpace: 'nowrap' }}>
+                        {r[5]?.includes('quá thời hạn xác nhận') ? `Chậm xác nhận ${r[4]} ngày` : r[4] ? `Quá hạn ${r[4]} ngày` : 'Sắp đến hạn'}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -232,6 +233,7 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
                     <Table.Tr>
                       <Table.Th>Đơn vị</Table.Th>
                       <Table.Th>Quá hạn</Table.Th>
+                      <Table.Th>Chậm xác nhận</Table.Th>
                       <Table.Th>Tổng số nhiệm vụ trong công văn</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -240,6 +242,7 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
                       <Table.Tr key={p.unitId}>
                         <Table.Td>{p.unitName}</Table.Td>
                         <Table.Td>{p.overdue}</Table.Td>
+                        <Table.Td>{p.acceptanceLate}</Table.Td>
                         <Table.Td>{p.tasks}</Table.Td>
                       </Table.Tr>
                     ))}
