@@ -98,6 +98,23 @@ describe('demo generator', () => {
     for (const s of states) if (s.completedOn) expect(s.completedOn >= data.tasks.find((t) => t.id === s.taskId)!.assignedOn).toBe(true);
   });
 
+  it('recent completions go through acceptance: some wait, one was returned and waits again, some accepted by a leader; a third of tasks name their product', () => {
+    const byTask = eventsByTask(data);
+    const states = data.tasks.map((t) => foldTask(t, byTask.get(t.id) ?? []));
+    const waiting = states.filter((s) => s.status === 'awaitingAcceptance');
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    expect(waiting.every((s) => s.deliveredProduct !== '')).toBe(true);
+    const returns = data.events.filter((e) => e.type === 'completionReturn');
+    expect(returns.length).toBeGreaterThanOrEqual(1);
+    expect(states.find((s) => s.taskId === returns[0].taskId)?.status).toBe('awaitingAcceptance');
+    const accepted = data.events.filter((e) => e.type === 'completionAcceptance');
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(accepted.every((e) => e.type === 'completionAcceptance' && e.decidedByOfficialId)).toBe(true);
+    const withProduct = data.tasks.filter((t) => t.expectedProduct).length / data.tasks.length;
+    expect(withProduct).toBeGreaterThan(0.25);
+    expect(withProduct).toBeLessThan(0.45);
+  });
+
   it('reads sizes by name or count', () => {
     expect(demoSizeFrom('large')).toMatchObject({ tasks: 50_000, progressReports: 200_000 });
     expect(demoSizeFrom(undefined)).toMatchObject({ tasks: 5_000, progressReports: 20_000 });

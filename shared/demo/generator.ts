@@ -173,6 +173,8 @@ const EXTENSION_REASONS = [
 
 // ─── Helpers ───────────────────────────────────────────────────────────────────────────
 
+const EXPECTED_PRODUCTS = ['Báo cáo kết quả gửi UBND', 'Kế hoạch triển khai được ban hành', 'Quyết định ban hành', 'Tờ trình kèm dự thảo văn bản', 'Danh sách rà soát, cập nhật'] as const;
+
 function personName(rng: Rng): { name: string } {
   const female = rng.chance(0.45);
   const name = `${rng.pick(FAMILY)} ${rng.pick(female ? MIDDLE_F : MIDDLE_M)} ${rng.pick(female ? GIVEN_F : GIVEN_M)}`;
@@ -385,6 +387,8 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const steps: TaskStep[] = [];
   const base = (taskId: string, on: string, actorOfficialId: string | null) => ({ id: id(), taskId, on, actorOfficialId, actorAccount: DEMO_ACTOR });
 
+  let returnedMade = 0;
+  let waitingMade = 0;
   for (let i = 0; i < opts.tasks; i++) {
     const directive = directives[rng.int(0, directives.length - 1)];
     const auth = directiveAuthority.get(directive.id)!;
@@ -427,6 +431,8 @@ export function generateDemoData(options: DemoOptions): DemoData {
       priority: rng.weighted([['normal', 80], ['high', 15], ['urgent', 5]] as const),
       legalBasis: rng.chance(0.3) ? 'Công điện số 280/CĐ-TTg ngày 19/4/2023 của Thủ tướng Chính phủ' : '',
       authorityLevel: auth.level,
+      // "5 rõ": about a third of the tasks name the product they must deliver.
+      expectedProduct: rng.chance(0.35) ? rng.pick(EXPECTED_PRODUCTS) : '',
     };
     const plan: Plan = { task, events: [], end: opts.today, openAtEnd: true };
     const push = (e: DemoEvent, rank = 1) => plan.events.push({ e, rank });
@@ -495,7 +501,29 @@ export function generateDemoData(options: DemoOptions): DemoData {
     }
 
     if (!cancelledOn && doneOn <= opts.today) {
-      push({ ...base(taskId, doneOn, leadHead), type: 'completion', resultText: `Đã hoàn thành; báo cáo kết quả gửi ${auth.name}.`, reportNumber: `${rng.int(1, 300)}/BC-${rng.pick(['UBND', 'VP', 'KT', 'VHXH', 'STC', 'SNV'])}`, completedOn: doneOn, attachments: [] }, 9);
+      const reportNumber = `${rng.int(1, 300)}/BC-${rng.pick(['UBND', 'VP', 'KT', 'VHXH', 'STC', 'SNV'])}`;
+      const resultText = `Đã hoàn thành; báo cáo kết quả gửi ${auth.name}.`;
+      const product = { product: task.expectedProduct || 'Báo cáo kết quả thực hiện', productNumber: reportNumber, productDate: doneOn };
+      // Recent completions go through the assigner's acceptance: the first one was returned once
+      // and waits again, the next two still wait, the rest wait or were accepted by the leader.
+      const recent = daysBetween(doneOn, opts.today) <= 20;
+      const returnedFirst = workingDayOnOrAfter(addDays(doneOn, -8));
+      const flow = !recent ? 'direct' : returnedMade === 0 && returnedFirst > decidedOn ? 'returned' : waitingMade < 2 ? 'waiting' : rng.chance(0.4) ? 'waiting' : 'accepted';
+      if (flow === 'direct') push({ ...base(taskId, doneOn, leadHead), type: 'completion', resultText, reportNumber, completedOn: doneOn, attachments: [] }, 9);
+      else {
+        if (flow === 'returned') {
+          returnedMade += 1;
+          const first = { ...base(taskId, returnedFirst, leadHead), type: 'completion' as const, resultText, reportNumber: '', completedOn: returnedFirst, attachments: [], product: product.product, productNumber: '', productDate: null, awaitsAcceptance: true };
+          push(first, 7);
+          const returnedOn = workingDayOnOrAfter(addDays(returnedFirst, 2));
+          push({ ...base(taskId, returnedOn, leaderId), type: 'completionReturn', reportId: first.id, reason: 'Báo cáo chưa kèm số liệu chi tiết theo từng thôn; đề nghị bổ sung.', decidedByOfficialId: leaderId, decisionNumber: '', decisionDate: null }, 8);
+        }
+        const report = { ...base(taskId, doneOn, leadHead), type: 'completion' as const, resultText, reportNumber, completedOn: doneOn, attachments: [], ...product, awaitsAcceptance: true };
+        push(report, 9);
+        const acceptOn = workingDayOnOrAfter(addDays(doneOn, 2));
+        if (flow === 'accepted' && acceptOn <= opts.today) push({ ...base(taskId, acceptOn, leaderId), type: 'completionAcceptance', reportId: report.id, note: '', decidedByOfficialId: leaderId, decisionNumber: '', decisionDate: null }, 10);
+        else waitingMade += 1;
+      }
       plan.end = doneOn;
       plan.openAtEnd = false;
     } else if (cancelledOn) {

@@ -86,7 +86,8 @@ export function escalations(records: readonly FollowUpRecord[]): Map<string, Tas
   return out;
 }
 
-export type FollowUpTaskKind = 'overdue' | 'dueSoon';
+/** acceptanceLate: a completion report the assigner left unanswered past the set working days (the assigner is followed up). */
+export type FollowUpTaskKind = 'overdue' | 'dueSoon' | 'acceptanceLate';
 
 export interface LadderSettings {
   /** Working days to wait after a step before the next one is due. */
@@ -101,7 +102,7 @@ export interface NextStep {
 }
 
 /**
- * The next rung for a task, or null when there is nothing more to do: an overdue task climbs
+ * The next rung for a task, or null when there is nothing more to do: an overdue task (and a late acceptance) climbs
  * all three rungs, each `waitWorkingDays` after the previous letter; a task that is only due
  * soon gets one reminder and no more until it becomes overdue.
  */
@@ -122,7 +123,7 @@ export function isDue(next: NextStep | null, asOf: string): next is NextStep {
  * (so the sentence is true of every task in the table), or 1 when it lists only due-soon tasks.
  */
 export function reminderCountFor(tasks: readonly { kind: FollowUpTaskKind; escalation: TaskEscalation }[]): number {
-  const overdue = tasks.filter((t) => t.kind === 'overdue');
+  const overdue = tasks.filter((t) => t.kind !== 'dueSoon');
   if (overdue.length === 0) return 1;
   return Math.min(...overdue.map((t) => t.escalation.reminders + 1));
 }

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildFollowUpBatch } from '../letters/templates/followUp';
 import { sampleIssuer } from '../letters/__fixtures__/samples';
+import { makeEvents } from '../tasks/fixtures';
 import {
   batchUnits,
   buildChairReport,
   dailySummary,
   escalationNote,
   escalations,
+  extensionNote,
   followUpEntries,
   groupByUnit,
   letterEntries,
@@ -155,5 +157,49 @@ describe('report to the Chair', () => {
     expect(letter.recipients).toEqual(['Chủ tịch Ủy ban nhân dân xã']);
     const table = letter.blocks.find((b) => b.type === 'table');
     expect(table?.type === 'table' && table.rows[0]).toEqual(['1', 'Nhiệm vụ v1', 'Phòng Văn hóa', '02/03/2026', '40', 'Số 04/UBND-VP ngày 10/03/2026; Số 08/UBND-VP ngày 17/03/2026']);
+  });
+});
+
+describe('late acceptance and the deciding leader in the công văn', () => {
+  it('addresses a completion report left unanswered past the working days to the assigner, with the product reported', () => {
+    const late: FollowUpItem = {
+      ...item('a1', 'tyt', 'acceptanceLate', 6, '2026-03-09'),
+      addressedUnitId: 'pkt',
+      reportedOn: '2026-03-02',
+      expectedProduct: 'Báo cáo gửi UBND xã',
+      deliveredProduct: 'Báo cáo kết quả (số 12/BC-TYT ngày 02/03/2026)',
+    };
+    const names: Record<string, string> = { tyt: 'Trạm Y tế', pkt: 'Phòng Kinh tế' };
+    const groups = groupByUnit(followUpEntries([late, item('o1', 'tyt', 'overdue', 3)], new Map(), '2026-03-15'));
+    expect(groups.map((g) => [g.unitId, g.overdue, g.acceptanceLate])).toEqual([
+      ['tyt', 1, 0],
+      ['pkt', 0, 1],
+    ]);
+    expect(unitsForBatch(groups).map((g) => g.unitId)).toEqual(['tyt', 'pkt']);
+    const [batchPkt] = batchUnits(groups.slice(1), (id) => names[id]);
+    const row = batchPkt.tasks[0];
+    expect(row).toMatchObject({ status: 'acceptanceLate', daysOverdue: 6, leadUnitName: 'Trạm Y tế', reportedOn: '2026-03-02' });
+    expect(row.title).toBe('Nhiệm vụ a1 (sản phẩm: Báo cáo gửi UBND xã; sản phẩm đã báo cáo: Báo cáo kết quả (số 12/BC-TYT ngày 02/03/2026))');
+    const [letter] = buildFollowUpBatch({ issuer: sampleIssuer, asOf: '2026-03-15', units: [batchPkt] }).map((l) => l.letter);
+    expect(letter.subject).toBe('đôn đốc xác nhận hoàn thành nhiệm vụ');
+    expect(letter.recipients).toEqual(['Phòng Kinh tế']);
+    const text = JSON.stringify(letter.blocks);
+    expect(text).toContain('Trạm Y tế đã báo cáo hoàn thành ngày 02/03/2026; chưa được xác nhận, quá thời hạn xác nhận');
+    expect(text).toContain('xác nhận hoàn thành hoặc trả lại, yêu cầu bổ sung');
+  });
+
+  it('the latest granted extension names the leader who decided and the document', () => {
+    const events = makeEvents('t1', [
+      { type: 'extensionDecision', on: '2026-02-10', requestId: 'r1', accepted: true, newDueOn: '2026-02-27', note: '', decidedByOfficialId: 'vice', decisionNumber: '', decisionDate: null },
+      { type: 'extensionDecision', on: '2026-02-25', requestId: 'r2', accepted: true, newDueOn: '2026-03-13', note: '', decidedByOfficialId: 'chair', decisionNumber: '45/UBND-VP', decisionDate: '2026-02-25' },
+      { type: 'extensionDecision', on: '2026-03-01', requestId: 'r3', accepted: false, newDueOn: null, note: 'Không', decidedByOfficialId: 'chair' },
+    ]);
+    const leader = (id: string) => (id === 'chair' ? 'Nguyễn Văn An, Chủ tịch UBND xã' : null);
+    expect(extensionNote(events, leader)).toBe('Đã gia hạn đến 13/03/2026 theo quyết định của Nguyễn Văn An, Chủ tịch UBND xã (văn bản số 45/UBND-VP ngày 25/02/2026)');
+    expect(extensionNote(events.slice(0, 1), leader)).toBe('Đã gia hạn đến 27/02/2026');
+    expect(extensionNote([], leader)).toBe('');
+    const row = toLetterRow({ ...followUpEntries([item('t1', 'tyt', 'overdue', 2)], new Map(), '2026-03-15')[0], decisionNote: extensionNote(events, leader) });
+    const letter = buildFollowUpBatch({ issuer: sampleIssuer, asOf: '2026-03-15', units: [{ unit: { name: 'Trạm Y tế' }, tasks: [row] }] })[0].letter;
+    expect(JSON.stringify(letter.blocks)).toContain('Quá hạn, chưa hoàn thành. Đã gia hạn đến 13/03/2026 theo quyết định của Nguyễn Văn An, Chủ tịch UBND xã');
   });
 });

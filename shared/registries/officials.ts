@@ -53,3 +53,18 @@ export function defaultSigningTitle(postTitle: string): string {
   if (!m) return t;
   return m[1].toLowerCase().startsWith('phó') ? 'Phó Chủ tịch' : 'Chủ tịch';
 }
+
+/**
+ * How a letter names a deciding leader: "Nguyễn Văn A, Chủ tịch UBND xã" — the official and a
+ * post held on the decision's day (a head's post first); the name alone without one; null for an
+ * official not in the registry.
+ */
+export function leaderLabeller(officials: readonly Pick<Official, 'id' | 'fullName'>[], posts: readonly Post[]): (officialId: string, on: string) => string | null {
+  const names = new Map(officials.map((o) => [o.id, o.fullName]));
+  return (officialId, on) => {
+    const name = names.get(officialId);
+    if (!name) return null;
+    const post = posts.filter((p) => p.officialId === officialId && isPostCurrent(p, on)).sort((a, b) => Number(b.isHead) - Number(a.isHead))[0];
+    return post ? `${name}, ${post.title}` : name;
+  };
+}

@@ -8,6 +8,7 @@ import { overdueDays, type CalendarConfig } from '../calendar';
 import { acceptanceOverdue, computeRate, DEFAULT_TASK_SETTINGS, emptyCounts, judgedDoneOn, judgedDueOn, onTimeAtNote, overdueBucketOf, rateFormulas, type CategoryCounts, type OverdueBucket, type RateFormulaId, type TaskCategory, type TaskState } from '../tasks/state';
 import type { Task } from '../tasks/model';
 import { monthsOf, periodLabel } from './period';
+import type { ReportDecisionLine } from './decisions';
 import {
   taskInclusionLabels,
   type ConsultationFact,
@@ -47,6 +48,7 @@ export function reportTaskOf(task: Task, state: TaskState, directiveRef = ''): R
     originalDueOn: state.originalDueOn,
     effectiveDueOn: state.effectiveDueOn,
     extensionDates: state.deadlineHistory.map((d) => d.decidedOn),
+    expectedProduct: task.expectedProduct ?? '',
   };
 }
 
@@ -125,6 +127,8 @@ export interface ComputeReportInput {
   followUpsRecorded?: boolean;
   consultations?: readonly ConsultationFact[];
   calendar?: CalendarConfig;
+  /** Leaders' decisions within the period (decisionLines); listed for the tasks in scope. */
+  decisions?: readonly ReportDecisionLine[];
 }
 
 function addFigures(into: BaseFigures, f: BaseFigures): void {
@@ -213,7 +217,7 @@ export function computeReport(input: ComputeReportInput): ReportData {
     if (category === 'openOverdue') {
       const bucket = overdueBucketOf(lateDays) ?? 'upTo30';
       f.overdueBuckets[bucket] += 1;
-      overdueTasks.push({ taskId: t.id, title: t.title, directiveRef: t.directiveRef, leadUnitId: t.leadUnitId, leadUnitName: names.get(t.leadUnitId) ?? MISSING_UNIT_NAME, dueOn: due!, overdueDays: lateDays, bucket });
+      overdueTasks.push({ taskId: t.id, title: t.title, directiveRef: t.directiveRef, leadUnitId: t.leadUnitId, leadUnitName: names.get(t.leadUnitId) ?? MISSING_UNIT_NAME, dueOn: due!, overdueDays: lateDays, bucket, ...(t.expectedProduct ? { expectedProduct: t.expectedProduct } : {}) });
     }
   }
 
@@ -275,5 +279,7 @@ export function computeReport(input: ComputeReportInput): ReportData {
     overdueTasks,
     counted,
     trend,
+    // Decisions on tasks of the units in scope; tasks outside plan-year, directive or leader scopes never reach here.
+    ...(input.decisions ? { decisions: input.decisions.filter((d) => !unitSet || unitSet.has(d.leadUnitId)) } : {}),
   };
 }

@@ -7,6 +7,7 @@ import type { LetterBlockInput } from '../letters/model';
 import type { ReportSection } from '../letters/templates/periodicReport';
 import { overdueBucketLabels, taskCategories, taskCategoryLabels, type OverdueBucket, type TaskCategory } from '../tasks/state';
 import type { ReportData, ReportFigures, TrendPoint } from './model';
+import { reportDecisionKindLabels, type ReportDecisionLine } from './decisions';
 import { explainUnit, formatPercentBp, listItems, schemeText, type RankingScheme, type UnitRanking } from './ranking';
 
 /** 14068 → "14.068" (Vietnamese grouping, independent of the host's locale data). */
@@ -153,7 +154,11 @@ export function detailTable(data: ReportData): LetterBlockInput {
 }
 
 export function overdueTable(data: ReportData): LetterBlockInput[] {
-  const rows = data.overdueTasks.slice(0, MAX_LETTER_ROWS).map((t, i) => [String(i + 1), t.title, t.directiveRef, t.leadUnitName, shortDate(t.dueOn), formatInt(t.overdueDays)]);
+  // The product column ("5 rõ") is printed when a listed task states one.
+  const withProduct = data.overdueTasks.some((t) => t.expectedProduct);
+  const rows = data.overdueTasks
+    .slice(0, MAX_LETTER_ROWS)
+    .map((t, i) => [String(i + 1), t.title, ...(withProduct ? [t.expectedProduct ?? ''] : []), t.directiveRef, t.leadUnitName, shortDate(t.dueOn), formatInt(t.overdueDays)]);
   if (rows.length === 0) return [{ type: 'paragraph', text: 'Không có nhiệm vụ quá hạn chưa hoàn thành tại ngày chốt số liệu.' }];
   const blocks: LetterBlockInput[] = [
     {
@@ -161,11 +166,12 @@ export function overdueTable(data: ReportData): LetterBlockInput[] {
       fontSize: 10,
       columns: [
         { header: 'STT', weight: 0.85, align: 'center' },
-        { header: 'Nhiệm vụ', weight: 4.6 },
+        { header: 'Nhiệm vụ', weight: withProduct ? 3.4 : 4.6 },
+        ...(withProduct ? [{ header: 'Sản phẩm', weight: 2.2 }] : []),
         { header: 'Văn bản giao', weight: 1.6 },
         { header: 'Đơn vị chủ trì', weight: 2.2 },
-        { header: 'Thời hạn', weight: 1.7, align: 'center' },
-        { header: 'Số ngày quá hạn', weight: 1.1, align: 'right' },
+        { header: 'Thời hạn', weight: 1.7, align: 'center' as const },
+        { header: 'Số ngày quá hạn', weight: 1.1, align: 'right' as const },
       ],
       rows,
       totals: null,
@@ -174,6 +180,38 @@ export function overdueTable(data: ReportData): LetterBlockInput[] {
   if (data.overdueTasks.length > MAX_LETTER_ROWS)
     blocks.push({ type: 'paragraph', italic: true, text: `Danh mục in ${formatInt(MAX_LETTER_ROWS)} nhiệm vụ quá hạn lâu nhất trong tổng số ${formatInt(data.overdueTasks.length)}; danh mục đầy đủ ở tệp Excel kèm theo.` });
   return blocks;
+}
+
+/**
+ * The leaders' decisions in the period (extensions, changes of lead unit, cancellations,
+ * acceptances and returns), each with the deciding leader and the decision document.
+ */
+export function decisionsTable(decisions: readonly ReportDecisionLine[]): LetterBlockInput[] {
+  if (decisions.length === 0) return [{ type: 'paragraph', text: 'Trong kỳ không có quyết định gia hạn, điều chỉnh đơn vị chủ trì, hủy nhiệm vụ, xác nhận hoặc trả lại báo cáo hoàn thành.' }];
+  const rows = decisions.slice(0, MAX_LETTER_ROWS).map((d, i) => [
+    String(i + 1),
+    d.title,
+    d.leadUnitName,
+    d.content,
+    shortDate(d.on),
+    [d.decidedBy, d.document].filter(Boolean).join('; ') || 'Chưa ghi nhận',
+  ]);
+  return [
+    {
+      type: 'table',
+      fontSize: 10,
+      columns: [
+        { header: 'STT', weight: 0.85, align: 'center' },
+        { header: 'Nhiệm vụ', weight: 3.2 },
+        { header: 'Đơn vị chủ trì', weight: 2.2 },
+        { header: 'Nội dung quyết định', weight: 3.2 },
+        { header: 'Ngày', weight: 1.5, align: 'center' },
+        { header: 'Lãnh đạo quyết định; văn bản', weight: 2.8 },
+      ],
+      rows,
+      totals: null,
+    },
+  ];
 }
 
 function trendRow(p: TrendPoint): string[] {
@@ -251,6 +289,7 @@ export function reportSections(data: ReportData, texts: ReportTexts = {}): Repor
         { title: 'Nhiệm vụ quá hạn theo thời gian quá hạn; gia hạn, đôn đốc và trả lời ý kiến', blocks: [detailTable(data)] },
         { title: `Tỷ lệ theo tháng đến hạn năm ${data.params.period.cutOff.slice(0, 4)}`, blocks: [{ type: 'paragraph', text: 'Nhiệm vụ có thời hạn rơi vào từng tháng, phân loại tại ngày chốt số liệu.' }, trendTable(data)] },
         { title: 'Danh mục nhiệm vụ quá hạn chưa hoàn thành', blocks: overdueTable(data) },
+        ...(data.decisions ? [{ title: 'Gia hạn, điều chỉnh, hủy nhiệm vụ và xác nhận hoàn thành trong kỳ', blocks: decisionsTable(data.decisions) }] : []),
       ],
     },
     ...WRITTEN_SECTIONS.filter((w) => !texts.omitEmpty || written(texts[w.key]).length > 0).map((w) => ({ title: w.title, blocks: para(texts[w.key]) })),
@@ -396,8 +435,9 @@ export function reportSheets(data: ReportData): Sheet[] {
         { header: 'Thời hạn', width: 12, format: 'date' as const },
         { header: 'Số ngày quá hạn', width: 10 },
         { header: 'Nhóm quá hạn', width: 18 },
+        { header: 'Sản phẩm', width: 36 },
       ],
-      rows: data.overdueTasks.map((t, i) => [i + 1, t.title, t.directiveRef, t.leadUnitName, shortDate(t.dueOn), t.overdueDays, overdueBucketLabels[t.bucket]]),
+      rows: data.overdueTasks.map((t, i) => [i + 1, t.title, t.directiveRef, t.leadUnitName, shortDate(t.dueOn), t.overdueDays, overdueBucketLabels[t.bucket], t.expectedProduct ?? '']),
     },
     {
       name: 'Theo tháng đến hạn',
@@ -409,6 +449,24 @@ export function reportSheets(data: ReportData): Sheet[] {
       columns: [{ header: 'Nội dung', width: 100 }],
       rows: [[`Báo cáo ${data.periodLabel}; phạm vi: ${data.scopeLabel}.`], ...formulaLines(data).map((l) => [l]), ...data.notes.map((n) => [n])],
     },
+    ...(data.decisions
+      ? [
+          {
+            name: 'Quyết định trong kỳ',
+            columns: [
+              { header: 'STT', width: 6 },
+              { header: 'Nhiệm vụ', width: 50 },
+              { header: 'Đơn vị chủ trì', width: 30 },
+              { header: 'Quyết định', width: 24 },
+              { header: 'Nội dung', width: 50 },
+              { header: 'Ngày', width: 12, format: 'date' as const },
+              { header: 'Lãnh đạo quyết định', width: 36 },
+              { header: 'Văn bản quyết định', width: 30 },
+            ],
+            rows: data.decisions.map((d, i) => [i + 1, d.title, d.leadUnitName, reportDecisionKindLabels[d.kind], d.content, shortDate(d.on), d.decidedBy, d.document]),
+          },
+        ]
+      : []),
   ];
 }
 

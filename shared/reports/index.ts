@@ -6,3 +6,4 @@ export * from './snapshot';
 export * from './ranking';
 export * from './export';
 export * from './accountability';
+export * from './decisions';

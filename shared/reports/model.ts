@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { onTimeAtValues, rateFormulaIds, type CategoryCounts, type OverdueBucket, type RateFormulaId, type TaskCategory, type TaskStatus } from '../tasks/state';
 import { reportPeriodSchema } from './period';
+import type { ReportDecisionLine } from './decisions';
 
 const id = z.string().min(1).max(64);
 
@@ -72,6 +73,8 @@ export interface ReportTask {
   effectiveDueOn: string | null;
   /** Dates on which extensions of this task were granted, up to the cut-off. */
   extensionDates: string[];
+  /** The product the task must deliver ("5 rõ"); absent in facts from earlier versions. */
+  expectedProduct?: string;
 }
 
 /** An issued follow-up letter (công văn đôn đốc) addressed to a unit. */
@@ -129,6 +132,8 @@ export interface OverdueTaskLine {
   dueOn: string;
   overdueDays: number;
   bucket: OverdueBucket;
+  /** The product the task must deliver ("5 rõ"); absent in reports issued by earlier versions. */
+  expectedProduct?: string;
 }
 
 /** Every task the report counted and how (compact: it is stored in snapshots). */
@@ -176,4 +181,6 @@ export interface ReportData {
   overdueTasks: OverdueTaskLine[];
   counted: CountedTask[];
   trend: TrendPoint[];
+  /** Leaders' decisions on the counted tasks within the period (absent in reports issued by earlier versions). */
+  decisions?: ReportDecisionLine[];
 }

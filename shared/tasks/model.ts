@@ -340,6 +340,17 @@ export function describeProduct(e: { product?: string; productNumber?: string; p
 }
 
 /**
+ * The same record as a letter says it, after the decision it qualifies: "theo ý kiến quyết định
+ * của Nguyễn Văn A, Chủ tịch UBND xã (văn bản số 12/QĐ-UBND ngày 20/03/2026)"; "" when nothing is
+ * on record. The caller resolves the leader ("name, post").
+ */
+export function decisionClause(d: DecisionRecord, leader: string | null): string {
+  const doc = d.decisionNumber ? `văn bản số ${d.decisionNumber}${d.decisionDate ? ` ngày ${viDate(d.decisionDate)}` : ''}` : d.decisionDate ? `văn bản ngày ${viDate(d.decisionDate)}` : '';
+  if (leader) return `theo quyết định của ${leader}${doc ? ` (${doc})` : ''}`;
+  return doc ? `theo ${doc}` : '';
+}
+
+/**
  * "Quyết định của Nguyễn Văn A, Chủ tịch UBND xã (Quyết định số 12/QĐ-UBND ngày 20/03/2026)" style
  * line for history and letters; the caller resolves the leader's name. "" when nothing is on record.
  */

@@ -34,7 +34,11 @@ export interface DeadlineChange {
   decisionId: string;
   decidedOn: string;
   decidedByAccount: string;
+  /** The leader who decided (the deciding leader on record, else the official of the account that typed it). */
   decidedByOfficialId: string | null;
+  /** The decision document (số, ngày), "" / null when none is on record. */
+  decisionNumber: string;
+  decisionDate: string | null;
   reason: string;
 }
 
@@ -168,7 +172,9 @@ export function foldTask(task: Task, events: readonly TaskEvent[], asOf?: string
             decisionId: e.id,
             decidedOn: e.on,
             decidedByAccount: e.actorAccount,
-            decidedByOfficialId: e.actorOfficialId,
+            decidedByOfficialId: e.decidedByOfficialId ?? e.actorOfficialId,
+            decisionNumber: e.decisionNumber ?? '',
+            decisionDate: e.decisionDate ?? null,
             reason: pending && pending.requestId === e.requestId ? pending.reason : e.note,
           });
           state.effectiveDueOn = e.newDueOn;

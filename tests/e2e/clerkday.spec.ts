@@ -11,6 +11,7 @@ import { importRegistry } from './helpers/registry';
 import { PASSWORD, openTask, pick, setToday, switchTo } from './helpers/session';
 
 const TITLE = 'Báo cáo kết quả tiêm chủng mở rộng quý I';
+const TITLE2 = 'Kiểm tra an toàn thực phẩm tại các cơ sở y tế tư nhân';
 
 test('a clerk’s day: product, completion returned once then accepted, deciding leader, request upward, report and ranking by the setting', async ({ site, tmp }) => {
   test.setTimeout(360_000);
@@ -63,6 +64,17 @@ test('a clerk’s day: product, completion returned once then accepted, deciding
   await page.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
   await expect(page.getByText('Đã giao nhiệm vụ.')).toBeVisible();
   await expect(page.getByText('Báo cáo gửi UBND xã')).toBeVisible();
+  // A second task, assigned by Phòng Kinh tế: its acceptance will be late, and the follow-up addresses Phòng Kinh tế.
+  await site.open('tasks/new');
+  await pick(page, page, 'Cơ quan giao', 'Phòng Kinh tế');
+  const card2 = page.getByRole('group', { name: 'Nhiệm vụ 1' });
+  await card2.getByLabel('Tên nhiệm vụ').fill(TITLE2);
+  await card2.getByLabel('Sản phẩm (kết quả phải có)').fill('Biên bản kiểm tra');
+  await card2.getByRole('combobox', { name: 'Đơn vị chủ trì' }).fill('tram y te');
+  await page.getByRole('option', { name: 'Trạm Y tế' }).click();
+  await card2.getByLabel('Hạn xử lý').fill('27/03/2026');
+  await page.getByRole('button', { name: 'Giao nhiệm vụ' }).click();
+  await expect(page.getByText('Đã giao nhiệm vụ.')).toBeVisible();
 
   // The lead unit; whoever signs in lands on Tổng quan, whatever screen was open before.
   await setToday(page, '2026-03-16');
@@ -142,6 +154,15 @@ test('a clerk’s day: product, completion returned once then accepted, deciding
   await d.getByLabel('Ngày văn bản sản phẩm').fill('19/03/2026');
   await d.getByRole('button', { name: 'Ghi nhận' }).click();
   await expect(page.getByText('Chờ cơ quan giao xác nhận hoàn thành')).toBeVisible();
+  await openTask(page, TITLE2);
+  await page.getByRole('button', { name: 'Báo cáo hoàn thành' }).click();
+  d = page.getByRole('dialog');
+  await d.getByLabel('Kết quả thực hiện').fill('Đã kiểm tra 12 cơ sở.');
+  await d.getByLabel('Ngày hoàn thành').fill('19/03/2026');
+  await d.getByLabel('Số văn bản sản phẩm').fill('03/BB-TYT');
+  await d.getByLabel('Ngày văn bản sản phẩm').fill('19/03/2026');
+  await d.getByRole('button', { name: 'Ghi nhận' }).click();
+  await expect(page.getByText('Chờ cơ quan giao xác nhận hoàn thành')).toBeVisible();
   await setToday(page, '2026-03-25');
   await switchTo(site, ADMIN.username, ADMIN.password);
   await openTask(page, TITLE);
@@ -190,6 +211,22 @@ test('a clerk’s day: product, completion returned once then accepted, deciding
   await expect(page.getByText(/đúng hạn 0, quá hạn 1/)).toBeVisible({ timeout: 60_000 });
   await expect(page.getByText(/theo ngày cơ quan giao xác nhận hoàn thành/).first()).toBeVisible();
   await site.shot('clerk-12-report-at-acceptance');
+  // The period's decisions, each with the deciding leader and the decision document; the product delivered.
+  await page.getByRole('tab', { name: /Quyết định trong kỳ \(2\)/ }).click();
+  const decisions = page.getByRole('table', { name: 'Quyết định trong kỳ' });
+  await expect(decisions.getByText('Trả lại, yêu cầu bổ sung. Lý do: Bổ sung số liệu theo từng thôn.')).toBeVisible();
+  await expect(decisions.getByText('Xác nhận hoàn thành (ngày hoàn thành 19/03/2026); sản phẩm: Báo cáo gửi UBND xã (số 15/BC-TYT ngày 19/03/2026)')).toBeVisible();
+  await expect(decisions.getByText('Nguyễn Văn Hùng, Chủ tịch UBND; Số 45/TB-UBND ngày 25/03/2026')).toBeVisible();
+  await site.shot('clerk-12b-report-decisions');
+  // Issuing: the signing title is a field of its own, prefilled "Chủ tịch" (not "Chủ tịch UBND"), printed as shown.
+  await page.getByRole('button', { name: 'Phát hành báo cáo' }).click();
+  d = page.getByRole('dialog', { name: 'Phát hành báo cáo' });
+  await expect(d.getByLabel('Chức vụ ký')).toHaveValue('Chủ tịch');
+  await expect(d.getByLabel('Quyền hạn, chức vụ người ký in trên văn bản')).toContainText('TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH');
+  await d.getByLabel('Chức vụ ký').fill('Phó Chủ tịch thường trực');
+  await expect(d.getByLabel('Quyền hạn, chức vụ người ký in trên văn bản')).toContainText('PHÓ CHỦ TỊCH THƯỜNG TRỰC');
+  await site.shot('clerk-12c-issue-signing-title');
+  await d.getByRole('button', { name: 'Hủy' }).click();
 
   await page.getByRole('link', { name: 'Đánh giá, xếp loại' }).click();
   await page.getByRole('button', { name: 'Xếp loại', exact: true }).click();
@@ -199,4 +236,65 @@ test('a clerk’s day: product, completion returned once then accepted, deciding
   await ranking.getByRole('button', { name: /^Vì sao/ }).first().click();
   await expect(page.getByRole('dialog').getByText('Hoàn thành quá hạn').first()).toBeVisible();
   await site.shot('clerk-13-ranking-why');
+  await page.keyboard.press('Escape');
+
+  // On 01/04 Phòng Kinh tế has sat on the 19/03 completion report past 5 working days: the follow-up addresses it.
+  await page.getByRole('link', { name: 'Đôn đốc', exact: true }).click();
+  const units = page.getByRole('table', { name: 'Đơn vị cần đôn đốc' });
+  await units.getByText('Phòng Kinh tế').click();
+  await expect(page.getByText('Phòng Kinh tế: 0 quá hạn, 0 sắp đến hạn, 1 chậm xác nhận hoàn thành')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Nhiệm vụ của Phòng Kinh tế' }).getByText(/Chậm xác nhận \d+ ngày/)).toBeVisible();
+  await site.shot('clerk-14-followup-late-assigner');
+  await page.getByRole('button', { name: 'Lập công văn đôn đốc' }).click();
+  d = page.getByRole('dialog');
+  const preview = d.frameLocator('iframe');
+  await expect(preview.getByText(/đôn đốc xác nhận hoàn thành/)).toBeVisible();
+  await expect(preview.getByText('Trạm Y tế đã báo cáo hoàn thành ngày 19/03/2026; chưa được xác nhận, quá thời hạn xác nhận')).toBeVisible();
+  await site.shot('clerk-15-followup-letter-late-assigner');
+  await page.keyboard.press('Escape');
+
+  // The other forms show every problem at once, beside its field and in a summary, each naming its field.
+  await page.getByRole('link', { name: 'Văn bản chỉ đạo' }).click();
+  await page.getByRole('button', { name: 'Vào sổ văn bản' }).click();
+  d = page.getByRole('dialog');
+  await d.getByLabel('Ngày ban hành').fill('31/02/2026');
+  await d.getByRole('button', { name: 'Lưu' }).click();
+  let errs = d.getByRole('alert').filter({ hasText: 'mục cần sửa' });
+  await expect(errs).toContainText('Ngày ban hành: Ngày 31/02/2026 không có thật.');
+  await expect(errs).toContainText('Cơ quan ban hành: chưa nhập.');
+  await expect(errs).toContainText('Trích yếu: chưa nhập.');
+  await site.shot('clerk-16-directive-form-errors');
+  await d.getByRole('button', { name: 'Hủy' }).click();
+  await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+  await page.getByRole('button', { name: 'Thêm đơn vị' }).click();
+  d = page.getByRole('dialog');
+  await d.getByLabel('Hiệu lực từ ngày').fill('30/02/2026');
+  await d.getByRole('button', { name: 'Lưu' }).click();
+  errs = d.getByRole('alert').filter({ hasText: 'mục cần sửa' });
+  await expect(errs).toContainText('Tên đơn vị: chưa nhập.');
+  await expect(errs).toContainText('Hiệu lực từ ngày: Ngày 30/02/2026 không có thật.');
+  await site.shot('clerk-17-unit-form-errors');
+  await d.getByRole('button', { name: 'Hủy' }).click();
+  await page.getByRole('link', { name: 'Cán bộ, công chức' }).click();
+  await page.getByRole('button', { name: 'Thêm cán bộ' }).click();
+  d = page.getByRole('dialog');
+  await d.getByRole('button', { name: 'Lưu' }).click();
+  errs = d.getByRole('alert').filter({ hasText: 'mục cần sửa' });
+  await expect(errs).toContainText('Họ và tên: chưa nhập.');
+  await expect(errs).toContainText('Chức vụ thứ 1 – đơn vị: chưa chọn.');
+  await site.shot('clerk-18-official-form-errors');
+  await d.getByRole('button', { name: 'Hủy' }).click();
+  await site.open('consultations/new');
+  await page.getByRole('button', { name: 'Gửi lấy ý kiến' }).click();
+  errs = page.getByRole('alert').filter({ hasText: 'mục cần sửa' });
+  await expect(errs).toContainText('Trích yếu: chưa nhập.');
+  await expect(errs).toContainText('Đơn vị được lấy ý kiến: chọn ít nhất một đơn vị được lấy ý kiến.');
+  await expect(errs).not.toContainText('.;');
+  await site.shot('clerk-19-consultation-form-errors');
+  await site.open('consultations/upward/new');
+  await page.getByRole('button', { name: 'Trình', exact: true }).click();
+  errs = page.getByRole('alert').filter({ hasText: 'mục cần sửa' });
+  await expect(errs).toContainText('Trích yếu: chưa nhập.');
+  await expect(errs).toContainText('Nội dung đề nghị: chưa nhập.');
+  await site.shot('clerk-20-upward-form-errors');
 });

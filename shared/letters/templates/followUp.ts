@@ -7,14 +7,19 @@ import { AppError } from '../../errors';
 import { formatShortDate, type Letter, type LetterBlockInput } from '../model';
 import { assembleLetter, type IssueInfo, type LetterIssuer } from './common';
 
-export type FollowUpTaskStatus = 'overdue' | 'dueSoon';
+/**
+ * overdue / dueSoon: the addressed unit leads the task. acceptanceLate: the lead unit reported the
+ * task done and the addressed unit, its assigner, has not accepted or returned the report within
+ * the set working days — the assigner is the one late (docs/rules.md §4).
+ */
+export type FollowUpTaskStatus = 'overdue' | 'dueSoon' | 'acceptanceLate';
 
 export interface FollowUpTaskRow {
   /** Nhiệm vụ. */
   title: string;
   /** Văn bản giao, e.g. "Kế hoạch số 12/KH-UBND ngày 10/01/2026". */
   sourceRef: string;
-  /** Thời hạn, YYYY-MM-DD. */
+  /** Thời hạn, YYYY-MM-DD (for acceptanceLate: the last day to accept or return the report). */
   dueOn: string;
   status: FollowUpTaskStatus;
   /** Days past the deadline (caller's calendar rule); ignored for due-soon rows. */
@@ -23,6 +28,11 @@ export interface FollowUpTaskRow {
   daysLeft?: number;
   /** Short progress note added to the Tình trạng column, e.g. "Đã xây dựng dự thảo". */
   progressNote?: string;
+  /** The deadline's decision, added to the Tình trạng column: "Đã gia hạn đến 27/02/2026 theo quyết định của …". */
+  decisionNote?: string;
+  /** acceptanceLate: the lead unit that reported the task done, and the day it reported. */
+  leadUnitName?: string;
+  reportedOn?: string;
   /** The earlier công văn đôn đốc that named this task; cited once in the opening paragraph, not in the row. */
   earlierReminder?: EarlierReminder;
 }
@@ -64,15 +74,23 @@ export interface FollowUpLetterInput extends IssueInfo {
 export const FOLLOW_UP_COLUMNS = ['STT', 'Nhiệm vụ', 'Văn bản giao', 'Thời hạn', 'Số ngày quá hạn', 'Tình trạng'] as const;
 
 function statusText(t: FollowUpTaskRow): string {
-  const base = t.status === 'overdue' ? 'Quá hạn, chưa hoàn thành' : `Sắp đến hạn${t.daysLeft !== undefined ? ` (còn ${t.daysLeft} ngày)` : ''}`;
-  return t.progressNote ? `${base}. ${t.progressNote}` : base;
+  const base =
+    t.status === 'overdue'
+      ? 'Quá hạn, chưa hoàn thành'
+      : t.status === 'acceptanceLate'
+        ? `${t.leadUnitName ?? 'Đơn vị chủ trì'} đã báo cáo hoàn thành${t.reportedOn ? ` ngày ${formatShortDate(t.reportedOn)}` : ''}; chưa được xác nhận, quá thời hạn xác nhận`
+        : `Sắp đến hạn${t.daysLeft !== undefined ? ` (còn ${t.daysLeft} ngày)` : ''}`;
+  return [base, t.decisionNote, t.progressNote].filter(Boolean).join('. ');
 }
 
-/** Overdue rows first, most overdue on top; then due-soon rows by deadline. */
+const STATUS_ORDER: Record<FollowUpTaskStatus, number> = { overdue: 0, acceptanceLate: 1, dueSoon: 2 };
+const isLate = (t: FollowUpTaskRow) => t.status !== 'dueSoon';
+
+/** Overdue rows first, most overdue on top; then reports waiting past the acceptance deadline; then due-soon rows by deadline. */
 export function sortFollowUpTasks(tasks: readonly FollowUpTaskRow[]): FollowUpTaskRow[] {
   return [...tasks].sort((a, b) => {
-    if (a.status !== b.status) return a.status === 'overdue' ? -1 : 1;
-    if (a.status === 'overdue') return (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.dueOn.localeCompare(b.dueOn);
+    if (a.status !== b.status) return STATUS_ORDER[a.status] - STATUS_ORDER[b.status];
+    if (isLate(a)) return (b.daysOverdue ?? 0) - (a.daysOverdue ?? 0) || a.dueOn.localeCompare(b.dueOn);
     return a.dueOn.localeCompare(b.dueOn);
   });
 }
@@ -82,12 +100,14 @@ export function buildFollowUpLetter(input: FollowUpLetterInput): Letter {
   if (input.tasks.length === 0) throw new AppError('invalid-input', 'Đơn vị không có nhiệm vụ quá hạn hoặc sắp đến hạn để đôn đốc.');
   const tasks = sortFollowUpTasks(input.tasks);
   const overdue = tasks.filter((t) => t.status === 'overdue').length;
-  const dueSoon = tasks.length - overdue;
+  const acceptanceLate = tasks.filter((t) => t.status === 'acceptanceLate').length;
+  const dueSoon = tasks.length - overdue - acceptanceLate;
   const head = unit.headTitle ?? `Thủ trưởng ${unit.name}`;
   const via = issuer.coordinatorName ? ` (qua ${issuer.coordinatorName})` : '';
 
   const counts: string[] = [];
   if (overdue) counts.push(`${overdue} nhiệm vụ đã quá thời hạn nhưng chưa hoàn thành`);
+  if (acceptanceLate) counts.push(`${acceptanceLate} nhiệm vụ đơn vị chủ trì đã báo cáo hoàn thành nhưng chưa được xác nhận hoàn thành hoặc trả lại, đã quá thời hạn xác nhận`);
   if (dueSoon) counts.push(`${dueSoon} nhiệm vụ sắp đến hạn`);
 
   // Earlier reminders are cited once, in full, in the opening paragraph (not in every row).
@@ -99,24 +119,26 @@ export function buildFollowUpLetter(input: FollowUpLetterInput): Letter {
       `Tuy nhiên, qua tổng hợp, tính đến ngày ${formatShortDate(input.asOf)}, ${unit.name} còn ${counts.join(' và ')}, cụ thể như sau:`
     : `Thực hiện nhiệm vụ theo dõi, đôn đốc việc thực hiện các nhiệm vụ do ${issuer.authorityName} giao; ` +
       `qua tổng hợp, tính đến ngày ${formatShortDate(input.asOf)}, ${unit.name} còn ${counts.join(' và ')}, cụ thể như sau:`;
+  // The Tình trạng column is wider when a row carries a decision (an extension and who decided it) or a late acceptance.
+  const wideStatus = tasks.some((t) => t.decisionNote || t.status === 'acceptanceLate');
   const blocks: LetterBlockInput[] = [
     { type: 'paragraph', text: opening },
     {
       type: 'table',
       columns: [
         { header: FOLLOW_UP_COLUMNS[0], weight: 0.9, align: 'center' },
-        { header: FOLLOW_UP_COLUMNS[1], weight: 4, align: 'left' },
-        { header: FOLLOW_UP_COLUMNS[2], weight: 2.5, align: 'left' },
+        { header: FOLLOW_UP_COLUMNS[1], weight: wideStatus ? 3.6 : 4, align: 'left' },
+        { header: FOLLOW_UP_COLUMNS[2], weight: wideStatus ? 2.2 : 2.5, align: 'left' },
         { header: FOLLOW_UP_COLUMNS[3], weight: 1.85, align: 'center' },
         { header: FOLLOW_UP_COLUMNS[4], weight: 1.3, align: 'center' },
-        { header: FOLLOW_UP_COLUMNS[5], weight: 2.2, align: 'left' },
+        { header: FOLLOW_UP_COLUMNS[5], weight: wideStatus ? 3.2 : 2.2, align: 'left' },
       ],
       rows: tasks.map((t, i) => [
         String(i + 1),
         t.title,
         t.sourceRef,
         formatShortDate(t.dueOn),
-        t.status === 'overdue' && t.daysOverdue !== undefined ? String(t.daysOverdue) : '',
+        isLate(t) && t.daysOverdue !== undefined ? String(t.daysOverdue) : '',
         statusText(t),
       ]),
       totals: null,
@@ -139,6 +161,10 @@ export function buildFollowUpLetter(input: FollowUpLetterInput): Letter {
     asks.push(
       'Khẩn trương tập trung chỉ đạo, tổ chức thực hiện, hoàn thành ngay các nhiệm vụ đã quá hạn; trường hợp chưa thể hoàn thành, báo cáo rõ nguyên nhân, trách nhiệm của tập thể, cá nhân liên quan và đề xuất thời hạn hoàn thành cụ thể.',
     );
+  if (acceptanceLate)
+    asks.push(
+      'Khẩn trương xem xét, xác nhận hoàn thành hoặc trả lại, yêu cầu bổ sung (nêu rõ lý do) đối với các nhiệm vụ đơn vị chủ trì đã báo cáo hoàn thành; việc chậm xác nhận thuộc trách nhiệm của cơ quan giao nhiệm vụ.',
+    );
   if (dueSoon) asks.push('Chủ động triển khai, bảo đảm hoàn thành các nhiệm vụ sắp đến hạn đúng thời hạn và chất lượng theo yêu cầu.');
   asks.push(
     input.reportBy
@@ -152,7 +178,7 @@ export function buildFollowUpLetter(input: FollowUpLetterInput): Letter {
   });
 
   return assembleLetter('officialLetter', issuer, input, {
-    subject: overdue ? 'đôn đốc thực hiện các nhiệm vụ quá hạn' : 'đôn đốc thực hiện các nhiệm vụ sắp đến hạn',
+    subject: overdue ? 'đôn đốc thực hiện các nhiệm vụ quá hạn' : acceptanceLate ? 'đôn đốc xác nhận hoàn thành nhiệm vụ' : 'đôn đốc thực hiện các nhiệm vụ sắp đến hạn',
     recipients: [unit.name],
     blocks,
     distribution: ['Như trên', ...(issuer.extraDistribution ?? [])],
@@ -184,9 +210,9 @@ export interface FollowUpBatchLetter {
   letter: Letter;
 }
 
-/** Units that get a letter in a batch: those with at least one overdue task, in input order. */
+/** Units that get a letter in a batch: those with at least one overdue task or late acceptance, in input order. */
 export function unitsNeedingFollowUp(units: readonly FollowUpBatchUnit[]): FollowUpBatchUnit[] {
-  return units.filter((u) => u.tasks.some((t) => t.status === 'overdue'));
+  return units.filter((u) => u.tasks.some(isLate));
 }
 
 /** One công văn đôn đốc per unit with overdue tasks; its due-soon tasks ride along in the same table. */

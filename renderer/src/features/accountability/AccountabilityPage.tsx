@@ -51,8 +51,8 @@ export function AccountabilityPage({ subPath }: { subPath: string }) {
         columns={[
           { header: 'Ngày ghi nhận', width: '110px', cell: (r) => formatDate(r.recordedOn) },
           { header: 'Hình thức', width: '170px', cell: (r) => <Badge color={KIND_COLORS[r.kind]} variant="light" style={{ textTransform: 'none' }}>{accountabilityKindLabels[r.kind]}</Badge> },
-          { header: 'Đối tượng', width: 'minmax(200px, 2fr)', cell: (r) => <Text size="sm" lineClamp={2}>{subjectName(r, registry)}</Text> },
-          { header: 'Lý do', width: 'minmax(260px, 4fr)', cell: (r) => <Text size="sm" lineClamp={2}>{r.reason}</Text> },
+          { header: 'Đối tượng', width: 'minmax(200px, 2fr)', cell: (r) => <Text size="sm" lineClamp={2} title={subjectName(r, registry)}>{subjectName(r, registry)}</Text> },
+          { header: 'Lý do', width: 'minmax(260px, 4fr)', cell: (r) => <Text size="sm" lineClamp={2} title={r.reason}>{r.reason}</Text> },
           { header: 'Quyết định', width: '170px', cell: (r) => <Text size="sm">{r.decisionNumber ? `${r.decisionNumber}${r.decisionDate ? ` ngày ${formatDate(r.decisionDate)}` : ''}` : 'Chưa có quyết định'}</Text> },
         ]}
       />

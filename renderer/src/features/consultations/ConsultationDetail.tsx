@@ -31,7 +31,7 @@ import { markReadyToSubmit, recordReconciliation } from './data/commands';
 import { draftAndIssueNotice, loadSummaryLetter } from './data/letters';
 import { useConsultationDetail, useConsultationSettings } from './data/queries';
 import { ReplyModal } from './ReplyModal';
-import { SignerSelect, useSignerOptions } from './SignerSelect';
+import { SignerSelect, useSignerOptions, useSignerPick } from './SignerSelect';
 import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
 import { onBehalfLine } from '@shared/acting';
@@ -307,10 +307,10 @@ export function ConsultationDetail({ id }: { id: string }) {
 
 function NoticeModal(props: { consultationId: string; deemed: string[]; signers: ReturnType<typeof useSignerOptions> & object; onClose(): void }) {
   const scope = useScope();
-  const [signer, setSigner] = useState<string | null>(null);
+  const pick = useSignerPick(props.signers);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const chosen = props.signers.find((s) => s.value === signer) ?? props.signers[0];
+  const chosen = pick.choice ? { choice: pick.choice } : null;
   const go = async () => {
     if (!scope || !chosen) return;
     setBusy(true);
@@ -340,7 +340,7 @@ function NoticeModal(props: { consultationId: string; deemed: string[]; signers:
             </Text>
           ))}
         </Stack>
-        <SignerSelect options={props.signers} value={signer} onChange={setSigner} />
+        <SignerSelect options={props.signers} pick={pick} />
         <Text size="xs" c="dimmed">
           Văn bản được lấy số tiếp theo trong sổ văn bản đi, mang ngày hôm nay, rồi lưu thành tệp .docx.
         </Text>
@@ -363,10 +363,10 @@ function NoticeModal(props: { consultationId: string; deemed: string[]; signers:
 }
 
 function SummaryModal(props: { consultationId: string; today: string; signers: ReturnType<typeof useSignerOptions> & object; onClose(): void }) {
-  const [signer, setSigner] = useState<string | null>(null);
+  const pick = useSignerPick(props.signers);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const chosen = props.signers.find((s) => s.value === signer) ?? props.signers[0];
+  const chosen = pick.choice ? { choice: pick.choice } : null;
   const go = async () => {
     if (!chosen) return;
     setBusy(true);
@@ -385,7 +385,7 @@ function SummaryModal(props: { consultationId: string; today: string; signers: R
     <Modal opened onClose={props.onClose} title="Tổng hợp ý kiến" size="md">
       <Stack gap="sm">
         <Text size="sm">Báo cáo tổng hợp chính kiến và nội dung ý kiến của từng đơn vị đến ngày {formatDateVi(props.today)}, kèm các ý kiến không đồng ý và kết quả thống nhất.</Text>
-        <SignerSelect options={props.signers} value={signer} onChange={setSigner} />
+        <SignerSelect options={props.signers} pick={pick} />
         {error && (
           <Alert color="red" role="alert">
             {error}

@@ -8,6 +8,8 @@ import { api } from '../../api';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { CONSULTATION_FIELD_ORDER, consultationFormErrors, type FormErrors } from '@shared/text/formErrors';
 import { useCalendarConfig } from '../calendar/config';
 import { useOrganisation, useUnits } from '../registries/queries';
 import { createConsultation } from './data/commands';
@@ -42,6 +44,7 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
   const [fixedText, setFixedText] = useState('');
   const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({});
   const [linked, setLinked] = useState<string | null>(taskId);
   const [saving, setSaving] = useState(false);
 
@@ -79,8 +82,24 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
   };
 
   const save = async () => {
-    if (!requesterId) return setError('Tài khoản này không làm việc cho đơn vị nào nên không lấy ý kiến được.');
-    if (!rule) return setError('Nhập hạn trả lời dạng dd/mm/yyyy.');
+    const problems = consultationFormErrors({
+      subject,
+      dossierKind,
+      dossierTitle,
+      field,
+      content,
+      requesterUnitId: requesterId,
+      consultedUnitIds: picked,
+      legalBasis,
+      requestRef,
+      mode,
+      days: dayCount,
+      fixedText,
+      requestedOn: today,
+    });
+    setErrors(problems);
+    setError(null);
+    if (Object.keys(problems).length > 0 || !requesterId || !rule) return;
     setSaving(true);
     try {
       const id = await createConsultation(currentDb(), writeContext(), scope.actor, {
@@ -115,15 +134,16 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
           Quay lại danh sách
         </Button>
       </Group>
+      <FormErrorSummary errors={errors} order={CONSULTATION_FIELD_ORDER} action="Chưa gửi được" />
       <SimpleGrid cols={2} spacing="md" verticalSpacing="xs">
         <Stack gap="xs">
-          <TextInput label="Trích yếu" placeholder="Lấy ý kiến dự thảo Kế hoạch …" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required />
+          <TextInput label="Trích yếu" placeholder="Lấy ý kiến dự thảo Kế hoạch …" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required error={errors.subject} />
           <Group grow align="flex-start">
             <Select label="Loại hồ sơ" data={dossierKinds.map((k) => ({ value: k, label: dossierKindLabels[k] }))} value={dossierKind} onChange={(v) => v && setDossierKind(v as DossierKind)} allowDeselect={false} />
             <Select label="Lĩnh vực" placeholder="Chọn lĩnh vực" data={fields} value={field} onChange={setField} clearable searchable nothingFoundMessage="Chưa có lĩnh vực này trong danh mục đơn vị" />
           </Group>
-          <TextInput label="Tên hồ sơ, đề án, dự án (như ghi trong văn bản)" placeholder="dự thảo Kế hoạch phát triển du lịch năm 2027" value={dossierTitle} onChange={(e) => setDossierTitle(e.currentTarget.value)} required />
-          <Textarea label="Nội dung cần xin ý kiến" autosize minRows={2} maxRows={4} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
+          <TextInput label="Tên hồ sơ, đề án, dự án (như ghi trong văn bản)" placeholder="dự thảo Kế hoạch phát triển du lịch năm 2027" value={dossierTitle} onChange={(e) => setDossierTitle(e.currentTarget.value)} required error={errors.dossierTitle} />
+          <Textarea label="Nội dung cần xin ý kiến" autosize minRows={2} maxRows={4} value={content} onChange={(e) => setContent(e.currentTarget.value)} error={errors.content} />
           <Group gap="xs">
             <Button size="xs" variant="default" onClick={attach}>
               Đính kèm hồ sơ
@@ -134,10 +154,10 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
               </Badge>
             ))}
           </Group>
-          <Select label="Đơn vị lấy ý kiến (chủ trì hồ sơ)" data={mine.map((u) => ({ value: u.id, label: u.name }))} value={requesterId} onChange={setRequester} allowDeselect={false} />
-          <Textarea label="Căn cứ pháp lý" placeholder="Quy chế làm việc của Ủy ban nhân dân xã …" autosize minRows={2} maxRows={3} value={legalBasis} onChange={(e) => setLegalBasis(e.currentTarget.value)} required />
+          <Select label="Đơn vị lấy ý kiến (chủ trì hồ sơ)" data={mine.map((u) => ({ value: u.id, label: u.name }))} value={requesterId} onChange={setRequester} allowDeselect={false} error={errors.requesterUnitId} />
+          <Textarea label="Căn cứ pháp lý" placeholder="Quy chế làm việc của Ủy ban nhân dân xã …" autosize minRows={2} maxRows={3} value={legalBasis} onChange={(e) => setLegalBasis(e.currentTarget.value)} required error={errors.legalBasis} />
           <TaskLinkSelect value={linked} onChange={setLinked} />
-          <TextInput label="Văn bản đề nghị góp ý (nếu có)" placeholder="Công văn số 15/UBND-VP ngày 23/4/2026" value={requestRef} onChange={(e) => setRequestRef(e.currentTarget.value)} />
+          <TextInput label="Văn bản đề nghị góp ý (nếu có)" placeholder="Công văn số 15/UBND-VP ngày 23/4/2026" value={requestRef} onChange={(e) => setRequestRef(e.currentTarget.value)} error={errors.requestRef} />
           <Paper withBorder p="xs">
             <Stack gap={6}>
               <Group justify="space-between">
@@ -147,9 +167,9 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
                 <SegmentedControl size="xs" value={mode} onChange={(v) => setMode(v as 'workingDays' | 'fixed')} data={[{ value: 'workingDays', label: 'Số ngày làm việc' }, { value: 'fixed', label: 'Đến ngày' }]} />
               </Group>
               {mode === 'workingDays' ? (
-                <NumberInput label="Số ngày làm việc kể từ hôm nay" description={`Mặc định theo quy định của cơ quan: ${settings.defaultReplyDays} ngày làm việc`} min={1} max={60} value={days === '' ? settings.defaultReplyDays : days} onChange={setDays} />
+                <NumberInput label="Số ngày làm việc kể từ hôm nay" description={`Mặc định theo quy định của cơ quan: ${settings.defaultReplyDays} ngày làm việc`} min={1} max={60} value={days === '' ? settings.defaultReplyDays : days} onChange={setDays} error={errors.deadline} />
               ) : (
-                <TextInput label="Ngày hết hạn (dd/mm/yyyy)" value={fixedText} onChange={(e) => setFixedText(e.currentTarget.value)} />
+                <TextInput label="Ngày hết hạn (dd/mm/yyyy)" value={fixedText} onChange={(e) => setFixedText(e.currentTarget.value)} error={errors.deadline} />
               )}
               <Text size="sm" data-testid="consultation-due">
                 {dueOn ? `Hạn trả lời: ${weekdayNameVi(dueOn)}, ${formatDateVi(dueOn)}` : 'Chưa xác định được hạn trả lời.'}
@@ -161,6 +181,11 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
           <Text size="sm" fw={500}>
             Đơn vị được lấy ý kiến ({picked.length} đã chọn)
           </Text>
+          {errors.consultedUnitIds && (
+            <Text size="sm" c="red.8">
+              {errors.consultedUnitIds}
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             Chỉ chọn đơn vị có liên quan đến chức năng, nhiệm vụ; đơn vị phụ trách lĩnh vực của hồ sơ được đưa lên đầu.
           </Text>

@@ -143,18 +143,18 @@ function ConsultationList() {
       width: 'minmax(260px, 2.4fr)',
       cell: (r) => (
         <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text size="sm" fw={500} truncate>
+          <Text size="sm" fw={500} truncate title={r.c.subject}>
             {r.c.subject}
           </Text>
-          <Text size="xs" c="dimmed" truncate>
+          <Text size="xs" c="dimmed" truncate title={name(r.c.requesterUnitId)}>
             {name(r.c.requesterUnitId)} · {formatDate(r.c.requestedOn)}
           </Text>
         </Stack>
       ),
     },
     withOwed
-      ? { header: 'Đơn vị trả lời', width: 'minmax(160px, 1.3fr)', cell: (r) => <Text size="sm" truncate>{r.owedBy ? name(r.owedBy) : 'Đã trả lời'}</Text> }
-      : { header: 'Tình hình', width: 'minmax(240px, 2fr)', cell: (r) => <Text size="sm" truncate>{r.summary}</Text> },
+      ? { header: 'Đơn vị trả lời', width: 'minmax(160px, 1.3fr)', cell: (r) => <Text size="sm" truncate title={r.owedBy ? name(r.owedBy) : undefined}>{r.owedBy ? name(r.owedBy) : 'Đã trả lời'}</Text> }
+      : { header: 'Tình hình', width: 'minmax(240px, 2fr)', cell: (r) => <Text size="sm" truncate title={r.summary}>{r.summary}</Text> },
     {
       header: 'Trạng thái',
       width: '150px',
@@ -175,17 +175,17 @@ function ConsultationList() {
       width: 'minmax(260px, 3fr)',
       cell: (r) => (
         <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text size="sm" fw={500} truncate>
+          <Text size="sm" fw={500} truncate title={r.r.subject}>
             {r.r.subject}
           </Text>
-          <Text size="xs" c="dimmed" truncate>
+          <Text size="xs" c="dimmed" truncate title={name(r.r.fromUnitId)}>
             {name(r.r.fromUnitId)} · {formatDate(r.r.requestedOn)}
           </Text>
         </Stack>
       ),
     },
     { header: 'Vai trò', width: '150px', cell: (r) => <Text size="sm">{r.role === 'toAnswer' ? 'Cần trả lời' : 'Đơn vị đề nghị'}</Text> },
-    { header: 'Trạng thái', width: 'minmax(180px, 1.4fr)', cell: (r) => <Text size="sm" truncate>{r.status}</Text> },
+    { header: 'Trạng thái', width: 'minmax(180px, 1.4fr)', cell: (r) => <Text size="sm" truncate title={r.status}>{r.status}</Text> },
   ];
 
   return (

@@ -6,6 +6,8 @@ import { speaksFor, upwardAddresseeLabels, upwardAddressees, type UpwardAddresse
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { UPWARD_FIELD_ORDER, upwardFormErrors, type FormErrors } from '@shared/text/formErrors';
 import { useCalendarConfig } from '../calendar/config';
 import { useOrganisation, useUnits } from '../registries/queries';
 import { createUpwardRequest } from './data/commands';
@@ -29,6 +31,7 @@ export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
   const [addressee, setAddressee] = useState<UpwardAddressee>('chair');
   const [days, setDays] = useState<number | string>('');
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({});
   const [linked, setLinked] = useState<string | null>(taskId);
   const mine = useMemo(() => (scope && units ? units.filter((u) => isUnitValidOn(u, today) && speaksFor(scope.actor, scope.site, u.id) && u.id !== org?.authorityUnitId) : []), [scope, units, today, org]);
   if (!units || !org || !scope || !settings || !calendar) return <Loader />;
@@ -38,7 +41,10 @@ export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
   const authorityName = units.find((u) => u.id === org.authorityUnitId)?.name ?? org.authorityName;
 
   const save = async () => {
-    if (!fromId) return setError('Tài khoản này không làm việc cho đơn vị nào nên không trình được.');
+    const problems = upwardFormErrors({ subject, content, fromUnitId: fromId, toUnitId: org.authorityUnitId, addressee, beyondAuthorityReason: reason, days: n, requestedOn: today });
+    setErrors(problems);
+    setError(null);
+    if (Object.keys(problems).length > 0 || !fromId) return;
     try {
       const id = await createUpwardRequest(currentDb(), writeContext(), scope.actor, {
         subject,
@@ -70,10 +76,11 @@ export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
       <Alert color="blue" p="xs">
         Đơn vị chịu trách nhiệm quyết định những vấn đề thuộc thẩm quyền của mình; chỉ trình những vấn đề vượt thẩm quyền và nêu rõ căn cứ. Đề nghị bị trả lại vì thuộc thẩm quyền của đơn vị được tính vào kết quả theo dõi của đơn vị.
       </Alert>
+      <FormErrorSummary errors={errors} order={UPWARD_FIELD_ORDER} action="Chưa trình được" />
       {mine.length > 1 ? (
         <Select label="Đơn vị đề nghị" data={mine.map((u) => ({ value: u.id, label: u.name }))} value={fromId} onChange={setFrom} allowDeselect={false} />
       ) : (
-        <Text size="sm">Đơn vị đề nghị: <b>{mine[0]?.name ?? 'Không có'}</b></Text>
+        <Text size="sm" c={errors.fromUnitId ? 'red.8' : undefined}>Đơn vị đề nghị: <b>{mine[0]?.name ?? 'Không có'}</b></Text>
       )}
       <Radio.Group label={`Trình ${authorityName}`} value={addressee} onChange={(v) => setAddressee(v as UpwardAddressee)}>
         <Group mt={4}>
@@ -82,11 +89,11 @@ export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
           ))}
         </Group>
       </Radio.Group>
-      <TextInput label="Trích yếu" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required />
-      <Textarea label="Nội dung đề nghị" autosize minRows={3} value={content} onChange={(e) => setContent(e.currentTarget.value)} required />
-      <Textarea label="Vì sao vượt thẩm quyền của đơn vị (căn cứ pháp lý)" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />
+      <TextInput label="Trích yếu" value={subject} onChange={(e) => setSubject(e.currentTarget.value)} required error={errors.subject} />
+      <Textarea label="Nội dung đề nghị" autosize minRows={3} value={content} onChange={(e) => setContent(e.currentTarget.value)} required error={errors.content} />
+      <Textarea label="Vì sao vượt thẩm quyền của đơn vị (căn cứ pháp lý)" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required error={errors.beyondAuthorityReason} />
       <TaskLinkSelect value={linked} onChange={setLinked} />
-      <NumberInput label="Thời hạn trả lời (ngày làm việc)" min={1} max={60} value={days === '' ? settings.defaultUpwardDays : days} onChange={setDays} description={`Hạn trả lời: ${formatDateVi(dueOn)}`} />
+      <NumberInput label="Thời hạn trả lời (ngày làm việc)" min={1} max={60} value={days === '' ? settings.defaultUpwardDays : days} onChange={setDays} description={`Hạn trả lời: ${formatDateVi(dueOn)}`} error={errors.deadline} />
       {error && (
         <Alert color="red" role="alert" style={{ whiteSpace: 'pre-line' }}>
           {error}

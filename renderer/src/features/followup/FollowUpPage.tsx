@@ -31,8 +31,8 @@ export function FollowUpPage(_props: { subPath: string }) {
   if (!centre || !org) return <Loader />;
   const permission = canFollowUp({ role, unitId }, org);
   const totals = centre.groups.reduce(
-    (acc, g) => ({ overdue: acc.overdue + g.overdue, dueSoon: acc.dueSoon + g.dueSoon, units: acc.units + (g.remindersDue > 0 ? 1 : 0) }),
-    { overdue: 0, dueSoon: 0, units: 0 },
+    (acc, g) => ({ overdue: acc.overdue + g.overdue, acceptanceLate: acc.acceptanceLate + g.acceptanceLate, dueSoon: acc.dueSoon + g.dueSoon, units: acc.units + (g.remindersDue > 0 ? 1 : 0) }),
+    { overdue: 0, acceptanceLate: 0, dueSoon: 0, units: 0 },
   );
   const group = centre.groups.find((g) => g.unitId === selected) ?? centre.groups[0] ?? null;
 
@@ -47,7 +47,7 @@ export function FollowUpPage(_props: { subPath: string }) {
           <Button variant="default" disabled={!permission.allowed || centre.reportsDue.length === 0} onClick={() => setReportOpen(true)} title={permission.allowed ? undefined : permission.reason}>
             Báo cáo Chủ tịch ({centre.reportsDue.length})
           </Button>
-          <Button color="red.8" disabled={!permission.allowed || totals.overdue === 0} onClick={() => setBatchOpen(true)} title={permission.allowed ? undefined : permission.reason}>
+          <Button color="red.8" disabled={!permission.allowed || totals.overdue + totals.acceptanceLate === 0} onClick={() => setBatchOpen(true)} title={permission.allowed ? undefined : permission.reason}>
             Đôn đốc hàng loạt
           </Button>
         </Group>
@@ -110,7 +110,7 @@ function Stat({ label, value, color }: { label: string; value: number; color: st
 function UnitList({ centre, selected, onSelect }: { centre: FollowUpCentre; selected: string | null; onSelect(id: string): void }) {
   const columns: VirtualColumn<UnitGroup>[] = [
     {
-      header: 'Đơn vị chủ trì',
+      header: 'Đơn vị',
       width: 'minmax(0, 1fr)',
       cell: (g) => (
         <Stack gap={0} miw={0}>
@@ -125,11 +125,20 @@ function UnitList({ centre, selected, onSelect }: { centre: FollowUpCentre; sele
     },
     { header: 'Quá hạn', width: '68px', cell: (g) => <Text size="sm" fw={g.overdue ? 700 : 400} c={g.overdue ? 'red.8' : 'dimmed'}>{g.overdue}</Text> },
     { header: 'Sắp hạn', width: '68px', cell: (g) => <Text size="sm" c={g.dueSoon ? 'orange.8' : 'dimmed'}>{g.dueSoon}</Text> },
+    {
+      header: 'Chậm xác nhận',
+      width: '84px',
+      cell: (g) => (
+        <Text size="sm" fw={g.acceptanceLate ? 700 : 400} c={g.acceptanceLate ? 'grape.8' : 'dimmed'} title="Nhiệm vụ đơn vị chủ trì đã báo cáo hoàn thành, đơn vị này là cơ quan giao chưa xác nhận quá thời hạn">
+          {g.acceptanceLate}
+        </Text>
+      ),
+    },
   ];
   return (
     <Stack gap={4} mih={0}>
       <Text size="sm" c="dimmed">
-        {centre.groups.length} đơn vị có nhiệm vụ quá hạn hoặc sắp đến hạn
+        {centre.groups.length} đơn vị có nhiệm vụ quá hạn, sắp đến hạn hoặc chậm xác nhận hoàn thành
       </Text>
       <VirtualRows
         rows={centre.groups}
@@ -148,6 +157,12 @@ function UnitList({ centre, selected, onSelect }: { centre: FollowUpCentre; sele
 
 function statusOf(e: FollowUpEntry): React.ReactNode {
   if (e.kind === 'overdue') return <Text size="sm" c="red.8">Quá hạn {e.overdueDays} ngày</Text>;
+  if (e.kind === 'acceptanceLate')
+    return (
+      <Text size="sm" c="grape.8" lh={1.2} title={`Cơ quan giao chậm xác nhận hoàn thành ${e.overdueDays} ngày`}>
+        Chậm xác nhận {e.overdueDays} ngày
+      </Text>
+    );
   return <Text size="sm" c="orange.8">{e.remainingWorkingDays === 0 ? 'Hạn cuối hôm nay' : `Còn ${e.remainingWorkingDays} ngày làm việc`}</Text>;
 }
 
@@ -197,8 +212,8 @@ function UnitTasks({ centre, group, canAct, onLetter }: { centre: FollowUpCentre
   return (
     <Stack gap={4} mih={0}>
       <Group justify="space-between" wrap="nowrap" gap="xs">
-        <Text fw={600} truncate>
-          {centre.unitName(group.unitId)}: {group.overdue} quá hạn, {group.dueSoon} sắp đến hạn
+        <Text fw={600} truncate title={centre.unitName(group.unitId)}>
+          {centre.unitName(group.unitId)}: {group.overdue} quá hạn, {group.dueSoon} sắp đến hạn{group.acceptanceLate ? `, ${group.acceptanceLate} chậm xác nhận hoàn thành` : ''}
         </Text>
         <Button size="xs" onClick={onLetter} disabled={!canAct || dueNow === 0} title={dueNow === 0 ? 'Các nhiệm vụ vừa được đôn đốc hoặc chờ báo cáo Chủ tịch.' : undefined}>
           Lập công văn đôn đốc
@@ -230,7 +245,7 @@ function PendingLongest({ centre, today }: { centre: FollowUpCentre; today: stri
         </Text>
       ),
     },
-    { header: 'Đơn vị chủ trì', width: 'minmax(0, 1.6fr)', cell: (r) => <Text size="sm" truncate>{centre.unitName(r.leadUnitId)}</Text> },
+    { header: 'Đơn vị chủ trì', width: 'minmax(0, 1.6fr)', cell: (r) => <Text size="sm" truncate title={centre.unitName(r.leadUnitId)}>{centre.unitName(r.leadUnitId)}</Text> },
     { header: 'Ngày giao', width: '100px', cell: (r) => <Text size="sm">{formatDate(r.assignedOn)}</Text> },
     { header: 'Tồn đọng', width: '100px', cell: (r) => <Text size="sm" fw={600}>{r.ageDays.toLocaleString('vi-VN')} ngày</Text> },
     { header: 'Thời hạn', width: '100px', cell: (r) => <Text size="sm">{r.effectiveDueOn ? formatDate(r.effectiveDueOn) : 'Không có hạn'}</Text> },

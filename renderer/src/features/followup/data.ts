@@ -14,8 +14,9 @@ import type { CalendarConfig } from '@shared/calendar';
 import { formatShortDate, upperVi, type Letter } from '@shared/letters/model';
 import { buildFollowUpLetter, type LetterIssuer } from '@shared/letters/templates';
 import { directiveKindLabels, type Directive } from '@shared/tasks/model';
-import type { TaskSettings } from '@shared/tasks/state';
-import { isPostCurrent, type Official, type Post } from '@shared/registries/officials';
+import { acceptanceDueOf, type TaskSettings } from '@shared/tasks/state';
+import { overdueDays } from '@shared/calendar';
+import { isPostCurrent, leaderLabeller, type Official, type Post } from '@shared/registries/officials';
 import type { Organisation } from '@shared/registries/organisation';
 import type { Unit } from '@shared/registries/units';
 import type { Actor } from '@shared/authority';
@@ -23,8 +24,10 @@ import { canFollowUp } from '@shared/followup/authority';
 import {
   buildChairReport,
   escalations,
+  extensionNote,
   followUpEntries,
   groupByUnit,
+  addressedUnitOf,
   isFollowUpStep,
   letterEntries,
   purposeForReminder,
@@ -44,6 +47,8 @@ import { issueLetters, saveDraft, type StoredLetter } from '../letters/data/regi
 import { issuerFor, loadIssuerContext, type IssuerContext, type SignerChoice } from '../consultations/data/letters';
 import { loadDirectives, listTasks, loadTaskSettings } from '../tasks/data/queries';
 import { loadOfficials, loadOrganisation, loadPosts, loadUnits } from '../registries/queries';
+import { rowsByIndex } from '../../data/bulkRead';
+import { rowToEvent } from '../tasks/data/taskIndex';
 
 // ─── Reads ─────────────────────────────────────────────────────────────────────────────
 
@@ -65,30 +70,44 @@ function sourceRefOf(d: Directive | undefined): string {
   return `${directiveKindLabels[d.kind]}${ref ? ` số ${ref}` : ''} ngày ${formatShortDate(d.issuedOn)}`;
 }
 
-/** Open tasks overdue or due soon as of asOf (judged by the task settings and the calendar). */
+/**
+ * Open tasks overdue or due soon as of asOf (judged by the task settings and the calendar), and
+ * completion reports the assigner has left unanswered past the set working days (addressed to
+ * the assigner). An extended task carries its latest extension and the leader who decided it.
+ */
 export async function loadFollowUpItems(db: DondocDb, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): Promise<FollowUpItem[]> {
-  const [list, directives] = await Promise.all([
-    listTasks(db, { statuses: ['active', 'paused'], categories: ['openOverdue', 'openWithinDeadline'] }, { key: 'dueOn', direction: 'asc' }, asOf, settings, calendar),
+  const [list, directives, officials, posts] = await Promise.all([
+    listTasks(db, { statuses: ['active', 'paused', 'awaitingAcceptance'], categories: ['openOverdue', 'openWithinDeadline', 'awaitingAcceptance'] }, { key: 'dueOn', direction: 'asc' }, asOf, settings, calendar),
     loadDirectives(db),
+    loadOfficials(db),
+    loadPosts(db),
   ]);
   const byId = new Map(directives.map((d) => [d.id, d]));
   const out: FollowUpItem[] = [];
   for (const t of list) {
+    const sourceRef = sourceRefOf(t.directiveId ? byId.get(t.directiveId) : undefined) || (t.directiveRef ? `Văn bản số ${t.directiveRef}` : '');
+    const base = { taskId: t.id, title: t.title, leadUnitId: t.leadUnitId, sourceRef, percent: t.percent, assignedOn: t.assignedOn, expectedProduct: t.expectedProduct ?? '' };
+    if (t.category === 'awaitingAcceptance') {
+      if (!t.acceptanceLate || !t.reportedOn) continue;
+      const dueOn = t.acceptanceDueOn ?? acceptanceDueOf(t.reportedOn, settings, calendar);
+      out.push({ ...base, kind: 'acceptanceLate', addressedUnitId: t.assignerUnitId, dueOn, overdueDays: overdueDays(dueOn, asOf, calendar), remainingWorkingDays: null, reportedOn: t.reportedOn, deliveredProduct: t.deliveredProduct ?? '' });
+      continue;
+    }
     const kind = t.category === 'openOverdue' ? 'overdue' : t.dueSoon ? 'dueSoon' : null;
     if (!kind || !t.effectiveDueOn) continue;
-    out.push({
-      taskId: t.id,
-      title: t.title,
-      leadUnitId: t.leadUnitId,
-      kind,
-      dueOn: t.effectiveDueOn,
-      overdueDays: t.overdueDays,
-      remainingWorkingDays: t.remainingWorkingDays,
-      sourceRef: sourceRefOf(t.directiveId ? byId.get(t.directiveId) : undefined) || (t.directiveRef ? `Văn bản số ${t.directiveRef}` : ''),
-      percent: t.percent,
-      assignedOn: t.assignedOn,
-      expectedProduct: t.expectedProduct ?? '',
-    });
+    out.push({ ...base, kind, dueOn: t.effectiveDueOn, overdueDays: t.overdueDays, remainingWorkingDays: t.remainingWorkingDays });
+  }
+  // The extension behind a deadline, with the leader who decided it, for the letter's Tình trạng column.
+  const extended = list.filter((t) => t.originalDueOn !== t.effectiveDueOn).map((t) => t.id);
+  if (extended.length > 0) {
+    const events = await rowsByIndex(db.taskEvents, 'taskId', extended);
+    const leader = leaderLabeller(officials, posts);
+    for (const it of out) {
+      const rows = events.get(it.taskId);
+      if (it.kind === 'acceptanceLate' || !rows) continue;
+      const note = extensionNote(rows.filter((r) => r._deleted !== 1).map(rowToEvent), leader);
+      if (note) it.decisionNote = note;
+    }
   }
   return out;
 }
@@ -108,9 +127,10 @@ function nameOf(units: ReadonlyMap<string, Unit>): (id: string) => string {
 
 export async function loadFollowUpCentre(db: DondocDb, asOf: string): Promise<FollowUpCentre> {
   const [settings, calendar, records, unitList, org] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db), loadFollowUpRecords(db), loadUnits(db), loadOrganisation(db)]);
-  // Tasks led by the authority or the office itself are this site's own work, not another unit's to be urged by letter.
+  // Tasks led by the authority or the office itself are this site's own work, not another unit's to be urged by letter;
+  // so are completion reports waiting for the authority's (or the office's) own acceptance.
   const own = new Set(org ? [org.authorityUnitId, ...org.actsForUnitIds] : []);
-  const items = (await loadFollowUpItems(db, asOf, settings, calendar)).filter((it) => !own.has(it.leadUnitId));
+  const items = (await loadFollowUpItems(db, asOf, settings, calendar)).filter((it) => !own.has(addressedUnitOf(it)));
   const units = new Map(unitList.map((u) => [u.id, u]));
   const unitName = nameOf(units);
   const groups = groupByUnit(followUpEntries(items, escalations(records), asOf, undefined, calendar), unitName);
@@ -151,7 +171,7 @@ export function draftUnitLetter(centre: FollowUpCentre, unitId: string, issuer: 
   const entries = group ? letterEntries(group) : [];
   if (entries.length === 0) throw new AppError('invalid-input', 'Đơn vị không có nhiệm vụ cần đôn đốc hôm nay (hoặc vừa được đôn đốc, đang chờ đến hạn bước tiếp theo).');
   const reminderCount = reminderCountFor(entries.map((e) => ({ kind: e.kind, escalation: e.escalation })));
-  const letter = buildFollowUpLetter({ issuer, unit: { id: unitId, name: centre.unitName(unitId) }, tasks: entries.map(toLetterRow), asOf: centre.asOf, reminderCount });
+  const letter = buildFollowUpLetter({ issuer, unit: { id: unitId, name: centre.unitName(unitId) }, tasks: entries.map((e) => toLetterRow(e, centre.unitName)), asOf: centre.asOf, reminderCount });
   return { letter, taskIds: entries.map((e) => e.taskId), purpose: purposeForReminder(reminderCount), unitId, officeKey };
 }
 
@@ -186,10 +206,10 @@ export async function issueUnitLetter(db: DondocDb, ctx: WriteContext, actor: Ac
 // ─── Batch ─────────────────────────────────────────────────────────────────────────────
 
 /** Units the batch would write to, with their task counts (for the confirmation). */
-export function batchPreview(centre: FollowUpCentre): { unitId: string; unitName: string; overdue: number; tasks: number }[] {
+export function batchPreview(centre: FollowUpCentre): { unitId: string; unitName: string; overdue: number; acceptanceLate: number; tasks: number }[] {
   return unitsForBatch(centre.groups).map((g) => {
     const entries = letterEntries(g);
-    return { unitId: g.unitId, unitName: centre.unitName(g.unitId), overdue: entries.filter((e) => e.kind === 'overdue').length, tasks: entries.length };
+    return { unitId: g.unitId, unitName: centre.unitName(g.unitId), overdue: entries.filter((e) => e.kind === 'overdue').length, acceptanceLate: entries.filter((e) => e.kind === 'acceptanceLate').length, tasks: entries.length };
   });
 }
 
@@ -256,7 +276,12 @@ export async function issueChairReport(db: DondocDb, ctx: WriteContext, actor: A
     chairName: issuerCtx.letterhead.chairName,
     authorityName: org.authorityName,
     asOf,
-    tasks: centre.reportsDue.map((e) => ({ ...e, unitName: centre.unitName(e.leadUnitId) })),
+    // A late acceptance is the assigner's: the row names the lead unit and says whose the wait is.
+    tasks: centre.reportsDue.map((e) => ({
+      ...e,
+      title: e.kind === 'acceptanceLate' ? `${e.title} (đã báo cáo hoàn thành, ${centre.unitName(addressedUnitOf(e))} chưa xác nhận)` : e.title,
+      unitName: centre.unitName(e.leadUnitId),
+    })),
   });
   const taskIds = centre.reportsDue.map((e) => e.taskId);
   const letterId = await saveDraft(db, ctx, { letter, officeKey: officeId, related: { taskIds, unitId: null, purpose: 'reportToChair' } });

@@ -7,7 +7,7 @@ import { formatDate } from '../../ui/format';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
 import { issuerFor } from '../consultations/data/letters';
 import { useIssuerContext } from '../consultations/data/queries';
-import { SignerSelect, useSignerOptions } from '../consultations/SignerSelect';
+import { SignerSelect, useSignerOptions, useSignerPick } from '../consultations/SignerSelect';
 import { recordSavedPath } from '../letters/data/register';
 import { letterFileStem } from '../letters/fileName';
 import { openLetterEditor } from '../letters/open';
@@ -23,10 +23,7 @@ function useActor() {
 }
 
 function useSigner(today: string) {
-  const options = useSignerOptions(today);
-  const [value, setValue] = useState<string | null>(null);
-  const chosen = options?.find((o) => o.value === value) ?? options?.[0] ?? null;
-  return { options, value: chosen?.value ?? null, setValue, choice: chosen?.choice ?? null };
+  return useSignerPick(useSignerOptions(today));
 }
 
 async function saveOne(issued: IssuedLetter): Promise<string | null> {
@@ -87,7 +84,7 @@ export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpC
     <Modal opened onClose={onClose} title={`Công văn đôn đốc: ${centre.unitName(unitId)}`} size="80rem" centered>
       <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 2fr) minmax(0, 3fr)', gap: 16 }}>
         <Stack gap="sm">
-          {signer.options === undefined ? <Loader size="sm" /> : <SignerSelect options={signer.options} value={signer.value} onChange={signer.setValue} />}
+          {signer.options === undefined ? <Loader size="sm" /> : <SignerSelect options={signer.options} pick={signer} />}
           {draft && !draft.ok && <Alert color="red">{draft.message}</Alert>}
           {draft?.ok && (
             <Text size="sm">
@@ -103,8 +100,9 @@ export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpC
                     <Table.Tr key={r[0]}>
                       <Table.Td>{r[0]}</Table.Td>
                       <Table.Td>{r[1]}</Table.Td>
-                      <Table.Td c={r[4] ? 'red.8' : 'orange.8'} style={{ whiteSpace: 'nowrap' }}>
-                        {r[4] ? `Quá hạn ${r[4]} ngày` : 'Sắp đến hạn'}
+                      {/* A late acceptance's status says so (the assigner is the one late), not "quá hạn". */}
+                      <Table.Td c={r[5]?.includes('quá thời hạn xác nhận') ? 'grape.8' : r[4] ? 'red.8' : 'orange.8'} style={{ whiteSpace: 'nowrap' }}>
+                        {r[5]?.includes('quá thời hạn xác nhận') ? `Chậm xác nhận ${r[4]} ngày` : r[4] ? `Quá hạn ${r[4]} ngày` : 'Sắp đến hạn'}
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -220,7 +218,7 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
         </Stack>
       ) : (
         <Stack gap="sm">
-          {signer.options === undefined ? <Loader size="sm" /> : <SignerSelect options={signer.options} value={signer.value} onChange={signer.setValue} />}
+          {signer.options === undefined ? <Loader size="sm" /> : <SignerSelect options={signer.options} pick={signer} />}
           {preview.length === 0 ? (
             <Alert color="gray">Không có đơn vị nào có nhiệm vụ quá hạn cần đôn đốc hôm nay.</Alert>
           ) : (
@@ -235,6 +233,7 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
                     <Table.Tr>
                       <Table.Th>Đơn vị</Table.Th>
                       <Table.Th>Quá hạn</Table.Th>
+                      <Table.Th>Chậm xác nhận</Table.Th>
                       <Table.Th>Tổng số nhiệm vụ trong công văn</Table.Th>
                     </Table.Tr>
                   </Table.Thead>
@@ -243,6 +242,7 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
                       <Table.Tr key={p.unitId}>
                         <Table.Td>{p.unitName}</Table.Td>
                         <Table.Td>{p.overdue}</Table.Td>
+                        <Table.Td>{p.acceptanceLate}</Table.Td>
                         <Table.Td>{p.tasks}</Table.Td>
                       </Table.Tr>
                     ))}

@@ -21,7 +21,7 @@ const columns: VirtualColumn<LetterRow>[] = [
     header: 'Trích yếu',
     width: 'minmax(0, 3fr)',
     cell: (r) => (
-      <Text size="sm" lineClamp={2}>
+      <Text size="sm" lineClamp={2} title={r.letter.subject || undefined}>
         {r.letter.subject || '(chưa có trích yếu)'}
       </Text>
     ),
@@ -30,7 +30,7 @@ const columns: VirtualColumn<LetterRow>[] = [
     header: 'Kính gửi',
     width: 'minmax(0, 2fr)',
     cell: (r) => (
-      <Text size="sm" lineClamp={2}>
+      <Text size="sm" lineClamp={2} title={r.letter.recipients.join('; ')}>
         {r.letter.recipients.join('; ')}
       </Text>
     ),

@@ -80,7 +80,7 @@ export function RegisterPage() {
   };
 
   const struck = (e: RegisterRow, text: string) => (
-    <Text size="sm" lineClamp={2} td={e.status === 'cancelled' ? 'line-through' : undefined} c={e.status === 'cancelled' ? 'dimmed' : undefined}>
+    <Text size="sm" lineClamp={2} title={text} td={e.status === 'cancelled' ? 'line-through' : undefined} c={e.status === 'cancelled' ? 'dimmed' : undefined}>
       {text}
     </Text>
   );

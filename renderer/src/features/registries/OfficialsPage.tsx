@@ -7,6 +7,8 @@ import { matchesSearch } from '@shared/text/search';
 import { newId } from '@shared/data/ids';
 import { currentDb, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { officialFormErrors, type FormErrors } from '@shared/text/formErrors';
 import { todayVn } from '../../ui/format';
 import { importOfficials, saveOfficial } from './commands';
 import { useOfficials, usePosts, useUnits } from './queries';
@@ -42,6 +44,7 @@ export function OfficialsPage() {
   const [query, setQuery] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({});
   const [importErrors, setImportErrors] = useState<ImportReport | null>(null);
   const today = todayVn();
 
@@ -78,13 +81,15 @@ export function OfficialsPage() {
 
   const save = async () => {
     if (!draft) return;
+    const problems = officialFormErrors(draft);
+    setErrors(problems);
+    setFormError(null);
+    if (Object.keys(problems).length > 0) return;
     const drafts = [];
-    for (const [i, p] of draft.posts.entries()) {
+    for (const p of draft.posts) {
       const from = parseUserDate(p.from);
       const to = p.to.trim() ? parseUserDate(p.to) : null;
-      if (!p.unitId) return setFormError(`Chức vụ thứ ${i + 1}: chọn đơn vị.`);
-      if (!from) return setFormError(`Chức vụ thứ ${i + 1}: ngày bắt đầu không hợp lệ (dd/mm/yyyy).`);
-      if (p.to.trim() && !to) return setFormError(`Chức vụ thứ ${i + 1}: ngày kết thúc không hợp lệ (dd/mm/yyyy).`);
+      if (!p.unitId || !from) return;
       drafts.push({ id: p.id, unitId: p.unitId, title: p.title, isHead: p.isHead, from, to });
     }
     try {
@@ -92,6 +97,7 @@ export function OfficialsPage() {
       notifySuccess(draft.id ? 'Đã lưu cán bộ.' : 'Đã thêm cán bộ.');
       setDraft(null);
       setFormError(null);
+      setErrors({});
     } catch (e) {
       setFormError(errorMessage(e));
     }
@@ -191,13 +197,14 @@ export function OfficialsPage() {
         </Table.Tbody>
       </Table>
 
-      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); }} title={draft?.id ? 'Sửa cán bộ' : 'Thêm cán bộ'} size={1080}>
+      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); setErrors({}); }} title={draft?.id ? 'Sửa cán bộ' : 'Thêm cán bộ'} size={1080}>
         {draft && (
           <Stack>
-            <Group grow>
-              <TextInput label="Họ và tên" value={draft.fullName} onChange={(e) => setDraft({ ...draft, fullName: e.currentTarget.value })} required />
-              <TextInput label="Điện thoại" value={draft.phone} onChange={(e) => setDraft({ ...draft, phone: e.currentTarget.value })} />
-              <TextInput label="Email" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.currentTarget.value })} />
+            <FormErrorSummary errors={errors} order={officialFieldOrder(draft.posts.length)} action="Chưa lưu được" />
+            <Group grow align="flex-start">
+              <TextInput label="Họ và tên" value={draft.fullName} onChange={(e) => setDraft({ ...draft, fullName: e.currentTarget.value })} required error={errors.fullName} />
+              <TextInput label="Điện thoại" value={draft.phone} onChange={(e) => setDraft({ ...draft, phone: e.currentTarget.value })} error={errors.phone} />
+              <TextInput label="Email" value={draft.email} onChange={(e) => setDraft({ ...draft, email: e.currentTarget.value })} error={errors.email} />
             </Group>
             <Switch label="Đang công tác" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />
             <Text fw={600} size="sm">
@@ -205,13 +212,13 @@ export function OfficialsPage() {
             </Text>
             {draft.posts.map((p, i) => (
               <Paper key={p.key} withBorder p="xs">
-                <Group align="flex-end" wrap="nowrap" gap="xs">
-                  <Select label={`Đơn vị ${i + 1}`} data={unitOptions} value={p.unitId} onChange={(v) => setPost(p.key, { unitId: v })} searchable w={280} />
-                  <TextInput label="Chức vụ" value={p.title} onChange={(e) => setPost(p.key, { title: e.currentTarget.value })} w={200} />
-                  <TextInput label="Từ ngày" placeholder="dd/mm/yyyy" value={p.from} onChange={(e) => setPost(p.key, { from: e.currentTarget.value })} w={124} />
-                  <TextInput label="Đến ngày" placeholder="dd/mm/yyyy" value={p.to} onChange={(e) => setPost(p.key, { to: e.currentTarget.value })} w={124} />
-                  <Checkbox label="Thủ trưởng" checked={p.isHead} onChange={(e) => setPost(p.key, { isHead: e.currentTarget.checked })} mb={8} />
-                  <ActionIcon variant="subtle" color="red" mb={4} aria-label="Bỏ chức vụ" onClick={() => setDraft({ ...draft, posts: draft.posts.filter((x) => x.key !== p.key) })}>
+                <Group align="flex-start" wrap="nowrap" gap="xs">
+                  <Select label={`Đơn vị ${i + 1}`} data={unitOptions} value={p.unitId} onChange={(v) => setPost(p.key, { unitId: v })} searchable w={280} error={errors[`posts.${i}.unitId`] ? 'Chưa chọn' : undefined} />
+                  <TextInput label="Chức vụ" value={p.title} onChange={(e) => setPost(p.key, { title: e.currentTarget.value })} w={200} error={errors[`posts.${i}.title`]?.replace(/^Chức vụ thứ \d+ – chức vụ: /, '')} />
+                  <TextInput label="Từ ngày" placeholder="dd/mm/yyyy" value={p.from} onChange={(e) => setPost(p.key, { from: e.currentTarget.value })} w={124} error={errors[`posts.${i}.from`]?.replace(/^Chức vụ thứ \d+ – từ ngày: /, '')} />
+                  <TextInput label="Đến ngày" placeholder="dd/mm/yyyy" value={p.to} onChange={(e) => setPost(p.key, { to: e.currentTarget.value })} w={124} error={errors[`posts.${i}.to`]?.replace(/^Chức vụ thứ \d+ – đến ngày: /, '')} />
+                  <Checkbox label="Thủ trưởng" checked={p.isHead} onChange={(e) => setPost(p.key, { isHead: e.currentTarget.checked })} mt={30} />
+                  <ActionIcon variant="subtle" color="red" mt={26} aria-label="Bỏ chức vụ" onClick={() => setDraft({ ...draft, posts: draft.posts.filter((x) => x.key !== p.key) })}>
                     ✕
                   </ActionIcon>
                 </Group>
@@ -228,7 +235,7 @@ export function OfficialsPage() {
               </Text>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => { setDraft(null); setFormError(null); }}>
+              <Button variant="default" onClick={() => { setDraft(null); setFormError(null); setErrors({}); }}>
                 Hủy
               </Button>
               <Button onClick={save}>Lưu</Button>
@@ -239,4 +246,9 @@ export function OfficialsPage() {
       <ImportErrorsModal errors={importErrors?.errors ?? null} fileName={importErrors?.fileName ?? ''} imported={importErrors?.imported} onClose={() => setImportErrors(null)} />
     </Stack>
   );
+}
+
+/** The summary lists the official's fields, then each post's fields in the order they are shown. */
+function officialFieldOrder(posts: number): string[] {
+  return ['fullName', 'phone', 'email', ...Array.from({ length: posts }, (_, i) => ['unitId', 'title', 'from', 'to'].map((f) => `posts.${i}.${f}`)).flat()];
 }

@@ -7,6 +7,8 @@ import { matchesSearch } from '@shared/text/search';
 import { newId } from '@shared/data/ids';
 import { currentDb, writeContext } from '../../state/app';
 import { errorMessage, notifySuccess } from '../../ui/notify';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { UNIT_FIELD_ORDER, unitFormErrors, type FormErrors } from '@shared/text/formErrors';
 import { formatDate, todayVn } from '../../ui/format';
 import { importUnits, saveUnit } from './commands';
 import { useOrganisation, useUnits } from './queries';
@@ -41,6 +43,7 @@ export function UnitsPage() {
   const [query, setQuery] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({});
   const [importErrors, setImportErrors] = useState<ImportReport | null>(null);
   const today = todayVn();
 
@@ -56,16 +59,19 @@ export function UnitsPage() {
 
   const save = async () => {
     if (!draft) return;
+    const problems = unitFormErrors(draft);
+    setErrors(problems);
+    setFormError(null);
     const validFrom = parseUserDate(draft.validFrom);
     const validTo = draft.validTo.trim() ? parseUserDate(draft.validTo) : null;
-    if (!validFrom) return setFormError('Ngày hiệu lực không hợp lệ (dạng dd/mm/yyyy).');
-    if (draft.validTo.trim() && !validTo) return setFormError('Ngày hết hiệu lực không hợp lệ (dạng dd/mm/yyyy).');
+    if (Object.keys(problems).length > 0 || !validFrom) return;
     const input: UnitInput = { name: draft.name, shortName: draft.shortName, kind: draft.kind, symbol: draft.symbol.toUpperCase(), parentId: draft.parentId, validFrom, validTo, order: draft.order, fields: draft.fields };
     try {
       await saveUnit(currentDb(), writeContext(), currentActor(), draft.id, input);
       notifySuccess(draft.id ? 'Đã lưu đơn vị.' : 'Đã thêm đơn vị.');
       setDraft(null);
       setFormError(null);
+      setErrors({});
     } catch (e) {
       setFormError(errorMessage(e));
     }
@@ -184,21 +190,22 @@ export function UnitsPage() {
         </Table.Tbody>
       </Table>
 
-      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); }} title={draft?.id ? 'Sửa đơn vị' : 'Thêm đơn vị'} size="lg">
+      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); setErrors({}); }} title={draft?.id ? 'Sửa đơn vị' : 'Thêm đơn vị'} size="lg">
         {draft && (
           <Stack>
-            <TextInput label="Tên đơn vị" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} required />
-            <Group grow>
-              <TextInput label="Tên viết tắt" value={draft.shortName} onChange={(e) => setDraft({ ...draft, shortName: e.currentTarget.value })} required />
-              <TextInput label="Ký hiệu văn bản" value={draft.symbol} onChange={(e) => setDraft({ ...draft, symbol: e.currentTarget.value.toUpperCase() })} />
+            <FormErrorSummary errors={errors} order={UNIT_FIELD_ORDER} action="Chưa lưu được" />
+            <TextInput label="Tên đơn vị" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} required error={errors.name} />
+            <Group grow align="flex-start">
+              <TextInput label="Tên viết tắt" value={draft.shortName} onChange={(e) => setDraft({ ...draft, shortName: e.currentTarget.value })} required error={errors.shortName} />
+              <TextInput label="Ký hiệu văn bản" value={draft.symbol} onChange={(e) => setDraft({ ...draft, symbol: e.currentTarget.value.toUpperCase() })} error={errors.symbol} />
             </Group>
             <Group grow>
               <Select label="Loại đơn vị" data={unitKinds.map((k) => ({ value: k, label: unitKindLabels[k] }))} value={draft.kind} onChange={(v) => v && setDraft({ ...draft, kind: v as UnitKind })} allowDeselect={false} />
               <Select label="Đơn vị cấp trên" data={unitOptions} value={draft.parentId} onChange={(v) => setDraft({ ...draft, parentId: v })} clearable searchable placeholder="(cấp cao nhất)" />
             </Group>
-            <Group grow>
-              <TextInput label="Hiệu lực từ ngày" placeholder="dd/mm/yyyy" value={draft.validFrom} onChange={(e) => setDraft({ ...draft, validFrom: e.currentTarget.value })} required />
-              <TextInput label="Hiệu lực đến ngày" placeholder="(còn hiệu lực)" value={draft.validTo} onChange={(e) => setDraft({ ...draft, validTo: e.currentTarget.value })} />
+            <Group grow align="flex-start">
+              <TextInput label="Hiệu lực từ ngày" placeholder="dd/mm/yyyy" value={draft.validFrom} onChange={(e) => setDraft({ ...draft, validFrom: e.currentTarget.value })} required error={errors.validFrom} />
+              <TextInput label="Hiệu lực đến ngày" placeholder="(còn hiệu lực)" value={draft.validTo} onChange={(e) => setDraft({ ...draft, validTo: e.currentTarget.value })} error={errors.validTo} />
               <NumberInput label="Thứ tự" min={0} value={draft.order} onChange={(v) => setDraft({ ...draft, order: typeof v === 'number' ? v : 0 })} />
             </Group>
             <TagsInput
@@ -220,7 +227,7 @@ export function UnitsPage() {
               </Text>
             )}
             <Group justify="flex-end">
-              <Button variant="default" onClick={() => { setDraft(null); setFormError(null); }}>
+              <Button variant="default" onClick={() => { setDraft(null); setFormError(null); setErrors({}); }}>
                 Hủy
               </Button>
               <Button onClick={save}>Lưu</Button>

@@ -236,10 +236,10 @@ function WhyModal({ data, ranking, scheme, today, onClose }: { data: ReportData;
           rowKey={(t) => t.task.id}
           empty="Đơn vị không có nhiệm vụ được tính trong kỳ."
           columns={[
-            { header: 'Nhiệm vụ', width: 'minmax(220px, 3fr)', cell: (t) => <Text size="sm" lineClamp={2}>{titles?.get(t.task.id) ?? '…'}</Text> },
+            { header: 'Nhiệm vụ', width: 'minmax(220px, 3fr)', cell: (t) => <Text size="sm" lineClamp={2} title={titles?.get(t.task.id)}>{titles?.get(t.task.id) ?? '…'}</Text> },
             { header: 'Thời hạn', width: '96px', cell: (t) => formatDate(t.task.dueOn) },
             { header: 'Phân loại', width: '190px', cell: (t) => <Text size="sm">{taskCategoryLabels[t.task.category]}{t.task.lateDays ? ` (${t.task.lateDays} ngày)` : ''}</Text> },
-            { header: 'Cách tính', width: 'minmax(220px, 3fr)', cell: (t) => <Text size="xs" lineClamp={2}>{t.roles.join('; ')}</Text> },
+            { header: 'Cách tính', width: 'minmax(220px, 3fr)', cell: (t) => <Text size="xs" lineClamp={2} title={t.roles.join('; ')}>{t.roles.join('; ')}</Text> },
           ]}
         />
         <Group justify="flex-end">

@@ -1,7 +1,7 @@
 import { Box, Paper, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
-import { CATEGORY_ORDER, CATEGORY_SHORT, countOf, formatInt, numberedFormulas, monthLabel, rateHeaders, summarySentence, type ReportData, type ReportFigures } from '@shared/reports';
+import { CATEGORY_ORDER, CATEGORY_SHORT, countOf, formatInt, numberedFormulas, monthLabel, rateHeaders, summarySentence, type ReportData, type ReportDecisionLine, type ReportFigures } from '@shared/reports';
 import { formatRate, overdueBucketLabels, taskCategoryLabels, type OverdueBucket } from '@shared/tasks/state';
 import { navigate } from '../../shell/router';
 import { formatDate } from '../../ui/format';
@@ -178,11 +178,40 @@ export function OverdueList({ data }: { data: ReportData }) {
       onRowClick={(r) => navigate(`tasks/${r.taskId}`)}
       empty="Không có nhiệm vụ quá hạn tại ngày chốt số liệu."
       columns={[
-        { header: 'Nhiệm vụ', width: 'minmax(280px, 4fr)', cell: (r) => <Text size="sm" lineClamp={2}>{r.title}</Text> },
+        { header: 'Nhiệm vụ', width: 'minmax(240px, 4fr)', cell: (r) => <Text size="sm" lineClamp={2} title={r.title}>{r.title}</Text> },
+        { header: 'Sản phẩm', width: 'minmax(140px, 2fr)', cell: (r) => <Text size="sm" lineClamp={2} title={r.expectedProduct || undefined} c={r.expectedProduct ? undefined : 'dimmed'}>{r.expectedProduct || '—'}</Text> },
         { header: 'Văn bản giao', width: '130px', cell: (r) => <Text size="sm">{r.directiveRef}</Text> },
-        { header: 'Đơn vị chủ trì', width: 'minmax(180px, 2fr)', cell: (r) => <Text size="sm" lineClamp={2}>{r.leadUnitName}</Text> },
+        { header: 'Đơn vị chủ trì', width: 'minmax(160px, 2fr)', cell: (r) => <Text size="sm" lineClamp={2} title={r.leadUnitName}>{r.leadUnitName}</Text> },
         { header: 'Thời hạn', width: '100px', cell: (r) => formatDate(r.dueOn) },
         { header: 'Số ngày quá hạn', width: '120px', cell: (r) => <Text size="sm" fw={600} c="red.8">{formatInt(r.overdueDays)}</Text> },
+      ]}
+    />
+  );
+}
+
+/** The leaders' decisions within the period, with the deciding leader and the decision document. */
+export function DecisionList({ decisions }: { decisions: readonly ReportDecisionLine[] }) {
+  return (
+    <VirtualTable
+      label="Quyết định trong kỳ"
+      height="min(46vh, 420px)"
+      rowHeight={52}
+      rows={decisions}
+      rowKey={(r) => `${r.taskId}-${r.kind}-${r.on}-${r.content}`}
+      onRowClick={(r) => navigate(`tasks/${r.taskId}`)}
+      empty="Trong kỳ không có quyết định gia hạn, điều chỉnh, hủy nhiệm vụ hay xác nhận hoàn thành."
+      columns={[
+        { header: 'Nhiệm vụ', width: 'minmax(200px, 3fr)', cell: (r) => <Text size="sm" lineClamp={2} title={`${r.title} — ${r.leadUnitName}`}>{r.title}</Text> },
+        { header: 'Nội dung quyết định', width: 'minmax(200px, 3fr)', cell: (r) => <Text size="sm" lineClamp={2} title={r.content}>{r.content}</Text> },
+        { header: 'Ngày', width: '96px', cell: (r) => formatDate(r.on) },
+        {
+          header: 'Lãnh đạo quyết định; văn bản',
+          width: 'minmax(180px, 2fr)',
+          cell: (r) => {
+            const who = [r.decidedBy, r.document].filter(Boolean).join('; ');
+            return <Text size="sm" lineClamp={2} title={who || undefined} c={who ? undefined : 'dimmed'}>{who || 'Chưa ghi nhận'}</Text>;
+          },
+        },
       ]}
     />
   );
@@ -199,6 +228,7 @@ export function ReportView({ data }: { data: ReportData }) {
           <Tabs.Tab value="details">Quá hạn, gia hạn, đôn đốc, ý kiến</Tabs.Tab>
           <Tabs.Tab value="charts">Biểu đồ</Tabs.Tab>
           <Tabs.Tab value="overdue">Nhiệm vụ quá hạn ({formatInt(data.overdueTasks.length)})</Tabs.Tab>
+          {data.decisions && <Tabs.Tab value="decisions">Quyết định trong kỳ ({formatInt(data.decisions.length)})</Tabs.Tab>}
         </Tabs.List>
         <Box pt="xs">
           <Tabs.Panel value="units">
@@ -221,6 +251,11 @@ export function ReportView({ data }: { data: ReportData }) {
           <Tabs.Panel value="overdue">
             <OverdueList data={data} />
           </Tabs.Panel>
+          {data.decisions && (
+            <Tabs.Panel value="decisions">
+              <DecisionList decisions={data.decisions} />
+            </Tabs.Panel>
+          )}
         </Box>
       </Tabs>
     </Stack>

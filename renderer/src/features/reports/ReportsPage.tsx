@@ -9,7 +9,7 @@ import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { useTaskSettings } from '../tasks/data/queries';
 import { useRegistry, useToday } from '../tasks/context';
-import { SignerSelect, useSignerOptions } from '../consultations/SignerSelect';
+import { SignerSelect, useSignerOptions, useSignerPick } from '../consultations/SignerSelect';
 import { loadLetter } from '../letters/data/register';
 import { buildReport, settledIndexRows } from './data/build';
 import { issueReport, issuerOf, reportLetter } from './data/issue';
@@ -107,13 +107,13 @@ function DraftDocxButton({ data, today }: { data: ReportData; today: string }) {
 
 function IssueModal({ data, today, onClose }: { data: ReportData; today: string; onClose(): void }) {
   const signers = useSignerOptions(today);
-  const [signer, setSigner] = useState<string | null>(null);
+  const pick = useSignerPick(signers);
   const [texts, setTexts] = useState<Record<'shortcomings' | 'nextSteps' | 'proposals', string>>({ shortcomings: '', nextSteps: '', proposals: '' });
   const [omitEmpty, setOmitEmpty] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   if (!signers) return null;
-  const chosen = signers.find((s) => s.value === signer) ?? signers[0];
+  const chosen = pick.choice ? { choice: pick.choice } : null;
   const lines = (s: string) => s.split(/\n+/).map((l) => l.trim()).filter(Boolean);
   const issue = async () => {
     if (!chosen) return;
@@ -141,7 +141,7 @@ function IssueModal({ data, today, onClose }: { data: ReportData; today: string;
         <Text size="sm">
           Báo cáo {data.periodLabel} được cấp số trong sổ văn bản đi ngày {formatDate(today)}; số liệu đã tính (theo từng đơn vị, từng nhiệm vụ) được lưu kèm mã kiểm tra để in lại đúng như khi phát hành.
         </Text>
-        <SignerSelect options={signers} value={signer} onChange={setSigner} />
+        <SignerSelect options={signers} pick={pick} />
         <Textarea label="II. Tồn tại, hạn chế và nguyên nhân" autosize minRows={2} maxRows={5} value={texts.shortcomings} onChange={(e) => setTexts({ ...texts, shortcomings: e.currentTarget.value })} />
         <Textarea label="III. Nhiệm vụ, giải pháp trong thời gian tới" autosize minRows={2} maxRows={5} value={texts.nextSteps} onChange={(e) => setTexts({ ...texts, nextSteps: e.currentTarget.value })} />
         <Textarea label="IV. Kiến nghị, đề xuất" autosize minRows={2} maxRows={5} value={texts.proposals} onChange={(e) => setTexts({ ...texts, proposals: e.currentTarget.value })} />

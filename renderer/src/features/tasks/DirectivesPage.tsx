@@ -7,6 +7,8 @@ import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { FormErrorSummary } from '../../ui/FormErrorSummary';
+import { DIRECTIVE_FIELD_ORDER, directiveFormErrors, type FormErrors } from '@shared/text/formErrors';
 import { registerDirective } from './data/commands';
 import { DEFAULT_TASK_SORT, useDirective, useDirectives, useTaskList } from './data/queries';
 import { AttachmentList, attachFile } from './components/Attachments';
@@ -84,8 +86,8 @@ function DirectiveList({ onNew }: { onNew: () => void }) {
           { header: 'Loại', width: '110px', cell: (d) => directiveKindLabels[d.kind] },
           { header: 'Số, ký hiệu', width: '150px', cell: (d) => <Text fw={600} size="sm">{directiveReference(d) || '—'}</Text> },
           { header: 'Ngày', width: '96px', cell: (d) => formatDate(d.issuedOn) },
-          { header: 'Cơ quan ban hành', width: 'minmax(160px, 1fr)', cell: (d) => <Text size="sm" lineClamp={2}>{d.issuerName}</Text> },
-          { header: 'Trích yếu', width: 'minmax(240px, 2.5fr)', cell: (d) => <Text size="sm" lineClamp={2}>{d.subject}</Text> },
+          { header: 'Cơ quan ban hành', width: 'minmax(160px, 1fr)', cell: (d) => <Text size="sm" lineClamp={2} title={d.issuerName}>{d.issuerName}</Text> },
+          { header: 'Trích yếu', width: 'minmax(240px, 2.5fr)', cell: (d) => <Text size="sm" lineClamp={2} title={d.subject}>{d.subject}</Text> },
           { header: 'Tệp', width: '48px', cell: (d) => (d.attachments.length ? `📎${d.attachments.length}` : '') },
         ]}
       />
@@ -169,19 +171,22 @@ export function Fact({ label, value }: { label: string; value: React.ReactNode }
 function DirectiveForm({ draft, onChange }: { draft: DirectiveDraft | null; onChange: (d: DirectiveDraft | null) => void }) {
   const registry = useRegistry();
   const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FormErrors>({});
   const [busy, setBusy] = useState(false);
   const unitNames = useMemo(() => [...new Set((registry?.units ?? []).map((u) => u.name))], [registry]);
   const close = () => {
     onChange(null);
     setError(null);
+    setErrors({});
   };
   const save = async () => {
     if (!draft) return;
+    const problems = directiveFormErrors(draft);
+    setErrors(problems);
+    setError(null);
     const issuedOn = parseUserDate(draft.issuedOn);
-    if (!issuedOn) return setError('Ngày ban hành không hợp lệ (dạng dd/mm/yyyy).');
+    if (Object.keys(problems).length > 0 || !issuedOn) return;
     const receivedOn = draft.receivedOn.trim() ? parseUserDate(draft.receivedOn) : null;
-    if (draft.receivedOn.trim() && !receivedOn) return setError('Ngày nhận không hợp lệ (dạng dd/mm/yyyy).');
-    if (receivedOn && receivedOn < issuedOn) return setError('Ngày nhận không được trước ngày ban hành.');
     const issuer = registry?.units.find((u) => foldVietnamese(u.name) === foldVietnamese(draft.issuerName));
     const input: DirectiveInput = {
       kind: draft.kind,
@@ -220,18 +225,19 @@ function DirectiveForm({ draft, onChange }: { draft: DirectiveDraft | null; onCh
     <Modal opened={!!draft} onClose={close} title={draft?.id ? 'Sửa văn bản chỉ đạo' : 'Vào sổ văn bản chỉ đạo'} size="xl">
       {draft && (
         <Stack>
+          <FormErrorSummary errors={errors} order={DIRECTIVE_FIELD_ORDER} action="Chưa lưu được" />
           <Group grow>
             <Select label="Loại văn bản" data={directiveKinds.map((k) => ({ value: k, label: directiveKindLabels[k] }))} value={draft.kind} onChange={(v) => v && onChange({ ...draft, kind: v as DirectiveKind })} allowDeselect={false} />
-            <TextInput label="Số" value={draft.number} onChange={(e) => onChange({ ...draft, number: e.currentTarget.value })} placeholder="1041" />
-            <TextInput label="Ký hiệu" value={draft.symbol} onChange={(e) => onChange({ ...draft, symbol: e.currentTarget.value })} placeholder="UBND-NC" />
+            <TextInput label="Số" value={draft.number} onChange={(e) => onChange({ ...draft, number: e.currentTarget.value })} placeholder="1041" error={errors.number} />
+            <TextInput label="Ký hiệu" value={draft.symbol} onChange={(e) => onChange({ ...draft, symbol: e.currentTarget.value })} placeholder="UBND-NC" error={errors.symbol} />
           </Group>
           <Group grow>
-            <TextInput label="Ngày ban hành" value={draft.issuedOn} onChange={(e) => onChange({ ...draft, issuedOn: e.currentTarget.value })} placeholder="dd/mm/yyyy" required />
-            <TextInput label="Ngày nhận" value={draft.receivedOn} onChange={(e) => onChange({ ...draft, receivedOn: e.currentTarget.value })} placeholder="dd/mm/yyyy" />
-            <TextInput label="Người ký" value={draft.signerName} onChange={(e) => onChange({ ...draft, signerName: e.currentTarget.value })} />
+            <TextInput label="Ngày ban hành" value={draft.issuedOn} onChange={(e) => onChange({ ...draft, issuedOn: e.currentTarget.value })} placeholder="dd/mm/yyyy" required error={errors.issuedOn} />
+            <TextInput label="Ngày nhận" value={draft.receivedOn} onChange={(e) => onChange({ ...draft, receivedOn: e.currentTarget.value })} placeholder="dd/mm/yyyy" error={errors.receivedOn} />
+            <TextInput label="Người ký" value={draft.signerName} onChange={(e) => onChange({ ...draft, signerName: e.currentTarget.value })} error={errors.signerName} />
           </Group>
-          <Autocomplete label="Cơ quan ban hành" data={unitNames} value={draft.issuerName} onChange={(v) => onChange({ ...draft, issuerName: v })} placeholder="Ủy ban nhân dân tỉnh Cao Bằng" required />
-          <Textarea label="Trích yếu" value={draft.subject} onChange={(e) => onChange({ ...draft, subject: e.currentTarget.value })} autosize minRows={2} maxRows={6} required />
+          <Autocomplete label="Cơ quan ban hành" data={unitNames} value={draft.issuerName} onChange={(v) => onChange({ ...draft, issuerName: v })} placeholder="Ủy ban nhân dân tỉnh Cao Bằng" required error={errors.issuerName} />
+          <Textarea label="Trích yếu" value={draft.subject} onChange={(e) => onChange({ ...draft, subject: e.currentTarget.value })} autosize minRows={2} maxRows={6} required error={errors.subject} />
           <Group gap="sm">
             <Button variant="default" onClick={attach}>
               Đính kèm tệp (PDF, bản chụp)

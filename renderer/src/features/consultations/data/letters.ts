@@ -34,8 +34,19 @@ import { buildSummary } from '@shared/consultations/summaryLetter';
 
 export { buildSummary };
 
-/** Who signs: a signer from Cài đặt → Thể thức văn bản, or (when none is configured) an official of the issuing unit. */
-export type SignerChoice = { kind: 'letterhead'; signerId: string } | { kind: 'official'; name: string; title: string; isHead: boolean };
+/**
+ * Who signs: a signer from Cài đặt → Thể thức văn bản, or (when none is configured) an official of
+ * the issuing unit. `title` is the signing title printed under the authority line ("PHÓ CHỦ
+ * TỊCH"), as the clerk left it in the issuing dialog; a letterhead signer without one keeps the
+ * title configured for it.
+ */
+export type SignerChoice = { kind: 'letterhead'; signerId: string; title?: string } | { kind: 'official'; name: string; title: string; isHead: boolean };
+
+/** The choice with the signing title the clerk typed; blank keeps the default. */
+export function withSigningTitle(choice: SignerChoice, title: string | null | undefined): SignerChoice {
+  const t = title?.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return t ? { ...choice, title: t } : choice;
+}
 
 export interface IssuerContext {
   letterhead: Letterhead;
@@ -59,7 +70,10 @@ export function issuerFor(ctx: IssuerContext, requester: Pick<Unit, 'symbol' | '
   const { letterhead, org } = ctx;
   const symbol = (requester?.symbol || requester?.shortName || '').toLocaleUpperCase('vi-VN');
   const officeSymbol = letterhead.offices.some((o) => o.symbol === symbol) ? symbol : letterhead.defaultOfficeSymbol;
-  if (signer.kind === 'letterhead') return { issuer: letterIssuer(letterhead, org, { officeSymbol, signerId: signer.signerId }), officeKey: letterhead.issuerUnitId };
+  if (signer.kind === 'letterhead') {
+    const issuer = letterIssuer(letterhead, org, { officeSymbol, signerId: signer.signerId });
+    return { issuer: signer.title ? { ...issuer, signature: { ...issuer.signature, title: signer.title } } : issuer, officeKey: letterhead.issuerUnitId };
+  }
   const forAuthority = letterhead.issuerUnitId === org.authorityUnitId;
   const office = letterhead.offices.find((o) => o.symbol === officeSymbol) ?? letterhead.offices[0];
   const signature: LetterSignatureInput = forAuthority

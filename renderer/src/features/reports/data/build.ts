@@ -9,13 +9,14 @@ import { followUpSteps } from '@shared/followup/escalation';
 import { foldTask } from '@shared/tasks/state';
 import type { TaskEvent } from '@shared/tasks/model';
 import { buildUnitTree, flattenUnitTree } from '@shared/registries/units';
-import { computeReport, reportTaskOf, type ConsultationFact, type FollowUpLetterFact, type ReportData, type ReportParams, type ReportTask } from '@shared/reports';
+import { computeReport, decisionLines, MISSING_UNIT_NAME, reportTaskOf, type ConsultationFact, type FollowUpLetterFact, type ReportData, type ReportDecisionLine, type ReportParams, type ReportTask } from '@shared/reports';
+import { leaderLabeller } from '@shared/registries/officials';
 import { rowsByIndex } from '../../../data/bulkRead';
 import type { DondocDb, EntityRow } from '../../../data/db';
 import { visible } from '../../../data/repository';
 import { loadCalendarConfig } from '../../calendar/config';
 import { loadConsultationData } from '../../consultations/data/queries';
-import { loadUnits } from '../../registries/queries';
+import { loadOfficials, loadPosts, loadUnits } from '../../registries/queries';
 import { taskIndexMirror } from '../../tasks/data/indexMirror';
 import { rowToEvent, rowToTask, type TaskIndexRow } from '../../tasks/data/taskIndex';
 
@@ -42,6 +43,7 @@ function indexRowTask(r: TaskIndexRow): ReportTask {
     originalDueOn: r.originalDueOn,
     effectiveDueOn: r.effectiveDueOn,
     extensionDates: [],
+    expectedProduct: r.expectedProduct ?? '',
   };
 }
 
@@ -120,6 +122,26 @@ export async function loadFollowUps(db: DondocDb): Promise<{ facts: FollowUpLett
   return { facts, recorded };
 }
 
+/**
+ * The leaders' decisions within the period on the tasks the report may count: only tasks with a
+ * change of status, deadline or lead on or after the period's first day are read.
+ */
+export async function loadDecisionLines(db: DondocDb, params: ReportParams, tasks: readonly ReportTask[], unitName: (id: string) => string, mirrored?: readonly TaskIndexRow[]): Promise<ReportDecisionLine[]> {
+  const { from, cutOff } = params.period;
+  const rows = await candidateRows(db, params, mirrored);
+  const ids = rows.filter((r) => (r.lastStateEventOn ?? r.lastEventOn) >= from).map((r) => r.id);
+  if (ids.length === 0) return [];
+  const byId = new Map(tasks.map((t) => [t.id, t]));
+  const [eventRows, officials, posts] = await Promise.all([rowsByIndex(db.taskEvents, 'taskId', ids), loadOfficials(db), loadPosts(db)]);
+  const events: TaskEvent[] = [];
+  for (const list of eventRows.values()) for (const e of list) if (e._deleted !== 1) events.push(rowToEvent(e));
+  const decisionTasks = ids.flatMap((id) => {
+    const t = byId.get(id);
+    return t ? [{ id, title: t.title, leadUnitId: t.leadUnitId, leadUnitName: unitName(t.leadUnitId) }] : [];
+  });
+  return decisionLines(decisionTasks, events, { from, cutOff }, leaderLabeller(officials, posts), unitName);
+}
+
 /** `mirrored`: the task index rows already in memory (settledIndexRows), so 50,000 rows are not read again. */
 export async function buildReport(db: DondocDb, params: ReportParams, scopeLabel: string, mirrored?: readonly TaskIndexRow[]): Promise<ReportData> {
   const [tasks, unitsRaw, calendar, followUps, consultationData] = await Promise.all([loadReportTasks(db, params, mirrored), loadUnits(db), loadCalendarConfig(db), loadFollowUps(db), loadConsultationData(db)]);
@@ -137,5 +159,7 @@ export async function buildReport(db: DondocDb, params: ReportParams, scopeLabel
     noReply: f.noReply,
     late: f.late,
   }));
-  return computeReport({ params, tasks, units, scopeLabel, followUps: followUps.facts, followUpsRecorded: followUps.recorded, consultations, calendar });
+  const nameById = new Map(units.map((u) => [u.id, u.name]));
+  const decisions = await loadDecisionLines(db, params, tasks, (id) => nameById.get(id) ?? MISSING_UNIT_NAME, mirrored);
+  return computeReport({ params, tasks, units, scopeLabel, followUps: followUps.facts, followUpsRecorded: followUps.recorded, consultations, calendar, decisions });
 }

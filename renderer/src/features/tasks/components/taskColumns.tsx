@@ -46,7 +46,7 @@ export function TaskColumns(registry: Registry, options: { withDirective?: boole
             {t.title}
           </Text>
           {options.withDirective !== false && t.directiveRef && (
-            <Text size="xs" c="dimmed" lineClamp={1}>
+            <Text size="xs" c="dimmed" lineClamp={1} title={`Văn bản ${t.directiveRef}`}>
               Văn bản {t.directiveRef}
             </Text>
           )}

@@ -1,0 +1,22 @@
+import { Alert, Stack, Text } from '@mantine/core';
+import { errorLines, type FormErrors } from '@shared/text/formErrors';
+
+/**
+ * Every problem of a form at once, at its top ("Chưa lưu được: 3 mục cần sửa"), each naming its
+ * field; the same messages stand beside the fields. Nothing when there is no problem.
+ */
+export function FormErrorSummary({ errors, order, action }: { errors: FormErrors; order?: readonly string[]; action: string }) {
+  const lines = errorLines(errors, order);
+  if (lines.length === 0) return null;
+  return (
+    <Alert color="red" role="alert" title={`${action}: ${lines.length} mục cần sửa`} py={8}>
+      <Stack gap={2}>
+        {lines.map((m) => (
+          <Text key={m} size="sm">
+            {m}
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
