@@ -6,7 +6,7 @@ import { navigate } from '../../shell/router';
 import { formatDate } from '../../ui/format';
 import { useRegistry, useToday, type Registry } from '../tasks/context';
 import { AttachmentList } from '../tasks/components/Attachments';
-import { VirtualTable } from '../tasks/components/VirtualTable';
+import { VirtualTable } from '../../ui/VirtualTable';
 import { useRecords, type StoredRecord } from './data';
 import { RecordModal } from './RecordModal';
 

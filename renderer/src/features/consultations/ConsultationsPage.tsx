@@ -19,7 +19,7 @@ import { DeadlineBadge } from '../calendar/DeadlineBadge';
 import { useCalendarConfig } from '../calendar/config';
 import { useUnits } from '../registries/queries';
 import { useIsAdmin } from '../registries/useActor';
-import { VirtualRows, type VirtualColumn } from '../letters/VirtualRows';
+import { VirtualTable, type Column } from '../../ui/VirtualTable';
 import { ConsultationDetail } from './ConsultationDetail';
 import { ConsultationForm } from './ConsultationForm';
 import { SettingsModal } from './SettingsModal';
@@ -125,7 +125,7 @@ function ConsultationList() {
   const owedCount = lists.toAnswer.filter((r) => r.owedBy).length;
   const active = tab ?? (owedCount > 0 ? 'toAnswer' : lists.requested.length > 0 ? 'requested' : scope?.site.siteRole === 'coordinator' ? 'all' : 'toAnswer');
 
-  const consultColumns = (withOwed: boolean): VirtualColumn<ConsultRow>[] => [
+  const consultColumns = (withOwed: boolean): Column<ConsultRow>[] => [
     {
       header: 'Hạn trả lời',
       width: '170px',
@@ -168,7 +168,7 @@ function ConsultationList() {
         ),
     },
   ];
-  const upwardColumns: VirtualColumn<UpwardRow>[] = [
+  const upwardColumns: Column<UpwardRow>[] = [
     { header: 'Hạn trả lời', width: '170px', cell: (r) => (r.status.startsWith('Chờ') || r.overdue ? <DeadlineBadge dueOn={r.r.dueOn} asOf={today} /> : <Text size="sm">{formatDate(r.r.dueOn)}</Text>) },
     {
       header: 'Trích yếu',
@@ -215,16 +215,16 @@ function ConsultationList() {
           <Tabs.Tab value="upward">Đề nghị lên cấp trên ({lists.upward.length})</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="toAnswer" pt="sm">
-          <VirtualRows rows={search.toAnswer(query)} columns={consultColumns(true)} rowKey={(r) => r.c.id} rowHeight={52} height="calc(100vh - 300px)" label="Phiếu cần trả lời" empty="Không có phiếu lấy ý kiến nào gửi đơn vị của bạn." onRowClick={(r) => navigate(`consultations/${r.c.id}`)} />
+          <VirtualTable rows={search.toAnswer(query)} columns={consultColumns(true)} rowKey={(r) => r.c.id} rowHeight={52} height="calc(100vh - 300px)" label="Phiếu cần trả lời" empty="Không có phiếu lấy ý kiến nào gửi đơn vị của bạn." onRowClick={(r) => navigate(`consultations/${r.c.id}`)} />
         </Tabs.Panel>
         <Tabs.Panel value="requested" pt="sm">
-          <VirtualRows rows={search.requested(query)} columns={consultColumns(false)} rowKey={(r) => r.c.id} rowHeight={52} height="calc(100vh - 300px)" label="Phiếu tôi lấy ý kiến" empty="Đơn vị của bạn chưa lấy ý kiến lần nào. Bấm “Lấy ý kiến mới” để bắt đầu." onRowClick={(r) => navigate(`consultations/${r.c.id}`)} />
+          <VirtualTable rows={search.requested(query)} columns={consultColumns(false)} rowKey={(r) => r.c.id} rowHeight={52} height="calc(100vh - 300px)" label="Phiếu tôi lấy ý kiến" empty="Đơn vị của bạn chưa lấy ý kiến lần nào. Bấm “Lấy ý kiến mới” để bắt đầu." onRowClick={(r) => navigate(`consultations/${r.c.id}`)} />
         </Tabs.Panel>
         <Tabs.Panel value="all" pt="sm">
-          <VirtualRows rows={search.all(query)} columns={consultColumns(false)} rowKey={(r) => r.c.id} rowHeight={52} height="calc(100vh - 300px)" label="Tất cả phiếu lấy ý kiến" empty="Chưa có phiếu lấy ý kiến nào." onRowClick={(r) => navigate(`consultations/${r.c.id}`)} />
+          <VirtualTable rows={search.all(query)} columns={consultColumns(false)} rowKey={(r) => r.c.id} rowHeight={52} height="calc(100vh - 300px)" label="Tất cả phiếu lấy ý kiến" empty="Chưa có phiếu lấy ý kiến nào." onRowClick={(r) => navigate(`consultations/${r.c.id}`)} />
         </Tabs.Panel>
         <Tabs.Panel value="upward" pt="sm">
-          <VirtualRows rows={search.upward(query)} columns={upwardColumns} rowKey={(r) => r.r.id} rowHeight={52} height="calc(100vh - 300px)" label="Đề nghị lên cấp trên" empty="Chưa có đề nghị nào trình lên cấp trên." onRowClick={(r) => navigate(`consultations/upward/${r.r.id}`)} />
+          <VirtualTable rows={search.upward(query)} columns={upwardColumns} rowKey={(r) => r.r.id} rowHeight={52} height="calc(100vh - 300px)" label="Đề nghị lên cấp trên" empty="Chưa có đề nghị nào trình lên cấp trên." onRowClick={(r) => navigate(`consultations/upward/${r.r.id}`)} />
         </Tabs.Panel>
       </Tabs>
       <SettingsModal opened={settingsOpen} onClose={() => setSettingsOpen(false)} />

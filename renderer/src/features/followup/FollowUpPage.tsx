@@ -6,7 +6,7 @@ import { useAppState } from '../../state/app';
 import { useOrganisation } from '../registries/queries';
 import { useToday } from '../../ui/useToday';
 import { usePendingLongest } from '../tasks/data/queries';
-import { VirtualRows, type VirtualColumn } from '../letters/VirtualRows';
+import { VirtualTable, type Column } from '../../ui/VirtualTable';
 import { canFollowUp, useFollowUpCentre, type FollowUpCentre } from './data';
 import { BatchModal, ChairReportModal, UnitLetterModal } from './modals';
 import { installDailyNotice } from './startupNotice';
@@ -108,7 +108,7 @@ function Stat({ label, value, color }: { label: string; value: number; color: st
 }
 
 function UnitList({ centre, selected, onSelect }: { centre: FollowUpCentre; selected: string | null; onSelect(id: string): void }) {
-  const columns: VirtualColumn<UnitGroup>[] = [
+  const columns: Column<UnitGroup>[] = [
     {
       header: 'Đơn vị',
       width: 'minmax(0, 1fr)',
@@ -140,7 +140,7 @@ function UnitList({ centre, selected, onSelect }: { centre: FollowUpCentre; sele
       <Text size="sm" c="dimmed">
         {centre.groups.length} đơn vị có nhiệm vụ quá hạn, sắp đến hạn hoặc chậm xác nhận hoàn thành
       </Text>
-      <VirtualRows
+      <VirtualTable
         rows={centre.groups}
         columns={columns}
         rowKey={(g) => g.unitId}
@@ -190,7 +190,7 @@ function nextOf(e: FollowUpEntry): React.ReactNode {
 }
 
 function UnitTasks({ centre, group, canAct, onLetter }: { centre: FollowUpCentre; group: UnitGroup; canAct: boolean; onLetter(): void }) {
-  const columns: VirtualColumn<FollowUpEntry>[] = useMemo(
+  const columns: Column<FollowUpEntry>[] = useMemo(
     () => [
       {
         header: 'Nhiệm vụ',
@@ -219,7 +219,7 @@ function UnitTasks({ centre, group, canAct, onLetter }: { centre: FollowUpCentre
           Lập công văn đôn đốc
         </Button>
       </Group>
-      <VirtualRows
+      <VirtualTable
         rows={group.entries}
         columns={columns}
         rowKey={(e) => e.taskId}
@@ -235,7 +235,7 @@ function UnitTasks({ centre, group, canAct, onLetter }: { centre: FollowUpCentre
 function PendingLongest({ centre, today }: { centre: FollowUpCentre; today: string }) {
   const rows = usePendingLongest(today, 200);
   if (!rows) return <Loader />;
-  const columns: VirtualColumn<(typeof rows)[number]>[] = [
+  const columns: Column<(typeof rows)[number]>[] = [
     {
       header: 'Nhiệm vụ',
       width: 'minmax(0, 3fr)',
@@ -256,7 +256,7 @@ function PendingLongest({ centre, today }: { centre: FollowUpCentre; today: stri
       <Text size="sm" c="dimmed">
         Nhiệm vụ chưa hoàn thành giao lâu nhất (kể cả nhiệm vụ không có thời hạn), để xử lý dứt điểm công việc chậm trễ kéo dài.
       </Text>
-      <VirtualRows rows={rows} columns={columns} rowKey={(r) => r.id} rowHeight={48} height="calc(100dvh - 400px)" label="Nhiệm vụ tồn đọng lâu nhất" empty="Không có nhiệm vụ đang thực hiện." />
+      <VirtualTable rows={rows} columns={columns} rowKey={(r) => r.id} rowHeight={48} height="calc(100dvh - 400px)" label="Nhiệm vụ tồn đọng lâu nhất" empty="Không có nhiệm vụ đang thực hiện." />
     </Stack>
   );
 }

@@ -7,9 +7,9 @@ import { formatDate } from '../../ui/format';
 import { openLetterEditor } from './open';
 import { useLetters, type LetterRow } from './queries';
 import { statusBadge } from './status';
-import { VirtualRows, type VirtualColumn } from './VirtualRows';
+import { VirtualTable, type Column } from '../../ui/VirtualTable';
 
-const columns: VirtualColumn<LetterRow>[] = [
+const columns: Column<LetterRow>[] = [
   { header: 'Loại', width: '110px', cell: (r) => letterKinds[r.letter.kind].label },
   {
     header: 'Số, ký hiệu',
@@ -69,7 +69,7 @@ export function LettersListPage() {
           </Text>
         </Group>
       </Group>
-      <VirtualRows
+      <VirtualTable
         rows={shown}
         columns={columns}
         rowKey={(r) => r.id}

@@ -14,7 +14,7 @@ import { letterEditorPath } from './open';
 import { useRegisterEntries, type RegisterRow } from './queries';
 import { registerFileName, registerSheet } from './registerExport';
 import { useLetterhead } from './settings';
-import { VirtualRows, type VirtualColumn } from './VirtualRows';
+import { VirtualTable, type Column } from '../../ui/VirtualTable';
 import { VerifyPdfButton } from './Signing';
 
 export function RegisterPage() {
@@ -85,7 +85,7 @@ export function RegisterPage() {
     </Text>
   );
 
-  const columns: VirtualColumn<RegisterRow>[] = [
+  const columns: Column<RegisterRow>[] = [
     {
       header: 'Số, ký hiệu',
       width: '140px',
@@ -168,7 +168,7 @@ export function RegisterPage() {
           {shown.length} / {yearRows.length} văn bản
         </Text>
       </Group>
-      <VirtualRows
+      <VirtualTable
         rows={shown}
         columns={columns}
         rowKey={(e) => e.id}

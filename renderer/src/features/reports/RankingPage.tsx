@@ -13,7 +13,7 @@ import { useTaskSettings } from '../tasks/data/queries';
 import { useRegistry, useToday } from '../tasks/context';
 import { useSignerOptions } from '../consultations/SignerSelect';
 import { RecordModal, type RecordDraft } from '../accountability/RecordModal';
-import { VirtualTable } from '../tasks/components/VirtualTable';
+import { VirtualTable } from '../../ui/VirtualTable';
 import { buildReport, settledIndexRows } from './data/build';
 import { explanationLetter, issuerOf, rankingLetter } from './data/issue';
 import { saveRankingScheme, useRankingScheme } from './data/snapshots';

@@ -6,7 +6,7 @@ import { formatRate, overdueBucketLabels, taskCategoryLabels, type OverdueBucket
 import { navigate } from '../../shell/router';
 import { formatDate } from '../../ui/format';
 import { CATEGORY_COLORS } from '../tasks/components/CategoryBadge';
-import { VirtualTable } from '../tasks/components/VirtualTable';
+import { VirtualTable } from '../../ui/VirtualTable';
 
 const BUCKETS: OverdueBucket[] = ['upTo30', 'from31To90', 'over90'];
 

@@ -12,7 +12,7 @@ import { DIRECTIVE_FIELD_ORDER, directiveFormErrors, type FormErrors } from '@sh
 import { registerDirective } from './data/commands';
 import { DEFAULT_TASK_SORT, useDirective, useDirectives, useTaskList } from './data/queries';
 import { AttachmentList, attachFile } from './components/Attachments';
-import { VirtualTable } from './components/VirtualTable';
+import { VirtualTable } from '../../ui/VirtualTable';
 import { TaskColumns } from './components/taskColumns';
 import { currentTaskActor, useRegistry, useTaskActor, useToday } from './context';
 import { assignsWork, type Role } from '@shared/roles';

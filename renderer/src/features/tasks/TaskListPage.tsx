@@ -11,7 +11,7 @@ import { formatDate } from '../../ui/format';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { DEFAULT_TASK_SORT, searchNamesOf, useDirective, useDirectives, useTaskList, type TaskListFilter, type TaskListItem, type TaskSort, type TaskSortKey } from './data/queries';
 import { TaskColumns } from './components/taskColumns';
-import { VirtualTable } from './components/VirtualTable';
+import { VirtualTable } from '../../ui/VirtualTable';
 import { PlanImportButton } from './PlanImport';
 import { useRegistry, useTaskActor, useToday, type Registry } from './context';
 import { assignsWork } from '@shared/roles';

@@ -3,7 +3,7 @@ import type { TaskListItem, TaskSortKey } from '../data/queries';
 import type { Registry } from '../context';
 import { formatDate } from '../../../ui/format';
 import { CATEGORY_COLORS } from './CategoryBadge';
-import type { Column } from './VirtualTable';
+import type { Column } from '../../../ui/VirtualTable';
 
 /** "Quá hạn 12 ngày" in the category's colour, or the status for cancelled tasks. */
 export function TimingCell({ t }: { t: TaskListItem }) {

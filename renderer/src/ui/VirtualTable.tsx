@@ -12,8 +12,8 @@ export interface Column<T, K extends string = string> {
 }
 
 /**
- * A long list as a virtualised grid (only visible rows are in the DOM), so 50,000 rows scroll
- * smoothly. Rows are links to their detail: click or Enter.
+ * Every long list of the app: a virtualised grid (only visible rows are in the DOM), so 50,000
+ * rows scroll smoothly. Rows with `onRowClick` open their detail by click or Enter.
  */
 function VirtualTableImpl<T, K extends string = string>(props: {
   rows: readonly T[];
@@ -26,6 +26,8 @@ function VirtualTableImpl<T, K extends string = string>(props: {
   onRowClick?(row: T): void;
   sort?: { key: K; direction: 'asc' | 'desc' };
   onSort?(key: K): void;
+  /** A row's own look (e.g. the selected one), over the striping. */
+  rowStyle?(row: T): CSSProperties | undefined;
 }) {
   const { rows, columns } = props;
   const rowHeight = props.rowHeight ?? 52;
@@ -85,6 +87,7 @@ function VirtualTableImpl<T, K extends string = string>(props: {
                   cursor: open ? 'pointer' : undefined,
                   fontSize: 13,
                   background: v.index % 2 ? 'var(--mantine-color-gray-0)' : undefined,
+                  ...props.rowStyle?.(row),
                 }}
               >
                 {columns.map((c) => (
