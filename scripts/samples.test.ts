@@ -70,7 +70,7 @@ describe.skipIf(!hasPoppler || !chromiumPath())('dondoc samples', () => {
         'Kính gửi: Chủ tịch Ủy ban nhân dân xã',
         'còn 4 nhiệm vụ của 3 đơn vị',
         'Cập nhật cơ sở dữ liệu người có công với cách mạng',
-        'Số 12/UBND-VP ngày 20/04/2026; Số 17/UBND-VP ngày 28/04/2026',
+        'đã ban hành Công văn số 12/UBND-VP ngày 20/04/2026 và Công văn số 17/UBND-VP ngày 28/04/2026 đôn đốc các đơn vị',
         '- Như trên;',
         'Lương Văn Thành',
       ],
