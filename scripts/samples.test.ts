@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { documentText } from '../tests/e2e/helpers/docx';
+import { createTestToken, hasSoftHsm, type TestToken } from '../electron/main/signing/__fixtures__/softhsm';
 import { chromiumPath } from './lib/chromiumPdf';
 import { sampleLetters, writeSamples } from './samples';
 
@@ -49,6 +50,8 @@ describe.skipIf(!hasPoppler || !chromiumPath())('dondoc samples', () => {
     }
     expect(lines[0]).toBe('Chưa cấu hình thiết bị ký số: PDF không ký.');
     expect(lines.filter((l) => /: \d+ trang$/.test(l))).toHaveLength(sampleLetters().length + 1);
+    const pages = lines.map((l) => /: (\d+) trang$/.exec(l)).reduce((sum, m) => sum + (m ? Number(m[1]) : 0), 0);
+    expect(lines.at(-1)).toBe(`Xong: ${sampleLetters().length} văn bản và 1 phụ lục, tổng ${pages} trang PDF, trong thư mục ${dir}.`);
   });
 
   it('the reports the app issues are there: the quarterly report, the report to the Chair, the ranking and the summary of opinions, each with its parts in the .docx and the PDF', () => {
@@ -70,7 +73,7 @@ describe.skipIf(!hasPoppler || !chromiumPath())('dondoc samples', () => {
         'Kính gửi: Chủ tịch Ủy ban nhân dân xã',
         'còn 4 nhiệm vụ của 3 đơn vị',
         'Cập nhật cơ sở dữ liệu người có công với cách mạng',
-        'Số 12/UBND-VP ngày 20/04/2026; Số 17/UBND-VP ngày 28/04/2026',
+        'đã ban hành Công văn số 12/UBND-VP ngày 20/04/2026 và Công văn số 17/UBND-VP ngày 28/04/2026 đôn đốc các đơn vị',
         '- Như trên;',
         'Lương Văn Thành',
       ],
@@ -122,5 +125,54 @@ describe.skipIf(!hasPoppler || !chromiumPath())('dondoc samples', () => {
     expect(page(1).trim().split('\n')[0]).not.toMatch(/^\s*1\s*$/);
     expect(page(2).trim().split('\n')[0].trim()).toBe('2');
     expect(page(3).trim().split('\n')[0].trim()).toBe('3');
+  });
+});
+
+/**
+ * `dondoc samples` with a token configured: every letter signed by its signer and then by the
+ * organisation (two signatures, both valid for pdfsig), the appendix by the organisation alone.
+ */
+describe.skipIf(!hasPoppler || !chromiumPath() || !hasSoftHsm() || spawnSync('sh', ['-c', 'command -v pdfsig']).status !== 0)('dondoc samples signed on a SoftHSM2 token', () => {
+  const ORGANISATION = 'Ủy ban nhân dân xã Hòa An';
+  let dir: string;
+  let token: TestToken;
+  const lines: string[] = [];
+  const env = ['DONDOC_PKCS11_LIBRARY', 'DONDOC_PKCS11_PIN', 'DONDOC_PKCS11_ORGANISATION'] as const;
+
+  beforeAll(async () => {
+    token = createTestToken({ organisationName: ORGANISATION });
+    process.env.DONDOC_PKCS11_LIBRARY = token.library;
+    process.env.DONDOC_PKCS11_PIN = token.pin;
+    process.env.DONDOC_PKCS11_ORGANISATION = ORGANISATION;
+    dir = mkdtempSync(join(tmpdir(), 'dondoc-samples-signed-'));
+    await writeSamples(dir, (l) => lines.push(l));
+  }, 300_000);
+  afterAll(() => {
+    for (const k of env) delete process.env[k];
+    token?.cleanup();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const pdfsig = (file: string) => {
+    const r = spawnSync('pdfsig', [join(dir, file)], { encoding: 'utf8' });
+    return `${r.stdout}${r.stderr}`;
+  };
+
+  it('signs each letter by its signer, then the organisation; the appendix by the organisation alone', () => {
+    expect(lines.slice(0, 2)).toEqual([`Ký số bằng chứng thư của ${token.signerName} (${token.tokenLabel}).`, `Cơ quan ký số (đóng dấu) bằng chứng thư của ${ORGANISATION}.`]);
+    for (const { name } of sampleLetters()) {
+      const report = pdfsig(`${name}.pdf`);
+      const [first, second] = report.split(/Signature #2:/);
+      expect(first, name).toContain(`Signer Certificate Common Name: ${token.signerName}`);
+      expect(first, name).toMatch(/Signature Validation: Signature is Valid/);
+      expect(second, name).toContain(`Signer Certificate Common Name: ${ORGANISATION}`);
+      expect(second, name).toMatch(/Signature Validation: Signature is Valid/);
+      expect(second, name).toMatch(/Total document signed/);
+      expect(report, name).not.toMatch(/Signature #3:/);
+    }
+    const appendix = pdfsig('01-cong-van-don-doc-phu-luc.pdf');
+    expect(appendix).toContain(`Signer Certificate Common Name: ${ORGANISATION}`);
+    expect(appendix).toMatch(/Signature is Valid/);
+    expect(appendix).not.toMatch(/Signature #2:/);
   });
 });

@@ -230,6 +230,9 @@ export async function writeSamples(outDir: string, print: (line: string) => void
         (await signLetterPdfAsOrganisation({ pdf: signed, sealPng: images.sealPng, sealDiameterMm: images.sealDiameterMm, certDer, sign: cmsSign, signingTime, reason: `Cơ quan ký số: ${reason}` })).pdf,
       );
     };
+    let letters = 0;
+    let attachments = 0;
+    let pages = 0;
     for (const { name, label, letter } of sampleLetters()) {
       await writeFile(join(dir, `${name}.docx`), await renderLetterDocx(letter));
       const ref = `${String(letter.number).padStart(2, '0')}/${letter.symbol}`;
@@ -240,9 +243,14 @@ export async function writeSamples(outDir: string, print: (line: string) => void
         const stamp = cert ? { organisation: 'Ủy ban nhân dân xã Hòa An', reference: ref, time: isoVietnamTime(signingTime) } : undefined;
         const att = await sign(await printer.toPdf(renderAttachmentHtml(followUpAttachment(letter), { stamp })), 'attachment', `Phụ lục kèm văn bản số ${ref}`);
         await writeFile(join(dir, `${name}-phu-luc.pdf`), att);
-        print(`${name}-phu-luc.pdf — Phụ lục kèm công văn đôn đốc: ${await pageCount(att)} trang${cert ? ', cơ quan ký số' : ''}`);
+        print(`${name}-phu-luc.pdf — Phụ lục kèm công văn đôn đốc: ${await pageCount(att)} trang${orgCert ? ', cơ quan ký số' : cert ? ', đã ký số' : ''}`);
+        attachments++;
+        pages += await pageCount(att);
       }
+      letters++;
+      pages += await pageCount(pdf);
     }
+    print(`Xong: ${letters} văn bản và ${attachments} phụ lục, tổng ${pages} trang PDF, trong thư mục ${dir}.`);
   } finally {
     await printer.close();
   }

@@ -155,8 +155,34 @@ describe('report to the Chair', () => {
     expect(letter.kind).toBe('report');
     expect(letter.symbol).toBe('BC-VP');
     expect(letter.recipients).toEqual(['Chủ tịch Ủy ban nhân dân xã']);
+    // Every task in the same reminders: cited once, in full, in the opening paragraph; no column repeats them.
+    const opening = letter.blocks[0];
+    expect(opening.type === 'paragraph' && opening.text).toContain(
+      'Văn phòng HĐND và UBND xã đã ban hành Công văn số 04/UBND-VP ngày 10/03/2026 và Công văn số 08/UBND-VP ngày 17/03/2026 đôn đốc các đơn vị.',
+    );
     const table = letter.blocks.find((b) => b.type === 'table');
-    expect(table?.type === 'table' && table.rows[0]).toEqual(['1', 'Nhiệm vụ v1', 'Phòng Văn hóa', '02/03/2026', '40', 'Số 04/UBND-VP ngày 10/03/2026; Số 08/UBND-VP ngày 17/03/2026']);
+    expect(table?.type === 'table' && table.columns.map((c) => c.header)).toEqual(['STT', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Số ngày quá hạn']);
+    expect(table?.type === 'table' && table.rows[0]).toEqual(['1', 'Nhiệm vụ v1', 'Phòng Văn hóa', '02/03/2026', '40']);
+    expect(JSON.stringify(table)).not.toContain('04/UBND-VP');
+  });
+
+  it('tasks reminded in different letters keep the "Đã đôn đốc" column, each row with its own', () => {
+    const ladders = escalations([rec('a', 'followUp1', '2026-03-10', 4, ['v1', 'v2']), rec('b', 'followUp2', '2026-03-17', 8, ['v1']), rec('c', 'followUp2', '2026-03-18', 9, ['v2'])]);
+    const entries = followUpEntries([item('v1', 'VH', 'overdue', 40), item('v2', 'KT', 'overdue', 30)], ladders, '2026-03-30');
+    const letter = buildChairReport({
+      issuer: { ...sampleIssuer, issuingAgency: 'Văn phòng HĐND và UBND', authorityName: 'Văn phòng HĐND và UBND xã', agencyAbbr: 'VP' },
+      chairName: 'Chủ tịch Ủy ban nhân dân xã',
+      authorityName: 'Ủy ban nhân dân xã',
+      asOf: '2026-03-30',
+      tasks: entries.map((e) => ({ ...e, unitName: e.leadUnitId === 'VH' ? 'Phòng Văn hóa' : 'Phòng Kinh tế' })),
+    });
+    const opening = letter.blocks[0];
+    expect(opening.type === 'paragraph' && opening.text).toContain('đã ban hành văn bản đôn đốc các đơn vị.');
+    const table = letter.blocks.find((b) => b.type === 'table');
+    expect(table?.type === 'table' && table.rows).toEqual([
+      ['1', 'Nhiệm vụ v1', 'Phòng Văn hóa', '02/03/2026', '40', 'Số 04/UBND-VP ngày 10/03/2026; Số 08/UBND-VP ngày 17/03/2026'],
+      ['2', 'Nhiệm vụ v2', 'Phòng Kinh tế', '02/03/2026', '30', 'Số 04/UBND-VP ngày 10/03/2026; Số 09/UBND-VP ngày 18/03/2026'],
+    ]);
   });
 });
 

@@ -133,7 +133,8 @@ function cell(width: number, children: (Paragraph | Table)[], opts: { borders?: 
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     borders: opts.borders ? undefined : NO_CELL_BORDERS,
-    margins: opts.borders ? { left: 80, right: 80, top: 30, bottom: 30 } : { left: 0, right: 0, top: 0, bottom: 0 },
+    // 2 pt above and below, 4 pt at the sides: the HTML renderer's cell padding, so both break pages alike.
+    margins: opts.borders ? { left: 80, right: 80, top: 40, bottom: 40 } : { left: 0, right: 0, top: 0, bottom: 0 },
     verticalAlign: opts.vAlign === 'center' ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
     children: children.length ? children : [new Paragraph({ children: [] })],
   });
@@ -278,7 +279,7 @@ function bodyTable(t: TableBlock, g: Geometry): Table {
   const align = (a: 'left' | 'center' | 'right') =>
     a === 'center' ? AlignmentType.CENTER : a === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT;
   const cellPara = (text: string, bold: boolean, a: 'left' | 'center' | 'right') =>
-    para(text, { size: t.fontSize, bold }, { alignment: align(a), spacing: { before: pt(2), after: pt(2), line: SINGLE, lineRule: LineRuleType.AUTO } });
+    para(text, { size: t.fontSize, bold }, { alignment: align(a), spacing: { before: 0, after: 0, line: SINGLE, lineRule: LineRuleType.AUTO } });
   const rows: TableRow[] = [
     new TableRow({
       tableHeader: true,

@@ -443,20 +443,23 @@ function sameExcept(now: PDFDict, before: PDFDict, except: string, grows: string
 }
 
 /**
- * Whether the incremental update in bytes [from, to) only adds signatures: signature
- * dictionaries, their widgets, the widgets' appearance streams and images, cross-reference
- * streams, and the catalog and pages changed only in the form (/AcroForm) and in their
- * annotation lists, which may grow but not lose an entry. Anything else — a content stream, a
- * font, a page's /Contents, a removed annotation — is a change the earlier signature does not cover.
+ * Whether the incremental update in bytes [from, to) only adds signatures. New objects may be
+ * anything but an annotation other than a signature widget (a signature's dictionary, widget,
+ * appearance stream, its images and fonts); an object defined before may be redefined only when
+ * it is the catalog, changed in its form (/AcroForm) alone, or a page, changed in its annotation
+ * list alone, which may grow but not lose an entry. Anything else — a new or rewritten content
+ * stream, a page's /Contents or /Resources, a rewritten image or an earlier signature's
+ * appearance, a removed or added ordinary annotation — is a change the earlier signature does not
+ * cover.
  */
 export function updateAddsOnlySignatures(pdf: Buffer, from: number, to: number): boolean {
   const ctx = PDFContext.create();
   const objects = objectsIn(pdf.toString('latin1', from, to), ctx);
   if (!objects || objects.length === 0) return false;
   const prefix = pdf.toString('latin1', 0, from);
+  const lastHead = (num: number, gen: number) => [...prefix.matchAll(new RegExp(`(?<![0-9])${num}\\s+${gen}\\s+obj\\b`, 'g'))].at(-1);
   const previous = (num: number, gen: number): PDFDict | null => {
-    const heads = [...prefix.matchAll(new RegExp(`(?<![0-9])${num}\\s+${gen}\\s+obj\\b`, 'g'))];
-    const last = heads.at(-1);
+    const last = lastHead(num, gen);
     if (!last) return null;
     const start = last.index + last[0].length;
     const end = prefix.indexOf('endobj', start);
@@ -465,17 +468,16 @@ export function updateAddsOnlySignatures(pdf: Buffer, from: number, to: number):
   };
   return objects.every(({ num, gen, object }) => {
     const dict = object instanceof PDFRawStream ? object.dict : object;
-    if (!(dict instanceof PDFDict)) return false;
-    const type = nameOf(dict, 'Type');
-    const subtype = nameOf(dict, 'Subtype');
-    if (type === '/Sig' || type === '/XRef') return true;
-    if (subtype === '/Widget' && nameOf(dict, 'FT') === '/Sig') return true;
-    if (object instanceof PDFRawStream && (subtype === '/Image' || subtype === '/Form')) return true;
-    if (type === '/Catalog' || type === '/Page') {
-      const before = previous(num, gen);
-      if (!before) return false;
-      return type === '/Catalog' ? sameExcept(dict, before, 'AcroForm', null) : sameExcept(dict, before, 'Annots', 'Annots');
-    }
-    return false;
+    if (dict === null) return false;
+    const isDict = dict instanceof PDFDict;
+    const type = isDict ? nameOf(dict, 'Type') : undefined;
+    const subtype = isDict ? nameOf(dict, 'Subtype') : undefined;
+    const annotation = isDict && (type === '/Annot' || (subtype !== undefined && dict.has(PDFName.of('Rect'))));
+    const signatureWidget = annotation && subtype === '/Widget' && nameOf(dict, 'FT') === '/Sig';
+    if (!lastHead(num, gen)) return !annotation || signatureWidget;
+    if (!isDict || (type !== '/Catalog' && type !== '/Page')) return false;
+    const before = previous(num, gen);
+    if (!before) return false;
+    return type === '/Catalog' ? sameExcept(dict, before, 'AcroForm', null) : sameExcept(dict, before, 'Annots', 'Annots');
   });
 }
