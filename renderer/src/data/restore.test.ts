@@ -11,6 +11,8 @@ import type { MainDeps } from '../../../electron/main/deps';
 import { DondocDb } from './db';
 import { dumpDatabase } from './dump';
 import { verifyAuditChain, withWrites, type WriteContext } from './repository';
+import { readTaskIndex, writeTaskIndexSnapshot } from '../features/tasks/data/indexSnapshot';
+import { NO_DUE_KEY, type TaskIndexRow } from '../features/tasks/data/taskIndex';
 import { backupLive, checkRestorable, cleanupScratch, loadBackup, parseBackupBody, restoreDrill, restoreLoaded, SCRATCH_PREFIX } from './restore';
 
 const ctx: WriteContext = { site: 'site-test', actor: 'lan.vt (Nông Thị Lan)', now: () => new Date('2026-11-29T03:00:00Z') };
@@ -101,6 +103,60 @@ describe('restore', () => {
     // No scratch database is left behind.
     const names = (await indexedDB.databases()).map((d) => d.name ?? '');
     expect(names.filter((n) => n.startsWith(SCRATCH_PREFIX))).toEqual([]);
+  });
+
+  it('leaves the packed task-index snapshot out of the backup; the restored index is read in full, then snapshotted again', async () => {
+    const live = await seeded(2);
+    const indexRow = (id: string, percent: number): TaskIndexRow => ({
+      id,
+      title: `Nhiệm vụ ${id}`,
+      directiveId: null,
+      directiveRef: '',
+      assignerUnitId: 'u0',
+      assignerOfficialId: null,
+      leadUnitId: 'u1',
+      supportUnitIds: [],
+      unitIds: ['u1'],
+      responsibleOfficialId: null,
+      planYear: 2026,
+      priority: 'normal',
+      status: 'active',
+      open: 1,
+      originalDueOn: null,
+      effectiveDueOn: null,
+      dueKey: NO_DUE_KEY,
+      completedOn: null,
+      percent,
+      pendingExtension: 0,
+      assignedOn: '2026-03-02',
+      lastEventOn: '2026-03-02',
+      eventCount: 0,
+      search: id,
+    });
+    await live.taskIndex.bulkPut([indexRow('t1', 10), indexRow('t2', 20)]);
+    await writeTaskIndexSnapshot(live, await live.taskIndex.toArray());
+    const backup = await backupLive(api, live, 'manual');
+    // After the backup: a newer snapshot and a tail the restore must not keep.
+    await live.taskIndex.put(indexRow('t3', 30));
+    await writeTaskIndexSnapshot(live, await live.taskIndex.toArray());
+    await live.taskIndex.put(indexRow('t1', 99));
+
+    const { info, json } = await openStored(backup.fileName);
+    const tables = Object.keys(parseBackupBody(json).tables);
+    expect(tables).toContain('taskIndex');
+    expect(tables).not.toContain('taskIndexPacks');
+    expect(tables).not.toContain('taskIndexDirty');
+    const loaded = await loadBackup(info, json);
+    await restoreLoaded({ api, live, loaded, jsonLength: json.length, estimate: plenty });
+    expect(await live.taskIndexPacks.count()).toBe(0);
+    const read = await readTaskIndex(live);
+    expect(read.source).toBe('full');
+    expect(read.rows.map((r) => [r.id, r.percent]).sort()).toEqual([
+      ['t1', 10],
+      ['t2', 20],
+    ]);
+    await writeTaskIndexSnapshot(live, read.rows);
+    expect((await readTaskIndex(live)).source).toBe('snapshot');
   });
 
   it('refuses a backup from a newer schema with a clear message, before anything changes', async () => {

@@ -127,6 +127,14 @@ function writeRawDatabase(name: string, dump: DatabaseDump, stores: Record<strin
           if (current) for (const i of shape.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
           for (const row of rows) store.add(row);
         }
+        // A dump leaves the local caches out (dump.ts); at the current version no upgrade will add their stores.
+        if (current) {
+          for (const [table, shape] of Object.entries(stores)) {
+            if (table in dump.tables) continue;
+            const store = idb.createObjectStore(table, { keyPath: shape.keyPath });
+            for (const i of shape.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+          }
+        }
       } catch {
         failed = corrupt('có bản ghi thiếu khóa hoặc không lưu được.');
         tx.abort();
