@@ -13,7 +13,7 @@ import { dumpDatabase } from './dump';
 import { verifyAuditChain, withWrites, type WriteContext } from './repository';
 import { readTaskIndex, writeTaskIndexSnapshot } from '../features/tasks/data/indexSnapshot';
 import { NO_DUE_KEY, type TaskIndexRow } from '../features/tasks/data/taskIndex';
-import { backupLive, checkRestorable, cleanupScratch, loadBackup, parseBackupBody, restoreDrill, restoreLoaded, SCRATCH_PREFIX } from './restore';
+import { backupLive, checkRestorable, type RestoreProgress, cleanupScratch, loadBackup, parseBackupBody, restoreDrill, restoreLoaded, SCRATCH_PREFIX } from './restore';
 
 const ctx: WriteContext = { site: 'site-test', actor: 'lan.vt (Nông Thị Lan)', now: () => new Date('2026-11-29T03:00:00Z') };
 const plenty = async () => ({ usage: 0, quota: 10 * 1024 ** 3 });
@@ -87,7 +87,15 @@ describe('restore', () => {
     expect(changed).not.toEqual(before);
 
     const { info, json } = await openStored(backup.fileName);
-    const loaded = await loadBackup(info, json);
+    const steps: RestoreProgress[] = [];
+    const loaded = await loadBackup(info, json, (p) => steps.push(p));
+    // The bar moves with the rows landing in the scratch copy, up to all of them.
+    const rows = Object.values(info.counts).reduce((n, c) => n + c, 0);
+    const scratch = steps.filter((p) => p.step === 'Đang nạp bản sao lưu vào vùng thử');
+    expect(scratch.map((p) => p.total)).toEqual(scratch.map(() => rows));
+    expect(scratch.map((p) => p.done)).toEqual([...scratch.map((p) => p.done)].sort((a, b) => a - b));
+    expect(scratch.length).toBeGreaterThan(2);
+    expect(scratch.at(-1)!.done).toBe(rows);
     expect(loaded.officeName).toBe('Ủy ban nhân dân xã Hòa An');
     expect(loaded.chainBroken).toBeNull();
     const safety = await restoreLoaded({ api, live, loaded, jsonLength: json.length, estimate: plenty });

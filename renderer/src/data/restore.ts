@@ -12,7 +12,7 @@ import type { DondocApi } from '@shared/ipc/api';
 import type { BackupInfo } from '@shared/ipc/channels/backup';
 import { ORGANISATION_SETTINGS_ID } from '@shared/registries/organisation';
 import { DondocDb, SCHEMA_VERSION } from './db';
-import { countRows, dumpDatabase, type DatabaseDump } from './dump';
+import { CACHE_TABLES, countRows, dumpDatabase, type DatabaseDump } from './dump';
 import { verifyAuditChain } from './repository';
 import { ensureRoomFor, browserEstimator, type Estimator } from './quota';
 import { reportAuditHead } from './auditAnchor';
@@ -20,6 +20,7 @@ import { reportAuditHead } from './auditAnchor';
 /** Rows per bulkAdd inside the one restore transaction (bounded request size, same atomicity). */
 export const RESTORE_CHUNK = 2000;
 export const SCRATCH_PREFIX = 'dondoc-scratch-';
+const SCRATCH_STEP = 'Đang nạp bản sao lưu vào vùng thử';
 
 export interface RestoreProgress {
   /** What is happening, for the screen. */
@@ -110,13 +111,15 @@ export async function cleanupScratch(): Promise<void> {
 }
 
 /** Writes the dump into a new raw IndexedDB database at the dump's own version, in one upgrade transaction. */
-function writeRawDatabase(name: string, dump: DatabaseDump, stores: Record<string, StoreShape>): Promise<void> {
+function writeRawDatabase(name: string, dump: DatabaseDump, stores: Record<string, StoreShape>, onProgress?: OnProgress): Promise<void> {
   // At the current version the scratch copy gets the full schema; an older backup gets keys only
   // and Dexie's upgrade adds that version's indexes before running the real migrations.
   const current = dump.idbVersion === SCHEMA_VERSION * 10;
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, dump.idbVersion);
     let failed: AppError | null = null;
+    const total = Object.values(dump.tables).reduce((n, rows) => n + rows.length, 0);
+    let added = 0;
     req.onupgradeneeded = () => {
       const idb = req.result;
       const tx = req.transaction!;
@@ -125,7 +128,15 @@ function writeRawDatabase(name: string, dump: DatabaseDump, stores: Record<strin
           const shape = stores[table];
           const store = idb.createObjectStore(table, { keyPath: shape.keyPath });
           if (current) for (const i of shape.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
-          for (const row of rows) store.add(row);
+          for (let i = 0; i < rows.length; i++) {
+            const add = store.add(rows[i]);
+            // The bar moves as the rows land (every RESTORE_CHUNK rows and at each table's end).
+            if (onProgress && ((i + 1) % RESTORE_CHUNK === 0 || i === rows.length - 1)) {
+              const at = added + i + 1;
+              add.onsuccess = () => onProgress({ step: SCRATCH_STEP, done: at, total });
+            }
+          }
+          added += rows.length;
         }
         // A dump leaves the local caches out (dump.ts); at the current version no upgrade will add their stores.
         if (current) {
@@ -176,8 +187,8 @@ export async function loadBackup(info: BackupInfo, json: string, onProgress?: On
   checkRestorable(info, dump);
   const name = `${SCRATCH_PREFIX}${crypto.randomUUID()}`;
   try {
-    onProgress?.({ step: 'Đang nạp bản sao lưu vào vùng thử', done: 1, total: 3 });
-    await writeRawDatabase(name, dump, currentStores());
+    onProgress?.({ step: SCRATCH_STEP, done: 0, total: Object.values(dump.tables).reduce((n, rows) => n + rows.length, 0) });
+    await writeRawDatabase(name, dump, currentStores(), onProgress);
     const scratch = new DondocDb(name);
     try {
       try {
@@ -225,7 +236,9 @@ export const TRUST_TABLES = ['peers'];
 
 /** Replaces every live table (but `keepLive`) with the loaded rows in one transaction; nothing else may run inside it. */
 export async function replaceAllTables(live: DondocDb, tables: Record<string, unknown[]>, onProgress?: OnProgress, keepLive: readonly string[] = []): Promise<void> {
-  const replaced = live.tables.filter((t) => !keepLive.includes(t.name));
+  // The local caches last: clearing taskIndex leaves a tail record they must not keep (dump.ts).
+  const kept = live.tables.filter((t) => !keepLive.includes(t.name));
+  const replaced = [...kept.filter((t) => !CACHE_TABLES.includes(t.name)), ...kept.filter((t) => CACHE_TABLES.includes(t.name))];
   const total = replaced.reduce((n, t) => n + (tables[t.name]?.length ?? 0), 0);
   let done = 0;
   try {
