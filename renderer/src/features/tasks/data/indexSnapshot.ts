@@ -11,25 +11,19 @@
  * it: a missing, stale (other format) or corrupt (fails zod, wrong count) snapshot is ignored
  * and the index read in full, and the next idle moment writes a fresh one.
  */
-import { z } from "zod";
-import type {
-  DBCore,
-  DBCoreMutateRequest,
-  DBCoreTable,
-  DBCoreTransaction,
-  Middleware,
-} from "dexie";
-import type { DondocDb } from "../../../data/db";
-import type { TaskIndexRow } from "./taskIndex";
+import { z } from 'zod';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DondocDb } from '../../../data/db';
+import type { TaskIndexRow } from './taskIndex';
 
 /** Bump when TaskIndexRow's stored shape changes in a way an old snapshot must not be read as. */
 export const INDEX_SNAPSHOT_FORMAT = 1;
-export const SNAPSHOT_HEAD_ID = "head";
+export const SNAPSHOT_HEAD_ID = 'head';
 /** Rows per packed record: a few records for a province, each a bounded structured clone. */
 export const SNAPSHOT_CHUNK_ROWS = 10_000;
-export const TASK_INDEX_TABLE = "taskIndex";
-export const DIRTY_TABLE = "taskIndexDirty";
-export const PACKS_TABLE = "taskIndexPacks";
+export const TASK_INDEX_TABLE = 'taskIndex';
+export const DIRTY_TABLE = 'taskIndexDirty';
+export const PACKS_TABLE = 'taskIndexPacks';
 
 /** A taskIndex write since the snapshot: the keys it touched, or `all` after a clear or range delete. */
 export interface DirtyRecord {
@@ -103,16 +97,16 @@ const dirtySchema = z.object({
 });
 
 /** Keys a mutation of taskIndex touched, or 'all' when it cannot name them (clear, range delete). */
-function touched(req: DBCoreMutateRequest): string[] | "all" {
+function touched(req: DBCoreMutateRequest): string[] | 'all' {
   switch (req.type) {
-    case "add":
-    case "put":
+    case 'add':
+    case 'put':
       if (req.keys) return req.keys.map(String);
       return req.values.map((v: { id?: unknown }) => String(v.id));
-    case "delete":
+    case 'delete':
       return req.keys.map(String);
-    case "deleteRange":
-      return "all";
+    case 'deleteRange':
+      return 'all';
   }
 }
 
@@ -130,8 +124,8 @@ function hasStore(trans: DBCoreTransaction, store: string): boolean {
  * taskIndexDirty, and records, in that transaction, the keys each mutation touched.
  */
 export const taskIndexDirtyMiddleware: Middleware<DBCore> = {
-  stack: "dbcore",
-  name: "taskIndexDirty",
+  stack: 'dbcore',
+  name: 'taskIndexDirty',
   create(down) {
     const dirtyOf = (): DBCoreTable | null => {
       try {
@@ -143,16 +137,8 @@ export const taskIndexDirtyMiddleware: Middleware<DBCore> = {
     return {
       ...down,
       transaction(stores, mode, options) {
-        const extend =
-          mode === "readwrite" &&
-          stores.includes(TASK_INDEX_TABLE) &&
-          !stores.includes(DIRTY_TABLE) &&
-          dirtyOf() !== null;
-        return down.transaction(
-          extend ? [...stores, DIRTY_TABLE] : stores,
-          mode,
-          options,
-        );
+        const extend = mode === 'readwrite' && stores.includes(TASK_INDEX_TABLE) && !stores.includes(DIRTY_TABLE) && dirtyOf() !== null;
+        return down.transaction(extend ? [...stores, DIRTY_TABLE] : stores, mode, options);
       },
       table(name) {
         const table = down.table(name);
@@ -165,13 +151,10 @@ export const taskIndexDirtyMiddleware: Middleware<DBCore> = {
             // Inside a version upgrade from before v9 the dirty store does not exist yet; nor does a snapshot.
             if (dirty && hasStore(req.trans, DIRTY_TABLE)) {
               const keys = touched(req);
-              const record: DirtyRecord =
-                keys === "all"
-                  ? { id: crypto.randomUUID(), keys: [], all: true }
-                  : { id: crypto.randomUUID(), keys };
-              if (keys === "all" || keys.length > 0)
+              const record: DirtyRecord = keys === 'all' ? { id: crypto.randomUUID(), keys: [], all: true } : { id: crypto.randomUUID(), keys };
+              if (keys === 'all' || keys.length > 0)
                 await dirty.mutate({
-                  type: "put",
+                  type: 'put',
                   trans: req.trans,
                   values: [record],
                 });
@@ -187,36 +170,30 @@ export const taskIndexDirtyMiddleware: Middleware<DBCore> = {
 export interface SnapshotRead {
   rows: TaskIndexRow[];
   /** 'snapshot': packed records plus a tail of `tail` re-read rows; 'full': every row read (no usable snapshot). */
-  source: "snapshot" | "full";
+  source: 'snapshot' | 'full';
   tail: number;
   /** Why the snapshot was not used, when source is 'full'. */
   reason: string | null;
 }
 
-type SnapshotUse =
-  { rows: Map<string, TaskIndexRow>; tail: number } | { reason: string };
+type SnapshotUse = { rows: Map<string, TaskIndexRow>; tail: number } | { reason: string };
 
 async function readSnapshotIn(db: DondocDb): Promise<SnapshotUse> {
-  const head = headSchema.safeParse(
-    await db.taskIndexPacks.get(SNAPSHOT_HEAD_ID),
-  );
-  if (!head.success) return { reason: "no snapshot" };
-  if (head.data.format !== INDEX_SNAPSHOT_FORMAT)
-    return { reason: `snapshot format ${head.data.format}` };
+  const head = headSchema.safeParse(await db.taskIndexPacks.get(SNAPSHOT_HEAD_ID));
+  if (!head.success) return { reason: 'no snapshot' };
+  if (head.data.format !== INDEX_SNAPSHOT_FORMAT) return { reason: `snapshot format ${head.data.format}` };
   const dirtyRaw = await db.taskIndexDirty.toArray();
   const dirty = z.array(dirtySchema).safeParse(dirtyRaw);
-  if (!dirty.success) return { reason: "corrupt tail" };
-  if (dirty.data.some((d) => d.all))
-    return { reason: "index cleared since the snapshot" };
+  if (!dirty.success) return { reason: 'corrupt tail' };
+  if (dirty.data.some((d) => d.all)) return { reason: 'index cleared since the snapshot' };
   const chunks = await db.taskIndexPacks.bulkGet(head.data.chunks);
   const rows = new Map<string, TaskIndexRow>();
   for (const c of chunks) {
-    const parsed = chunkSchema.safeParse(c);
-    if (!parsed.success) return { reason: "corrupt snapshot chunk" };
-    for (const r of parsed.data.rows) rows.set(r.id, r as TaskIndexRow);
+    // Checked, then the stored objects themselves are kept (zod's parsed copy would allocate every row again).
+    if (!chunkSchema.safeParse(c).success) return { reason: 'corrupt snapshot chunk' };
+    for (const r of (c as SnapshotChunk).rows) rows.set(r.id, r);
   }
-  if (rows.size !== head.data.count)
-    return { reason: "snapshot count mismatch" };
+  if (rows.size !== head.data.count) return { reason: 'snapshot count mismatch' };
   const keys = [...new Set(dirty.data.flatMap((d) => d.keys))];
   const fresh = keys.length ? await db.taskIndex.bulkGet(keys) : [];
   fresh.forEach((row, i) => {
@@ -225,8 +202,7 @@ async function readSnapshotIn(db: DondocDb): Promise<SnapshotUse> {
   });
   // The cheap end-to-end check: the merged rows are exactly as many as the table holds.
   const count = await db.taskIndex.count();
-  if (count !== rows.size)
-    return { reason: `snapshot gives ${rows.size} rows, index holds ${count}` };
+  if (count !== rows.size) return { reason: `snapshot gives ${rows.size} rows, index holds ${count}` };
   return { rows, tail: keys.length };
 }
 
@@ -235,39 +211,33 @@ async function readSnapshotIn(db: DondocDb): Promise<SnapshotUse> {
  * full read. One read-only transaction, so the rows are the index as of one moment.
  */
 export async function readTaskIndex(db: DondocDb): Promise<SnapshotRead> {
-  return db.transaction(
-    "r",
-    [db.taskIndex, db.taskIndexPacks, db.taskIndexDirty],
-    async () => {
-      let use: SnapshotUse;
-      try {
-        use = await readSnapshotIn(db);
-      } catch (e) {
-        use = {
-          reason: `snapshot unreadable: ${e instanceof Error ? e.message : String(e)}`,
-        };
-      }
-      if ("rows" in use)
-        return {
-          rows: [...use.rows.values()],
-          source: "snapshot" as const,
-          tail: use.tail,
-          reason: null,
-        };
-      return {
-        rows: await db.taskIndex.toArray(),
-        source: "full" as const,
-        tail: 0,
-        reason: use.reason,
+  return db.transaction('r', [db.taskIndex, db.taskIndexPacks, db.taskIndexDirty], async () => {
+    let use: SnapshotUse;
+    try {
+      use = await readSnapshotIn(db);
+    } catch (e) {
+      use = {
+        reason: `snapshot unreadable: ${e instanceof Error ? e.message : String(e)}`,
       };
-    },
-  );
+    }
+    if ('rows' in use)
+      return {
+        rows: [...use.rows.values()],
+        source: 'snapshot' as const,
+        tail: use.tail,
+        reason: null,
+      };
+    return {
+      rows: await db.taskIndex.toArray(),
+      source: 'full' as const,
+      tail: 0,
+      reason: use.reason,
+    };
+  });
 }
 
 /** Dirty records since the snapshot (how long the tail a cold start would re-read is). */
-export async function snapshotTailLength(
-  db: DondocDb,
-): Promise<{ records: number; all: boolean }> {
+export async function snapshotTailLength(db: DondocDb): Promise<{ records: number; all: boolean }> {
   const dirty = (await db.taskIndexDirty.toArray()) as DirtyRecord[];
   return { records: dirty.length, all: dirty.some((d) => d.all === true) };
 }
@@ -279,59 +249,46 @@ export async function snapshotTailLength(
  * the index as of this transaction, and the dirty records it covers are removed. After a clear
  * (an `all` record) every row is read instead. Returns the rows written (the caller adopts them).
  */
-export async function writeTaskIndexSnapshot(
-  db: DondocDb,
-  current: Iterable<TaskIndexRow>,
-  now: () => Date = () => new Date(),
-): Promise<Map<string, TaskIndexRow>> {
-  return db.transaction(
-    "rw",
-    [db.taskIndex, db.taskIndexPacks, db.taskIndexDirty],
-    async () => {
-      const dirty = (await db.taskIndexDirty.toArray()) as DirtyRecord[];
-      let rows: Map<string, TaskIndexRow>;
-      if (dirty.some((d) => d.all === true)) {
-        rows = new Map((await db.taskIndex.toArray()).map((r) => [r.id, r]));
-      } else {
-        rows = new Map([...current].map((r) => [r.id, r]));
-        const keys = [...new Set(dirty.flatMap((d) => d.keys))];
-        const fresh = keys.length ? await db.taskIndex.bulkGet(keys) : [];
-        fresh.forEach((row, i) => {
-          if (row) rows.set(row.id, row);
-          else rows.delete(keys[i]);
-        });
-      }
-      const all = [...rows.values()];
-      const chunks: SnapshotChunk[] = [];
-      for (let i = 0; i < all.length; i += SNAPSHOT_CHUNK_ROWS)
-        chunks.push({
-          id: `chunk-${String(chunks.length).padStart(4, "0")}`,
-          rows: all.slice(i, i + SNAPSHOT_CHUNK_ROWS),
-        });
-      const head: SnapshotHead = {
-        id: SNAPSHOT_HEAD_ID,
-        format: INDEX_SNAPSHOT_FORMAT,
-        count: all.length,
-        chunks: chunks.map((c) => c.id),
-        writtenAt: now().toISOString(),
-      };
-      await db.taskIndexPacks.clear();
-      await db.taskIndexPacks.bulkPut([head, ...chunks]);
-      if (dirty.length)
-        await db.taskIndexDirty.bulkDelete(dirty.map((d) => d.id));
-      return rows;
-    },
-  );
+export async function writeTaskIndexSnapshot(db: DondocDb, current: Iterable<TaskIndexRow>, now: () => Date = () => new Date()): Promise<Map<string, TaskIndexRow>> {
+  return db.transaction('rw', [db.taskIndex, db.taskIndexPacks, db.taskIndexDirty], async () => {
+    const dirty = (await db.taskIndexDirty.toArray()) as DirtyRecord[];
+    let rows: Map<string, TaskIndexRow>;
+    if (dirty.some((d) => d.all === true)) {
+      rows = new Map((await db.taskIndex.toArray()).map((r) => [r.id, r]));
+    } else {
+      rows = new Map([...current].map((r) => [r.id, r]));
+      const keys = [...new Set(dirty.flatMap((d) => d.keys))];
+      const fresh = keys.length ? await db.taskIndex.bulkGet(keys) : [];
+      fresh.forEach((row, i) => {
+        if (row) rows.set(row.id, row);
+        else rows.delete(keys[i]);
+      });
+    }
+    const all = [...rows.values()];
+    const chunks: SnapshotChunk[] = [];
+    for (let i = 0; i < all.length; i += SNAPSHOT_CHUNK_ROWS)
+      chunks.push({
+        id: `chunk-${String(chunks.length).padStart(4, '0')}`,
+        rows: all.slice(i, i + SNAPSHOT_CHUNK_ROWS),
+      });
+    const head: SnapshotHead = {
+      id: SNAPSHOT_HEAD_ID,
+      format: INDEX_SNAPSHOT_FORMAT,
+      count: all.length,
+      chunks: chunks.map((c) => c.id),
+      writtenAt: now().toISOString(),
+    };
+    await db.taskIndexPacks.clear();
+    await db.taskIndexPacks.bulkPut([head, ...chunks]);
+    if (dirty.length) await db.taskIndexDirty.bulkDelete(dirty.map((d) => d.id));
+    return rows;
+  });
 }
 
 /** Drops the snapshot and its tail (restore does this: the restored index is read in full once). */
 export async function dropTaskIndexSnapshot(db: DondocDb): Promise<void> {
-  await db.transaction(
-    "rw",
-    [db.taskIndexPacks, db.taskIndexDirty],
-    async () => {
-      await db.taskIndexPacks.clear();
-      await db.taskIndexDirty.clear();
-    },
-  );
+  await db.transaction('rw', [db.taskIndexPacks, db.taskIndexDirty], async () => {
+    await db.taskIndexPacks.clear();
+    await db.taskIndexDirty.clear();
+  });
 }
