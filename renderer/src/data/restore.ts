@@ -1,9 +1,11 @@
 /**
- * Restore from a backup, and the restore drill. A backup is first loaded into a scratch
- * database (raw IndexedDB at the backup's own version, then opened with Dexie so the real
- * migrations run), its counts and audit chain are verified, and only then, after the current
- * database has itself been backed up, are all live tables replaced in ONE transaction: a crash
- * leaves the data as it was before or as it is in the backup, never in between.
+ * Restore from a backup, and the restore drill. A backup at an older schema is first loaded
+ * into a scratch database (raw IndexedDB at the backup's own version, then opened with Dexie so
+ * the real migrations run); one at the current schema has its keys checked in memory and only
+ * its audit entries go through a scratch database. Its counts and audit chain are verified, and
+ * only then, after the current database has itself been backed up, are all live tables replaced
+ * in ONE transaction: a crash leaves the data as it was before or as it is in the backup, never
+ * in between.
  */
 import Dexie from 'dexie';
 import { z } from 'zod';
@@ -177,14 +179,37 @@ export interface LoadedBackup {
   chainBroken: { seq: number; reason: string } | null;
 }
 
+const validKey = (k: unknown) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k));
+
 /**
- * Loads a backup into a throw-away database, runs the migrations, checks counts and the audit
- * chain, reads everything back and deletes the scratch database. The live database is untouched.
+ * What writing a current-version dump into IndexedDB would refuse, checked in memory: every
+ * row has a key at its table's key path, and no key repeats (the schema has no other unique index).
+ */
+export function checkKeys(dump: DatabaseDump, stores: Record<string, StoreShape>): void {
+  for (const [table, rows] of Object.entries(dump.tables)) {
+    const keyPath = stores[table].keyPath;
+    const seen = new Set<unknown>();
+    for (const row of rows) {
+      const key = (row as Record<string, unknown>)[keyPath];
+      if (!validKey(key)) throw corrupt('có bản ghi thiếu khóa hoặc không lưu được.');
+      if (seen.has(key)) throw corrupt('có bản ghi trùng khóa hoặc không lưu được.');
+      seen.add(key);
+    }
+  }
+}
+
+/**
+ * Loads a backup and checks it without touching the live database. A backup at an older schema
+ * goes into a throw-away database where the app's migrations run, is checked (counts, audit
+ * chain) and read back. One at the current schema needs no migration: its keys are checked in
+ * memory and only its audit entries go through a throw-away database for the chain check, so a
+ * province's rows are written once (by the restore), not twice.
  */
 export async function loadBackup(info: BackupInfo, json: string, onProgress?: OnProgress): Promise<LoadedBackup> {
   onProgress?.({ step: 'Đang kiểm tra nội dung bản sao lưu', done: 0, total: 3 });
   const dump = parseBackupBody(json);
   checkRestorable(info, dump);
+  if (dump.idbVersion === SCHEMA_VERSION * 10) return loadCurrent(info, dump, onProgress);
   const name = `${SCRATCH_PREFIX}${crypto.randomUUID()}`;
   try {
     onProgress?.({ step: SCRATCH_STEP, done: 0, total: Object.values(dump.tables).reduce((n, rows) => n + rows.length, 0) });
@@ -220,6 +245,41 @@ export async function loadBackup(info: BackupInfo, json: string, onProgress?: On
   } finally {
     await deleteDatabase(name);
   }
+}
+
+async function loadCurrent(info: BackupInfo, dump: DatabaseDump, onProgress?: OnProgress): Promise<LoadedBackup> {
+  const stores = currentStores();
+  onProgress?.({ step: 'Đang kiểm tra khóa các bản ghi', done: 1, total: 3 });
+  checkKeys(dump, stores);
+  const tables: Record<string, unknown[]> = {};
+  for (const table of Object.keys(stores)) tables[table] = dump.tables[table] ?? [];
+  for (const [table, n] of Object.entries(info.counts)) {
+    if ((tables[table]?.length ?? 0) !== n) throw corrupt(`bảng ${table} có ${tables[table]?.length ?? 0} bản ghi, tệp ghi ${n}.`);
+  }
+  onProgress?.({ step: 'Đang kiểm tra nhật ký thay đổi', done: 2, total: 3 });
+  const name = `${SCRATCH_PREFIX}${crypto.randomUUID()}`;
+  let chainBroken: LoadedBackup['chainBroken'];
+  try {
+    await writeRawDatabase(name, { ...dump, tables: { audit: dump.tables.audit ?? [] } }, stores);
+    const scratch = new DondocDb(name);
+    try {
+      await scratch.open();
+      chainBroken = await verifyAuditChain(scratch);
+    } finally {
+      scratch.close();
+    }
+  } finally {
+    await deleteDatabase(name);
+  }
+  const org = tables.settings.find((r) => (r as { id?: unknown }).id === ORGANISATION_SETTINGS_ID) as { authorityName?: unknown } | undefined;
+  onProgress?.({ step: 'Đã kiểm tra xong bản sao lưu', done: 3, total: 3 });
+  return {
+    info,
+    tables,
+    counts: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length])),
+    officeName: typeof org?.authorityName === 'string' ? org.authorityName : null,
+    chainBroken,
+  };
 }
 
 /** Approximate bytes a restore needs in the database: the new copy lands before the old is freed. */
