@@ -129,7 +129,11 @@ export class TaskIndexMirror {
    * Writes a fresh packed snapshot of the index from this mirror's rows, in the mirror's queue
    * (no change is applied meanwhile). The rows the dirty records name are re-read inside the
    * snapshot's transaction and adopted here too, so the mirror and the snapshot are both the
-   * index as of that transaction.
+   * index as of that transaction. Why that is enough: a row of this mirror differs from the
+   * table only after a commit this mirror has not applied yet, and that commit's dirty record
+   * is still there (only a snapshot removes dirty records, and a snapshot adopts the rows it
+   * re-read). This holds for the one window the app has; a second window saving snapshots
+   * could remove a record this mirror still relies on.
    */
   saveSnapshot(): Promise<void> {
     const run = async () => {

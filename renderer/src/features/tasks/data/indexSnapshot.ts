@@ -284,11 +284,3 @@ export async function writeTaskIndexSnapshot(db: DondocDb, current: Iterable<Tas
     return rows;
   });
 }
-
-/** Drops the snapshot and its tail (restore does this: the restored index is read in full once). */
-export async function dropTaskIndexSnapshot(db: DondocDb): Promise<void> {
-  await db.transaction('rw', [db.taskIndexPacks, db.taskIndexDirty], async () => {
-    await db.taskIndexPacks.clear();
-    await db.taskIndexDirty.clear();
-  });
-}
