@@ -153,7 +153,7 @@ export class TaskIndexMirror {
 
   /** Saves a snapshot when there is none usable or its tail has grown (idle and close). */
   saveSnapshotIfStale(): Promise<void> {
-    if (this.tail !== null && this.tail === 0) return Promise.resolve();
+    if (this.tail === 0) return Promise.resolve();
     return this.saveSnapshot().catch(() => undefined);
   }
 
