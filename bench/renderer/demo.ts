@@ -11,6 +11,7 @@ import type { WriteContext } from '../../renderer/src/data/repository';
 import { completeSetup } from '../../renderer/src/features/registries/commands';
 import { adaptDemo, loadDemoData as writeDemo, type DemoLoadResult } from '../../renderer/src/features/tasks/data/demo';
 import { buildIndexRow, type TaskIndexRow } from '../../renderer/src/features/tasks/data/taskIndex';
+import { TaskIndexMirror } from '../../renderer/src/features/tasks/data/indexMirror';
 import { loadOrganisation } from '../../renderer/src/features/registries/queries';
 import { foldTask } from '@shared/tasks/state';
 import type { TaskEvent } from '@shared/tasks/model';
@@ -70,6 +71,12 @@ export async function loadDemoData(dbName: string, size: SizeSpec): Promise<void
   try {
     if (size.label === 'province-years') await writeScreensDemo(db, data);
     else await writeDemoInto(db, data);
+    // What the app does at the first idle moment after a full read of the index: the mirror
+    // writes the packed snapshot a cold start then reads (indexSnapshot.ts).
+    const mirror = new TaskIndexMirror(db);
+    await mirror.load();
+    await mirror.saveSnapshot();
+    mirror.close();
   } finally {
     db.close();
   }

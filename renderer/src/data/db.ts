@@ -5,6 +5,7 @@
 import Dexie, { type Table } from 'dexie';
 import type { Op, Row } from '@shared/data/ops';
 import type { TaskIndexRow } from '../features/tasks/data/taskIndex';
+import { taskIndexDirtyMiddleware, type DirtyRecord, type PackRecord } from '../features/tasks/data/indexSnapshot';
 import type { ConflictRow, ExportRow, ImportRow, PeerRow, RejectionRow } from '../features/sync/data/types';
 
 export const DB_NAME = 'dondoc';
@@ -106,6 +107,18 @@ const V7 = {
   accountability: 'id, kind, recordedOn, subjectUnitId, subjectOfficialId',
 };
 
+/**
+ * v9 (declared directly on v7; v8 is the op-log segments of the parallel work on issue 20):
+ * the packed snapshot of the LOCAL task index (a head and chunks of rows) and the keys of
+ * taskIndex rows written since it, both local, never synced, never required: a database
+ * without them reads the index in full (features/tasks/data/indexSnapshot.ts).
+ */
+const V9 = {
+  ...V7,
+  taskIndexPacks: 'id',
+  taskIndexDirty: 'id',
+};
+
 export class DondocDb extends Dexie {
   ops!: Table<Op, string>;
   audit!: Table<AuditEntry, number>;
@@ -134,6 +147,8 @@ export class DondocDb extends Dexie {
   syncConflicts!: Table<ConflictRow, string>;
   reports!: Table<EntityRow, string>;
   accountability!: Table<EntityRow, string>;
+  taskIndexPacks!: Table<PackRecord, string>;
+  taskIndexDirty!: Table<DirtyRecord, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, { chromeTransactionDurability: 'strict', ...options });
@@ -153,6 +168,9 @@ export class DondocDb extends Dexie {
     this.version(5).stores(V5);
     this.version(6).stores(V6);
     this.version(7).stores(V7);
+    this.version(9).stores(V9);
+    // Every read-write transaction over taskIndex also records the keys it wrote (the snapshot's tail).
+    this.use(taskIndexDirtyMiddleware);
   }
 }
 

@@ -2,6 +2,15 @@
  * A full dump of the database with raw IndexedDB, readable at any schema version: used for
  * the backup main writes before a migration (Dexie must not open, and so upgrade, first).
  */
+import { DIRTY_TABLE, PACKS_TABLE } from '../features/tasks/data/indexSnapshot';
+
+/**
+ * LOCAL caches left out of every dump: the packed task-index snapshot and its tail are derived
+ * from the taskIndex table the dump carries; a restored database reads its index in full once
+ * and writes a fresh snapshot at the next idle moment.
+ */
+export const CACHE_TABLES: readonly string[] = [PACKS_TABLE, DIRTY_TABLE];
+
 export interface DatabaseDump {
   database: string;
   /** IndexedDB version (Dexie's version × 10). */
@@ -17,7 +26,7 @@ export async function existingIdbVersion(name: string): Promise<number> {
   return 0;
 }
 
-export function dumpDatabase(name: string): Promise<DatabaseDump> {
+export function dumpDatabase(name: string, exclude: readonly string[] = CACHE_TABLES): Promise<DatabaseDump> {
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name);
     req.onerror = () => reject(req.error);
@@ -27,7 +36,7 @@ export function dumpDatabase(name: string): Promise<DatabaseDump> {
     };
     req.onsuccess = () => {
       const idb = req.result;
-      const names = Array.from(idb.objectStoreNames);
+      const names = Array.from(idb.objectStoreNames).filter((n) => !exclude.includes(n));
       const tables: Record<string, unknown[]> = {};
       if (names.length === 0) {
         idb.close();

@@ -11,7 +11,9 @@ import type { MainDeps } from '../../../electron/main/deps';
 import { DondocDb } from './db';
 import { dumpDatabase } from './dump';
 import { verifyAuditChain, withWrites, type WriteContext } from './repository';
-import { backupLive, checkRestorable, cleanupScratch, loadBackup, parseBackupBody, restoreDrill, restoreLoaded, SCRATCH_PREFIX } from './restore';
+import { readTaskIndex, writeTaskIndexSnapshot } from '../features/tasks/data/indexSnapshot';
+import { NO_DUE_KEY, type TaskIndexRow } from '../features/tasks/data/taskIndex';
+import { backupLive, checkRestorable, type RestoreProgress, cleanupScratch, loadBackup, parseBackupBody, restoreDrill, restoreLoaded, SCRATCH_PREFIX } from './restore';
 
 const ctx: WriteContext = { site: 'site-test', actor: 'lan.vt (Nông Thị Lan)', now: () => new Date('2026-11-29T03:00:00Z') };
 const plenty = async () => ({ usage: 0, quota: 10 * 1024 ** 3 });
@@ -88,7 +90,15 @@ describe('restore', () => {
     const loaded = await loadBackup(info, json);
     expect(loaded.officeName).toBe('Ủy ban nhân dân xã Hòa An');
     expect(loaded.chainBroken).toBeNull();
-    const safety = await restoreLoaded({ api, live, loaded, jsonLength: json.length, estimate: plenty });
+    const steps: RestoreProgress[] = [];
+    const safety = await restoreLoaded({ api, live, loaded, jsonLength: json.length, estimate: plenty, onProgress: (p) => steps.push(p) });
+    // The bar moves with the rows written, up to all of them.
+    const rows = Object.values(loaded.counts).reduce((n, c) => n + c, 0);
+    const writing = steps.filter((p) => p.step === 'Đang ghi dữ liệu khôi phục');
+    expect(writing.map((p) => p.total)).toEqual(writing.map(() => rows));
+    expect(writing.map((p) => p.done)).toEqual([...writing.map((p) => p.done)].sort((a, b) => a - b));
+    expect(writing.length).toBeGreaterThan(2);
+    expect(writing.at(-1)!.done).toBe(rows);
     expect(safety.reason).toBe('pre-restore');
 
     const after = await snapshot(live);
@@ -101,6 +111,60 @@ describe('restore', () => {
     // No scratch database is left behind.
     const names = (await indexedDB.databases()).map((d) => d.name ?? '');
     expect(names.filter((n) => n.startsWith(SCRATCH_PREFIX))).toEqual([]);
+  });
+
+  it('leaves the packed task-index snapshot out of the backup; the restored index is read in full, then snapshotted again', async () => {
+    const live = await seeded(2);
+    const indexRow = (id: string, percent: number): TaskIndexRow => ({
+      id,
+      title: `Nhiệm vụ ${id}`,
+      directiveId: null,
+      directiveRef: '',
+      assignerUnitId: 'u0',
+      assignerOfficialId: null,
+      leadUnitId: 'u1',
+      supportUnitIds: [],
+      unitIds: ['u1'],
+      responsibleOfficialId: null,
+      planYear: 2026,
+      priority: 'normal',
+      status: 'active',
+      open: 1,
+      originalDueOn: null,
+      effectiveDueOn: null,
+      dueKey: NO_DUE_KEY,
+      completedOn: null,
+      percent,
+      pendingExtension: 0,
+      assignedOn: '2026-03-02',
+      lastEventOn: '2026-03-02',
+      eventCount: 0,
+      search: id,
+    });
+    await live.taskIndex.bulkPut([indexRow('t1', 10), indexRow('t2', 20)]);
+    await writeTaskIndexSnapshot(live, await live.taskIndex.toArray());
+    const backup = await backupLive(api, live, 'manual');
+    // After the backup: a newer snapshot and a tail the restore must not keep.
+    await live.taskIndex.put(indexRow('t3', 30));
+    await writeTaskIndexSnapshot(live, await live.taskIndex.toArray());
+    await live.taskIndex.put(indexRow('t1', 99));
+
+    const { info, json } = await openStored(backup.fileName);
+    const tables = Object.keys(parseBackupBody(json).tables);
+    expect(tables).toContain('taskIndex');
+    expect(tables).not.toContain('taskIndexPacks');
+    expect(tables).not.toContain('taskIndexDirty');
+    const loaded = await loadBackup(info, json);
+    await restoreLoaded({ api, live, loaded, jsonLength: json.length, estimate: plenty });
+    expect(await live.taskIndexPacks.count()).toBe(0);
+    const read = await readTaskIndex(live);
+    expect(read.source).toBe('full');
+    expect(read.rows.map((r) => [r.id, r.percent]).sort()).toEqual([
+      ['t1', 10],
+      ['t2', 20],
+    ]);
+    await writeTaskIndexSnapshot(live, read.rows);
+    expect((await readTaskIndex(live)).source).toBe('snapshot');
   });
 
   it('refuses a backup from a newer schema with a clear message, before anything changes', async () => {
@@ -133,6 +197,10 @@ describe('restore', () => {
     const dump = parseBackupBody(json);
     const missingKey = { ...dump, tables: { ...dump.tables, units: [...dump.tables.units, { name: 'không có khóa' }] } };
     await expectRefused(loadBackup({ ...info, counts: { ...info.counts, units: info.counts.units + 1 } }, JSON.stringify(missingKey)), 'invalid-file', /thiếu khóa/);
+    const duplicate = { ...dump, tables: { ...dump.tables, units: [...dump.tables.units, dump.tables.units[0]] } };
+    await expectRefused(loadBackup({ ...info, counts: { ...info.counts, units: info.counts.units + 1 } }, JSON.stringify(duplicate)), 'invalid-file', /trùng khóa/);
+    const brokenChain = { ...dump, tables: { ...dump.tables, audit: dump.tables.audit.map((a, i) => (i === 1 ? { ...(a as object), summary: 'sửa tay' } : a)) } };
+    expect((await loadBackup(info, JSON.stringify(brokenChain))).chainBroken).toEqual({ seq: 2, reason: 'Mục nhật ký số 2 đã bị sửa.' });
     await expectRefused(loadBackup({ ...info, counts: { ...info.counts, units: 999 } }, json), 'invalid-file', /không khớp/);
     expect(await snapshot(live)).toEqual(before);
   });
@@ -141,7 +209,10 @@ describe('restore', () => {
     const live = await seeded(2);
     const v1 = { database: 'dondoc', idbVersion: 10, tables: { ops: [], audit: [], meta: [], settings: [], units: [{ id: 'u1', name: 'Cũ', shortName: 'C', parentId: null, _v: {}, _deleted: 0 }], officials: [], posts: [] } };
     const info = { path: '', fileName: 'old.ddbak', bytes: 1, sha256: '0'.repeat(64), reason: 'pre-migration' as const, createdAt: new Date().toISOString(), appVersion: '0.0.1', siteId: 's', schemaVersion: 1, counts: { units: 1 }, authenticity: 'this-site' as const };
-    const loaded = await loadBackup(info, JSON.stringify(v1));
+    const steps: RestoreProgress[] = [];
+    const loaded = await loadBackup(info, JSON.stringify(v1), (p) => steps.push(p));
+    // An older backup goes through the scratch copy; the bar follows its rows.
+    expect(steps.filter((p) => p.step === 'Đang nạp bản sao lưu vào vùng thử').at(-1)).toEqual({ step: 'Đang nạp bản sao lưu vào vùng thử', done: 1, total: 1 });
     expect(loaded.tables.units).toEqual([{ id: 'u1', name: 'Cũ', shortName: 'C', parentId: null, _v: {}, _deleted: 0, fields: [] }]);
     expect(loaded.tables.calendarOverrides).toEqual([]);
     await restoreLoaded({ api, live, loaded, jsonLength: 100, estimate: plenty });

@@ -1,9 +1,11 @@
 /**
- * Restore from a backup, and the restore drill. A backup is first loaded into a scratch
- * database (raw IndexedDB at the backup's own version, then opened with Dexie so the real
- * migrations run), its counts and audit chain are verified, and only then, after the current
- * database has itself been backed up, are all live tables replaced in ONE transaction: a crash
- * leaves the data as it was before or as it is in the backup, never in between.
+ * Restore from a backup, and the restore drill. A backup at an older schema is first loaded
+ * into a scratch database (raw IndexedDB at the backup's own version, then opened with Dexie so
+ * the real migrations run); one at the current schema has its keys checked in memory and only
+ * its audit entries go through a scratch database. Its counts and audit chain are verified, and
+ * only then, after the current database has itself been backed up, are all live tables replaced
+ * in ONE transaction: a crash leaves the data as it was before or as it is in the backup, never
+ * in between.
  */
 import Dexie from 'dexie';
 import { z } from 'zod';
@@ -12,7 +14,7 @@ import type { DondocApi } from '@shared/ipc/api';
 import type { BackupInfo } from '@shared/ipc/channels/backup';
 import { ORGANISATION_SETTINGS_ID } from '@shared/registries/organisation';
 import { DondocDb, SCHEMA_VERSION } from './db';
-import { countRows, dumpDatabase, type DatabaseDump } from './dump';
+import { CACHE_TABLES, countRows, dumpDatabase, type DatabaseDump } from './dump';
 import { verifyAuditChain } from './repository';
 import { ensureRoomFor, browserEstimator, type Estimator } from './quota';
 import { reportAuditHead } from './auditAnchor';
@@ -20,6 +22,7 @@ import { reportAuditHead } from './auditAnchor';
 /** Rows per bulkAdd inside the one restore transaction (bounded request size, same atomicity). */
 export const RESTORE_CHUNK = 2000;
 export const SCRATCH_PREFIX = 'dondoc-scratch-';
+const SCRATCH_STEP = 'Đang nạp bản sao lưu vào vùng thử';
 
 export interface RestoreProgress {
   /** What is happening, for the screen. */
@@ -110,13 +113,15 @@ export async function cleanupScratch(): Promise<void> {
 }
 
 /** Writes the dump into a new raw IndexedDB database at the dump's own version, in one upgrade transaction. */
-function writeRawDatabase(name: string, dump: DatabaseDump, stores: Record<string, StoreShape>): Promise<void> {
+function writeRawDatabase(name: string, dump: DatabaseDump, stores: Record<string, StoreShape>, onProgress?: OnProgress): Promise<void> {
   // At the current version the scratch copy gets the full schema; an older backup gets keys only
   // and Dexie's upgrade adds that version's indexes before running the real migrations.
   const current = dump.idbVersion === SCHEMA_VERSION * 10;
   return new Promise((resolve, reject) => {
     const req = indexedDB.open(name, dump.idbVersion);
     let failed: AppError | null = null;
+    const total = Object.values(dump.tables).reduce((n, rows) => n + rows.length, 0);
+    let added = 0;
     req.onupgradeneeded = () => {
       const idb = req.result;
       const tx = req.transaction!;
@@ -125,7 +130,23 @@ function writeRawDatabase(name: string, dump: DatabaseDump, stores: Record<strin
           const shape = stores[table];
           const store = idb.createObjectStore(table, { keyPath: shape.keyPath });
           if (current) for (const i of shape.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
-          for (const row of rows) store.add(row);
+          for (let i = 0; i < rows.length; i++) {
+            const add = store.add(rows[i]);
+            // The bar moves as the rows land (every RESTORE_CHUNK rows and at each table's end).
+            if (onProgress && ((i + 1) % RESTORE_CHUNK === 0 || i === rows.length - 1)) {
+              const at = added + i + 1;
+              add.onsuccess = () => onProgress({ step: SCRATCH_STEP, done: at, total });
+            }
+          }
+          added += rows.length;
+        }
+        // A dump leaves the local caches out (dump.ts); at the current version no upgrade will add their stores.
+        if (current) {
+          for (const [table, shape] of Object.entries(stores)) {
+            if (table in dump.tables) continue;
+            const store = idb.createObjectStore(table, { keyPath: shape.keyPath });
+            for (const i of shape.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+          }
         }
       } catch {
         failed = corrupt('có bản ghi thiếu khóa hoặc không lưu được.');
@@ -158,18 +179,41 @@ export interface LoadedBackup {
   chainBroken: { seq: number; reason: string } | null;
 }
 
+const validKey = (k: unknown) => typeof k === 'string' || (typeof k === 'number' && Number.isFinite(k));
+
 /**
- * Loads a backup into a throw-away database, runs the migrations, checks counts and the audit
- * chain, reads everything back and deletes the scratch database. The live database is untouched.
+ * What writing a current-version dump into IndexedDB would refuse, checked in memory: every
+ * row has a key at its table's key path, and no key repeats (the schema has no other unique index).
+ */
+export function checkKeys(dump: DatabaseDump, stores: Record<string, StoreShape>): void {
+  for (const [table, rows] of Object.entries(dump.tables)) {
+    const keyPath = stores[table].keyPath;
+    const seen = new Set<unknown>();
+    for (const row of rows) {
+      const key = (row as Record<string, unknown>)[keyPath];
+      if (!validKey(key)) throw corrupt('có bản ghi thiếu khóa hoặc không lưu được.');
+      if (seen.has(key)) throw corrupt('có bản ghi trùng khóa hoặc không lưu được.');
+      seen.add(key);
+    }
+  }
+}
+
+/**
+ * Loads a backup and checks it without touching the live database. A backup at an older schema
+ * goes into a throw-away database where the app's migrations run, is checked (counts, audit
+ * chain) and read back. One at the current schema needs no migration: its keys are checked in
+ * memory and only its audit entries go through a throw-away database for the chain check, so a
+ * province's rows are written once (by the restore), not twice.
  */
 export async function loadBackup(info: BackupInfo, json: string, onProgress?: OnProgress): Promise<LoadedBackup> {
   onProgress?.({ step: 'Đang kiểm tra nội dung bản sao lưu', done: 0, total: 3 });
   const dump = parseBackupBody(json);
   checkRestorable(info, dump);
+  if (dump.idbVersion === SCHEMA_VERSION * 10) return loadCurrent(info, dump, onProgress);
   const name = `${SCRATCH_PREFIX}${crypto.randomUUID()}`;
   try {
-    onProgress?.({ step: 'Đang nạp bản sao lưu vào vùng thử', done: 1, total: 3 });
-    await writeRawDatabase(name, dump, currentStores());
+    onProgress?.({ step: SCRATCH_STEP, done: 0, total: Object.values(dump.tables).reduce((n, rows) => n + rows.length, 0) });
+    await writeRawDatabase(name, dump, currentStores(), onProgress);
     const scratch = new DondocDb(name);
     try {
       try {
@@ -203,6 +247,41 @@ export async function loadBackup(info: BackupInfo, json: string, onProgress?: On
   }
 }
 
+async function loadCurrent(info: BackupInfo, dump: DatabaseDump, onProgress?: OnProgress): Promise<LoadedBackup> {
+  const stores = currentStores();
+  onProgress?.({ step: 'Đang kiểm tra khóa các bản ghi', done: 1, total: 3 });
+  checkKeys(dump, stores);
+  const tables: Record<string, unknown[]> = {};
+  for (const table of Object.keys(stores)) tables[table] = dump.tables[table] ?? [];
+  for (const [table, n] of Object.entries(info.counts)) {
+    if ((tables[table]?.length ?? 0) !== n) throw corrupt(`bảng ${table} có ${tables[table]?.length ?? 0} bản ghi, tệp ghi ${n}.`);
+  }
+  onProgress?.({ step: 'Đang kiểm tra nhật ký thay đổi', done: 2, total: 3 });
+  const name = `${SCRATCH_PREFIX}${crypto.randomUUID()}`;
+  let chainBroken: LoadedBackup['chainBroken'];
+  try {
+    await writeRawDatabase(name, { ...dump, tables: { audit: dump.tables.audit ?? [] } }, stores);
+    const scratch = new DondocDb(name);
+    try {
+      await scratch.open();
+      chainBroken = await verifyAuditChain(scratch);
+    } finally {
+      scratch.close();
+    }
+  } finally {
+    await deleteDatabase(name);
+  }
+  const org = tables.settings.find((r) => (r as { id?: unknown }).id === ORGANISATION_SETTINGS_ID) as { authorityName?: unknown } | undefined;
+  onProgress?.({ step: 'Đã kiểm tra xong bản sao lưu', done: 3, total: 3 });
+  return {
+    info,
+    tables,
+    counts: Object.fromEntries(Object.entries(tables).map(([k, v]) => [k, v.length])),
+    officeName: typeof org?.authorityName === 'string' ? org.authorityName : null,
+    chainBroken,
+  };
+}
+
 /** Approximate bytes a restore needs in the database: the new copy lands before the old is freed. */
 export function restoreFootprint(jsonLength: number): number {
   return jsonLength * 2;
@@ -217,7 +296,9 @@ export const TRUST_TABLES = ['peers'];
 
 /** Replaces every live table (but `keepLive`) with the loaded rows in one transaction; nothing else may run inside it. */
 export async function replaceAllTables(live: DondocDb, tables: Record<string, unknown[]>, onProgress?: OnProgress, keepLive: readonly string[] = []): Promise<void> {
-  const replaced = live.tables.filter((t) => !keepLive.includes(t.name));
+  // The local caches last: clearing taskIndex leaves a tail record they must not keep (dump.ts).
+  const kept = live.tables.filter((t) => !keepLive.includes(t.name));
+  const replaced = [...kept.filter((t) => !CACHE_TABLES.includes(t.name)), ...kept.filter((t) => CACHE_TABLES.includes(t.name))];
   const total = replaced.reduce((n, t) => n + (tables[t.name]?.length ?? 0), 0);
   let done = 0;
   try {

@@ -2,16 +2,33 @@
  * An in-memory mirror of the task index for the screens. On an office PC IndexedDB costs a
  * fixed price per request and per row read (measured: 50,000 index rows take seconds to read),
  * so the list, its filters and the dashboard cannot re-read the index on every keystroke.
- * The mirror reads the index once, then follows Dexie's committed-change notifications
- * ('storagemutated'), re-reading only the rows a transaction touched. Commands, reports and
+ * The mirror reads the index once — from the packed snapshot and its short tail when there is
+ * a usable one (indexSnapshot.ts), else every row — then follows Dexie's committed-change
+ * notifications ('storagemutated'), re-reading only the rows a transaction touched. It writes
+ * a fresh snapshot from its rows at idle when the tail has grown or the load was a full read,
+ * and when the window is hidden or closed. Commands, reports and
  * letters keep reading the database directly (they need read-your-writes, the mirror is
  * updated a moment after each commit).
  */
 import Dexie, { RangeSet, type IndexableType, type ObservabilitySet } from 'dexie';
 import type { DondocDb } from '../../../data/db';
 import type { TaskIndexRow } from './taskIndex';
+import { readTaskIndex, writeTaskIndexSnapshot } from './indexSnapshot';
 
 type Listener = () => void;
+
+/** The page's events, when there is a page (this module also runs in Node tests without DOM types). */
+interface PageEvents {
+  addEventListener(type: string, listener: () => void): void;
+  removeEventListener(type: string, listener: () => void): void;
+}
+const pageDocument = (globalThis as { document?: PageEvents & { visibilityState?: string } }).document;
+const pageWindow = (globalThis as { window?: PageEvents }).window;
+
+/** Rows written since the snapshot after which an idle moment writes a new one. */
+export const SNAPSHOT_TAIL_LIMIT = 500;
+/** How long after the last change the idle save waits (and at most, with requestIdleCallback). */
+const IDLE_DELAY_MS = 5_000;
 
 /** A committed change: single keys to re-read, or ranges (a clear, a range delete) to reload. */
 interface Touched {
@@ -46,6 +63,17 @@ export class TaskIndexMirror {
   version = 0;
   /** The last load failed (shown by screens instead of an endless spinner). */
   error: Error | null = null;
+  /** How the last full load read the index (tests, benchmarks, diagnostics). */
+  lastLoad: { source: 'snapshot' | 'full'; tail: number; reason: string | null } | null = null;
+  /** Rows changed since the snapshot as far as this mirror knows (null: no usable snapshot). */
+  private tail: number | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly onHidden = () => {
+    if (pageDocument?.visibilityState !== undefined && pageDocument.visibilityState !== 'hidden') return;
+    void this.saveSnapshotIfStale();
+  };
+  /** Closing: the write may not finish before the page goes, which only costs the next start a longer tail. */
+  private readonly onClose = () => void this.saveSnapshotIfStale();
 
   constructor(private readonly db: DondocDb) {
     this.part = `idb://${db.name}/taskIndex/`;
@@ -55,6 +83,9 @@ export class TaskIndexMirror {
   load(): Promise<void> {
     if (!this.loaded) {
       Dexie.on('storagemutated', this.onMutated);
+      pageDocument?.addEventListener('visibilitychange', this.onHidden);
+      pageWindow?.addEventListener('pagehide', this.onClose);
+      pageWindow?.addEventListener('beforeunload', this.onClose);
       this.loaded = this.reloadAll();
     }
     return this.loaded;
@@ -86,7 +117,58 @@ export class TaskIndexMirror {
 
   close(): void {
     Dexie.on('storagemutated').unsubscribe(this.onMutated);
+    pageDocument?.removeEventListener('visibilitychange', this.onHidden);
+    pageWindow?.removeEventListener('pagehide', this.onClose);
+    pageWindow?.removeEventListener('beforeunload', this.onClose);
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
     this.listeners.clear();
+  }
+
+  /**
+   * Writes a fresh packed snapshot of the index from this mirror's rows, in the mirror's queue
+   * (no change is applied meanwhile). The rows the dirty records name are re-read inside the
+   * snapshot's transaction and adopted here too, so the mirror and the snapshot are both the
+   * index as of that transaction. Why that is enough: a row of this mirror differs from the
+   * table only after a commit this mirror has not applied yet, and that commit's dirty record
+   * is still there (only a snapshot removes dirty records, and a snapshot adopts the rows it
+   * re-read). This holds for the one window the app has; a second window saving snapshots
+   * could remove a record this mirror still relies on.
+   */
+  saveSnapshot(): Promise<void> {
+    const run = async () => {
+      if (!this.loaded || this.error || !this.db.isOpen()) return;
+      const rows = await writeTaskIndexSnapshot(this.db, this.rows.values());
+      this.tail = 0;
+      let differs = rows.size !== this.rows.size;
+      if (!differs) for (const [id, r] of rows) if (this.rows.get(id) !== r) differs = true;
+      this.rows = rows;
+      if (differs) this.changed();
+    };
+    const before = this.queue;
+    const done = (this.loaded ?? Promise.resolve()).then(() => before).then(run);
+    this.queue = done.catch((e: unknown) => console.error('taskIndex snapshot', e));
+    return done;
+  }
+
+  /** Saves a snapshot when there is none usable or its tail has grown (idle and close). */
+  saveSnapshotIfStale(): Promise<void> {
+    if (this.tail === 0) return Promise.resolve();
+    return this.saveSnapshot().catch(() => undefined);
+  }
+
+  private scheduleIdleSave(): void {
+    if (this.tail !== null && this.tail < SNAPSHOT_TAIL_LIMIT) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      const save = () => void this.saveSnapshotIfStale();
+      const ric = (globalThis as { requestIdleCallback?: (cb: () => void, opts: { timeout: number }) => number }).requestIdleCallback;
+      if (ric) ric(save, { timeout: IDLE_DELAY_MS });
+      else save();
+    }, IDLE_DELAY_MS);
+    // Never keeps a Node test process alive.
+    (this.idleTimer as { unref?: () => void }).unref?.();
   }
 
   private changed(): void {
@@ -98,13 +180,16 @@ export class TaskIndexMirror {
 
   private async reloadAll(): Promise<void> {
     try {
-      const rows = await this.db.taskIndex.toArray();
-      this.rows = new Map(rows.map((r) => [r.id, r]));
+      const read = await readTaskIndex(this.db);
+      this.rows = new Map(read.rows.map((r) => [r.id, r]));
+      this.lastLoad = { source: read.source, tail: read.tail, reason: read.reason };
+      this.tail = read.source === 'snapshot' ? read.tail : null;
       this.error = null;
     } catch (e) {
       this.error = e instanceof Error ? e : new Error(String(e));
     }
     this.changed();
+    this.scheduleIdleSave();
   }
 
   private async apply(t: Touched): Promise<void> {
@@ -114,7 +199,9 @@ export class TaskIndexMirror {
       if (row) this.rows.set(row.id, row);
       else this.rows.delete(t.keys[i]);
     });
+    if (this.tail !== null) this.tail += t.keys.length;
     this.changed();
+    this.scheduleIdleSave();
   }
 }
 

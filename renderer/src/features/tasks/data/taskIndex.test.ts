@@ -11,6 +11,7 @@ import { exportPackage } from '../../sync/data/exportPackage';
 import { importPackage } from '../../sync/data/importPackage';
 import { completeTask, createTasks, pauseTask, registerDirective, reportProgress, requestExtension, updateTask, type TaskActor } from './commands';
 import { rebuildTaskIndex, reindexTasks, type PreloadedTaskRows } from './taskIndex';
+import { readTaskIndex, writeTaskIndexSnapshot } from './indexSnapshot';
 import { FakeMain, readAs } from '../../../../../tests/unit/syncMain';
 import { openSiteDb } from '../../../../../tests/unit/siteDb';
 
@@ -52,10 +53,20 @@ async function pack(from: Replica, to: string): Promise<PackageDataMsg> {
 
 const byId = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 
+/** How each check's cold-start read went: the packed snapshot with its tail must be exercised too. */
+const reads: { source: string; tail: number }[] = [];
+
 async function expectIndexEqualsRebuild(db: DondocDb): Promise<number> {
   const imported = byId(await db.taskIndex.toArray());
+  // What a cold start reads (the packed snapshot and its tail, when there is one) is the table.
+  const read = await readTaskIndex(db);
+  reads.push({ source: read.source, tail: read.tail });
+  expect(byId(read.rows)).toEqual(imported);
   await rebuildTaskIndex(db);
-  expect(imported).toEqual(byId(await db.taskIndex.toArray()));
+  const rebuilt = byId(await db.taskIndex.toArray());
+  expect(imported).toEqual(rebuilt);
+  // A fresh snapshot, so the next check reads it with the tail the next import leaves.
+  await writeTaskIndexSnapshot(db, rebuilt);
   return imported.length;
 }
 
@@ -134,6 +145,7 @@ describe('task index after a sync import', () => {
       }),
       { numRuns: 12 },
     );
+    expect(reads.some((r) => r.source === 'snapshot' && r.tail > 0)).toBe(true);
     // The coordinator, which already holds the tasks, after the communes' reports.
     for (const pkg of packages.slice(0, 2)) await importPackage(vp.db, vp.ctx, pkg, 'bao-cao.dondoc', { chunkSize: 2 });
     expect(await vp.db.taskEvents.count()).toBe(6);

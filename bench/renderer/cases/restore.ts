@@ -1,0 +1,123 @@
+/**
+ * Restoring a backup (issue 20): the IndexedDB part of "Khôi phục" — loadBackup (parse, the
+ * scratch copy at the backup's version, the app's migrations, counts and audit chain checked)
+ * then replaceAllTables (every live table replaced in one transaction) — on a backup of the
+ * demo database, against the raw floor of writing the same rows once into a fresh database in
+ * one transaction. The pre-restore backup of the current data goes through main (a file) and is
+ * not included. Runs at tiny and office: the province-years demo database holds the screens'
+ * rows only (bench/renderer/demo.ts), so a backup of it would not be a province's backup.
+ */
+import { SCHEMA_VERSION } from '@shared/data/schema';
+import type { BackupInfo } from '@shared/ipc/channels/backup';
+import { DondocDb } from '../../../renderer/src/data/db';
+import { countRows, dumpDatabase, type DatabaseDump } from '../../../renderer/src/data/dump';
+import { currentStores, loadBackup, replaceAllTables, type RestoreProgress } from '../../../renderer/src/data/restore';
+import { deleteDatabase, idbFactory } from '../idb';
+import { demoDb, DEMO_DB } from '../demoDb';
+import type { RendererBenchCase, SizeLabel } from '../types';
+
+const FLOOR_DB = 'bench-restore-floor';
+const LIVE_DB = 'bench-restore-live';
+const SIZES: readonly SizeLabel[] = ['tiny', 'office'];
+
+let dump: DatabaseDump | null = null;
+let json = '';
+let info: BackupInfo | null = null;
+let live: DondocDb | null = null;
+let rowsFor: string | null = null;
+let rows = 0;
+let lastProgress: RestoreProgress | null = null;
+
+async function backupOfDemo(label: string): Promise<void> {
+  if (rowsFor === label && dump) return;
+  dump = await dumpDatabase(DEMO_DB);
+  json = JSON.stringify(dump);
+  const counts = countRows(dump);
+  rows = Object.values(counts).reduce((n, c) => n + c, 0);
+  info = {
+    path: '',
+    fileName: 'bench.ddbak',
+    bytes: json.length,
+    sha256: '0'.repeat(64),
+    reason: 'manual',
+    createdAt: new Date().toISOString(),
+    appVersion: 'bench',
+    siteId: 'site-bench',
+    schemaVersion: SCHEMA_VERSION,
+    counts,
+    authenticity: 'this-site',
+  };
+  rowsFor = label;
+}
+
+/** The rows of the dump written raw, once, into a fresh database with the current schema's stores and indexes. */
+function rawWrite(d: DatabaseDump): Promise<void> {
+  const stores = currentStores();
+  return new Promise((resolve, reject) => {
+    const req = idbFactory().open(FLOOR_DB, 1);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      for (const [table, shape] of Object.entries(stores)) {
+        const store = db.createObjectStore(table, { keyPath: shape.keyPath });
+        for (const i of shape.indexes) store.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+        for (const row of d.tables[table] ?? []) store.put(row);
+      }
+    };
+    req.onsuccess = () => {
+      req.result.close();
+      resolve();
+    };
+    req.onerror = () => reject(new Error(req.error?.message ?? 'raw write failed'));
+  });
+}
+
+export const rendererCases: RendererBenchCase[] = [
+  {
+    name: 'floor.raw.restoreRows',
+    size: (s) => `a backup of the ${s.label} demo database: every row put once, raw, into a fresh database with the current stores and indexes, one transaction`,
+    sizes: SIZES,
+    heavy: true,
+    rows: (s) => s.tasks,
+    setup: async (ctx) => {
+      await demoDb(ctx);
+      await backupOfDemo(ctx.size.label);
+      ctx.log(`  chromium  ${ctx.size.label}  restore: backup of ${rows.toLocaleString('en')} rows, ${(json.length / 1e6).toFixed(1)} MB of JSON`);
+    },
+    before: () => deleteDatabase(FLOOR_DB),
+    run: () => rawWrite(dump!),
+    teardown: () => deleteDatabase(FLOOR_DB),
+  },
+  {
+    name: 'restore.loadAndReplace',
+    size: (s) =>
+      `a backup of the ${s.label} demo database: loadBackup (parse, scratch copy, migrations, counts, audit chain) + replaceAllTables into a live database in one transaction (main's pre-restore backup not included)`,
+    sizes: SIZES,
+    heavy: true,
+    rows: (s) => s.tasks,
+    ratioTo: 'floor.raw.restoreRows',
+    setup: async (ctx) => {
+      await demoDb(ctx);
+      await backupOfDemo(ctx.size.label);
+    },
+    before: async () => {
+      live?.close();
+      await deleteDatabase(LIVE_DB);
+      live = new DondocDb(LIVE_DB);
+      await live.open();
+    },
+    run: async () => {
+      const loaded = await loadBackup(info!, json, (p) => (lastProgress = p));
+      if (loaded.chainBroken) throw new Error(`audit chain broken in the bench backup: ${loaded.chainBroken.reason}`);
+      await replaceAllTables(live!, loaded.tables, (p) => (lastProgress = p));
+      if (lastProgress?.done !== lastProgress?.total) throw new Error('restore progress did not reach its total');
+    },
+    teardown: async () => {
+      live?.close();
+      live = null;
+      await deleteDatabase(LIVE_DB);
+      dump = null;
+      json = '';
+      rowsFor = null;
+    },
+  },
+];

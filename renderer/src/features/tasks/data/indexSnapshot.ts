@@ -1,0 +1,286 @@
+/**
+ * The packed snapshot of the LOCAL task index (issue 20): on this kind of PC IndexedDB charges
+ * per record, so reading 50,000 index rows one record each costs seconds while the same bytes
+ * in a few records cost a fraction. The snapshot is the whole index packed into a few
+ * `taskIndexPacks` records (a head and chunks), written at idle and when the window is hidden or
+ * closed; every write to `taskIndex` after it leaves, in the SAME transaction, one
+ * `taskIndexDirty` record naming the keys it touched (a Dexie middleware below does this for
+ * every writer, so no write path can forget). A cold start reads the head, the chunks, the dirty
+ * records and the few rows they name, instead of every row. The per-row `taskIndex` table stays
+ * the truth (its indexes serve the queries that need random access); the snapshot is a cache of
+ * it: a missing, stale (other format) or corrupt (fails zod, wrong count) snapshot is ignored
+ * and the index read in full, and the next idle moment writes a fresh one.
+ */
+import { z } from 'zod';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { DondocDb } from '../../../data/db';
+import type { TaskIndexRow } from './taskIndex';
+
+/** Bump when TaskIndexRow's stored shape changes in a way an old snapshot must not be read as. */
+export const INDEX_SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_HEAD_ID = 'head';
+/** Rows per packed record: a few records for a province, each a bounded structured clone. */
+export const SNAPSHOT_CHUNK_ROWS = 10_000;
+export const TASK_INDEX_TABLE = 'taskIndex';
+export const DIRTY_TABLE = 'taskIndexDirty';
+export const PACKS_TABLE = 'taskIndexPacks';
+
+/** A taskIndex write since the snapshot: the keys it touched, or `all` after a clear or range delete. */
+export interface DirtyRecord {
+  id: string;
+  keys: string[];
+  all?: true;
+}
+
+export interface SnapshotHead {
+  id: typeof SNAPSHOT_HEAD_ID;
+  format: number;
+  /** Rows across all chunks. */
+  count: number;
+  /** Ids of the chunk records, in order. */
+  chunks: string[];
+  writtenAt: string;
+}
+
+export interface SnapshotChunk {
+  id: string;
+  rows: TaskIndexRow[];
+}
+
+export type PackRecord = SnapshotHead | SnapshotChunk;
+
+const nullableString = z.string().nullable();
+const indexRowSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  directiveId: nullableString,
+  directiveRef: z.string(),
+  assignerUnitId: z.string(),
+  assignerOfficialId: nullableString,
+  leadUnitId: z.string(),
+  supportUnitIds: z.array(z.string()),
+  unitIds: z.array(z.string()),
+  responsibleOfficialId: nullableString,
+  planYear: z.number().nullable(),
+  priority: z.string(),
+  status: z.string(),
+  open: z.union([z.literal(0), z.literal(1)]),
+  originalDueOn: nullableString,
+  effectiveDueOn: nullableString,
+  dueKey: z.string(),
+  completedOn: nullableString,
+  acceptedOn: nullableString.optional(),
+  reportedOn: nullableString.optional(),
+  percent: z.number(),
+  expectedProduct: z.string().optional(),
+  deliveredProduct: z.string().optional(),
+  pendingExtension: z.union([z.literal(0), z.literal(1)]),
+  assignedOn: z.string(),
+  lastEventOn: z.string(),
+  lastStateEventOn: z.string().optional(),
+  eventCount: z.number(),
+  search: z.string(),
+});
+
+const headSchema = z.object({
+  id: z.literal(SNAPSHOT_HEAD_ID),
+  format: z.number().int(),
+  count: z.number().int().min(0),
+  chunks: z.array(z.string()),
+  writtenAt: z.string(),
+});
+const chunkSchema = z.object({ id: z.string(), rows: z.array(indexRowSchema) });
+const dirtySchema = z.object({
+  id: z.string(),
+  keys: z.array(z.string()),
+  all: z.literal(true).optional(),
+});
+
+/** Keys a mutation of taskIndex touched, or 'all' when it cannot name them (clear, range delete). */
+function touched(req: DBCoreMutateRequest): string[] | 'all' {
+  switch (req.type) {
+    case 'add':
+    case 'put':
+      if (req.keys) return req.keys.map(String);
+      return req.values.map((v: { id?: unknown }) => String(v.id));
+    case 'delete':
+      return req.keys.map(String);
+    case 'deleteRange':
+      return 'all';
+  }
+}
+
+function hasStore(trans: DBCoreTransaction, store: string): boolean {
+  const names = (
+    trans as unknown as {
+      objectStoreNames?: { contains(name: string): boolean };
+    }
+  ).objectStoreNames;
+  return !!names && names.contains(store);
+}
+
+/**
+ * The Dexie middleware that makes every read-write transaction over taskIndex also cover
+ * taskIndexDirty, and records, in that transaction, the keys each mutation touched.
+ */
+export const taskIndexDirtyMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'taskIndexDirty',
+  create(down) {
+    const dirtyOf = (): DBCoreTable | null => {
+      try {
+        return down.table(DIRTY_TABLE);
+      } catch {
+        return null;
+      }
+    };
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const extend = mode === 'readwrite' && stores.includes(TASK_INDEX_TABLE) && !stores.includes(DIRTY_TABLE) && dirtyOf() !== null;
+        return down.transaction(extend ? [...stores, DIRTY_TABLE] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (name !== TASK_INDEX_TABLE) return table;
+        return {
+          ...table,
+          async mutate(req) {
+            const res = await table.mutate(req);
+            const dirty = dirtyOf();
+            // Inside a version upgrade from before v9 the dirty store does not exist yet; nor does a snapshot.
+            if (dirty && hasStore(req.trans, DIRTY_TABLE)) {
+              const keys = touched(req);
+              const record: DirtyRecord = keys === 'all' ? { id: crypto.randomUUID(), keys: [], all: true } : { id: crypto.randomUUID(), keys };
+              if (keys === 'all' || keys.length > 0)
+                await dirty.mutate({
+                  type: 'put',
+                  trans: req.trans,
+                  values: [record],
+                });
+            }
+            return res;
+          },
+        };
+      },
+    };
+  },
+};
+
+export interface SnapshotRead {
+  rows: TaskIndexRow[];
+  /** 'snapshot': packed records plus a tail of `tail` re-read rows; 'full': every row read (no usable snapshot). */
+  source: 'snapshot' | 'full';
+  tail: number;
+  /** Why the snapshot was not used, when source is 'full'. */
+  reason: string | null;
+}
+
+type SnapshotUse = { rows: Map<string, TaskIndexRow>; tail: number } | { reason: string };
+
+async function readSnapshotIn(db: DondocDb): Promise<SnapshotUse> {
+  const head = headSchema.safeParse(await db.taskIndexPacks.get(SNAPSHOT_HEAD_ID));
+  if (!head.success) return { reason: 'no snapshot' };
+  if (head.data.format !== INDEX_SNAPSHOT_FORMAT) return { reason: `snapshot format ${head.data.format}` };
+  const dirtyRaw = await db.taskIndexDirty.toArray();
+  const dirty = z.array(dirtySchema).safeParse(dirtyRaw);
+  if (!dirty.success) return { reason: 'corrupt tail' };
+  if (dirty.data.some((d) => d.all)) return { reason: 'index cleared since the snapshot' };
+  const chunks = await db.taskIndexPacks.bulkGet(head.data.chunks);
+  const rows = new Map<string, TaskIndexRow>();
+  for (const c of chunks) {
+    // Checked, then the stored objects themselves are kept (zod's parsed copy would allocate every row again).
+    if (!chunkSchema.safeParse(c).success) return { reason: 'corrupt snapshot chunk' };
+    for (const r of (c as SnapshotChunk).rows) rows.set(r.id, r);
+  }
+  if (rows.size !== head.data.count) return { reason: 'snapshot count mismatch' };
+  const keys = [...new Set(dirty.data.flatMap((d) => d.keys))];
+  const fresh = keys.length ? await db.taskIndex.bulkGet(keys) : [];
+  fresh.forEach((row, i) => {
+    if (row) rows.set(row.id, row);
+    else rows.delete(keys[i]);
+  });
+  // The cheap end-to-end check: the merged rows are exactly as many as the table holds.
+  const count = await db.taskIndex.count();
+  if (count !== rows.size) return { reason: `snapshot gives ${rows.size} rows, index holds ${count}` };
+  return { rows, tail: keys.length };
+}
+
+/**
+ * The whole task index, from the packed snapshot and its tail when they are usable, else by a
+ * full read. One read-only transaction, so the rows are the index as of one moment.
+ */
+export async function readTaskIndex(db: DondocDb): Promise<SnapshotRead> {
+  return db.transaction('r', [db.taskIndex, db.taskIndexPacks, db.taskIndexDirty], async () => {
+    let use: SnapshotUse;
+    try {
+      use = await readSnapshotIn(db);
+    } catch (e) {
+      use = {
+        reason: `snapshot unreadable: ${e instanceof Error ? e.message : String(e)}`,
+      };
+    }
+    if ('rows' in use)
+      return {
+        rows: [...use.rows.values()],
+        source: 'snapshot' as const,
+        tail: use.tail,
+        reason: null,
+      };
+    return {
+      rows: await db.taskIndex.toArray(),
+      source: 'full' as const,
+      tail: 0,
+      reason: use.reason,
+    };
+  });
+}
+
+/** Dirty records since the snapshot (how long the tail a cold start would re-read is). */
+export async function snapshotTailLength(db: DondocDb): Promise<{ records: number; all: boolean }> {
+  const dirty = (await db.taskIndexDirty.toArray()) as DirtyRecord[];
+  return { records: dirty.length, all: dirty.some((d) => d.all === true) };
+}
+
+/**
+ * Writes a fresh snapshot in one transaction. `current` holds rows believed current except,
+ * at most, for keys named by dirty records (the mirror's rows; see TaskIndexMirror.saveSnapshot):
+ * inside the transaction the rows of those keys are re-read and overlaid, so the snapshot is
+ * the index as of this transaction, and the dirty records it covers are removed. After a clear
+ * (an `all` record) every row is read instead. Returns the rows written (the caller adopts them).
+ */
+export async function writeTaskIndexSnapshot(db: DondocDb, current: Iterable<TaskIndexRow>, now: () => Date = () => new Date()): Promise<Map<string, TaskIndexRow>> {
+  return db.transaction('rw', [db.taskIndex, db.taskIndexPacks, db.taskIndexDirty], async () => {
+    const dirty = (await db.taskIndexDirty.toArray()) as DirtyRecord[];
+    let rows: Map<string, TaskIndexRow>;
+    if (dirty.some((d) => d.all === true)) {
+      rows = new Map((await db.taskIndex.toArray()).map((r) => [r.id, r]));
+    } else {
+      rows = new Map([...current].map((r) => [r.id, r]));
+      const keys = [...new Set(dirty.flatMap((d) => d.keys))];
+      const fresh = keys.length ? await db.taskIndex.bulkGet(keys) : [];
+      fresh.forEach((row, i) => {
+        if (row) rows.set(row.id, row);
+        else rows.delete(keys[i]);
+      });
+    }
+    const all = [...rows.values()];
+    const chunks: SnapshotChunk[] = [];
+    for (let i = 0; i < all.length; i += SNAPSHOT_CHUNK_ROWS)
+      chunks.push({
+        id: `chunk-${String(chunks.length).padStart(4, '0')}`,
+        rows: all.slice(i, i + SNAPSHOT_CHUNK_ROWS),
+      });
+    const head: SnapshotHead = {
+      id: SNAPSHOT_HEAD_ID,
+      format: INDEX_SNAPSHOT_FORMAT,
+      count: all.length,
+      chunks: chunks.map((c) => c.id),
+      writtenAt: now().toISOString(),
+    };
+    await db.taskIndexPacks.clear();
+    await db.taskIndexPacks.bulkPut([head, ...chunks]);
+    if (dirty.length) await db.taskIndexDirty.bulkDelete(dirty.map((d) => d.id));
+    return rows;
+  });
+}
