@@ -12,11 +12,12 @@ export function FormErrorSummary({ errors, order, action }: { errors: FormErrors
   const shown = lines.join('\n');
   // A long form is submitted from its bottom: bring the summary into view whenever it changes.
   useEffect(() => {
-    if (shown) ref.current?.scrollIntoView?.({ block: 'nearest' });
+    if (shown) ref.current?.scrollIntoView?.({ block: 'start' });
   }, [shown]);
   if (lines.length === 0) return null;
   return (
-    <Alert ref={ref} color="red" role="alert" title={`${action}: ${lines.length} mục cần sửa`} py={8}>
+    // scrollMarginTop: clear of the app's fixed header.
+    <Alert ref={ref} style={{ scrollMarginTop: 64 }} color="red" role="alert" title={`${action}: ${lines.length} mục cần sửa`} py={8}>
       <Stack gap={2}>
         {lines.map((m) => (
           <Text key={m} size="sm">
