@@ -205,6 +205,8 @@ interface Authority {
 export function generateDemoData(options: DemoOptions): DemoData {
   const opts: Required<DemoOptions> = { communes: 20, years: 3, ...options };
   const rng = createRng(opts.seed);
+  // Products and acceptance draw from their own stream, so the rest of the data is what the seed always gave.
+  const rng5 = createRng(opts.seed ^ 0x5a5a5a5);
   const id = () => rng.uuid();
   const foundedOn = '2025-07-01';
   const historyStart = addDays(opts.today, -Math.round(opts.years * 365));
@@ -386,6 +388,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
   const plans: Plan[] = [];
   const steps: TaskStep[] = [];
   const base = (taskId: string, on: string, actorOfficialId: string | null) => ({ id: id(), taskId, on, actorOfficialId, actorAccount: DEMO_ACTOR });
+  const base5 = (taskId: string, on: string, actorOfficialId: string | null) => ({ id: rng5.uuid(), taskId, on, actorOfficialId, actorAccount: DEMO_ACTOR });
 
   let returnedMade = 0;
   let waitingMade = 0;
@@ -432,7 +435,7 @@ export function generateDemoData(options: DemoOptions): DemoData {
       legalBasis: rng.chance(0.3) ? 'Công điện số 280/CĐ-TTg ngày 19/4/2023 của Thủ tướng Chính phủ' : '',
       authorityLevel: auth.level,
       // "5 rõ": about a third of the tasks name the product they must deliver.
-      expectedProduct: rng.chance(0.35) ? rng.pick(EXPECTED_PRODUCTS) : '',
+      expectedProduct: rng5.chance(0.35) ? rng5.pick(EXPECTED_PRODUCTS) : '',
     };
     const plan: Plan = { task, events: [], end: opts.today, openAtEnd: true };
     const push = (e: DemoEvent, rank = 1) => plan.events.push({ e, rank });
@@ -508,20 +511,20 @@ export function generateDemoData(options: DemoOptions): DemoData {
       // and waits again, the next two still wait, the rest wait or were accepted by the leader.
       const recent = daysBetween(doneOn, opts.today) <= 20;
       const returnedFirst = workingDayOnOrAfter(addDays(doneOn, -8));
-      const flow = !recent ? 'direct' : returnedMade === 0 && returnedFirst > decidedOn ? 'returned' : waitingMade < 2 ? 'waiting' : rng.chance(0.4) ? 'waiting' : 'accepted';
+      const flow = !recent ? 'direct' : returnedMade === 0 && returnedFirst > decidedOn ? 'returned' : waitingMade < 2 ? 'waiting' : rng5.chance(0.4) ? 'waiting' : 'accepted';
       if (flow === 'direct') push({ ...base(taskId, doneOn, leadHead), type: 'completion', resultText, reportNumber, completedOn: doneOn, attachments: [] }, 9);
       else {
         if (flow === 'returned') {
           returnedMade += 1;
-          const first = { ...base(taskId, returnedFirst, leadHead), type: 'completion' as const, resultText, reportNumber: '', completedOn: returnedFirst, attachments: [], product: product.product, productNumber: '', productDate: null, awaitsAcceptance: true };
+          const first = { ...base5(taskId, returnedFirst, leadHead), type: 'completion' as const, resultText, reportNumber: '', completedOn: returnedFirst, attachments: [], product: product.product, productNumber: '', productDate: null, awaitsAcceptance: true };
           push(first, 7);
           const returnedOn = workingDayOnOrAfter(addDays(returnedFirst, 2));
-          push({ ...base(taskId, returnedOn, leaderId), type: 'completionReturn', reportId: first.id, reason: 'Báo cáo chưa kèm số liệu chi tiết theo từng thôn; đề nghị bổ sung.', decidedByOfficialId: leaderId, decisionNumber: '', decisionDate: null }, 8);
+          push({ ...base5(taskId, returnedOn, leaderId), type: 'completionReturn', reportId: first.id, reason: 'Báo cáo chưa kèm số liệu chi tiết theo từng thôn; đề nghị bổ sung.', decidedByOfficialId: leaderId, decisionNumber: '', decisionDate: null }, 8);
         }
         const report = { ...base(taskId, doneOn, leadHead), type: 'completion' as const, resultText, reportNumber, completedOn: doneOn, attachments: [], ...product, awaitsAcceptance: true };
         push(report, 9);
         const acceptOn = workingDayOnOrAfter(addDays(doneOn, 2));
-        if (flow === 'accepted' && acceptOn <= opts.today) push({ ...base(taskId, acceptOn, leaderId), type: 'completionAcceptance', reportId: report.id, note: '', decidedByOfficialId: leaderId, decisionNumber: '', decisionDate: null }, 10);
+        if (flow === 'accepted' && acceptOn <= opts.today) push({ ...base5(taskId, acceptOn, leaderId), type: 'completionAcceptance', reportId: report.id, note: '', decidedByOfficialId: leaderId, decisionNumber: '', decisionDate: null }, 10);
         else waitingMade += 1;
       }
       plan.end = doneOn;

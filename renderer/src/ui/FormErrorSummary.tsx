@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Alert, Stack, Text } from '@mantine/core';
 import { errorLines, type FormErrors } from '@shared/text/formErrors';
 
@@ -7,9 +8,16 @@ import { errorLines, type FormErrors } from '@shared/text/formErrors';
  */
 export function FormErrorSummary({ errors, order, action }: { errors: FormErrors; order?: readonly string[]; action: string }) {
   const lines = errorLines(errors, order);
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = lines.join('\n');
+  // A long form is submitted from its bottom: bring the summary into view whenever it changes.
+  useEffect(() => {
+    if (shown) ref.current?.scrollIntoView?.({ block: 'start' });
+  }, [shown]);
   if (lines.length === 0) return null;
   return (
-    <Alert color="red" role="alert" title={`${action}: ${lines.length} mục cần sửa`} py={8}>
+    // scrollMarginTop: clear of the app's fixed header.
+    <Alert ref={ref} style={{ scrollMarginTop: 64 }} color="red" role="alert" title={`${action}: ${lines.length} mục cần sửa`} py={8}>
       <Stack gap={2}>
         {lines.map((m) => (
           <Text key={m} size="sm">

@@ -213,10 +213,10 @@ export function OfficialsPage() {
             {draft.posts.map((p, i) => (
               <Paper key={p.key} withBorder p="xs">
                 <Group align="flex-start" wrap="nowrap" gap="xs">
-                  <Select label={`Đơn vị ${i + 1}`} data={unitOptions} value={p.unitId} onChange={(v) => setPost(p.key, { unitId: v })} searchable w={280} error={errors[`posts.${i}.unitId`] ? 'Chưa chọn' : undefined} />
-                  <TextInput label="Chức vụ" value={p.title} onChange={(e) => setPost(p.key, { title: e.currentTarget.value })} w={200} error={errors[`posts.${i}.title`]?.replace(/^Chức vụ thứ \d+ – chức vụ: /, '')} />
-                  <TextInput label="Từ ngày" placeholder="dd/mm/yyyy" value={p.from} onChange={(e) => setPost(p.key, { from: e.currentTarget.value })} w={124} error={errors[`posts.${i}.from`]?.replace(/^Chức vụ thứ \d+ – từ ngày: /, '')} />
-                  <TextInput label="Đến ngày" placeholder="dd/mm/yyyy" value={p.to} onChange={(e) => setPost(p.key, { to: e.currentTarget.value })} w={124} error={errors[`posts.${i}.to`]?.replace(/^Chức vụ thứ \d+ – đến ngày: /, '')} />
+                  <Select label={`Đơn vị ${i + 1}`} data={unitOptions} value={p.unitId} onChange={(v) => setPost(p.key, { unitId: v })} searchable w={280} error={beside(errors[`posts.${i}.unitId`])} />
+                  <TextInput label="Chức vụ" value={p.title} onChange={(e) => setPost(p.key, { title: e.currentTarget.value })} w={200} error={beside(errors[`posts.${i}.title`])} />
+                  <TextInput label="Từ ngày" placeholder="dd/mm/yyyy" value={p.from} onChange={(e) => setPost(p.key, { from: e.currentTarget.value })} w={124} error={beside(errors[`posts.${i}.from`])} />
+                  <TextInput label="Đến ngày" placeholder="dd/mm/yyyy" value={p.to} onChange={(e) => setPost(p.key, { to: e.currentTarget.value })} w={124} error={beside(errors[`posts.${i}.to`])} />
                   <Checkbox label="Thủ trưởng" checked={p.isHead} onChange={(e) => setPost(p.key, { isHead: e.currentTarget.checked })} mt={30} />
                   <ActionIcon variant="subtle" color="red" mt={26} aria-label="Bỏ chức vụ" onClick={() => setDraft({ ...draft, posts: draft.posts.filter((x) => x.key !== p.key) })}>
                     ✕
@@ -251,4 +251,11 @@ export function OfficialsPage() {
 /** The summary lists the official's fields, then each post's fields in the order they are shown. */
 function officialFieldOrder(posts: number): string[] {
   return ['fullName', 'phone', 'email', ...Array.from({ length: posts }, (_, i) => ['unitId', 'title', 'from', 'to'].map((f) => `posts.${i}.${f}`)).flat()];
+}
+
+/** Beside a post's field the message drops "Chức vụ thứ N – <field>:", which the field's place already says. */
+function beside(message: string | undefined): string | undefined {
+  if (!message) return undefined;
+  const rest = message.replace(/^Chức vụ thứ \d+ – [^:]+: /, '');
+  return rest.charAt(0).toLocaleUpperCase('vi-VN') + rest.slice(1);
 }
