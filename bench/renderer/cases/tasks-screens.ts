@@ -14,7 +14,7 @@ import { MantineProvider } from '@mantine/core';
 import type { TaskListFilter } from '../../../renderer/src/features/tasks/data/queries';
 import { countsOfRows, DEFAULT_TASK_SORT, selectTasks, TaskItemCache } from '../../../renderer/src/features/tasks/data/queries';
 import { TaskIndexMirror, taskIndexMirror } from '../../../renderer/src/features/tasks/data/indexMirror';
-import { TaskListPage } from '../../../renderer/src/features/tasks/TaskListPage';
+import { OPEN, TaskListPage } from '../../../renderer/src/features/tasks/TaskListPage';
 import { DashboardPage } from '../../../renderer/src/features/dashboard/DashboardPage';
 import { theme } from '../../../renderer/src/ui/theme';
 import { useAppState } from '../../../renderer/src/state/app';
@@ -85,7 +85,8 @@ const countText = (n: number) => `${n.toLocaleString('vi-VN')} nhiệm vụ`;
 const listCount = (host: HTMLElement) => host.querySelector('[aria-live="polite"]')?.textContent ?? '';
 const firstRowShown = (host: HTMLElement) => host.querySelector('.dd-vrow') !== null;
 
-const OPEN_FILTER: TaskListFilter = { statuses: ['active', 'paused'] };
+// The screen's own default, so the count it paints is the count expected.
+const OPEN_FILTER: TaskListFilter = { statuses: OPEN };
 const SEARCH = 'ke hoach';
 
 /** How many rows the list shows for a filter, computed the screen's way (the run checks the screen agrees). */
@@ -103,7 +104,12 @@ async function readyDemo(ctx: PageContext): Promise<DemoDb> {
 }
 
 async function listReady(m: Mounted, count: number): Promise<void> {
-  await until(m.host, () => listCount(m.host) === countText(count) && (count === 0 || firstRowShown(m.host)), `the list to show ${countText(count)}`);
+  try {
+    await until(m.host, () => listCount(m.host) === countText(count) && (count === 0 || firstRowShown(m.host)), `the list to show ${countText(count)}`);
+  } catch (e) {
+    // Say what the screen shows instead: a count that differs means the case and the screen disagree on the filter.
+    throw new Error(`${(e as Error).message}; the screen shows "${listCount(m.host)}"`, { cause: e });
+  }
 }
 
 function segment(host: HTMLElement, label: string): HTMLLabelElement {

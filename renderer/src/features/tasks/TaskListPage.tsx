@@ -40,7 +40,8 @@ function storeSavedFilters(username: string, list: SavedFilter[]): void {
   localStorage.setItem(savedKey(username), JSON.stringify(list));
 }
 
-const OPEN: TaskStatus[] = ['active', 'paused', 'awaitingAcceptance'];
+/** What "Đang thực hiện" lists, the list's default: work not finished, including reports awaiting acceptance. */
+export const OPEN: TaskStatus[] = ['active', 'paused', 'awaitingAcceptance'];
 type StatusView = 'open' | 'completed' | 'cancelled' | 'all';
 function statusView(f: TaskListFilter): StatusView {
   const s = f.statuses ?? [];
