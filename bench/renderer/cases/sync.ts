@@ -18,6 +18,7 @@ import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { ORGANISATION_SETTINGS_ID } from '@shared/registries/organisation';
 import type { RendererBenchCase, SizeLabel, SizeSpec } from '../types';
 import { DondocDb } from '../../../renderer/src/data/db';
+import { segmentsFor } from '../../../renderer/src/data/opLog';
 import { exportPackage } from '../../../renderer/src/features/sync/data/exportPackage';
 import { importPackage } from '../../../renderer/src/features/sync/data/importPackage';
 import type { PeerRow } from '../../../renderer/src/features/sync/data/types';
@@ -297,7 +298,8 @@ function ensureExportFixture(n: number): Promise<void> {
     rawExportDb = null;
     const db = await freshDb(EXPORT_DB);
     const ops = opsOf(n);
-    for (let i = 0; i < ops.length; i += 10_000) await db.ops.bulkAdd(ops.slice(i, i + 10_000));
+    // As imports leave them: one segment per author per 2,000-op chunk.
+    for (let i = 0; i < ops.length; i += 2_000) await db.opSegments.bulkAdd(segmentsFor(ops.slice(i, i + 2_000)));
     db.close();
   })();
   exportFixture = { n, done };

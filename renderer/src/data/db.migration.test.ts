@@ -1,6 +1,13 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DondocDb, SCHEMA_VERSION } from './db';
+import { formatHlc } from '@shared/data/hlc';
+import type { Op } from '@shared/data/ops';
+import { chainOps, EMPTY_HEAD } from '@shared/sync/authorship';
+import { DondocDb, SCHEMA_VERSION, STORES_V7, type AuditEntry } from './db';
+import { auditHash, GENESIS_HASH, verifyAuditChain, withWrites } from './repository';
+import { OWN_CHAIN_KEY, CHAIN_HEADS_KEY, rendererHasher } from './chain';
+import { countOps, MAX_SEGMENT_OPS, opsOf, readAllOps, storedOpIds } from './opLog';
+import { opsNotAcknowledged } from '../features/sync/data/exportPackage';
 
 describe('database migrations', () => {
   it('upgrades a version-1 database: units gain an empty list of fields and the new tables exist', async () => {
@@ -34,6 +41,92 @@ describe('database migrations', () => {
     await db.units.update('u2', { fields: ['Nông nghiệp', 'Xây dựng'] });
     expect((await db.units.where('fields').equals('Xây dựng').toArray()).map((u) => u.id)).toEqual(['u2']);
     expect(await db.calendarOverrides.count()).toBe(0);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('moves a version-7 op log into segments: every op kept, per author, chains and audit intact', async () => {
+    const name = `mig7-${Math.random()}`;
+    const op = (site: string, millis: number, i: number): Op => ({
+      id: `${site}-${String(i).padStart(6, '0')}`,
+      site,
+      hlc: formatHlc({ millis, counter: 0, node: site }),
+      entity: 'units',
+      rowId: `u-${site}-${i % 7}`,
+      kind: 'set',
+      values: { name: `Đơn vị ${i}` },
+      actor: 'admin (Quản trị)',
+    });
+    const t0 = Date.parse('2026-03-01T00:00:00Z');
+    // This site's own chain, longer than one segment; a peer's proven chain; a third site's ops
+    // received before proven authorship (no seq); this site's local-only settings op (no seq).
+    const own = chainOps(Array.from({ length: MAX_SEGMENT_OPS + 37 }, (_, i) => op('vp', t0 + i * 10, i)), EMPTY_HEAD, rendererHasher);
+    const peer = chainOps(Array.from({ length: 40 }, (_, i) => op('xa-a', t0 + i * 10 + 3, i)), EMPTY_HEAD, rendererHasher);
+    const legacy = Array.from({ length: 12 }, (_, i) => op('xa-b', t0 + i * 10 + 5, i));
+    const local: Op = { ...op('vp', t0 + 7, 999_999), entity: 'settings', rowId: 'organisation', values: { authorityName: 'UBND tỉnh' } };
+    const all = [...own.ops, ...peer.ops, ...legacy, local];
+    const audit: AuditEntry[] = [];
+    let prevHash = GENESIS_HASH;
+    for (let seq = 1; seq <= 5; seq++) {
+      const base = { seq, id: `a${seq}`, hlc: all[seq].hlc, at: '2026-03-01T00:00:00.000Z', actor: 'admin (Quản trị)', action: 'Sửa đơn vị', entity: 'units', rowId: all[seq].rowId, summary: `Lần ${seq}`, before: null, after: { n: seq }, prevHash };
+      const entry: AuditEntry = { ...base, hash: auditHash(base) };
+      audit.push(entry);
+      prevHash = entry.hash;
+    }
+    const v7 = new Dexie(name);
+    v7.version(7).stores(STORES_V7);
+    await v7.open();
+    await v7.table('ops').bulkAdd(all);
+    await v7.table('audit').bulkAdd(audit);
+    await v7.table('meta').bulkPut([
+      { key: OWN_CHAIN_KEY, value: own.head },
+      { key: CHAIN_HEADS_KEY, value: { 'xa-a': { head: peer.head, checkpoint: { site: 'xa-a', seq: peer.head.seq, head: peer.head.hash, key: 'k', signature: 's' } } } },
+      { key: 'auditHead', value: { seq: 5, hash: prevHash } },
+    ]);
+    v7.close();
+
+    const db = new DondocDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name)).not.toContain('ops');
+    expect(db.backendDB().objectStoreNames.contains('ops')).toBe(false);
+    // Every op, unchanged, in a handful of records.
+    const byId = (a: Op, b: Op) => (a.id < b.id ? -1 : 1);
+    expect((await readAllOps(db)).sort(byId)).toEqual([...all].sort(byId));
+    expect(await countOps(db)).toBe(all.length);
+    const segments = await db.opSegments.toArray();
+    expect(segments.length).toBeLessThanOrEqual(6);
+    for (const seg of segments) {
+      expect(new Set(seg.ops.map((o) => o.site))).toEqual(new Set([seg.site]));
+      expect(new Set(seg.ops.map((o) => o.seq === undefined)).size).toBe(1);
+      expect(seg.count).toBe(seg.ops.length);
+      expect(seg.count).toBeLessThanOrEqual(MAX_SEGMENT_OPS);
+    }
+    expect((await opsOf(db, 'vp')).map((o) => o.id)).toEqual([...own.ops, local].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)).map((o) => o.id));
+    // Export reads ranges: a peer that acknowledged the 30th op of xa-a and nothing of vp.
+    const lacking = await opsNotAcknowledged(db, { 'xa-a': peer.ops[29].hlc }, 'vp');
+    expect(lacking.filter((o) => o.site === 'xa-a').map((o) => o.seq)).toEqual([31, 32, 33, 34, 35, 36, 37, 38, 39, 40]);
+    expect(lacking.filter((o) => o.site === 'vp')).toHaveLength(own.ops.length);
+    // Import's "already held": the proven chains by position, the unproven third-site ops by id.
+    const heads = new Map([
+      ['vp', own.head],
+      ['xa-a', peer.head],
+    ]);
+    const probe = [peer.ops[3], { ...legacy[4], seq: 5, prevHash: 'a'.repeat(64) }, { ...op('xa-b', t0 + 99_999, 77), seq: 13, prevHash: 'b'.repeat(64) }];
+    expect([...(await storedOpIds(db, probe, heads, new Set()))].sort()).toEqual([peer.ops[3].id, legacy[4].id].sort());
+    // The audit chain is untouched and continues; so does this site's op chain.
+    expect(await db.audit.orderBy('seq').toArray()).toEqual(audit);
+    expect(await verifyAuditChain(db)).toBeNull();
+    await withWrites(db, { site: 'vp', actor: 'admin (Quản trị)' }, ['units'], async (w) => {
+      await w.set('units', 'u-new', { name: 'Phòng mới' }, 'Thêm đơn vị', 'Phòng mới');
+      await w.set('units', 'u-new-2', { name: 'Phòng mới 2' }, 'Thêm đơn vị', 'Phòng mới 2');
+    });
+    const [after] = await db.audit.where('seq').above(5).toArray();
+    expect([after.seq, after.prevHash, after.more?.length]).toEqual([6, prevHash, 1]);
+    expect(await verifyAuditChain(db)).toBeNull();
+    const mine = await opsOf(db, 'vp');
+    expect(mine.slice(-2).map((o) => o.seq)).toEqual([own.head.seq + 1, own.head.seq + 2]);
+    expect(await db.opSegments.count()).toBe(segments.length + 1);
     db.close();
     await Dexie.delete(name);
   });

@@ -2,8 +2,9 @@
  * The database (IndexedDB through Dexie). Versions are declared in full; each upgrade is
  * tested in db.migration.test.ts. Keys are UUIDv7 strings, never auto-increment.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Op, Row } from '@shared/data/ops';
+import { makeSegment, MAX_SEGMENT_OPS, type OpSegment } from './opLog';
 import type { TaskIndexRow } from '../features/tasks/data/taskIndex';
 import type { ConflictRow, ExportRow, ImportRow, PeerRow, RejectionRow } from '../features/sync/data/types';
 
@@ -12,8 +13,8 @@ import { SCHEMA_VERSION } from '@shared/data/schema';
 
 export { SCHEMA_VERSION };
 
-export interface AuditEntry {
-  seq: number;
+/** One audited change: who did what to which record (before → after). */
+export interface AuditFields {
   id: string;
   hlc: string;
   at: string;
@@ -24,8 +25,20 @@ export interface AuditEntry {
   summary: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown>;
+}
+
+/**
+ * One record of the hash-chained audit log: one per transaction (v8). Its own fields are the
+ * transaction's first entry; `more` holds the others, and `rows` names every entry's record
+ * ("entity/rowId", a multi-entry index) so a record's history finds them. Records written
+ * before v8 are one entry each, without `more`. The hash covers everything but itself.
+ */
+export interface AuditEntry extends AuditFields {
+  seq: number;
   prevHash: string;
   hash: string;
+  more?: AuditFields[];
+  rows?: string[];
 }
 
 export interface MetaRow {
@@ -100,14 +113,62 @@ const V6 = {
  * v7: issued report snapshots (what a report counted, with its hash) and accountability records
  * (kiểm điểm, biểu dương, khen thưởng); both synced entities.
  */
-const V7 = {
+export const STORES_V7 = {
   ...V6,
   reports: 'id, issuedOn, cutOff',
   accountability: 'id, kind, recordedOn, subjectUnitId, subjectOfficialId',
 };
 
+/**
+ * v8 (issue 20): the op log in segments — one record per author per transaction, imported
+ * chunk or migrated run (opLog.ts) — instead of one record per op; audit records carry a whole
+ * transaction's entries (`more`, found through `rows`). The ops table is moved into segments
+ * and dropped.
+ */
+const V8 = {
+  ...STORES_V7,
+  ops: null,
+  opSegments: 'id, [site+lastHlc], [site+lastSeq]',
+  audit: 'seq, id, hlc, [entity+rowId], *rows',
+};
+
+/**
+ * Moves v7's ops into segments: per author in hlc order, runs of at most MAX_SEGMENT_OPS,
+ * chained and unchained ops never in one segment (read in [site+hlc] order in one request:
+ * 100,000 ops are ~40 MB in memory, once). Audit entries stay as they are (one entry per record,
+ * each already hash-chained and anchored in main).
+ */
+async function moveOpsIntoSegments(tx: Transaction): Promise<void> {
+  const segments = tx.table<OpSegment, string>('opSegments');
+  let run: Op[] = [];
+  let pending: OpSegment[] = [];
+  let n = 0;
+  const cut = () => {
+    if (run.length === 0) return;
+    n += 1;
+    // Ids sort in log order: a zero-padded counter under a fixed prefix.
+    pending.push(makeSegment(run[0].site, run, `v7-${String(n).padStart(10, '0')}`));
+    run = [];
+  };
+  const flush = async () => {
+    if (pending.length) await segments.bulkAdd(pending);
+    pending = [];
+  };
+  // Sorted here, not through the [site+hlc] index: a restored old backup's store may lack it.
+  const all: Op[] = await tx.table<Op, string>('ops').toArray();
+  all.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const op of all) {
+    const last = run[run.length - 1];
+    if (last && (last.site !== op.site || (last.seq === undefined) !== (op.seq === undefined) || run.length >= MAX_SEGMENT_OPS)) cut();
+    run.push(op);
+    if (pending.length >= 20) await flush();
+  }
+  cut();
+  await flush();
+}
+
 export class DondocDb extends Dexie {
-  ops!: Table<Op, string>;
+  opSegments!: Table<OpSegment, string>;
   audit!: Table<AuditEntry, number>;
   meta!: Table<MetaRow, string>;
   settings!: Table<EntityRow, string>;
@@ -152,7 +213,8 @@ export class DondocDb extends Dexie {
     this.version(4).stores(V4);
     this.version(5).stores(V5);
     this.version(6).stores(V6);
-    this.version(7).stores(V7);
+    this.version(7).stores(STORES_V7);
+    this.version(8).stores(V8).upgrade(moveOpsIntoSegments);
   }
 }
 

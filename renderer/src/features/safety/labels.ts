@@ -44,6 +44,6 @@ export function formatBytes(bytes: number): string {
 /** Rows an official would count: everything except the bookkeeping tables. */
 export function dataRows(counts: Record<string, number>): number {
   return Object.entries(counts)
-    .filter(([t]) => t !== 'ops' && t !== 'audit' && t !== 'meta')
+    .filter(([t]) => t !== 'ops' && t !== 'opSegments' && t !== 'audit' && t !== 'meta')
     .reduce((n, [, c]) => n + c, 0);
 }
