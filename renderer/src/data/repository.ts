@@ -155,11 +155,15 @@ function stripMeta(row: EntityRow | undefined, keys: string[]): Record<string, u
 export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: EntityTable[], fn: (w: Writer) => Promise<T>): Promise<T> {
   const now = ctx.now ?? (() => new Date());
   return db.transaction('rw', [...tables.map((t) => db.table(t)), db.opSegments, db.audit, db.meta], async () => {
-    const ledger = await openLedger(db, ctx.site);
-    // This site's op chain (proven authorship): each new op takes the next seq and links to the last.
-    const chainBefore = await ownHead(db, ctx.site);
+    // The clock and audit head, and this site's op chain (proven authorship: each new op takes
+    // the next seq and links to the last), read together.
+    const [ledger, chainBefore] = await Promise.all([openLedger(db, ctx.site), ownHead(db, ctx.site)]);
     let chain = chainBefore;
     const written: Op[] = [];
+    // Row puts are not awaited one by one: IndexedDB runs a transaction's requests in order (a
+    // later get of the row sees the put), so the next write need not wait for this one's
+    // round trip. They are awaited, and any failure surfaces, before the transaction's end.
+    const puts: Promise<unknown>[] = [];
 
     const write = async (kind: Op['kind'], entity: EntityTable, rowId: string, values: Record<string, JsonValue>, action: string, summary: string) => {
       if (!tables.includes(entity)) throw new AppError('internal', `Bảng ${entity} không nằm trong giao dịch.`);
@@ -174,7 +178,9 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       const op = stamped.ops[0];
       chain = stamped.head;
       const next = applyOp(existing, op);
-      await table.put(next);
+      const put = table.put(next);
+      put.catch(() => undefined); // observed below, with the others
+      puts.push(put);
       written.push(op);
       ledger.append({ id: newId(), hlc, at: now().toISOString(), actor: ctx.actor, action, entity, rowId, summary, before: stripMeta(existing, keys), after: values as Record<string, unknown> });
       return next;
@@ -229,9 +235,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       insertMany: (entity, rows, action, summary) => writeMany('insert', entity, rows, action, summary),
     };
     const result = await fn(writer);
-    await appendOps(db, written);
-    await ledger.save();
-    if (chain !== chainBefore) await db.meta.put({ key: OWN_CHAIN_KEY, value: chain });
+    await Promise.all([...puts, appendOps(db, written), ledger.save(), chain !== chainBefore ? db.meta.put({ key: OWN_CHAIN_KEY, value: chain }) : null]);
     return result;
   });
 }
