@@ -18,6 +18,7 @@ const tableLabels: Record<string, string> = {
   reports: 'Báo cáo',
   accountability: 'Kiểm điểm trách nhiệm',
   ops: 'Thao tác (dùng khi đồng bộ)',
+  opSegments: 'Lô thao tác (dùng khi đồng bộ)',
   audit: 'Nhật ký thay đổi',
   meta: 'Thông tin hệ thống',
 };
