@@ -133,38 +133,44 @@ const V8 = {
 };
 
 /**
- * Moves v7's ops into segments: per author in hlc order, runs of at most MAX_SEGMENT_OPS,
- * chained and unchained ops never in one segment (read in [site+hlc] order in one request:
- * 100,000 ops are ~40 MB in memory, once). Audit entries stay as they are (one entry per record,
- * each already hash-chained and anchored in main).
+ * Moves v7's ops into segments, a page of MIGRATION_PAGE ops at a time in primary-key order (so a
+ * large log is never held whole in memory): within a page, per author in hlc order, runs of at
+ * most MAX_SEGMENT_OPS, chained and unchained ops never in one segment. Segments of one author
+ * from different pages may overlap in hlc or seq; every reader of segments allows for that.
+ * Audit entries stay as they are (one entry per record, each already hash-chained and anchored
+ * in main).
  */
+const MIGRATION_PAGE = 20_000;
+
 async function moveOpsIntoSegments(tx: Transaction): Promise<void> {
+  const ops = tx.table<Op, string>('ops');
   const segments = tx.table<OpSegment, string>('opSegments');
-  let run: Op[] = [];
-  let pending: OpSegment[] = [];
   let n = 0;
-  const cut = () => {
-    if (run.length === 0) return;
-    n += 1;
-    // Ids sort in log order: a zero-padded counter under a fixed prefix.
-    pending.push(makeSegment(run[0].site, run, `v7-${String(n).padStart(10, '0')}`));
-    run = [];
-  };
-  const flush = async () => {
-    if (pending.length) await segments.bulkAdd(pending);
-    pending = [];
-  };
-  // Sorted here, not through the [site+hlc] index: a restored old backup's store may lack it.
-  const all: Op[] = await tx.table<Op, string>('ops').toArray();
-  all.sort((a, b) => (a.site < b.site ? -1 : a.site > b.site ? 1 : a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const op of all) {
-    const last = run[run.length - 1];
-    if (last && (last.site !== op.site || (last.seq === undefined) !== (op.seq === undefined) || run.length >= MAX_SEGMENT_OPS)) cut();
-    run.push(op);
-    if (pending.length >= 20) await flush();
+  let after: string | null = null;
+  for (;;) {
+    // Keyset paging on the primary key: a restored old backup's store may lack the other indexes.
+    const page: Op[] = await (after === null ? ops.orderBy(':id') : ops.where(':id').above(after)).limit(MIGRATION_PAGE).toArray();
+    if (page.length === 0) break;
+    after = page[page.length - 1].id;
+    const runs = new Map<string, Op[]>();
+    for (const op of page) {
+      const key = `${op.seq === undefined ? 'u' : 'c'}|${op.site}`;
+      const list = runs.get(key);
+      if (list) list.push(op);
+      else runs.set(key, [op]);
+    }
+    const out: OpSegment[] = [];
+    for (const list of runs.values()) {
+      list.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (let i = 0; i < list.length; i += MAX_SEGMENT_OPS) {
+        n += 1;
+        // Ids sort in migration order: a zero-padded counter under a fixed prefix.
+        out.push(makeSegment(list[i].site, list.slice(i, i + MAX_SEGMENT_OPS), `v7-${String(n).padStart(10, '0')}`));
+      }
+    }
+    await segments.bulkAdd(out);
+    if (page.length < MIGRATION_PAGE) break;
   }
-  cut();
-  await flush();
 }
 
 export class DondocDb extends Dexie {
