@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from '@shared/data/hlc';
 import type { Op } from '@shared/data/ops';
 import { chainOps, EMPTY_HEAD } from '@shared/sync/authorship';
-import { DondocDb, SCHEMA_VERSION, STORES_V7, type AuditEntry } from './db';
+import { DondocDb, migrationTuning, SCHEMA_VERSION, STORES_V7, type AuditEntry } from './db';
 import { auditHash, GENESIS_HASH, verifyAuditChain, withWrites } from './repository';
 import { OWN_CHAIN_KEY, CHAIN_HEADS_KEY, rendererHasher } from './chain';
 import { countOps, MAX_SEGMENT_OPS, opsOf, readAllOps, storedOpIds } from './opLog';
@@ -127,6 +127,45 @@ describe('database migrations', () => {
     const mine = await opsOf(db, 'vp');
     expect(mine.slice(-2).map((o) => o.seq)).toEqual([own.head.seq + 1, own.head.seq + 2]);
     expect(await db.opSegments.count()).toBe(segments.length + 1);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('moves a version-7 op log page by page: segments of one author from different pages overlap, every read still finds its ops', async () => {
+    const name = `mig7p-${Math.random()}`;
+    const t0 = Date.parse('2026-03-01T00:00:00Z');
+    // Ids out of hlc order across authors, so pages cut each author's run in several places.
+    const make = (site: string, n: number, offset: number) =>
+      chainOps(
+        Array.from({ length: n }, (_, i): Op => ({ id: `${String((i * 7919 + offset) % 1000).padStart(4, '0')}-${site}`, site, hlc: formatHlc({ millis: t0 + i * 10 + offset, counter: 0, node: site }), entity: 'units', rowId: `u-${i}`, kind: 'set', values: { name: `Đơn vị ${i}` }, actor: 'admin (Quản trị)' })),
+        EMPTY_HEAD,
+        rendererHasher,
+      );
+    const a = make('xa-a', 30, 1);
+    const b = make('xa-b', 25, 2);
+    const v7 = new Dexie(name);
+    v7.version(7).stores(STORES_V7);
+    await v7.open();
+    await v7.table('ops').bulkAdd([...a.ops, ...b.ops]);
+    const cp = (site: string, head: { seq: number; hash: string }) => ({ site, seq: head.seq, head: head.hash, key: 'k', signature: 's' });
+    await v7.table('meta').put({ key: CHAIN_HEADS_KEY, value: { 'xa-a': { head: a.head, checkpoint: cp('xa-a', a.head) }, 'xa-b': { head: b.head, checkpoint: cp('xa-b', b.head) } } });
+    v7.close();
+    const page = migrationTuning.opsPage;
+    migrationTuning.opsPage = 7;
+    const db = new DondocDb(name);
+    try {
+      await db.open();
+    } finally {
+      migrationTuning.opsPage = page;
+    }
+    expect(await countOps(db)).toBe(55);
+    expect(await db.opSegments.count()).toBeGreaterThan(8);
+    expect((await opsOf(db, 'xa-a')).map((o) => o.seq)).toEqual(a.ops.map((o) => o.seq));
+    const lacking = await opsNotAcknowledged(db, { 'xa-a': a.ops[19].hlc, 'xa-b': b.ops[23].hlc }, 'vp');
+    expect(lacking.map((o) => `${o.site}:${o.seq}`)).toEqual([...a.ops.slice(20), ...b.ops.slice(24)].sort((x, y) => (x.hlc < y.hlc ? -1 : 1)).map((o) => `${o.site}:${o.seq}`));
+    const heads = new Map([['xa-a', { seq: 10, hash: 'x', hlc: a.ops[9].hlc }]]);
+    const probe = [a.ops[25], a.ops[12], b.ops[3]];
+    expect([...(await storedOpIds(db, probe, heads, new Set()))].sort()).toEqual(probe.map((o) => o.id).sort());
     db.close();
     await Dexie.delete(name);
   });

@@ -133,14 +133,14 @@ const V8 = {
 };
 
 /**
- * Moves v7's ops into segments, a page of MIGRATION_PAGE ops at a time in primary-key order (so a
+ * Moves v7's ops into segments, a page of `migrationTuning.opsPage` ops at a time in primary-key order (so a
  * large log is never held whole in memory): within a page, per author in hlc order, runs of at
  * most MAX_SEGMENT_OPS, chained and unchained ops never in one segment. Segments of one author
  * from different pages may overlap in hlc or seq; every reader of segments allows for that.
  * Audit entries stay as they are (one entry per record, each already hash-chained and anchored
  * in main).
  */
-const MIGRATION_PAGE = 20_000;
+export const migrationTuning = { opsPage: 20_000 };
 
 async function moveOpsIntoSegments(tx: Transaction): Promise<void> {
   const ops = tx.table<Op, string>('ops');
@@ -149,7 +149,7 @@ async function moveOpsIntoSegments(tx: Transaction): Promise<void> {
   let after: string | null = null;
   for (;;) {
     // Keyset paging on the primary key: a restored old backup's store may lack the other indexes.
-    const page: Op[] = await (after === null ? ops.orderBy(':id') : ops.where(':id').above(after)).limit(MIGRATION_PAGE).toArray();
+    const page: Op[] = await (after === null ? ops.orderBy(':id') : ops.where(':id').above(after)).limit(migrationTuning.opsPage).toArray();
     if (page.length === 0) break;
     after = page[page.length - 1].id;
     const runs = new Map<string, Op[]>();
@@ -169,7 +169,7 @@ async function moveOpsIntoSegments(tx: Transaction): Promise<void> {
       }
     }
     await segments.bulkAdd(out);
-    if (page.length < MIGRATION_PAGE) break;
+    if (page.length < migrationTuning.opsPage) break;
   }
 }
 
