@@ -231,6 +231,28 @@ describe('sync export/import on Dexie', () => {
     expect(await verifyAuditChain(xa.db)).toBeNull();
   });
 
+  it('ops an interrupted import already stored, or already held in a chain, are recognised in any later package and never stored twice', async () => {
+    const coord = await makeReplica('vp-tinh');
+    const xa = await makeReplica('xa-a');
+    await seedUnits(coord, 21);
+    const opsBefore = await countOps(xa.db);
+    const pkg = await pack(coord, 'xa-a');
+    expect((await importPackage(xa.db, xa.ctx, pkg, 'goi.dondoc', { chunkSize: 10, stopAfterChunks: 1 })).counts.applied).toBe(10);
+    // A newer package from the same sender carries those 25 ops again (nothing was acknowledged) and one more.
+    await withWrites(coord.db, coord.ctx, ['units'], (w) => w.set('units', 'u-xa-a', { name: 'UBND xã Hòa An (mới)' }, 'Sửa đơn vị', 'Đổi tên'));
+    const next = await pack(coord, 'xa-a');
+    expect(next.ops.length).toBe(26);
+    const report = await importPackage(xa.db, xa.ctx, next, 'goi-2.dondoc', { chunkSize: 7 });
+    expect(report.counts).toMatchObject({ applied: 16, alreadyHad: 10, rejected: 0, pending: 0 });
+    expect(await countOps(xa.db)).toBe(opsBefore + 26);
+    expect(await dump(xa.db)).toBe(await dump(coord.db));
+    // Sent a third time: every op is at or below the chain head now held, nothing is stored again.
+    const third = await pack(coord, 'xa-a');
+    expect((await importPackage(xa.db, xa.ctx, third, 'goi-3.dondoc')).counts).toMatchObject({ applied: 0, alreadyHad: 26 });
+    expect(await countOps(xa.db)).toBe(opsBefore + 26);
+    expect(await verifyAuditChain(xa.db)).toBeNull();
+  });
+
   it('refuses what the sender may not write, lists each refusal with its reason, and keeps the rest', async () => {
     const coord = await makeReplica('vp-tinh');
     const xa = await makeReplica('xa-a');
