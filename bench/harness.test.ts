@@ -24,7 +24,7 @@ describe('npm run bench (tiny)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dondoc-bench-'));
     const out = join(dir, 'results.json');
-    const only = ['calendar.holidaysOf', 'letters.followUpHtml200', 'floor.raw.put', 'floor.ours.withWrites.set', 'app.coldStartToDashboard', 'tasks.list.firstRender'];
+    const only = ['calendar.holidaysOf', 'letters.followUpHtml200', 'floor.raw.put', 'floor.packed.getSet', 'floor.ours.withWrites.set', 'app.coldStartToDashboard', 'tasks.list.firstRender'];
     const res = await run(process.execPath, [join(ROOT, 'scripts/bench.mjs'), '--tiny', '--runs', '2', '--warmup', '0', '--only', only.join(','), '--out', out], {
       cwd: ROOT,
       // Its own page build, so a test run never swaps the page under a running `npm run bench`.
@@ -61,7 +61,8 @@ describe('npm run bench (tiny)', () => {
   });
 
   it('prints the table with every result', () => {
-    expect(stdout).toMatch(/^case\s+env\s+size\s+median\s+min\s+max\s+n\s+ours\/raw\s+target$/m);
+    // The ours/packed column appears when a printed case names a packed floor.
+    expect(stdout).toMatch(/^case\s+env\s+size\s+median\s+min\s+max\s+n\s+ours\/raw\s+(ours\/packed\s+)?target$/m);
     for (const r of results.results) expect(stdout).toContain(r.name);
   });
 
@@ -72,6 +73,9 @@ describe('npm run bench (tiny)', () => {
     expect(raw).toMatchObject({ env: 'chromium', sizeLabel: 'tiny', unit: 'ms', ratio: null });
     expect(ours).toMatchObject({ env: 'chromium', sizeLabel: 'tiny', ratioTo: 'floor.raw.put' });
     expect(ours!.ratio).toBeCloseTo(ours!.median / raw!.median, 6);
+    const packed = results.results.find((r) => r.name === 'floor.packed.getSet');
+    expect(ours).toMatchObject({ packedTo: 'floor.packed.getSet' });
+    expect(ours!.packedRatio).toBeCloseTo(ours!.median / packed!.median, 6);
     // The screens mount on the demo database, and the cold start runs in its own tab.
     for (const name of ['app.coldStartToDashboard', 'tasks.list.firstRender']) {
       const r = results.results.find((x) => x.name === name);

@@ -138,7 +138,7 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
           opts.report({ kind: 'overBudget', item: { name: c.name, env: 'chromium', sizeLabel: size } });
           continue;
         }
-        const base = { name: c.name, env: 'chromium' as const, sizeLabel: size, size: c.size, rows: c.rows, targetMs: c.targetMs, ratioTo: c.ratioTo, ratio: null };
+        const base = { name: c.name, env: 'chromium' as const, sizeLabel: size, size: c.size, rows: c.rows, targetMs: c.targetMs, ratioTo: c.ratioTo, ratio: null, packedTo: c.packedTo, packedRatio: null };
         try {
           opts.log(`  chromium  ${size}  ${c.name}: setup`);
           await call(page, 'setup', c.name, size);

@@ -22,6 +22,9 @@ export interface CaseResult {
   /** Our layer against the raw floor: median of this case ÷ median of `ratioTo`. */
   ratioTo: string | null;
   ratio: number | null;
+  /** The same against the packed floor (the same bytes in as few records as our design uses). */
+  packedTo?: string | null;
+  packedRatio?: number | null;
 }
 
 export interface Machine {
@@ -71,15 +74,27 @@ export function summarise(samples: readonly number[]): { median: number; min: nu
   return { median: median(samples), min: Math.min(...samples), max: Math.max(...samples) };
 }
 
-/** Fills ratio for every result whose ratioTo names a result of the same size label. */
+/** This result's median ÷ the named one's (same size label and env; per row when row counts differ). */
+function ratioOf(results: readonly CaseResult[], r: CaseResult, to: string): number | null {
+  const base = results.find((b) => b.name === to && b.sizeLabel === r.sizeLabel && b.env === r.env);
+  if (!base || base.median <= 0) return null;
+  const perRow = r.rows !== null && base.rows !== null && r.rows !== base.rows;
+  return perRow ? r.median / r.rows! / (base.median / base.rows!) : r.median / base.median;
+}
+
+/** Fills ratio (and packedRatio) for every result whose ratioTo (packedTo) names a result of the same size label. */
 export function linkRatios(results: CaseResult[]): CaseResult[] {
   return results.map((r) => {
-    if (!r.ratioTo) return r;
-    const base = results.find((b) => b.name === r.ratioTo && b.sizeLabel === r.sizeLabel && b.env === r.env);
-    if (!base || base.median <= 0) return { ...r, ratio: null };
-    const perRow = r.rows !== null && base.rows !== null && r.rows !== base.rows;
-    return { ...r, ratio: perRow ? r.median / r.rows! / (base.median / base.rows!) : r.median / base.median };
+    let out = r;
+    if (r.ratioTo) out = { ...out, ratio: ratioOf(results, r, r.ratioTo) };
+    if (r.packedTo) out = { ...out, packedRatio: ratioOf(results, r, r.packedTo) };
+    return out;
   });
+}
+
+function ratioCell(results: readonly CaseResult[], r: CaseResult, ratio: number | null | undefined, to: string | null | undefined): string {
+  if (ratio === null || ratio === undefined || !to) return '';
+  return `${ratio.toFixed(2)}× ${to}${r.rows !== null && results.some((b) => b.name === to && b.sizeLabel === r.sizeLabel && b.rows !== r.rows) ? ' per row' : ''}`;
 }
 
 export function formatValue(value: number, unit: Unit): string {
@@ -107,7 +122,8 @@ function pad(cells: string[], widths: number[]): string {
 
 /** The printed table: one row per result, grouped by size label in the order given. */
 export function renderTable(results: readonly CaseResult[]): string {
-  const header = ['case', 'env', 'size', 'median', 'min', 'max', 'n', 'ours/raw', 'target'];
+  const packed = results.some((r) => r.packedTo);
+  const header = ['case', 'env', 'size', 'median', 'min', 'max', 'n', 'ours/raw', ...(packed ? ['ours/packed'] : []), 'target'];
   const rows = results.map((r) => [
     r.name,
     r.env,
@@ -116,7 +132,8 @@ export function renderTable(results: readonly CaseResult[]): string {
     formatValue(r.min, r.unit),
     formatValue(r.max, r.unit),
     String(r.samples.length),
-    r.ratio === null ? '' : `${r.ratio.toFixed(2)}× ${r.ratioTo}${r.rows !== null && results.some((b) => b.name === r.ratioTo && b.sizeLabel === r.sizeLabel && b.rows !== r.rows) ? ' per row' : ''}`,
+    ratioCell(results, r, r.ratio, r.ratioTo),
+    ...(packed ? [ratioCell(results, r, r.packedRatio, r.packedTo)] : []),
     targetCell(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

@@ -21,6 +21,7 @@ export interface IdbIndex {
 }
 export interface IdbObjectStore {
   put(value: unknown): IdbRequest<unknown>;
+  get(key: string): IdbRequest<unknown>;
   getAll(): IdbRequest<unknown[]>;
   index(name: string): IdbIndex;
   createIndex(name: string, keyPath: string | string[], options: { unique: boolean; multiEntry: boolean }): IdbIndex;

@@ -43,12 +43,13 @@ const api: BenchPageApi = {
         rows: c.rows?.(SIZES[size]) ?? (c.measure === 'heap' ? null : SIZES[size].floorRows),
         targetMs: (typeof c.targetMs === 'function' ? c.targetMs(SIZES[size]) : c.targetMs) ?? null,
         ratioTo: c.ratioTo ?? null,
+        packedTo: c.packedTo ?? null,
         measure: c.measure ?? 'time',
         unavailable: (await c.unavailable?.(SIZES[size])) ?? null,
       });
     }
     for (const e of missingExpected()) {
-      out.push({ name: e.name, size: '', rows: null, targetMs: e.targetMs ?? null, ratioTo: null, measure: 'time' as const, unavailable: `waits for ${e.waitsFor}` });
+      out.push({ name: e.name, size: '', rows: null, targetMs: e.targetMs ?? null, ratioTo: null, packedTo: null, measure: 'time' as const, unavailable: `waits for ${e.waitsFor}` });
     }
     return out;
   },

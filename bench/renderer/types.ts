@@ -54,6 +54,8 @@ export interface RendererBenchCase {
   heavy?: boolean;
   /** Name of the raw-IndexedDB case this one is compared with (ours ÷ raw printed). */
   ratioTo?: string;
+  /** Name of the packed raw-IndexedDB floor (the same bytes in as few records as our design uses); ours ÷ packed printed beside. */
+  packedTo?: string;
   /**
    * 'time' (default): the page times `run` after a warm-up (or `run` returns its own sample, e.g.
    * a frame time). 'heap': `run` loads data and keeps it (ctx.retain); the driver then forces GC
@@ -84,7 +86,7 @@ export interface RendererBenchCase {
 
 /** What the page exposes to the Node driver as `globalThis.__bench`. */
 export interface BenchPageApi {
-  list(size: SizeLabel): Promise<{ name: string; size: string; rows: number | null; targetMs: number | null; ratioTo: string | null; measure: 'time' | 'heap' | 'navigation'; unavailable: string | null }[]>;
+  list(size: SizeLabel): Promise<{ name: string; size: string; rows: number | null; targetMs: number | null; ratioTo: string | null; packedTo: string | null; measure: 'time' | 'heap' | 'navigation'; unavailable: string | null }[]>;
   setup(name: string, size: SizeLabel): Promise<void>;
   /** Times warm-up + runs; returns the timed samples (ms). */
   time(name: string, size: SizeLabel, runs: number, warmup: number): Promise<number[]>;

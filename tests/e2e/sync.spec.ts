@@ -13,6 +13,11 @@ import type { Op } from '../../shared/data/ops';
 import { chainOps, type ChainHead } from '../../shared/sync/authorship';
 import { nodeChainCrypto } from '../../electron/main/sync/authorship';
 
+/** A segment of the op log (renderer/src/data/opLog.ts, OpSegment) holding one op. */
+function oneOpSegment(op: Op) {
+  return { id: `e2e-${op.id}`, site: op.site, firstSeq: op.seq ?? 0, lastSeq: op.seq ?? 0, firstHlc: op.hlc, lastHlc: op.hlc, count: 1, ops: [op] };
+}
+
 async function siteIdentity(site: Site): Promise<{ siteId: string; fingerprint: string }> {
   const res = (await site.page.evaluate(() => window.__dondocInvoke('sync:identity', {}))) as { ok: boolean; value: { siteId: string; fingerprint: string } };
   expect(res.ok).toBe(true);
@@ -172,19 +177,20 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   await commune.page.evaluate(
     (json) =>
       new Promise<void>((resolve, reject) => {
-        const { op, next } = JSON.parse(json) as { op: unknown; next: unknown };
+        const { segment, next } = JSON.parse(json) as { segment: unknown; next: unknown };
         const open = indexedDB.open('dondoc');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          const tx = db.transaction(['ops', 'meta'], 'readwrite');
-          tx.objectStore('ops').put(op);
+          const tx = db.transaction(['opSegments', 'meta'], 'readwrite');
+          tx.objectStore('opSegments').put(segment);
           tx.objectStore('meta').put({ key: 'chain', value: next });
           tx.oncomplete = () => (db.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
       }),
-    JSON.stringify({ op: chained.ops[0], next: chained.head }),
+    // The op log is stored in segments (renderer/src/data/opLog.ts): one segment holding the op.
+    JSON.stringify({ segment: oneOpSegment(chained.ops[0]), next: chained.head }),
   );
 
   const pkg2 = join(tmp, 'goi-xa-1.dondoc');

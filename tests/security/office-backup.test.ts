@@ -52,10 +52,9 @@ beforeEach(async () => {
   office = await makeOffice();
   await office.api.call('auth:createFirstAdmin', ADMIN);
   db = new DondocDb(`sec-backup-${++databases}`);
-  await withWrites(db, ctx, ['settings', 'units'], async (w) => {
-    await w.set('settings', 'organisation', { authorityName: 'Ủy ban nhân dân huyện Yên Lạc' }, 'Thiết lập', 'UBND huyện');
-    await w.set('units', 'u-kt', { name: 'Phòng Kinh tế', shortName: 'KT', parentId: null, fields: [] }, 'Thêm đơn vị', 'Phòng Kinh tế');
-  });
+  // Two transactions: two records of the audit chain (one per transaction).
+  await withWrites(db, ctx, ['settings'], (w) => w.set('settings', 'organisation', { authorityName: 'Ủy ban nhân dân huyện Yên Lạc' }, 'Thiết lập', 'UBND huyện'));
+  await withWrites(db, ctx, ['units'], (w) => w.set('units', 'u-kt', { name: 'Phòng Kinh tế', shortName: 'KT', parentId: null, fields: [] }, 'Thêm đơn vị', 'Phòng Kinh tế'));
   await db.peers.put(honestPeer);
 });
 afterEach(async () => {

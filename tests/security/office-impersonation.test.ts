@@ -17,6 +17,7 @@ import { addContribution, completeTask, createTasks, loadTaskState, reportProgre
 import { createConsultation, recordReply } from '../../renderer/src/features/consultations/data/commands';
 import { loadReplies } from '../../renderer/src/features/consultations/data/queries';
 import { loadOnBehalfContext } from '../../renderer/src/features/acting/onBehalf';
+import { countOps, readAllOps } from '../../renderer/src/data/opLog';
 
 const ctx: WriteContext = { site: 'site-vp', actor: 'minh.kt (Trần Văn Minh)', now: () => new Date('2026-12-01T02:00:00Z') };
 const site = { siteRole: 'coordinator' as const, actsForUnitIds: ['ubnd', 'vp'] };
@@ -172,7 +173,7 @@ describe('recording on behalf (nhập thay)', () => {
     expect(progress.actorOfficialId).toBe('o-lan');
     expect(onBehalfLine(progress.onBehalf)).toBe('Văn thư Nguyễn Thị Lan nhập thay, theo Báo cáo số 15/BC-VHXH ngày 30/11/2026');
     // The op that syncs carries the record too.
-    const op = await db.ops.where('[entity+rowId]').equals(['taskEvents', eventId]).first();
+    const op = (await readAllOps(db)).find((o) => o.entity === 'taskEvents' && o.rowId === eventId);
     expect((op?.values as { onBehalf?: { documentNumber: string } }).onBehalf?.documentNumber).toBe('15/BC-VHXH');
     const audit = await db.audit.orderBy('seq').last();
     expect(audit?.action).toBe('Báo cáo tiến độ (nhập thay)');
@@ -189,7 +190,7 @@ describe('recording on behalf (nhập thay)', () => {
     const siteless = await taskLedBy(db, 'pvh', ['pkt', 'vp']);
     const communeTask = await taskLedBy(db, 'xa-a', ['pvh']);
     const villageTask = await taskLedBy(db, 'thon-a', []);
-    const before = { events: await db.taskEvents.count(), ops: await db.ops.count(), audit: await db.audit.count() };
+    const before = { events: await db.taskEvents.count(), ops: await countOps(db), audit: await db.audit.count() };
     const reasonOf = async (p: Promise<unknown>) => (await refusal(p)).message;
 
     // No paper document named: the form's message, nothing written.
@@ -207,7 +208,7 @@ describe('recording on behalf (nhập thay)', () => {
     }
     // A leader of the office is not its clerk either; and decisions are never entered on behalf.
     expect(await reasonOf(reportProgress(db, clerkCtx, { role: 'leader', unitId: 'vp', officialId: 'o-chair' }, siteless, { percent: 10, text: 'x', onBehalf: paper }))).toBe(ON_BEHALF_REASONS.notClerk);
-    expect({ events: await db.taskEvents.count(), ops: await db.ops.count(), audit: await db.audit.count() }).toEqual(before);
+    expect({ events: await db.taskEvents.count(), ops: await countOps(db), audit: await db.audit.count() }).toEqual(before);
 
     // The screens: the choice is offered to the clerk for the siteless unit only, never to another unit's account.
     const obCtx = await loadOnBehalfContext(db);

@@ -104,6 +104,22 @@ function dropGenerated(): void {
   valuesFor = -1;
 }
 
+/**
+ * The packed floor of a per-row write: what withWrites stores for n rows in one transaction —
+ * each row (screens read them by key), ONE record holding the n ops and ONE holding the n audit
+ * entries — put raw. The op and audit records are shaped as ours (same fields, similar bytes).
+ */
+function packedExtras(items: readonly FloorValues[]): { id: string; [k: string]: unknown }[] {
+  const hlc = (i: number) => `${String(1_745_000_000_000 + i).padStart(15, '0')}-0000-${WRITE_CTX.site}`;
+  const ops = items.map(({ rowId, values: v }, i) => ({ id: `op-${i}`, site: WRITE_CTX.site, hlc: hlc(i), entity: floorTable(), rowId, kind: 'set', values: v, actor: WRITE_CTX.actor, seq: i + 1, prevHash: 'f'.repeat(64) }));
+  const entries = items.map(({ rowId, values: v }, i) => ({ id: `audit-${i}`, hlc: hlc(i), at: '2026-12-05T00:00:00.000Z', actor: WRITE_CTX.actor, action: 'bench.write', entity: floorTable(), rowId, summary: 'Ghi dữ liệu đo', before: null, after: v }));
+  return [
+    { id: 'packed-segment', site: WRITE_CTX.site, firstSeq: 1, lastSeq: ops.length, count: ops.length, ops },
+    { ...entries[0], id: 'packed-audit', seq: 1, prevHash: '0'.repeat(64), hash: 'e'.repeat(64), more: entries.slice(1), rows: entries.map((e) => `${e.entity}/${e.rowId}`) },
+  ];
+}
+let packed: { id: string; [k: string]: unknown }[] = [];
+
 type BulkWriter = Writer & { setMany?: (entity: string, rows: readonly FloorValues[], action: string, summary: string) => Promise<unknown> };
 
 export const rendererCases: RendererBenchCase[] = [
@@ -114,6 +130,45 @@ export const rendererCases: RendererBenchCase[] = [
     setup: async (ctx) => void data(ctx.size),
     before: async () => void (await freshRaw(RAW_DB)),
     run: async (ctx) => rawPutAll(raw!, data(ctx.size).rows),
+  },
+  {
+    name: 'floor.packed.set',
+    sizes: OFFICE_ONLY,
+    size: (s) => `${rowsLabel(s, perRowSetRows(s))}: each row put + ONE record of their ops + ONE of their audit entries, raw, one transaction`,
+    rows: perRowSetRows,
+    setup: async (ctx) => {
+      packed = packedExtras(data(ctx.size).values.slice(0, perRowSetRows(ctx.size)));
+    },
+    before: async () => void (await freshRaw(RAW_DB)),
+    run: async (ctx) => rawPutAll(raw!, [...data(ctx.size).rows.slice(0, perRowSetRows(ctx.size)), ...packed]),
+    teardown: async () => {
+      packed = [];
+    },
+  },
+  {
+    name: 'floor.packed.getSet',
+    sizes: OFFICE_ONLY,
+    size: (s) => `${rowsLabel(s, perRowSetRows(s))}: per row an awaited get() then a put(), + ONE record of their ops + ONE of their audit entries, raw — withWrites.set's requests`,
+    rows: perRowSetRows,
+    setup: async (ctx) => {
+      packed = packedExtras(data(ctx.size).values.slice(0, perRowSetRows(ctx.size)));
+    },
+    before: async () => void (await freshRaw(RAW_DB)),
+    run: async (ctx) => {
+      const tx = raw!.transaction([STORE], 'readwrite', { durability: 'strict' });
+      const done = completion(tx);
+      const store = tx.objectStore(STORE);
+      // A set reads the current row (the merge, the op's prev and the audit's before need it) before it writes.
+      for (const row of data(ctx.size).rows.slice(0, perRowSetRows(ctx.size))) {
+        sink += (await request(store.get(row.id))) === undefined ? 0 : 1;
+        store.put(row);
+      }
+      for (const p of packed) store.put(p);
+      await done;
+    },
+    teardown: async () => {
+      packed = [];
+    },
   },
   {
     name: 'floor.dexie.bulkPut',
@@ -127,8 +182,9 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'floor.ours.withWrites.set',
-    size: (s) => `${rowsLabel(s, perRowSetRows(s))}, withWrites + set() per row: row + op + audit entry each, one transaction`,
+    size: (s) => `${rowsLabel(s, perRowSetRows(s))}, withWrites + set() per row: row get + put each, one op segment + one audit record, one transaction`,
     ratioTo: 'floor.raw.put',
+    packedTo: 'floor.packed.getSet',
     sizes: OFFICE_ONLY,
     rows: perRowSetRows,
     setup: async (ctx) => void data(ctx.size),
@@ -144,8 +200,9 @@ export const rendererCases: RendererBenchCase[] = [
   {
     name: 'floor.ours.withWrites.setMany',
     sizes: OFFICE_ONLY,
-    size: (s) => `${rowsLabel(s)}, withWrites + setMany(): bulk rows + one op per row + one audit entry`,
+    size: (s) => `${rowsLabel(s)}, withWrites + setMany(): bulk rows + one op segment + one audit record`,
     ratioTo: 'floor.raw.put',
+    packedTo: 'floor.packed.set',
     unavailable: async () => ((await hasSetMany()) ? null : 'Writer.setMany does not exist in renderer/src/data/repository.ts'),
     setup: async (ctx) => void data(ctx.size),
     before: async () => void (await freshOurs(OURS_DB)),

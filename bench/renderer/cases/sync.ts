@@ -13,11 +13,12 @@ import Dexie from 'dexie';
 import { formatHlc } from '@shared/data/hlc';
 import { applyOp, type Op, type Row } from '@shared/data/ops';
 import { chainOps, EMPTY_HEAD, opChainHash, type ChainHead, type Checkpoint } from '@shared/sync/authorship';
-import { rendererHasher } from '../../../renderer/src/data/chain';
+import { CHAIN_HEADS_KEY, rendererHasher, type HeldChains } from '../../../renderer/src/data/chain';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { ORGANISATION_SETTINGS_ID } from '@shared/registries/organisation';
 import type { RendererBenchCase, SizeLabel, SizeSpec } from '../types';
 import { DondocDb } from '../../../renderer/src/data/db';
+import { segmentsFor, type OpSegment } from '../../../renderer/src/data/opLog';
 import { exportPackage } from '../../../renderer/src/features/sync/data/exportPackage';
 import { importPackage } from '../../../renderer/src/features/sync/data/importPackage';
 import type { PeerRow } from '../../../renderer/src/features/sync/data/types';
@@ -25,6 +26,10 @@ import type { PeerRow } from '../../../renderer/src/features/sync/data/types';
 const EXPORT_DB = 'bench-sync-export';
 const IMPORT_DB = 'bench-sync-import';
 const RAW_IMPORT_DB = 'bench-sync-raw-import';
+const RAW_EXPORT_DB = 'bench-sync-raw-export';
+const PACKED_IMPORT_DB = 'bench-sync-packed-import';
+/** importPackage's chunk: the packed floor stores one segment per author per chunk, as the import does. */
+const CHUNK = 2_000;
 const ME = 'bench-me';
 const COORD = 'bench-coord';
 const UNIT_SITES = 20;
@@ -238,16 +243,44 @@ function openRaw(name: string, create?: (db: IDBDatabase) => void): Promise<IDBD
 }
 
 const RAW_STORES = ['ops', 'tasks', 'taskEvents'] as const;
+const PACKED_STORES = ['opSegments', 'tasks', 'taskEvents'] as const;
 
-/** Stores with the indexes DondocDb declares for ops, tasks and taskEvents. */
+/**
+ * Stores with the indexes DondocDb declares for opSegments, tasks and taskEvents, and the per-row
+ * floor's `ops` store, one record per op, with the indexes it had until schema 7.
+ */
 function openRawSyncDb(name: string): Promise<IDBDatabase> {
   const probe = new DondocDb('bench-schema-probe', { autoOpen: false });
   return openRaw(name, (db) => {
-    for (const store of RAW_STORES) {
+    for (const store of ['opSegments', 'tasks', 'taskEvents']) {
       const os = db.createObjectStore(store, { keyPath: 'id' });
       for (const ix of probe.table(store).schema.indexes) os.createIndex(ix.name, ix.keyPath as string | string[], { unique: Boolean(ix.unique), multiEntry: Boolean(ix.multi) });
     }
+    const ops = db.createObjectStore('ops', { keyPath: 'id' });
+    ops.createIndex('hlc', 'hlc');
+    ops.createIndex('[site+hlc]', ['site', 'hlc']);
+    ops.createIndex('[entity+rowId]', ['entity', 'rowId']);
   });
+}
+
+/** The segments an import of `ops` writes: one per author per 2,000-op chunk. */
+function segmentsOfImport(ops: readonly Op[]): OpSegment[] {
+  const out: OpSegment[] = [];
+  for (let i = 0; i < ops.length; i += CHUNK) out.push(...segmentsFor(ops.slice(i, i + CHUNK)));
+  return out;
+}
+
+/** The packed floor of an import: the rows one by one (screens read them by key), the ops as segments. */
+async function packedImport(db: IDBDatabase, segments: readonly OpSegment[], rows: { tasks: Row[]; taskEvents: Row[] }): Promise<void> {
+  const tx = db.transaction([...PACKED_STORES], 'readwrite', { durability: 'strict' });
+  const done = completion(tx);
+  const segStore = tx.objectStore('opSegments');
+  const taskStore = tx.objectStore('tasks');
+  const eventStore = tx.objectStore('taskEvents');
+  for (const s of segments) segStore.put(s);
+  for (const r of rows.tasks) taskStore.put(r);
+  for (const r of rows.taskEvents) eventStore.put(r);
+  await done;
 }
 
 /** The rows an import of `ops` into an empty database stores (one op per row here). */
@@ -282,11 +315,15 @@ let warmPkg: PackageDataMsg | null = null;
 let rawImportDb: IDBDatabase | null = null;
 let rawRows: { tasks: Row[]; taskEvents: Row[] } | null = null;
 let rawWarm: { ops: Op[]; rows: { tasks: Row[]; taskEvents: Row[] } } | null = null;
+let packedImportDb: IDBDatabase | null = null;
+let packedSegments: OpSegment[] | null = null;
+let packedWarm: { segments: OpSegment[]; rows: { tasks: Row[]; taskEvents: Row[] } } | null = null;
 let sink = 0;
 
 /**
  * The export database (n ops, nothing acknowledged), written once per size and shared by the
- * export case and its raw floor, which reads the very same object store.
+ * export case and its packed floor, which reads the very same object store; the per-row floor
+ * reads the same ops from a raw database of one record per op.
  */
 function ensureExportFixture(n: number): Promise<void> {
   if (exportFixture?.n === n) return exportFixture.done;
@@ -297,8 +334,24 @@ function ensureExportFixture(n: number): Promise<void> {
     rawExportDb = null;
     const db = await freshDb(EXPORT_DB);
     const ops = opsOf(n);
-    for (let i = 0; i < ops.length; i += 10_000) await db.ops.bulkAdd(ops.slice(i, i + 10_000));
+    // As imports leave them: one segment per author per 2,000-op chunk, each author's chain held.
+    await db.opSegments.bulkAdd(segmentsOfImport(ops));
+    const held: HeldChains = {};
+    for (const cp of packageOf(ops, 'e').authorship.checkpoints) {
+      const top = ops.find((o) => o.site === cp.site && o.seq === cp.seq)!;
+      held[cp.site] = { head: { seq: cp.seq, hash: cp.head, hlc: top.hlc }, checkpoint: cp };
+    }
+    await db.meta.put({ key: CHAIN_HEADS_KEY, value: held });
     db.close();
+    await deleteDatabase(RAW_EXPORT_DB);
+    const rawDb = await openRawSyncDb(RAW_EXPORT_DB);
+    for (let i = 0; i < ops.length; i += 10_000) {
+      const tx = rawDb.transaction(['ops'], 'readwrite');
+      const done = completion(tx);
+      for (const op of ops.slice(i, i + 10_000)) tx.objectStore('ops').put(op);
+      await done;
+    }
+    rawDb.close();
   })();
   exportFixture = { n, done };
   return done;
@@ -317,12 +370,12 @@ export const rendererCases: RendererBenchCase[] = [
   {
     name: 'floor.raw.syncExport100k',
     heavy: true,
-    size: (s) => `${opCount(s).toLocaleString('en')} ops read raw through the ops store's [site+hlc] index: one getAll() per author site, all in flight together`,
+    size: (s) => `${opCount(s).toLocaleString('en')} ops, one record each, read raw through an ops store's [site+hlc] index: one getAll() per author site, all in flight together`,
     rows: opCount,
     sizes: SIZES,
     setup: async (ctx) => {
       await ensureExportFixture(opCount(ctx.size));
-      rawExportDb = await openRaw(EXPORT_DB);
+      rawExportDb = await openRaw(RAW_EXPORT_DB);
     },
     run: async () => {
       // Per site rather than one getAll() of everything: measured twice as fast here (the
@@ -336,12 +389,33 @@ export const rendererCases: RendererBenchCase[] = [
     teardown: closeExport,
   },
   {
+    name: 'floor.packed.syncExport100k',
+    heavy: true,
+    size: (s) => `the same ${opCount(s).toLocaleString('en')} ops as the export reads them: its opSegments store raw, one getAll() of [site+lastHlc] per author site, all in flight together`,
+    rows: opCount,
+    sizes: SIZES,
+    setup: async (ctx) => {
+      await ensureExportFixture(opCount(ctx.size));
+      rawExportDb = await openRaw(EXPORT_DB);
+    },
+    run: async () => {
+      const index = rawExportDb!.transaction(['opSegments'], 'readonly').objectStore('opSegments').index('[site+lastHlc]');
+      const parts = await Promise.all(SITE_IDS.map((site) => request(index.getAll(IDBKeyRange.bound([site, ''], [site, '\uffff'])))));
+      let n = 0;
+      for (const part of parts) for (const seg of part as OpSegment[]) n += seg.ops.length;
+      if (n !== exportFixture!.n) throw new Error(`read ${n} of ${exportFixture!.n}`);
+      sink += n;
+    },
+    teardown: closeExport,
+  },
+  {
     name: 'sync.export100k',
     heavy: true,
     size: (s) => `${opCount(s).toLocaleString('en')} ops from 21 sites not yet acknowledged by the peer (read from Dexie, sorted, version vector)`,
     rows: opCount,
     sizes: SIZES,
     ratioTo: 'floor.raw.syncExport100k',
+    packedTo: 'floor.packed.syncExport100k',
     setup: async (ctx) => {
       await ensureExportFixture(opCount(ctx.size));
       exportDb = new DondocDb(EXPORT_DB);
@@ -383,6 +457,36 @@ export const rendererCases: RendererBenchCase[] = [
     },
   },
   {
+    name: 'floor.packed.syncImport',
+    heavy: true,
+    size: (s) => `the same ${importOps(s).toLocaleString('en')} ops as segments (one per author per 2,000-op chunk) + the same rows one by one, put raw in one readwrite transaction`,
+    rows: importOps,
+    sizes: SIZES,
+    setup: async (ctx) => {
+      const ops = opsOf(importOps(ctx.size));
+      packedSegments = segmentsOfImport(ops);
+      rawRows = rowsOf(ops);
+      const warmOps = makeOps(WARMUP_OPS, T0 - 10_000_000);
+      packedWarm = { segments: segmentsOfImport(warmOps), rows: rowsOf(warmOps) };
+    },
+    before: async () => {
+      packedImportDb?.close();
+      packedImportDb = null;
+      await deleteDatabase(PACKED_IMPORT_DB);
+      packedImportDb = await openRawSyncDb(PACKED_IMPORT_DB);
+    },
+    run: async () => packedImport(packedImportDb!, packedSegments!, rawRows!),
+    warmupRun: async () => packedImport(packedImportDb!, packedWarm!.segments, packedWarm!.rows),
+    teardown: async () => {
+      packedImportDb?.close();
+      packedImportDb = null;
+      packedSegments = null;
+      packedWarm = null;
+      rawRows = null;
+      await deleteDatabase(PACKED_IMPORT_DB);
+    },
+  },
+  {
     name: 'sync.import',
     heavy: true,
     targetMs: (s) => (5_000 * importOps(s)) / 100_000,
@@ -390,6 +494,7 @@ export const rendererCases: RendererBenchCase[] = [
     rows: importOps,
     sizes: SIZES,
     ratioTo: 'floor.raw.syncImport',
+    packedTo: 'floor.packed.syncImport',
     setup: async (ctx) => {
       pkg = packageOf(opsOf(importOps(ctx.size)), 'a');
       // Earlier in time than the measured package: a distinct package and distinct ids.

@@ -12,6 +12,7 @@ import type { Op } from '@shared/data/ops';
 import { chainOps, EMPTY_HEAD, type ChainHasher, type ChainHead, type Checkpoint } from '@shared/sync/authorship';
 import { isLocalOnlyOp } from '@shared/sync/authorize';
 import type { DondocDb } from './db';
+import { makeSegment } from './opLog';
 
 export const OWN_CHAIN_KEY = 'chain';
 /** Other authors' chains held here: site → head and the author's checkpoint at it. */
@@ -28,14 +29,22 @@ export function chainable(op: Op): boolean {
 
 /**
  * The head of this site's chain, chaining existing own ops first when there is none yet.
- * Must run inside a read-write transaction covering ops and meta.
+ * Must run inside a read-write transaction covering opSegments and meta. Chaining rewrites the
+ * segments that hold the newly chained ops (the only time a segment is rewritten).
  */
 export async function ownHead(db: DondocDb, site: string): Promise<ChainHead> {
   const row = await db.meta.get(OWN_CHAIN_KEY);
   if (row) return row.value as ChainHead;
-  const existing = (await db.ops.where('[site+hlc]').between([site, Dexie.minKey], [site, Dexie.maxKey]).toArray()).filter((op) => op.seq === undefined && chainable(op));
+  const segments = await db.opSegments.where('[site+lastHlc]').between([site, Dexie.minKey], [site, Dexie.maxKey]).toArray();
+  const existing: Op[] = [];
+  for (const seg of segments) for (const op of seg.ops) if (op.seq === undefined && chainable(op)) existing.push(op);
+  existing.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const { ops, head } = chainOps(existing, EMPTY_HEAD, rendererHasher);
-  if (ops.length) await db.ops.bulkPut(ops);
+  if (ops.length) {
+    const chained = new Map(ops.map((op) => [op.id, op]));
+    const changed = segments.filter((seg) => seg.ops.some((op) => chained.has(op.id)));
+    await db.opSegments.bulkPut(changed.map((seg) => makeSegment(seg.site, seg.ops.map((op) => chained.get(op.id) ?? op), seg.id)));
+  }
   await db.meta.put({ key: OWN_CHAIN_KEY, value: head });
   return head;
 }
@@ -78,7 +87,7 @@ const UPGRADE_KEY = 'authorshipUpgrade';
  */
 export async function upgradeForAuthorship(db: DondocDb, site: string): Promise<void> {
   if (await db.meta.get(UPGRADE_KEY)) return;
-  await db.transaction('rw', [db.ops, db.meta, db.peers, db.syncRejections], async () => {
+  await db.transaction('rw', [db.opSegments, db.meta, db.peers, db.syncRejections], async () => {
     if (await db.meta.get(UPGRADE_KEY)) return;
     await ownHead(db, site);
     await db.peers.toCollection().modify({ ack: {} });

@@ -1,41 +1,17 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DondocDb, SCHEMA_VERSION } from './db';
+import { formatHlc } from '@shared/data/hlc';
+import type { Op } from '@shared/data/ops';
+import { chainOps, EMPTY_HEAD } from '@shared/sync/authorship';
+import { DondocDb, migrationTuning, SCHEMA_VERSION, STORES_V7, type AuditEntry } from './db';
+import { auditHash, GENESIS_HASH, verifyAuditChain, withWrites } from './repository';
+import { OWN_CHAIN_KEY, CHAIN_HEADS_KEY, rendererHasher } from './chain';
+import { countOps, MAX_SEGMENT_OPS, opsOf, readAllOps, storedOpIds } from './opLog';
+import { opsNotAcknowledged } from '../features/sync/data/exportPackage';
+
 import { readTaskIndex } from '../features/tasks/data/indexSnapshot';
 import { TaskIndexMirror } from '../features/tasks/data/indexMirror';
 import { NO_DUE_KEY, type TaskIndexRow } from '../features/tasks/data/taskIndex';
-
-/** The schema version 7 of the app declared, frozen here as it shipped. */
-const V7_STORES = {
-  ops: 'id, hlc, [site+hlc], [entity+rowId]',
-  audit: 'seq, id, hlc, [entity+rowId]',
-  meta: 'key',
-  settings: 'id',
-  units: 'id, parentId, shortName, *fields',
-  officials: 'id, fullName',
-  posts: 'id, officialId, unitId',
-  calendarOverrides: 'id, date',
-  letters: 'id, status, officeKey, [officeKey+year]',
-  registerEntries: 'id, [officeKey+year], [officeKey+year+number], letterId, issuedOn',
-  directives: 'id, issuedOn, kind',
-  tasks: 'id, directiveId, assignerUnitId, leadUnitId',
-  taskSteps: 'id, taskId, responsibleOfficialId',
-  taskEvents: 'id, taskId',
-  taskIndex:
-    'id, leadUnitId, *unitIds, responsibleOfficialId, assignerUnitId, assignerOfficialId, directiveId, planYear, status, dueKey, completedOn, assignedOn, lastEventOn, [open+dueKey], [open+assignedOn], [leadUnitId+open]',
-  consultations: 'id, requesterUnitId, *consultedUnitIds, dueOn, requestedOn',
-  consultationReplies: 'id, consultationId, unitId',
-  reconciliations: 'id, consultationId',
-  upwardRequests: 'id, fromUnitId, toUnitId, dueOn, requestedOn',
-  upwardAnswers: 'id, requestId',
-  peers: 'siteId, role',
-  syncImports: 'packageHash, from, [from+seq], status, completedAt',
-  syncExports: 'id, to, [to+seq], createdAt',
-  syncRejections: 'opId, status, importHash, [site+hlc]',
-  syncConflicts: 'id, status, [entity+rowId], detectedAt',
-  reports: 'id, issuedOn, cutOff',
-  accountability: 'id, kind, recordedOn, subjectUnitId, subjectOfficialId',
-};
 
 function v7IndexRow(id: string, leadUnitId: string, percent: number): TaskIndexRow {
   return {
@@ -102,22 +78,147 @@ describe('database migrations', () => {
     await Dexie.delete(name);
   });
 
+  it('moves a version-7 op log into segments: every op kept, per author, chains and audit intact', async () => {
+    const name = `mig7-${Math.random()}`;
+    const op = (site: string, millis: number, i: number): Op => ({
+      id: `${site}-${String(i).padStart(6, '0')}`,
+      site,
+      hlc: formatHlc({ millis, counter: 0, node: site }),
+      entity: 'units',
+      rowId: `u-${site}-${i % 7}`,
+      kind: 'set',
+      values: { name: `Đơn vị ${i}` },
+      actor: 'admin (Quản trị)',
+    });
+    const t0 = Date.parse('2026-03-01T00:00:00Z');
+    // This site's own chain, longer than one segment; a peer's proven chain; a third site's ops
+    // received before proven authorship (no seq); this site's local-only settings op (no seq).
+    const own = chainOps(Array.from({ length: MAX_SEGMENT_OPS + 37 }, (_, i) => op('vp', t0 + i * 10, i)), EMPTY_HEAD, rendererHasher);
+    const peer = chainOps(Array.from({ length: 40 }, (_, i) => op('xa-a', t0 + i * 10 + 3, i)), EMPTY_HEAD, rendererHasher);
+    const legacy = Array.from({ length: 12 }, (_, i) => op('xa-b', t0 + i * 10 + 5, i));
+    const local: Op = { ...op('vp', t0 + 7, 999_999), entity: 'settings', rowId: 'organisation', values: { authorityName: 'UBND tỉnh' } };
+    const all = [...own.ops, ...peer.ops, ...legacy, local];
+    const audit: AuditEntry[] = [];
+    let prevHash = GENESIS_HASH;
+    for (let seq = 1; seq <= 5; seq++) {
+      const base = { seq, id: `a${seq}`, hlc: all[seq].hlc, at: '2026-03-01T00:00:00.000Z', actor: 'admin (Quản trị)', action: 'Sửa đơn vị', entity: 'units', rowId: all[seq].rowId, summary: `Lần ${seq}`, before: null, after: { n: seq }, prevHash };
+      const entry: AuditEntry = { ...base, hash: auditHash(base) };
+      audit.push(entry);
+      prevHash = entry.hash;
+    }
+    const v7 = new Dexie(name);
+    v7.version(7).stores(STORES_V7);
+    await v7.open();
+    await v7.table('ops').bulkAdd(all);
+    await v7.table('audit').bulkAdd(audit);
+    await v7.table('meta').bulkPut([
+      { key: OWN_CHAIN_KEY, value: own.head },
+      { key: CHAIN_HEADS_KEY, value: { 'xa-a': { head: peer.head, checkpoint: { site: 'xa-a', seq: peer.head.seq, head: peer.head.hash, key: 'k', signature: 's' } } } },
+      { key: 'auditHead', value: { seq: 5, hash: prevHash } },
+    ]);
+    v7.close();
+
+    const db = new DondocDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name)).not.toContain('ops');
+    expect(db.backendDB().objectStoreNames.contains('ops')).toBe(false);
+    // Every op, unchanged, in a handful of records.
+    const byId = (a: Op, b: Op) => (a.id < b.id ? -1 : 1);
+    expect((await readAllOps(db)).sort(byId)).toEqual([...all].sort(byId));
+    expect(await countOps(db)).toBe(all.length);
+    const segments = await db.opSegments.toArray();
+    expect(segments.length).toBeLessThanOrEqual(6);
+    for (const seg of segments) {
+      expect(new Set(seg.ops.map((o) => o.site))).toEqual(new Set([seg.site]));
+      expect(new Set(seg.ops.map((o) => o.seq === undefined)).size).toBe(1);
+      expect(seg.count).toBe(seg.ops.length);
+      expect(seg.count).toBeLessThanOrEqual(MAX_SEGMENT_OPS);
+    }
+    expect((await opsOf(db, 'vp')).map((o) => o.id)).toEqual([...own.ops, local].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)).map((o) => o.id));
+    // Export reads ranges: a peer that acknowledged the 30th op of xa-a and nothing of vp.
+    const lacking = await opsNotAcknowledged(db, { 'xa-a': peer.ops[29].hlc }, 'vp');
+    expect(lacking.filter((o) => o.site === 'xa-a').map((o) => o.seq)).toEqual([31, 32, 33, 34, 35, 36, 37, 38, 39, 40]);
+    expect(lacking.filter((o) => o.site === 'vp')).toHaveLength(own.ops.length);
+    // Import's "already held": the proven chains by position, the unproven third-site ops by id.
+    const heads = new Map([
+      ['vp', own.head],
+      ['xa-a', peer.head],
+    ]);
+    const probe = [peer.ops[3], { ...legacy[4], seq: 5, prevHash: 'a'.repeat(64) }, { ...op('xa-b', t0 + 99_999, 77), seq: 13, prevHash: 'b'.repeat(64) }];
+    expect([...(await storedOpIds(db, probe, heads, new Set()))].sort()).toEqual([peer.ops[3].id, legacy[4].id].sort());
+    // The audit chain is untouched and continues; so does this site's op chain.
+    expect(await db.audit.orderBy('seq').toArray()).toEqual(audit);
+    expect(await verifyAuditChain(db)).toBeNull();
+    await withWrites(db, { site: 'vp', actor: 'admin (Quản trị)' }, ['units'], async (w) => {
+      await w.set('units', 'u-new', { name: 'Phòng mới' }, 'Thêm đơn vị', 'Phòng mới');
+      await w.set('units', 'u-new-2', { name: 'Phòng mới 2' }, 'Thêm đơn vị', 'Phòng mới 2');
+    });
+    const [after] = await db.audit.where('seq').above(5).toArray();
+    expect([after.seq, after.prevHash, after.more?.length]).toEqual([6, prevHash, 1]);
+    expect(await verifyAuditChain(db)).toBeNull();
+    const mine = await opsOf(db, 'vp');
+    expect(mine.slice(-2).map((o) => o.seq)).toEqual([own.head.seq + 1, own.head.seq + 2]);
+    expect(await db.opSegments.count()).toBe(segments.length + 1);
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('moves a version-7 op log page by page: segments of one author from different pages overlap, every read still finds its ops', async () => {
+    const name = `mig7p-${Math.random()}`;
+    const t0 = Date.parse('2026-03-01T00:00:00Z');
+    // Ids out of hlc order across authors, so pages cut each author's run in several places.
+    const make = (site: string, n: number, offset: number) =>
+      chainOps(
+        Array.from({ length: n }, (_, i): Op => ({ id: `${String((i * 7919 + offset) % 1000).padStart(4, '0')}-${site}`, site, hlc: formatHlc({ millis: t0 + i * 10 + offset, counter: 0, node: site }), entity: 'units', rowId: `u-${i}`, kind: 'set', values: { name: `Đơn vị ${i}` }, actor: 'admin (Quản trị)' })),
+        EMPTY_HEAD,
+        rendererHasher,
+      );
+    const a = make('xa-a', 30, 1);
+    const b = make('xa-b', 25, 2);
+    const v7 = new Dexie(name);
+    v7.version(7).stores(STORES_V7);
+    await v7.open();
+    await v7.table('ops').bulkAdd([...a.ops, ...b.ops]);
+    const cp = (site: string, head: { seq: number; hash: string }) => ({ site, seq: head.seq, head: head.hash, key: 'k', signature: 's' });
+    await v7.table('meta').put({ key: CHAIN_HEADS_KEY, value: { 'xa-a': { head: a.head, checkpoint: cp('xa-a', a.head) }, 'xa-b': { head: b.head, checkpoint: cp('xa-b', b.head) } } });
+    v7.close();
+    const page = migrationTuning.opsPage;
+    migrationTuning.opsPage = 7;
+    const db = new DondocDb(name);
+    try {
+      await db.open();
+    } finally {
+      migrationTuning.opsPage = page;
+    }
+    expect(await countOps(db)).toBe(55);
+    expect(await db.opSegments.count()).toBeGreaterThan(8);
+    expect((await opsOf(db, 'xa-a')).map((o) => o.seq)).toEqual(a.ops.map((o) => o.seq));
+    const lacking = await opsNotAcknowledged(db, { 'xa-a': a.ops[19].hlc, 'xa-b': b.ops[23].hlc }, 'vp');
+    expect(lacking.map((o) => `${o.site}:${o.seq}`)).toEqual([...a.ops.slice(20), ...b.ops.slice(24)].sort((x, y) => (x.hlc < y.hlc ? -1 : 1)).map((o) => `${o.site}:${o.seq}`));
+    const heads = new Map([['xa-a', { seq: 10, hash: 'x', hlc: a.ops[9].hlc }]]);
+    const probe = [a.ops[25], a.ops[12], b.ops[3]];
+    expect([...(await storedOpIds(db, probe, heads, new Set()))].sort()).toEqual(probe.map((o) => o.id).sort());
+    db.close();
+    await Dexie.delete(name);
+  });
+
   it('upgrades a version-7 database to 9: every table keeps its rows and indexes, the task index is read in full once, then from its packed snapshot', async () => {
     const name = `mig7-${Math.random()}`;
     const v7 = new Dexie(name);
-    v7.version(7).stores(V7_STORES);
+    v7.version(7).stores(STORES_V7);
     await v7.open();
     // Index rows as v7 wrote them (some without the fields later versions added).
     const index = [v7IndexRow('t1', 'u-a', 10), v7IndexRow('t2', 'u-b', 20), v7IndexRow('t3', 'u-a', 30)];
     await v7.table('taskIndex').bulkAdd(index);
     await v7.table('tasks').bulkAdd(index.map((r) => ({ id: r.id, title: r.title, leadUnitId: r.leadUnitId, assignerUnitId: 'u-ubnd', directiveId: null, _v: {}, _deleted: 0 })));
     await v7.table('taskEvents').add({ id: 'e1', taskId: 't1', type: 'progress', percent: 10, _v: {}, _deleted: 0 });
-    await v7.table('ops').add({ id: 'op1', hlc: '0001', site: 'vp', entity: 'tasks', rowId: 't1' });
     await v7.table('audit').add({ seq: 1, id: 'a1', hlc: '0001', entity: 'tasks', rowId: 't1' });
     await v7.table('meta').add({ key: 'siteId', value: 'vp' });
     await v7.table('reports').add({ id: 'r1', issuedOn: '2026-03-31', cutOff: '2026-03-31', _v: {}, _deleted: 0 });
     const before: Record<string, number> = {};
-    for (const t of v7.tables) before[t.name] = await t.count();
+    // The op log has its own test above (v8 moves it into segments).
+    for (const t of v7.tables) if (t.name !== 'ops') before[t.name] = await t.count();
     v7.close();
 
     const db = new DondocDb(name);

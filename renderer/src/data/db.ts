@@ -2,8 +2,9 @@
  * The database (IndexedDB through Dexie). Versions are declared in full; each upgrade is
  * tested in db.migration.test.ts. Keys are UUIDv7 strings, never auto-increment.
  */
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { Op, Row } from '@shared/data/ops';
+import { makeSegment, MAX_SEGMENT_OPS, type OpSegment } from './opLog';
 import type { TaskIndexRow } from '../features/tasks/data/taskIndex';
 import { taskIndexDirtyMiddleware, type DirtyRecord, type PackRecord } from '../features/tasks/data/indexSnapshot';
 import type { ConflictRow, ExportRow, ImportRow, PeerRow, RejectionRow } from '../features/sync/data/types';
@@ -13,8 +14,8 @@ import { SCHEMA_VERSION } from '@shared/data/schema';
 
 export { SCHEMA_VERSION };
 
-export interface AuditEntry {
-  seq: number;
+/** One audited change: who did what to which record (before → after). */
+export interface AuditFields {
   id: string;
   hlc: string;
   at: string;
@@ -25,8 +26,20 @@ export interface AuditEntry {
   summary: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown>;
+}
+
+/**
+ * One record of the hash-chained audit log: one per transaction (v8). Its own fields are the
+ * transaction's first entry; `more` holds the others, and `rows` names every entry's record
+ * ("entity/rowId", a multi-entry index) so a record's history finds them. Records written
+ * before v8 are one entry each, without `more`. The hash covers everything but itself.
+ */
+export interface AuditEntry extends AuditFields {
+  seq: number;
   prevHash: string;
   hash: string;
+  more?: AuditFields[];
+  rows?: string[];
 }
 
 export interface MetaRow {
@@ -101,26 +114,79 @@ const V6 = {
  * v7: issued report snapshots (what a report counted, with its hash) and accountability records
  * (kiểm điểm, biểu dương, khen thưởng); both synced entities.
  */
-const V7 = {
+export const STORES_V7 = {
   ...V6,
   reports: 'id, issuedOn, cutOff',
   accountability: 'id, kind, recordedOn, subjectUnitId, subjectOfficialId',
 };
 
 /**
- * v9 (declared directly on v7; v8 is the op-log segments of the parallel work on issue 20):
- * the packed snapshot of the LOCAL task index (a head and chunks of rows) and the keys of
+ * v8 (issue 20): the op log in segments — one record per author per transaction, imported
+ * chunk or migrated run (opLog.ts) — instead of one record per op; audit records carry a whole
+ * transaction's entries (`more`, found through `rows`). The ops table is moved into segments
+ * and dropped.
+ */
+const V8 = {
+  ...STORES_V7,
+  ops: null,
+  opSegments: 'id, [site+lastHlc], [site+lastSeq]',
+  audit: 'seq, id, hlc, [entity+rowId], *rows',
+};
+
+/**
+ * Moves v7's ops into segments, a page of `migrationTuning.opsPage` ops at a time in primary-key order (so a
+ * large log is never held whole in memory): within a page, per author in hlc order, runs of at
+ * most MAX_SEGMENT_OPS, chained and unchained ops never in one segment. Segments of one author
+ * from different pages may overlap in hlc or seq; every reader of segments allows for that.
+ * Audit entries stay as they are (one entry per record, each already hash-chained and anchored
+ * in main).
+ */
+export const migrationTuning = { opsPage: 20_000 };
+
+async function moveOpsIntoSegments(tx: Transaction): Promise<void> {
+  const ops = tx.table<Op, string>('ops');
+  const segments = tx.table<OpSegment, string>('opSegments');
+  let n = 0;
+  let after: string | null = null;
+  for (;;) {
+    // Keyset paging on the primary key: a restored old backup's store may lack the other indexes.
+    const page: Op[] = await (after === null ? ops.orderBy(':id') : ops.where(':id').above(after)).limit(migrationTuning.opsPage).toArray();
+    if (page.length === 0) break;
+    after = page[page.length - 1].id;
+    const runs = new Map<string, Op[]>();
+    for (const op of page) {
+      const key = `${op.seq === undefined ? 'u' : 'c'}|${op.site}`;
+      const list = runs.get(key);
+      if (list) list.push(op);
+      else runs.set(key, [op]);
+    }
+    const out: OpSegment[] = [];
+    for (const list of runs.values()) {
+      list.sort((a, b) => (a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      for (let i = 0; i < list.length; i += MAX_SEGMENT_OPS) {
+        n += 1;
+        // Ids sort in migration order: a zero-padded counter under a fixed prefix.
+        out.push(makeSegment(list[i].site, list.slice(i, i + MAX_SEGMENT_OPS), `v7-${String(n).padStart(10, '0')}`));
+      }
+    }
+    await segments.bulkAdd(out);
+    if (page.length < migrationTuning.opsPage) break;
+  }
+}
+
+/**
+ * v9: the packed snapshot of the LOCAL task index (a head and chunks of rows) and the keys of
  * taskIndex rows written since it, both local, never synced, never required: a database
  * without them reads the index in full (features/tasks/data/indexSnapshot.ts).
  */
 const V9 = {
-  ...V7,
+  ...V8,
   taskIndexPacks: 'id',
   taskIndexDirty: 'id',
 };
 
 export class DondocDb extends Dexie {
-  ops!: Table<Op, string>;
+  opSegments!: Table<OpSegment, string>;
   audit!: Table<AuditEntry, number>;
   meta!: Table<MetaRow, string>;
   settings!: Table<EntityRow, string>;
@@ -167,7 +233,8 @@ export class DondocDb extends Dexie {
     this.version(4).stores(V4);
     this.version(5).stores(V5);
     this.version(6).stores(V6);
-    this.version(7).stores(V7);
+    this.version(7).stores(STORES_V7);
+    this.version(8).stores(V8).upgrade(moveOpsIntoSegments);
     this.version(9).stores(V9);
     // Every read-write transaction over taskIndex also records the keys it wrote (the snapshot's tail).
     this.use(taskIndexDirtyMiddleware);

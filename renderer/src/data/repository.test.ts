@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DondocDb } from './db';
-import { verifyAuditChain, visible, withWrites, type WriteContext } from './repository';
+import { auditEntries, auditOf, verifyAuditChain, visible, withWrites, type WriteContext } from './repository';
+import { countOps, readAllOps } from './opLog';
 
 function freshDb() {
   return new DondocDb(`repo-${Math.random()}`);
@@ -16,7 +17,7 @@ describe('repository', () => {
     });
     const [row] = await db.units.toArray();
     expect(visible<{ name: string; shortName: string }>([row])[0]).toEqual({ id: 'u1', name: 'Phòng Kinh tế - Hạ tầng', shortName: 'PKT' });
-    const ops = await db.ops.orderBy('hlc').toArray();
+    const ops = (await readAllOps(db)).sort((a, b) => (a.hlc < b.hlc ? -1 : 1));
     expect(ops.map((o) => [o.entity, o.rowId, o.site, o.actor])).toEqual([
       ['units', 'u1', 'site-test', ctx.actor],
       ['units', 'u1', 'site-test', ctx.actor],
@@ -24,12 +25,21 @@ describe('repository', () => {
     expect(ops[0].hlc < ops[1].hlc).toBe(true);
     expect(ops[1].prev).toEqual({ name: `${ops[0].hlc}|site-test` });
     expect(row._v.name).toBe(`${ops[1].hlc}|site-test`);
-    const audit = await db.audit.orderBy('seq').toArray();
+    // One audit record for the transaction, carrying both entries in order.
+    const records = await db.audit.orderBy('seq').toArray();
+    expect(records).toHaveLength(1);
+    expect(records[0].rows).toEqual(['units/u1']);
+    const audit = records.flatMap(auditEntries);
     expect(audit.map((a) => [a.seq, a.action, a.before?.name ?? null])).toEqual([
       [1, 'Thêm đơn vị', null],
-      [2, 'Sửa đơn vị', 'Phòng Kinh tế'],
+      [1, 'Sửa đơn vị', 'Phòng Kinh tế'],
     ]);
-    expect(audit[1].prevHash).toBe(audit[0].hash);
+    expect(await auditOf(db, [['units', 'u1']])).toEqual(audit);
+    expect(await verifyAuditChain(db)).toBeNull();
+    // The next transaction's record links to it.
+    await withWrites(db, ctx, ['units'], (w) => w.set('units', 'u2', { name: 'Phòng Văn hóa' }, 'Thêm đơn vị', 'Phòng Văn hóa'));
+    const [first, second] = await db.audit.orderBy('seq').toArray();
+    expect([second.seq, second.prevHash, second.more]).toEqual([2, first.hash, undefined]);
     expect(await verifyAuditChain(db)).toBeNull();
   });
 
@@ -42,7 +52,7 @@ describe('repository', () => {
       }),
     ).rejects.toThrow('boom');
     expect(await db.units.count()).toBe(0);
-    expect(await db.ops.count()).toBe(0);
+    expect(await countOps(db)).toBe(0);
     expect(await db.audit.count()).toBe(0);
     expect(await db.meta.get('hlc')).toBeUndefined();
   });
@@ -62,7 +72,7 @@ describe('repository', () => {
     await withWrites(db, c, ['units'], (w) => w.set('units', 'a', { name: 'A' }, 'x', 'x'));
     t -= 3_600_000;
     await withWrites(db, c, ['units'], (w) => w.set('units', 'b', { name: 'B' }, 'x', 'x'));
-    const [first, second] = await db.ops.orderBy('id').toArray();
+    const [first, second] = (await readAllOps(db)).sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(second.hlc > first.hlc).toBe(true);
   });
 

@@ -1,7 +1,9 @@
 /**
  * The one write path for local edits: each write stamps an HLC and the site id, writes the row,
  * its op and a hash-chained audit entry in the same Dexie transaction (ARCHITECTURE.md,
- * "Invariants"). Three other writers put rows into entity tables, and only these: writeLocalBulk
+ * "Invariants"). Rows are put one by one (screens read them by key); a transaction's ops go into
+ * ONE op-log segment (opLog.ts) and its audit entries into ONE audit record, both written when
+ * the transaction's work is done, so a write costs about its row's own get and put. Three other writers put rows into entity tables, and only these: writeLocalBulk
  * here (local-only demo rows, without ops); the sync import (features/sync/data/importPackage.ts),
  * which writes the received ops it accepted and their rows; and a restore (data/restore.ts),
  * which replaces whole tables from a verified backup. Every one of them that stamps a clock or
@@ -14,8 +16,9 @@ import { AppError } from '@shared/errors';
 import { formatHlc, initialHlc, parseHlc, receive, tick, type HlcState } from '@shared/data/hlc';
 import { applyOp, canonicalize, type EntityName, type JsonValue, type Op } from '@shared/data/ops';
 import { newId } from '@shared/data/ids';
-import type { AuditEntry, DondocDb, EntityRow, EntityTable } from './db';
+import type { AuditEntry, AuditFields, DondocDb, EntityRow, EntityTable } from './db';
 import { ownHead, OWN_CHAIN_KEY, stampChain } from './chain';
+import { appendOps } from './opLog';
 
 export interface WriteContext {
   site: string;
@@ -53,8 +56,30 @@ export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
   return bytesToHex(sha256(utf8ToBytes(JSON.stringify(canonicalize(entry)))));
 }
 
-/** One audit entry's own fields; the ledger adds its place in the chain (seq, prevHash, hash). */
-export type AuditFields = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+export type { AuditFields };
+
+/** The entries an audit record carries (its own fields first, then `more`), each with the record's place in the chain. */
+export function auditEntries(record: AuditEntry): AuditEntry[] {
+  const { more, rows, ...first } = record;
+  void rows;
+  if (!more?.length) return [first];
+  return [first, ...more.map((f): AuditEntry => ({ ...f, seq: record.seq, prevHash: record.prevHash, hash: record.hash }))];
+}
+
+/** Audit entries about these records (entity, rowId), oldest first: two index reads whatever the count. */
+export async function auditOf(db: DondocDb, keys: readonly (readonly [string, string])[]): Promise<AuditEntry[]> {
+  if (keys.length === 0) return [];
+  const wanted = new Set(keys.map(([e, r]) => `${e}/${r}`));
+  const [single, packed] = await Promise.all([
+    db.audit.where('[entity+rowId]').anyOf(keys.map(([e, r]) => [e, r])).toArray(),
+    db.audit.where('rows').anyOf([...wanted]).toArray(),
+  ]);
+  const bySeq = new Map<number, AuditEntry>();
+  for (const r of [...single, ...packed]) bySeq.set(r.seq, r);
+  const out: AuditEntry[] = [];
+  for (const seq of [...bySeq.keys()].sort((a, b) => a - b)) for (const e of auditEntries(bySeq.get(seq)!)) if (wanted.has(`${e.entity}/${e.rowId}`)) out.push(e);
+  return out;
+}
 
 /**
  * The site's hybrid logical clock and the audit chain's head, read once inside a read-write
@@ -69,9 +94,12 @@ export interface Ledger {
   receive(remoteHlc: string, wallMs: number): void;
   /** The clock's current HLC, for an audit entry that stamps no op. */
   current(): string;
-  /** Appends one hash-chained audit entry after the head. */
-  append(fields: AuditFields): Promise<AuditEntry>;
-  /** Writes the clock and the chain's head back to meta. */
+  /** Adds one entry to this transaction's audit record (written by save). */
+  append(fields: AuditFields): void;
+  /**
+   * Writes the entries appended since the last save as ONE hash-chained audit record after the
+   * head (none when there are none), then the clock and the chain's head back to meta.
+   */
   save(): Promise<void>;
 }
 
@@ -80,6 +108,7 @@ export async function openLedger(db: DondocDb, site: string): Promise<Ledger> {
   let clock: HlcState = hlcRow ? parseHlc(String(hlcRow.value)) : initialHlc(site);
   if (clock.node !== site) clock = { ...clock, node: site };
   let head = (headRow?.value as { seq: number; hash: string } | undefined) ?? { seq: 0, hash: GENESIS_HASH };
+  let entries: AuditFields[] = [];
   return {
     tick(wallMs) {
       clock = tick(clock, wallMs);
@@ -89,14 +118,20 @@ export async function openLedger(db: DondocDb, site: string): Promise<Ledger> {
       clock = receive(clock, parseHlc(remoteHlc), wallMs);
     },
     current: () => formatHlc(clock),
-    async append(fields) {
-      const base: Omit<AuditEntry, 'hash'> = { ...fields, seq: head.seq + 1, prevHash: head.hash };
-      const entry: AuditEntry = { ...base, hash: auditHash(base) };
-      await db.audit.add(entry);
-      head = { seq: entry.seq, hash: entry.hash };
-      return entry;
+    append(fields) {
+      entries.push(fields);
     },
     async save() {
+      if (entries.length) {
+        const [first, ...more] = entries;
+        entries = [];
+        const base: Omit<AuditEntry, 'hash'> = more.length
+          ? { ...first, seq: head.seq + 1, prevHash: head.hash, more, rows: [...new Set([first, ...more].map((e) => `${e.entity}/${e.rowId}`))] }
+          : { ...first, seq: head.seq + 1, prevHash: head.hash };
+        const record: AuditEntry = { ...base, hash: auditHash(base) };
+        await db.audit.add(record);
+        head = { seq: record.seq, hash: record.hash };
+      }
       await db.meta.bulkPut([
         { key: HLC_KEY, value: formatHlc(clock) },
         { key: AUDIT_HEAD_KEY, value: head },
@@ -113,16 +148,22 @@ function stripMeta(row: EntityRow | undefined, keys: string[]): Record<string, u
 }
 
 /**
- * Runs fn in one read-write transaction covering the named tables plus ops/audit/meta.
+ * Runs fn in one read-write transaction covering the named tables plus opSegments/audit/meta.
  * fn must only await Dexie calls (awaiting anything else would commit the transaction early).
+ * The transaction's ops and audit entries are written after fn returns: one segment, one record.
  */
 export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: EntityTable[], fn: (w: Writer) => Promise<T>): Promise<T> {
   const now = ctx.now ?? (() => new Date());
-  return db.transaction('rw', [...tables.map((t) => db.table(t)), db.ops, db.audit, db.meta], async () => {
-    const ledger = await openLedger(db, ctx.site);
-    // This site's op chain (proven authorship): each new op takes the next seq and links to the last.
-    const chainBefore = await ownHead(db, ctx.site);
+  return db.transaction('rw', [...tables.map((t) => db.table(t)), db.opSegments, db.audit, db.meta], async () => {
+    // The clock and audit head, and this site's op chain (proven authorship: each new op takes
+    // the next seq and links to the last), read together.
+    const [ledger, chainBefore] = await Promise.all([openLedger(db, ctx.site), ownHead(db, ctx.site)]);
     let chain = chainBefore;
+    const written: Op[] = [];
+    // Row puts are not awaited one by one: IndexedDB runs a transaction's requests in order (a
+    // later get of the row sees the put), so the next write need not wait for this one's
+    // round trip. They are awaited, and any failure surfaces, before the transaction's end.
+    const puts: Promise<unknown>[] = [];
 
     const write = async (kind: Op['kind'], entity: EntityTable, rowId: string, values: Record<string, JsonValue>, action: string, summary: string) => {
       if (!tables.includes(entity)) throw new AppError('internal', `Bảng ${entity} không nằm trong giao dịch.`);
@@ -137,9 +178,11 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       const op = stamped.ops[0];
       chain = stamped.head;
       const next = applyOp(existing, op);
-      await table.put(next);
-      await db.ops.add(op);
-      await ledger.append({ id: newId(), hlc, at: now().toISOString(), actor: ctx.actor, action, entity, rowId, summary, before: stripMeta(existing, keys), after: values as Record<string, unknown> });
+      const put = table.put(next);
+      put.catch(() => undefined); // observed below, with the others
+      puts.push(put);
+      written.push(op);
+      ledger.append({ id: newId(), hlc, at: now().toISOString(), actor: ctx.actor, action, entity, rowId, summary, before: stripMeta(existing, keys), after: values as Record<string, unknown> });
       return next;
     };
 
@@ -163,13 +206,13 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
         current.set(rowId, applyOp(before, op));
         ops.push(op);
       }
-      const written = ops.map((op) => current.get(op.rowId)!);
-      if (ops.length === 0) return written;
+      const rowsOut = ops.map((op) => current.get(op.rowId)!);
+      if (ops.length === 0) return rowsOut;
       const stamped = stampChain(ops, chain);
       chain = stamped.head;
-      await table.bulkPut(written);
-      await db.ops.bulkAdd(stamped.ops);
-      await ledger.append({
+      await table.bulkPut(rowsOut);
+      for (const op of stamped.ops) written.push(op);
+      ledger.append({
         id: newId(),
         hlc: ops[ops.length - 1].hlc,
         at: now().toISOString(),
@@ -181,7 +224,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
         before: null,
         after: { count: ops.length, firstRowId: ops[0].rowId, lastRowId: ops[ops.length - 1].rowId },
       });
-      return written;
+      return rowsOut;
     };
 
     const writer: Writer = {
@@ -192,8 +235,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       insertMany: (entity, rows, action, summary) => writeMany('insert', entity, rows, action, summary),
     };
     const result = await fn(writer);
-    await ledger.save();
-    if (chain !== chainBefore) await db.meta.put({ key: OWN_CHAIN_KEY, value: chain });
+    await Promise.all([...puts, appendOps(db, written), ledger.save(), chain !== chainBefore ? db.meta.put({ key: OWN_CHAIN_KEY, value: chain }) : null]);
     return result;
   });
 }
@@ -227,7 +269,7 @@ export async function writeLocalBulk(db: DondocDb, ctx: WriteContext, entity: En
     written[i] = applyOp(undefined, { id: '', site: ctx.site, hlc: lastHlc, entity: entity as EntityName, rowId, kind: 'set', values, actor: ctx.actor });
   }
   await db.table<EntityRow, string>(entity).bulkPut(written);
-  await ledger.append({
+  ledger.append({
     id: newId(),
     hlc: lastHlc,
     at: now().toISOString(),

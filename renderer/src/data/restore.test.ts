@@ -199,8 +199,9 @@ describe('restore', () => {
     await expectRefused(loadBackup({ ...info, counts: { ...info.counts, units: info.counts.units + 1 } }, JSON.stringify(missingKey)), 'invalid-file', /thiếu khóa/);
     const duplicate = { ...dump, tables: { ...dump.tables, units: [...dump.tables.units, dump.tables.units[0]] } };
     await expectRefused(loadBackup({ ...info, counts: { ...info.counts, units: info.counts.units + 1 } }, JSON.stringify(duplicate)), 'invalid-file', /trùng khóa/);
-    const brokenChain = { ...dump, tables: { ...dump.tables, audit: dump.tables.audit.map((a, i) => (i === 1 ? { ...(a as object), summary: 'sửa tay' } : a)) } };
-    expect((await loadBackup(info, JSON.stringify(brokenChain))).chainBroken).toEqual({ seq: 2, reason: 'Mục nhật ký số 2 đã bị sửa.' });
+    // The seeding is one transaction, so one audit record (its entries inside): edit that record.
+    const brokenChain = { ...dump, tables: { ...dump.tables, audit: dump.tables.audit.map((a, i) => (i === 0 ? { ...(a as object), summary: 'sửa tay' } : a)) } };
+    expect((await loadBackup(info, JSON.stringify(brokenChain))).chainBroken).toEqual({ seq: 1, reason: 'Mục nhật ký số 1 đã bị sửa.' });
     await expectRefused(loadBackup({ ...info, counts: { ...info.counts, units: 999 } }, json), 'invalid-file', /không khớp/);
     expect(await snapshot(live)).toEqual(before);
   });
@@ -254,7 +255,10 @@ describe('restore', () => {
 describe('audit chain tamper detection', () => {
   it('detects an edit of any field of any stored audit entry made directly in IndexedDB', async () => {
     const db = await seeded(4);
+    // One audit record per transaction: a few more transactions give the chain several links.
+    for (let i = 0; i < 3; i++) await withWrites(db, ctx, ['units'], (w) => w.set('units', `u${i}`, { name: `Phòng đổi tên ${i}` }, 'Sửa đơn vị', `Phòng đổi tên ${i}`));
     const entries = await db.audit.orderBy('seq').toArray();
+    expect(entries.length).toBe(4);
     expect(await verifyAuditChain(db)).toBeNull();
     const fields = ['id', 'hlc', 'at', 'actor', 'action', 'entity', 'rowId', 'summary', 'before', 'after', 'prevHash', 'hash'] as const;
     await fc.assert(
@@ -288,6 +292,12 @@ describe('audit chain tamper detection', () => {
       }),
       { numRuns: 60 },
     );
+    // An entry carried inside a transaction's record (`more`) is covered by the record's hash.
+    const packed = entries[0];
+    expect(packed.more?.length).toBeGreaterThan(0);
+    await db.audit.put({ ...packed, more: packed.more!.map((e, i) => (i === 0 ? { ...e, actor: 'kẻ giả mạo' } : e)) });
+    expect(await verifyAuditChain(db)).toEqual({ seq: packed.seq, reason: `Mục nhật ký số ${packed.seq} đã bị sửa.` });
+    await db.audit.put(packed);
     // A deleted entry is reported as missing.
     await db.audit.delete(2);
     expect(await verifyAuditChain(db)).toEqual({ seq: 2, reason: 'Thiếu mục nhật ký số 2.' });

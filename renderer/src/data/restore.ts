@@ -79,6 +79,21 @@ export function currentStores(): Record<string, StoreShape> {
   return out;
 }
 
+/**
+ * Stores a migration dropped, by the last schema version that had them: a backup taken before
+ * may hold them, and the migrations move their rows (v8 moved `ops` into `opSegments`).
+ */
+const RETIRED_STORES: Record<string, { lastVersion: number; shape: StoreShape }> = {
+  ops: { lastVersion: 7, shape: { keyPath: 'id', indexes: [] } },
+};
+
+/** The stores a backup taken at `schemaVersion` may hold: today's, and those dropped since. */
+function storesAt(schemaVersion: number): Record<string, StoreShape> {
+  const out = currentStores();
+  for (const [name, retired] of Object.entries(RETIRED_STORES)) if (schemaVersion <= retired.lastVersion && !(name in out)) out[name] = retired.shape;
+  return out;
+}
+
 /** Refuses, before anything changes, a backup this version of the app cannot restore. */
 export function checkRestorable(info: Pick<BackupInfo, 'schemaVersion' | 'counts'>, dump: DatabaseDump, currentSchema = SCHEMA_VERSION): void {
   if (info.schemaVersion > currentSchema) {
@@ -93,7 +108,7 @@ export function checkRestorable(info: Pick<BackupInfo, 'schemaVersion' | 'counts
   }
   if (dump.idbVersion <= 0 || Object.keys(dump.tables).length === 0) throw corrupt('bản sao lưu không có dữ liệu.');
   if (dumpSchemaVersion !== info.schemaVersion) throw corrupt('thông tin phiên bản không khớp với nội dung.');
-  const known = currentStores();
+  const known = storesAt(dumpSchemaVersion);
   for (const table of Object.keys(dump.tables)) {
     if (!(table in known)) throw corrupt(`có bảng dữ liệu "${table}" mà phiên bản này không biết.`);
   }
@@ -213,7 +228,8 @@ export async function loadBackup(info: BackupInfo, json: string, onProgress?: On
   const name = `${SCRATCH_PREFIX}${crypto.randomUUID()}`;
   try {
     onProgress?.({ step: SCRATCH_STEP, done: 0, total: Object.values(dump.tables).reduce((n, rows) => n + rows.length, 0) });
-    await writeRawDatabase(name, dump, currentStores(), onProgress);
+    // The backup's own version's stores, so opening the scratch copy runs the real migrations.
+    await writeRawDatabase(name, dump, storesAt(Math.round(dump.idbVersion / 10)), onProgress);
     const scratch = new DondocDb(name);
     try {
       try {

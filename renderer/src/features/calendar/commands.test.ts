@@ -3,6 +3,7 @@ import { AppError } from '@shared/errors';
 import type { Actor } from '@shared/authority';
 import { DondocDb } from '../../data/db';
 import { visible, type WriteContext } from '../../data/repository';
+import { readAllOps } from '../../data/opLog';
 import { completeSetup } from '../registries/commands';
 import { canEditCalendar, removeCalendarOverride, saveCalendarOverride } from './commands';
 import { loadCalendarConfig, overrideRowId } from './config';
@@ -54,7 +55,7 @@ describe('saveCalendarOverride / removeCalendarOverride', () => {
     await saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: '  Bầu cử đại biểu  ' });
     const rows = visible<{ date: string; kind: string; note: string }>(await db.calendarOverrides.toArray());
     expect(rows).toEqual([{ id: overrideRowId('2026-03-11'), date: '2026-03-11', kind: 'dayOff', note: 'Bầu cử đại biểu' }]);
-    const ops = await db.ops.where('[entity+rowId]').equals(['calendarOverrides', overrideRowId('2026-03-11')]).toArray();
+    const ops = (await readAllOps(db)).filter((o) => o.entity === 'calendarOverrides' && o.rowId === overrideRowId('2026-03-11'));
     expect(ops).toHaveLength(1);
     const audit = await db.audit.where('[entity+rowId]').equals(['calendarOverrides', overrideRowId('2026-03-11')]).toArray();
     expect(audit.map((a) => [a.action, a.summary])).toEqual([['Thêm điều chỉnh lịch làm việc', '11/03/2026: Ngày nghỉ thêm – Bầu cử đại biểu']]);

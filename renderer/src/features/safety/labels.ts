@@ -18,6 +18,7 @@ const tableLabels: Record<string, string> = {
   reports: 'Báo cáo',
   accountability: 'Kiểm điểm trách nhiệm',
   ops: 'Thao tác (dùng khi đồng bộ)',
+  opSegments: 'Lô thao tác (dùng khi đồng bộ)',
   audit: 'Nhật ký thay đổi',
   meta: 'Thông tin hệ thống',
 };
@@ -44,6 +45,6 @@ export function formatBytes(bytes: number): string {
 /** Rows an official would count: everything except the bookkeeping tables. */
 export function dataRows(counts: Record<string, number>): number {
   return Object.entries(counts)
-    .filter(([t]) => t !== 'ops' && t !== 'audit' && t !== 'meta')
+    .filter(([t]) => t !== 'ops' && t !== 'opSegments' && t !== 'audit' && t !== 'meta')
     .reduce((n, [, c]) => n + c, 0);
 }

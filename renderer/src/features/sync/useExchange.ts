@@ -6,7 +6,7 @@
  */
 import { useEffect } from 'react';
 import { liveQuery } from 'dexie';
-import Dexie from 'dexie';
+import { lastHlcOf } from '../../data/opLog';
 import { api } from '../../api';
 import { useAppState, writeContext } from '../../state/app';
 import { runExchangeCycle, serialCycles } from './data/exchange';
@@ -61,9 +61,8 @@ export function useExchange(): void {
     // This site's own changes: the newest local op, debounced.
     let timer: ReturnType<typeof setTimeout> | undefined;
     let seen: string | null = null;
-    const sub = liveQuery(() => db.ops.where('[site+hlc]').between([siteId, Dexie.minKey], [siteId, Dexie.maxKey]).last()).subscribe({
-      next: (op) => {
-        const hlc = op?.hlc ?? '';
+    const sub = liveQuery(() => lastHlcOf(db, siteId)).subscribe({
+      next: (hlc) => {
         if (seen === null) {
           seen = hlc;
           return;

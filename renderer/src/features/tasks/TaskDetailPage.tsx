@@ -298,9 +298,10 @@ function Events({ events, registry }: { events: TaskEvent[]; registry: Registry 
 function History({ detail, registry }: { detail: TaskDetail; registry: Registry }) {
   const eventEntries = useEventAudit(detail.events);
   const entries: AuditEntry[] = useMemo(() => {
-    const bySeq = new Map<number, AuditEntry>();
-    for (const e of [...detail.history, ...(eventEntries ?? [])]) bySeq.set(e.seq, e);
-    return [...bySeq.values()].sort((a, b) => b.seq - a.seq);
+    // Entries of one transaction share their record's seq; each has its own id.
+    const byId = new Map<string, AuditEntry>();
+    for (const e of [...detail.history, ...(eventEntries ?? [])]) byId.set(e.id, e);
+    return [...byId.values()].sort((a, b) => b.seq - a.seq || (a.id < b.id ? 1 : -1));
   }, [detail.history, eventEntries]);
   if (!eventEntries) return <Loader size="sm" />;
   return (
@@ -316,7 +317,7 @@ function History({ detail, registry }: { detail: TaskDetail; registry: Registry 
         </Table.Thead>
         <Table.Tbody>
           {entries.map((e) => (
-            <Table.Tr key={e.seq}>
+            <Table.Tr key={e.id}>
               <Table.Td>{formatDateTime(e.at)}</Table.Td>
               <Table.Td>{e.actor}</Table.Td>
               <Table.Td>{e.action}</Table.Td>

@@ -10,6 +10,7 @@ import type { JsonValue, Op } from '@shared/data/ops';
 import { DondocDb } from '../../../data/db';
 import { withWrites, type WriteContext } from '../../../data/repository';
 import { allHeads, OWN_CHAIN_KEY, upgradeForAuthorship } from '../../../data/chain';
+import { appendOps, makeSegment, readAllOps } from '../../../data/opLog';
 import { exportPackage } from './exportPackage';
 import { importPackage } from './importPackage';
 import { previousKeys, trustedKeys } from './peers';
@@ -31,8 +32,9 @@ async function site(id: string, role: 'coordinator' | 'unit', peer: { id: string
 
 /** Makes the database look as an older version left it: ops without chain fields, no chain head. */
 async function makeLegacy(db: DondocDb): Promise<void> {
-  const ops = await db.ops.toArray();
-  await db.ops.bulkPut(ops.map(({ seq, prevHash, ...rest }) => (void seq, void prevHash, rest as Op)));
+  const segments = await db.opSegments.toArray();
+  const strip = ({ seq, prevHash, ...rest }: Op): Op => (void seq, void prevHash, rest);
+  await db.opSegments.bulkPut(segments.map((s) => makeSegment(s.site, s.ops.map(strip), s.id)));
   await db.meta.bulkDelete([OWN_CHAIN_KEY, 'authorshipUpgrade']);
 }
 
@@ -44,15 +46,15 @@ describe('upgrading a database written before proven authorship', () => {
       await withWrites(coord.db, coord.ctx, ['units'], (w) => w.set('units', id, { name, parentId: null }, 'Thêm đơn vị', name));
     await makeLegacy(coord.db);
     // The commune already holds those ops (as an older version would have accepted them), acknowledged.
-    const legacyOps = (await coord.db.ops.toArray()).filter((o) => o.entity === 'units');
-    await xa.db.ops.bulkPut(legacyOps);
+    const legacyOps = (await readAllOps(coord.db)).filter((o) => o.entity === 'units');
+    await appendOps(xa.db, legacyOps);
     const forgedHeld: Op = { ...legacyOps[0], id: 'held-old', values: { name: 'Giữ lại từ trước' } };
     await xa.db.syncRejections.put({ opId: 'held-old', site: 'vp', hlc: forgedHeld.hlc, op: forgedHeld, status: 'pending', code: null, reason: 'chờ', importHash: 'x', from: 'vp', firstSeenAt: '', lastCheckedAt: '' });
     await makeLegacy(xa.db);
     await coord.db.peers.update('xa', { ack: { vp: legacyOps[2].hlc } });
 
     await upgradeForAuthorship(coord.db, 'vp');
-    const chained = (await coord.db.ops.toArray()).filter((o) => o.site === 'vp' && o.entity === 'units').sort((a, b) => a.seq! - b.seq!);
+    const chained = (await readAllOps(coord.db)).filter((o) => o.site === 'vp' && o.entity === 'units').sort((a, b) => a.seq! - b.seq!);
     expect(chained.map((o) => o.id)).toEqual(legacyOps.map((o) => o.id));
     expect(chained.map((o) => o.seq)).toEqual([1, 2, 3]);
     expect((await coord.db.peers.get('xa'))?.ack).toEqual({});

@@ -10,6 +10,7 @@ import { reindexTasks } from '../../tasks/data/taskIndex';
 import { ENTITY_TABLES, type DondocDb, type EntityTable } from '../../../data/db';
 import { withWrites, type WriteContext } from '../../../data/repository';
 import { loadSyncSites } from './peers';
+import { findOpAt } from '../../../data/opLog';
 import type { ConflictRow } from './types';
 
 /** Who wrote a version ("hlc|site"): the op's actor when this replica holds it. */
@@ -17,7 +18,7 @@ export async function authorOf(db: DondocDb, entity: string, rowId: string, vers
   const bar = version.lastIndexOf('|');
   const hlc = version.slice(0, bar);
   const site = version.slice(bar + 1);
-  const op = await db.ops.where('[site+hlc]').equals([site, hlc]).filter((o) => o.entity === entity && o.rowId === rowId).first();
+  const op = await findOpAt(db, site, hlc, entity, rowId);
   return op ? { actor: op.actor, site, hlc } : { actor: '', site, hlc };
 }
 
@@ -78,7 +79,7 @@ export async function chooseOtherValue(db: DondocDb, ctx: WriteContext, id: stri
   if (verdict.status === 'reject') throw new AppError('not-authorised', `Máy này không được sửa trường này: ${verdict.reason}`);
   const at = (ctx.now ? ctx.now() : new Date()).toISOString();
   const tables = [...new Set([db.table(entity), db.tasks, db.taskEvents, db.directives])];
-  await db.transaction('rw', [...tables, db.taskIndex, db.syncConflicts, db.ops, db.audit, db.meta], async () => {
+  await db.transaction('rw', [...tables, db.taskIndex, db.syncConflicts, db.opSegments, db.audit, db.meta], async () => {
     const written = await withWrites(db, ctx, [entity], (w) => w.set(entity, conflict.rowId, { [conflict.field]: conflict.loser.value as JsonValue }, 'Chọn giá trị khi xung đột', `Trường ${conflict.field}: chọn giá trị còn lại`));
     const taskId = taskIdOf(conflict.entity, conflict.rowId, {}, written);
     if (taskId) await reindexTasks(db, [taskId]);

@@ -15,6 +15,7 @@ import type { z } from 'zod';
 import { SCHEMA_VERSION, type DondocDb } from '../../../data/db';
 import type { WriteContext } from '../../../data/repository';
 import { refuseDemoDatabase } from './demoGuard';
+import { opsOfAuthor } from '../../../data/opLog';
 import type { ExportRow } from './types';
 
 type Req<K extends SyncChannel> = z.input<(typeof syncChannels)[K]['req']>;
@@ -43,7 +44,7 @@ function sortOps(ops: Op[]): Op[] {
  */
 export async function opsNotAcknowledged(db: DondocDb, ack: VersionVector, site: string): Promise<Op[]> {
   const heads = await allHeads(db, site);
-  // One range read per site and table, all in flight together.
+  // One range read per site and table (a few op-log segments, not one record per op), all in flight together.
   const parts = await Promise.all(
     [...heads].map(async ([author, head]) => {
       const from = ack[author] ?? '';
@@ -51,7 +52,7 @@ export async function opsNotAcknowledged(db: DondocDb, ack: VersionVector, site:
       const lower: [string, string] = [author, from];
       const upper: [string, string] = [author, head.hlc];
       const [accepted, held] = await Promise.all([
-        db.ops.where('[site+hlc]').between(lower, upper, false, true).toArray(),
+        opsOfAuthor(db, author, from, head.hlc),
         db.syncRejections.where('[site+hlc]').between(lower, upper, false, true).toArray(),
       ]);
       for (const h of held) if (h.code !== 'invalid' && h.code !== 'unproven') accepted.push(h.op);

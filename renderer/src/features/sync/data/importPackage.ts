@@ -16,9 +16,10 @@ import { openLedger, type WriteContext } from '../../../data/repository';
 import { newId } from '@shared/data/ids';
 import { reindexTasks, type PreloadedTaskRows } from '../../tasks/data/taskIndex';
 import { refuseDemoDatabase } from './demoGuard';
-import { existingKeys, loadByKeys, rowsByIndex } from '../../../data/bulkRead';
+import { loadByKeys, rowsByIndex } from '../../../data/bulkRead';
+import { appendOps, storedOpIds } from '../../../data/opLog';
 import { loadSyncSites, recordPeerKey } from './peers';
-import { admitOps, type AdmitResult } from '@shared/sync/authorship';
+import { admitOps, type AdmitResult, type ChainHead } from '@shared/sync/authorship';
 import { allHeads, CHAIN_HEADS_KEY, heldChains, upgradeForAuthorship } from '../../../data/chain';
 import type { ConflictRow, ImportCounts, ImportRow, RejectionRow } from './types';
 
@@ -51,7 +52,7 @@ const emptyCounts = (): ImportCounts => ({ applied: 0, alreadyHad: 0, rejected: 
 const hasEntity = (e: EntityName) => (ENTITY_TABLES as readonly string[]).includes(e);
 
 function syncTables(db: DondocDb) {
-  return [...ENTITY_TABLES.map((t) => db.table(t)), db.ops, db.audit, db.meta, db.taskIndex, db.peers, db.syncImports, db.syncRejections, db.syncConflicts];
+  return [...ENTITY_TABLES.map((t) => db.table(t)), db.opSegments, db.audit, db.meta, db.taskIndex, db.peers, db.syncImports, db.syncRejections, db.syncConflicts];
 }
 
 /** What a chunk read before judging: the view, plus the held-back rows of its ops. */
@@ -67,9 +68,10 @@ interface Prefetched {
 /**
  * Loads, inside the caller's transaction, every row the authorizer and merge may read for
  * these ops. `held`: the chunk's syncRejections rows when the caller already has them
- * (retrying), or whether that table may hold any of them at all (false: it is empty).
+ * (retrying), or whether that table may hold any of them at all (false: it is empty). `heads`:
+ * the author chains held here, which tell the ops already stored without reading them.
  */
-async function prefetch(db: DondocDb, ops: readonly Op[], held: readonly RejectionRow[] | boolean): Promise<Prefetched> {
+async function prefetch(db: DondocDb, ops: readonly Op[], held: readonly RejectionRow[] | boolean, heads: ReadonlyMap<string, ChainHead>): Promise<Prefetched> {
   const rows = new Map<string, Row>();
   const asked = new Set<string>();
   const want = new Map<EntityName, Set<string>>();
@@ -93,8 +95,8 @@ async function prefetch(db: DondocDb, ops: readonly Op[], held: readonly Rejecti
   for (const op of ops) ask(op.entity, op.rowId);
   const ids = ops.map((o) => o.id);
   // Independent reads go out together: the rows the ops name, which ops are already in, which are held.
-  const [accepted, heldRows] = await Promise.all([
-    existingKeys(db.ops, ids),
+  const [stored, heldRows] = await Promise.all([
+    storedOpIds(db, ops, heads, new Set()),
     typeof held === 'boolean' ? (held ? loadByKeys(db.syncRejections, ids) : Promise.resolve(new Map<string, RejectionRow>())) : Promise.resolve(new Map(held.map((r) => [r.opId, r]))),
     load(),
   ]);
@@ -128,7 +130,8 @@ async function prefetch(db: DondocDb, ops: readonly Op[], held: readonly Rejecti
   ]);
   const known = new Map<string, Known>();
   for (const id of ids) {
-    if (accepted.has(id)) known.set(id, 'accepted');
+    // An op waiting in syncRejections is not in the op log, whatever its place in the chain.
+    if (stored.has(id) && !heldRows.has(id)) known.set(id, 'accepted');
     // Retrying re-judges held ops: only the ops table says whether they are in.
     else if (typeof held === 'boolean' && heldRows.has(id)) known.set(id, heldRows.get(id)!.status);
   }
@@ -195,7 +198,8 @@ async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta, pr
     if (list) list.push(row);
     else byEntity.set(entity, [row]);
   }
-  await Promise.all([...[...byEntity].map(([entity, list]) => db.table(entity).bulkPut(list)), result.accepted.length ? db.ops.bulkPut(result.accepted) : null]);
+  // Rows one bulkPut per table (screens read them by key); the accepted ops one segment per author.
+  await Promise.all([...[...byEntity].map(([entity, list]) => db.table(entity).bulkPut(list)), appendOps(db, result.accepted)]);
   const releasedIds = result.accepted.filter((o) => pre.held.has(o.id)).map((o) => o.id);
   if (releasedIds.length) await db.syncRejections.bulkDelete(releasedIds);
 
@@ -240,7 +244,7 @@ async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta, pr
 
 async function appendAudit(db: DondocDb, ctx: WriteContext, at: string, fields: Pick<AuditEntry, 'action' | 'entity' | 'rowId' | 'summary' | 'after'>): Promise<void> {
   const ledger = await openLedger(db, ctx.site);
-  await ledger.append({ id: newId(), hlc: ledger.current(), at, actor: ctx.actor, before: null, ...fields });
+  ledger.append({ id: newId(), hlc: ledger.current(), at, actor: ctx.actor, before: null, ...fields });
   await ledger.save();
 }
 
@@ -250,7 +254,7 @@ async function retryHeld(db: DondocDb, sites: ReadonlyMap<string, SyncSite>, met
   const rows = (await db.syncRejections.toArray()).filter((r) => r.code !== 'invalid' && r.code !== 'localOnly' && r.code !== 'unproven' && r.op.seq !== undefined);
   if (rows.length === 0) return { released: 0, wroteHeld: false };
   const held = rows.map((r) => r.op).sort(compareOps);
-  const pre = await prefetch(db, held, rows);
+  const pre = await prefetch(db, held, rows, await allHeads(db, meta.site));
   const result = applyBatch(held, sites, pre.view, { retry: true });
   return writeBatch(db, result, meta, pre);
 }
@@ -285,11 +289,13 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
   }
   await upgradeForAuthorship(db, ctx.site);
   // Authorship: only ops proven by their author's chain and continuing what this site holds go on.
+  // The heads move only with the last chunk (recordAuthorship), so they hold for every chunk.
+  const heads = await allHeads(db, ctx.site);
   const admission = admitOps({
     ops: pkg.ops,
     refusedIndex: new Map(pkg.authorship.refused.map((r) => [r.index, r.reason])),
     checkpoints: pkg.authorship.checkpoints,
-    heads: await allHeads(db, ctx.site),
+    heads,
     mySite: ctx.site,
     notAfter: Math.min(Date.parse(manifest.createdAt), now().getTime()),
   });
@@ -313,7 +319,7 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
       const meta: BatchMeta = { importHash: packageHash, from: manifest.from, at, site: ctx.site };
       // Usually empty: then the chunk's ops need no lookup there at all.
       const anyHeld = (await db.syncRejections.limit(1).primaryKeys()).length > 0;
-      const pre = await prefetch(db, slice, anyHeld);
+      const pre = await prefetch(db, slice, anyHeld, heads);
       const result = applyBatch(slice, sites, pre.view);
       const written = await writeBatch(db, result, meta, pre);
       const invalidRows = result.invalid.length;

@@ -13,6 +13,7 @@ import { parseHlc } from '@shared/data/hlc';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { DondocDb, ENTITY_TABLES } from '../../../data/db';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
+import { countOps } from '../../../data/opLog';
 import { acceptCompletion, completeTask, createTasks, reportProgress, type TaskActor } from '../../tasks/data/commands';
 import { exportPackage, localVector, type ExportCall } from './exportPackage';
 import { importConflicts, importPackage, importRejections, type ImportOptions } from './importPackage';
@@ -130,7 +131,7 @@ describe('sync export/import on Dexie', () => {
     expect(report.counts).toMatchObject({ applied: 5, rejected: 0, pending: 0, alreadyHad: 0 });
     expect((await xa.db.tasks.get(taskId))?.title).toBe('Rà soát hộ nghèo năm 2026');
     expect((await xa.db.taskIndex.get(taskId))?.leadUnitId).toBe('u-xa-a');
-    expect(await xa.db.ops.count()).toBe(1 + 5);
+    expect(await countOps(xa.db)).toBe(1 + 5);
     const hlc = parseHlc(String((await xa.db.meta.get('hlc'))!.value));
     expect(hlc.node).toBe('xa-a');
     const maxRemote = pkg.ops.map((o) => o.hlc).sort().pop()!;
@@ -199,6 +200,28 @@ describe('sync export/import on Dexie', () => {
     expect((await xa.db.syncImports.get(pkg.packageHash))?.status).toBe('done');
     expect(await dump(xa.db)).toBe(await dump(coord.db));
     expect((await importPackage(xa.db, xa.ctx, pkg, 'goi.dondoc')).status).toBe('duplicate');
+    expect(await verifyAuditChain(xa.db)).toBeNull();
+  });
+
+  it('ops an interrupted import already stored, or already held in a chain, are recognised in any later package and never stored twice', async () => {
+    const coord = await makeReplica('vp-tinh');
+    const xa = await makeReplica('xa-a');
+    await seedUnits(coord, 21);
+    const opsBefore = await countOps(xa.db);
+    const pkg = await pack(coord, 'xa-a');
+    expect((await importPackage(xa.db, xa.ctx, pkg, 'goi.dondoc', { chunkSize: 10, stopAfterChunks: 1 })).counts.applied).toBe(10);
+    // A newer package from the same sender carries those 25 ops again (nothing was acknowledged) and one more.
+    await withWrites(coord.db, coord.ctx, ['units'], (w) => w.set('units', 'u-xa-a', { name: 'UBND xã Hòa An (mới)' }, 'Sửa đơn vị', 'Đổi tên'));
+    const next = await pack(coord, 'xa-a');
+    expect(next.ops.length).toBe(26);
+    const report = await importPackage(xa.db, xa.ctx, next, 'goi-2.dondoc', { chunkSize: 7 });
+    expect(report.counts).toMatchObject({ applied: 16, alreadyHad: 10, rejected: 0, pending: 0 });
+    expect(await countOps(xa.db)).toBe(opsBefore + 26);
+    expect(await dump(xa.db)).toBe(await dump(coord.db));
+    // Sent a third time: every op is at or below the chain head now held, nothing is stored again.
+    const third = await pack(coord, 'xa-a');
+    expect((await importPackage(xa.db, xa.ctx, third, 'goi-3.dondoc')).counts).toMatchObject({ applied: 0, alreadyHad: 26 });
+    expect(await countOps(xa.db)).toBe(opsBefore + 26);
     expect(await verifyAuditChain(xa.db)).toBeNull();
   });
 
@@ -418,12 +441,12 @@ describe('sync export/import on Dexie', () => {
       );
 
     await xa.db.meta.put({ key: DEMO_META_KEY, value: { loadedAt: '2026-05-04T02:00:00.000Z' } });
-    const before = { dump: await dump(xa.db), audit: await xa.db.audit.count(), ops: await xa.db.ops.count(), peers: await xa.db.peers.toArray() };
+    const before = { dump: await dump(xa.db), audit: await xa.db.audit.count(), ops: await countOps(xa.db), peers: await xa.db.peers.toArray() };
     await refused(importPackage(xa.db, xa.ctx, pkg, 'goi.dondoc'));
     expect(await xa.db.syncImports.count()).toBe(0);
     expect(await xa.db.syncRejections.count()).toBe(0);
     expect(await xa.db.audit.count()).toBe(before.audit);
-    expect(await xa.db.ops.count()).toBe(before.ops);
+    expect(await countOps(xa.db)).toBe(before.ops);
     expect(await xa.db.peers.toArray()).toEqual(before.peers);
     expect(await dump(xa.db)).toBe(before.dump);
 

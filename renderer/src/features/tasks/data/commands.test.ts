@@ -4,6 +4,7 @@ import { DEFAULT_TASK_SETTINGS, foldTask } from '@shared/tasks/state';
 import type { TaskDraft } from '@shared/tasks/model';
 import { DondocDb } from '../../../data/db';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
+import { readAllOps } from '../../../data/opLog';
 import {
   addContribution,
   acceptCompletion,
@@ -135,7 +136,7 @@ describe('task commands', () => {
     expect(first?.index).toMatchObject({ directiveRef: '45/KH-UBND', leadUnitId: 'pkt', unitIds: ['pkt', 'pvh'], dueKey: '2025-03-17', open: 1 });
     const second = await db.taskIndex.get(ids[1]);
     expect(second).toMatchObject({ dueKey: '9999-12-31', effectiveDueOn: null });
-    expect(await db.ops.where('entity').equals('tasks').count()).toBe(2);
+    expect((await readAllOps(db)).filter((o) => o.entity === 'tasks').length).toBe(2);
     await expectIndexConsistent(db);
     expect(await verifyAuditChain(db)).toBeNull();
   });

@@ -93,7 +93,7 @@ async function taskTransaction<P, T>(
   fn: (w: Writer, prepared: P) => Promise<T>,
 ): Promise<T> {
   const names = [...new Set<string>([...tables, ...TASK_READ_TABLES, 'units'])];
-  return db.transaction('rw', [...names.map((t) => db.table(t)), db.taskIndex, db.ops, db.audit, db.meta], async () => {
+  return db.transaction('rw', [...names.map((t) => db.table(t)), db.taskIndex, db.opSegments, db.audit, db.meta], async () => {
     // Reads and checks run in the outer scope: withWrites' own scope covers only the written tables.
     const prepared = await before();
     const result = await withWrites(db, ctx, tables, (w) => fn(w, prepared));

@@ -3,6 +3,7 @@ import { generateDemoData } from '@shared/demo/generator';
 import { DEFAULT_TASK_SETTINGS } from '@shared/tasks/state';
 import { DondocDb } from '../../../data/db';
 import { verifyAuditChain, withWrites, writeLocalBulk, type BulkRow, type WriteContext } from '../../../data/repository';
+import { countOps, readAllOps } from '../../../data/opLog';
 import { completeSetup } from '../../registries/commands';
 import { demoDataMark, demoRefusal, loadDemoData } from './demo';
 import { dashboardCounts, listTasks } from './queries';
@@ -44,7 +45,7 @@ describe('loadDemoData', () => {
   it('writes every row without sync ops, marks the database, maps the demo authority onto the site, and indexes every task', async () => {
     const db = await setUp();
     expect(await demoRefusal(db)).toBeNull();
-    const opsBefore = await db.ops.count();
+    const opsBefore = await countOps(db);
     const auditBefore = await db.audit.count();
     const progress: string[] = [];
     const result = await loadDemoData(db, ctx, admin, data, (p) => progress.push(`${p.stage}:${p.done}`), 150);
@@ -55,9 +56,9 @@ describe('loadDemoData', () => {
     expect(await db.units.count()).toBe(data.units.length);
     expect(await db.taskSteps.count()).toBe(data.steps.length);
     // Demo rows are local training data: no op may exist for them, so sync has nothing to send.
-    expect(await db.ops.count()).toBe(opsBefore);
+    expect(await countOps(db)).toBe(opsBefore);
     const demoIds = new Set([...data.units, ...data.officials, ...data.posts, ...data.directives, ...data.tasks, ...data.events, ...data.steps].map((r) => r.id));
-    expect((await db.ops.toArray()).filter((op) => demoIds.has(op.rowId))).toEqual([]);
+    expect((await readAllOps(db)).filter((op) => demoIds.has(op.rowId))).toEqual([]);
     expect(await demoDataMark(db)).toEqual({ loadedAt: '2026-11-27T03:00:00.000Z', seed: 3, tasks: data.tasks.length, events: data.events.length });
     // One audit entry per table per chunk (3 chunks of tasks/events/steps, 1 of directives, 3 registries), chain intact.
     expect((await db.audit.count()) - auditBefore).toBe(3 + 1 + 3 * 3);
@@ -155,8 +156,8 @@ describe('writeLocalBulk', () => {
     await withWrites(viaWrites, ctx, ['units'], (w) => w.setMany('units', rows, 'Nhập', 'Nhập 3 đơn vị'));
     await viaLocal.transaction('rw', [viaLocal.units, viaLocal.audit, viaLocal.meta], () => writeLocalBulk(viaLocal, ctx, 'units', rows, 'Nhập', 'Nhập 3 đơn vị'));
     expect(await viaLocal.units.orderBy('id').toArray()).toEqual(await viaWrites.units.orderBy('id').toArray());
-    expect(await viaWrites.ops.count()).toBe(3);
-    expect(await viaLocal.ops.count()).toBe(0);
+    expect(await countOps(viaWrites)).toBe(3);
+    expect(await countOps(viaLocal)).toBe(0);
     const [entry] = await viaLocal.audit.toArray();
     expect(entry).toMatchObject({ seq: 1, entity: 'units', action: 'Nhập', after: { count: 3, firstRowId: 'u-1', lastRowId: 'u-3', synced: false } });
 

@@ -30,7 +30,7 @@ import {
 } from '@shared/tasks/state';
 import type { AuditEntry, DondocDb, EntityRow } from '../../../data/db';
 import { rowsByIndex } from '../../../data/bulkRead';
-import { visible } from '../../../data/repository';
+import { auditOf, visible } from '../../../data/repository';
 import { useAppState } from '../../../state/app';
 import { loadCalendarConfig } from '../../calendar/config';
 import { demoRefusal } from './demo';
@@ -352,7 +352,7 @@ export async function loadTaskDetail(db: DondocDb, taskId: string): Promise<Task
   const events = eventRows.filter((r) => r._deleted !== 1).map(rowToEvent).sort(compareEvents);
   const steps = visible<TaskStep>(stepRows).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
   const historyKeys: [string, string][] = [['tasks', taskId], ...stepRows.map((s): [string, string] => ['taskSteps', s.id])];
-  const history = (await db.audit.where('[entity+rowId]').anyOf(historyKeys).toArray()).sort((a, b) => a.seq - b.seq);
+  const history = await auditOf(db, historyKeys);
   const directive = task.directiveId ? await loadDirective(db, task.directiveId) : null;
   return { task, versions: row._v, directive, state: foldTask(task, events, undefined, row._v), events, steps, history, index: index ?? null };
 }
@@ -364,7 +364,7 @@ export function useTaskDetail(taskId: string | null): TaskDetail | null | undefi
 
 /** Audit entries of the given task events (any order); [] when there are none or before the database opens. */
 export async function loadEventAudit(db: DondocDb, eventIds: readonly string[]): Promise<AuditEntry[]> {
-  return eventIds.length ? db.audit.where('[entity+rowId]').anyOf(eventIds.map((id): [string, string] => ['taskEvents', id])).toArray() : [];
+  return auditOf(db, eventIds.map((id): [string, string] => ['taskEvents', id]));
 }
 
 /** Live audit entries of a task's events (the task detail's history adds them to TaskDetail.history); undefined while loading. */
