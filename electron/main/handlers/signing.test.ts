@@ -113,6 +113,12 @@ describe.skipIf(!hasSoftHsm() || !chromiumPath())('signing handlers with a SoftH
     await expect(handlers()['signing:signLetterPdf'](request, ctx)).rejects.toThrow(/Đã hủy ký số/);
     expect(existsSync(nextSave)).toBe(false);
 
+    // A Windows device name is refused before the token is touched: no PIN asked, no file.
+    const asksBefore = asked.length;
+    nextSave = join(dir, 'NUL');
+    await expect(handlers()['signing:signLetterPdf'](request, ctx)).rejects.toThrow(/tên dành riêng của Windows/);
+    expect(asked.length).toBe(asksBefore);
+
     pins = [token.pin];
     nextSave = join(dir, 'cong-van-07');
     const r = await handlers()['signing:signLetterPdf'](request, ctx);

@@ -14,6 +14,7 @@ import { formatLetterNumber } from '@shared/letters/model';
 import type { MainDeps } from '../deps';
 import type { HandlerContext } from '../ipc/types';
 import { atomicWrite } from '../fs/atomicWrite';
+import { savePathWithExtension } from '../fs/fileNames';
 import { isoVietnamTime, signLetterPdf, signLetterPdfAsOrganisation } from '../signing/letterSigning';
 import { readPdfSignatures, type PdfSignatureReport } from '../signing/pdfSign';
 import { DEFAULT_SEAL_DIAMETER_MM, pngSize } from '../signing/placement';
@@ -140,7 +141,8 @@ export function createSigningHandlers(deps: MainDeps, options: { printer?: Lette
       if (organisationCertificate && !sealPng) throw new AppError('invalid-input', 'Chưa có ảnh con dấu của cơ quan để ký số của cơ quan. Chọn ảnh con dấu (PNG nền trong suốt) trong Cài đặt ký số.');
       const chosen = await deps.dialogs.pickSavePath({ title: 'Lưu văn bản đã ký số', defaultPath: safePdfName(suggestedName), filters: PDF_FILTER });
       if (chosen === null) return { canceled: true, path: null, sha256: '', certificate: null };
-      const path = resolve(/\.pdf$/i.test(chosen) ? chosen : `${chosen}.pdf`);
+      // Forced .pdf, and a Windows device name refused before any PIN is asked.
+      const path = resolve(savePathWithExtension(chosen, 'pdf'));
       const now = deps.now();
       const reference = formatLetterNumber(letter.number, letter.symbol);
       const pdf = await printer.toPdf(renderLetterHtml(letter, { margins, signerSlot: true }));
