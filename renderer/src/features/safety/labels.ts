@@ -17,12 +17,24 @@ const tableLabels: Record<string, string> = {
   registerEntries: 'Sổ văn bản',
   reports: 'Báo cáo',
   accountability: 'Kiểm điểm trách nhiệm',
+  reconciliations: 'Thống nhất ý kiến khác nhau',
+  upwardRequests: 'Đề nghị lên cấp trên',
+  upwardAnswers: 'Trả lời của cấp trên',
+  peers: 'Máy đồng bộ đã tin cậy',
+  syncImports: 'Gói dữ liệu đã nhập',
+  syncExports: 'Gói dữ liệu đã xuất',
+  syncRejections: 'Thao tác bị từ chối hoặc đang chờ',
+  syncConflicts: 'Xung đột cần xem lại',
+  taskIndex: 'Chỉ mục nhiệm vụ (tính lại được)',
+  taskIndexPacks: 'Bản nén chỉ mục nhiệm vụ (bộ nhớ đệm)',
+  taskIndexDirty: 'Thay đổi chỉ mục sau bản nén (bộ nhớ đệm)',
   ops: 'Thao tác (dùng khi đồng bộ)',
   opSegments: 'Lô thao tác (dùng khi đồng bộ)',
   audit: 'Nhật ký thay đổi',
   meta: 'Thông tin hệ thống',
 };
 
+/** Every table has a Vietnamese name; one this version does not know (a newer backup) says so. */
 export function tableLabel(name: string): string {
   return tableLabels[name] ?? `Bảng dữ liệu “${name}”`;
 }
