@@ -344,14 +344,16 @@ test('kill test: the browser dies during a large restore; on restart the data is
     // The preview has read the whole file: it counts the units the backup holds.
     await expect(preview).toContainText((big.tables.units.length).toLocaleString('vi-VN'), { timeout: 120_000 });
     await preview.getByRole('button', { name: 'Khôi phục', exact: true }).click();
-    await expect(page.getByText('Đang ghi dữ liệu khôi phục')).toBeVisible({ timeout: 120_000 });
+    // The sync point is "rows being written", or "done" when the restore (one transaction of a few
+    // thousand rows) finished between two polls: either is a valid moment to kill. Waiting for the
+    // writing step alone made the test depend on the machine's speed.
+    const writing = page.getByText('Đang ghi dữ liệu khôi phục');
+    const restored = page.getByText('Đã khôi phục dữ liệu');
+    await expect(writing.or(restored).first()).toBeVisible({ timeout: 120_000 });
     if (killAfter === 'done') {
-      // The progress bar with its row count, while the rows are written (1366×768).
-      const busy = page.getByRole('dialog', { name: 'Đang khôi phục' });
-      await expect(busy.getByRole('progressbar', { name: 'Tiến độ' })).toBeVisible();
-      await expect(busy).toContainText(/\d+ \/ \d/);
-      await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots', 'safety-05-restore-progress.png') });
-      await expect(page.getByText('Đã khôi phục dữ liệu')).toBeVisible({ timeout: 120_000 });
+      // The progress bar at 1366×768 when the poll caught it (its steps are asserted in restore.test.ts).
+      if (await writing.isVisible()) await page.screenshot({ path: join(ROOT, 'tests/e2e/screenshots', 'safety-05-restore-progress.png') });
+      await expect(restored).toBeVisible({ timeout: 120_000 });
     }
     else if (killAfter > 0) await page.waitForTimeout(killAfter);
     await context.close();
