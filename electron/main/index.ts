@@ -9,7 +9,7 @@ import type { MainDeps } from './deps';
 import { createHandlers } from './handlers';
 import { resolveDataDir } from './dataDir';
 import { createElectronPrinter } from './print/electronPrinter';
-import { createPinPrompt } from './signing/pinDialog';
+import { createPinPrompt, createTimestampChoice } from './signing/pinDialog';
 import { registerIpc } from './ipc/register';
 import { buildMenuTemplate } from './menu';
 import { createDialogFolderMemory } from './dialogPaths';
@@ -191,6 +191,7 @@ async function setup(): Promise<void> {
     await createHandlers(deps, {
       printer: createElectronPrinter(),
       askPin: createPinPrompt(() => mainWindow),
+      chooseWithoutTimestamp: createTimestampChoice(() => mainWindow),
       notifier: { supported: () => Notification.isSupported(), show: ({ title, body }) => new Notification({ title, body }).show() },
       openedFiles,
     }),

@@ -6,6 +6,10 @@
 import { z } from 'zod';
 import { letterKindSchema } from './model';
 
+/** PAdES baseline level of a signed file: B-B (signer and integrity), B-T (with a TSA's timestamp). */
+export const signatureLevelSchema = z.enum(['B-B', 'B-T']);
+export type SignatureLevel = z.infer<typeof signatureLevelSchema>;
+
 export const registerEntrySchema = z.object({
   officeKey: z.string().min(1).max(64),
   year: z.number().int().min(1900).max(2100),
@@ -23,6 +27,8 @@ export const registerEntrySchema = z.object({
   signedSha256: z.string().max(64).default(''),
   /** Signer's certificate: "<common name>; số sê-ri <serial>; SHA-256 <hash>"; "" when unsigned. */
   signerCertificate: z.string().max(1000).default(''),
+  /** PAdES level of the signed PDF; "" when issued unsigned (and in entries written before it was recorded). */
+  signatureLevel: z.union([signatureLevelSchema, z.literal('')]).default(''),
 });
 export type RegisterEntry = z.input<typeof registerEntrySchema>;
 
@@ -50,4 +56,11 @@ export function registerGaps(taken: readonly number[]): number[] {
 /** "05/UBND-VP": leading zero below 10, as the Decree writes numbers. */
 export function formatRegisterNumber(number: number, symbol: string): string {
   return `${String(number).padStart(2, '0')}/${symbol}`;
+}
+
+/** How the register shows an entry's digital signature: "" when issued unsigned. */
+export function signatureLabel(entry: Pick<RegisterEntry, 'signedSha256' | 'signatureLevel'>): string {
+  if (entry.signatureLevel === 'B-T') return 'Ký số, có dấu thời gian (B-T)';
+  if (entry.signatureLevel === 'B-B') return 'Ký số (B-B)';
+  return entry.signedSha256 ? 'Ký số' : '';
 }

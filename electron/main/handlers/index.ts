@@ -21,11 +21,11 @@ import { createFileHandlers } from './files';
 import { createNotifyHandlers, type Notifier } from './notify';
 import { createOpenedFileHandlers } from './openedFile';
 import { createOpenedFileInbox, type OpenedFileInbox } from '../openedFile';
-import { createSigningHandlers, type PinPrompt } from './signing';
+import { createSigningHandlers, type PinPrompt, type TimestampChoice } from './signing';
 
 export async function createHandlers(
   mainDeps: MainDeps,
-  extra: { printer?: LetterPrinter; notifier?: Notifier; openedFiles?: OpenedFileInbox; askPin?: PinPrompt } = {},
+  extra: { printer?: LetterPrinter; notifier?: Notifier; openedFiles?: OpenedFileInbox; askPin?: PinPrompt; chooseWithoutTimestamp?: TimestampChoice } = {},
 ): Promise<HandlerTable> {
   // A file opened by double-click answers the next open dialog of its kind (openedFile.ts).
   const openedFiles = extra.openedFiles ?? createOpenedFileInbox();
@@ -48,7 +48,7 @@ export async function createHandlers(
     ...createFileHandlers(deps, accounts),
     ...createNotifyHandlers(accounts, { notifier: extra.notifier }),
     ...createOpenedFileHandlers(openedFiles),
-    ...createSigningHandlers(deps, { printer: extra.printer, askPin: extra.askPin }),
+    ...createSigningHandlers(deps, { printer: extra.printer, askPin: extra.askPin, chooseWithoutTimestamp: extra.chooseWithoutTimestamp }),
   };
   // Every channel's access rule runs before its handler (ipc/access.ts).
   return guardTable(table, CHANNEL_ACCESS, accounts);

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signingChannels } from '@shared/ipc/channels/signing';
-import { sampleIssuer, sampleTasks } from '@shared/letters/__fixtures__/samples';
-import { buildFollowUpLetter } from '@shared/letters/templates';
+import { sampleFollowUp } from '@shared/letters/__fixtures__/samples';
 import { chromiumPath, launchPdfPrinter, type PdfPrinter } from '../../../scripts/lib/chromiumPdf';
 import type { MainDeps } from '../deps';
+import { scriptedDeps } from '../signing/__fixtures__/deps';
 import { createTestToken, hasSoftHsm, type TestToken } from '../signing/__fixtures__/softhsm';
 import { createSigningHandlers, type PinPrompt } from './signing';
 
@@ -34,15 +34,7 @@ describe.skipIf(!hasSoftHsm() || !chromiumPath())('signing handlers with a SoftH
     token = createTestToken({ organisationName: ORGANISATION });
     printer = await launchPdfPrinter();
     dir = mkdtempSync(join(tmpdir(), 'signing-handler-'));
-    deps = {
-      dataDir: dir,
-      dialogs: { pickSavePath: async () => nextSave, pickOpenPath: async () => nextOpen, pickFolder: async () => null },
-      secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
-      shell: { openPath: async () => undefined },
-      now: () => new Date(),
-      appVersion: 'test',
-      isElectron: false,
-    };
+    deps = scriptedDeps(dir, { save: () => nextSave, open: () => nextOpen });
   }, 120_000);
 
   afterAll(async () => {
@@ -57,16 +49,7 @@ describe.skipIf(!hasSoftHsm() || !chromiumPath())('signing handlers with a SoftH
   };
   const handlers = () => createSigningHandlers(deps, { printer: { print: async () => undefined, toPdf: (html) => printer.toPdf(html) }, askPin });
 
-  const letter = (number: number | null) =>
-    buildFollowUpLetter({
-      issuer: sampleIssuer,
-      unit: { name: 'Phòng Kinh tế', headTitle: 'Trưởng phòng Kinh tế' },
-      tasks: sampleTasks(4),
-      asOf: '2026-05-05',
-      reportBy: '2026-05-15',
-      number,
-      date: number === null ? null : '2026-05-05',
-    });
+  const letter = (number: number | null) => sampleFollowUp(number);
 
   it('before the administrator sets a library, listing says what to do', async () => {
     await expect(handlers()['signing:listCertificates']({}, ctx)).rejects.toThrow(/chưa được cài đặt thiết bị ký số/);

@@ -72,6 +72,7 @@ export const CHANNEL_ACCESS: AccessTable = {
   // the token's PIN in main's own window, so a session is enough to sign.
   'signing:getConfig': 'session',
   'signing:chooseLibrary': 'admin',
+  'signing:setTsaUrl': 'admin',
   'signing:chooseImage': 'admin',
   'signing:listCertificates': 'session',
   'signing:signLetterPdf': 'session',

@@ -20,12 +20,28 @@ export const OID = {
   sha256WithRsa: '1.2.840.113549.1.1.11',
   ecPublicKey: '1.2.840.10045.2.1',
   ecdsaWithSha256: '1.2.840.10045.4.3.2',
+  sha1: '1.3.14.3.2.26',
+  sha384: '2.16.840.1.101.3.4.2.2',
+  sha512: '2.16.840.1.101.3.4.2.3',
+  /** id-aa-signatureTimeStampToken: an RFC 3161 token over the signature value (PAdES B-T). */
+  signatureTimeStampToken: '1.2.840.113549.1.9.16.2.14',
+  /** id-ct-TSTInfo: the content a timestamp token signs. */
+  tstInfo: '1.2.840.113549.1.9.16.1.4',
 } as const;
+
+/** Digest algorithms a received signature (or a TSA's token) may use, by OID, as node:crypto names them. */
+export const DIGESTS: Record<string, string> = { [OID.sha1]: 'sha1', [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' };
 
 export type KeyType = 'rsa' | 'ec';
 
 /** Signs `data` (the DER of the signed attributes) with SHA-256; returns the CMS signature value (ECDSA as DER Ecdsa-Sig-Value). */
 export type CmsSigner = (data: Buffer) => Promise<Buffer>;
+
+/**
+ * Gets a timestamp token (RFC 3161 ContentInfo, DER) over a signature value, for PAdES B-T; null
+ * means the signature stays B-B (no TSA configured, or the clerk chose to issue without one).
+ */
+export type Timestamper = (signatureValue: Buffer) => Promise<Buffer | null>;
 
 const sha256 = (b: Buffer): Buffer => createHash('sha256').update(b).digest();
 const algId = (o: string, withNull: boolean): Buffer => (withNull ? seq(oid(o), nullValue()) : seq(oid(o)));
@@ -42,6 +58,12 @@ export function certificateKeyType(cert: X509Certificate): KeyType {
   if (type === 'rsa') return 'rsa';
   if (type === 'ec') return 'ec';
   throw new Error(`unsupported key type ${type ?? '?'}`);
+}
+
+/** The CN of a certificate subject as node:crypto prints it ("C=VN\nO=…\nCN=…"), or the whole subject. */
+export function commonName(subject: string): string {
+  const cn = subject.split('\n').find((l) => l.startsWith('CN='));
+  return cn ? cn.slice(3) : subject.replace(/\n/g, ', ');
 }
 
 function attribute(type: string, value: Buffer): Buffer {
@@ -65,13 +87,21 @@ export interface BuildSignedDataInput {
   /** Further certificates of the chain (intermediates), included for the verifier. */
   chainDer?: Buffer[];
   sign: CmsSigner;
+  timestamp?: Timestamper;
 }
 
-export async function buildSignedData(input: BuildSignedDataInput): Promise<Buffer> {
+export interface BuiltSignedData {
+  cms: Buffer;
+  /** True when the SignerInfo carries a signature timestamp token (PAdES B-T). */
+  timestamped: boolean;
+}
+
+export async function buildSignedData(input: BuildSignedDataInput): Promise<BuiltSignedData> {
   const cert = new X509Certificate(input.signerCertDer);
   const keyType = certificateKeyType(cert);
   const attrs = signedAttributes(input.contentDigest, input.signerCertDer);
   const signature = await input.sign(attrs);
+  const token = input.timestamp ? await input.timestamp(signature) : null;
   const { issuer, serial } = issuerAndSerial(input.signerCertDer);
   const signerInfo = seq(
     integer(1),
@@ -80,6 +110,8 @@ export async function buildSignedData(input: BuildSignedDataInput): Promise<Buff
     Buffer.concat([Buffer.from([0xa0]), attrs.subarray(1)]), // [0] IMPLICIT SET OF Attribute
     keyType === 'rsa' ? algId(OID.rsaEncryption, true) : algId(OID.ecdsaWithSha256, false),
     octets(signature),
+    // [1] IMPLICIT SET OF Attribute: unsigned, so the signed attributes and the signature stay as they are.
+    ...(token ? [Buffer.concat([Buffer.from([0xa1]), setOf(attribute(OID.signatureTimeStampToken, token)).subarray(1)])] : []),
   );
   const certs = [input.signerCertDer, ...(input.chainDer ?? [])];
   const signedData = seq(
@@ -89,7 +121,7 @@ export async function buildSignedData(input: BuildSignedDataInput): Promise<Buff
     tlv(0xa0, Buffer.concat(certs)),
     setOf(signerInfo),
   );
-  return seq(oid(OID.signedData), context(0, signedData));
+  return { cms: seq(oid(OID.signedData), context(0, signedData)), timestamped: token !== null };
 }
 
 export interface ParsedSignature {
@@ -101,6 +133,14 @@ export interface ParsedSignature {
   signatureValid: boolean;
   /** True when signing-certificate-v2 names the signer certificate. */
   signingCertificateBound: boolean;
+  /** The SignerInfo's signature value (what a signature timestamp covers). */
+  signatureValue: Buffer;
+  /** The encapsulated content (a timestamp token's TSTInfo); null for a detached signature. */
+  content: Buffer | null;
+  /** The digest algorithm of the SignerInfo, as node:crypto names it. */
+  digestAlgorithm: string;
+  /** The unsigned signature-timestamp-token attribute (a DER ContentInfo), null when there is none. */
+  timestampToken: Buffer | null;
 }
 
 function findAttr(attrs: DerNode, type: string): DerNode | null {
@@ -113,6 +153,8 @@ export function parseSignedData(cms: Buffer): ParsedSignature {
   const contentInfo = parseDer(cms, true);
   if (decodeOid(child(contentInfo, 0).value) !== OID.signedData) throw new Error('not a SignedData');
   const sd = child(child(contentInfo, 1), 0);
+  const encap = child(sd, 2);
+  const eContent = encap.children[1]?.tag === 0xa0 ? child(encap.children[1], 0) : null;
   const certsNode = sd.children.find((c) => c.tag === 0xa0);
   const certificates = (certsNode?.children ?? []).map((c) => new X509Certificate(c.raw));
   const signerInfos = sd.children[sd.children.length - 1];
@@ -130,13 +172,18 @@ export function parseSignedData(cms: Buffer): ParsedSignature {
   const digestNode = findAttr(attrsNode, OID.messageDigest);
   if (!digestNode || digestNode.tag !== TAG.OCTET_STRING) throw new Error('no message digest');
   const signedAttrsDer = Buffer.concat([Buffer.from([TAG.SET]), attrsNode.raw.subarray(1)]);
-  const signature = si.children[si.children.length - 1];
-  const sigAlg = decodeOid(child(si.children[si.children.length - 2], 0).value);
+  // version, sid, digestAlgorithm, [0] signedAttrs, signatureAlgorithm, signature, [1] unsignedAttrs
+  const attrsAt = si.children.indexOf(attrsNode);
+  const signature = child(si, attrsAt + 2);
+  if (signature.tag !== TAG.OCTET_STRING) throw new Error('no signature value');
+  const digestAlgorithm = DIGESTS[decodeOid(child(child(si, 2), 0).value)];
+  if (!digestAlgorithm) throw new Error('unsupported digest algorithm');
+  const unsigned = si.children.find((c, i) => i > attrsAt + 2 && c.tag === 0xa1);
   let signatureValid: boolean;
   try {
     const key = signerCert.publicKey;
-    if (sigAlg === OID.ecdsaWithSha256 || key.asymmetricKeyType === 'ec') signatureValid = cryptoVerify('sha256', signedAttrsDer, key, signature.value);
-    else signatureValid = cryptoVerify('sha256', signedAttrsDer, { key, padding: 1 /* RSA_PKCS1_PADDING */ }, signature.value);
+    if (key.asymmetricKeyType === 'ec') signatureValid = cryptoVerify(digestAlgorithm, signedAttrsDer, key, signature.value);
+    else signatureValid = cryptoVerify(digestAlgorithm, signedAttrsDer, { key, padding: 1 /* RSA_PKCS1_PADDING */ }, signature.value);
   } catch {
     signatureValid = false;
   }
@@ -147,5 +194,15 @@ export function parseSignedData(cms: Buffer): ParsedSignature {
     const hashNode = firstId.children.find((c) => c.tag === TAG.OCTET_STRING);
     signingCertificateBound = !!hashNode && hashNode.value.equals(sha256(signerCert.raw));
   }
-  return { signerCert, certificates, messageDigest: Buffer.from(digestNode.value), signatureValid, signingCertificateBound };
+  return {
+    signerCert,
+    certificates,
+    messageDigest: Buffer.from(digestNode.value),
+    signatureValid,
+    signingCertificateBound,
+    signatureValue: Buffer.from(signature.value),
+    content: eContent && eContent.tag === TAG.OCTET_STRING ? Buffer.from(eContent.value) : null,
+    digestAlgorithm,
+    timestampToken: unsigned ? (findAttr(unsigned, OID.signatureTimeStampToken)?.raw ?? null) : null,
+  };
 }

@@ -9,7 +9,8 @@
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFString, type PDFDocument } from 'pdf-lib';
 import { AppError } from '@shared/errors';
-import type { CmsSigner } from './cms';
+import type { SignatureLevel } from '@shared/letters/register';
+import type { CmsSigner, Timestamper } from './cms';
 import { appendSignature, signPdf, takeAnchor, type Rect, type SignatureField } from './pdfSign';
 import { placeSeal, placeSignerImages, pngSize } from './placement';
 
@@ -33,6 +34,8 @@ export interface SignLetterPdfInput {
   certDer: Buffer;
   chainDer?: Buffer[];
   sign: CmsSigner;
+  /** A TSA's token over the signature value (PAdES B-T); absent, or returning null, leaves it B-B. */
+  timestamp?: Timestamper;
   signingTime: Date;
   reason: string;
   location?: string;
@@ -47,6 +50,22 @@ export interface SignedLetterPdf {
   pdf: Buffer;
   sha256: string;
   certSha256: string;
+  /** The level of the signature just added. */
+  level: SignatureLevel;
+}
+
+/** Passes `timestamp` on and remembers whether it gave a token. */
+function recordingTimestamp(timestamp: Timestamper | undefined): { timestamp?: Timestamper; level(): SignatureLevel } {
+  let level: SignatureLevel = 'B-B';
+  if (!timestamp) return { level: () => level };
+  return {
+    timestamp: async (signatureValue) => {
+      const token = await timestamp(signatureValue);
+      level = token ? 'B-T' : 'B-B';
+      return token;
+    },
+    level: () => level,
+  };
 }
 
 export async function signLetterPdf(input: SignLetterPdfInput): Promise<SignedLetterPdf> {
@@ -63,6 +82,7 @@ export async function signLetterPdf(input: SignLetterPdfInput): Promise<SignedLe
     if (sealPng && placed.seal) images.push({ png: sealPng, rect: placed.seal });
     return { pageIndex: slot.pageIndex, rect: placed.widget, images };
   };
+  const stamp = recordingTimestamp(input.timestamp);
   const pdf = await signPdf({
     pdf: input.pdf,
     field,
@@ -70,15 +90,16 @@ export async function signLetterPdf(input: SignLetterPdfInput): Promise<SignedLe
     signerCertDer: input.certDer,
     chainDer: input.chainDer,
     sign: input.sign,
+    timestamp: stamp.timestamp,
     reason: input.reason,
     location: input.location,
     fieldName: input.kind === 'letter' ? SIGNER_FIELD : ORGANISATION_FIELD,
   });
-  return signed(pdf, input.certDer);
+  return signed(pdf, input.certDer, stamp.level());
 }
 
-function signed(pdf: Buffer, certDer: Buffer): SignedLetterPdf {
-  return { pdf, sha256: createHash('sha256').update(pdf).digest('hex'), certSha256: createHash('sha256').update(certDer).digest('hex') };
+function signed(pdf: Buffer, certDer: Buffer, level: SignatureLevel): SignedLetterPdf {
+  return { pdf, sha256: createHash('sha256').update(pdf).digest('hex'), certSha256: createHash('sha256').update(certDer).digest('hex'), level };
 }
 
 /** The rectangle of the signer's signature widget (the signature image), or null when the letter is not signed by its signer yet. */
@@ -107,6 +128,7 @@ export interface OrganisationSignatureInput {
   certDer: Buffer;
   chainDer?: Buffer[];
   sign: CmsSigner;
+  timestamp?: Timestamper;
   signingTime: Date;
   reason: string;
   location?: string;
@@ -124,6 +146,7 @@ export async function signLetterPdfAsOrganisation(input: OrganisationSignatureIn
     const seal = placeSeal(signer.rect, input.sealDiameterMm);
     return { pageIndex: signer.pageIndex, rect: seal, images: [{ png: input.sealPng, rect: seal }] };
   };
+  const stamp = recordingTimestamp(input.timestamp);
   const pdf = await appendSignature({
     pdf: input.pdf,
     field,
@@ -131,11 +154,12 @@ export async function signLetterPdfAsOrganisation(input: OrganisationSignatureIn
     signerCertDer: input.certDer,
     chainDer: input.chainDer,
     sign: input.sign,
+    timestamp: stamp.timestamp,
     reason: input.reason,
     location: input.location,
     fieldName: ORGANISATION_FIELD,
   });
-  return signed(pdf, input.certDer);
+  return signed(pdf, input.certDer, stamp.level());
 }
 
 /** "2026-05-05T14:30:00+07:00": ISO 8601 in Vietnam time (no daylight saving). */

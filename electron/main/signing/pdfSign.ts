@@ -29,7 +29,8 @@ import {
   popGraphicsState,
   pushGraphicsState,
 } from 'pdf-lib';
-import { buildSignedData, parseSignedData, type CmsSigner } from './cms';
+import { buildSignedData, commonName, parseSignedData, type CmsSigner, type Timestamper } from './cms';
+import { readTimestampToken, type TimestampInfo } from './timestamp';
 
 /** Bytes reserved for the CMS in /Contents (certificate chain of a few KB, signature, attributes). */
 export const SIGNATURE_RESERVE = 16_384;
@@ -121,6 +122,8 @@ export interface SignPdfInput {
   signerCertDer: Buffer;
   chainDer?: Buffer[];
   sign: CmsSigner;
+  /** Asks a TSA for a token over the signature value (PAdES B-T); without it the signature is B-B. */
+  timestamp?: Timestamper;
   reason?: string;
   location?: string;
   /** Field name shown by viewers. */
@@ -267,7 +270,7 @@ export async function appendSignature(input: SignPdfInput): Promise<Buffer> {
   return embedSignature(Buffer.concat(parts), input);
 }
 
-async function embedSignature(pdf: Buffer, input: Pick<SignPdfInput, 'signerCertDer' | 'chainDer' | 'sign'>): Promise<Buffer> {
+async function embedSignature(pdf: Buffer, input: Pick<SignPdfInput, 'signerCertDer' | 'chainDer' | 'sign' | 'timestamp'>): Promise<Buffer> {
   const text = pdf.toString('latin1');
   const brText = `/ByteRange [ 0 /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} /${BYTE_RANGE_PLACEHOLDER} ]`;
   const brAt = text.indexOf(brText);
@@ -281,7 +284,7 @@ async function embedSignature(pdf: Buffer, input: Pick<SignPdfInput, 'signerCert
   const out = Buffer.from(pdf);
   out.write(brValue, brAt, 'latin1');
   const digest = createHash('sha256').update(out.subarray(0, start)).update(out.subarray(end)).digest();
-  const cms = await buildSignedData({ contentDigest: digest, signerCertDer: input.signerCertDer, chainDer: input.chainDer, sign: input.sign });
+  const { cms } = await buildSignedData({ contentDigest: digest, signerCertDer: input.signerCertDer, chainDer: input.chainDer, sign: input.sign, timestamp: input.timestamp });
   if (cms.length > SIGNATURE_RESERVE) throw new Error('CMS larger than the reserved space');
   out.write(cms.toString('hex').padEnd(SIGNATURE_RESERVE * 2, '0'), start + 1, 'latin1');
   return out;
@@ -311,6 +314,8 @@ export interface PdfSignatureReport {
   followedBy: string[];
   /** The issuer certificate (when included) verifies the signer's certificate. */
   chainVerified: boolean | null;
+  /** The signature timestamp token (PAdES B-T), checked against the signature value; null when there is none. */
+  timestamp: TimestampInfo | null;
 }
 
 function parsePdfDate(s: string): Date | null {
@@ -321,10 +326,6 @@ function parsePdfDate(s: string): Date | null {
   return new Date(utc - off * 60_000);
 }
 
-export function commonName(subject: string): string {
-  const cn = subject.split('\n').find((l) => l.startsWith('CN='));
-  return cn ? cn.slice(3) : subject.replace(/\n/g, ', ');
-}
 
 /** Every signature in the file, read without trusting anything in it. */
 export function readPdfSignatures(pdf: Buffer): PdfSignatureReport[] {
@@ -359,6 +360,7 @@ export function readPdfSignatures(pdf: Buffer): PdfSignatureReport[] {
       coversWholeFile: c + d === pdf.length,
       chainVerified: issuerCert ? cert.verify(issuerCert.publicKey) : null,
       followedBy: [],
+      timestamp: parsed.timestampToken ? readTimestampToken(parsed.timestampToken, parsed.signatureValue) : null,
       signedUpTo: c + d,
     });
   }

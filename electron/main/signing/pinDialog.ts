@@ -4,9 +4,9 @@
  * navigation that main cancels and reads, so the PIN goes from the keyboard to main and nowhere
  * else: not to the app's renderer, not onto the network, not to disk.
  */
-import { BrowserWindow, session } from 'electron';
+import { BrowserWindow, dialog, session } from 'electron';
 import { escapeHtml } from '@shared/letters/html';
-import type { PinPrompt } from '../handlers/signing';
+import type { PinPrompt, TimestampChoice } from '../handlers/signing';
 
 const PARTITION = 'dondoc-pin';
 const SUBMIT = 'https://dondoc.invalid/pin';
@@ -62,4 +62,23 @@ export function createPinPrompt(parent: () => BrowserWindow | null): PinPrompt {
       win.on('closed', () => finish(null));
       void win.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(page(info))}`);
     });
+}
+
+/** The timestamp authority gave no token: the clerk chooses to issue now with B-B or not to issue. */
+export function createTimestampChoice(parent: () => BrowserWindow | null): TimestampChoice {
+  return async (problem) => {
+    const options = {
+      type: 'warning' as const,
+      title: 'Không lấy được dấu thời gian',
+      message: 'Không lấy được dấu thời gian cho chữ ký số',
+      detail: problem,
+      buttons: ['Không phát hành', 'Phát hành không có dấu thời gian'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    };
+    const owner = parent();
+    const r = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+    return r.response === 1;
+  };
 }

@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import { renderAttachmentHtml, renderLetterHtml } from '@shared/letters/html';
 import { parseLetter } from '@shared/letters/model';
-import { buildFollowUpLetter } from '@shared/letters/templates';
-import { sampleIssuer, sampleTasks } from '@shared/letters/__fixtures__/samples';
+import { sampleFollowUp } from '@shared/letters/__fixtures__/samples';
 import { chromiumPath, launchPdfPrinter, type PdfPrinter } from '../../../scripts/lib/chromiumPdf';
 import { createTestToken, hasSoftHsm, type TestToken } from './__fixtures__/softhsm';
 import { isoVietnamTime, signLetterPdf, signLetterPdfAsOrganisation } from './letterSigning';
@@ -27,16 +26,7 @@ const fixtures = resolve(import.meta.dirname, '../../../scripts/fixtures');
 
 const ORGANISATION = 'Ủy ban nhân dân xã Thử Nghiệm';
 
-const letter = () =>
-  buildFollowUpLetter({
-    issuer: sampleIssuer,
-    unit: { name: 'Phòng Kinh tế', headTitle: 'Trưởng phòng Kinh tế' },
-    tasks: sampleTasks(6),
-    asOf: '2026-05-05',
-    reportBy: '2026-05-15',
-    number: 5,
-    date: '2026-05-05',
-  });
+const letter = () => sampleFollowUp(5, 6);
 
 function pdfsig(file: string, nssdir?: string): string {
   const r = spawnSync('pdfsig', nssdir ? ['-nssdir', nssdir, file] : [file], { encoding: 'utf8' });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel } from '../channel';
 import { letterMarginsSchema } from '../../letters/layout';
 import { letterSchema } from '../../letters/model';
+import { signatureLevelSchema } from '../../letters/register';
 
 /**
  * Digital signatures (ký số) with a PKCS#11 USB token. The token, the PIN and the private key
@@ -24,8 +25,27 @@ const certificateInfoSchema = z.object({
 });
 export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
 
+const isHttpUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+};
+
+/** The timestamp authority's URL (RFC 3161 over HTTP); "" means none (signatures are PAdES B-B). */
+export const tsaUrlSchema = z
+  .string()
+  .trim()
+  .max(2000, 'Địa chỉ máy chủ cấp dấu thời gian quá dài.')
+  .refine((v) => v === '' || isHttpUrl(v), 'Địa chỉ máy chủ cấp dấu thời gian phải bắt đầu bằng http:// hoặc https://, ví dụ http://tsa.example.vn/tsa.')
+  .refine((v) => v === '' || !/^[a-z]+:\/\/[^/]*@/i.test(v), 'Địa chỉ máy chủ cấp dấu thời gian không được chứa tên đăng nhập hay mật khẩu.');
+
 const signingConfigSchema = z.object({
   libraryPath: z.string().nullable(),
+  /** Timestamp authority for PAdES B-T; null: B-B. */
+  tsaUrl: z.string().nullable(),
   /** SHA-256 of the certificates whose holder's signature image is set (each signer has their own). */
   signerImageCerts: z.array(z.string().regex(/^[0-9a-f]{64}$/)),
   hasSealImage: z.boolean(),
@@ -44,6 +64,8 @@ const signatureReportSchema = z.object({
   coversWholeFile: z.boolean(),
   /** Signers of the valid signatures added after this one (the organisation's after its signer's). */
   followedBy: z.array(z.string()),
+  /** A valid signature timestamp (PAdES B-T): the TSA's name and its time (ISO 8601, Vietnam time); null when there is none or it is not valid. */
+  timestamp: z.object({ tsaName: z.string(), time: z.string() }).nullable(),
   /** One Vietnamese sentence summing up the three checks. */
   summary: z.string(),
 });
@@ -54,6 +76,8 @@ export const signingChannels = {
   'signing:getConfig': channel(z.object({}), signingConfigSchema),
   /** Administrator: choose the token's PKCS#11 library file (checked by loading it). */
   'signing:chooseLibrary': channel(z.object({}), z.object({ canceled: z.boolean(), libraryPath: z.string().nullable(), certificates: z.number() })),
+  /** Administrator: the timestamp authority's URL; "" removes it (signatures are then B-B). */
+  'signing:setTsaUrl': channel(z.object({ tsaUrl: tsaUrlSchema }), z.object({ tsaUrl: z.string().nullable() })),
   /**
    * Choose a signature image (transparent PNG) for the holder of one certificate, or the
    * organisation's seal image. A signature image is personal: it is only ever drawn in a signature
@@ -84,6 +108,8 @@ export const signingChannels = {
       path: z.string().nullable(),
       sha256: z.string(),
       certificate: z.object({ subjectName: z.string(), issuerName: z.string(), serialNumber: z.string(), sha256: z.string(), validTo: z.string() }).nullable(),
+      /** B-T when every signature in the file has a TSA's token; null when cancelled. */
+      level: signatureLevelSchema.nullable(),
     }),
   ),
   /** Checks the signatures of a PDF the user picks (signed here or received). */

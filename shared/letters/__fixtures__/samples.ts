@@ -1,5 +1,6 @@
 /** Sample data for letter tests and benchmarks: a commune committee after the 2025 two-tier reform. */
-import type { FollowUpBatchUnit, FollowUpTaskRow, LetterIssuer } from '../templates';
+import type { Letter } from '../model';
+import { buildFollowUpLetter, type FollowUpBatchUnit, type FollowUpTaskRow, type LetterIssuer } from '../templates';
 
 export const sampleIssuer: LetterIssuer = {
   parentAgency: '',
@@ -60,4 +61,17 @@ export function sampleBatchUnits(n: number, tasksEach = 6): FollowUpBatchUnit[] 
     unit: { id: `unit-${i + 1}`, name: `Phòng chuyên môn số ${i + 1}` },
     tasks: i % 3 === 2 ? sampleTasks(tasksEach).map((t) => ({ ...t, status: 'dueSoon' as const, daysOverdue: undefined, daysLeft: 3 })) : sampleTasks(tasksEach),
   }));
+}
+
+/** The follow-up letter to Phòng Kinh tế the signing tests sign: numbered and dated 05/5/2026 unless `number` is null. */
+export function sampleFollowUp(number: number | null, tasks = 4): Letter {
+  return buildFollowUpLetter({
+    issuer: sampleIssuer,
+    unit: { name: 'Phòng Kinh tế', headTitle: 'Trưởng phòng Kinh tế' },
+    tasks: sampleTasks(tasks),
+    asOf: '2026-05-05',
+    reportBy: '2026-05-15',
+    number,
+    date: number === null ? null : '2026-05-05',
+  });
 }

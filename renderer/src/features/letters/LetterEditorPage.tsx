@@ -151,11 +151,12 @@ function Editor({ head, stored }: { head: LetterheadState; stored: LetterRow | n
       if (!saved) return;
       const r = await issueLetterSigned(currentDb(), writeContext(), saved, todayVn(), async (letter) => {
         const s = await api().call('signing:signLetterPdf', { letter, certificate, organisationCertificate, margins: settings.margins, suggestedName: letterFileStem(letter) });
-        return s.canceled || !s.path || !s.certificate ? null : { path: s.path, sha256: s.sha256, certificate: s.certificate };
+        return s.canceled || !s.path || !s.certificate || !s.level ? null : { path: s.path, sha256: s.sha256, certificate: s.certificate, level: s.level };
       });
       if (!r) return;
       setConfirmIssue(false);
-      notifySuccess(`Đã ký số và phát hành văn bản ${formatLetterNumber(r.number, r.letter.symbol)}; tệp đã ký: ${r.signed.path}`);
+      const level = r.signed.level === 'B-T' ? 'chữ ký số có dấu thời gian (PAdES B-T)' : 'chữ ký số không có dấu thời gian (PAdES B-B)';
+      notifySuccess(`Đã ký số và phát hành văn bản ${formatLetterNumber(r.number, r.letter.symbol)} với ${level}; tệp đã ký: ${r.signed.path}`);
     }, 'Không ký số được');
 
   const currentLetter = (): Letter | null => {

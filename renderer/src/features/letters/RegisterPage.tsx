@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { letterKinds } from '@shared/letters/model';
-import { formatRegisterNumber, registerGaps } from '@shared/letters/register';
+import { formatRegisterNumber, registerGaps, signatureLabel } from '@shared/letters/register';
 import { makeSearchIndex } from '@shared/text/search';
 import { api } from '../../api';
 import { currentDb, writeContext } from '../../state/app';
@@ -114,8 +114,8 @@ export function RegisterPage() {
           </Stack>
         ) : (
           <Group gap={6} wrap="nowrap">
-            <Badge color="green" variant="light" size="sm">
-              Đã phát hành
+            <Badge color="green" variant="light" size="sm" title={signatureLabel(e) || undefined}>
+              {e.signatureLevel ? `Đã phát hành · ${e.signatureLevel}` : 'Đã phát hành'}
             </Badge>
             {isAdmin && (
               <Button

@@ -4,8 +4,8 @@
  * file bytes stay in main; these components only see names, dates and results.
  */
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, List, Modal, Select, Stack, Text } from '@mantine/core';
-import type { CertificateInfo, SignatureReport } from '@shared/ipc/channels/signing';
+import { Alert, Button, Group, List, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { tsaUrlSchema, type CertificateInfo, type SignatureReport } from '@shared/ipc/channels/signing';
 import type { ResponseOf } from '@shared/ipc/contract';
 import { api } from '../../api';
 import { formatDate } from '../../ui/format';
@@ -64,7 +64,8 @@ export function SignAndIssue(props: { busy: boolean; onSign(certificate: Certifi
         allowDeselect={false}
       />
       <Text size="xs" c="dimmed">
-        Mã PIN được hỏi trong hộp thoại riêng của ứng dụng khi ký (mỗi chứng thư số một lần). Văn bản được lấy số, xuất PDF, ký số rồi mới vào sổ; nếu ký không thành công, văn bản vẫn là dự thảo.
+        Mã PIN được hỏi trong hộp thoại riêng của ứng dụng khi ký (mỗi chứng thư số một lần). Văn bản được lấy số, xuất PDF, ký số rồi mới vào sổ; nếu ký không thành công, văn bản vẫn là dự thảo. Khi có
+        máy chủ cấp dấu thời gian trong Cài đặt ký số, chữ ký được gắn dấu thời gian; nếu không kết nối được máy chủ, ứng dụng hỏi phát hành ngay không có dấu thời gian hay không phát hành.
       </Text>
       <Group justify="flex-end">
         <Button
@@ -130,6 +131,7 @@ export function SigningSettings() {
           {config.hasSealImage ? 'Đổi ảnh con dấu…' : 'Chọn ảnh con dấu…'}
         </Button>
       </Group>
+      <TsaUrlSetting current={config.tsaUrl} onSaved={reload} />
       <Text size="sm" fw={500}>
         Ảnh chữ ký của từng người ký
       </Text>
@@ -161,6 +163,44 @@ export function SigningSettings() {
   );
 }
 
+/** The timestamp authority's URL (PAdES B-T); empty: signatures are B-B. Checked with the same schema main applies. */
+function TsaUrlSetting(props: { current: string | null; onSaved(): void }) {
+  const [value, setValue] = useState(props.current ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const save = () => {
+    const parsed = tsaUrlSchema.safeParse(value);
+    if (!parsed.success) {
+      setError(parsed.error.issues[0]?.message ?? 'Địa chỉ không hợp lệ.');
+      return;
+    }
+    setError(null);
+    void api()
+      .call('signing:setTsaUrl', { tsaUrl: parsed.data })
+      .then((r) => {
+        setValue(r.tsaUrl ?? '');
+        notifySuccess(r.tsaUrl ? `Chữ ký số sẽ được gắn dấu thời gian của ${r.tsaUrl}.` : 'Đã bỏ máy chủ cấp dấu thời gian; chữ ký số không có dấu thời gian (PAdES B-B).');
+        props.onSaved();
+      })
+      .catch((e: unknown) => notifyError(e, 'Không lưu được địa chỉ máy chủ cấp dấu thời gian'));
+  };
+  return (
+    <Group gap="xs" align="flex-end" wrap="nowrap">
+      <TextInput
+        style={{ flex: 1 }}
+        label="Máy chủ cấp dấu thời gian (TSA)"
+        description="Địa chỉ do tổ chức cung cấp chứng thư số cho biết; để trống nếu không dùng (chữ ký số không có dấu thời gian, PAdES B-B)."
+        placeholder="http://…"
+        value={value}
+        error={error}
+        onChange={(e) => setValue(e.currentTarget.value)}
+      />
+      <Button variant="light" onClick={save} disabled={value.trim() === (props.current ?? '')}>
+        Lưu địa chỉ
+      </Button>
+    </Group>
+  );
+}
+
 /** "Kiểm tra chữ ký số": pick a PDF (signed here or received) and show signer, validity and integrity. */
 export function VerifyPdfButton() {
   const [result, setResult] = useState<{ path: string; signatures: SignatureReport[] } | null>(null);
@@ -185,7 +225,7 @@ export function VerifyPdfButton() {
               <Alert key={i} color={s.signatureValid && (s.coversWholeFile || s.followedBy.length > 0) && s.certValidAtSigning ? 'green' : 'red'} title={`Người ký: ${s.signerName}`}>
                 <Text size="sm">{s.summary}</Text>
                 <Text size="xs" c="dimmed">
-                  Tổ chức cấp: {s.issuer}; số sê-ri {s.serialNumber}; thời gian ký {s.signingTime ?? 'không ghi'}.
+                  Tổ chức cấp: {s.issuer}; số sê-ri {s.serialNumber}; thời gian ký {s.timestamp ? `theo máy tính người ký ${s.signingTime ?? 'không ghi'}` : (s.signingTime ?? 'không ghi')}.
                 </Text>
               </Alert>
             ))}

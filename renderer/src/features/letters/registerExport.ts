@@ -1,6 +1,6 @@
 import type { Sheet } from '@shared/xlsx/sheets';
 import { formatShortDate, letterKinds } from '@shared/letters/model';
-import { formatRegisterNumber, type RegisterEntry } from '@shared/letters/register';
+import { formatRegisterNumber, signatureLabel, type RegisterEntry } from '@shared/letters/register';
 import { foldVietnamese } from '@shared/text/search';
 
 /** The register as one sheet, in number order, cancelled numbers kept with their reason. */
@@ -17,6 +17,7 @@ export function registerSheet(entries: readonly RegisterEntry[], year: number): 
       e.signer,
       e.status === 'cancelled' ? 'Đã hủy số' : 'Đã phát hành',
       e.cancelledReason,
+      signatureLabel(e),
     ]);
   return {
     name: `Sổ văn bản đi ${year}`,
@@ -30,6 +31,7 @@ export function registerSheet(entries: readonly RegisterEntry[], year: number): 
       { header: 'Người ký', width: 24 },
       { header: 'Tình trạng', width: 14 },
       { header: 'Lý do hủy', width: 40 },
+      { header: 'Chữ ký số', width: 28 },
     ],
     rows,
   };

@@ -80,6 +80,7 @@ describe('issuing with a digital signature', () => {
     path: `/tmp/cv-${letter.number}.pdf`,
     sha256: 'a'.repeat(64),
     certificate: { subjectName: 'Nguyễn Văn An', serialNumber: '1000', sha256: 'b'.repeat(64) },
+    level: 'B-T' as const,
   });
 
   it('signs the letter with the number and date it gets, then records the file hash and certificate in the register', async () => {
@@ -91,7 +92,7 @@ describe('issuing with a digital signature', () => {
     expect(seen).toEqual([{ number: 2, date: '2026-05-05' }]);
     expect(r?.number).toBe(2);
     const [, entry] = await loadRegister(db, 'ubnd', 2026);
-    expect(entry).toMatchObject({ number: 2, signedSha256: 'a'.repeat(64), signerCertificate: `Nguyễn Văn An; số sê-ri 1000; SHA-256 ${'b'.repeat(64)}` });
+    expect(entry).toMatchObject({ number: 2, signedSha256: 'a'.repeat(64), signerCertificate: `Nguyễn Văn An; số sê-ri 1000; SHA-256 ${'b'.repeat(64)}`, signatureLevel: 'B-T' });
     expect((await loadLetter(db, b))?.savedPath).toBe('/tmp/cv-2.pdf');
   });
 

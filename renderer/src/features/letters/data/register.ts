@@ -7,7 +7,7 @@ import { AppError } from '@shared/errors';
 import { newId } from '@shared/data/ids';
 import type { JsonValue } from '@shared/data/ops';
 import { letterSchema, type Letter, type LetterInput } from '@shared/letters/model';
-import { nextRegisterNumber, registerEntryId, type RegisterEntry } from '@shared/letters/register';
+import { nextRegisterNumber, registerEntryId, type RegisterEntry, type SignatureLevel } from '@shared/letters/register';
 import type { DondocDb } from '../../../data/db';
 import { visible, withWrites, type WriteContext, type Writer } from '../../../data/repository';
 
@@ -64,6 +64,8 @@ export interface SignedIssue {
   path: string;
   sha256: string;
   certificate: { subjectName: string; serialNumber: string; sha256: string };
+  /** PAdES level of the file: B-T when its signatures carry a TSA's timestamp. */
+  level: SignatureLevel;
 }
 
 async function takeNumber(db: DondocDb, w: Writer, letterId: string, issuedOn: string, signed?: SignedIssue): Promise<{ number: number; letter: Letter }> {
@@ -91,6 +93,7 @@ async function takeNumber(db: DondocDb, w: Writer, letterId: string, issuedOn: s
     cancelledReason: '',
     signedSha256: signed?.sha256 ?? '',
     signerCertificate: signed ? `${signed.certificate.subjectName}; số sê-ri ${signed.certificate.serialNumber}; SHA-256 ${signed.certificate.sha256}` : '',
+    signatureLevel: signed?.level ?? '',
   };
   if (signed) await w.set('letters', letterId, { savedPath: signed.path }, 'Lưu tệp văn bản đã ký số', signed.path);
   await w.insert('registerEntries', registerEntryId(officeKey, year, number), json(entry) as Record<string, JsonValue>, 'Vào sổ văn bản đi', `${number}/${letter.symbol}`);
