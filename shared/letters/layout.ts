@@ -77,7 +77,11 @@ export const SIZES = {
 export const BODY_FIRST_LINE_INDENT_MM = 10;
 /** docs/letter-format.md §3 row 6: paragraph spacing ≥ 6 pt. */
 export const BODY_PARAGRAPH_SPACING_PT = 6;
-/** docs/letter-format.md §3 row 6: line spacing between single and 1.5 lines; 1.2 is our choice [practice]. */
+/**
+ * docs/letter-format.md §3 row 6: line spacing between single and 1.5 lines. Ours [practice]: body
+ * lines 1.2 × the font size apart (16.8 pt at 14 pt; a single Times New Roman line is 1.15 × the
+ * size), the same in the HTML/PDF (`line-height`) and the .docx (at least that many points).
+ */
 export const BODY_LINE_SPACING = 1.2;
 /** docs/letter-format.md §3 ô 5b: V/v line 6 pt below the Số line. */
 export const OFFICIAL_SUBJECT_SPACING_PT = 6;

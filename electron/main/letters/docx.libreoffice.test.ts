@@ -10,6 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Letter } from '@shared/letters/model';
 import { buildDeemedAgreementNotice, buildFollowUpLetter, buildPeriodicReport } from '@shared/letters/templates';
 import { sampleIssuer, sampleTasks } from '@shared/letters/__fixtures__/samples';
+import { renderLetterHtml } from '@shared/letters/html';
+import { chromiumPath, launchPdfPrinter } from '../../../scripts/lib/chromiumPdf';
+import { sampleLetters } from '../../../scripts/samples';
 import { renderLetterDocx } from './docx';
 
 const hasSoffice = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' }).status === 0;
@@ -56,6 +59,8 @@ const letters: Record<string, Letter> = {
   }),
   // Long enough for a third page.
   long: buildFollowUpLetter({ issuer: sampleIssuer, unit: { name: 'Phòng Văn hóa - Xã hội' }, tasks: sampleTasks(18), asOf: '2026-05-05', number: 12, date: '2026-05-05' }),
+  // `dondoc samples` 01: the follow-up letter with 25 tasks, printed to PDF by Chromium as well.
+  sample01: sampleLetters()[0].letter,
 };
 
 describe.skipIf(!hasSoffice || !hasPoppler)('docx opened by LibreOffice (soffice --convert-to pdf)', () => {
@@ -174,4 +179,18 @@ describe.skipIf(!hasSoffice || !hasPoppler)('docx opened by LibreOffice (soffice
     // The signature block is whole on the last page.
     expectInOrder(text('long', 3), ['Nơi nhận:', 'PHÓ CHỦ TỊCH', 'Nguyễn Phương Huy']);
   });
+
+  it.skipIf(!chromiumPath())('sets sample 01 on as many pages as its PDF, with the same last page (body line spacing agrees)', async () => {
+    const printer = await launchPdfPrinter();
+    try {
+      writeFileSync(join(dir, 'sample01-chromium.pdf'), await printer.toPdf(renderLetterHtml(letters.sample01)));
+    } finally {
+      await printer.close();
+    }
+    const chromiumPages = pages('sample01-chromium');
+    expect(chromiumPages).toBe(3);
+    expect(pages('sample01')).toBe(chromiumPages);
+    // The closing paragraph and the whole signature block on page 3 in both.
+    for (const name of ['sample01', 'sample01-chromium']) expectInOrder(text(name, 3), ['Trưởng phòng Kinh tế chịu trách nhiệm', 'Nơi nhận:', 'PHÓ CHỦ TỊCH', 'Nguyễn Phương Huy']);
+  }, 120_000);
 });
