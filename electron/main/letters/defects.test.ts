@@ -200,4 +200,47 @@ describe.skipIf(!pdfReady)('letter defects in the PDF (Chromium print, pdftotext
     expect(lines).not.toContain('2026');
     expect(lines).toContain('năm 2026');
   }, 60_000);
+  /**
+   * The red box of the urgency stamp as printed: the upper left of page 1 rasterised by poppler
+   * (pdftoppm, PPM), and the box measured from its border: the rows where red runs across (its top
+   * and bottom edges), from the first to the last, and the red extent along them; the red word
+   * inside does not count.
+   */
+  async function urgencyBoxMm(l: Letter): Promise<{ width: number; height: number }> {
+    const file = join(dir, `urgent-${l.urgency}.pdf`);
+    writeFileSync(file, await printer.toPdf(renderLetterHtml(l)));
+    const dpi = 600;
+    const mm = (px: number) => (px * 25.4) / dpi;
+    const crop = ['-x', '0', '-y', '0', '-W', String(Math.round((105 / 25.4) * dpi)), '-H', String(Math.round((150 / 25.4) * dpi))];
+    const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', '1', '-l', '1', ...crop, file], { maxBuffer: 64 * 1024 * 1024 });
+    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.toString('latin1', 0, 40));
+    if (!header) throw new Error('not a PPM');
+    const [width, height] = [Number(header[1]), Number(header[2])];
+    const data = ppm.subarray(header[0].length);
+    const rows: { y: number; count: number; x0: number; x1: number }[] = [];
+    for (let y = 0; y < height; y++) {
+      let [count, x0, x1] = [0, width, -1];
+      for (let x = 0; x < width; x++) {
+        const i = (y * width + x) * 3;
+        if (data[i] > 160 && data[i + 1] < 100 && data[i + 2] < 100) {
+          count++;
+          x0 = Math.min(x0, x);
+          x1 = Math.max(x1, x);
+        }
+      }
+      if (count > 0) rows.push({ y, count, x0, x1 });
+    }
+    const widest = Math.max(0, ...rows.map((r) => r.count));
+    const edges = rows.filter((r) => r.count >= 0.9 * widest);
+    expect(edges.length, 'a red box on page 1').toBeGreaterThan(1);
+    return { width: mm(Math.max(...edges.map((r) => r.x1)) - Math.min(...edges.map((r) => r.x0)) + 1), height: mm(edges.at(-1)!.y - edges[0].y + 1) };
+  }
+
+  it('KHẨN is printed as a 20 × 8 mm red box, HỎA TỐC as 30 × 8 mm', async () => {
+    for (const [urgency, w] of [['urgent', 20], ['flash', 30]] as const) {
+      const box = await urgencyBoxMm(letter({ urgency }));
+      expect(Math.abs(box.width - w), `${urgency} width ${box.width.toFixed(2)} mm`).toBeLessThanOrEqual(0.2);
+      expect(Math.abs(box.height - 8), `${urgency} height ${box.height.toFixed(2)} mm`).toBeLessThanOrEqual(0.2);
+    }
+  }, 60_000);
 });
