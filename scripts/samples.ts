@@ -5,6 +5,8 @@
  * optionally DONDOC_SIGNER_PNG / DONDOC_SEAL_PNG; the drawn test images otherwise), else unsigned.
  * With DONDOC_PKCS11_ORGANISATION (the subject name of the organisation's certificate on the token)
  * the organisation signs each letter after its signer, with the seal, and signs the attachment.
+ * With DONDOC_TSA_URL each signature also gets that timestamp authority's token (PAdES B-T); a TSA
+ * that cannot give one stops the run with its message.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -19,6 +21,7 @@ import { DEFAULT_RANKING_SCHEME, rankUnits } from '../shared/reports';
 import { rankingLetter, reportLetter } from '../shared/reports/letters';
 import { renderLetterDocx } from '../electron/main/letters/docx';
 import { isoVietnamTime, signLetterPdf, signLetterPdfAsOrganisation } from '../electron/main/signing/letterSigning';
+import { requestTimestamp } from '../electron/main/signing/timestamp';
 import { listTokenCertificates, withTokenSigner } from '../electron/main/signing/token';
 import { launchPdfPrinter } from './lib/chromiumPdf';
 import { sampleChairReportTasks, sampleConsultation, sampleQuarterReport } from './sampleData';
@@ -214,20 +217,23 @@ export async function writeSamples(outDir: string, print: (line: string) => void
     sealDiameterMm: 35,
   };
   const signingTime = new Date();
+  const tsaUrl = process.env.DONDOC_TSA_URL ?? '';
+  const timestamp = cert && tsaUrl ? (signatureValue: Buffer) => requestTimestamp(tsaUrl, signatureValue) : undefined;
   const printer = await launchPdfPrinter();
   try {
     print(cert ? `Ký số bằng chứng thư của ${cert.subjectName} (${cert.tokenLabel}).` : 'Chưa cấu hình thiết bị ký số: PDF không ký.');
     if (orgCert) print(`Cơ quan ký số (đóng dấu) bằng chứng thư của ${orgCert.subjectName}.`);
+    if (timestamp) print(`Mỗi chữ ký có dấu thời gian của ${tsaUrl} (PAdES B-T).`);
     const sign = async (pdf: Buffer, kind: 'letter' | 'attachment', reason: string): Promise<Buffer> => {
       if (!cert) return pdf;
       // An attachment is signed by the organisation alone (by the signer when no organisation certificate is set).
       const first = kind === 'attachment' && orgCert ? orgCert : cert;
       const signed = await withTokenSigner({ libraryPath: library, ref: first.ref, askPin: async () => pin, now: signingTime }, async (certDer, cmsSign) =>
-        (await signLetterPdf({ pdf, kind, images: kind === 'letter' ? images : undefined, certDer, sign: cmsSign, signingTime, reason, organisationSignsNext: !!orgCert })).pdf,
+        (await signLetterPdf({ pdf, kind, images: kind === 'letter' ? images : undefined, certDer, sign: cmsSign, timestamp, signingTime, reason, organisationSignsNext: !!orgCert })).pdf,
       );
       if (kind === 'attachment' || !orgCert) return signed;
       return withTokenSigner({ libraryPath: library, ref: orgCert.ref, askPin: async () => pin, now: signingTime }, async (certDer, cmsSign) =>
-        (await signLetterPdfAsOrganisation({ pdf: signed, sealPng: images.sealPng, sealDiameterMm: images.sealDiameterMm, certDer, sign: cmsSign, signingTime, reason: `Cơ quan ký số: ${reason}` })).pdf,
+        (await signLetterPdfAsOrganisation({ pdf: signed, sealPng: images.sealPng, sealDiameterMm: images.sealDiameterMm, certDer, sign: cmsSign, timestamp, signingTime, reason: `Cơ quan ký số: ${reason}` })).pdf,
       );
     };
     let letters = 0;
