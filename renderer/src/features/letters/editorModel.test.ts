@@ -90,14 +90,14 @@ describe('register export', () => {
     const base = { officeKey: 'root', year: 2026, kind: 'officialLetter' as const, recipients: 'Phòng Kinh tế', signer: 'Nông Văn Bình', letterId: 'x' };
     const sheet = registerSheet(
       [
-        { ...base, number: 2, symbol: 'UBND-VP', subject: 'Hai', issuedOn: '2026-05-06', status: 'issued', cancelledReason: '' },
+        { ...base, number: 2, symbol: 'UBND-VP', subject: 'Hai', issuedOn: '2026-05-06', status: 'issued', cancelledReason: '', signedSha256: 'a'.repeat(64), signatureLevel: 'B-T' },
         { ...base, number: 1, symbol: 'UBND-VP', subject: 'Một', issuedOn: '2026-05-05', status: 'cancelled', cancelledReason: 'Sai nơi nhận' },
       ],
       2026,
     );
-    expect(sheet.rows.map((r) => [r[1], r[2], r[7], r[8]])).toEqual([
-      ['01/UBND-VP', '05/05/2026', 'Đã hủy số', 'Sai nơi nhận'],
-      ['02/UBND-VP', '06/05/2026', 'Đã phát hành', ''],
+    expect(sheet.rows.map((r) => [r[1], r[2], r[7], r[8], r[9]])).toEqual([
+      ['01/UBND-VP', '05/05/2026', 'Đã hủy số', 'Sai nơi nhận', ''],
+      ['02/UBND-VP', '06/05/2026', 'Đã phát hành', '', 'Ký số, có dấu thời gian (B-T)'],
     ]);
     expect(sheet.columns).toHaveLength(sheet.rows[0].length);
     expect(registerFileName('Ủy ban nhân dân xã Hòa An', 2026)).toBe('So-van-ban-di-uy-ban-nhan-dan-xa-hoa-an-2026.xlsx');
