@@ -90,13 +90,7 @@ export interface BuildSignedDataInput {
   timestamp?: Timestamper;
 }
 
-export interface BuiltSignedData {
-  cms: Buffer;
-  /** True when the SignerInfo carries a signature timestamp token (PAdES B-T). */
-  timestamped: boolean;
-}
-
-export async function buildSignedData(input: BuildSignedDataInput): Promise<BuiltSignedData> {
+export async function buildSignedData(input: BuildSignedDataInput): Promise<Buffer> {
   const cert = new X509Certificate(input.signerCertDer);
   const keyType = certificateKeyType(cert);
   const attrs = signedAttributes(input.contentDigest, input.signerCertDer);
@@ -121,7 +115,7 @@ export async function buildSignedData(input: BuildSignedDataInput): Promise<Buil
     tlv(0xa0, Buffer.concat(certs)),
     setOf(signerInfo),
   );
-  return { cms: seq(oid(OID.signedData), context(0, signedData)), timestamped: token !== null };
+  return seq(oid(OID.signedData), context(0, signedData));
 }
 
 export interface ParsedSignature {
@@ -137,6 +131,8 @@ export interface ParsedSignature {
   signatureValue: Buffer;
   /** The encapsulated content (a timestamp token's TSTInfo); null for a detached signature. */
   content: Buffer | null;
+  /** The encapsulated content's type (id-data for a PDF signature, id-ct-TSTInfo for a timestamp token). */
+  contentType: string;
   /** The digest algorithm of the SignerInfo, as node:crypto names it. */
   digestAlgorithm: string;
   /** The unsigned signature-timestamp-token attribute (a DER ContentInfo), null when there is none. */
@@ -202,6 +198,7 @@ export function parseSignedData(cms: Buffer): ParsedSignature {
     signingCertificateBound,
     signatureValue: Buffer.from(signature.value),
     content: eContent && eContent.tag === TAG.OCTET_STRING ? Buffer.from(eContent.value) : null,
+    contentType: decodeOid(child(encap, 0).value),
     digestAlgorithm,
     timestampToken: unsigned ? (findAttr(unsigned, OID.signatureTimeStampToken)?.raw ?? null) : null,
   };

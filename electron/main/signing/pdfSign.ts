@@ -284,7 +284,7 @@ async function embedSignature(pdf: Buffer, input: Pick<SignPdfInput, 'signerCert
   const out = Buffer.from(pdf);
   out.write(brValue, brAt, 'latin1');
   const digest = createHash('sha256').update(out.subarray(0, start)).update(out.subarray(end)).digest();
-  const { cms } = await buildSignedData({ contentDigest: digest, signerCertDer: input.signerCertDer, chainDer: input.chainDer, sign: input.sign, timestamp: input.timestamp });
+  const cms = await buildSignedData({ contentDigest: digest, signerCertDer: input.signerCertDer, chainDer: input.chainDer, sign: input.sign, timestamp: input.timestamp });
   if (cms.length > SIGNATURE_RESERVE) throw new Error('CMS larger than the reserved space');
   out.write(cms.toString('hex').padEnd(SIGNATURE_RESERVE * 2, '0'), start + 1, 'latin1');
   return out;

@@ -79,7 +79,7 @@ interface CheckedToken {
 /** Checks a timestamp token (a DER ContentInfo) against the signature value it should cover. */
 function checkToken(token: Buffer, signatureValue: Buffer): CheckedToken {
   const parsed = parseSignedData(token);
-  if (!parsed.content) throw new Error('timestamp token without TSTInfo');
+  if (!parsed.content || parsed.contentType !== OID.tstInfo) throw new Error('timestamp token without TSTInfo');
   const tst = parseTstInfo(parsed.content);
   const hash = DIGESTS[tst.imprintAlgorithm];
   const tsa = parsed.signerCert;
