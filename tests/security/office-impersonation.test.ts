@@ -6,7 +6,6 @@
  * reply a unit with no site of its own sent on paper — and every other way of using it is refused.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '@shared/errors';
 import { canOfferOnBehalf, ON_BEHALF_REASONS, onBehalfLine, type OnBehalfDocument } from '@shared/acting';
 import { onBehalfReplyUnits } from '@shared/consultations';
 import { canPerform } from '@shared/tasks/authority';
@@ -18,6 +17,7 @@ import { createConsultation, recordReply } from '../../renderer/src/features/con
 import { loadReplies } from '../../renderer/src/features/consultations/data/queries';
 import { loadOnBehalfContext } from '../../renderer/src/features/acting/onBehalf';
 import { countOps, readAllOps } from '../../renderer/src/data/opLog';
+import { refusal } from '../fixtures/errors';
 
 const ctx: WriteContext = { site: 'site-vp', actor: 'minh.kt (Trần Văn Minh)', now: () => new Date('2026-12-01T02:00:00Z') };
 const site = { siteRole: 'coordinator' as const, actsForUnitIds: ['ubnd', 'vp'] };
@@ -111,15 +111,6 @@ async function taskLedBy(db: DondocDb, leadUnitId: string, supportUnitIds: strin
     },
   ]);
   return taskId;
-}
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
 }
 
 describe('in-office impersonation', () => {
