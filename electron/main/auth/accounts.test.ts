@@ -5,19 +5,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { MainDeps } from '../deps';
 import { createAccountStore, LOCKOUT_MS, MAX_FAILED_ATTEMPTS } from './accounts';
 import { refusal } from '../../../tests/fixtures/errors';
+import { testDeps } from '../../../tests/fixtures/mainDeps';
 
 let now = new Date('2026-11-29T08:00:00Z');
 async function deps(): Promise<MainDeps> {
   const dataDir = await mkdtemp(join(tmpdir(), 'dondoc-auth-'));
-  return {
-    dataDir,
-    dialogs: { pickSavePath: async () => null, pickOpenPath: async () => null, pickFolder: async () => null },
-    secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
-    shell: { openPath: async () => undefined },
-    now: () => now,
-    appVersion: 'test',
-    isElectron: false,
-  };
+  return testDeps(dataDir, () => now);
 }
 
 describe('local accounts', () => {

@@ -10,6 +10,7 @@ import { CHANNEL_ACCESS, guardTable } from '../ipc/access';
 import { createSealKey } from '../seal';
 import { backupsDir, createBackupHandlers, type BackupHandlers } from './backup';
 import { expectAppError } from '../../../tests/fixtures/errors';
+import { testDeps } from '../../../tests/fixtures/mainDeps';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };
 const GB = 1024 ** 3;
@@ -26,19 +27,9 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'dondoc-backup-'));
   clock = new Date('2025-07-01T01:00:00.000Z');
   space = { freeBytes: 50 * GB, totalBytes: 100 * GB };
-  deps = {
-    dataDir: join(root, 'data'),
-    dialogs: {
-      pickSavePath: async () => null,
-      pickOpenPath: async () => picks.opens.shift() ?? null,
-      pickFolder: async () => picks.folders.shift() ?? null,
-    },
-    secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
-    shell: { openPath: async () => undefined },
-    now: () => clock,
-    appVersion: '0.1.0',
-    isElectron: false,
-  };
+  deps = testDeps(join(root, 'data'), () => clock, {
+    dialogs: { pickOpenPath: async () => picks.opens.shift() ?? null, pickFolder: async () => picks.folders.shift() ?? null },
+  });
   const seal = createSealKey(deps);
   accounts = createAccountStore(deps, { seal });
   // Through the same access rules as the real table.
