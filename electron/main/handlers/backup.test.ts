@@ -48,6 +48,9 @@ async function write(reason: 'daily' | 'manual' | 'pre-migration' | 'pre-restore
   return res;
 }
 
+/** A unit's staff account, with no right to backups or the safety settings. */
+const UNIT_STAFF = { username: 'ha.cb', password: 'matkhau-cb-01', displayName: 'Lương Thị Hà', role: 'unitStaff', unitId: null, officialId: null } as const;
+
 describe('backup handlers', () => {
   it('writes a self-describing backup, lists it, opens it and returns the same body', async () => {
     const info = await write();
@@ -135,30 +138,16 @@ describe('backup handlers', () => {
     await expectAppError(write('pre-migration'), 'not-authorised', /không cần nâng cấp/);
     expect((await readdir(backupsDir(deps))).filter((n) => n.includes('pre-migration'))).toEqual([first.fileName]);
     await accounts.login('lan.vt', 'matkhau-an-toan');
-    await accounts.createAccount({
-      username: 'ha.cb',
-      password: 'matkhau-cb-01',
-      displayName: 'Lương Thị Hà',
-      role: 'unitStaff',
-      unitId: null,
-      officialId: null,
-    });
+    await accounts.createAccount(UNIT_STAFF);
     await accounts.logout();
-    await accounts.login('ha.cb', 'matkhau-cb-01');
+    await accounts.login(UNIT_STAFF.username, UNIT_STAFF.password);
     await expectAppError(handlers['backup:open']({ source: 'pick' }, ctx), 'not-authorised', /không có quyền/);
     await expectAppError(handlers['safety:accountAudit']({ limit: 10 }, ctx), 'not-authorised', /không có quyền/);
     await expectAppError(handlers['safety:setSettings']({ inactivityLockMinutes: 5 }, ctx), 'not-authorised', /không có quyền/);
   });
 
   it('shows failed logins and password resets in the accounts audit, newest first', async () => {
-    const created = await accounts.createAccount({
-      username: 'ha.cb',
-      password: 'matkhau-cb-01',
-      displayName: 'Lương Thị Hà',
-      role: 'unitStaff',
-      unitId: null,
-      officialId: null,
-    });
+    const created = await accounts.createAccount(UNIT_STAFF);
     await accounts.resetPassword(created.id, 'matkhau-moi-02');
     await accounts.logout();
     await expect(accounts.login('ha.cb', 'sai-mat-khau')).rejects.toThrow();
