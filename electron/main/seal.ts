@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { AppError } from '@shared/errors';
 import type { SecretBox } from './deps';
 import { readJson, writeJson } from './fs/jsonStore';
+import { openSecret, sealSecret } from './secrets';
 
 export const SEAL_KEY_FILE = 'seal-key.json';
 
@@ -45,25 +46,14 @@ export function createSealKey(deps: { dataDir: string; secretBox: SecretBox; now
   async function loadOrCreate(): Promise<{ key: Buffer; osEncrypted: boolean }> {
     const stored = await readJson(path, storedSchema.nullable(), null);
     if (stored) {
-      let key: Buffer;
-      if (stored.osEncrypted) {
-        if (!deps.secretBox.available()) throw new AppError('storage', 'Không mở được khóa niêm phong của máy này: kho bí mật của hệ điều hành không sẵn sàng.');
-        try {
-          key = deps.secretBox.decrypt(Buffer.from(stored.key, 'base64'));
-        } catch {
-          throw new AppError('storage', 'Không giải mã được khóa niêm phong của máy này (tài khoản Windows khác hoặc dữ liệu hỏng).');
-        }
-      } else {
-        key = Buffer.from(stored.key, 'base64');
-      }
+      const key = openSecret(deps.secretBox, stored.key, stored.osEncrypted, 'khóa niêm phong');
       if (key.length !== 32) throw new AppError('storage', 'Khóa niêm phong của máy này bị hỏng.');
       return { key, osEncrypted: stored.osEncrypted };
     }
     const key = randomBytes(32);
-    const osEncrypted = deps.secretBox.available();
-    const sealed = osEncrypted ? deps.secretBox.encrypt(key) : key;
-    await writeJson(path, { version: 1, key: sealed.toString('base64'), osEncrypted, createdAt: deps.now().toISOString() }, 0o600);
-    return { key, osEncrypted };
+    const sealed = sealSecret(deps.secretBox, key);
+    await writeJson(path, { version: 1, key: sealed.value, osEncrypted: sealed.osEncrypted, createdAt: deps.now().toISOString() }, 0o600);
+    return { key, osEncrypted: sealed.osEncrypted };
   }
 
   function load() {

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import { CalendarError } from './errors';
 import {
   addDays,
   compareDates,
@@ -13,18 +11,7 @@ import {
   todayInVietnam,
   weekdayNameVi,
 } from './dates';
-
-function thrown(fn: () => unknown): CalendarError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    expect(e).toBeInstanceOf(CalendarError);
-    expect((e as AppError).code).toBe('invalid-input');
-    return e as CalendarError;
-  }
-  throw new Error('expected a CalendarError');
-}
+import { calendarError } from '../../tests/fixtures/errors';
 
 describe('isValidDate / parseDate', () => {
   it('accepts real dates only', () => {
@@ -53,11 +40,11 @@ describe('isValidDate / parseDate', () => {
   });
 
   it('throws a typed error with a Vietnamese message', () => {
-    expect(thrown(() => parseDate('2025-02-30')).message).toBe('Ngày không hợp lệ: 2025-02-30');
-    expect(thrown(() => parseDate('abc')).message).toBe('Ngày không hợp lệ: abc');
-    expect(thrown(() => parseDate('30/02/2025')).reason).toBe('invalid-date');
-    expect(thrown(() => parseDate('')).message).toBe('Ngày không hợp lệ: (trống)');
-    expect(thrown(() => dateParts('2025-2-3')).reason).toBe('invalid-date');
+    expect(calendarError(() => parseDate('2025-02-30')).message).toBe('Ngày không hợp lệ: 2025-02-30');
+    expect(calendarError(() => parseDate('abc')).message).toBe('Ngày không hợp lệ: abc');
+    expect(calendarError(() => parseDate('30/02/2025')).reason).toBe('invalid-date');
+    expect(calendarError(() => parseDate('')).message).toBe('Ngày không hợp lệ: (trống)');
+    expect(calendarError(() => dateParts('2025-2-3')).reason).toBe('invalid-date');
   });
 });
 
@@ -72,8 +59,8 @@ describe('arithmetic', () => {
   });
 
   it('refuses fractional counts and results outside 0001–9999', () => {
-    expect(thrown(() => addDays('2025-01-01', 0.5)).reason).toBe('invalid-argument');
-    expect(thrown(() => addDays('9999-12-31', 1)).reason).toBe('out-of-range');
+    expect(calendarError(() => addDays('2025-01-01', 0.5)).reason).toBe('invalid-argument');
+    expect(calendarError(() => addDays('9999-12-31', 1)).reason).toBe('out-of-range');
   });
 
   it('compares and subtracts', () => {
@@ -97,7 +84,7 @@ describe('formatDateVi', () => {
   it('writes dd/mm/yyyy', () => {
     expect(formatDateVi('2025-03-04')).toBe('04/03/2025');
     expect(formatDateVi('2025-12-31')).toBe('31/12/2025');
-    expect(thrown(() => formatDateVi('2025-02-30')).reason).toBe('invalid-date');
+    expect(calendarError(() => formatDateVi('2025-02-30')).reason).toBe('invalid-date');
   });
 });
 
@@ -113,6 +100,6 @@ describe('todayInVietnam', () => {
   });
 
   it('refuses an invalid Date', () => {
-    expect(thrown(() => todayInVietnam(new Date('nope'))).message).toBe('Thời điểm không hợp lệ.');
+    expect(calendarError(() => todayInVietnam(new Date('nope'))).message).toBe('Thời điểm không hợp lệ.');
   });
 });

@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../errors';
 import { addWorkingDays, parseDate } from './index';
-import { CalendarError } from './errors';
-
-function caught(fn: () => unknown): CalendarError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CalendarError);
-    return e as CalendarError;
-  }
-  throw new Error('expected a CalendarError');
-}
+import { calendarError } from '../../tests/fixtures/errors';
 
 describe('CalendarError on the wire', () => {
   it('keeps its reason for code but sends only the Vietnamese message (no English code in details)', () => {
-    const e = caught(() => parseDate('31/02/2025'));
+    const e = calendarError(() => parseDate('31/02/2025'));
     expect(e.reason).toBe('invalid-date');
     expect(e).toBeInstanceOf(AppError);
     expect(e.details).toBeUndefined();
@@ -23,7 +13,7 @@ describe('CalendarError on the wire', () => {
   });
 
   it('does so for range errors too', () => {
-    const e = caught(() => addWorkingDays('2100-12-31', 5));
+    const e = calendarError(() => addWorkingDays('2100-12-31', 5));
     expect(e.reason).toBe('out-of-range');
     expect(e.toData().details).toBeUndefined();
     expect(e.message).toMatch(/phạm vi lịch/);

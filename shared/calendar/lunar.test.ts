@@ -16,10 +16,9 @@
  * - Leap months: the same TK21 table (2020: 4, 2023: 2, 2025: 6, 2033: 11, …).
  */
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import { CalendarError } from './errors';
 import { addDays, compareDates } from './dates';
 import { formatLunarVi, leapMonthOf, lunarMonthsOf, lunarNewYearAt, lunarToSolar, lunarYearName, solarToLunar } from './lunar';
+import { calendarError } from '../../tests/fixtures/errors';
 
 const TET: Record<number, string> = {
   2000: '2000-02-05', 2001: '2001-01-24', 2002: '2002-02-12', 2003: '2003-02-01', 2004: '2004-01-22',
@@ -152,19 +151,9 @@ describe('every day 1900-01-31 … 2100-12-31', () => {
 });
 
 describe('errors', () => {
-  function thrown(fn: () => unknown): CalendarError {
-    try {
-      fn();
-    } catch (e) {
-      expect(e).toBeInstanceOf(AppError);
-      expect(e).toBeInstanceOf(CalendarError);
-      return e as CalendarError;
-    }
-    throw new Error('expected a CalendarError');
-  }
 
   it('rejects a leap month the year does not have', () => {
-    const e = thrown(() => lunarToSolar({ year: 2024, month: 6, day: 1, leap: true }));
+    const e = calendarError(() => lunarToSolar({ year: 2024, month: 6, day: 1, leap: true }));
     expect(e.code).toBe('invalid-input');
     expect(e.reason).toBe('invalid-lunar-date');
     expect(e.message).toBe('Năm âm lịch 2024 không có tháng 6 nhuận.');
@@ -173,31 +162,31 @@ describe('errors', () => {
   it('rejects day 30 of a 29-day month', () => {
     const short = lunarMonthsOf(2024).find((m) => m.length === 29);
     expect(short).toBeDefined();
-    const e = thrown(() => lunarToSolar({ year: 2024, month: short!.month, day: 30, leap: false }));
+    const e = calendarError(() => lunarToSolar({ year: 2024, month: short!.month, day: 30, leap: false }));
     expect(e.reason).toBe('invalid-lunar-date');
     expect(e.message).toContain('Ngày âm lịch không tồn tại');
     expect(e.message).toContain('29 ngày');
   });
 
   it('rejects malformed lunar dates', () => {
-    expect(thrown(() => lunarToSolar({ year: 2024, month: 13, day: 1, leap: false })).reason).toBe('invalid-lunar-date');
-    expect(thrown(() => lunarToSolar({ year: 2024, month: 1, day: 0, leap: false })).reason).toBe('invalid-lunar-date');
-    expect(thrown(() => lunarToSolar({ year: 2024.5, month: 1, day: 1, leap: false })).reason).toBe('invalid-lunar-date');
+    expect(calendarError(() => lunarToSolar({ year: 2024, month: 13, day: 1, leap: false })).reason).toBe('invalid-lunar-date');
+    expect(calendarError(() => lunarToSolar({ year: 2024, month: 1, day: 0, leap: false })).reason).toBe('invalid-lunar-date');
+    expect(calendarError(() => lunarToSolar({ year: 2024.5, month: 1, day: 1, leap: false })).reason).toBe('invalid-lunar-date');
   });
 
   it('rejects dates outside 1900–2100 with a Vietnamese message', () => {
-    const before = thrown(() => solarToLunar('1899-12-31'));
+    const before = calendarError(() => solarToLunar('1899-12-31'));
     expect(before.reason).toBe('out-of-range');
     expect(before.message).toContain('Ngày nằm ngoài phạm vi lịch âm');
-    expect(thrown(() => solarToLunar('2101-01-01')).reason).toBe('out-of-range');
-    expect(thrown(() => lunarToSolar({ year: 2101, month: 1, day: 1, leap: false })).reason).toBe('out-of-range');
+    expect(calendarError(() => solarToLunar('2101-01-01')).reason).toBe('out-of-range');
+    expect(calendarError(() => lunarToSolar({ year: 2101, month: 1, day: 1, leap: false })).reason).toBe('out-of-range');
     // Lunar 12th month of 2100 starts on 31/12/2100 and runs into 2101.
     expect(lunarToSolar({ year: 2100, month: 12, day: 1, leap: false })).toBe('2100-12-31');
-    expect(thrown(() => lunarToSolar({ year: 2100, month: 12, day: 2, leap: false })).reason).toBe('out-of-range');
+    expect(calendarError(() => lunarToSolar({ year: 2100, month: 12, day: 2, leap: false })).reason).toBe('out-of-range');
   });
 
   it('rejects an invalid solar date', () => {
-    const e = thrown(() => solarToLunar('2025-02-30'));
+    const e = calendarError(() => solarToLunar('2025-02-30'));
     expect(e.reason).toBe('invalid-date');
     expect(e.message).toBe('Ngày không hợp lệ: 2025-02-30');
   });

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors';
-import { CalendarError } from './errors';
 import { calendarConfigSchema, calendarOverrideSchema, type CalendarConfig } from './config';
 import {
   addWorkingDays,
@@ -13,18 +11,7 @@ import {
   workingDaysBetween,
 } from './workingDays';
 import { deadlineRuleSchema, isOverdue, overdueDays, remainingWorkingDays, resolveDeadline } from './deadlines';
-
-function thrown(fn: () => unknown): CalendarError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    expect(e).toBeInstanceOf(CalendarError);
-    expect((e as AppError).code).toBe('invalid-input');
-    return e as CalendarError;
-  }
-  throw new Error('expected a CalendarError');
-}
+import { calendarError } from '../../tests/fixtures/errors';
 
 describe('isWorkingDay', () => {
   it('knows ordinary weekdays and weekends', () => {
@@ -85,12 +72,12 @@ describe('addWorkingDays (the day of assignment is not counted)', () => {
   });
 
   it('refuses non-integers and dates outside 1900–2100', () => {
-    expect(thrown(() => addWorkingDays('2025-03-03', 1.5)).message).toBe('Số ngày làm việc phải là số nguyên: 1.5');
-    expect(thrown(() => addWorkingDays('2025-03-03', Number.NaN)).reason).toBe('invalid-argument');
-    expect(thrown(() => addWorkingDays('2101-01-03', 1)).reason).toBe('out-of-range');
-    expect(thrown(() => addWorkingDays('2100-12-31', 1)).reason).toBe('out-of-range');
-    expect(thrown(() => addWorkingDays('1900-01-01', -1)).reason).toBe('out-of-range');
-    expect(thrown(() => addWorkingDays('abc', 1)).message).toBe('Ngày không hợp lệ: abc');
+    expect(calendarError(() => addWorkingDays('2025-03-03', 1.5)).message).toBe('Số ngày làm việc phải là số nguyên: 1.5');
+    expect(calendarError(() => addWorkingDays('2025-03-03', Number.NaN)).reason).toBe('invalid-argument');
+    expect(calendarError(() => addWorkingDays('2101-01-03', 1)).reason).toBe('out-of-range');
+    expect(calendarError(() => addWorkingDays('2100-12-31', 1)).reason).toBe('out-of-range');
+    expect(calendarError(() => addWorkingDays('1900-01-01', -1)).reason).toBe('out-of-range');
+    expect(calendarError(() => addWorkingDays('abc', 1)).message).toBe('Ngày không hợp lệ: abc');
   });
 });
 
@@ -180,7 +167,7 @@ describe('CalendarConfig overrides', () => {
 
   it('rejects an override with an impossible date when used', () => {
     const bad: CalendarConfig = { overrides: [{ date: '2025-13-01', kind: 'dayOff', note: 'x' }] };
-    expect(thrown(() => isWorkingDay('2025-03-03', bad)).message).toBe('Ngày không hợp lệ: 2025-13-01');
+    expect(calendarError(() => isWorkingDay('2025-03-03', bad)).message).toBe('Ngày không hợp lệ: 2025-13-01');
   });
 });
 
@@ -225,8 +212,8 @@ describe('deadlines', () => {
   });
 
   it('refuses negative or fractional day counts', () => {
-    expect(thrown(() => resolveDeadline({ kind: 'workingDays', days: -1, from: '2025-03-03' })).reason).toBe('invalid-argument');
-    expect(thrown(() => resolveDeadline({ kind: 'calendarDays', days: 0.5, from: '2025-03-03' })).reason).toBe('invalid-argument');
+    expect(calendarError(() => resolveDeadline({ kind: 'workingDays', days: -1, from: '2025-03-03' })).reason).toBe('invalid-argument');
+    expect(calendarError(() => resolveDeadline({ kind: 'calendarDays', days: 0.5, from: '2025-03-03' })).reason).toBe('invalid-argument');
     expect(deadlineRuleSchema.safeParse({ kind: 'workingDays', days: 5, from: '2025-03-03' }).success).toBe(true);
     expect(deadlineRuleSchema.safeParse({ kind: 'workingDays', days: -5, from: '2025-03-03' }).success).toBe(false);
     expect(deadlineRuleSchema.safeParse({ kind: 'fixed', date: '2025-02-29' }).success).toBe(false);

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { isoDateSchema as dateString } from '../calendar';
-import { attachmentRefSchema } from '../tasks/model';
+import { attachmentRefSchema, idSchema as id, requiredText as text } from '../schemas';
 import type { ReportData } from './model';
 import { formatPercentBp, type UnitRanking } from './ranking';
 
@@ -16,9 +16,6 @@ export const accountabilityKindLabels: Record<AccountabilityKind, string> = {
   commendation: 'Biểu dương',
   reward: 'Khen thưởng',
 };
-
-const id = z.string().min(1).max(64);
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Tối đa ${max} ký tự.`);
 
 export const accountabilitySubjectSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unit'), unitId: id }),

@@ -3,11 +3,10 @@
  * is plain JSON so it can be snapshotted, hashed and reprinted byte for byte.
  */
 import { z } from 'zod';
-import { onTimeAtValues, rateFormulaIds, type CategoryCounts, type OverdueBucket, type RateFormulaId, type TaskCategory, type TaskStatus } from '../tasks/state';
+import { onTimeAtValues, rateFormulaIds, type CategoryCounts, type CategorySubject, type OverdueBucket, type RateFormulaId, type TaskCategory } from '../tasks/state';
 import { reportPeriodSchema } from './period';
+import { idSchema as id } from '../schemas';
 import type { ReportDecisionLine } from './decisions';
-
-const id = z.string().min(1).max(64);
 
 export const reportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
@@ -51,8 +50,8 @@ export const reportParamsSchema = z.object({
 });
 export type ReportParams = z.infer<typeof reportParamsSchema>;
 
-/** One task's facts as of the report's cut-off date (folded from its events up to that day). */
-export interface ReportTask {
+/** One task's facts as of the report's cut-off date (folded from its events up to that day); the category facts are CategorySubject's. */
+export interface ReportTask extends CategorySubject {
   id: string;
   title: string;
   /** Lead unit as of the cut-off. */
@@ -62,15 +61,6 @@ export interface ReportTask {
   /** "1041/UBND-NC", or "" without a directive. */
   directiveRef: string;
   planYear: number | null;
-  assignedOn: string;
-  status: TaskStatus;
-  completedOn: string | null;
-  /** When the assigner accepted the completion (absent in facts from earlier versions). */
-  acceptedOn?: string | null;
-  /** While awaiting acceptance: the day the completion report was recorded. */
-  reportedOn?: string | null;
-  originalDueOn: string | null;
-  effectiveDueOn: string | null;
   /** Dates on which extensions of this task were granted, up to the cut-off. */
   extensionDates: string[];
   /** The product the task must deliver ("5 rõ"); absent in facts from earlier versions. */

@@ -9,20 +9,10 @@
 import { z } from 'zod';
 import { deadlineRuleSchema, isoDateSchema, type DeadlineRule } from '../calendar';
 import { onBehalfRecordSchema } from '../acting';
+import { attachmentsSchema as attachments, idSchema as id, optionalText, requiredText as text } from '../schemas';
 
 const dateString = isoDateSchema;
-const id = z.string().min(1).max(64);
-const text = (max: number, message: string) => z.string().trim().min(1, message).max(max, `Tối đa ${max} ký tự.`);
-const optionalText = (max: number) => z.string().trim().max(max, `Tối đa ${max} ký tự.`);
-
-/** A file kept by main's file store; the database only holds the reference. */
-export const attachmentRefSchema = z.object({
-  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'Mã băm tệp không hợp lệ.'),
-  fileName: z.string().trim().min(1).max(255),
-  bytes: z.number().int().min(0).max(2 ** 40),
-});
-export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
-const attachments = z.array(attachmentRefSchema).max(50, 'Tối đa 50 tệp đính kèm.');
+export { attachmentRefSchema, type AttachmentRef } from '../schemas';
 
 // ─── Directives ────────────────────────────────────────────────────────────────────────
 

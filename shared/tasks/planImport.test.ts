@@ -5,25 +5,13 @@ import type { Unit } from '../registries/units';
 import { workbookOf } from '../xlsx/table';
 import { PLAN_COLUMNS, parsePlanRows, planTemplateRows, type PlanImportContext } from './planImport';
 import { taskRecordSchema } from './model';
+import { makeUnit } from '../../tests/fixtures/registries';
 
-const unit = (id: string, name: string, shortName: string, extra: Partial<Unit> = {}): Unit => ({
-  id,
-  name,
-  shortName,
-  kind: 'department',
-  symbol: shortName,
-  parentId: 'ubnd',
-  validFrom: '2025-07-01',
-  validTo: null,
-  order: 1,
-  fields: [],
-  ...extra,
-});
 const units: Unit[] = [
-  unit('ubnd', 'Ủy ban nhân dân xã Hòa An', 'UBND', { kind: 'leadership', parentId: null }),
-  unit('pkt', 'Phòng Kinh tế', 'PKT'),
-  unit('vhxh', 'Phòng Văn hóa - Xã hội', 'VHXH'),
-  unit('old', 'Phòng Tài chính - Kế hoạch', 'TCKH', { validTo: '2025-06-30' }),
+  makeUnit('ubnd', 'Ủy ban nhân dân xã Hòa An', 'UBND', { kind: 'leadership', parentId: null }),
+  makeUnit('pkt', 'Phòng Kinh tế', 'PKT'),
+  makeUnit('vhxh', 'Phòng Văn hóa - Xã hội', 'VHXH'),
+  makeUnit('old', 'Phòng Tài chính - Kế hoạch', 'TCKH', { validTo: '2025-06-30' }),
 ];
 const officials: Official[] = [
   { id: 'ha', fullName: 'Lương Thị Hà', active: true, phone: '', email: '' },
@@ -46,18 +34,16 @@ const ctx: PlanImportContext = {
   defaultAuthorityLevel: 'commune',
 };
 const header = PLAN_COLUMNS.map((c) => c.header);
+/** The template's header row, then these rows, parsed with the screen's shared fields. */
+const parseRows = (...rows: string[][]) => parsePlanRows(workbookOf([header, ...rows]), ctx);
 
 describe('annual plan import', () => {
   it('turns clean rows into valid task drafts with the shared fields from the screen', () => {
-    const r = parsePlanRows(
-      workbookOf([
-        header,
-        ['1', 'Rà soát thủ tục hành chính', 'Công bố trên Cổng dịch vụ công', 'pkt', 'VHXH; Phòng Văn hóa - Xã hội', 'luong thi ha', '30/06/2026', '', 'quan trong', 'Kế hoạch 01/KH-UBND', ''],
-        ['', '', '', '', '', '', '', '', '', '', ''],
-        ['2', 'Báo cáo 6 tháng', '', 'VHXH', '', '', '', '10', '', '', 'Thẩm quyền cấp tỉnh'],
-        ['3', 'Tổng kết năm', '', 'VHXH', '', '', '', '', 'Khẩn', '', ''],
-      ]),
-      ctx,
+    const r = parseRows(
+      ['1', 'Rà soát thủ tục hành chính', 'Công bố trên Cổng dịch vụ công', 'pkt', 'VHXH; Phòng Văn hóa - Xã hội', 'luong thi ha', '30/06/2026', '', 'quan trong', 'Kế hoạch 01/KH-UBND', ''],
+      ['', '', '', '', '', '', '', '', '', '', ''],
+      ['2', 'Báo cáo 6 tháng', '', 'VHXH', '', '', '', '10', '', '', 'Thẩm quyền cấp tỉnh'],
+      ['3', 'Tổng kết năm', '', 'VHXH', '', '', '', '', 'Khẩn', '', ''],
     );
     expect(r.errors).toEqual([]);
     expect(r.drafts).toHaveLength(3);
@@ -85,22 +71,18 @@ describe('annual plan import', () => {
   });
 
   it('reports every bad row with its Excel row number and reason, and returns no partial import', () => {
-    const r = parsePlanRows(
-      workbookOf([
-        header,
-        ['1', 'Nhiệm vụ tốt', '', 'PKT', '', '', '30/06/2026', '', '', '', ''],
-        ['2', '', '', 'PKT', '', '', '', '', '', '', ''],
-        ['3', 'Đơn vị lạ', '', 'KHONGCO', '', '', '', '', '', '', ''],
-        ['4', 'Đơn vị đã hết hiệu lực', '', 'TCKH', '', '', '', '', '', '', ''],
-        ['5', 'Hai hạn', '', 'PKT', '', '', '30/06/2026', '5', '', '', ''],
-        ['6', 'Ngày sai', '', 'PKT', '', '', '31/02/2026', '', '', '', ''],
-        ['7', 'Trước ngày giao', '', 'PKT', '', '', '02/01/2026', '', '', '', ''],
-        ['8', 'Chủ trì kiêm phối hợp', '', 'PKT', 'PKT', '', '', '', '', '', ''],
-        ['9', 'Người không thuộc đơn vị', '', 'PKT', '', 'Đàm Văn Sơn', '', '', '', '', ''],
-        ['10', 'Mức độ lạ', '', 'PKT', '', '', '', '', 'Siêu gấp', '', ''],
-        ['11', 'Số ngày âm', '', 'PKT', '', '', '', '-3', '', '', ''],
-      ]),
-      ctx,
+    const r = parseRows(
+      ['1', 'Nhiệm vụ tốt', '', 'PKT', '', '', '30/06/2026', '', '', '', ''],
+      ['2', '', '', 'PKT', '', '', '', '', '', '', ''],
+      ['3', 'Đơn vị lạ', '', 'KHONGCO', '', '', '', '', '', '', ''],
+      ['4', 'Đơn vị đã hết hiệu lực', '', 'TCKH', '', '', '', '', '', '', ''],
+      ['5', 'Hai hạn', '', 'PKT', '', '', '30/06/2026', '5', '', '', ''],
+      ['6', 'Ngày sai', '', 'PKT', '', '', '31/02/2026', '', '', '', ''],
+      ['7', 'Trước ngày giao', '', 'PKT', '', '', '02/01/2026', '', '', '', ''],
+      ['8', 'Chủ trì kiêm phối hợp', '', 'PKT', 'PKT', '', '', '', '', '', ''],
+      ['9', 'Người không thuộc đơn vị', '', 'PKT', '', 'Đàm Văn Sơn', '', '', '', '', ''],
+      ['10', 'Mức độ lạ', '', 'PKT', '', '', '', '', 'Siêu gấp', '', ''],
+      ['11', 'Số ngày âm', '', 'PKT', '', '', '', '-3', '', '', ''],
     );
     expect(r.errors.map((e) => e.row)).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     const reason = (row: number) => r.errors.find((e) => e.row === row)!.reason;
@@ -120,12 +102,12 @@ describe('annual plan import', () => {
 
   it('refuses a file that is not the template, and an empty one', () => {
     expect(parsePlanRows(workbookOf([['Họ tên', 'Ngày sinh']]), ctx).errors[0].reason).toContain('Không tìm thấy dòng tiêu đề của mẫu kế hoạch năm');
-    expect(parsePlanRows(workbookOf([header, ['', '']]), ctx).errors).toEqual([{ row: 2, reason: 'Tệp không có dòng nhiệm vụ nào.' }]);
+    expect(parseRows(['', '']).errors).toEqual([{ row: 2, reason: 'Tệp không có dòng nhiệm vụ nào.' }]);
   });
 
   it('accepts its own template rows', () => {
     const rows = planTemplateRows('PKT', 'VHXH', 2026).map((row) => row.map((c) => (c === null ? '' : String(c))));
-    const r = parsePlanRows(workbookOf([header, ...rows]), ctx);
+    const r = parseRows(...rows);
     expect(r.errors).toEqual([]);
     expect(r.drafts.map((d) => d.leadUnitId)).toEqual(['pkt', 'pkt']);
   });

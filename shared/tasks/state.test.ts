@@ -11,6 +11,7 @@ import {
   foldTask,
   formatRate,
   overdueBucketOf,
+  rateFormulas,
   type TaskCategory,
   type TaskSettings,
 } from './state';
@@ -199,6 +200,17 @@ describe('rates', () => {
     expect(formatRate(computeRate(counts, 'overdueShare'))).toBe('1,02%');
     const withDeadline = computeRate({ ...counts, doneNoDeadline: 100, openNoDeadline: 50 }, 'withDeadlineOnTime');
     expect(withDeadline).toMatchObject({ numerator: 14_068, denominator: 21_914 });
+  });
+
+  it('prints each formula in the words of the counts it divides', () => {
+    expect(Object.fromEntries(Object.values(rateFormulas).map((f) => [f.id, f.formulaText]))).toEqual({
+      dueCompletion: '(Hoàn thành đúng hạn + Hoàn thành quá hạn) / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)',
+      dueOnTime: 'Hoàn thành đúng hạn / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)',
+      dueOverdueShare: 'Quá hạn chưa hoàn thành / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)',
+      overdueShare: 'Quá hạn chưa hoàn thành / Tổng số nhiệm vụ',
+      withDeadlineOnTime: 'Hoàn thành đúng hạn / (Tổng số nhiệm vụ − Nhiệm vụ không có thời hạn)',
+      completedOnTime: 'Hoàn thành đúng hạn / (Hoàn thành đúng hạn + Hoàn thành quá hạn)',
+    });
   });
 
   it('rounds every rate half-up to two decimals, exactly', () => {

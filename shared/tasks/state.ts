@@ -484,6 +484,23 @@ export interface RateFormula {
   denominator(c: CategoryCounts): number;
 }
 
+/** A term of a formula: the count and the words the report prints for it, so the two never disagree. */
+interface Term {
+  text: string;
+  count(c: CategoryCounts): number;
+}
+const DONE_ON_TIME: Term = { text: 'Hoàn thành đúng hạn', count: (c) => c.doneOnTime };
+const DONE: Term = { text: '(Hoàn thành đúng hạn + Hoàn thành quá hạn)', count: (c) => c.doneOnTime + c.doneLate };
+const OVERDUE: Term = { text: 'Quá hạn chưa hoàn thành', count: (c) => c.openOverdue };
+/** Tasks come due: done (on time or late) or overdue. */
+const COME_DUE: Term = { text: '(Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)', count: (c) => c.doneOnTime + c.doneLate + c.openOverdue };
+const TOTAL: Term = { text: 'Tổng số nhiệm vụ', count: (c) => totalOf(c) };
+const WITH_DEADLINE: Term = { text: '(Tổng số nhiệm vụ − Nhiệm vụ không có thời hạn)', count: (c) => totalOf(c) - c.doneNoDeadline - c.openNoDeadline };
+
+function formula(id: RateFormulaId, label: string, better: RateFormula['better'], numerator: Term, denominator: Term): RateFormula {
+  return { id, label, formulaText: `${numerator.text} / ${denominator.text}`, better, numerator: numerator.count, denominator: denominator.count };
+}
+
 /**
  * Named formulas. The Government Office's 2017 report (1270/BC-TCTTTg) prints 98,62% for
  * "nhiệm vụ đến hạn đã hoàn thành" = (14.068 + 1.983) / (14.068 + 1.983 + 223): done (on time
@@ -493,54 +510,12 @@ export interface RateFormula {
  * 87,6% is the on-time share of completions: 14.068 / (14.068 + 1.983).
  */
 export const rateFormulas: Record<RateFormulaId, RateFormula> = {
-  dueCompletion: {
-    id: 'dueCompletion',
-    label: 'Tỷ lệ nhiệm vụ đến hạn đã hoàn thành',
-    formulaText: '(Hoàn thành đúng hạn + Hoàn thành quá hạn) / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)',
-    better: 'higher',
-    numerator: (c) => c.doneOnTime + c.doneLate,
-    denominator: (c) => c.doneOnTime + c.doneLate + c.openOverdue,
-  },
-  dueOnTime: {
-    id: 'dueOnTime',
-    label: 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đến hạn',
-    formulaText: 'Hoàn thành đúng hạn / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)',
-    better: 'higher',
-    numerator: (c) => c.doneOnTime,
-    denominator: (c) => c.doneOnTime + c.doneLate + c.openOverdue,
-  },
-  dueOverdueShare: {
-    id: 'dueOverdueShare',
-    label: 'Tỷ lệ quá hạn trên số nhiệm vụ đến hạn',
-    formulaText: 'Quá hạn chưa hoàn thành / (Hoàn thành đúng hạn + Hoàn thành quá hạn + Quá hạn chưa hoàn thành)',
-    better: 'lower',
-    numerator: (c) => c.openOverdue,
-    denominator: (c) => c.doneOnTime + c.doneLate + c.openOverdue,
-  },
-  overdueShare: {
-    id: 'overdueShare',
-    label: 'Tỷ lệ quá hạn trên tổng số nhiệm vụ',
-    formulaText: 'Quá hạn chưa hoàn thành / Tổng số nhiệm vụ',
-    better: 'lower',
-    numerator: (c) => c.openOverdue,
-    denominator: (c) => totalOf(c),
-  },
-  withDeadlineOnTime: {
-    id: 'withDeadlineOnTime',
-    label: 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ có thời hạn',
-    formulaText: 'Hoàn thành đúng hạn / (Tổng số nhiệm vụ − Nhiệm vụ không có thời hạn)',
-    better: 'higher',
-    numerator: (c) => c.doneOnTime,
-    denominator: (c) => totalOf(c) - c.doneNoDeadline - c.openNoDeadline,
-  },
-  completedOnTime: {
-    id: 'completedOnTime',
-    label: 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đã hoàn thành',
-    formulaText: 'Hoàn thành đúng hạn / (Hoàn thành đúng hạn + Hoàn thành quá hạn)',
-    better: 'higher',
-    numerator: (c) => c.doneOnTime,
-    denominator: (c) => c.doneOnTime + c.doneLate,
-  },
+  dueCompletion: formula('dueCompletion', 'Tỷ lệ nhiệm vụ đến hạn đã hoàn thành', 'higher', DONE, COME_DUE),
+  dueOnTime: formula('dueOnTime', 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đến hạn', 'higher', DONE_ON_TIME, COME_DUE),
+  dueOverdueShare: formula('dueOverdueShare', 'Tỷ lệ quá hạn trên số nhiệm vụ đến hạn', 'lower', OVERDUE, COME_DUE),
+  overdueShare: formula('overdueShare', 'Tỷ lệ quá hạn trên tổng số nhiệm vụ', 'lower', OVERDUE, TOTAL),
+  withDeadlineOnTime: formula('withDeadlineOnTime', 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ có thời hạn', 'higher', DONE_ON_TIME, WITH_DEADLINE),
+  completedOnTime: formula('completedOnTime', 'Tỷ lệ hoàn thành đúng hạn trên số nhiệm vụ đã hoàn thành', 'higher', DONE_ON_TIME, DONE),
 };
 
 export interface Rate {

@@ -94,8 +94,7 @@ export function directiveFormErrors(d: DirectiveFormDraft): FormErrors {
   const receivedOn = dateField(errors, 'receivedOn', 'Ngày nhận', d.receivedOn, true);
   if (issuedOn && receivedOn && receivedOn < issuedOn) errors.receivedOn = 'Ngày nhận: không được trước ngày ban hành.';
   const parsed = directiveInputSchema.safeParse({ ...d, issuedOn: issuedOn ?? '2000-01-01', receivedOn, issuerUnitId: null, attachments: [] });
-  if (!parsed.success) return { ...schemaErrors(parsed.error.issues, directiveFieldLabels), ...errors };
-  return errors;
+  return { ...schemaErrors(parsed.error?.issues ?? [], directiveFieldLabels), ...errors };
 }
 
 // ─── Lấy ý kiến, trình cấp trên ────────────────────────────────────────────────────────
@@ -139,23 +138,8 @@ export function consultationFormErrors(d: ConsultationFormDraft): FormErrors {
     if (iso && iso <= d.requestedOn) errors.deadline = 'Hạn trả lời: phải sau ngày lấy ý kiến.';
     deadline = { kind: 'fixed', date: iso ?? d.requestedOn };
   } else if (!Number.isInteger(d.days) || d.days < 1 || d.days > 60) errors.deadline = 'Hạn trả lời: số ngày làm việc từ 1 đến 60.';
-  const parsed = consultationDraftSchema.safeParse({
-    subject: d.subject,
-    dossierKind: d.dossierKind,
-    dossierTitle: d.dossierTitle,
-    field: d.field,
-    content: d.content,
-    attachments: [],
-    requesterUnitId: d.requesterUnitId ?? 'x',
-    consultedUnitIds: d.consultedUnitIds,
-    legalBasis: d.legalBasis,
-    requestRef: d.requestRef,
-    requestedOn: d.requestedOn,
-    deadline,
-    taskId: null,
-  });
-  if (!parsed.success) return { ...schemaErrors(parsed.error.issues, consultationFieldLabels), ...errors };
-  return errors;
+  const parsed = consultationDraftSchema.safeParse({ ...d, attachments: [], requesterUnitId: d.requesterUnitId ?? 'x', deadline, taskId: null });
+  return { ...schemaErrors(parsed.error?.issues ?? [], consultationFieldLabels), ...errors };
 }
 
 export const upwardFieldLabels: Record<string, string> = {
@@ -183,19 +167,13 @@ export function upwardFormErrors(d: UpwardFormDraft): FormErrors {
   if (!d.fromUnitId) errors.fromUnitId = 'Đơn vị đề nghị: tài khoản này không làm việc cho đơn vị nào nên không trình được.';
   if (!Number.isInteger(d.days) || d.days < 1 || d.days > 60) errors.deadline = 'Thời hạn trả lời: số ngày làm việc từ 1 đến 60.';
   const parsed = upwardDraftSchema.safeParse({
-    subject: d.subject,
-    content: d.content,
+    ...d,
     fromUnitId: d.fromUnitId ?? 'x',
-    toUnitId: d.toUnitId,
-    addressee: d.addressee,
-    beyondAuthorityReason: d.beyondAuthorityReason,
     attachments: [],
-    requestedOn: d.requestedOn,
     deadline: { kind: 'workingDays', days: Number.isInteger(d.days) && d.days >= 1 ? d.days : 1, from: d.requestedOn },
     taskId: null,
   });
-  if (!parsed.success) return { ...schemaErrors(parsed.error.issues, upwardFieldLabels), ...errors };
-  return errors;
+  return { ...schemaErrors(parsed.error?.issues ?? [], upwardFieldLabels), ...errors };
 }
 
 // ─── Danh mục: đơn vị, cán bộ ─────────────────────────────────────────────────────────
@@ -230,8 +208,7 @@ export function unitFormErrors(d: UnitFormDraft): FormErrors {
   const validFrom = dateField(errors, 'validFrom', 'Hiệu lực từ ngày', d.validFrom, false);
   const validTo = dateField(errors, 'validTo', 'Hiệu lực đến ngày', d.validTo, true);
   const parsed = unitInputSchema.safeParse({ ...d, symbol: d.symbol.toUpperCase(), validFrom: validFrom ?? '2000-01-01', validTo: validFrom ? validTo : null });
-  if (!parsed.success) return { ...schemaErrors(parsed.error.issues, unitFieldLabels), ...errors };
-  return errors;
+  return { ...schemaErrors(parsed.error?.issues ?? [], unitFieldLabels), ...errors };
 }
 
 export const officialFieldLabels: Record<string, string> = { fullName: 'Họ và tên', phone: 'Điện thoại', email: 'Email' };

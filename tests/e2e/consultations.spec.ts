@@ -7,13 +7,12 @@
  * coordinator's PC: the coordinator's clerk may not answer in a department's name.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test, expect, type Site } from './fixtures';
-import { login as signIn, logout as signOut } from './helpers/session';
+import { addUnitAccount, login as signIn, logout as signOut } from './helpers/session';
 import { firstRun } from './helpers/firstRun';
-import { writeWorkbook } from '../../electron/main/xlsx/workbook';
-import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
+import { importRegistry } from './helpers/registry';
 
 const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
 
@@ -25,19 +24,6 @@ async function setToday(site: Site, clock: { now: Date }, date: string): Promise
 
 const logout = (site: Site): Promise<void> => signOut(site.page);
 const login = (site: Site, username: string, password = 'matkhau-an-toan'): Promise<void> => signIn(site.page, username, password);
-
-async function createUnitAccount(site: Site, username: string, displayName: string, unit: string): Promise<void> {
-  const { page } = site;
-  await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
-  const d = page.getByRole('dialog');
-  await d.getByLabel('Tên đăng nhập').fill(username);
-  await d.getByLabel('Họ và tên').fill(displayName);
-  await d.getByRole('combobox', { name: 'Đơn vị' }).click();
-  await page.getByRole('option', { name: unit }).click();
-  await d.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill('matkhau-an-toan');
-  await d.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('cell', { name: username, exact: true })).toBeVisible();
-}
 
 const SUBJECT = 'Lấy ý kiến dự thảo Kế hoạch phát triển du lịch năm 2027';
 const unitRow = (site: Site, unit: string) => site.page.locator(`tr[data-unit="${unit}"]`);
@@ -54,37 +40,21 @@ test('consultation to 4 units: replies, vague reply refused, late reply, deemed 
   await expect(site.page.getByRole('heading', { name: 'Danh mục đơn vị' })).toBeVisible();
 
   // Units with their fields of responsibility, and the Chair who signs.
-  const unitsFile = join(tmp, 'don-vi.xlsx');
-  writeFileSync(
-    unitsFile,
-    await writeWorkbook([
-      {
-        name: 'Đơn vị',
-        columns: UNIT_COLUMNS,
-        rows: [
-          ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'KT', 'UBND', '01/07/2025', '', 2, 'Du lịch; Nông nghiệp'],
-          ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, 'Du lịch; Văn hóa'],
-          ['Phòng Tài chính - Kế hoạch', 'TCKH', 'Cơ quan chuyên môn / Phòng', 'TCKH', 'UBND', '01/07/2025', '', 4, 'Ngân sách; Du lịch'],
-          ['Công an xã', 'CAX', 'Khác', 'CA', 'UBND', '01/07/2025', '', 5, 'An ninh trật tự'],
-        ],
-      },
-    ]),
-  );
-  site.dialogs.openPaths.push(unitsFile);
-  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-  await expect(page.getByText('Đã nhập 4 đơn vị')).toBeVisible();
-  await page.getByRole('link', { name: 'Cán bộ, công chức' }).click();
-  const officialsFile = join(tmp, 'can-bo.xlsx');
-  writeFileSync(officialsFile, await writeWorkbook([{ name: 'Cán bộ', columns: OFFICIAL_COLUMNS, rows: [['CB01', 'Nguyễn Phương Huy', 'UBND', 'Chủ tịch', 'x', '01/07/2025', '', '', '']] }]));
-  site.dialogs.openPaths.push(officialsFile);
-  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
-  await expect(page.getByText('Đã nhập 1 cán bộ')).toBeVisible();
+  await importRegistry(site, tmp, {
+    units: [
+      ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'KT', 'UBND', '01/07/2025', '', 2, 'Du lịch; Nông nghiệp'],
+      ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, 'Du lịch; Văn hóa'],
+      ['Phòng Tài chính - Kế hoạch', 'TCKH', 'Cơ quan chuyên môn / Phòng', 'TCKH', 'UBND', '01/07/2025', '', 4, 'Ngân sách; Du lịch'],
+      ['Công an xã', 'CAX', 'Khác', 'CA', 'UBND', '01/07/2025', '', 5, 'An ninh trật tự'],
+    ],
+    officials: [['CB01', 'Nguyễn Phương Huy', 'UBND', 'Chủ tịch', 'x', '01/07/2025', '', '', '']],
+  });
 
   // One account per consulted unit (Cài đặt → Tài khoản).
   await page.getByRole('link', { name: 'Tài khoản' }).click();
-  await createUnitAccount(site, 'kt.pkt', 'Lương Thị Hà', '— Phòng Kinh tế');
-  await createUnitAccount(site, 'vhxh.son', 'Đàm Văn Sơn', '— Phòng Văn hóa - Xã hội');
-  await createUnitAccount(site, 'tckh.mai', 'Hoàng Thị Mai', '— Phòng Tài chính - Kế hoạch');
+  await addUnitAccount(page, { username: 'kt.pkt', displayName: 'Lương Thị Hà', unit: '— Phòng Kinh tế', password: 'matkhau-an-toan' });
+  await addUnitAccount(page, { username: 'vhxh.son', displayName: 'Đàm Văn Sơn', unit: '— Phòng Văn hóa - Xã hội', password: 'matkhau-an-toan' });
+  await addUnitAccount(page, { username: 'tckh.mai', displayName: 'Hoàng Thị Mai', unit: '— Phòng Tài chính - Kế hoạch', password: 'matkhau-an-toan' });
 
   // The request: 4 units, 5 working days from Thu 23/4/2026 (Giỗ Tổ, 30/4 and 1/5 skipped).
   await page.getByRole('link', { name: 'Lấy ý kiến, trình cấp trên' }).click();

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { firstRun } from './helpers/firstRun';
+import { loadSmallDemo } from './helpers/session';
 import { documentText } from './helpers/docx';
 
 const SCREENSHOTS = resolve(import.meta.dirname, 'screenshots');
@@ -57,9 +58,7 @@ test('demo data → units grouped → one unit’s công văn 01 → batch with 
   await firstRun(site, { authorityName: 'Ủy ban nhân dân tỉnh Cao Bằng', parentName: '' });
 
   // Demo data (small) from the dashboard card.
-  await page.getByText('Nhỏ (300 nhiệm vụ)').click();
-  await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
-  await expect(page.getByText(/Đã nạp dữ liệu mẫu: .* 300 nhiệm vụ/)).toBeVisible({ timeout: 120_000 });
+  await loadSmallDemo(page);
 
   // The centre: units grouped by lead unit with overdue counts, most overdue first.
   await page.getByRole('link', { name: 'Đôn đốc', exact: true }).click();

@@ -1,8 +1,5 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { test, expect } from './fixtures';
-import { writeWorkbook } from '../../electron/main/xlsx/workbook';
-import { OFFICIAL_COLUMNS, UNIT_COLUMNS } from '../../shared/registries/xlsxImport';
+import { importFile, registryWorkbook } from './helpers/registry';
 
 test('first run → admin → units and officials (form and .xlsx) → reload → logout/login keeps everything', async ({ site, tmp }) => {
   const { page } = site;
@@ -51,22 +48,11 @@ test('first run → admin → units and officials (form and .xlsx) → reload �
   await expect(page.getByRole('cell', { name: 'Phòng Kinh tế', exact: true })).toBeVisible();
 
   // Units by .xlsx import: first a file with a bad row (nothing imported), then a clean one.
-  const bad = join(tmp, 'don-vi-loi.xlsx');
-  await writeFile(
-    bad,
-    await writeWorkbook([
-      {
-        name: 'Đơn vị',
-        columns: UNIT_COLUMNS,
-        rows: [
-          ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, 'Giáo dục; Y tế'],
-          ['Thôn Nà Pò', 'NAPO', 'Thôn, tổ dân phố', '', 'KHONGCO', '31/02/2025', '', 9, ''],
-        ],
-      },
-    ]),
-  );
-  site.dialogs.openPaths.push(bad);
-  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+  const bad = await registryWorkbook(tmp, 'don-vi-loi.xlsx', 'units', [
+    ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, 'Giáo dục; Y tế'],
+    ['Thôn Nà Pò', 'NAPO', 'Thôn, tổ dân phố', '', 'KHONGCO', '31/02/2025', '', 9, ''],
+  ]);
+  await importFile(site, bad);
   const errors = page.getByRole('dialog', { name: /Tệp có lỗi/ });
   await expect(errors).toContainText('Hiệu lực từ ngày: Ngày 31/02/2025 không có thật.');
   await expect(errors.getByRole('cell', { name: '3', exact: true })).toBeVisible();
@@ -74,23 +60,12 @@ test('first run → admin → units and officials (form and .xlsx) → reload �
   await errors.getByRole('button').first().click();
   await expect(page.getByRole('cell', { name: 'Phòng Văn hóa - Xã hội', exact: true })).toHaveCount(0);
 
-  const good = join(tmp, 'don-vi.xlsx');
-  await writeFile(
-    good,
-    await writeWorkbook([
-      {
-        name: 'Đơn vị',
-        columns: UNIT_COLUMNS,
-        rows: [
-          ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, 'Giáo dục; Y tế'],
-          ['Trung tâm Phục vụ hành chính công', 'TTHCC', 'Trung tâm phục vụ hành chính công', 'TTHCC', 'UBND', '01/07/2025', '', 4, ''],
-          ['Thôn Nà Pò', 'NAPO', 'Thôn, tổ dân phố', '', 'UBND', '01/07/2025', '', 9, ''],
-        ],
-      },
-    ]),
-  );
-  site.dialogs.openPaths.push(good);
-  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+  const good = await registryWorkbook(tmp, 'don-vi.xlsx', 'units', [
+    ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, 'Giáo dục; Y tế'],
+    ['Trung tâm Phục vụ hành chính công', 'TTHCC', 'Trung tâm phục vụ hành chính công', 'TTHCC', 'UBND', '01/07/2025', '', 4, ''],
+    ['Thôn Nà Pò', 'NAPO', 'Thôn, tổ dân phố', '', 'UBND', '01/07/2025', '', 9, ''],
+  ]);
+  await importFile(site, good);
   await expect(page.getByText('Đã nhập 3 đơn vị')).toBeVisible();
   await expect(page.getByRole('cell', { name: /^Phòng Văn hóa - Xã hội/ })).toBeVisible();
   // Diacritics-insensitive search.
@@ -116,23 +91,12 @@ test('first run → admin → units and officials (form and .xlsx) → reload �
   await od.getByRole('button', { name: 'Lưu' }).click();
   await expect(page.getByRole('cell', { name: /Phó Chủ tịch UBND – Ủy ban nhân dân xã Hòa An; Chánh Văn phòng – Văn phòng HĐND và UBND/ })).toBeVisible();
 
-  const officialsFile = join(tmp, 'can-bo.xlsx');
-  await writeFile(
-    officialsFile,
-    await writeWorkbook([
-      {
-        name: 'Cán bộ',
-        columns: OFFICIAL_COLUMNS,
-        rows: [
-          ['CB02', 'Lương Thị Hà', 'PKT', 'Trưởng phòng', 'x', '01/07/2025', '', '0912345678', ''],
-          ['CB03', 'Đàm Văn Sơn', 'VHXH', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
-          ['CB03', 'Đàm Văn Sơn', 'TTHCC', 'Giám đốc', 'x', '01/07/2025', '', '', ''],
-        ],
-      },
-    ]),
-  );
-  site.dialogs.openPaths.push(officialsFile);
-  await page.getByRole('button', { name: 'Nhập từ Excel' }).click();
+  const officialsFile = await registryWorkbook(tmp, 'can-bo.xlsx', 'officials', [
+    ['CB02', 'Lương Thị Hà', 'PKT', 'Trưởng phòng', 'x', '01/07/2025', '', '0912345678', ''],
+    ['CB03', 'Đàm Văn Sơn', 'VHXH', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
+    ['CB03', 'Đàm Văn Sơn', 'TTHCC', 'Giám đốc', 'x', '01/07/2025', '', '', ''],
+  ]);
+  await importFile(site, officialsFile);
   await expect(page.getByText('Đã nhập 2 cán bộ')).toBeVisible();
   await page.getByLabel('Tìm cán bộ').fill('dam van son');
   await expect(page.getByText('1 / 3 cán bộ')).toBeVisible();

@@ -7,8 +7,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { firstRun } from './helpers/firstRun';
-import { importRegistry } from './helpers/registry';
-import { openTask, PASSWORD, pick, switchTo } from './helpers/session';
+import { importRegistry, TWO_DEPARTMENTS, VHXH_HEAD, VICE_CHAIR } from './helpers/registry';
+import { addUnitAccount, openTask, pick, switchTo } from './helpers/session';
 
 /** Closes the success notices so the screenshots show the screen under them (the fixed test clock keeps them open). */
 async function dismissToasts(page: Page): Promise<void> {
@@ -24,25 +24,9 @@ test('the office clerk types a unit’s paper report and reply on its behalf; th
   const { page } = site;
   await page.clock.setFixedTime(new Date('2026-03-02T09:00:00+07:00'));
   await firstRun(site);
-  await importRegistry(site, tmp, {
-    units: [
-      ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'KT', 'UBND', '01/07/2025', '', 2, ''],
-      ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, ''],
-    ],
-    officials: [
-      ['CB01', 'Hoàng Văn Đức', 'UBND', 'Phó Chủ tịch UBND', '', '01/07/2025', '', '', ''],
-      ['CB03', 'Đàm Văn Sơn', 'VHXH', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
-    ],
-  });
+  await importRegistry(site, tmp, { units: TWO_DEPARTMENTS, officials: [VICE_CHAIR, VHXH_HEAD] });
   await page.getByRole('link', { name: 'Tài khoản' }).click();
-  await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
-  const account = page.getByRole('dialog');
-  await account.getByLabel('Tên đăng nhập').fill('pkt.cb');
-  await account.getByLabel('Họ và tên').fill('Cán bộ Phòng Kinh tế');
-  await pick(page, account, 'Đơn vị', 'Phòng Kinh tế');
-  await account.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(PASSWORD);
-  await account.getByRole('button', { name: 'Lưu' }).click();
-  await expect(page.getByRole('cell', { name: 'pkt.cb', exact: true })).toBeVisible();
+  await addUnitAccount(page, { username: 'pkt.cb', displayName: 'Cán bộ Phòng Kinh tế', unit: 'Phòng Kinh tế' });
 
   // A task led by Phòng Văn hóa - Xã hội, with Phòng Kinh tế in support.
   await site.open('tasks/new');

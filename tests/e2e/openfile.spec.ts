@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { firstRun } from './helpers/firstRun';
 import { addUnitByForm } from './helpers/registry';
+import { exportPackage } from './helpers/sync';
 
 test('double-clicked sync files open the pairing step and the import preview; other files are refused', async ({ newSite, tmp }) => {
   test.setTimeout(300_000);
@@ -54,11 +55,7 @@ test('double-clicked sync files open the pairing step and the import preview; ot
   await expect(commune.page.getByText(/Đã nhận danh bạ: 1 máy được tin cậy/)).toBeVisible();
 
   // The office exports a package; double-clicked at the commune it opens the import preview.
-  const pkg = join(tmp, 'goi-1.dondoc');
-  await office.open('sync-export');
-  office.dialogs.savePaths.push(pkg);
-  await office.page.getByRole('button', { name: 'Xuất gói cho Ủy ban nhân dân xã Hòa An' }).click();
-  await expect(office.page.getByText('Đã lưu gói số 1 cho Ủy ban nhân dân xã Hòa An')).toBeVisible();
+  const pkg = await exportPackage(office, tmp, 'goi-1.dondoc', 'Ủy ban nhân dân xã Hòa An', 1);
 
   await commune.open('');
   await commune.openFile(pkg);

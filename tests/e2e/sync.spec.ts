@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test, expect, type Site } from './fixtures';
 import { firstRun } from './helpers/firstRun';
 import { addUnitByForm } from './helpers/registry';
+import { exportPackage } from './helpers/sync';
 import type { Op } from '../../shared/data/ops';
 import { chainOps, type ChainHead } from '../../shared/sync/authorship';
 import { nodeChainCrypto } from '../../electron/main/sync/authorship';
@@ -98,11 +99,7 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
   await office.page.getByRole('button', { name: 'Giao nhiệm vụ', exact: true }).click();
   await expect(office.page.getByRole('heading', { name: 'Rà soát hộ nghèo, hộ cận nghèo năm 2026' })).toBeVisible();
 
-  const pkg1 = join(tmp, 'goi-1.dondoc');
-  await office.open('sync-export');
-  office.dialogs.savePaths.push(pkg1);
-  await office.page.getByRole('button', { name: 'Xuất gói cho Ủy ban nhân dân xã Hòa An' }).click();
-  await expect(office.page.getByText('Đã lưu gói số 1 cho Ủy ban nhân dân xã Hòa An')).toBeVisible();
+  const pkg1 = await exportPackage(office, tmp, 'goi-1.dondoc', 'Ủy ban nhân dân xã Hòa An', 1);
   await office.shot('sync-05-office-export');
 
   await commune.open('sync-import');
@@ -193,11 +190,7 @@ test('two sites pair, exchange a task and its completion, and a forged deadline 
     JSON.stringify({ segment: oneOpSegment(chained.ops[0]), next: chained.head }),
   );
 
-  const pkg2 = join(tmp, 'goi-xa-1.dondoc');
-  await commune.open('sync-export');
-  commune.dialogs.savePaths.push(pkg2);
-  await commune.page.getByRole('button', { name: 'Xuất gói cho Ủy ban nhân dân tỉnh Cao Bằng' }).click();
-  await expect(commune.page.getByText('Đã lưu gói số 1 cho Ủy ban nhân dân tỉnh Cao Bằng')).toBeVisible();
+  const pkg2 = await exportPackage(commune, tmp, 'goi-xa-1.dondoc', 'Ủy ban nhân dân tỉnh Cao Bằng', 1);
 
   await office.open('sync-import');
   office.dialogs.openPaths.push(pkg2);

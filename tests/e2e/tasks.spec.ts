@@ -11,8 +11,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test, expect } from './fixtures';
 import { ADMIN, firstRun } from './helpers/firstRun';
-import { importRegistry } from './helpers/registry';
-import { openTask, PASSWORD, pick, setToday, switchTo } from './helpers/session';
+import { importRegistry, PKT_HEAD, TWO_DEPARTMENTS, VHXH_HEAD, VICE_CHAIR } from './helpers/registry';
+import { addUnitAccount, openTask, pick, setToday, switchTo } from './helpers/session';
 
 test('directive → two tasks → progress, extension granted → completion judged by the setting → refusals → history', async ({ site, tmp }) => {
   test.setTimeout(240_000);
@@ -21,33 +21,12 @@ test('directive → two tasks → progress, extension granted → completion jud
   await firstRun(site);
 
   // Units and officials by .xlsx import, as foundation.spec does.
-  await importRegistry(site, tmp, {
-    units: [
-      ['Phòng Kinh tế', 'PKT', 'Cơ quan chuyên môn / Phòng', 'KT', 'UBND', '01/07/2025', '', 2, ''],
-      ['Phòng Văn hóa - Xã hội', 'VHXH', 'Cơ quan chuyên môn / Phòng', 'VHXH', 'UBND', '01/07/2025', '', 3, ''],
-    ],
-    officials: [
-      ['CB01', 'Hoàng Văn Đức', 'UBND', 'Phó Chủ tịch UBND', '', '01/07/2025', '', '', ''],
-      ['CB02', 'Lương Thị Hà', 'PKT', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
-      ['CB03', 'Đàm Văn Sơn', 'VHXH', 'Trưởng phòng', 'x', '01/07/2025', '', '', ''],
-    ],
-  });
+  await importRegistry(site, tmp, { units: TWO_DEPARTMENTS, officials: [VICE_CHAIR, PKT_HEAD, VHXH_HEAD] });
 
   // One account per unit.
   await page.getByRole('link', { name: 'Tài khoản' }).click();
-  for (const [username, name, unit] of [
-    ['pkt.cb', 'Cán bộ Phòng Kinh tế', 'Phòng Kinh tế'],
-    ['vhxh.cb', 'Cán bộ Phòng Văn hóa', 'Phòng Văn hóa - Xã hội'],
-  ] as const) {
-    await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
-    const d = page.getByRole('dialog');
-    await d.getByLabel('Tên đăng nhập').fill(username);
-    await d.getByLabel('Họ và tên').fill(name);
-    await pick(page, d, 'Đơn vị', unit);
-    await d.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(PASSWORD);
-    await d.getByRole('button', { name: 'Lưu' }).click();
-    await expect(page.getByRole('cell', { name: username, exact: true })).toBeVisible();
-  }
+  await addUnitAccount(page, { username: 'pkt.cb', displayName: 'Cán bộ Phòng Kinh tế', unit: 'Phòng Kinh tế' });
+  await addUnitAccount(page, { username: 'vhxh.cb', displayName: 'Cán bộ Phòng Văn hóa', unit: 'Phòng Văn hóa - Xã hội' });
 
   // 1. Register a directive, with its scan attached.
   await page.getByRole('link', { name: 'Văn bản chỉ đạo' }).click();

@@ -5,6 +5,7 @@
  */
 import { test, expect } from './fixtures';
 import { firstRun } from './helpers/firstRun';
+import { loadSmallDemo } from './helpers/session';
 
 test('the dashboard rolls over at midnight without a reload', async ({ site }) => {
   test.setTimeout(240_000);
@@ -12,9 +13,7 @@ test('the dashboard rolls over at midnight without a reload', async ({ site }) =
   await page.clock.setFixedTime(new Date('2026-03-02T23:58:00+07:00'));
   await firstRun(site, { authorityName: 'Ủy ban nhân dân tỉnh Cao Bằng', parentName: '' });
   // The dashboard shows its date once there are tasks: the small demo (a province, hence the name above).
-  await page.getByText('Nhỏ (300 nhiệm vụ)').click();
-  await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
-  await expect(page.getByText(/Đã nạp dữ liệu mẫu: .* 300 nhiệm vụ/)).toBeVisible({ timeout: 120_000 });
+  await loadSmallDemo(page);
   await expect(page.getByText('Tính đến ngày 02/03/2026')).toBeVisible();
 
   await page.clock.setFixedTime(new Date('2026-03-03T00:01:00+07:00'));

@@ -15,8 +15,8 @@ import type { IpcResult } from '@shared/ipc/result';
 import { createHandlers } from '../../electron/main/handlers';
 import { dispatch } from '../../electron/main/ipc/dispatch';
 import type { HandlerTable } from '../../electron/main/ipc/types';
-import type { MainDeps } from '../../electron/main/deps';
 import { VIETNAMESE } from './mutate';
+import { testDeps } from '../fixtures/mainDeps';
 
 let root: string;
 let table: HandlerTable;
@@ -89,17 +89,8 @@ function checkResult(result: unknown): IpcResult<unknown> {
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'dondoc-fuzz-ipc-'));
-  const deps: MainDeps = {
-    dataDir: join(root, 'data'),
-    // Every dialog is cancelled: the fuzzer must never write a file outside the data folder.
-    dialogs: { pickSavePath: async () => null, pickOpenPath: async () => null, pickFolder: async () => null },
-    secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
-    shell: { openPath: async () => undefined },
-    now: () => new Date('2025-07-01T01:00:00.000Z'),
-    appVersion: '0.1.0',
-    isElectron: false,
-  };
-  table = await createHandlers(deps);
+  // Every dialog is cancelled (testDeps' default): the fuzzer must never write a file outside the data folder.
+  table = await createHandlers(testDeps(join(root, 'data'), () => new Date('2025-07-01T01:00:00.000Z')));
 });
 afterAll(async () => {
   await rm(root, { recursive: true, force: true });

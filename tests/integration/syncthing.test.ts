@@ -17,7 +17,7 @@ import { ORGANISATION_SETTINGS_ID, type Organisation } from '@shared/registries/
 import { BAD_DIR, isPackageName } from '@shared/sync/exchange';
 import { fingerprint } from '@shared/sync/fingerprint';
 import type { HandlerTable } from '../../electron/main/ipc/types';
-import type { MainDeps, SecretBox } from '../../electron/main/deps';
+import type { SecretBox } from '../../electron/main/deps';
 import { createKeyStore } from '../../electron/main/sync/keys';
 import { createExchangeHandlers } from '../../electron/main/handlers/exchange';
 import { createPackageExporter } from '../../electron/main/handlers/sync';
@@ -27,6 +27,7 @@ import { createTasks, reportProgress, type TaskActor } from '../../renderer/src/
 import { runExchangeCycle, type ExchangeCall, type PeerCycle } from '../../renderer/src/features/sync/data/exchange';
 import type { PeerRow } from '../../renderer/src/features/sync/data/types';
 import { SyncthingDaemon, syncthingBinary, waitFor } from './syncthingDaemon';
+import { testDeps } from '../fixtures/mainDeps';
 
 const HAVE_SYNCTHING = syncthingBinary() !== null;
 if (!HAVE_SYNCTHING && process.env.CI) throw new Error('syncthing is not installed (.ci/run installs the Debian package)');
@@ -63,19 +64,7 @@ const F = { vpToXa: 'vp-to-xa', xaToVp: 'xa-to-vp' } as const;
 const dirs = { vpOut: '', vpIn: '', xaOut: '', xaIn: '' };
 
 async function makeSite(siteId: string, name: string, role: AppSite['role'], units: string[]): Promise<AppSite> {
-  const deps: MainDeps = {
-    dataDir: join(root, `app-${siteId}`),
-    dialogs: {
-      pickSavePath: async () => null,
-      pickOpenPath: async () => null,
-      pickFolder: async () => null,
-    },
-    secretBox: box,
-    shell: { openPath: async () => undefined },
-    now: tick,
-    appVersion: '0.1.0',
-    isElectron: false,
-  };
+  const deps = testDeps(join(root, `app-${siteId}`), tick, { secretBox: box });
   const keys = createKeyStore(deps, () => siteId);
   // Short settle so a truncated file is judged within the test; the app waits longer.
   const handlers = createExchangeHandlers(deps, {

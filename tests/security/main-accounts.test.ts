@@ -12,6 +12,7 @@ import { SCRYPT_PARAMS, verifyPassword, type PasswordHash } from '../../electron
 import { resolveDataDir } from '../../electron/main/dataDir';
 import { createSealKey } from '../../electron/main/seal';
 import { ADMIN, makeOffice, STAFF, type Office } from './main-harness';
+import { refusal } from '../fixtures/errors';
 
 const offices: Office[] = [];
 async function office(dir?: string): Promise<Office> {
@@ -22,15 +23,6 @@ async function office(dir?: string): Promise<Office> {
 afterEach(async () => {
   for (const o of offices.splice(0)) await rm(o.dataDir, { recursive: true, force: true });
 });
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 interface FileShape {
   version: number;

@@ -8,24 +8,15 @@
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '@shared/errors';
 import { channelNames, type Channel } from '@shared/ipc/contract';
 import { SCHEMA_VERSION } from '@shared/data/schema';
 import { CHANNEL_ACCESS, ruleOf } from '../../electron/main/ipc/access';
 import { makeOps } from '../fixtures/sync';
 import { ADMIN, makeOffice, snapshot, STAFF, type Office } from './main-harness';
+import { refusal } from '../fixtures/errors';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };
 let office: Office;
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const guarded = channelNames.filter((c) => ruleOf(CHANNEL_ACCESS, c).level !== 'anyone');
 const adminOnly = channelNames.filter((c) => ruleOf(CHANNEL_ACCESS, c).level === 'admin');

@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '@shared/errors';
 import { BACKUP_MAGIC } from '../../electron/main/backup/backupFile';
 import { DondocDb } from '../../renderer/src/data/db';
 import { withWrites, type WriteContext } from '../../renderer/src/data/repository';
@@ -15,6 +14,7 @@ import { backupLive, loadBackup, restoreLoaded } from '../../renderer/src/data/r
 import { checkAuditAnchor, reportAuditHead } from '../../renderer/src/data/auditAnchor';
 import type { PeerRow } from '../../renderer/src/features/sync/data/types';
 import { ADMIN, makeOffice, type Office } from './main-harness';
+import { refusal } from '../fixtures/errors';
 
 const ctx: WriteContext = { site: 'site-test', actor: 'lan.vt (Nguyễn Thị Lan)', now: () => new Date('2026-11-29T03:00:00Z') };
 const plenty = async () => ({ usage: 0, quota: 10 * 1024 ** 3 });
@@ -35,15 +35,6 @@ const honestPeer: PeerRow = {
 
 let office: Office;
 let db: DondocDb;
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 // Database and file names differ per test through a counter, so every run is the same.
 let databases = 0;

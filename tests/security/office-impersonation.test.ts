@@ -6,11 +6,11 @@
  * reply a unit with no site of its own sent on paper — and every other way of using it is refused.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '@shared/errors';
 import { canOfferOnBehalf, ON_BEHALF_REASONS, onBehalfLine, type OnBehalfDocument } from '@shared/acting';
 import { onBehalfReplyUnits } from '@shared/consultations';
 import { canPerform } from '@shared/tasks/authority';
 import { foldTask } from '@shared/tasks/state';
+import type { TaskDraft } from '@shared/tasks/model';
 import { DondocDb } from '../../renderer/src/data/db';
 import { withWrites, type WriteContext } from '../../renderer/src/data/repository';
 import { addContribution, completeTask, createTasks, loadTaskState, reportProgress, type TaskActor } from '../../renderer/src/features/tasks/data/commands';
@@ -18,6 +18,7 @@ import { createConsultation, recordReply } from '../../renderer/src/features/con
 import { loadReplies } from '../../renderer/src/features/consultations/data/queries';
 import { loadOnBehalfContext } from '../../renderer/src/features/acting/onBehalf';
 import { countOps, readAllOps } from '../../renderer/src/data/opLog';
+import { refusal } from '../fixtures/errors';
 
 const ctx: WriteContext = { site: 'site-vp', actor: 'minh.kt (Trần Văn Minh)', now: () => new Date('2026-12-01T02:00:00Z') };
 const site = { siteRole: 'coordinator' as const, actsForUnitIds: ['ubnd', 'vp'] };
@@ -30,6 +31,21 @@ let databases = 0;
 afterEach(async () => {
   for (const db of dbs.splice(0)) await db.delete();
 });
+
+/** A task UBND xã assigns on 01/12/2026, due in 10 working days; `fields` say what and to whom. */
+function taskDraft(fields: Pick<TaskDraft, 'title' | 'content' | 'assignerOfficialId' | 'leadUnitId' | 'supportUnitIds' | 'responsibleOfficialId'>): TaskDraft {
+  return {
+    directiveId: null,
+    assignerUnitId: 'ubnd',
+    deadline: { kind: 'workingDays', days: 10, from: '2026-12-01' },
+    assignedOn: '2026-12-01',
+    planYear: 2026,
+    priority: 'normal',
+    legalBasis: '',
+    authorityLevel: 'commune',
+    ...fields,
+  };
+}
 
 async function coordinatorWithTask(): Promise<{ db: DondocDb; taskId: string }> {
   const db = new DondocDb(`sec-office-${++databases}`);
@@ -53,22 +69,7 @@ async function coordinatorWithTask(): Promise<{ db: DondocDb; taskId: string }> 
     );
   });
   const [taskId] = await createTasks(db, ctx, clerk, [
-    {
-      title: 'Rà soát hộ nghèo năm 2026',
-      content: 'Tổng hợp, báo cáo UBND xã.',
-      directiveId: null,
-      assignerUnitId: 'ubnd',
-      assignerOfficialId: 'o-chair',
-      leadUnitId: 'pkt',
-      supportUnitIds: ['vp'],
-      responsibleOfficialId: 'o-minh',
-      deadline: { kind: 'workingDays', days: 10, from: '2026-12-01' },
-      assignedOn: '2026-12-01',
-      planYear: 2026,
-      priority: 'normal',
-      legalBasis: '',
-      authorityLevel: 'commune',
-    },
+    taskDraft({ title: 'Rà soát hộ nghèo năm 2026', content: 'Tổng hợp, báo cáo UBND xã.', assignerOfficialId: 'o-chair', leadUnitId: 'pkt', supportUnitIds: ['vp'], responsibleOfficialId: 'o-minh' }),
   ]);
   return { db, taskId };
 }
@@ -93,33 +94,9 @@ async function pairCommune(db: DondocDb): Promise<void> {
 
 async function taskLedBy(db: DondocDb, leadUnitId: string, supportUnitIds: string[]): Promise<string> {
   const [taskId] = await createTasks(db, ctx, clerk, [
-    {
-      title: `Kiểm tra công tác phòng cháy (${leadUnitId})`,
-      content: '',
-      directiveId: null,
-      assignerUnitId: 'ubnd',
-      assignerOfficialId: null,
-      leadUnitId,
-      supportUnitIds,
-      responsibleOfficialId: null,
-      deadline: { kind: 'workingDays', days: 10, from: '2026-12-01' },
-      assignedOn: '2026-12-01',
-      planYear: 2026,
-      priority: 'normal',
-      legalBasis: '',
-      authorityLevel: 'commune',
-    },
+    taskDraft({ title: `Kiểm tra công tác phòng cháy (${leadUnitId})`, content: '', assignerOfficialId: null, leadUnitId, supportUnitIds, responsibleOfficialId: null }),
   ]);
   return taskId;
-}
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
 }
 
 describe('in-office impersonation', () => {

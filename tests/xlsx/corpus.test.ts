@@ -17,25 +17,13 @@ import type { Official, Post } from '@shared/registries/officials';
 import type { Unit } from '@shared/registries/units';
 import { OFFICIAL_COLUMNS, UNIT_COLUMNS, parseOfficialRows, parseUnitRows } from '@shared/registries/xlsxImport';
 import { PLAN_COLUMNS, parsePlanRows, planTemplateRows, type PlanImportContext } from '@shared/tasks/planImport';
+import { makeUnit } from '../fixtures/registries';
 
 const PYTHON = '/usr/bin/python3';
 const hasCalc = spawnSync('sh', ['-c', `command -v soffice && ${PYTHON} -c 'import uno' && test -e /usr/lib/libreoffice/program/libsclo.so`]).status === 0;
 
-const unit = (id: string, name: string, shortName: string, extra: Partial<Unit> = {}): Unit => ({
-  id,
-  name,
-  shortName,
-  kind: 'department',
-  symbol: shortName,
-  parentId: 'ubnd',
-  validFrom: '2025-07-01',
-  validTo: null,
-  order: 1,
-  fields: [],
-  ...extra,
-});
-const root = unit('ubnd', 'Ủy ban nhân dân xã Hòa An', 'UBND', { kind: 'leadership', parentId: null, order: 0 });
-const units: Unit[] = [root, unit('pkt', 'Phòng Kinh tế', 'PKT'), unit('vhxh', 'Phòng Văn hóa - Xã hội', 'VHXH')];
+const root = makeUnit('ubnd', 'Ủy ban nhân dân xã Hòa An', 'UBND', { kind: 'leadership', parentId: null, order: 0 });
+const units: Unit[] = [root, makeUnit('pkt', 'Phòng Kinh tế', 'PKT'), makeUnit('vhxh', 'Phòng Văn hóa - Xã hội', 'VHXH')];
 const officials: Official[] = [{ id: 'ha', fullName: 'Lương Thị Hà', active: true, phone: '', email: '' }];
 const posts: Post[] = [{ id: 'p1', officialId: 'ha', unitId: 'pkt', title: 'Trưởng phòng', isHead: true, from: '2025-07-01', to: null }];
 const planCtx: PlanImportContext = {

@@ -11,24 +11,16 @@ import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '@shared/errors';
-import type { Account, Session } from '@shared/ipc/channels/auth';
+import { accountSchema, type Account, type Session } from '@shared/ipc/channels/auth';
 import type { Role } from '@shared/roles';
-import { roleSchema } from '@shared/roles';
 import { newId } from '@shared/data/ids';
 import type { MainDeps } from '../deps';
 import { readJson, writeJson } from '../fs/jsonStore';
 import { createSealKey, type SealKey } from '../seal';
 import { hashPassword, needsRehash, verifyPassword } from './password';
 
-const storedAccountSchema = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: roleSchema,
-  unitId: z.string().nullable(),
-  officialId: z.string().nullable(),
-  active: z.boolean(),
-  createdAt: z.string(),
+/** An account as the renderer sees it, plus what never leaves main: the hash and the lockout. */
+const storedAccountSchema = accountSchema.extend({
   password: z.object({ algo: z.literal('scrypt'), N: z.number(), r: z.number(), p: z.number(), salt: z.string(), hash: z.string() }),
   failedAttempts: z.number().int().min(0),
   lockedUntil: z.string().nullable(),

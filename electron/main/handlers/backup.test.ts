@@ -2,7 +2,6 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '@shared/errors';
 import { backupChannels } from '@shared/ipc/channels/backup';
 import type { MainDeps } from '../deps';
 import { createAccountStore, type AccountStore } from '../auth/accounts';
@@ -10,6 +9,8 @@ import type { DiskSpace } from '../backup/disk';
 import { CHANNEL_ACCESS, guardTable } from '../ipc/access';
 import { createSealKey } from '../seal';
 import { backupsDir, createBackupHandlers, type BackupHandlers } from './backup';
+import { expectAppError } from '../../../tests/fixtures/errors';
+import { testDeps } from '../../../tests/fixtures/mainDeps';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };
 const GB = 1024 ** 3;
@@ -26,19 +27,9 @@ beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), 'dondoc-backup-'));
   clock = new Date('2025-07-01T01:00:00.000Z');
   space = { freeBytes: 50 * GB, totalBytes: 100 * GB };
-  deps = {
-    dataDir: join(root, 'data'),
-    dialogs: {
-      pickSavePath: async () => null,
-      pickOpenPath: async () => picks.opens.shift() ?? null,
-      pickFolder: async () => picks.folders.shift() ?? null,
-    },
-    secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
-    shell: { openPath: async () => undefined },
-    now: () => clock,
-    appVersion: '0.1.0',
-    isElectron: false,
-  };
+  deps = testDeps(join(root, 'data'), () => clock, {
+    dialogs: { pickOpenPath: async () => picks.opens.shift() ?? null, pickFolder: async () => picks.folders.shift() ?? null },
+  });
   const seal = createSealKey(deps);
   accounts = createAccountStore(deps, { seal });
   // Through the same access rules as the real table.
@@ -57,15 +48,8 @@ async function write(reason: 'daily' | 'manual' | 'pre-migration' | 'pre-restore
   return res;
 }
 
-async function rejects(p: Promise<unknown>, code: string, message: RegExp) {
-  const e = await p.then(
-    () => null,
-    (x: unknown) => x,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  expect((e as AppError).code).toBe(code);
-  expect((e as AppError).message).toMatch(message);
-}
+/** A unit's staff account, with no right to backups or the safety settings. */
+const UNIT_STAFF = { username: 'ha.cb', password: 'matkhau-cb-01', displayName: 'Lương Thị Hà', role: 'unitStaff', unitId: null, officialId: null } as const;
 
 describe('backup handlers', () => {
   it('writes a self-describing backup, lists it, opens it and returns the same body', async () => {
@@ -90,28 +74,28 @@ describe('backup handlers', () => {
     const flippedPath = join(root, 'flipped.ddbak');
     await writeFile(flippedPath, flipped);
     picks.opens.push(flippedPath);
-    await rejects(handlers['backup:open']({ source: 'pick' }, ctx), 'invalid-file', /không khớp mã kiểm tra/);
+    await expectAppError(handlers['backup:open']({ source: 'pick' }, ctx), 'invalid-file', /không khớp mã kiểm tra/);
     const truncPath = join(root, 'trunc.ddbak');
     await writeFile(truncPath, bytes.subarray(0, bytes.length - 10));
     picks.opens.push(truncPath);
-    await rejects(handlers['backup:open']({ source: 'pick' }, ctx), 'invalid-file', /không đầy đủ/);
+    await expectAppError(handlers['backup:open']({ source: 'pick' }, ctx), 'invalid-file', /không đầy đủ/);
 
     const opened = await handlers['backup:open']({ source: 'stored', fileName: info.fileName }, ctx);
     await writeFile(info.path, flipped);
-    await rejects(handlers['backup:body']({ token: opened.token!, acceptUnverified: false }, ctx), 'invalid-file', /không khớp|đã thay đổi/);
+    await expectAppError(handlers['backup:body']({ token: opened.token!, acceptUnverified: false }, ctx), 'invalid-file', /không khớp|đã thay đổi/);
     const verify = await handlers['backup:verify']({}, ctx);
     expect(verify).toEqual([{ fileName: info.fileName, ok: false, message: expect.stringMatching(/mã kiểm tra/) }]);
   });
 
   it('refuses file names that leave the backup folder', async () => {
-    await rejects(handlers['backup:open']({ source: 'stored', fileName: '../accounts.json' }, ctx), 'invalid-request', /không hợp lệ/);
-    await rejects(handlers['backup:open']({ source: 'stored', fileName: '../../x.ddbak' }, ctx), 'invalid-request', /không hợp lệ/);
-    await rejects(handlers['backup:body']({ token: '0'.repeat(32), acceptUnverified: false }, ctx), 'not-found', /mở lại/);
+    await expectAppError(handlers['backup:open']({ source: 'stored', fileName: '../accounts.json' }, ctx), 'invalid-request', /không hợp lệ/);
+    await expectAppError(handlers['backup:open']({ source: 'stored', fileName: '../../x.ddbak' }, ctx), 'invalid-request', /không hợp lệ/);
+    await expectAppError(handlers['backup:body']({ token: '0'.repeat(32), acceptUnverified: false }, ctx), 'not-found', /mở lại/);
   });
 
   it('refuses to write when the disk is nearly full and leaves no file behind', async () => {
     space = { freeBytes: 150 * 1024 * 1024, totalBytes: 100 * GB };
-    await rejects(write(), 'storage', /Ổ đĩa gần đầy/);
+    await expectAppError(write(), 'storage', /Ổ đĩa gần đầy/);
     expect(await readdir(backupsDir(deps)).catch(() => [])).toEqual([]);
     const disk = await handlers['backup:disk']({ neededBytes: 0 }, ctx);
     expect(disk.level).toBe('critical');
@@ -127,7 +111,7 @@ describe('backup handlers', () => {
     const info = await write('manual', picked.token!);
     expect(info.path.startsWith(usb)).toBe(true);
     expect(await readdir(usb)).toEqual([info.fileName]);
-    await rejects(write('manual', 'f'.repeat(32)), 'not-found', /chọn lại thư mục/);
+    await expectAppError(write('manual', 'f'.repeat(32)), 'not-found', /chọn lại thư mục/);
     expect((await handlers['backup:pickFolder']({}, ctx)).canceled).toBe(true);
   });
 
@@ -145,39 +129,25 @@ describe('backup handlers', () => {
 
   it('needs a session; opening for restore needs an administrator', async () => {
     await accounts.logout();
-    await rejects(handlers['backup:list']({}, ctx), 'not-authorised', /đăng nhập/);
-    await rejects(write('manual'), 'not-authorised', /đăng nhập/);
+    await expectAppError(handlers['backup:list']({}, ctx), 'not-authorised', /đăng nhập/);
+    await expectAppError(write('manual'), 'not-authorised', /đăng nhập/);
     // Before login, only the pre-migration backup may be written, once per schema upgraded from.
     const first = await write('pre-migration');
     expect((await write('pre-migration')).fileName).toBe(first.fileName);
     await handlers['backup:databaseOpened']({ schemaVersion: 3 }, ctx);
-    await rejects(write('pre-migration'), 'not-authorised', /không cần nâng cấp/);
+    await expectAppError(write('pre-migration'), 'not-authorised', /không cần nâng cấp/);
     expect((await readdir(backupsDir(deps))).filter((n) => n.includes('pre-migration'))).toEqual([first.fileName]);
     await accounts.login('lan.vt', 'matkhau-an-toan');
-    await accounts.createAccount({
-      username: 'ha.cb',
-      password: 'matkhau-cb-01',
-      displayName: 'Lương Thị Hà',
-      role: 'unitStaff',
-      unitId: null,
-      officialId: null,
-    });
+    await accounts.createAccount(UNIT_STAFF);
     await accounts.logout();
-    await accounts.login('ha.cb', 'matkhau-cb-01');
-    await rejects(handlers['backup:open']({ source: 'pick' }, ctx), 'not-authorised', /không có quyền/);
-    await rejects(handlers['safety:accountAudit']({ limit: 10 }, ctx), 'not-authorised', /không có quyền/);
-    await rejects(handlers['safety:setSettings']({ inactivityLockMinutes: 5 }, ctx), 'not-authorised', /không có quyền/);
+    await accounts.login(UNIT_STAFF.username, UNIT_STAFF.password);
+    await expectAppError(handlers['backup:open']({ source: 'pick' }, ctx), 'not-authorised', /không có quyền/);
+    await expectAppError(handlers['safety:accountAudit']({ limit: 10 }, ctx), 'not-authorised', /không có quyền/);
+    await expectAppError(handlers['safety:setSettings']({ inactivityLockMinutes: 5 }, ctx), 'not-authorised', /không có quyền/);
   });
 
   it('shows failed logins and password resets in the accounts audit, newest first', async () => {
-    const created = await accounts.createAccount({
-      username: 'ha.cb',
-      password: 'matkhau-cb-01',
-      displayName: 'Lương Thị Hà',
-      role: 'unitStaff',
-      unitId: null,
-      officialId: null,
-    });
+    const created = await accounts.createAccount(UNIT_STAFF);
     await accounts.resetPassword(created.id, 'matkhau-moi-02');
     await accounts.logout();
     await expect(accounts.login('ha.cb', 'sai-mat-khau')).rejects.toThrow();

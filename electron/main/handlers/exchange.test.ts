@@ -9,11 +9,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exchangeChannels } from '@shared/ipc/channels/exchange';
 import { BAD_DIR } from '@shared/sync/exchange';
-import type { MainDeps, SecretBox } from '../deps';
+import type { SecretBox } from '../deps';
 import { makeOps } from '../../../tests/fixtures/sync';
 import { createKeyStore } from '../sync/keys';
 import { createExchangeHandlers, type ExchangeHandlers } from './exchange';
 import { createPackageExporter } from './sync';
+import { testDeps } from '../../../tests/fixtures/mainDeps';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };
 const box: SecretBox = {
@@ -34,19 +35,7 @@ let clock: number;
 
 async function makeSite(siteId: string): Promise<Site> {
   const dataDir = join(root, `data-${siteId}`);
-  const deps: MainDeps = {
-    dataDir,
-    dialogs: {
-      pickSavePath: async () => null,
-      pickOpenPath: async () => null,
-      pickFolder: async () => null,
-    },
-    secretBox: box,
-    shell: { openPath: async () => undefined },
-    now: () => new Date(clock),
-    appVersion: '0.1.0',
-    isElectron: false,
-  };
+  const deps = testDeps(dataDir, () => new Date(clock), { secretBox: box });
   const keys = createKeyStore(deps, () => siteId);
   const h = createExchangeHandlers(deps, {
     siteId: () => siteId,
@@ -273,19 +262,7 @@ describe('exchange folders', () => {
         headers: { 'content-type': 'application/json' },
       });
     }) as typeof fetch;
-    const deps: MainDeps = {
-      dataDir: vp.dataDir,
-      dialogs: {
-        pickSavePath: async () => null,
-        pickOpenPath: async () => null,
-        pickFolder: async () => null,
-      },
-      secretBox: box,
-      shell: { openPath: async () => undefined },
-      now: () => new Date(clock),
-      appVersion: '0.1.0',
-      isElectron: false,
-    };
+    const deps = testDeps(vp.dataDir, () => new Date(clock), { secretBox: box });
     const keys = createKeyStore(deps, () => 'vp-tinh');
     const h = createExchangeHandlers(deps, {
       siteId: () => 'vp-tinh',

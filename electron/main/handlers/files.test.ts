@@ -7,6 +7,7 @@ import { AppError } from '@shared/errors';
 import { fileChannels } from '@shared/ipc/channels/files';
 import type { MainDeps } from '../deps';
 import { createFileHandlers } from './files';
+import { testDeps } from '../../../tests/fixtures/mainDeps';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };
 
@@ -28,15 +29,10 @@ describe('file store handlers', () => {
     picks = [];
     opened = [];
     loggedIn = true;
-    deps = {
-      dataDir: join(dir, 'data'),
-      dialogs: { pickSavePath: async () => null, pickOpenPath: async () => picks.shift() ?? null, pickFolder: async () => null },
-      secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
+    deps = testDeps(join(dir, 'data'), () => new Date('2026-05-05T08:00:00Z'), {
+      dialogs: { pickOpenPath: async () => picks.shift() ?? null },
       shell: { openPath: async (p) => void opened.push(p) },
-      now: () => new Date('2026-05-05T08:00:00Z'),
-      appVersion: 'test',
-      isElectron: false,
-    };
+    });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -7,6 +7,7 @@ import { sampleIssuer } from '@shared/letters/__fixtures__/samples';
 import { assembleLetter } from '@shared/letters/templates';
 import type { MainDeps } from '../deps';
 import { createPrintHandlers, safePdfName, type LetterPrinter } from './print';
+import { testDeps } from '../../../tests/fixtures/mainDeps';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };
 
@@ -29,15 +30,7 @@ describe('print handlers', () => {
     savePath = join(dir, 'cong-van');
     printed = [];
     rendered = [];
-    deps = {
-      dataDir: dir,
-      dialogs: { pickSavePath: async () => savePath, pickOpenPath: async () => null, pickFolder: async () => null },
-      secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
-      shell: { openPath: async () => undefined },
-      now: () => new Date('2026-05-05T08:00:00Z'),
-      appVersion: 'test',
-      isElectron: false,
-    };
+    deps = testDeps(dir, () => new Date('2026-05-05T08:00:00Z'), { dialogs: { pickSavePath: async () => savePath } });
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

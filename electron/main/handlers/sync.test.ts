@@ -5,12 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import { syncChannels } from '@shared/ipc/channels/sync';
 import { fingerprint } from '@shared/sync/fingerprint';
-import type { MainDeps, SecretBox } from '../deps';
+import type { SecretBox } from '../deps';
 import { makeOps } from '../../../tests/fixtures/sync';
 import { authorshipMessages, opChainHash } from '@shared/sync/authorship';
 import { createKeyStore, type KeyStore } from '../sync/keys';
 import { nodeChainCrypto, signCheckpoint } from '../sync/authorship';
 import { createSyncHandlers, packageFileName, type SyncHandlers } from './sync';
+import { testDeps } from '../../../tests/fixtures/mainDeps';
 
 const ctx = { senderUrl: 'app://dondoc/index.html' };
 const identityBox: SecretBox = { available: () => true, encrypt: (b) => Buffer.from(b.map((x) => x ^ 0x33)), decrypt: (b) => Buffer.from(b.map((x) => x ^ 0x33)) };
@@ -31,19 +32,10 @@ let sites: Record<string, Site>;
 async function makeSite(siteId: string): Promise<Site> {
   const dataDir = join(root, siteId);
   const site: Site = { siteId, handlers: undefined as unknown as SyncHandlers, keys: undefined as unknown as KeyStore, savePaths: [], openPaths: [] };
-  const deps: MainDeps = {
-    dataDir,
-    dialogs: {
-      pickSavePath: async () => site.savePaths.shift() ?? null,
-      pickOpenPath: async () => site.openPaths.shift() ?? null,
-      pickFolder: async () => null,
-    },
+  const deps = testDeps(dataDir, () => new Date('2025-07-01T08:00:00.000Z'), {
+    dialogs: { pickSavePath: async () => site.savePaths.shift() ?? null, pickOpenPath: async () => site.openPaths.shift() ?? null },
     secretBox: identityBox,
-    shell: { openPath: async () => undefined },
-    now: () => new Date('2025-07-01T08:00:00.000Z'),
-    appVersion: '0.1.0',
-    isElectron: false,
-  };
+  });
   site.keys = createKeyStore(deps, () => siteId);
   site.handlers = createSyncHandlers(deps, { siteId: () => siteId, keyStore: site.keys });
   return site;

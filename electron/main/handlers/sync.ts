@@ -2,11 +2,11 @@
  * Sync handlers: keys, package export/import and the site registry. Main signs, verifies and
  * does the file I/O; the renderer picks the ops, decides trust and applies what comes back.
  */
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import { foldVietnamese } from '../../../shared/text/search';
 import { syncChannels, type SyncChannel } from '../../../shared/ipc/channels/sync';
 import { defaultPackageLimits, PACKAGE_EXTENSION, sha256HexSchema, type PackageLimits } from '../../../shared/sync/package';
 import {
@@ -20,6 +20,7 @@ import {
 import type { MainDeps } from '../deps';
 import type { HandlerContext } from '../ipc/types';
 import { atomicWrite, createMutex, readJsonFile } from '../sync/files';
+import { sha256Hex } from '../sync/exchange';
 import { savePathWithExtension } from '../fs/fileNames';
 import { createKeyStore, type KeyStore, type SiteIdentity } from '../sync/keys';
 import { packPackage, verifyPackage } from '../sync/pack';
@@ -117,7 +118,7 @@ export function createPackageExporter(deps: MainDeps, keys: KeyStore, chainStore
           ops: req.ops,
           privateKey,
         });
-        const packageHash = sha256(bytes);
+        const packageHash = sha256Hex(bytes);
         const next: Outbox = {
           ...outbox,
           streams: { ...outbox.streams, [req.to]: { seq, lastPackageHash: packageHash, lastExportedAt: now.toISOString() } },
@@ -277,10 +278,6 @@ function forcedSavePath(chosen: string, ext: string): string {
   return resolve(savePathWithExtension(chosen, ext));
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
 /** e.g. "dondoc-xa-a-gui-phong-tc-so-000017.dondoc": ASCII only, safe on FAT32 USB sticks. */
 export function packageFileName(from: string, to: string, peerName: string | undefined, seq: number, now: Date): string {
   const peer = to === '*' ? 'tat-ca' : slug(peerName ?? '') || slug(to);
@@ -288,12 +285,7 @@ export function packageFileName(from: string, to: string, peerName: string | und
 }
 
 function slug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
+  return foldVietnamese(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);

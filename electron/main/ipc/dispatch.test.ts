@@ -2,24 +2,15 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MainDeps } from '../deps';
 import { createHandlers } from '../handlers';
 import { isAppUrl } from '../security-policy';
 import { dispatch } from './dispatch';
 import { channelNames } from '@shared/ipc/contract';
+import { testDeps } from '../../../tests/fixtures/mainDeps';
 
 async function table() {
   const dataDir = await mkdtemp(join(tmpdir(), 'dondoc-ipc-'));
-  const deps: MainDeps = {
-    dataDir,
-    dialogs: { pickSavePath: async () => null, pickOpenPath: async () => null, pickFolder: async () => null },
-    secretBox: { available: () => false, encrypt: (b) => b, decrypt: (b) => b },
-    shell: { openPath: async () => undefined },
-    now: () => new Date('2026-11-29T03:00:00Z'),
-    appVersion: 'test',
-    isElectron: false,
-  };
-  return { handlers: await createHandlers(deps), dataDir };
+  return { handlers: await createHandlers(testDeps(dataDir, () => new Date('2026-11-29T03:00:00Z'))), dataDir };
 }
 const fromApp = { senderUrl: 'app://dondoc/index.html', isTopFrame: true };
 

@@ -4,40 +4,28 @@
  * their reason, and listing this site's packages in an outbox. Decisions are in
  * shared/sync/exchange.ts.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { access, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { access, mkdir, open, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import { BAD_DIR, BAD_REASON_SUFFIX, isPackageName, type BadFile, type InboxEntry, type OutboxEntry } from '../../../shared/sync/exchange';
 import { defaultPackageLimits, packageMessages, type PackageLimits, type TrustedKeys } from '../../../shared/sync/package';
 import { readEnvelope, verifyPackage, type PackageEnvelope } from './pack';
+import { replaceFile } from '../fs/atomicWrite';
 
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
- * Writes `name` into `dir` under a temporary name (hidden, `.tmp`: skipped by every reader and
- * by Syncthing's recommended ignore patterns), fsyncs it, renames it to its final name and
- * fsyncs the folder: the final name only ever points to a complete file.
+ * Writes `name` into `dir` (which must exist: a missing exchange folder is an error, not a new
+ * local folder) through a temporary name, then fsyncs the folder: the final name only ever
+ * points to a complete file.
  */
 export async function writePackageFile(dir: string, name: string, bytes: Uint8Array): Promise<string> {
-  const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
   const final = join(dir, name);
-  const handle = await open(temp, 'wx');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, final);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await replaceFile(final, bytes);
   await syncDir(dir);
   return final;
 }

@@ -1,29 +1,14 @@
 /** Small file helpers for sync state (kept here so the CLI can run without the rest of main). */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { atomicWrite } from '../fs/atomicWrite';
+import { readJsonIfAny } from '../fs/jsonStore';
 import type { z } from 'zod';
-import { AppError } from '../../../shared/errors';
 
 export { atomicWrite };
 
+/** A sync state file, validated on read; null when there is none. */
 export async function readJsonFile<T>(path: string, schema: z.ZodType<T>): Promise<T | null> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new AppError('storage', `Tệp dữ liệu đồng bộ bị hỏng: ${basename(path)}`);
-  }
-  const result = schema.safeParse(parsed);
-  if (!result.success) throw new AppError('storage', `Tệp dữ liệu đồng bộ không đúng định dạng: ${basename(path)}`);
-  return result.data;
+  return (await readJsonIfAny(path, schema, { what: 'Tệp dữ liệu đồng bộ', name: basename(path) })) ?? null;
 }
 
 /** One after another: two exports at once must not hand out the same seq. */

@@ -13,6 +13,7 @@ import type { SecretBox } from '../deps';
 import { publicKeyBase64 } from './ed25519';
 import { atomicWrite, createMutex, readJsonFile } from './files';
 import { signKeyRotation } from './rotation';
+import { openSecret, sealSecret } from '../secrets';
 
 export { fingerprint };
 
@@ -66,24 +67,12 @@ export function createKeyStore(deps: KeyStoreDeps, getSiteId: () => string | Pro
   let cached: { stored: StoredIdentity; key: KeyObject } | null = null;
 
   function seal(der: Buffer): { privateKey: string; osEncrypted: boolean } {
-    if (deps.secretBox.available()) return { privateKey: deps.secretBox.encrypt(der).toString('base64'), osEncrypted: true };
-    return { privateKey: der.toString('base64'), osEncrypted: false };
+    const { value, osEncrypted } = sealSecret(deps.secretBox, der);
+    return { privateKey: value, osEncrypted };
   }
 
   function unseal(stored: StoredIdentity): KeyObject {
-    let der: Buffer;
-    if (stored.osEncrypted) {
-      if (!deps.secretBox.available()) {
-        throw new AppError('storage', 'Không mở được khóa ký của máy này: kho bí mật của hệ điều hành không sẵn sàng.');
-      }
-      try {
-        der = deps.secretBox.decrypt(Buffer.from(stored.privateKey, 'base64'));
-      } catch {
-        throw new AppError('storage', 'Không giải mã được khóa ký của máy này (tài khoản Windows khác hoặc dữ liệu hỏng).');
-      }
-    } else {
-      der = Buffer.from(stored.privateKey, 'base64');
-    }
+    const der = openSecret(deps.secretBox, stored.privateKey, stored.osEncrypted, 'khóa ký');
     let key: KeyObject;
     try {
       key = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });

@@ -24,6 +24,37 @@ import { followKeyRotations } from './rotation';
 
 const viErrors = { error: z.locales.vi().localeError };
 
+/**
+ * The signed content of a registry or identity-card file, not yet checked against its signature:
+ * UTF-8 JSON of the file's outer shape (else `wrongKind`), of the format this version writes
+ * (`newerFormat` for a later one, `invalid` for an earlier one), whose content passes its schema
+ * (else `invalid` with the first three problems).
+ */
+function readSignedFile<F extends { format: number }, C>(
+  bytes: Uint8Array,
+  fileSchema: z.ZodType<F>,
+  contentOf: (file: F) => unknown,
+  contentSchema: z.ZodType<C>,
+  format: number,
+  messages: { wrongKind: string; newerFormat: string; invalid: (detail: string) => string },
+): { file: F; content: C } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError('invalid-file', messages.wrongKind);
+  }
+  const file = fileSchema.safeParse(parsed);
+  if (!file.success) throw new AppError('invalid-file', messages.wrongKind);
+  if (file.data.format > format) throw new AppError('invalid-file', messages.newerFormat);
+  const content = contentSchema.safeParse(contentOf(file.data), viErrors);
+  if (!content.success || file.data.format !== format) {
+    const detail = content.success ? 'phiên bản định dạng không hỗ trợ' : content.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new AppError('invalid-file', messages.invalid(detail));
+  }
+  return { file: file.data, content: content.data };
+}
+
 /** Signs a registry with the coordinator's key; the key must be the coordinator entry's key. */
 export function signRegistry(registry: Registry, privateKey: KeyObject, keyRotations: KeyRotation[] = []): Buffer {
   const checked = registrySchema.safeParse(registry, viErrors);
@@ -60,32 +91,18 @@ export interface VerifiedRegistry {
 export function verifyRegistry(bytes: Uint8Array, trustedCoordinatorKey: string | null = null): VerifiedRegistry {
   if (bytes.length === 0) throw new AppError('invalid-file', msg.notRegistry);
   if (bytes.length > MAX_REGISTRY_FILE_BYTES) throw new AppError('invalid-file', msg.tooLarge);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new AppError('invalid-file', msg.notRegistry);
-  }
-  const file = registryFileSchema.safeParse(parsed);
-  if (!file.success) throw new AppError('invalid-file', msg.notRegistry);
-  if (file.data.format > REGISTRY_FORMAT) throw new AppError('invalid-file', msg.newerFormat);
-  const result = registrySchema.safeParse(file.data.registry, viErrors);
-  if (!result.success || file.data.format !== REGISTRY_FORMAT) {
-    const detail = result.success ? 'phiên bản định dạng không hỗ trợ' : result.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new AppError('invalid-file', msg.invalid(detail));
-  }
-  const registry = result.data;
+  const { file, content: registry } = readSignedFile(bytes, registryFileSchema, (f) => f.registry, registrySchema, REGISTRY_FORMAT, { wrongKind: msg.notRegistry, newerFormat: msg.newerFormat, invalid: msg.invalid });
   const coordinator = registry.sites.find((s) => s.siteId === registry.coordinatorSiteId);
   if (!coordinator) throw new AppError('invalid-file', msg.invalid('thiếu đơn vị điều phối'));
 
   const message = Buffer.from(canonicalJson(registry), 'utf8');
-  const signature = Buffer.from(file.data.signature, 'base64');
+  const signature = Buffer.from(file.signature, 'base64');
   if (!verifyWithContext(SIGNING_CONTEXT.registry, message, signature, coordinator.publicKey)) {
     throw new AppError('invalid-file', msg.badSignature);
   }
   let signedByTrustedKey = false;
   if (trustedCoordinatorKey) {
-    const current = followKeyRotations(registry.coordinatorSiteId, trustedCoordinatorKey, file.data.keyRotations);
+    const current = followKeyRotations(registry.coordinatorSiteId, trustedCoordinatorKey, file.keyRotations);
     if (current !== coordinator.publicKey) throw new AppError('not-authorised', msg.notTrustedCoordinator);
     signedByTrustedKey = true;
   }
@@ -115,23 +132,10 @@ export function signIdentityCard(card: IdentityCard, privateKey: KeyObject): Buf
 export function verifyIdentityCard(bytes: Uint8Array): IdentityCard & { fingerprint: string } {
   const m = identityCardMessages;
   if (bytes.length === 0 || bytes.length > MAX_IDENTITY_CARD_BYTES) throw new AppError('invalid-file', m.notCard);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new AppError('invalid-file', m.notCard);
-  }
-  const file = identityCardFileSchema.safeParse(parsed);
-  if (!file.success) throw new AppError('invalid-file', m.notCard);
-  if (file.data.format > 1) throw new AppError('invalid-file', m.newerFormat);
-  const card = identityCardSchema.safeParse(file.data.card, viErrors);
-  if (!card.success || file.data.format !== 1) {
-    const detail = card.success ? 'phiên bản định dạng không hỗ trợ' : card.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-    throw new AppError('invalid-file', m.invalid(detail));
-  }
-  const message = Buffer.from(canonicalJson(card.data), 'utf8');
-  if (!verifyWithContext(SIGNING_CONTEXT.identityCard, message, Buffer.from(file.data.signature, 'base64'), card.data.publicKey)) {
+  const { file, content: card } = readSignedFile(bytes, identityCardFileSchema, (f) => f.card, identityCardSchema, 1, { wrongKind: m.notCard, newerFormat: m.newerFormat, invalid: m.invalid });
+  const message = Buffer.from(canonicalJson(card), 'utf8');
+  if (!verifyWithContext(SIGNING_CONTEXT.identityCard, message, Buffer.from(file.signature, 'base64'), card.publicKey)) {
     throw new AppError('invalid-file', m.badSignature);
   }
-  return { ...card.data, fingerprint: fingerprint(card.data.publicKey) };
+  return { ...card, fingerprint: fingerprint(card.publicKey) };
 }

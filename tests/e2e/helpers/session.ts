@@ -41,3 +41,22 @@ export async function openTask(page: Page, title: string): Promise<void> {
   await page.getByRole('table', { name: 'Danh sách nhiệm vụ' }).getByText(title, { exact: true }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }
+
+/** A unit's account through Cài đặt → Tài khoản → "Thêm tài khoản" (the page must show the accounts screen). */
+export async function addUnitAccount(page: Page, account: { username: string; displayName: string; unit: string | RegExp; password?: string }): Promise<void> {
+  await page.getByRole('button', { name: 'Thêm tài khoản' }).click();
+  const d = page.getByRole('dialog');
+  await d.getByLabel('Tên đăng nhập').fill(account.username);
+  await d.getByLabel('Họ và tên').fill(account.displayName);
+  await pick(page, d, 'Đơn vị', account.unit);
+  await d.getByLabel('Mật khẩu (ít nhất 8 ký tự)').fill(account.password ?? PASSWORD);
+  await d.getByRole('button', { name: 'Lưu' }).click();
+  await expect(page.getByRole('cell', { name: account.username, exact: true })).toBeVisible();
+}
+
+/** "Nạp dữ liệu mẫu" with the small set (300 tasks) from the card on the screen shown, waiting until it is loaded. */
+export async function loadSmallDemo(page: Page, timeout = 120_000): Promise<void> {
+  await page.getByText('Nhỏ (300 nhiệm vụ)').click();
+  await page.getByRole('button', { name: 'Nạp dữ liệu mẫu' }).click();
+  await expect(page.getByText(/Đã nạp dữ liệu mẫu: .* 300 nhiệm vụ/)).toBeVisible({ timeout });
+}

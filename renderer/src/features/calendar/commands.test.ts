@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '@shared/errors';
 import type { Actor } from '@shared/authority';
 import { DondocDb } from '../../data/db';
 import { visible, type WriteContext } from '../../data/repository';
@@ -7,6 +6,7 @@ import { readAllOps } from '../../data/opLog';
 import { completeSetup } from '../registries/commands';
 import { canEditCalendar, removeCalendarOverride, saveCalendarOverride } from './commands';
 import { loadCalendarConfig, overrideRowId } from './config';
+import { refusal } from '../../../../tests/fixtures/errors';
 
 const ctx: WriteContext = { site: 'site-a', actor: 'lan.vt (Nông Thị Lan)' };
 const admin: Actor = { role: 'admin', unitId: null };
@@ -28,16 +28,6 @@ async function setUp(siteRole: 'coordinator' | 'unit'): Promise<DondocDb> {
     today: '2026-01-05',
   });
   return db;
-}
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected the command to be refused');
 }
 
 describe('canEditCalendar', () => {
@@ -63,20 +53,20 @@ describe('saveCalendarOverride / removeCalendarOverride', () => {
 
   it('refuses invalid input with the schema messages and writes nothing', async () => {
     const db = await setUp('coordinator');
-    expect((await rejection(saveCalendarOverride(db, ctx, admin, { date: '2026-02-30', kind: 'dayOff', note: 'x' }))).message).toContain('Ngày không hợp lệ');
-    expect((await rejection(saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: '   ' }))).message).toBe('Cần ghi chú lý do.');
-    expect((await rejection(saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: 'x'.repeat(201) }))).message).toBe('Ghi chú tối đa 200 ký tự.');
-    expect((await rejection(saveCalendarOverride(db, ctx, admin, { date: '2101-01-03', kind: 'dayOff', note: 'Ngoài phạm vi' }))).message).toContain('1900–2100');
+    expect((await refusal(saveCalendarOverride(db, ctx, admin, { date: '2026-02-30', kind: 'dayOff', note: 'x' }))).message).toContain('Ngày không hợp lệ');
+    expect((await refusal(saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: '   ' }))).message).toBe('Cần ghi chú lý do.');
+    expect((await refusal(saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: 'x'.repeat(201) }))).message).toBe('Ghi chú tối đa 200 ký tự.');
+    expect((await refusal(saveCalendarOverride(db, ctx, admin, { date: '2101-01-03', kind: 'dayOff', note: 'Ngoài phạm vi' }))).message).toContain('1900–2100');
     expect(await db.calendarOverrides.count()).toBe(0);
   });
 
   it('refuses an override that changes nothing', async () => {
     const db = await setUp('coordinator');
     // Tue 2026-02-17 is a Tết day; Sat 2026-03-14 is an ordinary weekend; Sat 2026-08-22 is a make-up Saturday.
-    const offAlready = await rejection(saveCalendarOverride(db, ctx, admin, { date: '2026-02-17', kind: 'dayOff', note: 'Nghỉ thêm' }));
+    const offAlready = await refusal(saveCalendarOverride(db, ctx, admin, { date: '2026-02-17', kind: 'dayOff', note: 'Nghỉ thêm' }));
     expect(offAlready.message).toBe('Ngày 17/02/2026 vốn đã là ngày nghỉ, không cần thêm ngày nghỉ.');
-    await rejection(saveCalendarOverride(db, ctx, admin, { date: '2026-03-14', kind: 'dayOff', note: 'Nghỉ thêm' }));
-    const workedAlready = await rejection(saveCalendarOverride(db, ctx, admin, { date: '2026-08-22', kind: 'workday', note: 'Làm thêm' }));
+    await refusal(saveCalendarOverride(db, ctx, admin, { date: '2026-03-14', kind: 'dayOff', note: 'Nghỉ thêm' }));
+    const workedAlready = await refusal(saveCalendarOverride(db, ctx, admin, { date: '2026-08-22', kind: 'workday', note: 'Làm thêm' }));
     expect(workedAlready.message).toBe('Ngày 22/08/2026 vốn đã là ngày làm việc, không cần thêm ngày làm bù.');
     expect(await db.calendarOverrides.count()).toBe(0);
     // The meaningful opposites are accepted.
@@ -91,7 +81,7 @@ describe('saveCalendarOverride / removeCalendarOverride', () => {
   it('lets an override on a date be replaced by the opposite kind (judged without itself)', async () => {
     const db = await setUp('coordinator');
     await saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: 'Bầu cử' });
-    await rejection(saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'workday', note: 'Đổi ý' }));
+    await refusal(saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'workday', note: 'Đổi ý' }));
     await saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: 'Bầu cử đại biểu HĐND' });
     expect((await loadCalendarConfig(db)).overrides).toEqual([{ date: '2026-03-11', kind: 'dayOff', note: 'Bầu cử đại biểu HĐND' }]);
     const audit = await db.audit.where('[entity+rowId]').equals(['calendarOverrides', overrideRowId('2026-03-11')]).toArray();
@@ -104,17 +94,17 @@ describe('saveCalendarOverride / removeCalendarOverride', () => {
     await removeCalendarOverride(db, ctx, admin, '2026-03-11');
     expect((await loadCalendarConfig(db)).overrides).toEqual([]);
     expect((await db.calendarOverrides.get(overrideRowId('2026-03-11')))?._deleted).toBe(1);
-    expect((await rejection(removeCalendarOverride(db, ctx, admin, '2026-03-11'))).code).toBe('not-found');
+    expect((await refusal(removeCalendarOverride(db, ctx, admin, '2026-03-11'))).code).toBe('not-found');
     await saveCalendarOverride(db, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: 'Bầu cử lại' });
     expect((await loadCalendarConfig(db)).overrides).toEqual([{ date: '2026-03-11', kind: 'dayOff', note: 'Bầu cử lại' }]);
   });
 
   it('refuses non-administrators and unit sites', async () => {
     const coordinator = await setUp('coordinator');
-    const staff = await rejection(saveCalendarOverride(coordinator, ctx, { role: 'unitStaff', unitId: null }, { date: '2026-03-11', kind: 'dayOff', note: 'x' }));
+    const staff = await refusal(saveCalendarOverride(coordinator, ctx, { role: 'unitStaff', unitId: null }, { date: '2026-03-11', kind: 'dayOff', note: 'x' }));
     expect(staff.code).toBe('not-authorised');
     const unitSite = await setUp('unit');
-    const refused = await rejection(saveCalendarOverride(unitSite, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: 'x' }));
+    const refused = await refusal(saveCalendarOverride(unitSite, ctx, admin, { date: '2026-03-11', kind: 'dayOff', note: 'x' }));
     expect(refused.code).toBe('not-authorised');
     expect(refused.message).toContain('Văn phòng điều phối');
     expect(await unitSite.calendarOverrides.count()).toBe(0);

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '@shared/errors';
 import type { Actor } from '@shared/authority';
 import { positionOf } from '@shared/consultations';
 import { DondocDb } from '../../../data/db';
@@ -11,6 +10,7 @@ import { answerUpwardRequest, createConsultation, createUpwardRequest, markReady
 import { createTasks } from '../../tasks/data/commands';
 import { draftAndIssueNotice, loadSummaryLetter } from './letters';
 import { loadConsultation, loadLinkedToTask, loadReplies, loadUpwardAnswers, loadUpwardRequest } from './queries';
+import { refusal } from '../../../../../tests/fixtures/errors';
 
 const dbs: DondocDb[] = [];
 afterEach(async () => {
@@ -21,16 +21,6 @@ let clock = '2026-04-23';
 const at = (date: string) => () => new Date(`${date}T09:00:00+07:00`);
 const ctx = (): WriteContext => ({ site: 'site-a', actor: 'lan.vt (Nông Thị Lan)', now: at(clock) });
 const clerk: Actor = { role: 'admin', unitId: null };
-
-async function rejection(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(AppError);
-    return e as AppError;
-  }
-  throw new Error('expected the command to be refused');
-}
 
 async function setUp() {
   clock = '2026-04-23';
@@ -85,20 +75,20 @@ describe('consultation commands', () => {
     const reply = (unitId: string, position: 'agree' | 'agreeWithComments' | 'disagree', content: string) => ({ consultationId: id, unitId, position, content, replyRef: '', signerOfficialId: null });
 
     // Unit A cannot answer for unit B; the coordinator's clerk cannot answer for a department.
-    expect((await rejection(recordReply(db, ctx(), kt, reply('vhxh', 'agree', '')))).code).toBe('not-authorised');
-    expect((await rejection(recordReply(db, ctx(), clerk, reply('kt', 'agree', '')))).code).toBe('not-authorised');
+    expect((await refusal(recordReply(db, ctx(), kt, reply('vhxh', 'agree', '')))).code).toBe('not-authorised');
+    expect((await refusal(recordReply(db, ctx(), clerk, reply('kt', 'agree', '')))).code).toBe('not-authorised');
 
     clock = '2026-04-24';
     expect(await recordReply(db, ctx(), kt, reply('kt', 'agree', ''))).toMatchObject({ late: false });
-    expect((await rejection(recordReply(db, ctx(), kt, reply('kt', 'disagree', 'Đổi ý: không đồng ý vì thiếu kinh phí đối ứng năm 2027.')))).code).toBe('conflict');
+    expect((await refusal(recordReply(db, ctx(), kt, reply('kt', 'disagree', 'Đổi ý: không đồng ý vì thiếu kinh phí đối ứng năm 2027.')))).code).toBe('conflict');
     clock = '2026-04-28';
     await recordReply(db, ctx(), vhxh, reply('vhxh', 'disagree', 'Không đồng ý thu phí tham quan tại mục II.2 vì chưa có nghị quyết của Hội đồng nhân dân xã.'));
-    const vague = await rejection(recordReply(db, ctx(), tc, reply('tc', 'agreeWithComments', 'Nhất trí như dự thảo.')));
+    const vague = await refusal(recordReply(db, ctx(), tc, reply('tc', 'agreeWithComments', 'Nhất trí như dự thảo.')));
     expect(vague.code).toBe('invalid-input');
     expect(vague.message).toContain('chung chung');
 
     // Before the deadline the gate refuses because units have not answered.
-    expect((await rejection(markReadyToSubmit(db, ctx(), clerk, id))).message).toContain('Công an xã');
+    expect((await refusal(markReadyToSubmit(db, ctx(), clerk, id))).message).toContain('Công an xã');
 
     clock = '2026-05-07';
     expect(await recordReply(db, ctx(), tc, reply('tc', 'agreeWithComments', 'Đề nghị bổ sung nguồn xã hội hóa cho hạng mục nhà đón tiếp khách tại mục III.'))).toMatchObject({ late: true });
@@ -116,13 +106,13 @@ describe('consultation commands', () => {
     expect((await loadLetter(db, notice.letterId))!.status).toBe('issued');
     const org = (await loadOrganisation(db))!;
     expect((await loadRegister(db, org.authorityUnitId, 2026)).map((e) => e.number)).toEqual([1]);
-    expect((await rejection(draftAndIssueNotice(db, ctx(), clerk, id, { kind: 'official', name: 'Nguyễn Phương Huy', title: 'Chủ tịch', isHead: true }))).code).toBe('conflict');
+    expect((await refusal(draftAndIssueNotice(db, ctx(), clerk, id, { kind: 'official', name: 'Nguyễn Phương Huy', title: 'Chủ tịch', isHead: true }))).code).toBe('conflict');
 
     // The gate: refused with the open disagreement, then accepted after reconciliation.
-    const refused = await rejection(markReadyToSubmit(db, ctx(), clerk, id));
+    const refused = await refusal(markReadyToSubmit(db, ctx(), clerk, id));
     expect(refused.message).toContain('Phòng Văn hóa - Xã hội');
     expect(refused.message).toContain('chưa được thống nhất');
-    expect((await rejection(recordReconciliation(db, ctx(), clerk, { consultationId: id, unitId: 'kt', meetingOn: '2026-05-07', participants: 'VP, PKT', outcome: 'Thống nhất.' }))).code).toBe('conflict');
+    expect((await refusal(recordReconciliation(db, ctx(), clerk, { consultationId: id, unitId: 'kt', meetingOn: '2026-05-07', participants: 'VP, PKT', outcome: 'Thống nhất.' }))).code).toBe('conflict');
     await recordReconciliation(db, ctx(), clerk, { consultationId: id, unitId: 'vhxh', meetingOn: '2026-05-07', participants: 'Chánh Văn phòng; Trưởng phòng Văn hóa - Xã hội', outcome: 'Bỏ nội dung thu phí tham quan khỏi dự thảo.' });
     await markReadyToSubmit(db, ctx(), clerk, id);
     expect((await loadConsultation(db, id))!.readyOn).toBe('2026-05-07');
@@ -161,7 +151,7 @@ describe('consultation commands', () => {
 
   it('refuses a consultation from a unit the account does not speak for', async () => {
     const { db } = await setUp();
-    const e = await rejection(
+    const e = await refusal(
       createConsultation(db, ctx(), { role: 'unitStaff', unitId: 'kt' }, {
         subject: 'Lấy ý kiến', dossierKind: 'hoSo', dossierTitle: 'hồ sơ', field: null, content: '', attachments: [], requesterUnitId: 'vhxh', consultedUnitIds: ['tc'],
         legalBasis: 'Quy chế', requestRef: '', requestedOn: '2026-04-23', deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' }, taskId: null,
@@ -204,9 +194,9 @@ describe('consultation commands', () => {
       taskId,
     };
     // Only the unit itself submits its matter, and a linked task must exist.
-    expect((await rejection(createUpwardRequest(db, ctx(), { role: 'unitStaff', unitId: 'vhxh' }, draft))).code).toBe('not-authorised');
-    expect((await rejection(createUpwardRequest(db, ctx(), kt, { ...draft, taskId: 'khong-co' }))).message).toContain('Nhiệm vụ liên quan');
-    expect((await rejection(createUpwardRequest(db, ctx(), kt, { ...draft, beyondAuthorityReason: '' }))).code).toBe('invalid-input');
+    expect((await refusal(createUpwardRequest(db, ctx(), { role: 'unitStaff', unitId: 'vhxh' }, draft))).code).toBe('not-authorised');
+    expect((await refusal(createUpwardRequest(db, ctx(), kt, { ...draft, taskId: 'khong-co' }))).message).toContain('Nhiệm vụ liên quan');
+    expect((await refusal(createUpwardRequest(db, ctx(), kt, { ...draft, beyondAuthorityReason: '' }))).code).toBe('invalid-input');
     const id = await createUpwardRequest(db, ctx(), kt, draft);
     const request = (await loadUpwardRequest(db, id))!;
     // 5 working days from Thursday 23/4/2026: 24/4, (27/4 is the day off for Giỗ Tổ on Sunday 26/4), 28/4, 29/4, (30/4, 1/5), 4/5, 5/5.
@@ -215,11 +205,11 @@ describe('consultation commands', () => {
     expect((await loadLinkedToTask(db, taskId)).upward.map((r) => r.id)).toEqual([id]);
 
     // The unit cannot answer its own request; the authority's clerk answers, once.
-    expect((await rejection(answerUpwardRequest(db, ctx(), kt, { requestId: id, kind: 'decision', content: 'x', answerRef: '' }))).code).toBe('not-authorised');
+    expect((await refusal(answerUpwardRequest(db, ctx(), kt, { requestId: id, kind: 'decision', content: 'x', answerRef: '' }))).code).toBe('not-authorised');
     clock = request.dueOn;
     const first = await answerUpwardRequest(db, ctx(), clerk, { requestId: id, kind: 'decision', content: 'Đồng ý sử dụng dự phòng ngân sách xã.', answerRef: 'Thông báo số 20/TB-UBND' });
     expect(first.late).toBe(false);
-    expect((await rejection(answerUpwardRequest(db, ctx(), clerk, { requestId: id, kind: 'returned', content: 'x', answerRef: '' }))).code).toBe('conflict');
+    expect((await refusal(answerUpwardRequest(db, ctx(), clerk, { requestId: id, kind: 'returned', content: 'x', answerRef: '' }))).code).toBe('conflict');
     expect(await loadUpwardAnswers(db, id)).toEqual([expect.objectContaining({ kind: 'decision', answerRef: 'Thông báo số 20/TB-UBND', answeredOn: request.dueOn })]);
     expect((await loadLinkedToTask(db, taskId)).answers).toHaveLength(1);
 
