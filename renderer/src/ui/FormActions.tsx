@@ -1,0 +1,39 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Group, type MantineColor } from '@mantine/core';
+
+/**
+ * A form's or dialog's last row: "Hủy" (or another way back) on the left, the one action on the
+ * right. The action shows loading while it runs (`busy`) and cannot be pressed twice.
+ */
+export function FormActions(props: {
+  onCancel(): void;
+  cancelLabel?: string;
+  onSubmit(): unknown;
+  busy?: boolean;
+  disabled?: boolean;
+  color?: MantineColor;
+  /** The action's label, e.g. "Lưu", "Ghi nhận". */
+  children: ReactNode;
+}) {
+  return (
+    <Group justify="flex-end">
+      <Button variant="default" onClick={props.onCancel}>
+        {props.cancelLabel ?? 'Hủy'}
+      </Button>
+      <Button onClick={() => void props.onSubmit()} loading={props.busy} disabled={props.disabled} color={props.color}>
+        {props.children}
+      </Button>
+    </Group>
+  );
+}
+
+/** Why an action failed, in place above the form's actions; nothing when there is no error. */
+export function ErrorAlert({ error, title }: { error: string | null | undefined; title?: string }) {
+  if (!error) return null;
+  return (
+    // pre-line: a message may list several problems, one per line.
+    <Alert color="red" role="alert" title={title} style={{ whiteSpace: 'pre-line' }}>
+      {error}
+    </Alert>
+  );
+}
