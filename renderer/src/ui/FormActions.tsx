@@ -1,33 +1,38 @@
-import type { ReactNode } from 'react';
 import { Alert, Button, Group, type MantineColor } from '@mantine/core';
 
 /**
- * A form's or dialog's last row: "Hủy" (or another way back) on the left, the one action on the
- * right. The action shows loading while it runs (`busy`) and cannot be pressed twice.
+ * A form's or dialog's foot: why the last attempt failed (if it did), then "Hủy" (or another way
+ * back) and the one action on the right. The action shows loading while it runs (`busy`) and
+ * cannot be pressed twice.
  */
 export function FormActions(props: {
+  error?: string | null;
+  errorTitle?: string;
   onCancel(): void;
   cancelLabel?: string;
   onSubmit(): unknown;
+  /** The action's label, e.g. "Lưu", "Ghi nhận". */
+  submitLabel: string;
   busy?: boolean;
   disabled?: boolean;
   color?: MantineColor;
-  /** The action's label, e.g. "Lưu", "Ghi nhận". */
-  children: ReactNode;
 }) {
   return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={props.onCancel}>
-        {props.cancelLabel ?? 'Hủy'}
-      </Button>
-      <Button onClick={() => void props.onSubmit()} loading={props.busy} disabled={props.disabled} color={props.color}>
-        {props.children}
-      </Button>
-    </Group>
+    <>
+      <ErrorAlert error={props.error} title={props.errorTitle} />
+      <Group justify="flex-end">
+        <Button variant="default" onClick={props.onCancel}>
+          {props.cancelLabel ?? 'Hủy'}
+        </Button>
+        <Button onClick={() => void props.onSubmit()} loading={props.busy} disabled={props.disabled} color={props.color}>
+          {props.submitLabel}
+        </Button>
+      </Group>
+    </>
   );
 }
 
-/** Why an action failed, in place above the form's actions; nothing when there is no error. */
+/** Why an action failed, in place; nothing when there is no error. */
 export function ErrorAlert({ error, title }: { error: string | null | undefined; title?: string }) {
   if (!error) return null;
   return (

@@ -7,7 +7,7 @@ import { dossierKindLabels, dossierKinds, selectionWarnings, speaksFor, unitCove
 import { api } from '../../api';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
-import { ErrorAlert, FormActions } from '../../ui/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { notifyError, notifySuccess } from '../../ui/notify';
 import { useAction } from '../../ui/useAction';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
@@ -211,10 +211,7 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
           ))}
         </Stack>
       </SimpleGrid>
-      <ErrorAlert error={action.error} />
-      <FormActions onCancel={() => navigate('consultations')} onSubmit={save} busy={action.busy}>
-        Gửi lấy ý kiến
-      </FormActions>
+      <FormActions error={action.error} onCancel={() => navigate('consultations')} onSubmit={save} busy={action.busy} submitLabel="Gửi lấy ý kiến" />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { Modal, Stack, Text } from '@mantine/core';
 import type { Letter } from '@shared/letters/model';
 import { formatRegisterNumber } from '@shared/letters/register';
 import { currentDb, writeContext } from '../../state/app';
-import { ErrorAlert, FormActions } from '../../ui/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { notifySuccess } from '../../ui/notify';
 import { useAction } from '../../ui/useAction';
 import { recordSavedPath } from '../letters/data/register';
@@ -47,10 +47,7 @@ export function NoticeModal(props: { consultationId: string; deemed: string[]; s
         <Text size="xs" c="dimmed">
           Văn bản được lấy số tiếp theo trong sổ văn bản đi, mang ngày hôm nay, rồi lưu thành tệp .docx.
         </Text>
-        <ErrorAlert error={action.error} />
-        <FormActions onCancel={props.onClose} onSubmit={issue} busy={action.busy} disabled={!pick.choice}>
-          Ban hành và lưu .docx
-        </FormActions>
+        <FormActions error={action.error} onCancel={props.onClose} onSubmit={issue} busy={action.busy} disabled={!pick.choice} submitLabel="Ban hành và lưu .docx" />
       </Stack>
     </Modal>
   );

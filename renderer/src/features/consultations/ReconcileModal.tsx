@@ -3,7 +3,7 @@ import { Modal, Stack, TextInput, Textarea } from '@mantine/core';
 import { parseUserDate } from '@shared/text/dates';
 import { currentDb, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
-import { ErrorAlert, FormActions } from '../../ui/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { useAction } from '../../ui/useAction';
 import { recordReconciliation } from './data/commands';
 import { useScope } from './useScope';
@@ -30,10 +30,7 @@ export function ReconcileModal(props: { consultationId: string; unitId: string; 
         <TextInput label="Ngày làm việc (dd/mm/yyyy)" value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} />
         <Textarea label="Thành phần tham dự" autosize minRows={2} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} />
         <Textarea label="Kết quả thống nhất" autosize minRows={3} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} />
-        <ErrorAlert error={action.error} />
-        <FormActions onCancel={props.onClose} onSubmit={save} busy={action.busy}>
-          Ghi kết quả
-        </FormActions>
+        <FormActions error={action.error} onCancel={props.onClose} onSubmit={save} busy={action.busy} submitLabel="Ghi kết quả" />
       </Stack>
     </Modal>
   );

@@ -3,7 +3,7 @@ import { Alert, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } 
 import { formatDateVi, workingDayOnOrAfter, type CalendarConfig } from '@shared/calendar';
 import { checkReplyContent, replyPositionLabels, replyPositions, type Consultation, type ConsultationSettings, type ReplyPosition } from '@shared/consultations';
 import { currentDb, useAppState, writeContext } from '../../state/app';
-import { ErrorAlert, FormActions } from '../../ui/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { notifySuccess } from '../../ui/notify';
 import { useAction } from '../../ui/useAction';
 import { recordReply } from './data/commands';
@@ -99,10 +99,7 @@ export function ReplyModal(props: {
         {!onBehalf.on && (
           <TextInput label="Văn bản trả lời (nếu có)" placeholder="Công văn số 07/PKT ngày 28/4/2026" value={replyRef} onChange={(e) => setReplyRef(e.currentTarget.value)} />
         )}
-        <ErrorAlert error={action.error} title="Chưa ghi được ý kiến" />
-        <FormActions onCancel={props.onClose} onSubmit={save} busy={action.busy}>
-          Ghi ý kiến
-        </FormActions>
+        <FormActions error={action.error} errorTitle="Chưa ghi được ý kiến" onCancel={props.onClose} onSubmit={save} busy={action.busy} submitLabel="Ghi ý kiến" />
       </Stack>
     </Modal>
   );

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import type { ConsultationSettings } from '@shared/consultations';
 import { currentDb, writeContext } from '../../state/app';
-import { ErrorAlert, FormActions } from '../../ui/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { useAction } from '../../ui/useAction';
 import { currentActor } from '../registries/useActor';
 import { saveConsultationSettings } from './data/commands';
@@ -27,10 +27,7 @@ export function SettingsModal({ opened, onClose }: { opened: boolean; onClose():
           <NumberInput label="Cảnh báo khi lấy ý kiến nhiều hơn (đơn vị)" min={1} max={200} value={draft.maxConsultedUnits} onChange={(v) => setDraft({ ...draft, maxConsultedUnits: num(v) })} />
           <NumberInput label="Độ dài tối thiểu của ý kiến có nội dung (ký tự)" description="Áp dụng cho ý kiến “đồng ý có ý kiến” và “không đồng ý”, không tính các cụm từ chung chung." min={10} max={500} value={draft.minSubstantiveChars} onChange={(v) => setDraft({ ...draft, minSubstantiveChars: num(v) })} />
           <TextInput label="Văn bản quy định (ghi trong thông báo)" placeholder="Quy chế làm việc của Ủy ban nhân dân xã" value={draft.basisRef} onChange={(e) => setDraft({ ...draft, basisRef: e.currentTarget.value })} />
-          <ErrorAlert error={action.error} />
-          <FormActions onCancel={onClose} onSubmit={save} busy={action.busy}>
-            Lưu
-          </FormActions>
+          <FormActions error={action.error} onCancel={onClose} onSubmit={save} busy={action.busy} submitLabel="Lưu" />
         </Stack>
       )}
     </Modal>

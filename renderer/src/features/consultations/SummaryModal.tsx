@@ -1,7 +1,7 @@
 import { Modal, Stack, Text } from '@mantine/core';
 import { formatDateVi } from '@shared/calendar';
 import { currentDb } from '../../state/app';
-import { ErrorAlert, FormActions } from '../../ui/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { notifySuccess } from '../../ui/notify';
 import { useAction } from '../../ui/useAction';
 import { saveLetterDocx } from '../letters/saveDocx';
@@ -25,10 +25,7 @@ export function SummaryModal(props: { consultationId: string; today: string; sig
       <Stack gap="sm">
         <Text size="sm">Báo cáo tổng hợp chính kiến và nội dung ý kiến của từng đơn vị đến ngày {formatDateVi(props.today)}, kèm các ý kiến không đồng ý và kết quả thống nhất.</Text>
         <SignerSelect options={props.signers} pick={pick} />
-        <ErrorAlert error={action.error} />
-        <FormActions onCancel={props.onClose} onSubmit={save} busy={action.busy} disabled={!pick.choice}>
-          Lưu .docx
-        </FormActions>
+        <FormActions error={action.error} onCancel={props.onClose} onSubmit={save} busy={action.busy} disabled={!pick.choice} submitLabel="Lưu .docx" />
       </Stack>
     </Modal>
   );

@@ -5,7 +5,7 @@ import { isUnitValidOn } from '@shared/registries/units';
 import { speaksFor, upwardAddresseeLabels, upwardAddressees, type UpwardAddressee } from '@shared/consultations';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
-import { ErrorAlert, FormActions } from '../../ui/FormActions';
+import { FormActions } from '../../ui/FormActions';
 import { notifySuccess } from '../../ui/notify';
 import { useAction } from '../../ui/useAction';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
@@ -85,10 +85,7 @@ export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
       <Textarea label="Vì sao vượt thẩm quyền của đơn vị (căn cứ pháp lý)" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required error={errors.beyondAuthorityReason} />
       <TaskLinkSelect value={linked} onChange={setLinked} />
       <NumberInput label="Thời hạn trả lời (ngày làm việc)" min={1} max={60} value={days === '' ? settings.defaultUpwardDays : days} onChange={setDays} description={`Hạn trả lời: ${formatDateVi(dueOn)}`} error={errors.deadline} />
-      <ErrorAlert error={action.error} />
-      <FormActions onCancel={() => navigate('consultations')} onSubmit={save} busy={action.busy}>
-        Trình
-      </FormActions>
+      <FormActions error={action.error} onCancel={() => navigate('consultations')} onSubmit={save} busy={action.busy} submitLabel="Trình" />
     </Stack>
   );
 }

@@ -1,12 +1,15 @@
 import { Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import type { RowError } from '@shared/registries/xlsxImport';
+import type { ImportReport } from './xlsxFlow';
 
 /**
  * Shows every bad row of an import (nothing was imported), or, with `imported`, what was read
  * differently from the file's cells in an import that went ahead (a phone's restored 0, columns
  * found in another place).
  */
-export function ImportErrorsModal({ errors, fileName, onClose, imported = false }: { errors: RowError[] | null; fileName: string; onClose: () => void; imported?: boolean }) {
+export function ImportErrorsModal({ report, onClose }: { report: ImportReport | null; onClose: () => void }) {
+  const errors = report?.errors ?? null;
+  const fileName = report?.fileName ?? '';
+  const imported = report?.imported ?? false;
   return (
     <Modal opened={!!errors} onClose={onClose} title={imported ? 'Đã nhập — hãy kiểm tra các điểm sau' : 'Tệp có lỗi — chưa nhập dữ liệu nào'} size="lg">
       <Stack>

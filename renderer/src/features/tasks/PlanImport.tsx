@@ -127,9 +127,7 @@ function PlanImportModal({ onClose }: { onClose: () => void }) {
         </Stack>
       </Modal>
       <ImportErrorsModal
-        errors={importErrors?.errors ?? null}
-        fileName={importErrors?.fileName ?? ''}
-        imported={importErrors?.imported}
+        report={importErrors}
         onClose={() => {
           const imported = importErrors?.imported;
           setImportErrors(null);
