@@ -35,6 +35,7 @@ import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
 import { onBehalfLine } from '@shared/acting';
 import { useOnBehalfContext } from '../acting/queries';
+import { TableHead } from '../../ui/TableParts';
 
 const POSITION_COLORS: Record<string, string> = { agree: 'green', agreeWithComments: 'teal', disagree: 'red' };
 
@@ -147,14 +148,7 @@ export function ConsultationDetail({ id }: { id: string }) {
         </Group>
       </Group>
       <Table withTableBorder striped aria-label="Ý kiến của các đơn vị" layout="fixed">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={230}>Đơn vị</Table.Th>
-            <Table.Th w={200}>Chính kiến</Table.Th>
-            <Table.Th w={150}>Ngày trả lời</Table.Th>
-            <Table.Th>Nội dung</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[{ label: 'Đơn vị', w: 230 }, { label: 'Chính kiến', w: 200 }, { label: 'Ngày trả lời', w: 150 }, 'Nội dung']} />
         <Table.Tbody>
           {positions.map((p) => {
             const reply = p.kind === 'replied' ? p.reply : p.kind === 'deemedAgreed' ? p.lateReply : null;

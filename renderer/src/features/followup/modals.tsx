@@ -15,6 +15,7 @@ import { LetterPreview } from '../letters/LetterPreview';
 import { useOfficials, useOrganisation, usePosts } from '../registries/queries';
 import { batchPreview, draftUnitLetter, issueBatch, issueChairReport, issueUnitLetter, officeSigners, saveFollowUpDraft, type FollowUpCentre, type IssuedLetter } from './data';
 import { saveLetterDocx, saveLetterDocxBatch } from '../letters/saveDocx';
+import { TableHead } from '../../ui/TableParts';
 
 function useActor() {
   const role = useAppState((s) => s.session?.account.role ?? 'unitStaff');
@@ -183,14 +184,7 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
           </Alert>
           <ScrollArea.Autosize mah="55vh">
             <Table striped aria-label="Công văn đã phát hành">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Số</Table.Th>
-                  <Table.Th>Đơn vị</Table.Th>
-                  <Table.Th>Nhiệm vụ</Table.Th>
-                  <Table.Th>Tệp</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={['Số', 'Đơn vị', 'Nhiệm vụ', 'Tệp']} />
               <Table.Tbody>
                 {issued.map((l) => (
                   <Table.Tr key={l.letterId}>
@@ -229,14 +223,7 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
               </Text>
               <ScrollArea.Autosize mah="45vh">
                 <Table striped aria-label="Đơn vị sẽ nhận công văn">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Đơn vị</Table.Th>
-                      <Table.Th>Quá hạn</Table.Th>
-                      <Table.Th>Chậm xác nhận</Table.Th>
-                      <Table.Th>Tổng số nhiệm vụ trong công văn</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead columns={['Đơn vị', 'Quá hạn', 'Chậm xác nhận', 'Tổng số nhiệm vụ trong công văn']} />
                   <Table.Tbody>
                     {preview.map((p) => (
                       <Table.Tr key={p.unitId}>
@@ -307,13 +294,7 @@ export function ChairReportModal({ centre, onClose }: { centre: FollowUpCentre; 
         <Text size="sm">Báo cáo của văn phòng gửi Chủ tịch, số trong sổ văn bản đi của văn phòng, liệt kê {centre.reportsDue.length} nhiệm vụ vẫn quá hạn sau hai lần đôn đốc:</Text>
         <ScrollArea.Autosize mah="45vh">
           <Table striped aria-label="Nhiệm vụ báo cáo Chủ tịch">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Nhiệm vụ</Table.Th>
-                <Table.Th>Đơn vị chủ trì</Table.Th>
-                <Table.Th>Quá hạn</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Nhiệm vụ', 'Đơn vị chủ trì', 'Quá hạn']} />
             <Table.Tbody>
               {centre.reportsDue.map((e) => (
                 <Table.Tr key={e.taskId}>

@@ -1,5 +1,6 @@
 import { Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import type { ImportReport } from './xlsxFlow';
+import { TableHead } from '../../ui/TableParts';
 
 /**
  * Shows every bad row of an import (nothing was imported), or, with `imported`, what was read
@@ -26,12 +27,7 @@ export function ImportErrorsModal({ report, onClose }: { report: ImportReport | 
         </Text>
         <ScrollArea.Autosize mah={400}>
           <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={80}>Dòng</Table.Th>
-                <Table.Th>Lý do</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[{ label: 'Dòng', w: 80 }, 'Lý do']} />
             <Table.Tbody>
               {errors?.map((e, i) => (
                 <Table.Tr key={i}>

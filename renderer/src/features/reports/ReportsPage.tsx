@@ -19,6 +19,7 @@ import { loadSnapshot, useSnapshots, type SnapshotSummary } from './data/snapsho
 import { ReportBuilder, type BuiltParams } from './ReportBuilder';
 import { ReportView } from './ReportView';
 import { fileBase, saveReportDocx, saveReportXlsx } from './exports';
+import { TableHead } from '../../ui/TableParts';
 
 /** Báo cáo: #/reports (build, export, issue; issued list) and #/reports/issued/<id> (a snapshot). */
 export function ReportsPage({ subPath }: { subPath: string }) {
@@ -153,15 +154,7 @@ function IssuedList() {
         Báo cáo đã phát hành
       </Text>
       <Table fz="sm" verticalSpacing={4} highlightOnHover aria-label="Báo cáo đã phát hành">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Số</Table.Th>
-            <Table.Th>Ngày phát hành</Table.Th>
-            <Table.Th>Báo cáo</Table.Th>
-            <Table.Th>Chốt số liệu</Table.Th>
-            <Table.Th>Người phát hành</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Số', 'Ngày phát hành', 'Báo cáo', 'Chốt số liệu', 'Người phát hành']} />
         <Table.Tbody>
           {snapshots.slice(0, 50).map((s) => (
             <Table.Tr key={s.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`reports/issued/${s.id}`)}>

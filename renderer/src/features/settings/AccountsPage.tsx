@@ -9,6 +9,7 @@ import { useEditDialog } from '../../ui/useEditDialog';
 import { formatDateTime } from '../../ui/format';
 import { useOfficials, useUnits } from '../registries/queries';
 import { unitSelectOptions } from '../registries/xlsxFlow';
+import { TableHead } from '../../ui/TableParts';
 
 interface Draft {
   id: string | null;
@@ -64,17 +65,7 @@ export function AccountsPage() {
         <Button onClick={() => setDraft({ id: null, username: '', displayName: '', role: 'unitStaff', unitId: null, officialId: null, active: true, password: '' })}>Thêm tài khoản</Button>
       </Group>
       <Table striped withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Tên đăng nhập</Table.Th>
-            <Table.Th>Họ và tên</Table.Th>
-            <Table.Th>Vai trò</Table.Th>
-            <Table.Th>Đơn vị</Table.Th>
-            <Table.Th>Tạo lúc</Table.Th>
-            <Table.Th>Trạng thái</Table.Th>
-            <Table.Th w={190} />
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Tên đăng nhập', 'Họ và tên', 'Vai trò', 'Đơn vị', 'Tạo lúc', 'Trạng thái', { label: '', w: 190 }]} />
         <Table.Tbody>
           {accounts.map((a) => (
             <Table.Tr key={a.id}>

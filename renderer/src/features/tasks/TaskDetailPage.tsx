@@ -23,6 +23,7 @@ import { currentTaskActor, useCan, useRegistry, useSiteScope, useTaskActor, useT
 import { onBehalfLine, type OnBehalfRecord } from '@shared/acting';
 import { canOfferTaskOnBehalf } from '@shared/tasks/authority';
 import { useOnBehalfContext } from '../acting/queries';
+import { TableHead } from '../../ui/TableParts';
 
 /** One task (#/tasks/<id>): facts, steps, the actions this account may take, progress and history. */
 export function TaskDetailPage({ taskId }: { taskId: string }) {
@@ -307,14 +308,7 @@ function History({ detail, registry }: { detail: TaskDetail; registry: Registry 
   return (
     <ScrollArea.Autosize mah={420}>
       <Table striped withTableBorder verticalSpacing={4} fz="sm" aria-label="Lịch sử thay đổi">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={130}>Thời điểm</Table.Th>
-            <Table.Th w={190}>Người thực hiện</Table.Th>
-            <Table.Th w={190}>Thao tác</Table.Th>
-            <Table.Th>Nội dung thay đổi (trước → sau)</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[{ label: 'Thời điểm', w: 130 }, { label: 'Người thực hiện', w: 190 }, { label: 'Thao tác', w: 190 }, 'Nội dung thay đổi (trước → sau)']} />
         <Table.Tbody>
           {entries.map((e) => (
             <Table.Tr key={e.id}>
