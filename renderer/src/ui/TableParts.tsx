@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Table, Text } from '@mantine/core';
+import { ScrollArea, Table, Text, type TableProps } from '@mantine/core';
 
 /** A column of TableHead: its label ('' for a column of row actions) and, if fixed, its width. */
 export type HeadColumn = string | { label: string; w: number };
@@ -24,5 +24,20 @@ export function NameCell({ name, detail }: { name: ReactNode; detail: ReactNode 
         {detail}
       </Text>
     </Table.Td>
+  );
+}
+
+/**
+ * A table that scrolls within `mah` (a dialog's list, a history), its header row staying on top
+ * of the rows (`children`); other props go to the table.
+ */
+export function ScrollTable({ mah, columns, children, ...table }: { mah: number | string; columns: HeadColumn[]; children: ReactNode } & Omit<TableProps, 'children'>) {
+  return (
+    <ScrollArea.Autosize mah={mah}>
+      <Table {...table}>
+        <TableHead columns={columns} />
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </ScrollArea.Autosize>
   );
 }

@@ -15,7 +15,7 @@ import { LetterPreview } from '../letters/LetterPreview';
 import { useOfficials, useOrganisation, usePosts } from '../registries/queries';
 import { batchPreview, draftUnitLetter, issueBatch, issueChairReport, issueUnitLetter, officeSigners, saveFollowUpDraft, type FollowUpCentre, type IssuedLetter } from './data';
 import { saveLetterDocx, saveLetterDocxBatch } from '../letters/saveDocx';
-import { TableHead } from '../../ui/TableParts';
+import { ScrollTable } from '../../ui/TableParts';
 
 function useActor() {
   const role = useAppState((s) => s.session?.account.role ?? 'unitStaff');
@@ -182,25 +182,20 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
           <Alert color="green" title={`Đã phát hành ${issued.length} công văn đôn đốc`}>
             Số {numbers}/{issued[0]?.letter.symbol}, ngày {formatDate(centre.asOf)}. {paths ? 'Các tệp .docx đã được lưu.' : 'Chưa lưu tệp .docx: chọn thư mục để lưu.'}
           </Alert>
-          <ScrollArea.Autosize mah="55vh">
-            <Table striped aria-label="Công văn đã phát hành">
-              <TableHead columns={['Số', 'Đơn vị', 'Nhiệm vụ', 'Tệp']} />
-              <Table.Tbody>
-                {issued.map((l) => (
-                  <Table.Tr key={l.letterId}>
-                    <Table.Td>{formatLetterNumber(l.number, l.letter.symbol).replace(/^Số: /, '')}</Table.Td>
-                    <Table.Td>{l.unitName}</Table.Td>
-                    <Table.Td>{l.taskCount}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-                        {paths?.get(l.letterId)?.split(/[\\/]/).pop() ?? 'Chưa lưu'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
+          <ScrollTable mah="55vh" columns={['Số', 'Đơn vị', 'Nhiệm vụ', 'Tệp']} striped aria-label="Công văn đã phát hành">
+            {issued.map((l) => (
+              <Table.Tr key={l.letterId}>
+                <Table.Td>{formatLetterNumber(l.number, l.letter.symbol).replace(/^Số: /, '')}</Table.Td>
+                <Table.Td>{l.unitName}</Table.Td>
+                <Table.Td>{l.taskCount}</Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                    {paths?.get(l.letterId)?.split(/[\\/]/).pop() ?? 'Chưa lưu'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ScrollTable>
           <Group justify="flex-end">
             {!paths && (
               <Button variant="default" onClick={retrySave} loading={busy}>
@@ -221,21 +216,16 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
                 Mỗi đơn vị dưới đây nhận một công văn đôn đốc (kèm các nhiệm vụ sắp đến hạn), được cấp số liên tiếp trong sổ văn bản đi, ngày ban hành {formatDate(centre.asOf)}; sau đó chọn thư mục để lưu các
                 tệp .docx.
               </Text>
-              <ScrollArea.Autosize mah="45vh">
-                <Table striped aria-label="Đơn vị sẽ nhận công văn">
-                  <TableHead columns={['Đơn vị', 'Quá hạn', 'Chậm xác nhận', 'Tổng số nhiệm vụ trong công văn']} />
-                  <Table.Tbody>
-                    {preview.map((p) => (
-                      <Table.Tr key={p.unitId}>
-                        <Table.Td>{p.unitName}</Table.Td>
-                        <Table.Td>{p.overdue}</Table.Td>
-                        <Table.Td>{p.acceptanceLate}</Table.Td>
-                        <Table.Td>{p.tasks}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
+              <ScrollTable mah="45vh" columns={['Đơn vị', 'Quá hạn', 'Chậm xác nhận', 'Tổng số nhiệm vụ trong công văn']} striped aria-label="Đơn vị sẽ nhận công văn">
+                {preview.map((p) => (
+                  <Table.Tr key={p.unitId}>
+                    <Table.Td>{p.unitName}</Table.Td>
+                    <Table.Td>{p.overdue}</Table.Td>
+                    <Table.Td>{p.acceptanceLate}</Table.Td>
+                    <Table.Td>{p.tasks}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </ScrollTable>
             </>
           )}
           <Group justify="flex-end">
@@ -292,20 +282,15 @@ export function ChairReportModal({ centre, onClose }: { centre: FollowUpCentre; 
           <Select label="Người ký (lãnh đạo văn phòng)" data={signers.map((s) => ({ value: s.postId, label: `${s.name} — ${s.title}` }))} value={chosen?.postId ?? null} onChange={setSignerId} allowDeselect={false} />
         )}
         <Text size="sm">Báo cáo của văn phòng gửi Chủ tịch, số trong sổ văn bản đi của văn phòng, liệt kê {centre.reportsDue.length} nhiệm vụ vẫn quá hạn sau hai lần đôn đốc:</Text>
-        <ScrollArea.Autosize mah="45vh">
-          <Table striped aria-label="Nhiệm vụ báo cáo Chủ tịch">
-            <TableHead columns={['Nhiệm vụ', 'Đơn vị chủ trì', 'Quá hạn']} />
-            <Table.Tbody>
-              {centre.reportsDue.map((e) => (
-                <Table.Tr key={e.taskId}>
-                  <Table.Td>{e.title}</Table.Td>
-                  <Table.Td>{centre.unitName(e.leadUnitId)}</Table.Td>
-                  <Table.Td>{e.overdueDays} ngày</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
+        <ScrollTable mah="45vh" columns={['Nhiệm vụ', 'Đơn vị chủ trì', 'Quá hạn']} striped aria-label="Nhiệm vụ báo cáo Chủ tịch">
+          {centre.reportsDue.map((e) => (
+            <Table.Tr key={e.taskId}>
+              <Table.Td>{e.title}</Table.Td>
+              <Table.Td>{centre.unitName(e.leadUnitId)}</Table.Td>
+              <Table.Td>{e.overdueDays} ngày</Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Quay lại

@@ -1,6 +1,6 @@
-import { Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { Modal, Stack, Table, Text } from '@mantine/core';
 import type { ImportReport } from './xlsxFlow';
-import { TableHead } from '../../ui/TableParts';
+import { ScrollTable } from '../../ui/TableParts';
 
 /**
  * Shows every bad row of an import (nothing was imported), or, with `imported`, what was read
@@ -25,19 +25,14 @@ export function ImportErrorsModal({ report, onClose }: { report: ImportReport | 
             </>
           )}
         </Text>
-        <ScrollArea.Autosize mah={400}>
-          <Table striped withTableBorder>
-            <TableHead columns={[{ label: 'Dòng', w: 80 }, 'Lý do']} />
-            <Table.Tbody>
-              {errors?.map((e, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{e.row}</Table.Td>
-                  <Table.Td>{e.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
+        <ScrollTable mah={400} columns={[{ label: 'Dòng', w: 80 }, 'Lý do']} striped withTableBorder>
+          {errors?.map((e, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{e.row}</Table.Td>
+              <Table.Td>{e.reason}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       </Stack>
     </Modal>
   );
