@@ -4,7 +4,9 @@ import { renderLetterHtml } from '@shared/letters/html';
 import { formatLetterNumber } from '@shared/letters/model';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
+import { FormActions } from '../../ui/FormActions';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { issuerFor } from '../consultations/data/letters';
 import { useIssuerContext } from '../consultations/data/queries';
 import { SignerSelect, useSignerOptions, useSignerPick } from '../consultations/SignerSelect';
@@ -39,7 +41,9 @@ export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpC
   const actor = useActor();
   const signer = useSigner(centre.asOf);
   const issuerCtx = useIssuerContext();
-  const [busy, setBusy] = useState(false);
+  const drafting = useAction({ failure: 'Không lưu được dự thảo' });
+  const issuing = useAction({ failure: 'Không phát hành được' });
+  const busy = drafting.busy || issuing.busy;
 
   const draft = useMemo(() => {
     if (!issuerCtx || !signer.choice) return null;
@@ -52,34 +56,23 @@ export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpC
   }, [issuerCtx, signer.choice, centre, unitId]);
   const html = useMemo(() => (draft?.ok && issuerCtx ? renderLetterHtml(draft.d.letter, { margins: issuerCtx.letterhead.margins }) : null), [draft, issuerCtx]);
 
-  const run = async (fn: () => Promise<void>, title: string) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (e) {
-      notifyError(e, title);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const toEditor = () =>
-    run(async () => {
+    drafting.run(async () => {
       if (!draft?.ok) return;
       const id = await saveFollowUpDraft(currentDb(), writeContext(), draft.d);
       onClose();
       openLetterEditor(id);
-    }, 'Không lưu được dự thảo');
+    });
 
   const issue = () =>
-    run(async () => {
+    issuing.run(async () => {
       if (!signer.choice) return;
       const issued = await issueUnitLetter(currentDb(), writeContext(), actor, signer.choice, unitId, centre.asOf);
       const label = formatLetterNumber(issued.number, issued.letter.symbol).replace(/^Số: /, '');
       const path = await saveOne(issued);
       notifySuccess(path ? `Đã phát hành công văn ${label} và lưu tệp ${path}` : `Đã phát hành công văn ${label}; chưa lưu tệp .docx.`);
       onClose();
-    }, 'Không phát hành được');
+    });
 
   return (
     <Modal opened onClose={onClose} title={`Công văn đôn đốc: ${centre.unitName(unitId)}`} size="80rem" centered>
@@ -250,24 +243,18 @@ export function ChairReportModal({ centre, onClose }: { centre: FollowUpCentre; 
   const officials = useOfficials();
   const signers = useMemo(() => (org && posts && officials ? officeSigners(org, posts, officials, centre.asOf) : undefined), [org, posts, officials, centre.asOf]);
   const [signerId, setSignerId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction({ failure: 'Không phát hành được' });
   const chosen = signers?.find((s) => s.postId === signerId) ?? signers?.[0] ?? null;
 
-  const issue = async () => {
-    if (!chosen) return;
-    setBusy(true);
-    try {
+  const issue = () =>
+    chosen &&
+    action.run(async () => {
       const r = await issueChairReport(currentDb(), writeContext(), actor, chosen.postId, centre.asOf);
       const label = formatLetterNumber(r.number, r.letter.symbol).replace(/^Số: /, '');
       const path = await saveOne({ ...r, unitName: 'Bao cao Chu tich' });
       notifySuccess(path ? `Đã phát hành báo cáo ${label} và lưu tệp ${path}` : `Đã phát hành báo cáo ${label}.`);
       onClose();
-    } catch (e) {
-      notifyError(e, 'Không phát hành được');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal opened onClose={onClose} title="Báo cáo Chủ tịch các nhiệm vụ đã đôn đốc hai lần" size="60rem" centered>
@@ -291,14 +278,7 @@ export function ChairReportModal({ centre, onClose }: { centre: FollowUpCentre; 
             </Table.Tr>
           ))}
         </ScrollTable>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Quay lại
-          </Button>
-          <Button color="red.8" onClick={issue} loading={busy} disabled={!chosen}>
-            Phát hành báo cáo và lưu .docx
-          </Button>
-        </Group>
+        <FormActions onCancel={onClose} cancelLabel="Quay lại" onSubmit={issue} busy={action.busy} disabled={!chosen} color="red.8" submitLabel="Phát hành báo cáo và lưu .docx" />
       </Stack>
     </Modal>
   );
