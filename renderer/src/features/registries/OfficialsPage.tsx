@@ -15,7 +15,8 @@ import { importOfficials, saveOfficial, type PostDraft } from './commands';
 import { useOfficials, usePosts, useUnits } from './queries';
 import { currentActor, useIsAdmin } from './useActor';
 import { ImportErrorsModal } from './ImportErrorsModal';
-import { EditCell, EmptyRow, RegistrySearch, RegistryToolbar } from './RegistryParts';
+import { EDIT_COLUMN, EditCell, EmptyRow, RegistrySearch, RegistryToolbar } from './RegistryParts';
+import { TableHead } from '../../ui/TableParts';
 import { unitSelectOptions, useRegistrySheets } from './xlsxFlow';
 
 interface PostRow {
@@ -129,14 +130,7 @@ export function OfficialsPage() {
       </Group>
       <RegistrySearch query={query} onQuery={setQuery} placeholder="Tìm theo họ tên, chức vụ, đơn vị (gõ không dấu cũng được)" label="Tìm cán bộ" shown={shown.length} total={rows.length} noun="cán bộ" />
       <Table striped highlightOnHover withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={240}>Họ và tên</Table.Th>
-            <Table.Th>Chức vụ hiện tại</Table.Th>
-            <Table.Th w={130}>Trạng thái</Table.Th>
-            {isAdmin && <Table.Th w={70} />}
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[{ label: 'Họ và tên', w: 240 }, 'Chức vụ hiện tại', { label: 'Trạng thái', w: 130 }, ...(isAdmin ? [EDIT_COLUMN] : [])]} />
         <Table.Tbody>
           {shown.map(({ official, postText }) => (
             <Table.Tr key={official.id}>

@@ -31,6 +31,9 @@ export function RegistrySearch(props: { query: string; onQuery(query: string): v
   );
 }
 
+/** The header of the EditCell column. */
+export const EDIT_COLUMN = { label: '', w: 70 };
+
 /** A row's "Sửa" cell; its accessible name says which record it edits. */
 export function EditCell({ name, onEdit }: { name: string; onEdit(): void }) {
   return (

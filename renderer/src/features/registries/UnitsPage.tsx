@@ -17,7 +17,8 @@ import { PairingNotice, useAwaitsRegistry } from '../sync/PairingNotice';
 import { UNIT_REGISTRY_OWNER } from '@shared/authority';
 import { currentActor, useIsAdmin } from './useActor';
 import { ImportErrorsModal } from './ImportErrorsModal';
-import { EditCell, EmptyRow, RegistrySearch, RegistryToolbar } from './RegistryParts';
+import { EDIT_COLUMN, EditCell, EmptyRow, RegistrySearch, RegistryToolbar } from './RegistryParts';
+import { TableHead } from '../../ui/TableParts';
 import { unitSelectOptions, useRegistrySheets } from './xlsxFlow';
 
 /** The form's fields as typed (dates dd/mm/yyyy), and the unit it edits (null: a new one). */
@@ -93,16 +94,7 @@ export function UnitsPage() {
       )}
       <RegistrySearch query={query} onQuery={setQuery} placeholder="Tìm theo tên, tên viết tắt, ký hiệu, lĩnh vực (gõ không dấu cũng được)" label="Tìm đơn vị" shown={shown.length} total={rows.length} noun="đơn vị" />
       <Table striped highlightOnHover withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Tên đơn vị</Table.Th>
-            <Table.Th w={110}>Viết tắt</Table.Th>
-            <Table.Th w={200}>Loại</Table.Th>
-            <Table.Th w={90}>Ký hiệu</Table.Th>
-            <Table.Th w={190}>Hiệu lực</Table.Th>
-            {canEdit && <Table.Th w={70} />}
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Tên đơn vị', { label: 'Viết tắt', w: 110 }, { label: 'Loại', w: 200 }, { label: 'Ký hiệu', w: 90 }, { label: 'Hiệu lực', w: 190 }, ...(canEdit ? [EDIT_COLUMN] : [])]} />
         <Table.Tbody>
           {shown.map(({ unit, depth }) => (
             <Table.Tr key={unit.id}>
