@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack } from '@mantine/core';
+import { Modal, PasswordInput, Stack } from '@mantine/core';
 import { api } from '../../api';
+import { FormActions } from '../../ui/FormActions';
 import { useAction } from '../../ui/useAction';
 
 export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -21,18 +22,10 @@ export function ChangePasswordModal({ opened, onClose }: { opened: boolean; onCl
   return (
     <Modal opened={opened} onClose={close} title="Đổi mật khẩu">
       <Stack>
-        {error && <Alert color="red">{error}</Alert>}
         <PasswordInput label="Mật khẩu hiện tại" value={form.old} onChange={(e) => setForm({ ...form, old: e.currentTarget.value })} />
         <PasswordInput label="Mật khẩu mới (ít nhất 8 ký tự)" value={form.next} onChange={(e) => setForm({ ...form, next: e.currentTarget.value })} />
         <PasswordInput label="Nhập lại mật khẩu mới" value={form.confirm} onChange={(e) => setForm({ ...form, confirm: e.currentTarget.value })} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            Hủy
-          </Button>
-          <Button onClick={submit} loading={busy}>
-            Lưu
-          </Button>
-        </Group>
+        <FormActions error={error} onCancel={close} onSubmit={submit} busy={busy} submitLabel="Lưu" />
       </Stack>
     </Modal>
   );

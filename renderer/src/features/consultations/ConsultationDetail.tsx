@@ -1,8 +1,7 @@
 import { openAttachment } from '../tasks/components/Attachments';
 import { useMemo, useState } from 'react';
-import { Alert, Anchor, Badge, Button, Group, Loader, Modal, Paper, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { formatDateVi } from '@shared/calendar';
-import { parseUserDate } from '@shared/text/dates';
 import { formatRegisterNumber } from '@shared/letters/register';
 import {
   canActAsRequester,
@@ -18,24 +17,25 @@ import {
   unitsDeemedAgreed,
   type UnitPosition,
 } from '@shared/consultations';
-import { saveLetterDocx } from '../letters/saveDocx';
-import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
 import { formatDate } from '../../ui/format';
+import { useAction } from '../../ui/useAction';
 import { DeadlineBadge } from '../calendar/DeadlineBadge';
 import { useCalendarConfig } from '../calendar/config';
 import { useUnits } from '../registries/queries';
-import { recordSavedPath } from '../letters/data/register';
-import { markReadyToSubmit, recordReconciliation } from './data/commands';
-import { draftAndIssueNotice, loadSummaryLetter } from './data/letters';
+import { markReadyToSubmit } from './data/commands';
+import { DetailHeader } from './DetailHeader';
 import { useConsultationDetail, useConsultationSettings } from './data/queries';
+import { NoticeModal, saveNoticeDocx } from './NoticeModal';
+import { ReconcileModal } from './ReconcileModal';
 import { ReplyModal } from './ReplyModal';
-import { SignerSelect, useSignerOptions, useSignerPick } from './SignerSelect';
+import { useSignerOptions } from './SignerSelect';
+import { SummaryModal } from './SummaryModal';
 import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
 import { onBehalfLine } from '@shared/acting';
 import { useOnBehalfContext } from '../acting/queries';
+import { TableHead } from '../../ui/TableParts';
 
 const POSITION_COLORS: Record<string, string> = { agree: 'green', agreeWithComments: 'teal', disagree: 'red' };
 
@@ -58,7 +58,8 @@ export function ConsultationDetail({ id }: { id: string }) {
   const [noticeOpen, setNoticeOpen] = useState(false);
   const [summaryOpen, setSummaryOpen] = useState(false);
   const [reconcileUnit, setReconcileUnit] = useState<string | null>(null);
-  const [readyError, setReadyError] = useState<string | null>(null);
+  const ready = useAction();
+  const noticeFile = useAction({ failure: 'Không lưu được thông báo' });
   const name = useMemo(() => {
     const m = new Map((units ?? []).map((u) => [u.id, u.name]));
     return (u: string) => m.get(u) ?? 'Đơn vị không còn trong danh mục';
@@ -79,51 +80,29 @@ export function ConsultationDetail({ id }: { id: string }) {
   const disagreements = positions.filter((p) => p.kind === 'replied' && p.position === 'disagree');
   const noticeIssued = notice && notice.status === 'issued';
 
-  const markReady = async () => {
-    try {
-      await markReadyToSubmit(currentDb(), writeContext(), scope.actor, c.id);
-      setReadyError(null);
-      notifySuccess('Hồ sơ đã được đánh dấu sẵn sàng trình.');
-    } catch (e) {
-      setReadyError(errorMessage(e));
-    }
-  };
-
-  const saveNoticeDocx = async () => {
-    if (!notice || !c.noticeLetterId) return;
-    try {
-      const r = await saveLetterDocx(notice.letter, `Thong bao ${notice.number ?? ''} duoc xac dinh la dong y`);
-      if (r.path) {
-        await recordSavedPath(currentDb(), writeContext(), c.noticeLetterId, r.path);
-        notifySuccess(`Đã lưu ${r.path}`);
-      }
-    } catch (e) {
-      notifyError(e, 'Không lưu được thông báo');
-    }
+  const markReady = () => ready.run(() => markReadyToSubmit(currentDb(), writeContext(), scope.actor, c.id), { success: 'Hồ sơ đã được đánh dấu sẵn sàng trình.' });
+  const saveNotice = () => {
+    const letterId = c.noticeLetterId;
+    if (!notice || !letterId) return;
+    void noticeFile.run(() => saveNoticeDocx(notice.letter, letterId, String(notice.number ?? '')));
   };
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <Stack gap={2} style={{ minWidth: 0 }}>
-          <Title order={3}>{c.subject}</Title>
-          <Group gap="xs">
-            {c.readyOn ? (
-              <Badge color="teal" tt="none">Sẵn sàng trình từ {formatDate(c.readyOn)}</Badge>
-            ) : today > due ? (
-              <Badge color="gray" tt="none">Hết hạn lấy ý kiến</Badge>
-            ) : (
-              <DeadlineBadge dueOn={c.dueOn} asOf={today} />
-            )}
-            <Text size="sm" c="dimmed">
-              {name(c.requesterUnitId)} lấy ý kiến ngày {formatDate(c.requestedOn)} · hạn trả lời {formatDateVi(due)}
-            </Text>
-          </Group>
-        </Stack>
-        <Button variant="default" onClick={() => navigate('consultations')}>
-          Danh sách
-        </Button>
-      </Group>
+      <DetailHeader
+        subject={c.subject}
+        status={
+          c.readyOn ? (
+            <Badge color="teal" tt="none">Sẵn sàng trình từ {formatDate(c.readyOn)}</Badge>
+          ) : today > due ? (
+            <Badge color="gray" tt="none">Hết hạn lấy ý kiến</Badge>
+          ) : (
+            <DeadlineBadge dueOn={c.dueOn} asOf={today} />
+          )
+        }
+      >
+        {name(c.requesterUnitId)} lấy ý kiến ngày {formatDate(c.requestedOn)} · hạn trả lời {formatDateVi(due)}
+      </DetailHeader>
 
       <Paper withBorder p="sm">
         <SimpleGrid cols={2} spacing="xs" verticalSpacing={4}>
@@ -169,14 +148,7 @@ export function ConsultationDetail({ id }: { id: string }) {
         </Group>
       </Group>
       <Table withTableBorder striped aria-label="Ý kiến của các đơn vị" layout="fixed">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={230}>Đơn vị</Table.Th>
-            <Table.Th w={200}>Chính kiến</Table.Th>
-            <Table.Th w={150}>Ngày trả lời</Table.Th>
-            <Table.Th>Nội dung</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[{ label: 'Đơn vị', w: 230 }, { label: 'Chính kiến', w: 200 }, { label: 'Ngày trả lời', w: 150 }, 'Nội dung']} />
         <Table.Tbody>
           {positions.map((p) => {
             const reply = p.kind === 'replied' ? p.reply : p.kind === 'deemedAgreed' ? p.lateReply : null;
@@ -232,7 +204,7 @@ export function ConsultationDetail({ id }: { id: string }) {
                   <Text size="sm">
                     Đã ban hành thông báo số {formatRegisterNumber(notice.number ?? 0, notice.letter.symbol)} ngày {notice.letter.date ? formatDate(notice.letter.date) : ''}.
                   </Text>
-                  <Button size="xs" variant="default" onClick={saveNoticeDocx}>
+                  <Button size="xs" variant="default" onClick={saveNotice} loading={noticeFile.busy}>
                     Lưu thông báo (.docx)
                   </Button>
                 </>
@@ -278,7 +250,7 @@ export function ConsultationDetail({ id }: { id: string }) {
             )}
             {!c.readyOn && (
               <Group gap="xs">
-                <Button size="sm" color="teal" variant={readiness.allowed ? 'filled' : 'light'} onClick={markReady}>
+                <Button size="sm" color="teal" variant={readiness.allowed ? 'filled' : 'light'} onClick={() => void markReady()} loading={ready.busy}>
                   Đánh dấu sẵn sàng trình
                 </Button>
                 {open.length > 0 && (
@@ -288,9 +260,9 @@ export function ConsultationDetail({ id }: { id: string }) {
                 )}
               </Group>
             )}
-            {readyError && (
-              <Alert color="red" role="alert" title="Chưa thể đánh dấu sẵn sàng trình" withCloseButton onClose={() => setReadyError(null)}>
-                {readyError}
+            {ready.error && (
+              <Alert color="red" role="alert" title="Chưa thể đánh dấu sẵn sàng trình" withCloseButton onClose={() => ready.setError(null)}>
+                {ready.error}
               </Alert>
             )}
           </Stack>
@@ -302,144 +274,5 @@ export function ConsultationDetail({ id }: { id: string }) {
       {summaryOpen && <SummaryModal consultationId={c.id} today={today} signers={signers} onClose={() => setSummaryOpen(false)} />}
       {reconcileUnit && <ReconcileModal consultationId={c.id} unitId={reconcileUnit} unitName={name(reconcileUnit)} today={today} onClose={() => setReconcileUnit(null)} />}
     </Stack>
-  );
-}
-
-function NoticeModal(props: { consultationId: string; deemed: string[]; signers: ReturnType<typeof useSignerOptions> & object; onClose(): void }) {
-  const scope = useScope();
-  const pick = useSignerPick(props.signers);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const chosen = pick.choice ? { choice: pick.choice } : null;
-  const go = async () => {
-    if (!scope || !chosen) return;
-    setBusy(true);
-    try {
-      const r = await draftAndIssueNotice(currentDb(), writeContext(), scope.actor, props.consultationId, chosen.choice);
-      notifySuccess(`Đã ban hành thông báo số ${formatRegisterNumber(r.number, r.letter.symbol)}.`);
-      const saved = await saveLetterDocx(r.letter, `Thong bao ${String(r.number).padStart(2, '0')} duoc xac dinh la dong y`);
-      if (saved.path) {
-        await recordSavedPath(currentDb(), writeContext(), r.letterId, saved.path);
-        notifySuccess(`Đã lưu ${saved.path}`);
-      }
-      props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal opened onClose={props.onClose} title="Thông báo được xác định là đồng ý" size="lg">
-      <Stack gap="sm">
-        <Text size="sm">Thông báo gửi các đơn vị không trả lời đúng hạn; các đơn vị này được xác định là đồng ý và chịu trách nhiệm về việc không trả lời, chậm trả lời:</Text>
-        <Stack gap={0} pl="md">
-          {props.deemed.map((d) => (
-            <Text key={d} size="sm">
-              – {d}
-            </Text>
-          ))}
-        </Stack>
-        <SignerSelect options={props.signers} pick={pick} />
-        <Text size="xs" c="dimmed">
-          Văn bản được lấy số tiếp theo trong sổ văn bản đi, mang ngày hôm nay, rồi lưu thành tệp .docx.
-        </Text>
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            Hủy
-          </Button>
-          <Button onClick={go} loading={busy} disabled={!chosen}>
-            Ban hành và lưu .docx
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function SummaryModal(props: { consultationId: string; today: string; signers: ReturnType<typeof useSignerOptions> & object; onClose(): void }) {
-  const pick = useSignerPick(props.signers);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const chosen = pick.choice ? { choice: pick.choice } : null;
-  const go = async () => {
-    if (!chosen) return;
-    setBusy(true);
-    try {
-      const letter = await loadSummaryLetter(currentDb(), props.consultationId, props.today, chosen.choice);
-      const saved = await saveLetterDocx(letter, 'Tong hop y kien');
-      if (saved.path) notifySuccess(`Đã lưu ${saved.path}`);
-      props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal opened onClose={props.onClose} title="Tổng hợp ý kiến" size="md">
-      <Stack gap="sm">
-        <Text size="sm">Báo cáo tổng hợp chính kiến và nội dung ý kiến của từng đơn vị đến ngày {formatDateVi(props.today)}, kèm các ý kiến không đồng ý và kết quả thống nhất.</Text>
-        <SignerSelect options={props.signers} pick={pick} />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            Hủy
-          </Button>
-          <Button onClick={go} loading={busy} disabled={!chosen}>
-            Lưu .docx
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-function ReconcileModal(props: { consultationId: string; unitId: string; unitName: string; today: string; onClose(): void }) {
-  const scope = useScope();
-  const [meeting, setMeeting] = useState(formatDate(props.today));
-  const [participants, setParticipants] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = async () => {
-    if (!scope) return;
-    const meetingOn = parseUserDate(meeting);
-    if (!meetingOn) return setError('Ngày làm việc phải có dạng dd/mm/yyyy.');
-    try {
-      await recordReconciliation(currentDb(), writeContext(), scope.actor, { consultationId: props.consultationId, unitId: props.unitId, meetingOn, participants, outcome });
-      notifySuccess(`Đã ghi kết quả thống nhất với ${props.unitName}.`);
-      props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
-  return (
-    <Modal opened onClose={props.onClose} title={`Thống nhất ý kiến với ${props.unitName}`} size="lg">
-      <Stack gap="sm">
-        <TextInput label="Ngày làm việc (dd/mm/yyyy)" value={meeting} onChange={(e) => setMeeting(e.currentTarget.value)} />
-        <Textarea label="Thành phần tham dự" autosize minRows={2} value={participants} onChange={(e) => setParticipants(e.currentTarget.value)} />
-        <Textarea label="Kết quả thống nhất" autosize minRows={3} value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)} />
-        {error && (
-          <Alert color="red" role="alert">
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            Hủy
-          </Button>
-          <Button onClick={save}>Ghi kết quả</Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -7,16 +7,14 @@ import { dossierKindLabels, dossierKinds, selectionWarnings, speaksFor, unitCove
 import { api } from '../../api';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { FormActions } from '../../ui/FormActions';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { CONSULTATION_FIELD_ORDER, consultationFormErrors, type FormErrors } from '@shared/text/formErrors';
-import { useCalendarConfig } from '../calendar/config';
-import { useOrganisation, useUnits } from '../registries/queries';
 import { createConsultation } from './data/commands';
-import { useConsultationSettings } from './data/queries';
-import { useScope } from './useScope';
-import { useToday } from '../../ui/useToday';
 import { TaskLinkSelect } from './TaskLinkSelect';
+import { useRequestFormContext } from './useRequestForm';
 
 function formatBytes(n: number): string {
   return n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -24,12 +22,7 @@ function formatBytes(n: number): string {
 
 /** Lấy ý kiến mới: the dossier, the units consulted (each picked deliberately), legal basis, deadline. */
 export function ConsultationForm({ taskId = null }: { taskId?: string | null }) {
-  const units = useUnits();
-  const org = useOrganisation();
-  const scope = useScope();
-  const settings = useConsultationSettings();
-  const calendar = useCalendarConfig();
-  const today = useToday();
+  const { units, org, scope, settings, calendar, today } = useRequestFormContext();
   const [subject, setSubject] = useState('');
   const [dossierKind, setDossierKind] = useState<DossierKind>('duThao');
   const [dossierTitle, setDossierTitle] = useState('');
@@ -43,10 +36,9 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
   const [days, setDays] = useState<number | string>('');
   const [fixedText, setFixedText] = useState('');
   const [attachments, setAttachments] = useState<AttachmentRef[]>([]);
-  const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
   const [linked, setLinked] = useState<string | null>(taskId);
-  const [saving, setSaving] = useState(false);
+  const action = useAction();
 
   const current = useMemo(() => (units ?? []).filter((u) => isUnitValidOn(u, today)), [units, today]);
   const mine = useMemo(() => (scope ? current.filter((u) => speaksFor(scope.actor, scope.site, u.id)) : []), [current, scope]);
@@ -98,10 +90,9 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
       requestedOn: today,
     });
     setErrors(problems);
-    setError(null);
+    action.setError(null);
     if (Object.keys(problems).length > 0 || !requesterId || !rule) return;
-    setSaving(true);
-    try {
+    await action.run(async () => {
       const id = await createConsultation(currentDb(), writeContext(), scope.actor, {
         subject,
         dossierKind,
@@ -119,11 +110,7 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
       });
       notifySuccess('Đã tạo phiếu lấy ý kiến.');
       navigate(`consultations/${id}`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -224,19 +211,7 @@ export function ConsultationForm({ taskId = null }: { taskId?: string | null }) 
           ))}
         </Stack>
       </SimpleGrid>
-      {error && (
-        <Alert color="red" role="alert">
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={() => navigate('consultations')}>
-          Hủy
-        </Button>
-        <Button onClick={save} loading={saving}>
-          Gửi lấy ý kiến
-        </Button>
-      </Group>
+      <FormActions error={action.error} onCancel={() => navigate('consultations')} onSubmit={save} busy={action.busy} submitLabel="Gửi lấy ý kiến" />
     </Stack>
   );
 }

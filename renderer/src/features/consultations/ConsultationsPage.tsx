@@ -54,6 +54,20 @@ interface UpwardRow {
   overdue: boolean;
 }
 
+/** A list row's subject, and under it who asked and when. */
+function SubjectCell({ subject, unit, on }: { subject: string; unit: string; on: string }) {
+  return (
+    <Stack gap={0} style={{ minWidth: 0 }}>
+      <Text size="sm" fw={500} truncate title={subject}>
+        {subject}
+      </Text>
+      <Text size="xs" c="dimmed" truncate title={unit}>
+        {unit} · {formatDate(on)}
+      </Text>
+    </Stack>
+  );
+}
+
 function ConsultationList() {
   const data = useConsultationData();
   const units = useUnits();
@@ -141,16 +155,7 @@ function ConsultationList() {
     {
       header: 'Trích yếu',
       width: 'minmax(260px, 2.4fr)',
-      cell: (r) => (
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text size="sm" fw={500} truncate title={r.c.subject}>
-            {r.c.subject}
-          </Text>
-          <Text size="xs" c="dimmed" truncate title={name(r.c.requesterUnitId)}>
-            {name(r.c.requesterUnitId)} · {formatDate(r.c.requestedOn)}
-          </Text>
-        </Stack>
-      ),
+      cell: (r) => <SubjectCell subject={r.c.subject} unit={name(r.c.requesterUnitId)} on={r.c.requestedOn} />,
     },
     withOwed
       ? { header: 'Đơn vị trả lời', width: 'minmax(160px, 1.3fr)', cell: (r) => <Text size="sm" truncate title={r.owedBy ? name(r.owedBy) : undefined}>{r.owedBy ? name(r.owedBy) : 'Đã trả lời'}</Text> }
@@ -173,16 +178,7 @@ function ConsultationList() {
     {
       header: 'Trích yếu',
       width: 'minmax(260px, 3fr)',
-      cell: (r) => (
-        <Stack gap={0} style={{ minWidth: 0 }}>
-          <Text size="sm" fw={500} truncate title={r.r.subject}>
-            {r.r.subject}
-          </Text>
-          <Text size="xs" c="dimmed" truncate title={name(r.r.fromUnitId)}>
-            {name(r.r.fromUnitId)} · {formatDate(r.r.requestedOn)}
-          </Text>
-        </Stack>
-      ),
+      cell: (r) => <SubjectCell subject={r.r.subject} unit={name(r.r.fromUnitId)} on={r.r.requestedOn} />,
     },
     { header: 'Vai trò', width: '150px', cell: (r) => <Text size="sm">{r.role === 'toAnswer' ? 'Cần trả lời' : 'Đơn vị đề nghị'}</Text> },
     { header: 'Trạng thái', width: 'minmax(180px, 1.4fr)', cell: (r) => <Text size="sm" truncate title={r.status}>{r.status}</Text> },

@@ -1,9 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Group, Modal, Radio, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { formatDateVi, workingDayOnOrAfter, type CalendarConfig } from '@shared/calendar';
 import { checkReplyContent, replyPositionLabels, replyPositions, type Consultation, type ConsultationSettings, type ReplyPosition } from '@shared/consultations';
 import { currentDb, useAppState, writeContext } from '../../state/app';
-import { errorMessage, notifySuccess } from '../../ui/notify';
+import { FormActions } from '../../ui/FormActions';
+import { notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { recordReply } from './data/commands';
 import { useScope } from './useScope';
 import { describeSourceDocument } from '@shared/acting';
@@ -31,13 +33,12 @@ export function ReplyModal(props: {
   const [position, setPosition] = useState<ReplyPosition | null>(null);
   const [content, setContent] = useState('');
   const [replyRef, setReplyRef] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const action = useAction();
   const choices = onBehalf.on ? onBehalfUnitIds : unitIds;
   const setOnBehalf = (next: OnBehalfForm) => {
     if (next.on !== onBehalf.on) setUnitId((next.on ? onBehalfUnitIds : unitIds)[0] ?? null);
     setOnBehalfForm(next);
-    setError(null);
+    action.setError(null);
   };
   const due = workingDayOnOrAfter(c.dueOn, props.calendar);
   const late = today > due;
@@ -46,20 +47,15 @@ export function ReplyModal(props: {
   const save = async () => {
     if (!scope || !unitId) return;
     const problems = [...(position ? [] : ['Chọn chính kiến của đơn vị: đồng ý, đồng ý có ý kiến hoặc không đồng ý.']), ...onBehalfProblems(onBehalf)];
-    if (problems.length || !position) return setError(problems.join('\n'));
-    setSaving(true);
-    try {
+    if (problems.length || !position) return action.setError(problems.join('\n'));
+    return action.run(async () => {
       const paper = onBehalfDocument(onBehalf);
       // A paper reply's reference is the paper document itself.
       const ref = paper ? describeSourceDocument(paper) : replyRef;
       const r = await recordReply(currentDb(), writeContext(), { ...scope.actor, officialId }, { consultationId: c.id, unitId, position, content, replyRef: ref, signerOfficialId: null, onBehalf: paper });
       notifySuccess(r.late ? 'Đã ghi ý kiến (trả lời quá hạn).' : 'Đã ghi ý kiến trả lời.');
       props.onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -103,19 +99,7 @@ export function ReplyModal(props: {
         {!onBehalf.on && (
           <TextInput label="Văn bản trả lời (nếu có)" placeholder="Công văn số 07/PKT ngày 28/4/2026" value={replyRef} onChange={(e) => setReplyRef(e.currentTarget.value)} />
         )}
-        {error && (
-          <Alert color="red" role="alert" title="Chưa ghi được ý kiến" style={{ whiteSpace: 'pre-line' }}>
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            Hủy
-          </Button>
-          <Button onClick={save} loading={saving}>
-            Ghi ý kiến
-          </Button>
-        </Group>
+        <FormActions error={action.error} errorTitle="Chưa ghi được ý kiến" onCancel={props.onClose} onSubmit={save} busy={action.busy} submitLabel="Ghi ý kiến" />
       </Stack>
     </Modal>
   );

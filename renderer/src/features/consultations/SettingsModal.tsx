@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Modal, NumberInput, Stack, TextInput } from '@mantine/core';
 import type { ConsultationSettings } from '@shared/consultations';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifySuccess } from '../../ui/notify';
+import { FormActions } from '../../ui/FormActions';
+import { useAction } from '../../ui/useAction';
 import { currentActor } from '../registries/useActor';
 import { saveConsultationSettings } from './data/commands';
 import { useConsultationSettings } from './data/queries';
@@ -11,22 +12,12 @@ import { useConsultationSettings } from './data/queries';
 export function SettingsModal({ opened, onClose }: { opened: boolean; onClose(): void }) {
   const saved = useConsultationSettings();
   const [draft, setDraft] = useState<ConsultationSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   useEffect(() => {
     if (opened && saved) setDraft(saved);
   }, [opened, saved]);
   const num = (v: string | number) => (typeof v === 'number' ? v : Number(v) || 0);
-  const save = async () => {
-    if (!draft) return;
-    try {
-      await saveConsultationSettings(currentDb(), writeContext(), currentActor(), draft);
-      notifySuccess('Đã lưu quy định lấy ý kiến.');
-      setError(null);
-      onClose();
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const save = () => draft && action.run(() => saveConsultationSettings(currentDb(), writeContext(), currentActor(), draft), { success: 'Đã lưu quy định lấy ý kiến.', then: onClose });
   return (
     <Modal opened={opened} onClose={onClose} title="Quy định lấy ý kiến" size="lg">
       {draft && (
@@ -36,17 +27,7 @@ export function SettingsModal({ opened, onClose }: { opened: boolean; onClose():
           <NumberInput label="Cảnh báo khi lấy ý kiến nhiều hơn (đơn vị)" min={1} max={200} value={draft.maxConsultedUnits} onChange={(v) => setDraft({ ...draft, maxConsultedUnits: num(v) })} />
           <NumberInput label="Độ dài tối thiểu của ý kiến có nội dung (ký tự)" description="Áp dụng cho ý kiến “đồng ý có ý kiến” và “không đồng ý”, không tính các cụm từ chung chung." min={10} max={500} value={draft.minSubstantiveChars} onChange={(v) => setDraft({ ...draft, minSubstantiveChars: num(v) })} />
           <TextInput label="Văn bản quy định (ghi trong thông báo)" placeholder="Quy chế làm việc của Ủy ban nhân dân xã" value={draft.basisRef} onChange={(e) => setDraft({ ...draft, basisRef: e.currentTarget.value })} />
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Hủy
-            </Button>
-            <Button onClick={save}>Lưu</Button>
-          </Group>
+          <FormActions error={action.error} onCancel={onClose} onSubmit={save} busy={action.busy} submitLabel="Lưu" />
         </Stack>
       )}
     </Modal>

@@ -5,12 +5,15 @@ import { formatDateVi } from '@shared/calendar';
 import { canAnswerUpward, upwardAddresseeLabels, upwardAnswerKindLabels, upwardAnswerKinds, upwardStatusLabel, upwardStatusOf, type UpwardAnswerKind } from '@shared/consultations';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifySuccess } from '../../ui/notify';
+import { ErrorAlert } from '../../ui/FormActions';
+import { notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { formatDate } from '../../ui/format';
 import { DeadlineBadge } from '../calendar/DeadlineBadge';
 import { useCalendarConfig } from '../calendar/config';
 import { useUnits } from '../registries/queries';
 import { answerUpwardRequest } from './data/commands';
+import { DetailHeader } from './DetailHeader';
 import { useUpwardDetail } from './data/queries';
 import { useScope } from './useScope';
 import { useToday } from '../../ui/useToday';
@@ -24,7 +27,7 @@ export function UpwardDetail({ id }: { id: string }) {
   const [kind, setKind] = useState<UpwardAnswerKind>('decision');
   const [content, setContent] = useState('');
   const [answerRef, setAnswerRef] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   if (detail === null) return <Alert color="red">Không tìm thấy đề nghị.</Alert>;
   if (!detail || !units || !calendar || !scope) return <Loader />;
   const { r, answers } = detail;
@@ -32,32 +35,17 @@ export function UpwardDetail({ id }: { id: string }) {
   const status = upwardStatusOf(r, answers, today, calendar);
   const mayAnswer = status.kind === 'pending' && canAnswerUpward(scope.actor, scope.site, r).allowed;
 
-  const answer = async () => {
-    try {
+  const answer = () =>
+    action.run(async () => {
       const res = await answerUpwardRequest(currentDb(), writeContext(), scope.actor, { requestId: r.id, kind, content, answerRef });
       notifySuccess(res.late ? 'Đã ghi ý kiến trả lời (quá hạn).' : 'Đã ghi ý kiến trả lời.');
-      setError(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+    });
 
   return (
     <Stack gap="sm" maw={960}>
-      <Group justify="space-between" align="flex-start">
-        <Stack gap={2}>
-          <Title order={3}>{r.subject}</Title>
-          <Group gap="xs">
-            {status.kind === 'pending' ? <DeadlineBadge dueOn={r.dueOn} asOf={today} /> : <Badge color={status.kind === 'returned' ? 'orange' : 'green'} tt="none">{upwardStatusLabel(status)}</Badge>}
-            <Text size="sm" c="dimmed">
-              {name(r.fromUnitId)} trình {upwardAddresseeLabels[r.addressee]} ngày {formatDate(r.requestedOn)} · hạn trả lời {formatDateVi(r.dueOn)}
-            </Text>
-          </Group>
-        </Stack>
-        <Button variant="default" onClick={() => navigate('consultations')}>
-          Danh sách
-        </Button>
-      </Group>
+      <DetailHeader subject={r.subject} status={status.kind === 'pending' ? <DeadlineBadge dueOn={r.dueOn} asOf={today} /> : <Badge color={status.kind === 'returned' ? 'orange' : 'green'} tt="none">{upwardStatusLabel(status)}</Badge>}>
+        {name(r.fromUnitId)} trình {upwardAddresseeLabels[r.addressee]} ngày {formatDate(r.requestedOn)} · hạn trả lời {formatDateVi(r.dueOn)}
+      </DetailHeader>
       <Paper withBorder p="sm">
         <Stack gap={4}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -98,13 +86,11 @@ export function UpwardDetail({ id }: { id: string }) {
             </Radio.Group>
             <Textarea label={kind === 'returned' ? 'Lý do trả lại (căn cứ thẩm quyền của đơn vị)' : 'Ý kiến quyết định'} autosize minRows={3} value={content} onChange={(e) => setContent(e.currentTarget.value)} />
             <TextInput label="Văn bản trả lời (nếu có)" value={answerRef} onChange={(e) => setAnswerRef(e.currentTarget.value)} />
-            {error && (
-              <Alert color="red" role="alert">
-                {error}
-              </Alert>
-            )}
+            <ErrorAlert error={action.error} />
             <Group justify="flex-end">
-              <Button onClick={answer}>Ghi trả lời</Button>
+              <Button onClick={() => void answer()} loading={action.busy}>
+                Ghi trả lời
+              </Button>
             </Group>
           </Stack>
         </Paper>

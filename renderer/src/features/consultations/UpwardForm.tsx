@@ -5,32 +5,25 @@ import { isUnitValidOn } from '@shared/registries/units';
 import { speaksFor, upwardAddresseeLabels, upwardAddressees, type UpwardAddressee } from '@shared/consultations';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifySuccess } from '../../ui/notify';
+import { FormActions } from '../../ui/FormActions';
+import { notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { UPWARD_FIELD_ORDER, upwardFormErrors, type FormErrors } from '@shared/text/formErrors';
-import { useCalendarConfig } from '../calendar/config';
-import { useOrganisation, useUnits } from '../registries/queries';
 import { createUpwardRequest } from './data/commands';
-import { useConsultationSettings } from './data/queries';
-import { useScope } from './useScope';
-import { useToday } from '../../ui/useToday';
 import { TaskLinkSelect } from './TaskLinkSelect';
+import { useRequestFormContext } from './useRequestForm';
 
 /** Trình cấp trên: a matter the unit cannot decide itself, with why it exceeds its authority (docs/rules.md §2). */
 export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
-  const units = useUnits();
-  const org = useOrganisation();
-  const scope = useScope();
-  const settings = useConsultationSettings();
-  const calendar = useCalendarConfig();
-  const today = useToday();
+  const { units, org, scope, settings, calendar, today } = useRequestFormContext();
   const [subject, setSubject] = useState('');
   const [content, setContent] = useState('');
   const [reason, setReason] = useState('');
   const [from, setFrom] = useState<string | null>(null);
   const [addressee, setAddressee] = useState<UpwardAddressee>('chair');
   const [days, setDays] = useState<number | string>('');
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   const [errors, setErrors] = useState<FormErrors>({});
   const [linked, setLinked] = useState<string | null>(taskId);
   const mine = useMemo(() => (scope && units ? units.filter((u) => isUnitValidOn(u, today) && speaksFor(scope.actor, scope.site, u.id) && u.id !== org?.authorityUnitId) : []), [scope, units, today, org]);
@@ -43,9 +36,9 @@ export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
   const save = async () => {
     const problems = upwardFormErrors({ subject, content, fromUnitId: fromId, toUnitId: org.authorityUnitId, addressee, beyondAuthorityReason: reason, days: n, requestedOn: today });
     setErrors(problems);
-    setError(null);
+    action.setError(null);
     if (Object.keys(problems).length > 0 || !fromId) return;
-    try {
+    await action.run(async () => {
       const id = await createUpwardRequest(currentDb(), writeContext(), scope.actor, {
         subject,
         content,
@@ -60,9 +53,7 @@ export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
       });
       notifySuccess('Đã trình đề nghị.');
       navigate(`consultations/upward/${id}`);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
+    });
   };
 
   return (
@@ -94,17 +85,7 @@ export function UpwardForm({ taskId = null }: { taskId?: string | null }) {
       <Textarea label="Vì sao vượt thẩm quyền của đơn vị (căn cứ pháp lý)" autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required error={errors.beyondAuthorityReason} />
       <TaskLinkSelect value={linked} onChange={setLinked} />
       <NumberInput label="Thời hạn trả lời (ngày làm việc)" min={1} max={60} value={days === '' ? settings.defaultUpwardDays : days} onChange={setDays} description={`Hạn trả lời: ${formatDateVi(dueOn)}`} error={errors.deadline} />
-      {error && (
-        <Alert color="red" role="alert" style={{ whiteSpace: 'pre-line' }}>
-          {error}
-        </Alert>
-      )}
-      <Group justify="flex-end">
-        <Button variant="default" onClick={() => navigate('consultations')}>
-          Hủy
-        </Button>
-        <Button onClick={save}>Trình</Button>
-      </Group>
+      <FormActions error={action.error} onCancel={() => navigate('consultations')} onSubmit={save} busy={action.busy} submitLabel="Trình" />
     </Stack>
   );
 }

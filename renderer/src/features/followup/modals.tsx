@@ -4,7 +4,9 @@ import { renderLetterHtml } from '@shared/letters/html';
 import { formatLetterNumber } from '@shared/letters/model';
 import { currentDb, useAppState, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
+import { FormActions } from '../../ui/FormActions';
 import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { issuerFor } from '../consultations/data/letters';
 import { useIssuerContext } from '../consultations/data/queries';
 import { SignerSelect, useSignerOptions, useSignerPick } from '../consultations/SignerSelect';
@@ -15,6 +17,7 @@ import { LetterPreview } from '../letters/LetterPreview';
 import { useOfficials, useOrganisation, usePosts } from '../registries/queries';
 import { batchPreview, draftUnitLetter, issueBatch, issueChairReport, issueUnitLetter, officeSigners, saveFollowUpDraft, type FollowUpCentre, type IssuedLetter } from './data';
 import { saveLetterDocx, saveLetterDocxBatch } from '../letters/saveDocx';
+import { ScrollTable } from '../../ui/TableParts';
 
 function useActor() {
   const role = useAppState((s) => s.session?.account.role ?? 'unitStaff');
@@ -38,7 +41,9 @@ export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpC
   const actor = useActor();
   const signer = useSigner(centre.asOf);
   const issuerCtx = useIssuerContext();
-  const [busy, setBusy] = useState(false);
+  const drafting = useAction({ failure: 'Không lưu được dự thảo' });
+  const issuing = useAction({ failure: 'Không phát hành được' });
+  const busy = drafting.busy || issuing.busy;
 
   const draft = useMemo(() => {
     if (!issuerCtx || !signer.choice) return null;
@@ -51,34 +56,23 @@ export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpC
   }, [issuerCtx, signer.choice, centre, unitId]);
   const html = useMemo(() => (draft?.ok && issuerCtx ? renderLetterHtml(draft.d.letter, { margins: issuerCtx.letterhead.margins }) : null), [draft, issuerCtx]);
 
-  const run = async (fn: () => Promise<void>, title: string) => {
-    setBusy(true);
-    try {
-      await fn();
-    } catch (e) {
-      notifyError(e, title);
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const toEditor = () =>
-    run(async () => {
+    drafting.run(async () => {
       if (!draft?.ok) return;
       const id = await saveFollowUpDraft(currentDb(), writeContext(), draft.d);
       onClose();
       openLetterEditor(id);
-    }, 'Không lưu được dự thảo');
+    });
 
   const issue = () =>
-    run(async () => {
+    issuing.run(async () => {
       if (!signer.choice) return;
       const issued = await issueUnitLetter(currentDb(), writeContext(), actor, signer.choice, unitId, centre.asOf);
       const label = formatLetterNumber(issued.number, issued.letter.symbol).replace(/^Số: /, '');
       const path = await saveOne(issued);
       notifySuccess(path ? `Đã phát hành công văn ${label} và lưu tệp ${path}` : `Đã phát hành công văn ${label}; chưa lưu tệp .docx.`);
       onClose();
-    }, 'Không phát hành được');
+    });
 
   return (
     <Modal opened onClose={onClose} title={`Công văn đôn đốc: ${centre.unitName(unitId)}`} size="80rem" centered>
@@ -181,32 +175,20 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
           <Alert color="green" title={`Đã phát hành ${issued.length} công văn đôn đốc`}>
             Số {numbers}/{issued[0]?.letter.symbol}, ngày {formatDate(centre.asOf)}. {paths ? 'Các tệp .docx đã được lưu.' : 'Chưa lưu tệp .docx: chọn thư mục để lưu.'}
           </Alert>
-          <ScrollArea.Autosize mah="55vh">
-            <Table striped aria-label="Công văn đã phát hành">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Số</Table.Th>
-                  <Table.Th>Đơn vị</Table.Th>
-                  <Table.Th>Nhiệm vụ</Table.Th>
-                  <Table.Th>Tệp</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {issued.map((l) => (
-                  <Table.Tr key={l.letterId}>
-                    <Table.Td>{formatLetterNumber(l.number, l.letter.symbol).replace(/^Số: /, '')}</Table.Td>
-                    <Table.Td>{l.unitName}</Table.Td>
-                    <Table.Td>{l.taskCount}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
-                        {paths?.get(l.letterId)?.split(/[\\/]/).pop() ?? 'Chưa lưu'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </ScrollArea.Autosize>
+          <ScrollTable mah="55vh" columns={['Số', 'Đơn vị', 'Nhiệm vụ', 'Tệp']} striped aria-label="Công văn đã phát hành">
+            {issued.map((l) => (
+              <Table.Tr key={l.letterId}>
+                <Table.Td>{formatLetterNumber(l.number, l.letter.symbol).replace(/^Số: /, '')}</Table.Td>
+                <Table.Td>{l.unitName}</Table.Td>
+                <Table.Td>{l.taskCount}</Table.Td>
+                <Table.Td>
+                  <Text size="xs" c="dimmed" style={{ wordBreak: 'break-all' }}>
+                    {paths?.get(l.letterId)?.split(/[\\/]/).pop() ?? 'Chưa lưu'}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </ScrollTable>
           <Group justify="flex-end">
             {!paths && (
               <Button variant="default" onClick={retrySave} loading={busy}>
@@ -227,28 +209,16 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
                 Mỗi đơn vị dưới đây nhận một công văn đôn đốc (kèm các nhiệm vụ sắp đến hạn), được cấp số liên tiếp trong sổ văn bản đi, ngày ban hành {formatDate(centre.asOf)}; sau đó chọn thư mục để lưu các
                 tệp .docx.
               </Text>
-              <ScrollArea.Autosize mah="45vh">
-                <Table striped aria-label="Đơn vị sẽ nhận công văn">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Đơn vị</Table.Th>
-                      <Table.Th>Quá hạn</Table.Th>
-                      <Table.Th>Chậm xác nhận</Table.Th>
-                      <Table.Th>Tổng số nhiệm vụ trong công văn</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {preview.map((p) => (
-                      <Table.Tr key={p.unitId}>
-                        <Table.Td>{p.unitName}</Table.Td>
-                        <Table.Td>{p.overdue}</Table.Td>
-                        <Table.Td>{p.acceptanceLate}</Table.Td>
-                        <Table.Td>{p.tasks}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollArea.Autosize>
+              <ScrollTable mah="45vh" columns={['Đơn vị', 'Quá hạn', 'Chậm xác nhận', 'Tổng số nhiệm vụ trong công văn']} striped aria-label="Đơn vị sẽ nhận công văn">
+                {preview.map((p) => (
+                  <Table.Tr key={p.unitId}>
+                    <Table.Td>{p.unitName}</Table.Td>
+                    <Table.Td>{p.overdue}</Table.Td>
+                    <Table.Td>{p.acceptanceLate}</Table.Td>
+                    <Table.Td>{p.tasks}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </ScrollTable>
             </>
           )}
           <Group justify="flex-end">
@@ -273,24 +243,18 @@ export function ChairReportModal({ centre, onClose }: { centre: FollowUpCentre; 
   const officials = useOfficials();
   const signers = useMemo(() => (org && posts && officials ? officeSigners(org, posts, officials, centre.asOf) : undefined), [org, posts, officials, centre.asOf]);
   const [signerId, setSignerId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction({ failure: 'Không phát hành được' });
   const chosen = signers?.find((s) => s.postId === signerId) ?? signers?.[0] ?? null;
 
-  const issue = async () => {
-    if (!chosen) return;
-    setBusy(true);
-    try {
+  const issue = () =>
+    chosen &&
+    action.run(async () => {
       const r = await issueChairReport(currentDb(), writeContext(), actor, chosen.postId, centre.asOf);
       const label = formatLetterNumber(r.number, r.letter.symbol).replace(/^Số: /, '');
       const path = await saveOne({ ...r, unitName: 'Bao cao Chu tich' });
       notifySuccess(path ? `Đã phát hành báo cáo ${label} và lưu tệp ${path}` : `Đã phát hành báo cáo ${label}.`);
       onClose();
-    } catch (e) {
-      notifyError(e, 'Không phát hành được');
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <Modal opened onClose={onClose} title="Báo cáo Chủ tịch các nhiệm vụ đã đôn đốc hai lần" size="60rem" centered>
@@ -305,34 +269,16 @@ export function ChairReportModal({ centre, onClose }: { centre: FollowUpCentre; 
           <Select label="Người ký (lãnh đạo văn phòng)" data={signers.map((s) => ({ value: s.postId, label: `${s.name} — ${s.title}` }))} value={chosen?.postId ?? null} onChange={setSignerId} allowDeselect={false} />
         )}
         <Text size="sm">Báo cáo của văn phòng gửi Chủ tịch, số trong sổ văn bản đi của văn phòng, liệt kê {centre.reportsDue.length} nhiệm vụ vẫn quá hạn sau hai lần đôn đốc:</Text>
-        <ScrollArea.Autosize mah="45vh">
-          <Table striped aria-label="Nhiệm vụ báo cáo Chủ tịch">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Nhiệm vụ</Table.Th>
-                <Table.Th>Đơn vị chủ trì</Table.Th>
-                <Table.Th>Quá hạn</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {centre.reportsDue.map((e) => (
-                <Table.Tr key={e.taskId}>
-                  <Table.Td>{e.title}</Table.Td>
-                  <Table.Td>{centre.unitName(e.leadUnitId)}</Table.Td>
-                  <Table.Td>{e.overdueDays} ngày</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Quay lại
-          </Button>
-          <Button color="red.8" onClick={issue} loading={busy} disabled={!chosen}>
-            Phát hành báo cáo và lưu .docx
-          </Button>
-        </Group>
+        <ScrollTable mah="45vh" columns={['Nhiệm vụ', 'Đơn vị chủ trì', 'Quá hạn']} striped aria-label="Nhiệm vụ báo cáo Chủ tịch">
+          {centre.reportsDue.map((e) => (
+            <Table.Tr key={e.taskId}>
+              <Table.Td>{e.title}</Table.Td>
+              <Table.Td>{centre.unitName(e.leadUnitId)}</Table.Td>
+              <Table.Td>{e.overdueDays} ngày</Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
+        <FormActions onCancel={onClose} cancelLabel="Quay lại" onSubmit={issue} busy={action.busy} disabled={!chosen} color="red.8" submitLabel="Phát hành báo cáo và lưu .docx" />
       </Stack>
     </Modal>
   );

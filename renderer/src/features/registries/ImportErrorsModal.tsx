@@ -1,12 +1,16 @@
-import { Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import type { RowError } from '@shared/registries/xlsxImport';
+import { Modal, Stack, Table, Text } from '@mantine/core';
+import type { ImportReport } from './xlsxFlow';
+import { ScrollTable } from '../../ui/TableParts';
 
 /**
  * Shows every bad row of an import (nothing was imported), or, with `imported`, what was read
  * differently from the file's cells in an import that went ahead (a phone's restored 0, columns
  * found in another place).
  */
-export function ImportErrorsModal({ errors, fileName, onClose, imported = false }: { errors: RowError[] | null; fileName: string; onClose: () => void; imported?: boolean }) {
+export function ImportErrorsModal({ report, onClose }: { report: ImportReport | null; onClose: () => void }) {
+  const errors = report?.errors ?? null;
+  const fileName = report?.fileName ?? '';
+  const imported = report?.imported ?? false;
   return (
     <Modal opened={!!errors} onClose={onClose} title={imported ? 'Đã nhập — hãy kiểm tra các điểm sau' : 'Tệp có lỗi — chưa nhập dữ liệu nào'} size="lg">
       <Stack>
@@ -21,24 +25,14 @@ export function ImportErrorsModal({ errors, fileName, onClose, imported = false 
             </>
           )}
         </Text>
-        <ScrollArea.Autosize mah={400}>
-          <Table striped withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={80}>Dòng</Table.Th>
-                <Table.Th>Lý do</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {errors?.map((e, i) => (
-                <Table.Tr key={i}>
-                  <Table.Td>{e.row}</Table.Td>
-                  <Table.Td>{e.reason}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollArea.Autosize>
+        <ScrollTable mah={400} columns={[{ label: 'Dòng', w: 80 }, 'Lý do']} striped withTableBorder>
+          {errors?.map((e, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{e.row}</Table.Td>
+              <Table.Td>{e.reason}</Table.Td>
+            </Table.Tr>
+          ))}
+        </ScrollTable>
       </Stack>
     </Modal>
   );

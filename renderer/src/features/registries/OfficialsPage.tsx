@@ -6,15 +6,18 @@ import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import { matchesSearch } from '@shared/text/search';
 import { newId } from '@shared/data/ids';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifySuccess } from '../../ui/notify';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
-import { officialFormErrors, type FormErrors } from '@shared/text/formErrors';
+import { FormActions } from '../../ui/FormActions';
+import { useEditDialog } from '../../ui/useEditDialog';
+import { officialFormErrors } from '@shared/text/formErrors';
 import { todayVn } from '../../ui/format';
-import { importOfficials, saveOfficial } from './commands';
+import { importOfficials, saveOfficial, type PostDraft } from './commands';
 import { useOfficials, usePosts, useUnits } from './queries';
 import { currentActor, useIsAdmin } from './useActor';
 import { ImportErrorsModal } from './ImportErrorsModal';
-import { importSheet, saveSheet, unitSelectOptions, type ImportReport } from './xlsxFlow';
+import { EDIT_COLUMN, EditCell, EmptyRow, RegistrySearch, RegistryToolbar } from './RegistryParts';
+import { TableHead } from '../../ui/TableParts';
+import { unitSelectOptions, useRegistrySheets } from './xlsxFlow';
 
 interface PostRow {
   key: string;
@@ -42,10 +45,8 @@ export function OfficialsPage() {
   const posts = usePosts();
   const isAdmin = useIsAdmin();
   const [query, setQuery] = useState('');
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [importErrors, setImportErrors] = useState<ImportReport | null>(null);
+  const form = useEditDialog<Draft>();
+  const { draft, setDraft, errors } = form;
   const today = todayVn();
 
   const unitName = useMemo(() => {
@@ -66,6 +67,25 @@ export function OfficialsPage() {
   );
   const shown = rows.filter((r) => matchesSearch(`${r.official.fullName} ${r.postText}`, query));
   const unitOptions = useMemo(() => unitSelectOptions(units ?? []), [units]);
+  const sheets = useRegistrySheets({
+    noun: 'cán bộ',
+    sheetName: 'Cán bộ',
+    fileStem: 'danh-muc-can-bo',
+    columns: OFFICIAL_COLUMNS,
+    templateRows: () => {
+      const sample = units?.find((u) => u.parentId) ?? units?.[0];
+      return [
+        ['CB01', 'Nguyễn Văn An', sample?.shortName ?? '', 'Phó Chủ tịch UBND', '', formatUserDate(today), '', '', ''],
+        ['CB01', 'Nguyễn Văn An', sample?.shortName ?? '', 'Chánh Văn phòng', 'x', formatUserDate(today), '', '', ''],
+      ];
+    },
+    exportRows: () => ({ rows: officialsToRows(rows.map((x) => x.official), posts ?? [], units ?? []), count: rows.length }),
+    parse: (workbook) => {
+      const parsed = parseOfficialRows(workbook, units ?? [], newId);
+      return { errors: parsed.errors, warnings: parsed.warnings, value: parsed.officials };
+    },
+    write: (parsed) => importOfficials(currentDb(), writeContext(), currentActor(), parsed),
+  });
 
   if (!units || !officials || !posts) return <Loader />;
 
@@ -80,61 +100,17 @@ export function OfficialsPage() {
     });
 
   const save = async () => {
-    if (!draft) return;
-    const problems = officialFormErrors(draft);
-    setErrors(problems);
-    setFormError(null);
-    if (Object.keys(problems).length > 0) return;
-    const drafts = [];
+    if (!draft || !form.check(officialFormErrors(draft))) return;
+    const drafts: PostDraft[] = [];
     for (const p of draft.posts) {
       const from = parseUserDate(p.from);
       const to = p.to.trim() ? parseUserDate(p.to) : null;
       if (!p.unitId || !from) return;
       drafts.push({ id: p.id, unitId: p.unitId, title: p.title, isHead: p.isHead, from, to });
     }
-    try {
-      await saveOfficial(currentDb(), writeContext(), currentActor(), draft.id, { fullName: draft.fullName, phone: draft.phone, email: draft.email, active: draft.active }, drafts);
-      notifySuccess(draft.id ? 'Đã lưu cán bộ.' : 'Đã thêm cán bộ.');
-      setDraft(null);
-      setFormError(null);
-      setErrors({});
-    } catch (e) {
-      setFormError(errorMessage(e));
-    }
+    const official = { fullName: draft.fullName, phone: draft.phone, email: draft.email, active: draft.active };
+    await form.save(() => saveOfficial(currentDb(), writeContext(), currentActor(), draft.id, official, drafts), draft.id ? 'Đã lưu cán bộ.' : 'Đã thêm cán bộ.');
   };
-
-  const sample = units.find((u) => u.parentId) ?? units[0];
-  const downloadTemplate = () =>
-    saveSheet(
-      'Lưu tệp mẫu danh mục cán bộ',
-      'mau-danh-muc-can-bo.xlsx',
-      {
-        name: 'Cán bộ',
-        columns: OFFICIAL_COLUMNS,
-        rows: [
-          ['CB01', 'Nguyễn Văn An', sample?.shortName ?? '', 'Phó Chủ tịch UBND', '', formatUserDate(today), '', '', ''],
-          ['CB01', 'Nguyễn Văn An', sample?.shortName ?? '', 'Chánh Văn phòng', 'x', formatUserDate(today), '', '', ''],
-        ],
-      },
-      (path) => `Đã lưu tệp mẫu: ${path}`,
-    );
-  const exportAll = () =>
-    saveSheet(
-      'Xuất danh mục cán bộ',
-      'danh-muc-can-bo.xlsx',
-      { name: 'Cán bộ', columns: OFFICIAL_COLUMNS, rows: officialsToRows(rows.map((x) => x.official), posts, units) },
-      (path) => `Đã xuất ${rows.length} cán bộ: ${path}`,
-    );
-  const importFile = () =>
-    importSheet(
-      'Chọn tệp Excel danh mục cán bộ',
-      (workbook) => {
-        const parsed = parseOfficialRows(workbook, units, newId);
-        return { errors: parsed.errors, warnings: parsed.warnings, value: parsed.officials };
-      },
-      setImportErrors,
-      async (parsed, fileName) => `Đã nhập ${await importOfficials(currentDb(), writeContext(), currentActor(), parsed)} cán bộ từ ${fileName}.`,
-    );
 
   const setPost = (key: string, patch: Partial<PostRow>) => draft && setDraft({ ...draft, posts: draft.posts.map((p) => (p.key === key ? { ...p, ...patch } : p)) });
 
@@ -143,61 +119,32 @@ export function OfficialsPage() {
       <Group justify="space-between">
         <Title order={3}>Danh mục cán bộ, công chức</Title>
         {isAdmin && (
-          <Group gap="xs">
-            <Button variant="default" onClick={downloadTemplate}>
-              Tải tệp mẫu
-            </Button>
-            <Button variant="default" onClick={importFile}>
-              Nhập từ Excel
-            </Button>
-            <Button variant="default" onClick={exportAll}>
-              Xuất Excel
-            </Button>
-            <Button onClick={() => setDraft({ id: null, fullName: '', phone: '', email: '', active: true, posts: [newPostRow()] })}>Thêm cán bộ</Button>
-          </Group>
+          <RegistryToolbar
+            onTemplate={sheets.downloadTemplate}
+            onImport={sheets.importFile}
+            onExport={sheets.exportAll}
+            onAdd={() => setDraft({ id: null, fullName: '', phone: '', email: '', active: true, posts: [newPostRow()] })}
+            addLabel="Thêm cán bộ"
+          />
         )}
       </Group>
-      <TextInput placeholder="Tìm theo họ tên, chức vụ, đơn vị (gõ không dấu cũng được)" value={query} onChange={(e) => setQuery(e.currentTarget.value)} aria-label="Tìm cán bộ" />
-      <Text size="sm" c="dimmed">
-        {shown.length} / {rows.length} cán bộ
-      </Text>
+      <RegistrySearch query={query} onQuery={setQuery} placeholder="Tìm theo họ tên, chức vụ, đơn vị (gõ không dấu cũng được)" label="Tìm cán bộ" shown={shown.length} total={rows.length} noun="cán bộ" />
       <Table striped highlightOnHover withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={240}>Họ và tên</Table.Th>
-            <Table.Th>Chức vụ hiện tại</Table.Th>
-            <Table.Th w={130}>Trạng thái</Table.Th>
-            {isAdmin && <Table.Th w={70} />}
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[{ label: 'Họ và tên', w: 240 }, 'Chức vụ hiện tại', { label: 'Trạng thái', w: 130 }, ...(isAdmin ? [EDIT_COLUMN] : [])]} />
         <Table.Tbody>
           {shown.map(({ official, postText }) => (
             <Table.Tr key={official.id}>
               <Table.Td>{official.fullName}</Table.Td>
               <Table.Td>{postText || <Text c="dimmed" size="sm">Chưa có chức vụ hiện hành</Text>}</Table.Td>
               <Table.Td>{official.active ? <Badge color="green">Đang công tác</Badge> : <Badge color="gray">Đã nghỉ</Badge>}</Table.Td>
-              {isAdmin && (
-                <Table.Td>
-                  <Button size="compact-xs" variant="subtle" onClick={() => edit(official)} aria-label={`Sửa ${official.fullName}`}>
-                    Sửa
-                  </Button>
-                </Table.Td>
-              )}
+              {isAdmin && <EditCell name={official.fullName} onEdit={() => edit(official)} />}
             </Table.Tr>
           ))}
-          {shown.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={4}>
-                <Text c="dimmed" ta="center" py="md">
-                  {rows.length === 0 ? 'Chưa có cán bộ nào. Thêm mới hoặc nhập từ Excel.' : 'Không có cán bộ nào khớp.'}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {shown.length === 0 && <EmptyRow colSpan={4}>{rows.length === 0 ? 'Chưa có cán bộ nào. Thêm mới hoặc nhập từ Excel.' : 'Không có cán bộ nào khớp.'}</EmptyRow>}
         </Table.Tbody>
       </Table>
 
-      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); setErrors({}); }} title={draft?.id ? 'Sửa cán bộ' : 'Thêm cán bộ'} size={1080}>
+      <Modal opened={!!draft} onClose={form.close} title={draft?.id ? 'Sửa cán bộ' : 'Thêm cán bộ'} size={1080}>
         {draft && (
           <Stack>
             <FormErrorSummary errors={errors} order={officialFieldOrder(draft.posts.length)} action="Chưa lưu được" />
@@ -229,21 +176,11 @@ export function OfficialsPage() {
                 Thêm chức vụ
               </Button>
             </Group>
-            {formError && (
-              <Text c="red" size="sm" role="alert">
-                {formError}
-              </Text>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => { setDraft(null); setFormError(null); setErrors({}); }}>
-                Hủy
-              </Button>
-              <Button onClick={save}>Lưu</Button>
-            </Group>
+            <FormActions error={form.error} onCancel={form.close} onSubmit={save} busy={form.busy} submitLabel="Lưu" />
           </Stack>
         )}
       </Modal>
-      <ImportErrorsModal errors={importErrors?.errors ?? null} fileName={importErrors?.fileName ?? ''} imported={importErrors?.imported} onClose={() => setImportErrors(null)} />
+      <ImportErrorsModal report={sheets.report} onClose={sheets.closeReport} />
     </Stack>
   );
 }

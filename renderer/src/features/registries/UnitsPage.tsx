@@ -6,9 +6,10 @@ import { formatUserDate, parseUserDate } from '@shared/text/dates';
 import { matchesSearch } from '@shared/text/search';
 import { newId } from '@shared/data/ids';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifySuccess } from '../../ui/notify';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
-import { UNIT_FIELD_ORDER, unitFormErrors, type FormErrors } from '@shared/text/formErrors';
+import { FormActions } from '../../ui/FormActions';
+import { useEditDialog } from '../../ui/useEditDialog';
+import { UNIT_FIELD_ORDER, unitFormErrors, type UnitFormDraft } from '@shared/text/formErrors';
 import { formatDate, todayVn } from '../../ui/format';
 import { importUnits, saveUnit } from './commands';
 import { useOrganisation, useUnits } from './queries';
@@ -16,19 +17,14 @@ import { PairingNotice, useAwaitsRegistry } from '../sync/PairingNotice';
 import { UNIT_REGISTRY_OWNER } from '@shared/authority';
 import { currentActor, useIsAdmin } from './useActor';
 import { ImportErrorsModal } from './ImportErrorsModal';
-import { importSheet, saveSheet, unitSelectOptions, type ImportReport } from './xlsxFlow';
+import { EDIT_COLUMN, EditCell, EmptyRow, RegistrySearch, RegistryToolbar } from './RegistryParts';
+import { TableHead } from '../../ui/TableParts';
+import { unitSelectOptions, useRegistrySheets } from './xlsxFlow';
 
-interface Draft {
+/** The form's fields as typed (dates dd/mm/yyyy), and the unit it edits (null: a new one). */
+interface Draft extends UnitFormDraft {
   id: string | null;
-  name: string;
-  shortName: string;
   kind: UnitKind;
-  symbol: string;
-  parentId: string | null;
-  validFrom: string;
-  validTo: string;
-  order: number;
-  fields: string[];
 }
 
 const emptyDraft = (): Draft => ({ id: null, name: '', shortName: '', kind: 'department', symbol: '', parentId: null, validFrom: formatUserDate(todayVn()), validTo: '', order: 10, fields: [] });
@@ -41,16 +37,27 @@ export function UnitsPage() {
   // Only the coordinator writes the unit registry (ARCHITECTURE.md, "Authority"); a unit office reads it.
   const canEdit = isAdmin && org?.siteRole === 'coordinator';
   const [query, setQuery] = useState('');
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [importErrors, setImportErrors] = useState<ImportReport | null>(null);
+  const form = useEditDialog<Draft>();
+  const { draft, setDraft, errors } = form;
   const today = todayVn();
 
   const rows = useMemo(() => flattenUnitTree(buildUnitTree(units ?? [])), [units]);
   const shown = useMemo(() => rows.filter((r) => matchesSearch(`${r.unit.name} ${r.unit.shortName} ${r.unit.symbol} ${r.unit.fields.join(' ')}`, query)), [rows, query]);
   const byId = useMemo(() => new Map((units ?? []).map((u) => [u.id, u])), [units]);
   const allFields = useMemo(() => [...new Set((units ?? []).flatMap((u) => u.fields))].sort(), [units]);
+  const sheets = useRegistrySheets({
+    noun: 'đơn vị',
+    sheetName: 'Đơn vị',
+    fileStem: 'danh-muc-don-vi',
+    columns: UNIT_COLUMNS,
+    templateRows: () => [['Phòng Kinh tế', 'PKT', unitKindLabels.department, 'KT', units?.find((u) => !u.parentId)?.shortName ?? '', formatUserDate(today), '', 2, 'Nông nghiệp; Xây dựng']],
+    exportRows: () => ({ rows: unitsToRows(rows.map((r) => r.unit)), count: rows.length }),
+    parse: (workbook) => {
+      const parsed = parseUnitRows(workbook, units ?? [], newId);
+      return { errors: parsed.errors, warnings: parsed.warnings, value: parsed.units };
+    },
+    write: (parsed) => importUnits(currentDb(), writeContext(), currentActor(), parsed),
+  });
 
   if (!units) return <Loader />;
 
@@ -59,43 +66,12 @@ export function UnitsPage() {
 
   const save = async () => {
     if (!draft) return;
-    const problems = unitFormErrors(draft);
-    setErrors(problems);
-    setFormError(null);
     const validFrom = parseUserDate(draft.validFrom);
     const validTo = draft.validTo.trim() ? parseUserDate(draft.validTo) : null;
-    if (Object.keys(problems).length > 0 || !validFrom) return;
+    if (!form.check(unitFormErrors(draft)) || !validFrom) return;
     const input: UnitInput = { name: draft.name, shortName: draft.shortName, kind: draft.kind, symbol: draft.symbol.toUpperCase(), parentId: draft.parentId, validFrom, validTo, order: draft.order, fields: draft.fields };
-    try {
-      await saveUnit(currentDb(), writeContext(), currentActor(), draft.id, input);
-      notifySuccess(draft.id ? 'Đã lưu đơn vị.' : 'Đã thêm đơn vị.');
-      setDraft(null);
-      setFormError(null);
-      setErrors({});
-    } catch (e) {
-      setFormError(errorMessage(e));
-    }
+    await form.save(() => saveUnit(currentDb(), writeContext(), currentActor(), draft.id, input), draft.id ? 'Đã lưu đơn vị.' : 'Đã thêm đơn vị.');
   };
-
-  const downloadTemplate = () =>
-    saveSheet(
-      'Lưu tệp mẫu danh mục đơn vị',
-      'mau-danh-muc-don-vi.xlsx',
-      { name: 'Đơn vị', columns: UNIT_COLUMNS, rows: [['Phòng Kinh tế', 'PKT', unitKindLabels.department, 'KT', units.find((u) => !u.parentId)?.shortName ?? '', formatUserDate(today), '', 2, 'Nông nghiệp; Xây dựng']] },
-      (path) => `Đã lưu tệp mẫu: ${path}`,
-    );
-  const exportAll = () =>
-    saveSheet('Xuất danh mục đơn vị', 'danh-muc-don-vi.xlsx', { name: 'Đơn vị', columns: UNIT_COLUMNS, rows: unitsToRows(rows.map((r) => r.unit)) }, (path) => `Đã xuất ${rows.length} đơn vị: ${path}`);
-  const importFile = () =>
-    importSheet(
-      'Chọn tệp Excel danh mục đơn vị',
-      (workbook) => {
-        const parsed = parseUnitRows(workbook, units, newId);
-        return { errors: parsed.errors, warnings: parsed.warnings, value: parsed.units };
-      },
-      setImportErrors,
-      async (parsed, fileName) => `Đã nhập ${await importUnits(currentDb(), writeContext(), currentActor(), parsed)} đơn vị từ ${fileName}.`,
-    );
 
   const unitOptions = unitSelectOptions(units, draft?.id);
 
@@ -103,22 +79,9 @@ export function UnitsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={3}>Danh mục đơn vị</Title>
-        {canEdit && (
-          <Group gap="xs">
-            <Button variant="default" onClick={downloadTemplate}>
-              Tải tệp mẫu
-            </Button>
-            <Button variant="default" onClick={importFile}>
-              Nhập từ Excel
-            </Button>
-            <Button variant="default" onClick={exportAll}>
-              Xuất Excel
-            </Button>
-            <Button onClick={() => setDraft(emptyDraft())}>Thêm đơn vị</Button>
-          </Group>
-        )}
+        {canEdit && <RegistryToolbar onTemplate={sheets.downloadTemplate} onImport={sheets.importFile} onExport={sheets.exportAll} onAdd={() => setDraft(emptyDraft())} addLabel="Thêm đơn vị" />}
         {org?.siteRole === 'unit' && rows.length > 0 && (
-          <Button variant="default" onClick={exportAll}>
+          <Button variant="default" onClick={sheets.exportAll}>
             Xuất Excel
           </Button>
         )}
@@ -129,21 +92,9 @@ export function UnitsPage() {
           {UNIT_REGISTRY_OWNER}
         </Text>
       )}
-      <TextInput placeholder="Tìm theo tên, tên viết tắt, ký hiệu, lĩnh vực (gõ không dấu cũng được)" value={query} onChange={(e) => setQuery(e.currentTarget.value)} aria-label="Tìm đơn vị" />
-      <Text size="sm" c="dimmed">
-        {shown.length} / {rows.length} đơn vị
-      </Text>
+      <RegistrySearch query={query} onQuery={setQuery} placeholder="Tìm theo tên, tên viết tắt, ký hiệu, lĩnh vực (gõ không dấu cũng được)" label="Tìm đơn vị" shown={shown.length} total={rows.length} noun="đơn vị" />
       <Table striped highlightOnHover withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Tên đơn vị</Table.Th>
-            <Table.Th w={110}>Viết tắt</Table.Th>
-            <Table.Th w={200}>Loại</Table.Th>
-            <Table.Th w={90}>Ký hiệu</Table.Th>
-            <Table.Th w={190}>Hiệu lực</Table.Th>
-            {canEdit && <Table.Th w={70} />}
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Tên đơn vị', { label: 'Viết tắt', w: 110 }, { label: 'Loại', w: 200 }, { label: 'Ký hiệu', w: 90 }, { label: 'Hiệu lực', w: 190 }, ...(canEdit ? [EDIT_COLUMN] : [])]} />
         <Table.Tbody>
           {shown.map(({ unit, depth }) => (
             <Table.Tr key={unit.id}>
@@ -169,28 +120,14 @@ export function UnitsPage() {
                   </Badge>
                 )}
               </Table.Td>
-              {canEdit && (
-                <Table.Td>
-                  <Button size="compact-xs" variant="subtle" onClick={() => edit(unit)} aria-label={`Sửa ${unit.name}`}>
-                    Sửa
-                  </Button>
-                </Table.Td>
-              )}
+              {canEdit && <EditCell name={unit.name} onEdit={() => edit(unit)} />}
             </Table.Tr>
           ))}
-          {shown.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={6}>
-                <Text c="dimmed" ta="center" py="md">
-                  {rows.length === 0 ? 'Chưa có đơn vị nào.' : 'Không có đơn vị nào khớp.'}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          )}
+          {shown.length === 0 && <EmptyRow colSpan={6}>{rows.length === 0 ? 'Chưa có đơn vị nào.' : 'Không có đơn vị nào khớp.'}</EmptyRow>}
         </Table.Tbody>
       </Table>
 
-      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); setErrors({}); }} title={draft?.id ? 'Sửa đơn vị' : 'Thêm đơn vị'} size="lg">
+      <Modal opened={!!draft} onClose={form.close} title={draft?.id ? 'Sửa đơn vị' : 'Thêm đơn vị'} size="lg">
         {draft && (
           <Stack>
             <FormErrorSummary errors={errors} order={UNIT_FIELD_ORDER} action="Chưa lưu được" />
@@ -221,21 +158,11 @@ export function UnitsPage() {
                 Trực thuộc: {byId.get(draft.parentId)?.name}
               </Text>
             )}
-            {formError && (
-              <Text c="red" size="sm" role="alert">
-                {formError}
-              </Text>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => { setDraft(null); setFormError(null); setErrors({}); }}>
-                Hủy
-              </Button>
-              <Button onClick={save}>Lưu</Button>
-            </Group>
+            <FormActions error={form.error} onCancel={form.close} onSubmit={save} busy={form.busy} submitLabel="Lưu" />
           </Stack>
         )}
       </Modal>
-      <ImportErrorsModal errors={importErrors?.errors ?? null} fileName={importErrors?.fileName ?? ''} imported={importErrors?.imported} onClose={() => setImportErrors(null)} />
+      <ImportErrorsModal report={sheets.report} onClose={sheets.closeReport} />
     </Stack>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Box, Paper, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text } from '@mantine/core';
 import { BarChart, LineChart } from '@mantine/charts';
 import '@mantine/charts/styles.css';
@@ -51,23 +52,27 @@ function DetailCells({ f, bold }: { f: ReportFigures; bold?: boolean }) {
   );
 }
 
-export function CategoryTable({ data }: { data: ReportData }) {
+/** A figure column's heading; `title` spells out a short one on hover. */
+interface FigureHeading {
+  label: string;
+  title?: string;
+}
+
+/**
+ * A table of the report's figures: one row per lead unit (STT, name, then `cells`) and the totals,
+ * under the figure columns' `headings` (right-aligned, like the figures).
+ */
+function UnitFiguresTable({ data, label, headings, cells }: { data: ReportData; label: string; headings: FigureHeading[]; cells: (f: ReportFigures, bold?: boolean) => ReactNode }) {
   return (
     <ScrollArea.Autosize mah={360}>
-      <Table fz="sm" verticalSpacing={4} withTableBorder withColumnBorders striped stickyHeader aria-label="Kết quả theo đơn vị chủ trì">
+      <Table fz="sm" verticalSpacing={4} withTableBorder withColumnBorders striped stickyHeader aria-label={label}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th w={44}>STT</Table.Th>
             <Table.Th miw={170}>Đơn vị chủ trì</Table.Th>
-            <Table.Th ta="right">Tổng số</Table.Th>
-            {CATEGORY_ORDER.map((k) => (
-              <Table.Th key={k} ta="right" title={taskCategoryLabels[k]}>
-                {CATEGORY_SHORT[k]}
-              </Table.Th>
-            ))}
-            {rateHeaders(data).map((h) => (
-              <Table.Th key={h} ta="right">
-                {h}
+            {headings.map((h) => (
+              <Table.Th key={h.label} ta="right" title={h.title}>
+                {h.label}
               </Table.Th>
             ))}
           </Table.Tr>
@@ -77,13 +82,13 @@ export function CategoryTable({ data }: { data: ReportData }) {
             <Table.Tr key={u.unitId}>
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>{u.unitName}</Table.Td>
-              <FigureCells f={u} withOnTimeShare={!!data.onTimeShareFormula} />
+              {cells(u)}
             </Table.Tr>
           ))}
           <Table.Tr>
             <Table.Td />
             <Table.Td fw={700}>Tổng cộng</Table.Td>
-            <FigureCells f={data.totals} bold withOnTimeShare={!!data.onTimeShareFormula} />
+            {cells(data.totals, true)}
           </Table.Tr>
         </Table.Tbody>
       </Table>
@@ -91,42 +96,25 @@ export function CategoryTable({ data }: { data: ReportData }) {
   );
 }
 
+export function CategoryTable({ data }: { data: ReportData }) {
+  return (
+    <UnitFiguresTable
+      data={data}
+      label="Kết quả theo đơn vị chủ trì"
+      headings={[{ label: 'Tổng số' }, ...CATEGORY_ORDER.map((k) => ({ label: CATEGORY_SHORT[k], title: taskCategoryLabels[k] })), ...rateHeaders(data).map((label) => ({ label }))]}
+      cells={(f, bold) => <FigureCells f={f} bold={bold} withOnTimeShare={!!data.onTimeShareFormula} />}
+    />
+  );
+}
+
 export function DetailTable({ data }: { data: ReportData }) {
   return (
-    <ScrollArea.Autosize mah={360}>
-      <Table fz="sm" verticalSpacing={4} withTableBorder withColumnBorders striped stickyHeader aria-label="Quá hạn, gia hạn, đôn đốc và trả lời ý kiến">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={44}>STT</Table.Th>
-            <Table.Th miw={170}>Đơn vị chủ trì</Table.Th>
-            {BUCKETS.map((b) => (
-              <Table.Th key={b} ta="right">
-                Quá hạn {overdueBucketLabels[b].toLowerCase()}
-              </Table.Th>
-            ))}
-            <Table.Th ta="right">Số lần gia hạn</Table.Th>
-            <Table.Th ta="right">Công văn đôn đốc</Table.Th>
-            <Table.Th ta="right">Được lấy ý kiến</Table.Th>
-            <Table.Th ta="right">Không trả lời</Table.Th>
-            <Table.Th ta="right">Trả lời muộn</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.units.map((u, i) => (
-            <Table.Tr key={u.unitId}>
-              <Table.Td>{i + 1}</Table.Td>
-              <Table.Td>{u.unitName}</Table.Td>
-              <DetailCells f={u} />
-            </Table.Tr>
-          ))}
-          <Table.Tr>
-            <Table.Td />
-            <Table.Td fw={700}>Tổng cộng</Table.Td>
-            <DetailCells f={data.totals} bold />
-          </Table.Tr>
-        </Table.Tbody>
-      </Table>
-    </ScrollArea.Autosize>
+    <UnitFiguresTable
+      data={data}
+      label="Quá hạn, gia hạn, đôn đốc và trả lời ý kiến"
+      headings={[...BUCKETS.map((b) => `Quá hạn ${overdueBucketLabels[b].toLowerCase()}`), 'Số lần gia hạn', 'Công văn đôn đốc', 'Được lấy ý kiến', 'Không trả lời', 'Trả lời muộn'].map((label) => ({ label }))}
+      cells={(f, bold) => <DetailCells f={f} bold={bold} />}
+    />
   );
 }
 

@@ -6,7 +6,9 @@ import { DEFAULT_TASK_SETTINGS } from '@shared/tasks/state';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
+import { FormActions } from '../../ui/FormActions';
 import { notifyError, notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { useTaskSettings } from '../tasks/data/queries';
 import { useRegistry, useToday } from '../tasks/context';
 import { SignerSelect, useSignerOptions, useSignerPick } from '../consultations/SignerSelect';
@@ -17,6 +19,7 @@ import { loadSnapshot, useSnapshots, type SnapshotSummary } from './data/snapsho
 import { ReportBuilder, type BuiltParams } from './ReportBuilder';
 import { ReportView } from './ReportView';
 import { fileBase, saveReportDocx, saveReportXlsx } from './exports';
+import { TableHead } from '../../ui/TableParts';
 
 /** Báo cáo: #/reports (build, export, issue; issued list) and #/reports/issued/<id> (a snapshot). */
 export function ReportsPage({ subPath }: { subPath: string }) {
@@ -29,21 +32,12 @@ function ReportBuilderPage() {
   const today = useToday();
   const registry = useRegistry();
   const settings = useTaskSettings() ?? DEFAULT_TASK_SETTINGS;
-  const [busy, setBusy] = useState(false);
+  const building = useAction({ failure: 'Không lập được báo cáo' });
   const [data, setData] = useState<ReportData | null>(null);
   const [issueOpen, setIssueOpen] = useState(false);
   if (!registry) return <Loader />;
 
-  const build = async ({ params, scopeLabel }: BuiltParams) => {
-    setBusy(true);
-    try {
-      setData(await buildReport(currentDb(), params, scopeLabel, await settledIndexRows(currentDb())));
-    } catch (e) {
-      notifyError(e, 'Không lập được báo cáo');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const build = ({ params, scopeLabel }: BuiltParams) => building.run(async () => setData(await buildReport(currentDb(), params, scopeLabel, await settledIndexRows(currentDb()))));
 
   return (
     <Stack gap="sm">
@@ -53,7 +47,7 @@ function ReportBuilderPage() {
           Số liệu tính tại ngày chốt, không theo ngày hôm nay
         </Text>
       </Group>
-      <ReportBuilder today={today} settings={settings} registry={registry} busy={busy} actionLabel="Lập báo cáo" onBuild={build} onError={(m) => notifyError(new AppError('invalid-input', m), 'Chưa lập được báo cáo')} />
+      <ReportBuilder today={today} settings={settings} registry={registry} busy={building.busy} actionLabel="Lập báo cáo" onBuild={build} onError={(m) => notifyError(new AppError('invalid-input', m), 'Chưa lập được báo cáo')} />
       {data && (
         <Paper withBorder p="sm">
           <Group justify="space-between" mb="xs">
@@ -110,30 +104,24 @@ function IssueModal({ data, today, onClose }: { data: ReportData; today: string;
   const pick = useSignerPick(signers);
   const [texts, setTexts] = useState<Record<'shortcomings' | 'nextSteps' | 'proposals', string>>({ shortcomings: '', nextSteps: '', proposals: '' });
   const [omitEmpty, setOmitEmpty] = useState(false);
-  const [refusal, setRefusal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The refusal (a section left empty) shows in place; a failure to issue is a notification.
+  const action = useAction({ failure: 'Không phát hành được báo cáo' });
   if (!signers) return null;
-  const chosen = pick.choice ? { choice: pick.choice } : null;
+  const signer = pick.choice;
   const lines = (s: string) => s.split(/\n+/).map((l) => l.trim()).filter(Boolean);
   const issue = async () => {
-    if (!chosen) return;
+    if (!signer) return;
     const written: ReportTexts = { shortcomings: lines(texts.shortcomings), nextSteps: lines(texts.nextSteps), proposals: lines(texts.proposals), omitEmpty };
     const why = issueRefusal(written);
-    setRefusal(why);
-    if (why) return;
-    setBusy(true);
-    try {
-      const r = await issueReport(currentDb(), writeContext(), { data, signer: chosen.choice, texts: written, issuedOn: today });
+    if (why) return action.setError(why);
+    await action.run(async () => {
+      const r = await issueReport(currentDb(), writeContext(), { data, signer, texts: written, issuedOn: today });
       notifySuccess(`Đã phát hành báo cáo số ${String(r.number).padStart(2, '0')}/${r.letter.symbol} và lưu số liệu.`);
       const path = await saveReportDocx(r.letter, `Bao cao ${String(r.number).padStart(2, '0')} ${fileBase(data).slice(8)}`);
       if (path) notifySuccess(`Đã lưu ${path}`);
       onClose();
       navigate(`reports/issued/${r.snapshotId}`);
-    } catch (e) {
-      notifyError(e, 'Không phát hành được báo cáo');
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal opened onClose={onClose} title="Phát hành báo cáo" size="lg">
@@ -151,19 +139,7 @@ function IssueModal({ data, today, onClose }: { data: ReportData; today: string;
           checked={omitEmpty}
           onChange={(e) => setOmitEmpty(e.currentTarget.checked)}
         />
-        {refusal && (
-          <Alert color="red" role="alert">
-            {refusal}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Hủy
-          </Button>
-          <Button onClick={() => void issue()} loading={busy} disabled={!chosen}>
-            Cấp số, phát hành và lưu .docx
-          </Button>
-        </Group>
+        <FormActions error={action.error} onCancel={onClose} onSubmit={issue} busy={action.busy} disabled={!signer} submitLabel="Cấp số, phát hành và lưu .docx" />
       </Stack>
     </Modal>
   );
@@ -178,15 +154,7 @@ function IssuedList() {
         Báo cáo đã phát hành
       </Text>
       <Table fz="sm" verticalSpacing={4} highlightOnHover aria-label="Báo cáo đã phát hành">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Số</Table.Th>
-            <Table.Th>Ngày phát hành</Table.Th>
-            <Table.Th>Báo cáo</Table.Th>
-            <Table.Th>Chốt số liệu</Table.Th>
-            <Table.Th>Người phát hành</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Số', 'Ngày phát hành', 'Báo cáo', 'Chốt số liệu', 'Người phát hành']} />
         <Table.Tbody>
           {snapshots.slice(0, 50).map((s) => (
             <Table.Tr key={s.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`reports/issued/${s.id}`)}>

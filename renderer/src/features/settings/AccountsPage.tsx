@@ -3,10 +3,13 @@ import { Alert, Badge, Button, Group, Loader, Modal, PasswordInput, Select, Stac
 import { type Account } from '@shared/ipc/channels/auth';
 import { roleLabels, roleSchema, type Role } from '@shared/roles';
 import { api } from '../../api';
-import { errorMessage, notifySuccess } from '../../ui/notify';
+import { FormActions } from '../../ui/FormActions';
+import { errorMessage } from '../../ui/notify';
+import { useEditDialog } from '../../ui/useEditDialog';
 import { formatDateTime } from '../../ui/format';
 import { useOfficials, useUnits } from '../registries/queries';
 import { unitSelectOptions } from '../registries/xlsxFlow';
+import { TableHead } from '../../ui/TableParts';
 
 interface Draft {
   id: string | null;
@@ -22,9 +25,10 @@ interface Draft {
 export function AccountsPage() {
   const [accounts, setAccounts] = useState<Account[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const [reset, setReset] = useState<{ account: Account; password: string } | null>(null);
-  const [formError, setFormError] = useState<string | null>(null);
+  const edit = useEditDialog<Draft>();
+  const resetting = useEditDialog<{ account: Account; password: string }>();
+  const { draft, setDraft } = edit;
+  const { draft: reset, setDraft: setReset } = resetting;
   const units = useUnits();
   const officials = useOfficials();
   const unitOptions = useMemo(() => unitSelectOptions(units ?? []), [units]);
@@ -41,33 +45,17 @@ export function AccountsPage() {
   if (loadError) return <Alert color="red">{loadError}</Alert>;
   if (!accounts) return <Loader />;
 
-  const save = async () => {
-    if (!draft) return;
-    try {
+  const save = () =>
+    draft &&
+    edit.save(async () => {
       if (draft.id) {
         await api().call('auth:updateAccount', { id: draft.id, displayName: draft.displayName, role: draft.role, unitId: draft.unitId, officialId: draft.officialId, active: draft.active });
       } else {
         await api().call('auth:createAccount', { username: draft.username, password: draft.password, displayName: draft.displayName, role: draft.role, unitId: draft.unitId, officialId: draft.officialId });
       }
-      notifySuccess('Đã lưu tài khoản.');
-      setDraft(null);
-      setFormError(null);
       reload();
-    } catch (e) {
-      setFormError(errorMessage(e));
-    }
-  };
-  const doReset = async () => {
-    if (!reset) return;
-    try {
-      await api().call('auth:resetPassword', { id: reset.account.id, newPassword: reset.password });
-      notifySuccess(`Đã đặt lại mật khẩu cho ${reset.account.username}.`);
-      setReset(null);
-      setFormError(null);
-    } catch (e) {
-      setFormError(errorMessage(e));
-    }
-  };
+    }, 'Đã lưu tài khoản.');
+  const doReset = () => reset && resetting.save(() => api().call('auth:resetPassword', { id: reset.account.id, newPassword: reset.password }), `Đã đặt lại mật khẩu cho ${reset.account.username}.`);
   const unitName = (id: string | null) => (id ? (units?.find((u) => u.id === id)?.name ?? '') : '');
 
   return (
@@ -77,17 +65,7 @@ export function AccountsPage() {
         <Button onClick={() => setDraft({ id: null, username: '', displayName: '', role: 'unitStaff', unitId: null, officialId: null, active: true, password: '' })}>Thêm tài khoản</Button>
       </Group>
       <Table striped withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Tên đăng nhập</Table.Th>
-            <Table.Th>Họ và tên</Table.Th>
-            <Table.Th>Vai trò</Table.Th>
-            <Table.Th>Đơn vị</Table.Th>
-            <Table.Th>Tạo lúc</Table.Th>
-            <Table.Th>Trạng thái</Table.Th>
-            <Table.Th w={190} />
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Tên đăng nhập', 'Họ và tên', 'Vai trò', 'Đơn vị', 'Tạo lúc', 'Trạng thái', { label: '', w: 190 }]} />
         <Table.Tbody>
           {accounts.map((a) => (
             <Table.Tr key={a.id}>
@@ -119,7 +97,7 @@ export function AccountsPage() {
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={!!draft} onClose={() => { setDraft(null); setFormError(null); }} title={draft?.id ? 'Sửa tài khoản' : 'Thêm tài khoản'} size="lg">
+      <Modal opened={!!draft} onClose={edit.close} title={draft?.id ? 'Sửa tài khoản' : 'Thêm tài khoản'} size="lg">
         {draft && (
           <Stack>
             <Group grow>
@@ -141,30 +119,18 @@ export function AccountsPage() {
             <Select label="Gắn với cán bộ" data={officialOptions} value={draft.officialId} onChange={(v) => setDraft({ ...draft, officialId: v })} clearable searchable />
             {!draft.id && <PasswordInput label="Mật khẩu (ít nhất 8 ký tự)" value={draft.password} onChange={(e) => setDraft({ ...draft, password: e.currentTarget.value })} />}
             {draft.id && <Switch label="Đang hoạt động" checked={draft.active} onChange={(e) => setDraft({ ...draft, active: e.currentTarget.checked })} />}
-            {formError && <Alert color="red">{formError}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => { setDraft(null); setFormError(null); }}>
-                Hủy
-              </Button>
-              <Button onClick={save}>Lưu</Button>
-            </Group>
+            <FormActions error={edit.error} onCancel={edit.close} onSubmit={save} busy={edit.busy} submitLabel="Lưu" />
           </Stack>
         )}
       </Modal>
-      <Modal opened={!!reset} onClose={() => { setReset(null); setFormError(null); }} title="Đặt lại mật khẩu">
+      <Modal opened={!!reset} onClose={resetting.close} title="Đặt lại mật khẩu">
         {reset && (
           <Stack>
             <Text size="sm">
               Tài khoản <b>{reset.account.username}</b> ({reset.account.displayName})
             </Text>
             <PasswordInput label="Mật khẩu mới (ít nhất 8 ký tự)" value={reset.password} onChange={(e) => setReset({ ...reset, password: e.currentTarget.value })} />
-            {formError && <Alert color="red">{formError}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => { setReset(null); setFormError(null); }}>
-                Hủy
-              </Button>
-              <Button onClick={doReset}>Đặt lại</Button>
-            </Group>
+            <FormActions error={resetting.error} onCancel={resetting.close} onSubmit={doReset} busy={resetting.busy} submitLabel="Đặt lại" />
           </Stack>
         )}
       </Modal>

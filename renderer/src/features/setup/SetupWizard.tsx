@@ -5,7 +5,9 @@ import { agencyHeaderLines } from '@shared/letters/letterhead';
 import { passwordSchema } from '@shared/ipc/channels/auth';
 import { api } from '../../api';
 import { useAppState, writeContext, currentDb } from '../../state/app';
-import { errorMessage } from '../../ui/notify';
+import { bindText } from '../../ui/bindText';
+import { ErrorAlert } from '../../ui/FormActions';
+import { useAction } from '../../ui/useAction';
 import { todayVn } from '../../ui/format';
 import { completeSetup } from '../registries/commands';
 
@@ -17,11 +19,14 @@ interface Props {
 
 export function SetupWizard({ withAccount, onAccountCreated }: Props) {
   const [step, setStep] = useState(0);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useAction();
   const [org, setOrg] = useState({ authorityName: '', parentName: '', placeName: '', authoritySymbol: 'UBND' });
   const [office, setOffice] = useState({ siteRole: 'coordinator' as Organisation['siteRole'], officeName: 'Văn phòng HĐND và UBND', officeShortName: 'VP', officeSymbol: 'VP' });
   const [admin, setAdmin] = useState({ displayName: '', username: '', password: '', confirm: '' });
+  const orgField = bindText(org, setOrg);
+  const officeField = bindText(office, setOffice);
+  const adminField = bindText(admin, setAdmin);
+  const upper = (typed: string) => typed.toUpperCase();
 
   const checkStep = (s: number): string | null => {
     if (s === 0) {
@@ -51,8 +56,7 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
       setStep(step + 1);
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       if (withAccount) {
         const session = await api().call('auth:createFirstAdmin', {
           username: admin.username,
@@ -70,11 +74,7 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
         office: office.siteRole === 'coordinator' ? { name: office.officeName.trim(), shortName: office.officeShortName.trim(), symbol: office.officeSymbol.trim().toUpperCase() } : null,
         today: todayVn(),
       });
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -90,19 +90,12 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
           <Stepper active={step} size="sm" allowNextStepsSelect={false} onStepClick={(s) => s < step && setStep(s)}>
             <Stepper.Step label="Cơ quan" description="Tên và địa danh">
               <Stack mt="md">
-                <TextInput
-                  label="Tên cơ quan (Ủy ban nhân dân)"
-                  placeholder="Ủy ban nhân dân xã Hòa An"
-                  value={org.authorityName}
-                  onChange={(e) => setOrg({ ...org, authorityName: e.currentTarget.value })}
-                  required
-                />
+                <TextInput label="Tên cơ quan (Ủy ban nhân dân)" placeholder="Ủy ban nhân dân xã Hòa An" {...orgField('authorityName')} required />
                 <TextInput
                   label="Cơ quan cấp trên"
                   description="In ở dòng trên cùng của tiêu đề mọi văn bản (tên cơ quan chủ quản), phía trên tên cơ quan."
                   placeholder="Ủy ban nhân dân tỉnh Cao Bằng"
-                  value={org.parentName}
-                  onChange={(e) => setOrg({ ...org, parentName: e.currentTarget.value })}
+                  {...orgField('parentName')}
                 />
                 <Paper withBorder p="xs" aria-label="Xem trước tiêu đề văn bản" maw={320}>
                   <Text size="xs" c="dimmed" mb={4}>
@@ -118,20 +111,8 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
                   </Text>
                 </Paper>
                 <Group grow>
-                  <TextInput
-                    label="Địa danh ghi trên văn bản"
-                    placeholder="Cao Bằng"
-                    value={org.placeName}
-                    onChange={(e) => setOrg({ ...org, placeName: e.currentTarget.value })}
-                    required
-                  />
-                  <TextInput
-                    label="Ký hiệu cơ quan"
-                    placeholder="UBND"
-                    value={org.authoritySymbol}
-                    onChange={(e) => setOrg({ ...org, authoritySymbol: e.currentTarget.value.toUpperCase() })}
-                    required
-                  />
+                  <TextInput label="Địa danh ghi trên văn bản" placeholder="Cao Bằng" {...orgField('placeName')} required />
+                  <TextInput label="Ký hiệu cơ quan" placeholder="UBND" {...orgField('authoritySymbol', upper)} required />
                 </Group>
               </Stack>
             </Stepper.Step>
@@ -145,24 +126,10 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
                 </Radio.Group>
                 {office.siteRole === 'coordinator' ? (
                   <>
-                    <TextInput
-                      label="Tên văn phòng / đơn vị sử dụng máy"
-                      value={office.officeName}
-                      onChange={(e) => setOffice({ ...office, officeName: e.currentTarget.value })}
-                      required
-                    />
+                    <TextInput label="Tên văn phòng / đơn vị sử dụng máy" {...officeField('officeName')} required />
                     <Group grow>
-                      <TextInput
-                        label="Tên viết tắt"
-                        value={office.officeShortName}
-                        onChange={(e) => setOffice({ ...office, officeShortName: e.currentTarget.value })}
-                        required
-                      />
-                      <TextInput
-                        label="Ký hiệu văn bản"
-                        value={office.officeSymbol}
-                        onChange={(e) => setOffice({ ...office, officeSymbol: e.currentTarget.value.toUpperCase() })}
-                      />
+                      <TextInput label="Tên viết tắt" {...officeField('officeShortName')} required />
+                      <TextInput label="Ký hiệu văn bản" {...officeField('officeSymbol', upper)} />
                     </Group>
                   </>
                 ) : (
@@ -175,21 +142,17 @@ export function SetupWizard({ withAccount, onAccountCreated }: Props) {
             {withAccount && (
               <Stepper.Step label="Quản trị viên" description="Tài khoản đầu tiên">
                 <Stack mt="md">
-                  <TextInput label="Họ và tên" value={admin.displayName} onChange={(e) => setAdmin({ ...admin, displayName: e.currentTarget.value })} required />
-                  <TextInput label="Tên đăng nhập" value={admin.username} onChange={(e) => setAdmin({ ...admin, username: e.currentTarget.value })} required />
+                  <TextInput label="Họ và tên" {...adminField('displayName')} required />
+                  <TextInput label="Tên đăng nhập" {...adminField('username')} required />
                   <Group grow>
-                    <PasswordInput label="Mật khẩu (ít nhất 8 ký tự)" value={admin.password} onChange={(e) => setAdmin({ ...admin, password: e.currentTarget.value })} required />
-                    <PasswordInput label="Nhập lại mật khẩu" value={admin.confirm} onChange={(e) => setAdmin({ ...admin, confirm: e.currentTarget.value })} required />
+                    <PasswordInput label="Mật khẩu (ít nhất 8 ký tự)" {...adminField('password')} required />
+                    <PasswordInput label="Nhập lại mật khẩu" {...adminField('confirm')} required />
                   </Group>
                 </Stack>
               </Stepper.Step>
             )}
           </Stepper>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+          <ErrorAlert error={error} />
           <Group justify="space-between">
             <Button variant="default" disabled={step === 0 || busy} onClick={() => setStep(step - 1)}>
               Quay lại

@@ -6,6 +6,8 @@ import { formatDateTime } from '../../ui/format';
 import { notifyError } from '../../ui/notify';
 import { exportPackage, type ExportOutcome } from './data/exportPackage';
 import { usePeers, useRecentExports } from './queries';
+import { NameCell, TableHead } from '../../ui/TableParts';
+import { PackageHistory } from './PackageHistory';
 
 function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
@@ -50,23 +52,11 @@ export function SyncExportPage() {
         ) : (
           <Stack gap="sm">
             <Table striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Gửi cho</Table.Th>
-                  <Table.Th>Gửi lần cuối</Table.Th>
-                  <Table.Th>Nhận lần cuối</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={['Gửi cho', 'Gửi lần cuối', 'Nhận lần cuối', '']} />
               <Table.Tbody>
                 {peers.map((p) => (
                   <Table.Tr key={p.siteId}>
-                    <Table.Td>
-                      {p.name}
-                      <Text size="xs" c="dimmed">
-                        {p.role === 'coordinator' ? 'Văn phòng điều phối' : 'Đơn vị'}
-                      </Text>
-                    </Table.Td>
+                    <NameCell name={p.name} detail={p.role === 'coordinator' ? 'Văn phòng điều phối' : 'Đơn vị'} />
                     <Table.Td>{p.lastSentAt ? formatDateTime(p.lastSentAt) : 'Chưa gửi'}</Table.Td>
                     <Table.Td>{p.lastReceivedAt ? formatDateTime(p.lastReceivedAt) : 'Chưa nhận'}</Table.Td>
                     <Table.Td>
@@ -89,37 +79,21 @@ export function SyncExportPage() {
         )}
       </Paper>
       {exports.length > 0 && (
-        <Paper withBorder p="md">
-          <Title order={5} mb="xs">
-            Các gói đã xuất gần đây
-          </Title>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Lúc</Table.Th>
-                <Table.Th>Gửi cho</Table.Th>
-                <Table.Th>Gói số</Table.Th>
-                <Table.Th>Số thay đổi</Table.Th>
-                <Table.Th>Tệp</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {exports.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>{formatDateTime(e.createdAt)}</Table.Td>
-                  <Table.Td>{nameOf(e.to)}</Table.Td>
-                  <Table.Td>{e.seq}</Table.Td>
-                  <Table.Td>{e.opCount.toLocaleString('vi-VN')}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs" ff="monospace">
-                      {e.fileName}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <PackageHistory title="Các gói đã xuất gần đây" columns={['Lúc', 'Gửi cho', 'Gói số', 'Số thay đổi', 'Tệp']}>
+          {exports.map((e) => (
+            <Table.Tr key={e.id}>
+              <Table.Td>{formatDateTime(e.createdAt)}</Table.Td>
+              <Table.Td>{nameOf(e.to)}</Table.Td>
+              <Table.Td>{e.seq}</Table.Td>
+              <Table.Td>{e.opCount.toLocaleString('vi-VN')}</Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace">
+                  {e.fileName}
+                </Text>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PackageHistory>
       )}
     </Stack>
   );

@@ -13,6 +13,7 @@ import { describeChange, entityLabels } from './labels';
 import { useImportRejections, useImports, usePeers } from './queries';
 import { takeOpenedFile, useOpenedFile } from './openedFile';
 import type { ResponseOf } from '@shared/ipc/contract';
+import { PackageHistory } from './PackageHistory';
 
 type ReadPackage = NonNullable<ResponseOf<'sync:readPackage'>['package']>;
 
@@ -250,51 +251,33 @@ export function SyncImportPage() {
       )}
       {shown && <ImportReportView shown={shown} />}
       {sorted.length > 0 && (
-        <Paper withBorder p="md">
-          <Title order={5} mb="xs">
-            Các gói đã nhập gần đây
-          </Title>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Lúc</Table.Th>
-                <Table.Th>Từ</Table.Th>
-                <Table.Th>Gói số</Table.Th>
-                <Table.Th>Áp dụng</Table.Th>
-                <Table.Th>Từ chối</Table.Th>
-                <Table.Th>Đang chờ</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((i) => (
-                <Table.Tr key={i.packageHash}>
-                  <Table.Td>{formatDateTime(i.completedAt ?? i.startedAt)}</Table.Td>
-                  <Table.Td>{nameOf(i.from)}</Table.Td>
-                  <Table.Td>{i.seq}</Table.Td>
-                  <Table.Td>{i.counts.applied.toLocaleString('vi-VN')}</Table.Td>
-                  <Table.Td>{i.counts.rejected}</Table.Td>
-                  <Table.Td>{i.counts.pending}</Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="subtle"
-                      onClick={() =>
-                        setShown({
-                          report: { status: 'imported', packageHash: i.packageHash, from: i.from, seq: i.seq, counts: i.counts, resumedFromChunk: 0, missingSeqs: [], newSignerFingerprint: null },
-                          fileName: i.fileName,
-                          importedAt: i.completedAt,
-                        })
-                      }
-                    >
-                      Xem kết quả
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
+        <PackageHistory title="Các gói đã nhập gần đây" columns={['Lúc', 'Từ', 'Gói số', 'Áp dụng', 'Từ chối', 'Đang chờ', '']}>
+          {sorted.map((i) => (
+            <Table.Tr key={i.packageHash}>
+              <Table.Td>{formatDateTime(i.completedAt ?? i.startedAt)}</Table.Td>
+              <Table.Td>{nameOf(i.from)}</Table.Td>
+              <Table.Td>{i.seq}</Table.Td>
+              <Table.Td>{i.counts.applied.toLocaleString('vi-VN')}</Table.Td>
+              <Table.Td>{i.counts.rejected}</Table.Td>
+              <Table.Td>{i.counts.pending}</Table.Td>
+              <Table.Td>
+                <Button
+                  size="xs"
+                  variant="subtle"
+                  onClick={() =>
+                    setShown({
+                      report: { status: 'imported', packageHash: i.packageHash, from: i.from, seq: i.seq, counts: i.counts, resumedFromChunk: 0, missingSeqs: [], newSignerFingerprint: null },
+                      fileName: i.fileName,
+                      importedAt: i.completedAt,
+                    })
+                  }
+                >
+                  Xem kết quả
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </PackageHistory>
       )}
     </Stack>
   );

@@ -2,6 +2,7 @@ import { Alert, Badge, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { formatDate, formatDateTime, todayVn } from '../../ui/format';
 import { usePeerStatuses } from './queries';
 import { ExchangePanel } from './ExchangePanel';
+import { TableHead } from '../../ui/TableParts';
 
 /** Days without a package before a peer is shown as silent. */
 export const SILENT_AFTER_DAYS = 7;
@@ -26,16 +27,7 @@ export function SyncStatusPage() {
       )}
       {statuses.length > 0 && (
         <Table striped withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Máy</Table.Th>
-              <Table.Th>Nhận gói lần cuối</Table.Th>
-              <Table.Th>Gửi gói lần cuối</Table.Th>
-              <Table.Th>Máy đó đã nhận</Table.Th>
-              <Table.Th>Máy này còn thiếu</Table.Th>
-              <Table.Th>Không liên lạc</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['Máy', 'Nhận gói lần cuối', 'Gửi gói lần cuối', 'Máy đó đã nhận', 'Máy này còn thiếu', 'Không liên lạc']} />
           <Table.Tbody>
             {statuses.map((s) => (
               <Table.Tr key={s.peer.siteId}>

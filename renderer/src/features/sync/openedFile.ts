@@ -32,6 +32,19 @@ export function takeOpenedFile(kind: OpenedFileKind): OpenedFileRequest | null {
   return r;
 }
 
+/**
+ * A pairing panel's side: when a file of `kind` was opened by double-click, takes the request and
+ * calls the panel's usual read handler (which main answers with that file instead of a dialog).
+ */
+export function useReadOpenedFile(kind: 'identityCard' | 'registry', read: () => Promise<unknown>): void {
+  const opened = useOpenedFile((s) => s.request);
+  useEffect(() => {
+    if (opened?.kind === kind && takeOpenedFile(kind)) void read();
+    // `read` is recreated each render; the request is what triggers a read.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened, kind]);
+}
+
 const kindLabels: Record<OpenedFileKind, string> = { package: 'gói dữ liệu', identityCard: 'tệp khóa đơn vị', registry: 'danh bạ đơn vị' };
 
 /** Where a kind is read, or why this machine or account cannot read it. */

@@ -6,7 +6,9 @@ import { foldVietnamese, makeSearchIndex } from '@shared/text/search';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
-import { errorMessage, notifyError, notifySuccess } from '../../ui/notify';
+import { FormActions } from '../../ui/FormActions';
+import { notifyError, notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { FormErrorSummary } from '../../ui/FormErrorSummary';
 import { DIRECTIVE_FIELD_ORDER, directiveFormErrors, type FormErrors } from '@shared/text/formErrors';
 import { registerDirective } from './data/commands';
@@ -170,20 +172,19 @@ export function Fact({ label, value }: { label: string; value: React.ReactNode }
 
 function DirectiveForm({ draft, onChange }: { draft: DirectiveDraft | null; onChange: (d: DirectiveDraft | null) => void }) {
   const registry = useRegistry();
-  const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
   const unitNames = useMemo(() => [...new Set((registry?.units ?? []).map((u) => u.name))], [registry]);
   const close = () => {
     onChange(null);
-    setError(null);
+    action.setError(null);
     setErrors({});
   };
   const save = async () => {
     if (!draft) return;
     const problems = directiveFormErrors(draft);
     setErrors(problems);
-    setError(null);
+    action.setError(null);
     const issuedOn = parseUserDate(draft.issuedOn);
     if (Object.keys(problems).length > 0 || !issuedOn) return;
     const receivedOn = draft.receivedOn.trim() ? parseUserDate(draft.receivedOn) : null;
@@ -200,17 +201,12 @@ function DirectiveForm({ draft, onChange }: { draft: DirectiveDraft | null; onCh
       receivedOn,
       attachments: draft.attachments,
     };
-    setBusy(true);
-    try {
+    await action.run(async () => {
       const id = await registerDirective(currentDb(), writeContext(), currentTaskActor(), input, draft.id);
       notifySuccess(draft.id ? 'Đã lưu văn bản chỉ đạo.' : 'Đã vào sổ văn bản chỉ đạo.');
       close();
       navigate(`directives/${id}`);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const attach = async () => {
     if (!draft) return;
@@ -244,19 +240,7 @@ function DirectiveForm({ draft, onChange }: { draft: DirectiveDraft | null; onCh
             </Button>
             <AttachmentList items={draft.attachments} onRemove={(i) => onChange({ ...draft, attachments: draft.attachments.filter((_, j) => j !== i) })} />
           </Group>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Hủy
-            </Button>
-            <Button onClick={save} loading={busy}>
-              Lưu
-            </Button>
-          </Group>
+          <FormActions error={action.error} onCancel={close} onSubmit={save} busy={action.busy} submitLabel="Lưu" />
         </Stack>
       )}
     </Modal>

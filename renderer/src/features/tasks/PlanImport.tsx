@@ -1,12 +1,14 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Select, Stack, Text } from '@mantine/core';
 import { isUnitValidOn } from '@shared/registries/units';
 import { describeDirective } from '@shared/tasks/model';
 import { PLAN_COLUMNS, parsePlanRows, planTemplateRows } from '@shared/tasks/planImport';
 import { api } from '../../api';
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
+import { ErrorAlert } from '../../ui/FormActions';
 import { errorMessage, notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { ImportErrorsModal } from '../registries/ImportErrorsModal';
 import type { ImportReport } from '../registries/xlsxFlow';
 import { useOrganisation } from '../registries/queries';
@@ -36,13 +38,14 @@ function PlanImportModal({ onClose }: { onClose: () => void }) {
   const [assignerOfficialId, setLeader] = useState<string | null>(null);
   const [planYear, setYear] = useState<number | string>(Number(today.slice(0, 4)));
   const [directiveId, setDirective] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const setError = action.setError;
   const [importErrors, setImportErrors] = useState<ImportReport | null>(null);
   const assigner = assignerUnitId ?? org?.authorityUnitId ?? null;
   const unitOptions = useMemo(() => (registry?.units ?? []).filter((u) => isUnitValidOn(u, today)).map((u) => ({ value: u.id, label: u.name })), [registry, today]);
   const leaders = registry?.officialsOf(assigner, today) ?? [];
 
+  // Saving the template is not the import: a failure shows in place, the import's button does not spin.
   const template = async () => {
     const units = (registry?.units ?? []).filter((u) => u.parentId !== null && isUnitValidOn(u, today));
     try {
@@ -62,8 +65,7 @@ function PlanImportModal({ onClose }: { onClose: () => void }) {
     if (!registry || !assigner) return setError('Chọn cơ quan giao nhiệm vụ.');
     const year = Number(planYear);
     if (!Number.isInteger(year) || year < 1900 || year > 2100) return setError('Nhập năm kế hoạch.');
-    setBusy(true);
-    try {
+    await action.run(async () => {
       const r = await api().call('xlsx:open', { title: 'Chọn tệp Excel kế hoạch năm' });
       if (r.canceled || !r.fileName || !r.workbook) return;
       const parsed = parsePlanRows(r.workbook, {
@@ -89,11 +91,7 @@ function PlanImportModal({ onClose }: { onClose: () => void }) {
       }
       onClose();
       navigate('tasks');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -111,25 +109,19 @@ function PlanImportModal({ onClose }: { onClose: () => void }) {
             <NumberInput label="Năm kế hoạch" value={planYear} onChange={setYear} min={1900} max={2100} allowDecimal={false} />
             <Select label="Theo văn bản (kế hoạch)" data={(directives ?? []).map((d) => ({ value: d.id, label: describeDirective(d) }))} value={directiveId} onChange={setDirective} clearable searchable limit={100} placeholder="(không chọn)" />
           </Group>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+          <ErrorAlert error={action.error} />
           <Group justify="space-between">
             <Button variant="default" onClick={template}>
               Tải tệp mẫu kế hoạch
             </Button>
-            <Button onClick={importFile} loading={busy}>
+            <Button onClick={importFile} loading={action.busy}>
               Chọn tệp và nhập
             </Button>
           </Group>
         </Stack>
       </Modal>
       <ImportErrorsModal
-        errors={importErrors?.errors ?? null}
-        fileName={importErrors?.fileName ?? ''}
-        imported={importErrors?.imported}
+        report={importErrors}
         onClose={() => {
           const imported = importErrors?.imported;
           setImportErrors(null);

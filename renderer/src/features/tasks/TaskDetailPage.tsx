@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, UnstyledButton } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Loader, Paper, Progress, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Timeline, Title, UnstyledButton } from '@mantine/core';
 import { upwardStatusLabel, upwardStatusOf } from '@shared/consultations';
 import { useLinkedToTask } from '../consultations/data/queries';
 import { authorityLevelLabels, describeDecision, describeDirective, describeProduct, taskEventTypeLabels, taskPriorityLabels, type DecisionRecord, type TaskEvent } from '@shared/tasks/model';
@@ -23,6 +23,7 @@ import { currentTaskActor, useCan, useRegistry, useSiteScope, useTaskActor, useT
 import { onBehalfLine, type OnBehalfRecord } from '@shared/acting';
 import { canOfferTaskOnBehalf } from '@shared/tasks/authority';
 import { useOnBehalfContext } from '../acting/queries';
+import { ScrollTable } from '../../ui/TableParts';
 
 /** One task (#/tasks/<id>): facts, steps, the actions this account may take, progress and history. */
 export function TaskDetailPage({ taskId }: { taskId: string }) {
@@ -305,34 +306,22 @@ function History({ detail, registry }: { detail: TaskDetail; registry: Registry 
   }, [detail.history, eventEntries]);
   if (!eventEntries) return <Loader size="sm" />;
   return (
-    <ScrollArea.Autosize mah={420}>
-      <Table striped withTableBorder verticalSpacing={4} fz="sm" aria-label="Lịch sử thay đổi">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={130}>Thời điểm</Table.Th>
-            <Table.Th w={190}>Người thực hiện</Table.Th>
-            <Table.Th w={190}>Thao tác</Table.Th>
-            <Table.Th>Nội dung thay đổi (trước → sau)</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>{formatDateTime(e.at)}</Table.Td>
-              <Table.Td>{e.actor}</Table.Td>
-              <Table.Td>{e.action}</Table.Td>
-              <Table.Td>
-                {describeChange(e, registry).map((line, i) => (
-                  <Text key={i} size="xs">
-                    {line}
-                  </Text>
-                ))}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </ScrollArea.Autosize>
+    <ScrollTable mah={420} columns={[{ label: 'Thời điểm', w: 130 }, { label: 'Người thực hiện', w: 190 }, { label: 'Thao tác', w: 190 }, 'Nội dung thay đổi (trước → sau)']} striped withTableBorder verticalSpacing={4} fz="sm" aria-label="Lịch sử thay đổi">
+      {entries.map((e) => (
+        <Table.Tr key={e.id}>
+          <Table.Td>{formatDateTime(e.at)}</Table.Td>
+          <Table.Td>{e.actor}</Table.Td>
+          <Table.Td>{e.action}</Table.Td>
+          <Table.Td>
+            {describeChange(e, registry).map((line, i) => (
+              <Text key={i} size="xs">
+                {line}
+              </Text>
+            ))}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ScrollTable>
   );
 }
 

@@ -8,7 +8,9 @@ import { authorityLevelLabels, authorityLevels, describeDirective, taskPrioritie
 import { navigate } from '../../shell/router';
 import { currentDb, writeContext } from '../../state/app';
 import { formatDate } from '../../ui/format';
-import { errorMessage, notifySuccess } from '../../ui/notify';
+import { ErrorAlert } from '../../ui/FormActions';
+import { notifySuccess } from '../../ui/notify';
+import { useAction } from '../../ui/useAction';
 import { useCalendarConfig } from '../calendar/config';
 import { useOrganisation } from '../registries/queries';
 import { addStep, createTasks } from './data/commands';
@@ -122,9 +124,8 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
     assignedOn: formatUserDate(today),
   });
   const [cards, setCards] = useState<TaskCard[]>([newCard()]);
-  const [error, setError] = useState<string | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
 
   const assignerUnitId = common.assignerUnitId ?? org?.authorityUnitId ?? null;
   const assignedOn = parseUserDate(common.assignedOn);
@@ -138,7 +139,7 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
   const leaders = registry.officialsOf(assignerUnitId, day);
 
   const submit = async () => {
-    setError(null);
+    action.setError(null);
     const found = taskFormErrors({ assignedOn: common.assignedOn, assignerUnitId }, cards, calendar);
     setErrors(found);
     if (Object.keys(found).length > 0 || !assignedOn || !assignerUnitId) return;
@@ -165,8 +166,7 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
         expectedProduct: c.expectedProduct.trim(),
       });
     }
-    setBusy(true);
-    try {
+    await action.run(async () => {
       const db = currentDb();
       const ctx = writeContext();
       const actor = currentTaskActor();
@@ -176,11 +176,7 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
       }
       notifySuccess(ids.length > 1 ? `Đã giao ${ids.length} nhiệm vụ.` : 'Đã giao nhiệm vụ.');
       navigate(ids.length === 1 ? `tasks/${ids[0]}` : common.directiveId ? `directives/${common.directiveId}` : 'tasks');
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -251,16 +247,12 @@ export function TaskFormPage({ directiveId }: { directiveId: string | null }) {
           onRemove={() => setCards((cs) => cs.filter((x) => x.key !== c.key))}
         />
       ))}
-      {error && (
-        <Alert color="red" role="alert" style={{ whiteSpace: 'pre-line' }}>
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert error={action.error} />
       <Group justify="space-between">
         <Button variant="default" onClick={() => setCards((cs) => [...cs, newCard()])}>
           Thêm nhiệm vụ khác
         </Button>
-        <Button onClick={submit} loading={busy}>
+        <Button onClick={submit} loading={action.busy}>
           {cards.length > 1 ? `Giao ${cards.length} nhiệm vụ` : 'Giao nhiệm vụ'}
         </Button>
       </Group>

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Loader, NumberInput, Paper, Radio, Select, Stack, Text, Title } from '@mantine/core';
 import { onTimeAtLabels, onTimeAtValues, rateFormulaIds, rateFormulas, type OnTimeAt, type RateFormulaId, type TaskSettings } from '@shared/tasks/state';
 import { currentDb, writeContext } from '../../state/app';
-import { errorMessage, notifySuccess } from '../../ui/notify';
+import { ErrorAlert } from '../../ui/FormActions';
+import { useAction } from '../../ui/useAction';
 import { useOrganisation } from '../registries/queries';
 import { saveTaskSettings } from './data/commands';
 import { useTaskSettings } from './data/queries';
@@ -16,21 +17,16 @@ export function TaskSettingsPage() {
   const org = useOrganisation();
   const actor = useTaskActor();
   const [draft, setDraft] = useState<TaskSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   useEffect(() => {
     if (stored && !draft) setDraft(stored);
   }, [stored, draft]);
   if (!draft || org === undefined) return <Loader />;
   const editable = isAdministrator(actor.role) && org?.siteRole === 'coordinator';
-  const save = async () => {
-    setError(null);
-    try {
-      await saveTaskSettings(currentDb(), writeContext(), currentTaskActor(), { ...draft, dueSoonWorkingDays: Number(draft.dueSoonWorkingDays), acceptanceWorkingDays: Number(draft.acceptanceWorkingDays) });
-      notifySuccess('Đã lưu cài đặt theo dõi nhiệm vụ.');
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const save = () =>
+    action.run(() => saveTaskSettings(currentDb(), writeContext(), currentTaskActor(), { ...draft, dueSoonWorkingDays: Number(draft.dueSoonWorkingDays), acceptanceWorkingDays: Number(draft.acceptanceWorkingDays) }), {
+      success: 'Đã lưu cài đặt theo dõi nhiệm vụ.',
+    });
   const formula = rateFormulas[draft.rateFormula];
   return (
     <Stack maw={820}>
@@ -60,25 +56,19 @@ export function TaskSettingsPage() {
               ))}
             </Stack>
           </Radio.Group>
-          <NumberInput
+          <WorkingDaysInput
             label="Thời hạn cơ quan giao xác nhận hoàn thành (ngày làm việc)"
             description="Quá thời hạn này chưa xác nhận hay trả lại thì chậm thuộc cơ quan giao, không tính là đơn vị chủ trì quá hạn."
             value={draft.acceptanceWorkingDays}
-            onChange={(v) => setDraft({ ...draft, acceptanceWorkingDays: typeof v === 'number' ? v : Number(v) })}
+            onChange={(n) => setDraft({ ...draft, acceptanceWorkingDays: n })}
             min={1}
-            max={30}
-            allowDecimal={false}
-            w={420}
             disabled={!editable}
           />
-          <NumberInput
+          <WorkingDaysInput
             label="Cảnh báo “sắp đến hạn” khi còn không quá (ngày làm việc)"
             value={draft.dueSoonWorkingDays}
-            onChange={(v) => setDraft({ ...draft, dueSoonWorkingDays: typeof v === 'number' ? v : Number(v) })}
+            onChange={(n) => setDraft({ ...draft, dueSoonWorkingDays: n })}
             min={0}
-            max={30}
-            allowDecimal={false}
-            w={420}
             disabled={!editable}
           />
           <Select
@@ -97,19 +87,34 @@ export function TaskSettingsPage() {
               Các tiêu chí này do quản trị viên của Văn phòng điều phối quy định; máy này chỉ xem.
             </Alert>
           )}
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
+          <ErrorAlert error={action.error} />
           {editable && (
             <Group justify="flex-end">
-              <Button onClick={save}>Lưu cài đặt</Button>
+              <Button onClick={() => void save()} loading={action.busy}>
+                Lưu cài đặt
+              </Button>
             </Group>
           )}
         </Stack>
       </Paper>
       <DemoDataCard />
     </Stack>
+  );
+}
+
+/** A whole number of working days (up to 30), as the settings take it. */
+function WorkingDaysInput(props: { label: string; description?: string; value: number; onChange(days: number): void; min: number; disabled: boolean }) {
+  return (
+    <NumberInput
+      label={props.label}
+      description={props.description}
+      value={props.value}
+      onChange={(v) => props.onChange(typeof v === 'number' ? v : Number(v))}
+      min={props.min}
+      max={30}
+      allowDecimal={false}
+      w={420}
+      disabled={props.disabled}
+    />
   );
 }

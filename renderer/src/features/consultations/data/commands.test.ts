@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Actor } from '@shared/authority';
-import { positionOf } from '@shared/consultations';
+import { positionOf, type ConsultationDraft } from '@shared/consultations';
 import { DondocDb } from '../../../data/db';
 import type { WriteContext } from '../../../data/repository';
 import { completeSetup, importUnits, saveOrganisation } from '../../registries/commands';
@@ -21,6 +21,25 @@ let clock = '2026-04-23';
 const at = (date: string) => () => new Date(`${date}T09:00:00+07:00`);
 const ctx = (): WriteContext => ({ site: 'site-a', actor: 'lan.vt (Nông Thị Lan)', now: at(clock) });
 const clerk: Actor = { role: 'admin', unitId: null };
+
+/**
+ * A consultation to create: sent on 23/4/2026 and due in five working days, under the working
+ * regulation; each case names the requester, the units consulted and what else it changes.
+ */
+function draft(fields: Pick<ConsultationDraft, 'subject' | 'dossierTitle' | 'requesterUnitId' | 'consultedUnitIds'> & Partial<ConsultationDraft>): ConsultationDraft {
+  return {
+    dossierKind: 'duThao',
+    field: null,
+    content: '',
+    attachments: [],
+    legalBasis: 'Quy chế làm việc của Ủy ban nhân dân xã',
+    requestRef: '',
+    requestedOn: '2026-04-23',
+    deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' },
+    taskId: null,
+    ...fields,
+  };
+}
 
 async function setUp() {
   clock = '2026-04-23';
@@ -51,21 +70,18 @@ async function setUp() {
 describe('consultation commands', () => {
   it('runs the whole cycle: replies, refusals, deemed agreement, notice, reconciliation gate', async () => {
     const { db, office } = await setUp();
-    const id = await createConsultation(db, ctx(), clerk, {
-      subject: 'Lấy ý kiến dự thảo Kế hoạch phát triển du lịch năm 2027',
-      dossierKind: 'duThao',
-      dossierTitle: 'dự thảo Kế hoạch phát triển du lịch năm 2027',
-      field: 'Du lịch',
-      content: '',
-      attachments: [],
-      requesterUnitId: office.id,
-      consultedUnitIds: ['kt', 'vhxh', 'tc', 'ca'],
-      legalBasis: 'Quy chế làm việc của Ủy ban nhân dân xã',
-      requestRef: '',
-      requestedOn: '2026-04-23',
-      deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' },
-      taskId: null,
-    });
+    const id = await createConsultation(
+      db,
+      ctx(),
+      clerk,
+      draft({
+        subject: 'Lấy ý kiến dự thảo Kế hoạch phát triển du lịch năm 2027',
+        dossierTitle: 'dự thảo Kế hoạch phát triển du lịch năm 2027',
+        field: 'Du lịch',
+        requesterUnitId: office.id,
+        consultedUnitIds: ['kt', 'vhxh', 'tc', 'ca'],
+      }),
+    );
     const c = (await loadConsultation(db, id))!;
     expect(c.dueOn).toBe('2026-05-05');
 
@@ -124,21 +140,7 @@ describe('consultation commands', () => {
 
   it('a paper reply typed by the clerk on behalf of a unit is printed in the summary with who typed it and from which document', async () => {
     const { db, office } = await setUp();
-    const id = await createConsultation(db, ctx(), clerk, {
-      subject: 'Lấy ý kiến dự thảo Quy chế phối hợp',
-      dossierKind: 'duThao',
-      dossierTitle: 'dự thảo Quy chế phối hợp',
-      field: null,
-      content: '',
-      attachments: [],
-      requesterUnitId: office.id,
-      consultedUnitIds: ['kt', 'tc'],
-      legalBasis: 'Quy chế làm việc của Ủy ban nhân dân xã',
-      requestRef: '',
-      requestedOn: '2026-04-23',
-      deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' },
-      taskId: null,
-    });
+    const id = await createConsultation(db, ctx(), clerk, draft({ subject: 'Lấy ý kiến dự thảo Quy chế phối hợp', dossierTitle: 'dự thảo Quy chế phối hợp', requesterUnitId: office.id, consultedUnitIds: ['kt', 'tc'] }));
     const paper = { documentKind: 'officialLetter' as const, documentNumber: '07/KT', documentDate: '2026-04-22' };
     await recordReply(db, ctx(), clerk, { consultationId: id, unitId: 'kt', position: 'disagree', content: 'Đề nghị bỏ Điều 5 vì trùng với Quy chế làm việc của Ủy ban.', replyRef: '', signerOfficialId: null, onBehalf: paper });
     const summary = await loadSummaryLetter(db, id, clock, { kind: 'official', name: 'Nguyễn Phương Huy', title: 'Chủ tịch', isHead: true });
@@ -152,10 +154,7 @@ describe('consultation commands', () => {
   it('refuses a consultation from a unit the account does not speak for', async () => {
     const { db } = await setUp();
     const e = await refusal(
-      createConsultation(db, ctx(), { role: 'unitStaff', unitId: 'kt' }, {
-        subject: 'Lấy ý kiến', dossierKind: 'hoSo', dossierTitle: 'hồ sơ', field: null, content: '', attachments: [], requesterUnitId: 'vhxh', consultedUnitIds: ['tc'],
-        legalBasis: 'Quy chế', requestRef: '', requestedOn: '2026-04-23', deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' }, taskId: null,
-      }),
+      createConsultation(db, ctx(), { role: 'unitStaff', unitId: 'kt' }, draft({ subject: 'Lấy ý kiến', dossierKind: 'hoSo', dossierTitle: 'hồ sơ', legalBasis: 'Quy chế', requesterUnitId: 'vhxh', consultedUnitIds: ['tc'] })),
     );
     expect(e.code).toBe('not-authorised');
   });
@@ -226,10 +225,12 @@ describe('consultation commands', () => {
     const [taskId] = await createTasks(db, ctx(), { ...clerk, officialId: null }, [
       { title: 'Kế hoạch du lịch 2027', content: '', directiveId: null, assignerUnitId: org.authorityUnitId, assignerOfficialId: null, leadUnitId: 'vhxh', supportUnitIds: [], responsibleOfficialId: null, deadline: null, assignedOn: '2026-04-23', planYear: 2026, priority: 'normal', legalBasis: '', authorityLevel: 'commune' },
     ]);
-    const id = await createConsultation(db, ctx(), clerk, {
-      subject: 'Lấy ý kiến dự thảo', dossierKind: 'hoSo', dossierTitle: 'dự thảo kế hoạch', field: null, content: '', attachments: [], requesterUnitId: org.authorityUnitId, consultedUnitIds: ['tc'],
-      legalBasis: 'Quy chế', requestRef: '', requestedOn: '2026-04-23', deadline: { kind: 'workingDays', days: 5, from: '2026-04-23' }, taskId,
-    });
+    const id = await createConsultation(
+      db,
+      ctx(),
+      clerk,
+      draft({ subject: 'Lấy ý kiến dự thảo', dossierKind: 'hoSo', dossierTitle: 'dự thảo kế hoạch', legalBasis: 'Quy chế', requesterUnitId: org.authorityUnitId, consultedUnitIds: ['tc'], taskId }),
+    );
     expect((await loadLinkedToTask(db, taskId)).consultations.map((c) => c.id)).toEqual([id]);
   });
 });

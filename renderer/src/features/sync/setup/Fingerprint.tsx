@@ -1,4 +1,5 @@
 import { Table, Text } from '@mantine/core';
+import { TableHead } from '../../../ui/TableParts';
 
 /** A key fingerprint, large enough to read aloud over the phone. */
 export function Fingerprint({ value, size = 'xl' }: { value: string; size?: 'md' | 'xl' }) {
@@ -22,13 +23,7 @@ const roleLabel = (role: SiteFingerprint['role']) => (role === 'coordinator' ? '
 export function SiteFingerprintTable({ sites, thisSiteId }: { sites: SiteFingerprint[]; thisSiteId?: string }) {
   return (
     <Table striped>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Máy</Table.Th>
-          <Table.Th>Vai trò</Table.Th>
-          <Table.Th>Dấu vân tay</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={['Máy', 'Vai trò', 'Dấu vân tay']} />
       <Table.Tbody>
         {sites.map((s) => (
           <Table.Tr key={s.siteId}>

@@ -1,14 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import type { SiteIdentityData } from '@shared/ipc/channels/sync';
 import type { Registry } from '@shared/sync/registry';
 import { api } from '../../../api';
 import { currentDb, writeContext } from '../../../state/app';
-import { errorMessage, notifyError, notifySuccess } from '../../../ui/notify';
+import { FormActions } from '../../../ui/FormActions';
+import { notifySuccess } from '../../../ui/notify';
+import { useAction } from '../../../ui/useAction';
 import { formatDateTime } from '../../../ui/format';
 import { trustRegistry, type RegistryMeta } from '../data/peers';
 import type { PeerRow } from '../data/types';
-import { takeOpenedFile, useOpenedFile } from '../openedFile';
+import { useReadOpenedFile } from '../openedFile';
 import { Fingerprint, SiteFingerprintTable } from './Fingerprint';
 
 interface RegistryRead {
@@ -32,41 +34,29 @@ interface Props {
 export function RegistryPanel({ siteId, identity, peers, registryMeta }: Props) {
   const [registry, setRegistry] = useState<RegistryRead | null>(null);
   const [confirmed, setConfirmed] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const accepting = useAction();
+  const reading = useAction({ failure: 'Không đọc được danh bạ' });
 
-  const readRegistry = async () => {
-    try {
+  const readRegistry = () =>
+    reading.run(async () => {
       const coordinatorPeer = peers.find((p) => p.role === 'coordinator');
       const res = await api().call('sync:readRegistry', { trustedCoordinatorKey: coordinatorPeer?.publicKey ?? null });
       if (res.canceled || !res.result) return;
       setRegistry(res.result);
       setConfirmed(res.result.signedByTrustedKey);
-      setError(null);
-    } catch (e) {
-      notifyError(e, 'Không đọc được danh bạ');
-    }
-  };
+      accepting.setError(null);
+    });
 
   // A registry opened by double-click goes straight to its pairing step.
-  const opened = useOpenedFile((s) => s.request);
-  useEffect(() => {
-    if (opened?.kind === 'registry' && takeOpenedFile('registry')) void readRegistry();
-    // readRegistry is recreated each render; the request is what triggers a read.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened]);
+  useReadOpenedFile('registry', readRegistry);
 
-  const acceptRegistry = async () => {
-    if (!registry) return;
-    try {
+  const acceptRegistry = () =>
+    registry &&
+    accepting.run(async () => {
       const r = await trustRegistry(currentDb(), writeContext(), registry.registry);
-      notifySuccess(
-        `Đã nhận danh bạ: ${r.peers} máy được tin cậy.${r.unitsChanged ? ' Các đơn vị máy này làm việc cho đã được cập nhật theo danh bạ.' : ''}`,
-      );
+      notifySuccess(`Đã nhận danh bạ: ${r.peers} máy được tin cậy.${r.unitsChanged ? ' Các đơn vị máy này làm việc cho đã được cập nhật theo danh bạ.' : ''}`);
       setRegistry(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+    });
 
   const mine = registry?.registry.sites.find((s) => s.siteId === siteId);
 
@@ -75,7 +65,9 @@ export function RegistryPanel({ siteId, identity, peers, registryMeta }: Props) 
       <Stack gap="sm">
         <Group justify="space-between">
           <Title order={5}>Danh bạ đơn vị</Title>
-          <Button onClick={readRegistry}>Đọc danh bạ đơn vị</Button>
+          <Button onClick={() => void readRegistry()} loading={reading.busy}>
+            Đọc danh bạ đơn vị
+          </Button>
         </Group>
         {registryMeta ? (
           <>
@@ -113,15 +105,7 @@ export function RegistryPanel({ siteId, identity, peers, registryMeta }: Props) 
               </Alert>
             )}
             <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} label="Tôi đã đối chiếu dấu vân tay của Văn phòng điều phối qua điện thoại và trùng khớp" />
-            {error && <Alert color="red">{error}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setRegistry(null)}>
-                Hủy
-              </Button>
-              <Button onClick={acceptRegistry} disabled={!confirmed}>
-                Tin cậy danh bạ
-              </Button>
-            </Group>
+            <FormActions error={accepting.error} onCancel={() => setRegistry(null)} onSubmit={acceptRegistry} busy={accepting.busy} disabled={!confirmed} submitLabel="Tin cậy danh bạ" />
           </Stack>
         )}
       </Modal>

@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { Alert, Badge, Button, Code, Group, Loader, Modal, Paper, Stack, Text, Title } from '@mantine/core';
 import { actsForLabel } from '@shared/registries/organisation';
 import { api } from '../../../api';
-import { notifyError, notifySuccess } from '../../../ui/notify';
+import { FormActions } from '../../../ui/FormActions';
+import { notifySuccess } from '../../../ui/notify';
+import { useAction } from '../../../ui/useAction';
 import { formatDateTime } from '../../../ui/format';
 import type { SiteIdentityData } from '@shared/ipc/channels/sync';
 import { Fingerprint } from './Fingerprint';
@@ -21,25 +23,21 @@ interface Props {
 export function ThisSitePanel({ coordinator, authorityName, siteId, actsForUnitIds, unitName, identity, setIdentity }: Props) {
   const [rotateOpen, setRotateOpen] = useState(false);
   const [rotated, setRotated] = useState(false);
+  const exporting = useAction({ failure: 'Không xuất được tệp khóa' });
+  const rotating = useAction({ failure: 'Không đổi được khóa' });
 
-  const exportCard = async () => {
-    try {
+  const exportCard = () =>
+    exporting.run(async () => {
       const res = await api().call('sync:exportIdentityCard', { name: authorityName, units: actsForUnitIds });
       if (!res.canceled) notifySuccess(`Đã lưu tệp khóa. Gửi tệp cho Văn phòng điều phối và đọc dấu vân tay ${res.fingerprint} qua điện thoại.`);
-    } catch (e) {
-      notifyError(e, 'Không xuất được tệp khóa');
-    }
-  };
+    });
 
-  const rotate = async () => {
-    try {
+  const rotate = () =>
+    rotating.run(async () => {
       setIdentity(await api().call('sync:rotateKey', {}));
       setRotateOpen(false);
       setRotated(true);
-    } catch (e) {
-      notifyError(e, 'Không đổi được khóa');
-    }
-  };
+    });
 
   return (
     <Paper withBorder p="md">
@@ -78,7 +76,11 @@ export function ThisSitePanel({ coordinator, authorityName, siteId, actsForUnitI
           </Alert>
         )}
         <Group>
-          {!coordinator && <Button onClick={exportCard}>Xuất tệp khóa của máy này</Button>}
+          {!coordinator && (
+            <Button onClick={() => void exportCard()} loading={exporting.busy}>
+              Xuất tệp khóa của máy này
+            </Button>
+          )}
           <Button variant="default" onClick={() => setRotateOpen(true)}>
             Đổi khóa
           </Button>
@@ -90,14 +92,7 @@ export function ThisSitePanel({ coordinator, authorityName, siteId, actsForUnitI
           <Text size="sm">
             Chỉ đổi khóa khi nghi ngờ khóa bị lộ hoặc khi chuyển sang máy mới. Khóa cũ ký một thông báo chuyển sang khóa mới; thông báo đi kèm mọi gói gửi đi sau đó.
           </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setRotateOpen(false)}>
-              Hủy
-            </Button>
-            <Button color="orange" onClick={rotate}>
-              Đổi khóa
-            </Button>
-          </Group>
+          <FormActions onCancel={() => setRotateOpen(false)} onSubmit={rotate} busy={rotating.busy} color="orange" submitLabel="Đổi khóa" />
         </Stack>
       </Modal>
     </Paper>

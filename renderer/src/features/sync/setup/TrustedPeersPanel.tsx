@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
-import { Alert, Button, Checkbox, Code, Group, Modal, MultiSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Button, Checkbox, Code, Group, Modal, MultiSelect, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { api } from '../../../api';
 import { currentDb, writeContext } from '../../../state/app';
-import { errorMessage, notifyError, notifySuccess } from '../../../ui/notify';
+import { FormActions } from '../../../ui/FormActions';
+import { notifyError, notifySuccess } from '../../../ui/notify';
+import { useAction } from '../../../ui/useAction';
 import { formatDateTime } from '../../../ui/format';
 import { removePeer, setPeerUnits, trustIdentityCard } from '../data/peers';
 import type { PeerRow } from '../data/types';
-import { takeOpenedFile, useOpenedFile } from '../openedFile';
+import { useReadOpenedFile } from '../openedFile';
 import { Fingerprint } from './Fingerprint';
+import { NameCell, TableHead } from '../../../ui/TableParts';
 
 interface Card {
   siteId: string;
@@ -37,43 +40,33 @@ export function TrustedPeersPanel({ siteId, authorityName, actsForUnitIds, peers
   const [confirmed, setConfirmed] = useState(false);
   const [editing, setEditing] = useState<PeerRow | null>(null);
   const [editUnits, setEditUnits] = useState<string[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const trusting = useAction();
+  const reading = useAction({ failure: 'Không đọc được tệp khóa' });
+  const exporting = useAction({ failure: 'Không xuất được danh bạ' });
   const unitOptions = units.filter((u) => !actsForUnitIds.includes(u.id)).map((u) => ({ value: u.id, label: u.name }));
 
-  const readCard = async () => {
-    try {
+  const readCard = () =>
+    reading.run(async () => {
       const res = await api().call('sync:readIdentityCard', {});
       if (res.canceled || !res.card) return;
       setCard(res.card);
       setCardUnits(res.card.units.filter((u) => units.some((x) => x.id === u)));
       setConfirmed(false);
-      setError(null);
-    } catch (e) {
-      notifyError(e, 'Không đọc được tệp khóa');
-    }
-  };
+      trusting.setError(null);
+    });
 
   // A key card opened by double-click goes straight to its pairing step.
-  const opened = useOpenedFile((s) => s.request);
-  useEffect(() => {
-    if (opened?.kind === 'identityCard' && takeOpenedFile('identityCard')) void readCard();
-    // readCard is recreated each render; the request is what triggers a read.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [opened]);
+  useReadOpenedFile('identityCard', readCard);
 
-  const trustCard = async () => {
-    if (!card) return;
-    try {
-      await trustIdentityCard(currentDb(), writeContext(), card, cardUnits);
-      notifySuccess(`Đã tin cậy khóa của ${card.name}. Hãy xuất lại danh bạ đơn vị và gửi cho các đơn vị.`);
-      setCard(null);
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const trustCard = () =>
+    card &&
+    trusting.run(() => trustIdentityCard(currentDb(), writeContext(), card, cardUnits), {
+      success: `Đã tin cậy khóa của ${card.name}. Hãy xuất lại danh bạ đơn vị và gửi cho các đơn vị.`,
+      then: () => setCard(null),
+    });
 
-  const exportRegistry = async () => {
-    try {
+  const exportRegistry = () =>
+    exporting.run(async () => {
       const sites = [
         { siteId, name: authorityName, units: actsForUnitIds, publicKey: null, role: 'coordinator' as const },
         ...peers.map((p) => ({
@@ -88,10 +81,7 @@ export function TrustedPeersPanel({ siteId, authorityName, actsForUnitIds, peers
       ];
       const res = await api().call('sync:exportRegistry', { sites });
       if (!res.canceled) notifySuccess(`Đã lưu danh bạ đơn vị (${sites.length} máy). Dấu vân tay của Văn phòng điều phối: ${res.coordinatorFingerprint}`);
-    } catch (e) {
-      notifyError(e, 'Không xuất được danh bạ');
-    }
-  };
+    });
 
   return (
     <Paper withBorder p="md">
@@ -99,8 +89,10 @@ export function TrustedPeersPanel({ siteId, authorityName, actsForUnitIds, peers
         <Group justify="space-between">
           <Title order={5}>Các máy đơn vị đã tin cậy</Title>
           <Group>
-            <Button onClick={readCard}>Đọc tệp khóa của đơn vị</Button>
-            <Button variant="light" onClick={exportRegistry} disabled={peers.length === 0}>
+            <Button onClick={() => void readCard()} loading={reading.busy}>
+              Đọc tệp khóa của đơn vị
+            </Button>
+            <Button variant="light" onClick={() => void exportRegistry()} loading={exporting.busy} disabled={peers.length === 0}>
               Xuất danh bạ đơn vị
             </Button>
           </Group>
@@ -111,24 +103,11 @@ export function TrustedPeersPanel({ siteId, authorityName, actsForUnitIds, peers
           </Text>
         ) : (
           <Table striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Máy</Table.Th>
-                <Table.Th>Làm việc cho</Table.Th>
-                <Table.Th>Dấu vân tay</Table.Th>
-                <Table.Th>Tin cậy từ</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Máy', 'Làm việc cho', 'Dấu vân tay', 'Tin cậy từ', '']} />
             <Table.Tbody>
               {peers.map((p) => (
                 <Table.Tr key={p.siteId}>
-                  <Table.Td>
-                    {p.name}
-                    <Text size="xs" c="dimmed">
-                      {p.siteId}
-                    </Text>
-                  </Table.Td>
+                  <NameCell name={p.name} detail={p.siteId} />
                   <Table.Td>{p.units.map(unitName).join('; ')}</Table.Td>
                   <Table.Td>
                     <Fingerprint value={p.fingerprint} size="md" />
@@ -168,15 +147,7 @@ export function TrustedPeersPanel({ siteId, authorityName, actsForUnitIds, peers
               searchable
             />
             <Checkbox checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} label="Tôi đã đối chiếu dấu vân tay qua điện thoại và hai bên trùng khớp" />
-            {error && <Alert color="red">{error}</Alert>}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setCard(null)}>
-                Hủy
-              </Button>
-              <Button onClick={trustCard} disabled={!confirmed || cardUnits.length === 0}>
-                Tin cậy máy này
-              </Button>
-            </Group>
+            <FormActions error={trusting.error} onCancel={() => setCard(null)} onSubmit={trustCard} busy={trusting.busy} disabled={!confirmed || cardUnits.length === 0} submitLabel="Tin cậy máy này" />
           </Stack>
         )}
       </Modal>

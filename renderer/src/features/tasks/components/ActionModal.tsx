@@ -5,7 +5,10 @@ import { formatUserDate, parseUserDate, userDateProblem } from '@shared/text/dat
 import { isUnitValidOn } from '@shared/registries/units';
 import { currentDb, writeContext } from '../../../state/app';
 import { formatDate } from '../../../ui/format';
-import { errorMessage, notifyError, notifySuccess } from '../../../ui/notify';
+import { AppError } from '@shared/errors';
+import { FormActions } from '../../../ui/FormActions';
+import { notifyError } from '../../../ui/notify';
+import { useAction } from '../../../ui/useAction';
 import {
   acceptCompletion,
   addContribution,
@@ -87,14 +90,17 @@ interface Form {
 const ON_BEHALF_KINDS: Partial<Record<ActionKind, TaskAction>> = { progress: 'reportProgress', complete: 'complete', contribute: 'contribute' };
 
 /** The form of one task action; the command re-checks authority and status when it runs. */
+/** A date or unit the form's checks did not catch (they name the missing field first). */
+const incomplete = () => new AppError('invalid-input', 'Dữ liệu chưa đầy đủ.');
+
 export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionKind | null; detail: TaskDetail; registry: Registry; onClose: () => void }) {
   const today = useToday();
   const actor = useTaskActor();
   const site = useSiteScope();
   const { state, task } = detail;
   const [form, setForm] = useState<Form | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const setError = action.setError;
 
   // Support units this account speaks for (usually one: its own).
   const mySupportUnits = useMemo(
@@ -140,7 +146,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
   const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
   const date = () => {
     const d = parseUserDate(form.date);
-    if (!d) throw new Error('date');
+    if (!d) throw incomplete();
     return d;
   };
   const optionalDate = (text: string) => (text.trim() ? parseUserDate(text) : null);
@@ -171,24 +177,19 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
   const decision = () => ({ decidedByOfficialId: form.deciderId, decisionNumber: form.decisionNumber, decisionDate: optionalDate(form.decisionDate) });
 
   const submit = async () => {
-    setError(null);
     const db = currentDb();
     const ctx = writeContext();
     const a = currentTaskActor();
     const id = task.id;
-    try {
-      const found = problems();
-      if (found.length) {
-        setError(found.join('\n'));
-        return;
-      }
-      setBusy(true);
+    const found = problems();
+    if (found.length) return setError(found.join('\n'));
+    await action.run(async () => {
       switch (kind) {
         case 'progress':
           await reportProgress(db, ctx, a, id, { percent: Number(form.percent), text: form.text, attachments: form.attachments, onBehalf: onBehalfDocument(form.onBehalf) });
           break;
         case 'contribute':
-          if (!form.unitId) throw new Error('unit');
+          if (!form.unitId) throw incomplete();
           await addContribution(db, ctx, a, id, { unitId: form.unitId, text: form.text, attachments: form.attachments, onBehalf: onBehalfDocument(form.onBehalf) });
           break;
         case 'requestExtension':
@@ -216,7 +217,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
           await returnCompletion(db, ctx, a, id, { reason: form.reason, ...decision() });
           break;
         case 'reassign':
-          if (!form.unitId) throw new Error('unit');
+          if (!form.unitId) throw incomplete();
           await reassignTask(db, ctx, a, id, { newLeadUnitId: form.unitId, newResponsibleOfficialId: form.officialId, reason: form.reason, ...decision() });
           break;
         case 'pause':
@@ -232,13 +233,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
           await reopenTask(db, ctx, a, id, { reason: form.reason });
           break;
       }
-      notifySuccess(DONE[kind]);
-      onClose();
-    } catch (e) {
-      setError(e instanceof Error && (e.message === 'date' || e.message === 'unit') ? 'Dữ liệu chưa đầy đủ.' : errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    }, { success: DONE[kind], then: onClose });
   };
 
   const attach = async () => {
@@ -387,19 +382,7 @@ export function ActionModal({ kind, detail, registry, onClose }: { kind: ActionK
             <AttachmentList items={form.attachments} onRemove={(i) => set({ attachments: form.attachments.filter((_, j) => j !== i) })} />
           </Group>
         )}
-        {error && (
-          <Alert color="red" role="alert" style={{ whiteSpace: 'pre-line' }}>
-            {error}
-          </Alert>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Hủy
-          </Button>
-          <Button onClick={submit} loading={busy} color={kind === 'cancel' ? 'red' : undefined}>
-            Ghi nhận
-          </Button>
-        </Group>
+        <FormActions error={action.error} onCancel={onClose} onSubmit={submit} busy={action.busy} color={kind === 'cancel' ? 'red' : undefined} submitLabel="Ghi nhận" />
       </Stack>
     </Modal>
   );
