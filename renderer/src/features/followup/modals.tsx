@@ -18,6 +18,7 @@ import { useOfficials, useOrganisation, usePosts } from '../registries/queries';
 import { batchPreview, draftUnitLetter, issueBatch, issueChairReport, issueUnitLetter, officeSigners, saveFollowUpDraft, type FollowUpCentre, type IssuedLetter } from './data';
 import { saveLetterDocx, saveLetterDocxBatch } from '../letters/saveDocx';
 import { ScrollTable } from '../../ui/TableParts';
+import { issueThenSave } from './issueThenSave';
 
 function useActor() {
   const role = useAppState((s) => s.session?.account.role ?? 'unitStaff');
@@ -34,6 +35,27 @@ async function saveOne(issued: IssuedLetter): Promise<string | null> {
   if (r.canceled || !r.path) return null;
   await recordSavedPath(currentDb(), writeContext(), issued.letterId, r.path);
   return r.path;
+}
+
+/**
+ * Issues one letter and saves its .docx. Once issued it has its number in the register, so a
+ * failed save is told as that (the letter can be saved again from the editor), never as a
+ * failed issue, which would invite issuing it again under a new number.
+ */
+async function issueAndSaveOne(kind: 'công văn' | 'báo cáo', issue: () => Promise<IssuedLetter>): Promise<void> {
+  const out = { label: '', path: null as string | null };
+  const r = await issueThenSave(
+    issue,
+    (l) => {
+      out.label = formatLetterNumber(l.number, l.letter.symbol).replace(/^Số: /, '');
+    },
+    async (l) => {
+      out.path = await saveOne(l);
+    },
+  );
+  if (r.failed === 'issue') throw r.error;
+  if (r.failed === 'save') notifyError(r.error, `Đã phát hành ${kind} ${out.label} nhưng chưa lưu được tệp .docx`);
+  else notifySuccess(out.path ? `Đã phát hành ${kind} ${out.label} và lưu tệp ${out.path}` : `Đã phát hành ${kind} ${out.label}; chưa lưu tệp .docx.`);
 }
 
 /** One unit's công văn đôn đốc: preview, then a draft for the editor or issue and save. */
@@ -66,11 +88,9 @@ export function UnitLetterModal({ centre, unitId, onClose }: { centre: FollowUpC
 
   const issue = () =>
     issuing.run(async () => {
-      if (!signer.choice) return;
-      const issued = await issueUnitLetter(currentDb(), writeContext(), actor, signer.choice, unitId, centre.asOf);
-      const label = formatLetterNumber(issued.number, issued.letter.symbol).replace(/^Số: /, '');
-      const path = await saveOne(issued);
-      notifySuccess(path ? `Đã phát hành công văn ${label} và lưu tệp ${path}` : `Đã phát hành công văn ${label}; chưa lưu tệp .docx.`);
+      const choice = signer.choice;
+      if (!choice) return;
+      await issueAndSaveOne('công văn', () => issueUnitLetter(currentDb(), writeContext(), actor, choice, unitId, centre.asOf));
       onClose();
     });
 
@@ -142,13 +162,11 @@ export function BatchModal({ centre, onClose }: { centre: FollowUpCentre; onClos
 
   const issue = async () => {
     if (!signer.choice) return;
+    const choice = signer.choice;
     setBusy(true);
     try {
-      const letters = await issueBatch(currentDb(), writeContext(), actor, signer.choice, centre.asOf);
-      setIssued(letters);
-      await save(letters);
-    } catch (e) {
-      notifyError(e, issued ? 'Không lưu được các tệp' : 'Không phát hành được');
+      const r = await issueThenSave(() => issueBatch(currentDb(), writeContext(), actor, choice, centre.asOf), setIssued, save);
+      if (r.failed) notifyError(r.error, r.failed === 'save' ? 'Không lưu được các tệp' : 'Không phát hành được');
     } finally {
       setBusy(false);
     }
@@ -249,10 +267,7 @@ export function ChairReportModal({ centre, onClose }: { centre: FollowUpCentre; 
   const issue = () =>
     chosen &&
     action.run(async () => {
-      const r = await issueChairReport(currentDb(), writeContext(), actor, chosen.postId, centre.asOf);
-      const label = formatLetterNumber(r.number, r.letter.symbol).replace(/^Số: /, '');
-      const path = await saveOne({ ...r, unitName: 'Bao cao Chu tich' });
-      notifySuccess(path ? `Đã phát hành báo cáo ${label} và lưu tệp ${path}` : `Đã phát hành báo cáo ${label}.`);
+      await issueAndSaveOne('báo cáo', async () => ({ ...(await issueChairReport(currentDb(), writeContext(), actor, chosen.postId, centre.asOf)), unitName: 'Bao cao Chu tich' }));
       onClose();
     });
 
