@@ -22,6 +22,7 @@ import { createKeyStore } from '../../electron/main/sync/keys';
 import { createExchangeHandlers } from '../../electron/main/handlers/exchange';
 import { createPackageExporter } from '../../electron/main/handlers/sync';
 import { DondocDb, ENTITY_TABLES } from '../../renderer/src/data/db';
+import { entityRows, logOf } from '../../renderer/src/data/taskLogs';
 import { withWrites, type WriteContext } from '../../renderer/src/data/repository';
 import { createTasks, reportProgress, type TaskActor } from '../../renderer/src/features/tasks/data/commands';
 import { runExchangeCycle, type ExchangeCall, type PeerCycle } from '../../renderer/src/features/sync/data/exchange';
@@ -130,7 +131,7 @@ async function dump(db: DondocDb): Promise<string> {
   const state: State = new Map();
   for (const t of ENTITY_TABLES) {
     if (t === 'settings') continue;
-    for (const r of await db.table(t).toArray()) state.set(`${t}/${r.id}`, r);
+    for (const r of await entityRows(db, t)) state.set(`${t}/${r.id}`, r);
   }
   return canonicalState(state);
 }
@@ -319,7 +320,7 @@ describe.skipIf(!HAVE_SYNCTHING)('exchange through two real Syncthing daemons', 
     await converge();
     expect((await vp.db.taskIndex.get(taskId))?.status).toBeDefined();
     expect(await dump(vp.db)).toBe(await dump(xa.db));
-    expect((await vp.db.taskEvents.where('taskId').equals(taskId).toArray()).some((e) => e.type === 'progress')).toBe(true);
+    expect((await logOf(vp.db, taskId)).events.some((e) => e.type === 'progress')).toBe(true);
     // Acknowledged packages were cleaned from the outboxes; the newest stays.
     expect((await packageFiles(dirs.vpOut)).size).toBe(1);
     expectNoDoubleImport(vp);

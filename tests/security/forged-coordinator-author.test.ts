@@ -12,6 +12,7 @@ import { COORD, checkpointBy, craft, expectUnproven, forgedOp, headAt, honestPro
 import { siteKey } from '../unit/syncMain';
 import { heldChains } from '../../renderer/src/data/chain';
 import { readAllOps } from '../../renderer/src/data/opLog';
+import { logOf } from '../../renderer/src/data/taskLogs';
 
 describe('a unit signs a package whose ops claim the coordinator', () => {
   it('is refused op by op; the unit keeps its name, the shared setting is not written, the honest op goes in', async () => {
@@ -43,7 +44,7 @@ describe('a unit signs a package whose ops claim the coordinator', () => {
     expect(await xaA.db.settings.get(TASK_SETTINGS_ID)).toBeUndefined();
     expect((await readAllOps(xaA.db)).find((o) => o.id === rename.id)).toBeUndefined();
     // Only xa-b's report changed anything; the coordinator's acknowledgement did not move.
-    const events = await xaA.db.taskEvents.where('taskId').equals(taskId).toArray();
+    const { events } = await logOf(xaA.db, taskId);
     expect(events.map((e) => e.percent)).toEqual([40]);
     expect(await snapshot(xaA.db, ['taskEvents'])).toBe(before);
     expect((await vectorOf(xaA))[COORD]).toBe(vectorBefore[COORD]);

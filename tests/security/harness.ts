@@ -13,6 +13,7 @@ import { sha256Hex } from '../../electron/main/sync/ed25519';
 import { nodeChainCrypto, signCheckpoint } from '../../electron/main/sync/authorship';
 import { packPackage } from '../../electron/main/sync/pack';
 import { DondocDb, ENTITY_TABLES } from '../../renderer/src/data/db';
+import { entityRows } from '../../renderer/src/data/taskLogs';
 import { withWrites, type WriteContext } from '../../renderer/src/data/repository';
 import { allHeads } from '../../renderer/src/data/chain';
 import { exportPackage, localVector } from '../../renderer/src/features/sync/data/exportPackage';
@@ -172,7 +173,7 @@ export async function craft(attacker: Office, to: string, extra: { ops: Op[]; ch
 /** Every entity row (but the tables in `except`), canonical: "nothing else changed" compares two of these. */
 export async function snapshot(db: DondocDb, except: readonly string[] = []): Promise<string> {
   const state: State = new Map();
-  for (const t of ENTITY_TABLES) if (!except.includes(t)) for (const row of await db.table(t).toArray()) state.set(`${t}/${row.id}`, row);
+  for (const t of ENTITY_TABLES) if (!except.includes(t)) for (const row of await entityRows(db, t)) state.set(`${t}/${row.id}`, row);
   return canonicalState(state);
 }
 

@@ -19,6 +19,7 @@ import { loadReplies } from '../../renderer/src/features/consultations/data/quer
 import { loadOnBehalfContext } from '../../renderer/src/features/acting/onBehalf';
 import { countOps, readAllOps } from '../../renderer/src/data/opLog';
 import { refusal } from '../fixtures/errors';
+import { countLogRows, logOf, rowStore } from '../../renderer/src/data/taskLogs';
 
 const ctx: WriteContext = { site: 'site-vp', actor: 'minh.kt (Trần Văn Minh)', now: () => new Date('2026-12-01T02:00:00Z') };
 const site = { siteRole: 'coordinator' as const, actsForUnitIds: ['ubnd', 'vp'] };
@@ -108,30 +109,30 @@ describe('in-office impersonation', () => {
       expect(canPerform(actor, site, 'contribute', state).allowed).toBe(false);
       expect(canPerform(actor, site, 'contribute', state, { unitId: 'vp' }).allowed).toBe(false);
     }
-    const eventsBefore = await db.taskEvents.count();
+    const eventsBefore = await countLogRows(db, 'taskEvents');
     const auditBefore = await db.audit.count();
     for (const actor of [economics, economicsAdmin]) {
       for (const unitId of ['vp', 'pkt', 'ubnd']) {
         expect((await refusal(addContribution(db, ctx, actor, taskId, { unitId, text: 'Văn phòng thống nhất.' }))).code).toBe('not-authorised');
       }
     }
-    expect(await db.taskEvents.count()).toBe(eventsBefore);
+    expect(await countLogRows(db, 'taskEvents')).toBe(eventsBefore);
     expect(await db.audit.count()).toBe(auditBefore);
   });
 
   it('its own progress report is recorded for Phòng Kinh tế and its official; the office’s clerk cannot report for Phòng Kinh tế', async () => {
     const { db, taskId } = await coordinatorWithTask();
     await reportProgress(db, ctx, economics, taskId, { percent: 40, text: 'Đã rà soát 3/7 thôn.' });
-    const events = await db.taskEvents.where('taskId').equals(taskId).toArray();
+    const events = (await logOf(db, taskId)).events;
     const progress = events.map((e) => e as unknown as { type: string; actorOfficialId: string | null }).find((e) => e.type === 'progress');
     expect(progress?.actorOfficialId).toBe('o-minh');
-    const before = await db.taskEvents.count();
+    const before = await countLogRows(db, 'taskEvents');
     expect((await refusal(reportProgress(db, ctx, clerk, taskId, { percent: 90, text: 'Báo cáo thay.' }))).code).toBe('not-authorised');
-    expect(await db.taskEvents.count()).toBe(before);
+    expect(await countLogRows(db, 'taskEvents')).toBe(before);
     // The office's own reply as a support unit, by its own clerk, is fine.
     await addContribution(db, ctx, clerk, taskId, { unitId: 'vp', text: 'Văn phòng thống nhất.' });
     const { task } = await loadTaskState(db, taskId);
-    const folded = foldTask(task, (await db.taskEvents.where('taskId').equals(taskId).toArray()) as never);
+    const folded = foldTask(task, ((await logOf(db, taskId)).events) as never);
     expect(folded.percent).toBe(40);
   });
 });
@@ -145,7 +146,7 @@ describe('recording on behalf (nhập thay)', () => {
     await pairCommune(db);
     const taskId = await taskLedBy(db, 'pvh', ['pkt']);
     const eventId = await reportProgress(db, clerkCtx, clerk, taskId, { percent: 30, text: 'Đã kiểm tra 4/10 cơ sở.', onBehalf: paper });
-    const progress = (await db.taskEvents.get(eventId)) as unknown as { type: string; actorOfficialId: string; onBehalf: Parameters<typeof onBehalfLine>[0] };
+    const progress = (await rowStore(db, 'taskEvents').get(eventId)) as unknown as { type: string; actorOfficialId: string; onBehalf: Parameters<typeof onBehalfLine>[0] };
     expect(progress.type).toBe('progress');
     expect(progress.actorOfficialId).toBe('o-lan');
     expect(onBehalfLine(progress.onBehalf)).toBe('Văn thư Nguyễn Thị Lan nhập thay, theo Báo cáo số 15/BC-VHXH ngày 30/11/2026');
@@ -155,9 +156,9 @@ describe('recording on behalf (nhập thay)', () => {
     const audit = await db.audit.orderBy('seq').last();
     expect(audit?.action).toBe('Báo cáo tiến độ (nhập thay)');
     const contribution = await addContribution(db, clerkCtx, clerk, taskId, { unitId: 'pkt', text: 'Phòng Kinh tế thống nhất nội dung kiểm tra.', onBehalf: { ...paper, documentKind: 'officialLetter', documentNumber: '08/KT' } });
-    expect(((await db.taskEvents.get(contribution)) as unknown as { onBehalf?: { documentKind: string } }).onBehalf?.documentKind).toBe('officialLetter');
+    expect(((await rowStore(db, 'taskEvents').get(contribution)) as unknown as { onBehalf?: { documentKind: string } }).onBehalf?.documentKind).toBe('officialLetter');
     const done = await completeTask(db, clerkCtx, clerk, taskId, { resultText: 'Đã kiểm tra xong 10 cơ sở.', completedOn: '2026-12-01', productNumber: '20/BC-VHXH', productDate: '2026-12-01', onBehalf: paper });
-    expect(((await db.taskEvents.get(done)) as unknown as { awaitsAcceptance: boolean; onBehalf?: object }).onBehalf).toBeDefined();
+    expect(((await rowStore(db, 'taskEvents').get(done)) as unknown as { awaitsAcceptance: boolean; onBehalf?: object }).onBehalf).toBeDefined();
     expect((await loadTaskState(db, taskId)).state.status).toBe('awaitingAcceptance');
   });
 
@@ -167,7 +168,7 @@ describe('recording on behalf (nhập thay)', () => {
     const siteless = await taskLedBy(db, 'pvh', ['pkt', 'vp']);
     const communeTask = await taskLedBy(db, 'xa-a', ['pvh']);
     const villageTask = await taskLedBy(db, 'thon-a', []);
-    const before = { events: await db.taskEvents.count(), ops: await countOps(db), audit: await db.audit.count() };
+    const before = { events: await countLogRows(db, 'taskEvents'), ops: await countOps(db), audit: await db.audit.count() };
     const reasonOf = async (p: Promise<unknown>) => (await refusal(p)).message;
 
     // No paper document named: the form's message, nothing written.
@@ -185,7 +186,7 @@ describe('recording on behalf (nhập thay)', () => {
     }
     // A leader of the office is not its clerk either; and decisions are never entered on behalf.
     expect(await reasonOf(reportProgress(db, clerkCtx, { role: 'leader', unitId: 'vp', officialId: 'o-chair' }, siteless, { percent: 10, text: 'x', onBehalf: paper }))).toBe(ON_BEHALF_REASONS.notClerk);
-    expect({ events: await db.taskEvents.count(), ops: await countOps(db), audit: await db.audit.count() }).toEqual(before);
+    expect({ events: await countLogRows(db, 'taskEvents'), ops: await countOps(db), audit: await db.audit.count() }).toEqual(before);
 
     // The screens: the choice is offered to the clerk for the siteless unit only, never to another unit's account.
     const obCtx = await loadOnBehalfContext(db);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkpointBy, COORD, craft, expectUnproven, exportBytes, forgedOp, headAt, honestProgress, importBytes, province, snapshot, XA_A, XA_B } from './harness';
 import { heldChains } from '../../renderer/src/data/chain';
 import { opsOf, readAllOps } from '../../renderer/src/data/opLog';
+import { rowStore } from '../../renderer/src/data/taskLogs';
 
 describe('relayed through the coordinator to a third site', () => {
   it('forgeries are refused at the relay and at the third site; honest relayed ops are accepted', async () => {
@@ -43,7 +44,7 @@ describe('relayed through the coordinator to a third site', () => {
     expect(relayed).toEqual((await heldChains(coord.db))[XA_B].checkpoint);
     expect(honest.refused).toEqual([]);
     expect((await readAllOps(xaA.db)).find((o) => o.id === progress.id)).toEqual(progress);
-    expect((await xaA.db.taskEvents.get(progress.rowId))?.percent).toBe(60);
+    expect((await rowStore(xaA.db, 'taskEvents').get(progress.rowId))?.percent).toBe(60);
     expect(await xaA.db.officials.get('o-gia')).toBeUndefined();
     expect(await headAt(xaA, XA_B)).toEqual(await headAt(coord, XA_B));
   });

@@ -18,6 +18,7 @@ import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { ORGANISATION_SETTINGS_ID } from '@shared/registries/organisation';
 import type { RendererBenchCase, SizeLabel, SizeSpec } from '../types';
 import { DondocDb } from '../../../renderer/src/data/db';
+import { packRows } from '../../../renderer/src/data/taskLogs';
 import { segmentsFor, type OpSegment } from '../../../renderer/src/data/opLog';
 import { exportPackage } from '../../../renderer/src/features/sync/data/exportPackage';
 import { importPackage } from '../../../renderer/src/features/sync/data/importPackage';
@@ -243,19 +244,22 @@ function openRaw(name: string, create?: (db: IDBDatabase) => void): Promise<IDBD
 }
 
 const RAW_STORES = ['ops', 'tasks', 'taskEvents'] as const;
-const PACKED_STORES = ['opSegments', 'tasks', 'taskEvents'] as const;
+const PACKED_STORES = ['opSegments', 'tasks', 'taskLogs'] as const;
 
 /**
- * Stores with the indexes DondocDb declares for opSegments, tasks and taskEvents, and the per-row
- * floor's `ops` store, one record per op, with the indexes it had until schema 7.
+ * Stores with the indexes DondocDb declares for opSegments, tasks and taskLogs (events packed
+ * per task, v10), and the per-row floor's `ops` and `taskEvents` stores, one record per op and
+ * per event, with the indexes they had until schemas 7 and 9.
  */
 function openRawSyncDb(name: string): Promise<IDBDatabase> {
   const probe = new DondocDb('bench-schema-probe', { autoOpen: false });
   return openRaw(name, (db) => {
-    for (const store of ['opSegments', 'tasks', 'taskEvents']) {
-      const os = db.createObjectStore(store, { keyPath: 'id' });
-      for (const ix of probe.table(store).schema.indexes) os.createIndex(ix.name, ix.keyPath as string | string[], { unique: Boolean(ix.unique), multiEntry: Boolean(ix.multi) });
+    for (const store of PACKED_STORES) {
+      const schema = probe.table(store).schema;
+      const os = db.createObjectStore(store, { keyPath: schema.primKey.keyPath as string });
+      for (const ix of schema.indexes) os.createIndex(ix.name, ix.keyPath as string | string[], { unique: Boolean(ix.unique), multiEntry: Boolean(ix.multi) });
     }
+    db.createObjectStore('taskEvents', { keyPath: 'id' }).createIndex('taskId', 'taskId');
     const ops = db.createObjectStore('ops', { keyPath: 'id' });
     ops.createIndex('hlc', 'hlc');
     ops.createIndex('[site+hlc]', ['site', 'hlc']);
@@ -270,16 +274,16 @@ function segmentsOfImport(ops: readonly Op[]): OpSegment[] {
   return out;
 }
 
-/** The packed floor of an import: the rows one by one (screens read them by key), the ops as segments. */
+/** The packed floor of an import: the tasks one by one (screens read them by key), events one record per task, the ops as segments. */
 async function packedImport(db: IDBDatabase, segments: readonly OpSegment[], rows: { tasks: Row[]; taskEvents: Row[] }): Promise<void> {
   const tx = db.transaction([...PACKED_STORES], 'readwrite', { durability: 'strict' });
   const done = completion(tx);
   const segStore = tx.objectStore('opSegments');
   const taskStore = tx.objectStore('tasks');
-  const eventStore = tx.objectStore('taskEvents');
+  const logStore = tx.objectStore('taskLogs');
   for (const s of segments) segStore.put(s);
   for (const r of rows.tasks) taskStore.put(r);
-  for (const r of rows.taskEvents) eventStore.put(r);
+  for (const log of packRows({ taskEvents: rows.taskEvents }).values()) logStore.put(log);
   await done;
 }
 

@@ -4,11 +4,21 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DondocDb, type EntityRow } from './db';
+import Dexie, { type Table } from 'dexie';
+import type { EntityRow } from './db';
 import { existingKeys, loadByKeys, rowsByIndex } from './bulkRead';
 
 const key = (n: number) => `k${String(n).padStart(5, '0')}`;
 const row = (n: number, taskId: string): EntityRow => ({ id: key(n), _v: {}, _deleted: 0, taskId, n });
+
+/** A per-row table with a non-unique index, as the helpers read (events were one before v10). */
+class RowsDb extends Dexie {
+  taskEvents!: Table<EntityRow, string>;
+  constructor(name: string) {
+    super(name);
+    this.version(1).stores({ taskEvents: 'id, taskId' });
+  }
+}
 
 describe('bulk reads by key range', () => {
   it('find exactly the stored keys and rows among those asked, and events by task', async () => {
@@ -19,7 +29,7 @@ describe('bulk reads by key range', () => {
         fc.uniqueArray(fc.nat(3000), { maxLength: 200 }),
         fc.nat(40),
         async (stored, asked, tasks) => {
-          const db = new DondocDb(`bulk-read-${(run += 1)}`);
+          const db = new RowsDb(`bulk-read-${(run += 1)}`);
           const taskOf = (n: number) => `t${n % (tasks + 1)}`;
           await db.taskEvents.bulkPut(stored.map((n) => row(n, taskOf(n))));
           await db.transaction('r', db.taskEvents, async () => {
@@ -45,7 +55,7 @@ describe('bulk reads by key range', () => {
   });
 
   it('split a range crowded with other keys until the pieces are small', async () => {
-    const db = new DondocDb('bulk-read-crowded');
+    const db = new RowsDb('bulk-read-crowded');
     await db.taskEvents.bulkPut(Array.from({ length: 3000 }, (_, n) => row(n, `t${n % 7}`)));
     // 60 keys spread over 3,000 stored ones, a third of them missing.
     const want = Array.from({ length: 60 }, (_, i) => key(i * 73 + (i % 3 === 0 ? 5000 : 0)));

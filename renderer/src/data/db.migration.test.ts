@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from '@shared/data/hlc';
 import type { Op } from '@shared/data/ops';
 import { chainOps, EMPTY_HEAD } from '@shared/sync/authorship';
-import { DondocDb, migrationTuning, SCHEMA_VERSION, STORES_V7, type AuditEntry } from './db';
+import { DondocDb, migrationTuning, SCHEMA_VERSION, STORES_V7, STORES_V9, type AuditEntry, type EntityRow } from './db';
 import { auditHash, GENESIS_HASH, verifyAuditChain, withWrites } from './repository';
 import { OWN_CHAIN_KEY, CHAIN_HEADS_KEY, rendererHasher } from './chain';
 import { countOps, MAX_SEGMENT_OPS, opsOf, readAllOps, storedOpIds } from './opLog';
 import { opsNotAcknowledged } from '../features/sync/data/exportPackage';
 
 import { readTaskIndex } from '../features/tasks/data/indexSnapshot';
+import { entityRows, logOf, rowStore, NO_TASK } from './taskLogs';
 import { TaskIndexMirror } from '../features/tasks/data/indexMirror';
 import { NO_DUE_KEY, type TaskIndexRow } from '../features/tasks/data/taskIndex';
 
@@ -203,7 +204,7 @@ describe('database migrations', () => {
     await Dexie.delete(name);
   });
 
-  it('upgrades a version-7 database to 9: every table keeps its rows and indexes, the task index is read in full once, then from its packed snapshot', async () => {
+  it('upgrades a version-7 database to the current schema: every table keeps its rows and indexes, the task index is read in full once, then from its packed snapshot', async () => {
     const name = `mig7-${Math.random()}`;
     const v7 = new Dexie(name);
     v7.version(7).stores(STORES_V7);
@@ -224,13 +225,13 @@ describe('database migrations', () => {
     const db = new DondocDb(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(9);
-    for (const [table, n] of Object.entries(before)) expect(await db.table(table).count()).toBe(n);
+    expect(SCHEMA_VERSION).toBe(10);
+    for (const [table, n] of Object.entries(before)) expect((await entityRows(db, table)).length).toBe(n);
     expect(await db.taskIndexPacks.count()).toBe(0);
     expect(await db.taskIndexDirty.count()).toBe(0);
     // The old indexes still answer.
     expect((await db.taskIndex.where('[leadUnitId+open]').equals(['u-a', 1]).primaryKeys()).sort()).toEqual(['t1', 't3']);
-    expect((await db.taskEvents.where('taskId').equals('t1').toArray()).map((e) => e.id)).toEqual(['e1']);
+    expect((await logOf(db, 't1')).events.map((e) => e.id)).toEqual(['e1']);
 
     // First start after the upgrade: no snapshot, a full read; the mirror then writes one.
     let mirror = new TaskIndexMirror(db);
@@ -246,6 +247,66 @@ describe('database migrations', () => {
     expect([...(mirror.all() ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([index[0], { ...index[1], percent: 55 }, index[2]]);
     expect((await readTaskIndex(db)).rows).toHaveLength(3);
     mirror.close();
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('packs a version-9 database\'s events and steps per task (page by page): every row kept once, found by task and by id, written through the one write path after', async () => {
+    const name = `mig9-${Math.random()}`;
+    const v9 = new Dexie(name);
+    v9.version(9).stores(Object.fromEntries(Object.entries(STORES_V9).filter(([, v]) => v !== null)) as Record<string, string>);
+    await v9.open();
+    const row = (id: string, values: Record<string, unknown>): EntityRow => ({ id, ...values, _v: Object.fromEntries(Object.keys(values).map((k) => [k, `0001-${id}`])), _deleted: 0 });
+    const tasks = Array.from({ length: 1200 }, (_, i) => `t${String(i).padStart(5, '0')}`);
+    // Ids in time order, not grouped by task (as UUIDv7 ids are): each task's rows spread over every page.
+    const events: EntityRow[] = [];
+    const steps: EntityRow[] = [];
+    for (let k = 0; k < 6; k++) for (const [i, t] of tasks.entries()) events.push(row(`e${String(k * tasks.length + i).padStart(6, '0')}`, { taskId: t, type: 'progress', on: '2026-03-02', percent: k * 10 }));
+    for (const [i, t] of tasks.entries()) if (i % 3 === 0) steps.push(row(`s${String(i).padStart(6, '0')}`, { taskId: t, title: `Bước ${i}`, order: 0, done: false, responsibleOfficialId: 'o1' }));
+    events[5] = { ...events[5], _deleted: 1 };
+    // A step whose creating op never arrived: no task id.
+    steps.push(row('s-orphan', { done: true }));
+    await v9.table('tasks').bulkAdd(tasks.map((t) => row(t, { title: t, assignerUnitId: 'u-ubnd', leadUnitId: 'u-a' })));
+    await v9.table('taskEvents').bulkAdd(events);
+    await v9.table('taskSteps').bulkAdd(steps);
+    v9.close();
+
+    const tuning = { ...migrationTuning };
+    migrationTuning.rowsPage = 997;
+    migrationTuning.packsPage = 101;
+    const db = new DondocDb(name);
+    try {
+      await db.open();
+    } finally {
+      Object.assign(migrationTuning, tuning);
+    }
+    expect(db.verno).toBe(10);
+    expect(db.tables.map((t) => t.name)).not.toContain('taskEvents');
+    expect(db.tables.map((t) => t.name)).not.toContain('taskSteps');
+    // One record per task (and one for rows without a task), every row once, unchanged.
+    expect(await db.taskLogs.count()).toBe(tasks.length + 1);
+    const byId = (rows: EntityRow[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId(await entityRows(db, 'taskEvents'))).toEqual(byId(events));
+    expect(byId(await entityRows(db, 'taskSteps'))).toEqual(byId(steps));
+    expect((await logOf(db, tasks[7])).events.map((e) => e.percent).sort()).toEqual([0, 10, 20, 30, 40, 50]);
+    expect((await db.taskLogs.get(NO_TASK))?.steps.map((r) => r.id)).toEqual(['s-orphan']);
+    expect(await rowStore(db, 'taskSteps').get(steps[4].id)).toEqual(steps[4]);
+    expect(await rowStore(db, 'taskEvents').get(events[5].id)).toEqual(events[5]);
+
+    // After the upgrade, a write by id lands in its task's pack; a new event joins its task's.
+    await db.meta.put({ key: 'siteId', value: 'vp' });
+    const ctx = { site: 'vp', actor: 'admin (Quản trị)' };
+    const newEvent = await withWrites(db, ctx, ['taskSteps', 'taskEvents'], async (w) => {
+      await w.set('taskSteps', steps[4].id, { done: true }, 'Cập nhật bước thực hiện', 'Bước');
+      return (await w.insert('taskEvents', 'e-new', { taskId: tasks[7], type: 'progress', on: '2026-03-03', percent: 70 }, 'Báo cáo tiến độ', 'Nhiệm vụ')).id;
+    });
+    const pack = (await db.taskLogs.get(String(steps[4].taskId)))!;
+    expect(pack.steps.find((r) => r.id === steps[4].id)).toMatchObject({ done: true, title: steps[4].title });
+    expect((await logOf(db, tasks[7])).events.map((e) => e.id)).toContain(newEvent);
+    expect((await db.taskLogs.where('eventIds').equals(newEvent).primaryKeys())).toEqual([tasks[7]]);
+    expect(await db.taskLogs.count()).toBe(tasks.length + 1);
+    expect((await db.audit.toArray()).map((a) => a.rows)).toEqual([[`taskSteps/${steps[4].id}`, 'taskEvents/e-new']]);
+    expect(await verifyAuditChain(db)).toBeNull();
     db.close();
     await Dexie.delete(name);
   });

@@ -8,6 +8,7 @@ import { makeSegment, MAX_SEGMENT_OPS, type OpSegment } from './opLog';
 import type { TaskIndexRow } from '../features/tasks/data/taskIndex';
 import { taskIndexDirtyMiddleware, type DirtyRecord, type PackRecord } from '../features/tasks/data/indexSnapshot';
 import type { ConflictRow, ExportRow, ImportRow, PeerRow, RejectionRow } from '../features/sync/data/types';
+import { packRows, TASK_LOGS_STORE, type TaskLog } from './taskLogs';
 
 export const DB_NAME = 'dondoc';
 import { SCHEMA_VERSION } from '@shared/data/schema';
@@ -141,7 +142,7 @@ const V8 = {
  * Audit entries stay as they are (one entry per record, each already hash-chained and anchored
  * in main).
  */
-export const migrationTuning = { opsPage: 20_000 };
+export const migrationTuning = { opsPage: 20_000, rowsPage: 20_000, packsPage: 5_000 };
 
 async function moveOpsIntoSegments(tx: Transaction): Promise<void> {
   const ops = tx.table<Op, string>('ops');
@@ -185,6 +186,46 @@ const V9 = {
   taskIndexDirty: 'id',
 };
 
+/**
+ * v10: task events and steps packed per task — one `taskLogs` record holds a task's events and
+ * steps (taskLogs.ts), found by task id or, through multi-entry indexes, by event or step id —
+ * instead of one record per row. The two per-row tables are moved into packs and dropped.
+ */
+export const STORES_V9 = V9;
+const V10 = {
+  ...V9,
+  taskEvents: null,
+  taskSteps: null,
+  taskLogs: TASK_LOGS_STORE,
+};
+
+/** Rows read per request while packing (keyset pages on the primary key). */
+async function readAllRows(tx: Transaction, table: string): Promise<EntityRow[]> {
+  const store = tx.table<EntityRow, string>(table);
+  const out: EntityRow[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: EntityRow[] = await (after === null ? store.orderBy(':id') : store.where(':id').above(after)).limit(migrationTuning.rowsPage).toArray();
+    for (const row of page) out.push(row);
+    if (page.length < migrationTuning.rowsPage) break;
+    after = page[page.length - 1].id;
+  }
+  return out;
+}
+
+/**
+ * Moves v9's per-row events and steps into one pack per task. A task's rows are spread over
+ * the whole key range (ids are time-ordered, not grouped by task), so the packs are built in
+ * memory (the rows alone, as a restore holds them) and written `migrationTuning.packsPage` at a
+ * time.
+ */
+async function packTaskLogs(tx: Transaction): Promise<void> {
+  const packs = packRows({ taskEvents: await readAllRows(tx, 'taskEvents'), taskSteps: await readAllRows(tx, 'taskSteps') });
+  const logs = tx.table<TaskLog, string>('taskLogs');
+  const all = [...packs.values()];
+  for (let i = 0; i < all.length; i += migrationTuning.packsPage) await logs.bulkAdd(all.slice(i, i + migrationTuning.packsPage));
+}
+
 export class DondocDb extends Dexie {
   opSegments!: Table<OpSegment, string>;
   audit!: Table<AuditEntry, number>;
@@ -198,8 +239,8 @@ export class DondocDb extends Dexie {
   registerEntries!: Table<EntityRow, string>;
   directives!: Table<EntityRow, string>;
   tasks!: Table<EntityRow, string>;
-  taskSteps!: Table<EntityRow, string>;
-  taskEvents!: Table<EntityRow, string>;
+  /** Events and steps, one record per task (v10): read and written through taskLogs.ts only. */
+  taskLogs!: Table<TaskLog, string>;
   taskIndex!: Table<TaskIndexRow, string>;
   consultations!: Table<EntityRow, string>;
   consultationReplies!: Table<EntityRow, string>;
@@ -236,11 +277,15 @@ export class DondocDb extends Dexie {
     this.version(7).stores(STORES_V7);
     this.version(8).stores(V8).upgrade(moveOpsIntoSegments);
     this.version(9).stores(V9);
+    this.version(10).stores(V10).upgrade(packTaskLogs);
     // Every read-write transaction over taskIndex also records the keys it wrote (the snapshot's tail).
     this.use(taskIndexDirtyMiddleware);
   }
 }
 
-/** Tables whose rows are synced user data (written only through the repository). */
+/**
+ * Entities whose rows are synced user data (written only through the repository). Each is a
+ * table of its own, but for taskEvents and taskSteps, packed per task in `taskLogs` (taskLogs.ts).
+ */
 export const ENTITY_TABLES = ['settings', 'units', 'officials', 'posts', 'calendarOverrides', 'letters', 'registerEntries', 'directives', 'tasks', 'taskSteps', 'taskEvents', 'consultations', 'consultationReplies', 'reconciliations', 'upwardRequests', 'upwardAnswers', 'reports', 'accountability'] as const;
 export type EntityTable = (typeof ENTITY_TABLES)[number];

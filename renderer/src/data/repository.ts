@@ -19,6 +19,7 @@ import { newId } from '@shared/data/ids';
 import type { AuditEntry, AuditFields, DondocDb, EntityRow, EntityTable } from './db';
 import { ownHead, OWN_CHAIN_KEY, stampChain } from './chain';
 import { appendOps } from './opLog';
+import { rowStore, storeTables } from './taskLogs';
 
 export interface WriteContext {
   site: string;
@@ -154,7 +155,7 @@ function stripMeta(row: EntityRow | undefined, keys: string[]): Record<string, u
  */
 export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: EntityTable[], fn: (w: Writer) => Promise<T>): Promise<T> {
   const now = ctx.now ?? (() => new Date());
-  return db.transaction('rw', [...tables.map((t) => db.table(t)), db.opSegments, db.audit, db.meta], async () => {
+  return db.transaction('rw', [...storeTables(db, tables), db.opSegments, db.audit, db.meta], async () => {
     // The clock and audit head, and this site's op chain (proven authorship: each new op takes
     // the next seq and links to the last), read together.
     const [ledger, chainBefore] = await Promise.all([openLedger(db, ctx.site), ownHead(db, ctx.site)]);
@@ -167,7 +168,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
 
     const write = async (kind: Op['kind'], entity: EntityTable, rowId: string, values: Record<string, JsonValue>, action: string, summary: string) => {
       if (!tables.includes(entity)) throw new AppError('internal', `Bảng ${entity} không nằm trong giao dịch.`);
-      const table = db.table<EntityRow, string>(entity);
+      const table = rowStore(db, entity);
       const existing = await table.get(rowId);
       if (kind === 'insert' && existing) throw new AppError('conflict', 'Bản ghi đã tồn tại.');
       const hlc = ledger.tick(now().getTime());
@@ -189,12 +190,8 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
     const writeMany = async (kind: Op['kind'], entity: EntityTable, rows: readonly BulkRow[], action: string, summary: string) => {
       if (!tables.includes(entity)) throw new AppError('internal', `Bảng ${entity} không nằm trong giao dịch.`);
       if (rows.length === 0) return [];
-      const table = db.table<EntityRow, string>(entity);
-      const existing = await table.bulkGet(rows.map((r) => r.rowId));
-      const current = new Map<string, EntityRow>();
-      existing.forEach((row, i) => {
-        if (row) current.set(rows[i].rowId, row);
-      });
+      const table = rowStore(db, entity);
+      const current = await table.byIds(rows.map((r) => r.rowId));
       const ops: Op[] = [];
       for (const { rowId, values } of rows) {
         const before = current.get(rowId);
@@ -230,7 +227,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
     const writer: Writer = {
       set: (entity, rowId, values, action, summary) => write('set', entity, rowId, values, action, summary),
       insert: (entity, rowId, values, action, summary) => write('insert', entity, rowId, values, action, summary),
-      get: (entity, rowId) => db.table<EntityRow, string>(entity).get(rowId),
+      get: (entity, rowId) => rowStore(db, entity).get(rowId),
       setMany: (entity, rows, action, summary) => writeMany('set', entity, rows, action, summary),
       insertMany: (entity, rows, action, summary) => writeMany('insert', entity, rows, action, summary),
     };
@@ -253,7 +250,8 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
  */
 export async function writeLocalBulk(db: DondocDb, ctx: WriteContext, entity: EntityTable, rows: readonly BulkRow[], action: string, summary: string): Promise<EntityRow[]> {
   const tx = Dexie.currentTransaction;
-  if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes(entity) || !tx.storeNames.includes('audit') || !tx.storeNames.includes('meta')) {
+  const store = storeTables(db, [entity])[0].name;
+  if (!tx || tx.mode !== 'readwrite' || !tx.storeNames.includes(store) || !tx.storeNames.includes('audit') || !tx.storeNames.includes('meta')) {
     throw new AppError('internal', `Ghi hàng loạt bảng ${entity} phải nằm trong một giao dịch ghi có bảng ${entity}, audit và meta.`);
   }
   if (rows.length === 0) return [];
@@ -268,7 +266,7 @@ export async function writeLocalBulk(db: DondocDb, ctx: WriteContext, entity: En
     // The op is only the input of applyOp (the row withWrites would store); it is not kept.
     written[i] = applyOp(undefined, { id: '', site: ctx.site, hlc: lastHlc, entity: entity as EntityName, rowId, kind: 'set', values, actor: ctx.actor });
   }
-  await db.table<EntityRow, string>(entity).bulkPut(written);
+  await rowStore(db, entity).bulkPut(written, true);
   ledger.append({
     id: newId(),
     hlc: lastHlc,

@@ -8,8 +8,10 @@ import { makeApi, type DondocApi } from '@shared/ipc/api';
 import { createHandlers } from '../../../electron/main/handlers';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import type { MainDeps } from '../../../electron/main/deps';
-import { DondocDb } from './db';
-import { dumpDatabase } from './dump';
+import Dexie from 'dexie';
+import { DondocDb, STORES_V9, type EntityRow } from './db';
+import { countRows, dumpDatabase } from './dump';
+import { entityRows, logOf } from './taskLogs';
 import { verifyAuditChain, withWrites, type WriteContext } from './repository';
 import { readTaskIndex, writeTaskIndexSnapshot } from '../features/tasks/data/indexSnapshot';
 import { NO_DUE_KEY, type TaskIndexRow } from '../features/tasks/data/taskIndex';
@@ -219,6 +221,36 @@ describe('restore', () => {
     await restoreLoaded({ api, live, loaded, jsonLength: 100, estimate: plenty });
     expect(await live.units.toArray()).toEqual(loaded.tables.units);
     expect(await live.officials.count()).toBe(0);
+  });
+
+  it('restores a backup taken at schema 9 (events and steps one record each): they come back packed per task, every count checked', async () => {
+    const live = await seeded(2);
+    const name = `v9-${Math.random()}`;
+    const v9 = new Dexie(name);
+    v9.version(9).stores(Object.fromEntries(Object.entries(STORES_V9).filter(([, v]) => v !== null)) as Record<string, string>);
+    await v9.open();
+    const row = (id: string, values: Record<string, unknown>): EntityRow => ({ id, ...values, _v: {}, _deleted: 0 });
+    const events = Array.from({ length: 45 }, (_, i) => row(`e${String(i).padStart(3, '0')}`, { taskId: `t${i % 7}`, type: 'progress', percent: i }));
+    const steps = Array.from({ length: 9 }, (_, i) => row(`s${i}`, { taskId: `t${i % 3}`, title: `Bước ${i}`, order: i }));
+    await v9.table('settings').add(row('organisation', { authorityName: 'UBND xã Cũ' }));
+    await v9.table('tasks').bulkAdd(Array.from({ length: 7 }, (_, i) => row(`t${i}`, { title: `Nhiệm vụ ${i}` })));
+    await v9.table('taskEvents').bulkAdd(events);
+    await v9.table('taskSteps').bulkAdd(steps);
+    v9.close();
+    const dump = await dumpDatabase(name);
+    await Dexie.delete(name);
+    const info = { path: '', fileName: 'v9.ddbak', bytes: 1, sha256: '0'.repeat(64), reason: 'manual' as const, createdAt: new Date().toISOString(), appVersion: '0.9.0', siteId: 's', schemaVersion: 9, counts: countRows(dump), authenticity: 'this-site' as const };
+    expect(info.counts).toMatchObject({ taskEvents: 45, taskSteps: 9 });
+    const loaded = await loadBackup(info, JSON.stringify(dump));
+    expect(loaded.tables.taskEvents).toBeUndefined();
+    expect(loaded.counts.taskLogs).toBe(7);
+    await restoreLoaded({ api, live, loaded, jsonLength: 100, estimate: plenty });
+    const sorted = (rows: EntityRow[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(sorted(await entityRows(live, 'taskEvents'))).toEqual(events);
+    expect(sorted(await entityRows(live, 'taskSteps'))).toEqual(steps);
+    expect((await logOf(live, 't2')).steps.map((r) => r.id)).toEqual(['s2', 's5', 's8']);
+    // The recorded counts of the dropped tables are checked against the rows moved into packs (so a wrong one is refused).
+    await expectRefused(loadBackup({ ...info, counts: { ...info.counts, taskSteps: 10 } }, JSON.stringify(dump)), 'invalid-file', /không khớp/);
   });
 
   it('refuses when storage is nearly full or the pre-restore backup fails, without changing anything', async () => {

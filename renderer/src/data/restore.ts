@@ -81,11 +81,24 @@ export function currentStores(): Record<string, StoreShape> {
 
 /**
  * Stores a migration dropped, by the last schema version that had them: a backup taken before
- * may hold them, and the migrations move their rows (v8 moved `ops` into `opSegments`).
+ * may hold them, and the migrations move their rows (v8 moved `ops` into `opSegments`, v10
+ * `taskEvents` and `taskSteps` into `taskLogs`). `movedRows` counts them where they are now, so
+ * the backup's recorded counts are still checked after the migration.
  */
-const RETIRED_STORES: Record<string, { lastVersion: number; shape: StoreShape }> = {
-  ops: { lastVersion: 7, shape: { keyPath: 'id', indexes: [] } },
+const keysOnly: StoreShape = { keyPath: 'id', indexes: [] };
+const total = (rows: unknown[] | undefined, count: (row: Record<string, unknown>) => number) => (rows ?? []).reduce<number>((n, r) => n + count(r as Record<string, unknown>), 0);
+const lengthOf = (v: unknown) => (Array.isArray(v) ? v.length : 0);
+const RETIRED_STORES: Record<string, { lastVersion: number; shape: StoreShape; movedRows: (tables: Record<string, unknown[]>) => number }> = {
+  ops: { lastVersion: 7, shape: keysOnly, movedRows: (t) => total(t.opSegments, (s) => Number(s.count) || 0) },
+  taskEvents: { lastVersion: 9, shape: keysOnly, movedRows: (t) => total(t.taskLogs, (l) => lengthOf(l.eventIds)) },
+  taskSteps: { lastVersion: 9, shape: keysOnly, movedRows: (t) => total(t.taskLogs, (l) => lengthOf(l.stepIds)) },
 };
+
+/** Rows of `table` after the migrations (a dropped table's rows where they were moved). */
+function rowsAfterMigration(tables: Record<string, unknown[]>, table: string): number {
+  if (!(table in tables) && table in RETIRED_STORES) return RETIRED_STORES[table].movedRows(tables);
+  return tables[table]?.length ?? 0;
+}
 
 /** The stores a backup taken at `schemaVersion` may hold: today's, and those dropped since. */
 function storesAt(schemaVersion: number): Record<string, StoreShape> {
@@ -243,7 +256,8 @@ export async function loadBackup(info: BackupInfo, json: string, onProgress?: On
         for (const t of scratch.tables) tables[t.name] = await t.toArray();
       });
       for (const [table, n] of Object.entries(info.counts)) {
-        if ((tables[table]?.length ?? 0) !== n) throw corrupt(`bảng ${table} có ${tables[table]?.length ?? 0} bản ghi, tệp ghi ${n}.`);
+        const now = rowsAfterMigration(tables, table);
+        if (now !== n) throw corrupt(`bảng ${table} có ${now} bản ghi, tệp ghi ${n}.`);
       }
       const chainBroken = await verifyAuditChain(scratch);
       const org = (tables.settings ?? []).find((r) => (r as { id?: unknown }).id === ORGANISATION_SETTINGS_ID) as { authorityName?: unknown } | undefined;

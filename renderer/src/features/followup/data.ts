@@ -47,7 +47,7 @@ import { issueLetters, saveDraft, type StoredLetter } from '../letters/data/regi
 import { issuerFor, loadIssuerContext, type IssuerContext, type SignerChoice } from '../consultations/data/letters';
 import { loadDirectives, listTasks, loadTaskSettings } from '../tasks/data/queries';
 import { loadOfficials, loadOrganisation, loadPosts, loadUnits } from '../registries/queries';
-import { rowsByIndex } from '../../data/bulkRead';
+import { eventsOf } from '../../data/taskLogs';
 import { rowToEvent } from '../tasks/data/taskIndex';
 
 // ─── Reads ─────────────────────────────────────────────────────────────────────────────
@@ -100,7 +100,7 @@ export async function loadFollowUpItems(db: DondocDb, asOf: string, settings: Ta
   // The extension behind a deadline, with the leader who decided it, for the letter's Tình trạng column.
   const extended = list.filter((t) => t.originalDueOn !== t.effectiveDueOn).map((t) => t.id);
   if (extended.length > 0) {
-    const events = await rowsByIndex(db.taskEvents, 'taskId', extended);
+    const events = await eventsOf(db, extended);
     const leader = leaderLabeller(officials, posts);
     for (const it of out) {
       const rows = events.get(it.taskId);

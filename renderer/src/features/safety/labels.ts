@@ -9,8 +9,10 @@ const tableLabels: Record<string, string> = {
   calendarOverrides: 'Ngày nghỉ, ngày làm bù',
   directives: 'Văn bản chỉ đạo',
   tasks: 'Nhiệm vụ',
+  // Per-row tables until v10 (a backup taken before may still list them).
   taskSteps: 'Bước thực hiện',
   taskEvents: 'Diễn biến nhiệm vụ',
+  taskLogs: 'Diễn biến và bước thực hiện (theo nhiệm vụ)',
   consultations: 'Xin ý kiến',
   consultationReplies: 'Ý kiến trả lời',
   letters: 'Công văn',

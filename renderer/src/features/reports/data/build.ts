@@ -11,7 +11,7 @@ import type { TaskEvent } from '@shared/tasks/model';
 import { buildUnitTree, flattenUnitTree } from '@shared/registries/units';
 import { computeReport, decisionLines, MISSING_UNIT_NAME, reportTaskOf, type ConsultationFact, type FollowUpLetterFact, type ReportData, type ReportDecisionLine, type ReportParams, type ReportTask } from '@shared/reports';
 import { leaderLabeller } from '@shared/registries/officials';
-import { rowsByIndex } from '../../../data/bulkRead';
+import { eventsOf } from '../../../data/taskLogs';
 import type { DondocDb, EntityRow } from '../../../data/db';
 import { visible } from '../../../data/repository';
 import { loadCalendarConfig } from '../../calendar/config';
@@ -98,7 +98,7 @@ export async function loadReportTasks(db: DondocDb, params: ReportParams, mirror
   const refolded = new Map<string, ReportTask>();
   for (let i = 0; i < refold.length; i += 1000) {
     const ids = refold.slice(i, i + 1000);
-    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), rowsByIndex(db.taskEvents, 'taskId', ids)]);
+    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), eventsOf(db, ids)]);
     taskRows.forEach((tr: EntityRow | undefined) => {
       if (!tr || tr._deleted === 1) return;
       const task = rowToTask(tr);
@@ -132,7 +132,7 @@ export async function loadDecisionLines(db: DondocDb, params: ReportParams, task
   const ids = rows.filter((r) => (r.lastStateEventOn ?? r.lastEventOn) >= from).map((r) => r.id);
   if (ids.length === 0) return [];
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const [eventRows, officials, posts] = await Promise.all([rowsByIndex(db.taskEvents, 'taskId', ids), loadOfficials(db), loadPosts(db)]);
+  const [eventRows, officials, posts] = await Promise.all([eventsOf(db, ids), loadOfficials(db), loadPosts(db)]);
   const events: TaskEvent[] = [];
   for (const list of eventRows.values()) for (const e of list) if (e._deleted !== 1) events.push(rowToEvent(e));
   const decisionTasks = ids.flatMap((id) => {

@@ -9,6 +9,7 @@ import { taskIdOf } from '@shared/sync/apply';
 import { reindexTasks } from '../../tasks/data/taskIndex';
 import { ENTITY_TABLES, type DondocDb, type EntityTable } from '../../../data/db';
 import { withWrites, type WriteContext } from '../../../data/repository';
+import { isLogEntity, logOf, rowStore, storeTables } from '../../../data/taskLogs';
 import { loadSyncSites } from './peers';
 import { findOpAt } from '../../../data/opLog';
 import type { ConflictRow } from './types';
@@ -43,8 +44,8 @@ export async function loadConflictItems(db: DondocDb, tab: 'open' | 'closed'): P
   rows.sort((a, b) => b.detectedAt.localeCompare(a.detectedAt));
   const out: ConflictItem[] = [];
   for (const c of rows.slice(0, 2000)) {
-    const table = (db.tables.map((t) => t.name) as string[]).includes(c.entity) ? db.table(c.entity) : null;
-    const row = table ? ((await table.get(c.rowId)) as Record<string, unknown> | undefined) : undefined;
+    const known = isLogEntity(c.entity) || (db.tables.map((t) => t.name) as string[]).includes(c.entity);
+    const row = known ? ((await rowStore(db, c.entity).get(c.rowId)) as Record<string, unknown> | undefined) : undefined;
     const record = [row?.title, row?.name, row?.fullName, row?.subject].find((x): x is string => typeof x === 'string') ?? 'Bản ghi';
     const [w, l] = await Promise.all([authorOf(db, c.entity, c.rowId, c.winner.version), authorOf(db, c.entity, c.rowId, c.loser.version)]);
     const actor = (version: string, found: { actor: string } | null) => (version === `${c.incoming.hlc}|${c.incoming.site}` ? c.incoming.actor : (found?.actor ?? ''));
@@ -68,8 +69,8 @@ export async function chooseOtherValue(db: DondocDb, ctx: WriteContext, id: stri
   const entity = conflict.entity as EntityTable;
   const sites = await loadSyncSites(db, ctx.site);
   const probe: Op = { id: 'probe', site: ctx.site, hlc: '000000000000000-0000-' + ctx.site, entity: conflict.entity, rowId: conflict.rowId, kind: 'set', values: { [conflict.field]: conflict.loser.value as JsonValue }, actor: ctx.actor };
-  const row = await db.table(entity).get(conflict.rowId);
-  const events = entity === 'tasks' ? await db.taskEvents.where('taskId').equals(conflict.rowId).toArray() : [];
+  const row = await rowStore(db, entity).get(conflict.rowId);
+  const events = entity === 'tasks' ? (await logOf(db, conflict.rowId)).events : [];
   const verdict = authorizeSyncOp(probe, sites.get(ctx.site), {
     row: (e, rid) => (e === conflict.entity && rid === conflict.rowId ? row : undefined),
     taskEvents: () => events,
@@ -78,8 +79,7 @@ export async function chooseOtherValue(db: DondocDb, ctx: WriteContext, id: stri
   });
   if (verdict.status === 'reject') throw new AppError('not-authorised', `Máy này không được sửa trường này: ${verdict.reason}`);
   const at = (ctx.now ? ctx.now() : new Date()).toISOString();
-  const tables = [...new Set([db.table(entity), db.tasks, db.taskEvents, db.directives])];
-  await db.transaction('rw', [...tables, db.taskIndex, db.syncConflicts, db.opSegments, db.audit, db.meta], async () => {
+  await db.transaction('rw', [...storeTables(db, [entity, 'tasks', 'taskEvents', 'directives']), db.taskIndex, db.syncConflicts, db.opSegments, db.audit, db.meta], async () => {
     const written = await withWrites(db, ctx, [entity], (w) => w.set(entity, conflict.rowId, { [conflict.field]: conflict.loser.value as JsonValue }, 'Chọn giá trị khi xung đột', `Trường ${conflict.field}: chọn giá trị còn lại`));
     const taskId = taskIdOf(conflict.entity, conflict.rowId, {}, written);
     if (taskId) await reindexTasks(db, [taskId]);

@@ -11,13 +11,14 @@ import { stateKey, type EntityName, type Op, type Row } from '@shared/data/ops';
 import { applyBatch, compareOps, mergeVectors, missingSeqs, taskIdOf, type BaseView, type BatchResult, type Known } from '@shared/sync/apply';
 import type { SyncSite } from '@shared/sync/authorize';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
-import { ENTITY_TABLES, SCHEMA_VERSION, type AuditEntry, type DondocDb, type EntityRow } from '../../../data/db';
+import { ENTITY_TABLES, SCHEMA_VERSION, type AuditEntry, type DondocDb } from '../../../data/db';
 import { openLedger, type WriteContext } from '../../../data/repository';
 import { newId } from '@shared/data/ids';
 import { reindexTasks, type PreloadedTaskRows } from '../../tasks/data/taskIndex';
 import { refuseDemoDatabase } from './demoGuard';
 import { loadByKeys, rowsByIndex } from '../../../data/bulkRead';
 import { appendOps, storedOpIds } from '../../../data/opLog';
+import { eventsOf, isLogEntity, rowStore, storeTables } from '../../../data/taskLogs';
 import { loadSyncSites, recordPeerKey } from './peers';
 import { admitOps, type AdmitResult, type ChainHead } from '@shared/sync/authorship';
 import { allHeads, CHAIN_HEADS_KEY, heldChains, upgradeForAuthorship } from '../../../data/chain';
@@ -52,7 +53,7 @@ const emptyCounts = (): ImportCounts => ({ applied: 0, alreadyHad: 0, rejected: 
 const hasEntity = (e: EntityName) => (ENTITY_TABLES as readonly string[]).includes(e);
 
 function syncTables(db: DondocDb) {
-  return [...ENTITY_TABLES.map((t) => db.table(t)), db.opSegments, db.audit, db.meta, db.taskIndex, db.peers, db.syncImports, db.syncRejections, db.syncConflicts];
+  return [...storeTables(db, ENTITY_TABLES), db.opSegments, db.audit, db.meta, db.taskIndex, db.peers, db.syncImports, db.syncRejections, db.syncConflicts];
 }
 
 /** What a chunk read before judging: the view, plus the held-back rows of its ops. */
@@ -88,7 +89,7 @@ async function prefetch(db: DondocDb, ops: readonly Op[], held: readonly Rejecti
     want.clear();
     await Promise.all(
       batch.map(async ([entity, ids]) => {
-        for (const [id, r] of await loadByKeys(db.table<EntityRow, string>(entity), ids)) rows.set(stateKey(entity, id), r);
+        for (const [id, r] of await rowStore(db, entity).byIds(ids)) rows.set(stateKey(entity, id), r);
       }),
     );
   };
@@ -119,13 +120,9 @@ async function prefetch(db: DondocDb, ops: readonly Op[], held: readonly Rejecti
   }
   for (const t of taskIds) ask('tasks', t);
   await load();
-  // A task not stored here rarely has stored events (they wait as pending until it comes), so
-  // those are only probed; stored tasks' events are read directly.
-  const storedTasks: string[] = [];
-  const newTasks: string[] = [];
-  for (const t of taskIds) (rows.has(stateKey('tasks', t)) ? storedTasks : newTasks).push(t);
+  // A task's events are one record (its pack): key ranges are probed, so tasks new here cost nothing per task.
   const [events, posts] = await Promise.all([
-    taskIds.size ? rowsByIndex(db.taskEvents, 'taskId', storedTasks, newTasks) : Promise.resolve(new Map<string, Row[]>()),
+    taskIds.size ? eventsOf(db, taskIds) : Promise.resolve(new Map<string, Row[]>()),
     officialIds.size ? rowsByIndex(db.posts, 'officialId', officialIds) : Promise.resolve(new Map<string, Row[]>()),
   ]);
   const known = new Map<string, Known>();
@@ -198,8 +195,8 @@ async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta, pr
     if (list) list.push(row);
     else byEntity.set(entity, [row]);
   }
-  // Rows one bulkPut per table (screens read them by key); the accepted ops one segment per author.
-  await Promise.all([...[...byEntity].map(([entity, list]) => db.table(entity).bulkPut(list)), appendOps(db, result.accepted)]);
+  // Rows one bulkPut per table (events and steps: one put per task's pack); the accepted ops one segment per author.
+  await Promise.all([...[...byEntity].map(([entity, list]) => rowStore(db, entity).bulkPut(list)), appendOps(db, result.accepted)]);
   const releasedIds = result.accepted.filter((o) => pre.held.has(o.id)).map((o) => o.id);
   if (releasedIds.length) await db.syncRejections.bulkDelete(releasedIds);
 
@@ -439,8 +436,8 @@ export async function streamGaps(db: DondocDb, from: string, to: string): Promis
 /** A readable name for the record an op touches (the row as held here, else the op's own values). */
 export async function rejectionRecordName(db: DondocDb, r: RejectionRow): Promise<string> {
   const pick = (v: Record<string, unknown> | undefined) => [v?.title, v?.name, v?.fullName, v?.subject].find((x): x is string => typeof x === 'string');
-  const table = (db.tables.map((t) => t.name) as string[]).includes(r.op.entity) ? db.table(r.op.entity) : null;
-  const row = table ? ((await table.get(r.op.rowId)) as Record<string, unknown> | undefined) : undefined;
+  const known = isLogEntity(r.op.entity) || (db.tables.map((t) => t.name) as string[]).includes(r.op.entity);
+  const row = known ? ((await rowStore(db, r.op.entity).get(r.op.rowId)) as Record<string, unknown> | undefined) : undefined;
   if (r.op.entity === 'taskEvents' && typeof r.op.values.taskId === 'string') {
     const task = (await db.tasks.get(r.op.values.taskId)) as Record<string, unknown> | undefined;
     return pick(task) ?? 'Nhiệm vụ chưa có trên máy này';

@@ -12,6 +12,7 @@ import { canonicalState, type State } from '@shared/data/ops';
 import { parseHlc } from '@shared/data/hlc';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { DondocDb, ENTITY_TABLES } from '../../../data/db';
+import { entityRows, rowStore } from '../../../data/taskLogs';
 import { verifyAuditChain, withWrites, type WriteContext } from '../../../data/repository';
 import { countOps } from '../../../data/opLog';
 import { acceptCompletion, completeTask, createTasks, reportProgress, type TaskActor } from '../../tasks/data/commands';
@@ -114,7 +115,7 @@ async function dump(db: DondocDb): Promise<string> {
   const state: State = new Map();
   for (const t of ENTITY_TABLES) {
     if (t === 'settings') continue;
-    for (const r of await db.table(t).toArray()) state.set(`${t}/${r.id}`, r);
+    for (const r of await entityRows(db, t)) state.set(`${t}/${r.id}`, r);
   }
   return canonicalState(state);
 }
@@ -294,8 +295,8 @@ describe('sync export/import on Dexie', () => {
     const [refused] = await importRejections(xa.db, pkg.packageHash);
     expect(refused.op.rowId).toBe('forged-on-behalf');
     expect(refused.code).toBe('unauthorised');
-    expect(await xa.db.taskEvents.get('forged-on-behalf')).toBeUndefined();
-    const received = (await xa.db.taskEvents.get(eventId)) as unknown as { onBehalf?: { documentNumber: string; clerkName: string } };
+    expect(await rowStore(xa.db, 'taskEvents').get('forged-on-behalf')).toBeUndefined();
+    const received = (await rowStore(xa.db, 'taskEvents').get(eventId)) as unknown as { onBehalf?: { documentNumber: string; clerkName: string } };
     expect(received.onBehalf).toMatchObject({ documentNumber: '15/BC-VHXH', clerkName: 'Văn phòng UBND tỉnh' });
     expect((await xa.db.taskIndex.get(sitelessTask))?.percent).toBe(50);
   });

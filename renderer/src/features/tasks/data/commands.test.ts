@@ -27,6 +27,7 @@ import {
 import { TaskIndexMirror } from './indexMirror';
 import { dashboardCounts, filterSorted, listTasks, searchNamesOf, selectTasks, TaskItemCache, type TaskListFilter, type TaskSort, loadTaskDetail, loadTaskSettings, myTasks, overdueByUnit, pendingLongest } from './queries';
 import { buildIndexRow, rebuildTaskIndex, rowToEvent, rowToTask } from './taskIndex';
+import { logOf } from '../../../data/taskLogs';
 
 let clock = new Date('2025-03-03T02:00:00Z');
 const ctx: WriteContext = { site: 'site-vp', actor: 'vanthu (Nông Thị Lan)', now: () => clock };
@@ -106,7 +107,7 @@ async function expectIndexConsistent(db: DondocDb) {
   expect(index.length).toBe(tasks.length);
   for (const row of tasks) {
     const task = rowToTask(row);
-    const events = (await db.taskEvents.where('taskId').equals(row.id).toArray()).map(rowToEvent);
+    const events = (await logOf(db, row.id)).events.map(rowToEvent);
     const directive = task.directiveId ? rowToTask((await db.directives.get(task.directiveId))!) : null;
     expect(await db.taskIndex.get(row.id)).toEqual(buildIndexRow(task, foldTask(task, events, undefined, row._v), directive as never));
   }

@@ -31,6 +31,7 @@ import type { OnBehalfDocument } from '@shared/acting';
 import { loadOnBehalfContext, onBehalfRecordFor, sourceOf } from '../../acting/onBehalf';
 import type { DondocDb, EntityTable } from '../../../data/db';
 import { withWrites, type WriteContext, type Writer } from '../../../data/repository';
+import { logOf, rowStore, storeTables } from '../../../data/taskLogs';
 import { loadOrganisation } from '../../registries/queries';
 import { loadCalendarConfig } from '../../calendar/config';
 import { reindexTasks, rowToEvent, rowToTask } from './taskIndex';
@@ -93,7 +94,7 @@ async function taskTransaction<P, T>(
   fn: (w: Writer, prepared: P) => Promise<T>,
 ): Promise<T> {
   const names = [...new Set<string>([...tables, ...TASK_READ_TABLES, 'units'])];
-  return db.transaction('rw', [...names.map((t) => db.table(t)), db.taskIndex, db.opSegments, db.audit, db.meta], async () => {
+  return db.transaction('rw', [...storeTables(db, names), db.taskIndex, db.opSegments, db.audit, db.meta], async () => {
     // Reads and checks run in the outer scope: withWrites' own scope covers only the written tables.
     const prepared = await before();
     const result = await withWrites(db, ctx, tables, (w) => fn(w, prepared));
@@ -107,7 +108,7 @@ export async function loadTaskState(db: DondocDb, taskId: string): Promise<{ tas
   const row = await db.tasks.get(taskId);
   if (!row || row._deleted === 1) throw new AppError('not-found', 'Không tìm thấy nhiệm vụ.');
   const task = rowToTask(row);
-  const events = (await db.taskEvents.where('taskId').equals(taskId).toArray()).filter((r) => r._deleted !== 1).map(rowToEvent);
+  const events = (await logOf(db, taskId)).events.filter((r) => r._deleted !== 1).map(rowToEvent);
   return { task, state: foldTask(task, events, undefined, row._v) };
 }
 
@@ -225,7 +226,7 @@ export async function addStep(db: DondocDb, ctx: WriteContext, actor: TaskActor,
     ctx,
     ['taskSteps'],
     () => [input.taskId],
-    async () => ({ ...(await loadTaskState(db, input.taskId)), count: await db.taskSteps.where('taskId').equals(input.taskId).count() }),
+    async () => ({ ...(await loadTaskState(db, input.taskId)), count: (await logOf(db, input.taskId)).steps.length }),
     async (w, { state, count }) => {
       authorise(actor, site, 'manageSteps', state);
       const order = input.order ?? count;
@@ -239,7 +240,7 @@ export async function addStep(db: DondocDb, ctx: WriteContext, actor: TaskActor,
 
 export async function updateStep(db: DondocDb, ctx: WriteContext, actor: TaskActor, stepId: string, patch: Partial<Omit<TaskStepInput, 'taskId'>> & { deleted?: boolean }): Promise<void> {
   const site = await siteScope(db);
-  const row = await db.taskSteps.get(stepId);
+  const row = await rowStore(db, 'taskSteps').get(stepId);
   if (!row || row._deleted === 1) throw new AppError('not-found', 'Không tìm thấy bước thực hiện.');
   const taskId = String(row.taskId);
   await taskTransaction(

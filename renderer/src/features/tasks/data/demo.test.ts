@@ -9,6 +9,7 @@ import { demoDataMark, demoRefusal, loadDemoData } from './demo';
 import { dashboardCounts, listTasks } from './queries';
 import { rebuildTaskIndex } from './taskIndex';
 import { createTasks } from './commands';
+import { countLogRows, logOf } from '../../../data/taskLogs';
 
 const ctx: WriteContext = { site: 'site-demo', actor: 'admin (Quản trị)', now: () => new Date('2026-11-27T03:00:00Z') };
 const admin = { role: 'admin' as const, unitId: null };
@@ -52,9 +53,9 @@ describe('loadDemoData', () => {
     expect(result).toMatchObject({ tasks: data.tasks.length, events: data.events.length, steps: data.steps.length, directives: data.directives.length });
     expect(progress).toEqual(['registries:0', 'directives:0', 'tasks:150', 'tasks:300', `tasks:${data.tasks.length}`, `done:${data.tasks.length}`]);
     expect(await db.tasks.count()).toBe(data.tasks.length);
-    expect(await db.taskEvents.count()).toBe(data.events.length);
+    expect(await countLogRows(db, 'taskEvents')).toBe(data.events.length);
     expect(await db.units.count()).toBe(data.units.length);
-    expect(await db.taskSteps.count()).toBe(data.steps.length);
+    expect(await countLogRows(db, 'taskSteps')).toBe(data.steps.length);
     // Demo rows are local training data: no op may exist for them, so sync has nothing to send.
     expect(await countOps(db)).toBe(opsBefore);
     const demoIds = new Set([...data.units, ...data.officials, ...data.posts, ...data.directives, ...data.tasks, ...data.events, ...data.steps].map((r) => r.id));
@@ -68,7 +69,7 @@ describe('loadDemoData', () => {
     const someTask = (await db.tasks.get(data.tasks[7].id))!;
     expect(someTask._deleted).toBe(0);
     expect(Object.keys(someTask._v).sort()).toEqual(Object.keys(someTask).filter((k) => k !== '_v' && k !== '_deleted' && k !== 'id' && someTask[k] !== undefined).sort());
-    const taskEvents = await db.taskEvents.where('taskId').equals(data.tasks[7].id).toArray();
+    const taskEvents = (await logOf(db, data.tasks[7].id)).events;
     const inGeneratedOrder = data.events.filter((e) => e.taskId === data.tasks[7].id).map((e) => e.id);
     expect(taskEvents.sort((a, b) => (a._v.type < b._v.type ? -1 : 1)).map((e) => e.id)).toEqual(inGeneratedOrder);
 

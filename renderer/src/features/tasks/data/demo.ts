@@ -55,7 +55,7 @@ export interface DemoLoadResult {
 }
 
 /** Tables that must be empty: anything there is real work. */
-const MUST_BE_EMPTY = ['officials', 'posts', 'directives', 'tasks', 'taskSteps', 'taskEvents', 'calendarOverrides', 'letters', 'registerEntries'] as const;
+const MUST_BE_EMPTY = ['officials', 'posts', 'directives', 'tasks', 'taskLogs', 'calendarOverrides', 'letters', 'registerEntries'] as const;
 
 /** Why demo data may not be loaded here, or null when it may (a freshly set-up database). */
 export async function demoRefusal(db: DondocDb): Promise<string | null> {
@@ -172,7 +172,7 @@ export async function loadDemoData(db: DondocDb, ctx: WriteContext, actor: Actor
     const chunk = tasks.slice(i, i + chunkSize);
     const chunkEvents = chunk.flatMap((t) => eventsByTask.get(t.id) ?? []);
     const chunkSteps = chunk.flatMap((t) => stepsByTask.get(t.id) ?? []);
-    await db.transaction('rw', [db.tasks, db.taskEvents, db.taskSteps, db.taskIndex, db.audit, db.meta], async () => {
+    await db.transaction('rw', [db.tasks, db.taskLogs, db.taskIndex, db.audit, db.meta], async () => {
       const taskRows = await writeLocalBulk(db, ctx, 'tasks', bulk(chunk), action, `Nạp dữ liệu mẫu: ${chunk.length} nhiệm vụ`);
       // Events in chronological order per task: their versions then follow time.
       const eventRows = await writeLocalBulk(db, ctx, 'taskEvents', bulk(chunkEvents), action, `Nạp dữ liệu mẫu: ${chunkEvents.length} diễn biến nhiệm vụ`);

@@ -29,7 +29,7 @@ import {
   type TaskStatus,
 } from '@shared/tasks/state';
 import type { AuditEntry, DondocDb, EntityRow } from '../../../data/db';
-import { rowsByIndex } from '../../../data/bulkRead';
+import { eventsOf, logOf } from '../../../data/taskLogs';
 import { auditOf, visible } from '../../../data/repository';
 import { useAppState } from '../../../state/app';
 import { loadCalendarConfig } from '../../calendar/config';
@@ -348,7 +348,7 @@ export async function loadTaskDetail(db: DondocDb, taskId: string): Promise<Task
   const row = await db.tasks.get(taskId);
   if (!row || row._deleted === 1) return null;
   const task = rowToTask(row);
-  const [eventRows, stepRows, index] = await Promise.all([db.taskEvents.where('taskId').equals(taskId).toArray(), db.taskSteps.where('taskId').equals(taskId).toArray(), db.taskIndex.get(taskId)]);
+  const [{ events: eventRows, steps: stepRows }, index] = await Promise.all([logOf(db, taskId), db.taskIndex.get(taskId)]);
   const events = eventRows.filter((r) => r._deleted !== 1).map(rowToEvent).sort(compareEvents);
   const steps = visible<TaskStep>(stepRows).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
   const historyKeys: [string, string][] = [['tasks', taskId], ...stepRows.map((s): [string, string] => ['taskSteps', s.id])];
@@ -437,7 +437,7 @@ async function assessAsOf(db: DondocDb, rows: readonly TaskIndexRow[], asOf: str
   const refolded = new Map<string, TaskState>();
   for (let i = 0; i < stale.length; i += 1000) {
     const ids = stale.slice(i, i + 1000);
-    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), rowsByIndex(db.taskEvents, 'taskId', ids)]);
+    const [taskRows, eventRows] = await Promise.all([db.tasks.bulkGet(ids), eventsOf(db, ids)]);
     taskRows.forEach((tr: EntityRow | undefined) => {
       const events = (eventRows.get(tr?.id ?? '') ?? []).filter((e) => e._deleted !== 1).map(rowToEvent);
       if (tr) refolded.set(tr.id, foldTask(rowToTask(tr), events, asOf, tr._v));

@@ -14,6 +14,7 @@ import { rebuildTaskIndex, reindexTasks, type PreloadedTaskRows } from './taskIn
 import { readTaskIndex, writeTaskIndexSnapshot } from './indexSnapshot';
 import { FakeMain, readAs } from '../../../../../tests/unit/syncMain';
 import { openSiteDb } from '../../../../../tests/unit/siteDb';
+import { countLogRows, logOf } from '../../../data/taskLogs';
 
 let clock = Date.parse('2026-03-02T02:00:00Z');
 const tick = () => new Date((clock += 1000));
@@ -148,7 +149,7 @@ describe('task index after a sync import', () => {
     expect(reads.some((r) => r.source === 'snapshot' && r.tail > 0)).toBe(true);
     // The coordinator, which already holds the tasks, after the communes' reports.
     for (const pkg of packages.slice(0, 2)) await importPackage(vp.db, vp.ctx, pkg, 'bao-cao.dondoc', { chunkSize: 2 });
-    expect(await vp.db.taskEvents.count()).toBe(6);
+    expect(await countLogRows(vp.db, 'taskEvents')).toBe(6);
     expect(await expectIndexEqualsRebuild(vp.db)).toBe(5);
     const first = (await vp.db.taskIndex.toArray()).find((r) => r.title === 'Rà soát hộ nghèo')!;
     expect(first.percent).toBe(70);
@@ -162,7 +163,7 @@ describe('task index after a sync import', () => {
     const covered = expected.find((r) => r.title === 'Giải phóng mặt bằng')!.id;
     const others = ids.filter((id) => id !== covered);
     const task = await vp.db.tasks.get(covered);
-    const events = await vp.db.taskEvents.where('taskId').equals(covered).toArray();
+    const { events } = await logOf(vp.db, covered);
     await vp.db.taskIndex.clear();
     const asked: string[] = [];
     const preloaded: PreloadedTaskRows = {

@@ -8,6 +8,7 @@ import { foldVietnamese } from '@shared/text/search';
 import { foldTask, type TaskState, type TaskStatus } from '@shared/tasks/state';
 import { directiveReference, type Directive, type Task, type TaskEvent } from '@shared/tasks/model';
 import type { DondocDb, EntityRow } from '../../../data/db';
+import { eventsOf } from '../../../data/taskLogs';
 
 export const NO_DUE_KEY = '9999-12-31';
 
@@ -118,13 +119,13 @@ export interface PreloadedTaskRows {
 /**
  * Recomputes the index rows of these tasks from the stored tasks and events (deleted or
  * missing tasks lose their row). Runs in its own transaction, or joins the caller's when
- * that one covers tasks, taskEvents, directives and taskIndex. With `preloaded`, the tasks it
+ * that one covers tasks, taskLogs, directives and taskIndex. With `preloaded`, the tasks it
  * covers are folded from those rows instead of being read again.
  */
 export async function reindexTasks(db: DondocDb, taskIds: Iterable<string>, preloaded?: PreloadedTaskRows): Promise<number> {
   const ids = [...new Set(taskIds)];
   if (ids.length === 0) return 0;
-  return db.transaction('rw', [db.tasks, db.taskEvents, db.directives, db.taskIndex], async () => {
+  return db.transaction('rw', [db.tasks, db.taskLogs, db.directives, db.taskIndex], async () => {
     const rows: (EntityRow | undefined)[] = new Array(ids.length);
     const eventRowsOf = new Map<string, readonly EntityRow[]>();
     const toRead: number[] = [];
@@ -136,14 +137,9 @@ export async function reindexTasks(db: DondocDb, taskIds: Iterable<string>, prel
     });
     if (toRead.length) {
       const readIds = toRead.map((i) => ids[i]);
-      const got = await db.tasks.bulkGet(readIds);
+      const [got, events] = await Promise.all([db.tasks.bulkGet(readIds), eventsOf(db, readIds)]);
       toRead.forEach((i, k) => (rows[i] = got[k]));
-      for (const r of await db.taskEvents.where('taskId').anyOf(readIds).toArray()) {
-        const taskId = String(r.taskId);
-        const list = eventRowsOf.get(taskId);
-        if (list) (list as EntityRow[]).push(r);
-        else eventRowsOf.set(taskId, [r]);
-      }
+      for (const [taskId, list] of events) eventRowsOf.set(taskId, list);
     }
     const eventsByTask = new Map<string, TaskEvent[]>();
     for (const [taskId, list] of eventRowsOf) {
