@@ -1,6 +1,6 @@
 /**
  * "Nạp dữ liệu mẫu": loadDemoData into a freshly set-up database. A setup cost (every
- * populated-data case pays it once per size), and at province-years issue 20's target
+ * populated-data case pays it once per size), and at province-years the storage target
  * (50,000 tasks, ≈ 270,000 events stored in ≤ 60 s). Generation and first-run setup are
  * untimed; the warm-up loads a tiny demo so a large size is not written twice. Its packed
  * floor, `floor.packed.demo.load`, puts the very records the loader stored (a dump of a loaded

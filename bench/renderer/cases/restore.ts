@@ -1,5 +1,5 @@
 /**
- * Restoring a backup (issue 20): the IndexedDB part of "Khôi phục" — loadBackup (parse, the
+ * Restoring a backup: the IndexedDB part of "Khôi phục" — loadBackup (parse, the
  * scratch copy at the backup's version, the app's migrations, counts and audit chain checked)
  * then replaceAllTables (every live table replaced in one transaction) — on a backup of the
  * demo database, against the raw floor of writing the same rows once into a fresh database in

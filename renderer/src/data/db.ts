@@ -122,7 +122,7 @@ export const STORES_V7 = {
 };
 
 /**
- * v8 (issue 20): the op log in segments — one record per author per transaction, imported
+ * v8: the op log in segments — one record per author per transaction, imported
  * chunk or migrated run (opLog.ts) — instead of one record per op; audit records carry a whole
  * transaction's entries (`more`, found through `rows`). The ops table is moved into segments
  * and dropped.

@@ -1,5 +1,5 @@
 /**
- * The packed snapshot of the LOCAL task index (issue 20): on this kind of PC IndexedDB charges
+ * The packed snapshot of the LOCAL task index: on this kind of PC IndexedDB charges
  * per record, so reading 50,000 index rows one record each costs seconds while the same bytes
  * in a few records cost a fraction. The snapshot is the whole index packed into a few
  * `taskIndexPacks` records (a head and chunks), written at idle and when the window is hidden or
