@@ -6,7 +6,9 @@
 import type { CalendarConfig } from '@shared/calendar';
 import type { TaskSettings } from '@shared/tasks/state';
 import type { DondocDb } from '../../../renderer/src/data/db';
-import { DEFAULT_TASK_SORT, dashboardCounts, listTasks } from '../../../renderer/src/features/tasks/data/queries';
+import { listTasks } from '../../../renderer/src/features/tasks/data/queries';
+import { DEFAULT_TASK_SORT } from '../../../renderer/src/features/tasks/data/listSelection';
+import { dashboardCounts } from '../../../renderer/src/features/tasks/data/dashboards';
 import { DEMO_TODAY } from '../demo';
 import { demoDb } from '../demoDb';
 import type { PageContext, RendererBenchCase, SizeLabel, SizeSpec } from '../types';

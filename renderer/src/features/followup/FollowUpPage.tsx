@@ -5,7 +5,7 @@ import { formatDate } from '../../ui/format';
 import { useAppState } from '../../state/app';
 import { useOrganisation } from '../registries/queries';
 import { useToday } from '../../ui/useToday';
-import { usePendingLongest } from '../tasks/data/queries';
+import { usePendingLongest } from '../tasks/data/dashboards';
 import { VirtualTable, type Column } from '../../ui/VirtualTable';
 import { canFollowUp, useFollowUpCentre, type FollowUpCentre } from './data';
 import { BatchModal, ChairReportModal, UnitLetterModal } from './modals';

@@ -14,7 +14,7 @@ import { computeReport } from '@shared/reports/compute';
 import { reportSheets } from '@shared/reports/export';
 import { FIXTURE_UNITS, fixtureParams, fixtureReportTasks } from '@shared/reports/fixtures';
 import type { Registry } from './context';
-import type { TaskListItem } from './data/queries';
+import type { TaskListItem } from './data/listSelection';
 import { EXPORT_COLUMNS, exportRows } from './TaskListPage';
 
 const hasTools = spawnSync('sh', ['-c', 'command -v soffice && command -v pdftotext && command -v pdfinfo && test -e /usr/lib/libreoffice/program/libsclo.so']).status === 0;

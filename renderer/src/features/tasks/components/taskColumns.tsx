@@ -1,5 +1,5 @@
 import { Badge, Group, Progress, Stack, Text } from '@mantine/core';
-import type { TaskListItem, TaskSortKey } from '../data/queries';
+import type { TaskListItem, TaskSortKey } from '../data/listSelection';
 import type { Registry } from '../context';
 import { formatDate } from '../../../ui/format';
 import { CATEGORY_COLORS } from './CategoryBadge';

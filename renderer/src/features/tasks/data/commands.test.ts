@@ -25,7 +25,9 @@ import {
   type TaskActor,
 } from './commands';
 import { TaskIndexMirror } from './indexMirror';
-import { dashboardCounts, filterSorted, listTasks, searchNamesOf, selectTasks, TaskItemCache, type TaskListFilter, type TaskSort, loadTaskDetail, loadTaskSettings, myTasks, overdueByUnit, pendingLongest } from './queries';
+import { listTasks, loadTaskDetail, loadTaskSettings } from './queries';
+import { filterSorted, searchNamesOf, selectTasks, TaskItemCache, type TaskListFilter, type TaskSort } from './listSelection';
+import { dashboardCounts, myTasks, overdueByUnit, pendingLongest } from './dashboards';
 import { buildIndexRow, rebuildTaskIndex, rowToEvent, rowToTask } from './taskIndex';
 import { logOf } from '../../../data/taskLogs';
 

@@ -6,7 +6,8 @@ import { verifyAuditChain, withWrites, writeLocalBulk, type BulkRow, type WriteC
 import { countOps, readAllOps } from '../../../data/opLog';
 import { completeSetup } from '../../registries/commands';
 import { demoDataMark, demoRefusal, loadDemoData } from './demo';
-import { dashboardCounts, listTasks } from './queries';
+import { listTasks } from './queries';
+import { dashboardCounts } from './dashboards';
 import { rebuildTaskIndex } from './taskIndex';
 import { createTasks } from './commands';
 import { countLogRows, logOf } from '../../../data/taskLogs';
