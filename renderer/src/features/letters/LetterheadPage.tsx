@@ -1,23 +1,39 @@
-import { useMemo, useState } from 'react';
-import { ActionIcon, Alert, Box, Button, Group, Loader, NumberInput, Paper, ScrollArea, Select, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
-import { newId } from '@shared/data/ids';
-import { renderLetterHtml } from '@shared/letters/html';
-import { MARGIN_RANGES_MM, type LetterMargins } from '@shared/letters/layout';
-import { letterheadSchema, letterIssuer, type Letterhead, type LetterheadSigner } from '@shared/letters/letterhead';
-import { signingAuthoritySchema, type SigningAuthority } from '@shared/letters/model';
-import { assembleLetter } from '@shared/letters/templates';
-import { currentDb, writeContext } from '../../state/app';
-import { todayVn } from '../../ui/format';
-import { errorMessage, notifySuccess } from '../../ui/notify';
-import { useUnits } from '../registries/queries';
-import { currentActor, useIsAdmin } from '../registries/useActor';
-import { LetterPreview } from './LetterPreview';
-import { saveLetterhead, useLetterhead, type LetterheadState } from './settings';
-import { LetterheadMissing } from './LetterheadMissing';
-import { SigningSettings } from './Signing';
-
-const AUTHORITY_OPTIONS = [{ value: '', label: 'Không' }, ...signingAuthoritySchema.options.map((a) => ({ value: a, label: `${a}.` }))];
-const MARGIN_LABELS: Record<keyof LetterMargins, string> = { top: 'Lề trên', bottom: 'Lề dưới', left: 'Lề trái', right: 'Lề phải' };
+import { useMemo, useState } from "react";
+import {
+  Alert,
+  Box,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from "@mantine/core";
+import { renderLetterHtml } from "@shared/letters/html";
+import { letterheadSchema, letterIssuer } from "@shared/letters/letterhead";
+import { assembleLetter } from "@shared/letters/templates";
+import { currentDb, writeContext } from "../../state/app";
+import { todayVn } from "../../ui/format";
+import { useAction } from "../../ui/useAction";
+import { ErrorAlert } from "../../ui/FormActions";
+import { currentActor, useIsAdmin } from "../registries/useActor";
+import { LetterPreview } from "./LetterPreview";
+import {
+  saveLetterhead,
+  useLetterhead,
+  type LetterheadState,
+} from "./settings";
+import { LetterheadMissing } from "./LetterheadMissing";
+import { SigningSettings } from "./Signing";
+import {
+  AgencySection,
+  OfficesSection,
+  PageSection,
+  SignersSection,
+  type LetterheadDraft,
+} from "./LetterheadSections";
 
 export function LetterheadPage() {
   const head = useLetterhead();
@@ -26,19 +42,15 @@ export function LetterheadPage() {
   return <LetterheadForm head={head} />;
 }
 
-interface FormState extends Omit<Letterhead, 'distribution'> {
-  distributionText: string;
-}
-
 function LetterheadForm({ head }: { head: LetterheadState }) {
-  const units = useUnits();
   const isAdmin = useIsAdmin();
-  const [form, setForm] = useState<FormState>(() => {
+  const [form, setForm] = useState<LetterheadDraft>(() => {
     const { distribution, ...rest } = head.settings;
-    return { ...rest, distributionText: distribution.join('\n') };
+    return { ...rest, distributionText: distribution.join("\n") };
   });
-  const [error, setError] = useState<string | null>(null);
-  const set = (patch: Partial<FormState>) => setForm((f) => ({ ...f, ...patch }));
+  const saving = useAction();
+  const set = (patch: Partial<LetterheadDraft>) =>
+    setForm((f) => ({ ...f, ...patch }));
 
   const input = useMemo(() => {
     const { distributionText, ...rest } = form;
@@ -46,7 +58,12 @@ function LetterheadForm({ head }: { head: LetterheadState }) {
       ...rest,
       distribution: distributionText
         .split(/\r?\n/)
-        .map((l) => l.replace(/^\s*-\s*/, '').replace(/[;.]\s*$/, '').trim())
+        .map((l) =>
+          l
+            .replace(/^\s*-\s*/, "")
+            .replace(/[;.]\s*$/, "")
+            .trim(),
+        )
         .filter(Boolean),
     };
   }, [form]);
@@ -56,209 +73,79 @@ function LetterheadForm({ head }: { head: LetterheadState }) {
     if (!parsed.success || parsed.data.signers.length === 0) return null;
     try {
       const issuer = letterIssuer(parsed.data, head.org);
-      const letter = assembleLetter('officialLetter', issuer, { number: 5, date: todayVn() }, {
-        subject: 'Mẫu trình bày văn bản',
-        recipients: ['Các phòng, ban, đơn vị'],
-        blocks: [{ type: 'paragraph', text: 'Đây là bản mẫu để kiểm tra thể thức: tên cơ quan, số và ký hiệu, địa danh, người ký và nơi nhận theo cài đặt bên cạnh./.' }],
-        distribution: ['Như trên'],
-      });
+      const letter = assembleLetter(
+        "officialLetter",
+        issuer,
+        { number: 5, date: todayVn() },
+        {
+          subject: "Mẫu trình bày văn bản",
+          recipients: ["Các phòng, ban, đơn vị"],
+          blocks: [
+            {
+              type: "paragraph",
+              text: "Đây là bản mẫu để kiểm tra thể thức: tên cơ quan, số và ký hiệu, địa danh, người ký và nơi nhận theo cài đặt bên cạnh./.",
+            },
+          ],
+          distribution: ["Như trên"],
+        },
+      );
       return renderLetterHtml(letter, { margins: parsed.data.margins });
     } catch {
       return null;
     }
   }, [parsed.success, parsed.data, head.org]);
 
-  const unitOptions = (units ?? []).map((u) => ({ value: u.id, label: u.name }));
-  const save = async () => {
-    try {
-      await saveLetterhead(currentDb(), writeContext(), currentActor(), input);
-      setError(null);
-      notifySuccess('Đã lưu thể thức văn bản.');
-    } catch (e) {
-      setError(errorMessage(e));
-    }
-  };
+  const save = () =>
+    saving.run(
+      () => saveLetterhead(currentDb(), writeContext(), currentActor(), input),
+      { success: "Đã lưu thể thức văn bản." },
+    );
 
-  const setSigner = (i: number, patch: Partial<LetterheadSigner>) => set({ signers: form.signers.map((s, j) => (j === i ? { ...s, ...patch } : s)) });
-  const addSigner = () => {
-    const id = newId();
-    set({ signers: [...form.signers, { id, name: '', title: '', authority: 'TM', authorityLine: 'Ủy ban nhân dân', deputyFor: '' }], defaultSignerId: form.defaultSignerId || id });
-  };
-  const removeSigner = (i: number) => {
-    const signers = form.signers.filter((_, j) => j !== i);
-    set({ signers, defaultSignerId: signers.some((s) => s.id === form.defaultSignerId) ? form.defaultSignerId : (signers[0]?.id ?? '') });
-  };
-  const setOffice = (i: number, patch: Partial<Letterhead['offices'][number]>) => {
-    const old = form.offices[i];
-    const offices = form.offices.map((o, j) => (j === i ? { ...o, ...patch } : o));
-    set({ offices, defaultOfficeSymbol: form.defaultOfficeSymbol === old.symbol && patch.symbol !== undefined ? patch.symbol : form.defaultOfficeSymbol });
-  };
+  const sectionProps = { form, set, isAdmin };
 
   return (
     <Stack gap="sm" h="calc(100dvh - 52px - 2 * var(--mantine-spacing-md))">
       <Group justify="space-between">
         <Title order={3}>Thể thức văn bản</Title>
-        {isAdmin && <Button onClick={save}>Lưu thể thức</Button>}
+        {isAdmin && (
+          <Button onClick={save} loading={saving.busy}>
+            Lưu thể thức
+          </Button>
+        )}
       </Group>
       {!head.saved && (
         <Alert color="blue" py={6}>
-          Các giá trị dưới đây lấy từ thông tin cơ quan khi thiết lập ban đầu. Kiểm tra, bổ sung người ký rồi bấm “Lưu thể thức”.
+          Các giá trị dưới đây lấy từ thông tin cơ quan khi thiết lập ban đầu.
+          Kiểm tra, bổ sung người ký rồi bấm “Lưu thể thức”.
         </Alert>
       )}
-      {error && <Alert color="red">{error}</Alert>}
-      <Box style={{ display: 'grid', gridTemplateColumns: 'minmax(0, 7fr) minmax(0, 5fr)', gap: 16, flex: 1, minHeight: 0 }}>
+      <ErrorAlert error={saving.error} />
+      <Box
+        style={{
+          display: "grid",
+          gridTemplateColumns: "minmax(0, 7fr) minmax(0, 5fr)",
+          gap: 16,
+          flex: 1,
+          minHeight: 0,
+        }}
+      >
         <Box mih={0} h="100%">
           <ScrollArea h="100%" offsetScrollbars>
             <Stack gap="sm">
               {isAdmin && (
                 <Paper withBorder p="sm">
                   <Stack gap="xs">
-                    <Text fw={600}>Ký số (thiết bị USB token trên máy này)</Text>
+                    <Text fw={600}>
+                      Ký số (thiết bị USB token trên máy này)
+                    </Text>
                     <SigningSettings />
                   </Stack>
                 </Paper>
               )}
-              <Paper withBorder p="sm">
-                <Stack gap="xs">
-                  <Text fw={600}>Cơ quan ban hành</Text>
-                  <Group grow align="flex-start">
-                    <Textarea label="Cơ quan chủ quản" description="Mỗi dòng in thành một dòng; để trống nếu không có." autosize minRows={2} value={form.parentAgency} onChange={(e) => set({ parentAgency: e.currentTarget.value })} disabled={!isAdmin} />
-                    <Textarea label="Cơ quan ban hành" description="Mỗi dòng in thành một dòng, chữ in hoa đậm." autosize minRows={2} value={form.issuingAgency} onChange={(e) => set({ issuingAgency: e.currentTarget.value })} disabled={!isAdmin} />
-                  </Group>
-                  <Group grow align="flex-start">
-                    <TextInput label="Địa danh" value={form.place} onChange={(e) => set({ place: e.currentTarget.value })} disabled={!isAdmin} />
-                    <TextInput label="Ký hiệu cơ quan" description="Trong số, ký hiệu: 05/UBND-VP" value={form.authoritySymbol} onChange={(e) => set({ authoritySymbol: e.currentTarget.value.toLocaleUpperCase('vi-VN') })} disabled={!isAdmin} />
-                  </Group>
-                  <Group grow align="flex-start">
-                    <TextInput label="Cách gọi người đứng đầu" description="Dùng trong câu giao trách nhiệm" value={form.chairName} onChange={(e) => set({ chairName: e.currentTarget.value })} disabled={!isAdmin} />
-                    <Select label="Sổ văn bản đi của" description="Đơn vị cấp số cho văn bản của máy này" data={unitOptions} value={form.issuerUnitId} onChange={(v) => v && set({ issuerUnitId: v })} allowDeselect={false} disabled={!isAdmin} />
-                  </Group>
-                </Stack>
-              </Paper>
-
-              <Paper withBorder p="sm">
-                <Stack gap="xs">
-                  <Group justify="space-between">
-                    <Text fw={600}>Đơn vị soạn thảo</Text>
-                    {isAdmin && (
-                      <Button size="xs" variant="default" onClick={() => set({ offices: [...form.offices, { symbol: '', name: '' }] })}>
-                        Thêm đơn vị
-                      </Button>
-                    )}
-                  </Group>
-                  {form.offices.map((o, i) => (
-                    <Group key={i} gap="xs" align="flex-end" wrap="nowrap">
-                      <TextInput label={i === 0 ? 'Ký hiệu' : undefined} aria-label={`Ký hiệu đơn vị ${i + 1}`} w={110} value={o.symbol} onChange={(e) => setOffice(i, { symbol: e.currentTarget.value.toLocaleUpperCase('vi-VN') })} disabled={!isAdmin} />
-                      <TextInput label={i === 0 ? 'Tên đơn vị' : undefined} aria-label={`Tên đơn vị ${i + 1}`} style={{ flex: 1 }} value={o.name} onChange={(e) => setOffice(i, { name: e.currentTarget.value })} disabled={!isAdmin} />
-                      {isAdmin && form.offices.length > 1 && (
-                        <ActionIcon variant="subtle" color="gray" aria-label={`Bỏ đơn vị ${i + 1}`} mb={4} onClick={() => set({ offices: form.offices.filter((_, j) => j !== i) })}>
-                          ×
-                        </ActionIcon>
-                      )}
-                    </Group>
-                  ))}
-                  <Select
-                    label="Đơn vị soạn thảo mặc định"
-                    data={form.offices.filter((o) => o.symbol).map((o) => ({ value: o.symbol, label: `${o.symbol} – ${o.name}` }))}
-                    value={form.defaultOfficeSymbol}
-                    onChange={(v) => v && set({ defaultOfficeSymbol: v })}
-                    allowDeselect={false}
-                    disabled={!isAdmin}
-                  />
-                </Stack>
-              </Paper>
-
-              <Paper withBorder p="sm">
-                <Stack gap="xs">
-                  <Group justify="space-between">
-                    <Text fw={600}>Người ký</Text>
-                    {isAdmin && (
-                      <Button size="xs" variant="default" onClick={addSigner}>
-                        Thêm người ký
-                      </Button>
-                    )}
-                  </Group>
-                  {form.signers.length === 0 && (
-                    <Text size="sm" c="dimmed">
-                      Chưa có người ký. Thêm Chủ tịch, các Phó Chủ tịch và người được ký thừa lệnh.
-                    </Text>
-                  )}
-                  {form.signers.map((s, i) => (
-                    <Paper key={s.id} withBorder p="xs" bg="gray.0">
-                      <Stack gap={6}>
-                        <Group gap="xs" align="flex-end" wrap="nowrap">
-                          <TextInput label="Họ và tên" aria-label={`Họ và tên người ký ${i + 1}`} style={{ flex: 1 }} value={s.name} onChange={(e) => setSigner(i, { name: e.currentTarget.value })} disabled={!isAdmin} />
-                          <TextInput label="Chức vụ" aria-label={`Chức vụ người ký ${i + 1}`} style={{ flex: 1 }} value={s.title} onChange={(e) => setSigner(i, { title: e.currentTarget.value })} disabled={!isAdmin} />
-                          {isAdmin && (
-                            <ActionIcon variant="subtle" color="gray" aria-label={`Bỏ người ký ${i + 1}`} mb={4} onClick={() => removeSigner(i)}>
-                              ×
-                            </ActionIcon>
-                          )}
-                        </Group>
-                        <Group gap="xs" align="flex-end" wrap="nowrap" pr={isAdmin ? 34 : 0}>
-                          <Select
-                            label="Quyền hạn"
-                            aria-label={`Quyền hạn người ký ${i + 1}`}
-                            w={110}
-                            data={AUTHORITY_OPTIONS}
-                            value={s.authority ?? ''}
-                            onChange={(v) => setSigner(i, { authority: (v || null) as SigningAuthority | null, ...(v === 'TM' ? {} : { deputyFor: '' }) })}
-                            allowDeselect={false}
-                            disabled={!isAdmin}
-                          />
-                          <TextInput label="Sau quyền hạn" aria-label={`Dòng quyền hạn người ký ${i + 1}`} style={{ flex: 1 }} value={s.authorityLine} onChange={(e) => setSigner(i, { authorityLine: e.currentTarget.value })} disabled={!isAdmin || !s.authority} />
-                          <TextInput label="Ký thay (dòng KT.)" aria-label={`Ký thay người ký ${i + 1}`} style={{ flex: 1 }} value={s.deputyFor} onChange={(e) => setSigner(i, { deputyFor: e.currentTarget.value })} disabled={!isAdmin || s.authority !== 'TM'} />
-                        </Group>
-                      </Stack>
-                    </Paper>
-                  ))}
-                  {form.signers.length > 0 && (
-                    <Select
-                      label="Người ký mặc định"
-                      data={form.signers.filter((s) => s.name.trim()).map((s) => ({ value: s.id, label: `${s.name} – ${s.title}` }))}
-                      value={form.defaultSignerId}
-                      onChange={(v) => v && set({ defaultSignerId: v })}
-                      allowDeselect={false}
-                      disabled={!isAdmin}
-                    />
-                  )}
-                </Stack>
-              </Paper>
-
-              <Paper withBorder p="sm">
-                <Stack gap="xs">
-                  <Text fw={600}>Trang giấy và nơi nhận</Text>
-                  <Group grow>
-                    {(Object.keys(MARGIN_LABELS) as (keyof LetterMargins)[]).map((k) => (
-                      <NumberInput
-                        key={k}
-                        label={`${MARGIN_LABELS[k]} (mm)`}
-                        description={`Từ ${MARGIN_RANGES_MM[k][0]} đến ${MARGIN_RANGES_MM[k][1]}`}
-                        min={MARGIN_RANGES_MM[k][0]}
-                        max={MARGIN_RANGES_MM[k][1]}
-                        clampBehavior="blur"
-                        decimalScale={1}
-                        value={form.margins[k]}
-                        onChange={(v) => set({ margins: { ...form.margins, [k]: typeof v === 'number' ? v : Number(v) || 0 } })}
-                        disabled={!isAdmin}
-                      />
-                    ))}
-                  </Group>
-                  <Group grow align="flex-start">
-                    <TextInput label="Ký hiệu người soạn thảo" description="Chữ viết tắt, ví dụ LT" value={form.drafterInitials} onChange={(e) => set({ drafterInitials: e.currentTarget.value.toLocaleUpperCase('vi-VN') })} disabled={!isAdmin} />
-                    <NumberInput label="Số bản phát hành" description="Để trống nếu không ghi" min={1} max={100000} value={form.copies ?? ''} onChange={(v) => set({ copies: typeof v === 'number' ? v : null })} disabled={!isAdmin} />
-                  </Group>
-                  <Textarea
-                    label="Nơi nhận mặc định"
-                    description="Thêm vào mọi văn bản mới, sau các nơi được kính gửi; mỗi nơi một dòng."
-                    autosize
-                    minRows={2}
-                    value={form.distributionText}
-                    onChange={(e) => set({ distributionText: e.currentTarget.value })}
-                    disabled={!isAdmin}
-                  />
-                </Stack>
-              </Paper>
+              <AgencySection {...sectionProps} />
+              <OfficesSection {...sectionProps} />
+              <SignersSection {...sectionProps} />
+              <PageSection {...sectionProps} />
             </Stack>
           </ScrollArea>
         </Box>
@@ -270,7 +157,9 @@ function LetterheadForm({ head }: { head: LetterheadState }) {
               </Text>
               {!parsed.success && (
                 <Alert color="orange" py={6}>
-                  {[...new Set(parsed.error.issues.map((i) => i.message))].join('; ')}
+                  {[...new Set(parsed.error.issues.map((i) => i.message))].join(
+                    "; ",
+                  )}
                 </Alert>
               )}
               {sampleHtml ? (
