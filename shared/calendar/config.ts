@@ -6,7 +6,7 @@
  * the overrides pass a new object.
  */
 import { z } from 'zod';
-import { isValidDate, toDayNumber } from './dates';
+import { isoDateSchema, toDayNumber } from './dates';
 
 export type CalendarOverrideKind = 'dayOff' | 'workday';
 
@@ -21,7 +21,7 @@ export interface CalendarConfig {
 }
 
 export const calendarOverrideSchema = z.object({
-  date: z.string().refine(isValidDate, { message: 'Ngày không hợp lệ (định dạng YYYY-MM-DD).' }),
+  date: isoDateSchema,
   kind: z.enum(['dayOff', 'workday']),
   note: z.string().trim().min(1, { message: 'Cần ghi chú lý do.' }).max(200, { message: 'Ghi chú tối đa 200 ký tự.' }),
 });

@@ -21,13 +21,12 @@ export type DeadlineRule =
   | { kind: 'workingDays'; days: number; from: string }
   | { kind: 'calendarDays'; days: number; from: string };
 
-const dateString = isoDateSchema;
 const dayCount = z.number().int().min(0).max(3650);
 
 export const deadlineRuleSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fixed'), date: dateString }),
-  z.object({ kind: z.literal('workingDays'), days: dayCount, from: dateString }),
-  z.object({ kind: z.literal('calendarDays'), days: dayCount, from: dateString }),
+  z.object({ kind: z.literal('fixed'), date: isoDateSchema }),
+  z.object({ kind: z.literal('workingDays'), days: dayCount, from: isoDateSchema }),
+  z.object({ kind: z.literal('calendarDays'), days: dayCount, from: isoDateSchema }),
 ]);
 
 function checkDays(days: number): void {

@@ -12,7 +12,6 @@ import { deadlineRuleSchema, isoDateSchema } from '../calendar';
 import { onBehalfRecordSchema } from '../acting';
 import { attachmentsSchema as attachments, idSchema as id, optionalText, requiredText as text } from '../schemas';
 
-const dateString = isoDateSchema;
 export { attachmentRefSchema, type AttachmentRef } from '../schemas';
 
 // ─── Settings ──────────────────────────────────────────────────────────────────────────
@@ -69,10 +68,10 @@ const consultationFields = {
   legalBasis: text(2000, 'Nêu căn cứ pháp lý của việc lấy ý kiến.'),
   /** The request letter as cited in the notice, e.g. "Công văn số 15/UBND-VP ngày 20/4/2026"; "" if none. */
   requestRef: optionalText(300),
-  requestedOn: dateString,
+  requestedOn: isoDateSchema,
   deadline: deadlineRuleSchema,
   /** The resolved due date (a working day). */
-  dueOn: dateString,
+  dueOn: isoDateSchema,
   taskId: id.nullable(),
 };
 
@@ -87,7 +86,7 @@ export const consultationRecordSchema = z.object({
   /** The deemed-agreement notice (letters table), once drafted. */
   noticeLetterId: id.nullable(),
   /** The day the dossier was marked ready to submit (sẵn sàng trình); null until then. */
-  readyOn: dateString.nullable(),
+  readyOn: isoDateSchema.nullable(),
 }).superRefine(checkConsultation);
 export type ConsultationRecord = z.infer<typeof consultationRecordSchema>;
 export interface Consultation extends ConsultationRecord {
@@ -114,7 +113,7 @@ export const consultationReplySchema = z.object({
   position: z.enum(replyPositions, { message: 'Chọn chính kiến: đồng ý, đồng ý có ý kiến hoặc không đồng ý.' }),
   content: optionalText(20_000),
   /** The business date the reply was recorded (Vietnam time); later than the deadline = late. */
-  repliedOn: dateString,
+  repliedOn: isoDateSchema,
   /** The reply letter, e.g. "Công văn số 07/PKT ngày 05/5/2026"; "" if none. */
   replyRef: optionalText(300),
   signerOfficialId: id.nullable(),
@@ -135,10 +134,10 @@ export const reconciliationSchema = z.object({
   consultationId: id,
   /** The disagreeing unit whose objection this settles. */
   unitId: id,
-  meetingOn: dateString,
+  meetingOn: isoDateSchema,
   participants: text(2000, 'Nêu thành phần tham dự.'),
   outcome: text(10_000, 'Nêu kết quả thống nhất.'),
-  recordedOn: dateString,
+  recordedOn: isoDateSchema,
   recordedBy: z.string().max(200),
 });
 export type ReconciliationRecord = z.infer<typeof reconciliationSchema>;
@@ -165,9 +164,9 @@ const upwardFields = {
   /** Why the matter exceeds the unit's own authority, with the legal basis (docs/rules.md §2). */
   beyondAuthorityReason: text(4000, 'Nêu lý do vấn đề vượt thẩm quyền của đơn vị và căn cứ pháp lý.'),
   attachments,
-  requestedOn: dateString,
+  requestedOn: isoDateSchema,
   deadline: deadlineRuleSchema,
-  dueOn: dateString,
+  dueOn: isoDateSchema,
   taskId: id.nullable(),
 };
 
@@ -195,7 +194,7 @@ export const upwardAnswerSchema = z.object({
   content: text(20_000, 'Nhập nội dung trả lời.'),
   /** The answering letter or decision, e.g. "Thông báo số 12/TB-UBND"; "" if none. */
   answerRef: optionalText(300),
-  answeredOn: dateString,
+  answeredOn: isoDateSchema,
   recordedBy: z.string().max(200),
 });
 export type UpwardAnswerRecord = z.infer<typeof upwardAnswerSchema>;

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar';
 
-const dateString = isoDateSchema;
 
 export const officialInputSchema = z.object({
   fullName: z.string().trim().min(2, 'Nhập họ và tên').max(120, 'Họ và tên quá dài'),
@@ -21,8 +20,8 @@ export const postInputSchema = z
     unitId: z.string().min(1, 'Chọn đơn vị').max(64),
     title: z.string().trim().min(2, 'Nhập chức vụ').max(120),
     isHead: z.boolean(),
-    from: dateString,
-    to: dateString.nullable(),
+    from: isoDateSchema,
+    to: isoDateSchema.nullable(),
   })
   .refine((p) => p.to === null || p.to >= p.from, { message: 'Ngày kết thúc phải sau ngày bắt đầu', path: ['to'] });
 export type PostInput = z.infer<typeof postInputSchema>;

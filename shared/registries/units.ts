@@ -15,7 +15,6 @@ export const unitKindLabels: Record<UnitKind, string> = {
   other: 'Khác',
 };
 
-const dateString = isoDateSchema;
 
 export const unitInputSchema = z
   .object({
@@ -24,8 +23,8 @@ export const unitInputSchema = z
     kind: z.enum(unitKinds, { message: 'Loại đơn vị không hợp lệ' }),
     symbol: z.string().trim().max(20, 'Ký hiệu tối đa 20 ký tự').regex(/^[\p{Lu}\p{N}Đ.-]*$/u, 'Ký hiệu chỉ gồm chữ in hoa, số, dấu chấm, gạch ngang'),
     parentId: z.string().max(64).nullable(),
-    validFrom: dateString,
-    validTo: dateString.nullable(),
+    validFrom: isoDateSchema,
+    validTo: isoDateSchema.nullable(),
     order: z.number().int().min(0).max(100000),
     fields: z.array(z.string().trim().min(1).max(100)).max(50),
   })

@@ -11,7 +11,6 @@ import { deadlineRuleSchema, isoDateSchema, type DeadlineRule } from '../calenda
 import { onBehalfRecordSchema } from '../acting';
 import { attachmentsSchema as attachments, idSchema as id, optionalText, requiredText as text } from '../schemas';
 
-const dateString = isoDateSchema;
 export { attachmentRefSchema, type AttachmentRef } from '../schemas';
 
 // ─── Directives ────────────────────────────────────────────────────────────────────────
@@ -36,14 +35,14 @@ export const directiveInputSchema = z.object({
   number: optionalText(20),
   /** Ký hiệu, e.g. "UBND-NC". */
   symbol: optionalText(40),
-  issuedOn: dateString,
+  issuedOn: isoDateSchema,
   /** Issuing body as printed ("UBND tỉnh Cao Bằng"); may be outside the unit registry. */
   issuerName: text(200, 'Nhập cơ quan ban hành.'),
   /** The issuing unit when it is in the registry. */
   issuerUnitId: id.nullable(),
   subject: text(1000, 'Nhập trích yếu văn bản.'),
   signerName: optionalText(120),
-  receivedOn: dateString.nullable(),
+  receivedOn: isoDateSchema.nullable(),
   attachments,
 });
 export type DirectiveInput = z.infer<typeof directiveInputSchema>;
@@ -98,8 +97,8 @@ const taskFields = {
   /** How the deadline was given; null = no deadline. */
   deadline: deadlineRuleSchema.nullable(),
   /** The resolved original due date; null exactly when deadline is null. */
-  dueOn: dateString.nullable(),
-  assignedOn: dateString,
+  dueOn: isoDateSchema.nullable(),
+  assignedOn: isoDateSchema,
   planYear: z.number().int().min(1900).max(2100).nullable(),
   priority: z.enum(taskPriorities),
   legalBasis: optionalText(2000),
@@ -151,7 +150,7 @@ export const taskStepInputSchema = z.object({
   taskId: id,
   title: text(300, 'Nhập tên bước.'),
   responsibleOfficialId: id.nullable(),
-  dueOn: dateString.nullable(),
+  dueOn: isoDateSchema.nullable(),
   done: z.boolean(),
   order: z.number().int().min(0).max(10_000),
 });
@@ -165,7 +164,7 @@ export interface TaskStep extends TaskStepInput {
 const eventBase = {
   taskId: id,
   /** The date the event was recorded (business date, Vietnam time). */
-  on: dateString,
+  on: isoDateSchema,
   actorOfficialId: id.nullable(),
   /** "username (Họ tên)" of the local account. */
   actorAccount: z.string().max(200),
@@ -178,7 +177,7 @@ const eventBase = {
 const decisionFields = {
   decidedByOfficialId: id.nullable().optional(),
   decisionNumber: optionalText(60).optional(),
-  decisionDate: dateString.nullable().optional(),
+  decisionDate: isoDateSchema.nullable().optional(),
 };
 export type DecisionRecord = { decidedByOfficialId?: string | null; decisionNumber?: string; decisionDate?: string | null };
 
@@ -191,13 +190,13 @@ const onBehalfField = { onBehalf: onBehalfRecordSchema.optional() };
 export const taskEventSchema = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('progress'), percent: z.number().int().min(0).max(100), text: text(10_000, 'Nhập nội dung báo cáo tiến độ.'), attachments, ...onBehalfField }),
   z.object({ ...eventBase, type: z.literal('contribution'), unitId: id, text: text(10_000, 'Nhập nội dung phối hợp.'), attachments, ...onBehalfField }),
-  z.object({ ...eventBase, type: z.literal('extensionRequest'), reason: text(2000, 'Nêu lý do xin gia hạn.'), proposedDueOn: dateString }),
+  z.object({ ...eventBase, type: z.literal('extensionRequest'), reason: text(2000, 'Nêu lý do xin gia hạn.'), proposedDueOn: isoDateSchema }),
   z.object({
     ...eventBase,
     type: z.literal('extensionDecision'),
     requestId: id,
     accepted: z.boolean(),
-    newDueOn: dateString.nullable(),
+    newDueOn: isoDateSchema.nullable(),
     note: optionalText(2000),
     ...decisionFields,
   }),
@@ -206,12 +205,12 @@ export const taskEventSchema = z.discriminatedUnion('type', [
     type: z.literal('completion'),
     resultText: text(10_000, 'Nhập kết quả thực hiện.'),
     reportNumber: optionalText(60),
-    completedOn: dateString,
+    completedOn: isoDateSchema,
     attachments,
     /** The product delivered ("5 rõ"): what it is, and its document number and date. */
     product: optionalText(500).optional(),
     productNumber: optionalText(60).optional(),
-    productDate: dateString.nullable().optional(),
+    productDate: isoDateSchema.nullable().optional(),
     /**
      * True when the assigning authority must accept the report before the task is done
      * ("Chờ xác nhận hoàn thành"); absent on reports written by earlier versions, which took
