@@ -136,14 +136,24 @@ export async function dashboardCounts(db: DondocDb, asOf: string, scope: Dashboa
 
 /** Dashboard counts over the in-memory index mirror (only tasks changed after asOf are read from the database). */
 export function useDashboardCounts(asOf: string, scope: DashboardScope = {}): DashboardCounts | undefined {
+  return useAssessedInScope(asOf, scope, summarise);
+}
+
+/**
+ * Live: the mirror's rows in `scope`, assessed as of `asOf` (only tasks changed after it are
+ * refolded from the database), then summed up by `sum` — a module-level function, so the query
+ * does not restart on every render.
+ */
+function useAssessedInScope<T>(asOf: string, scope: DashboardScope, sum: (items: readonly AsOfItem[], asOf: string, settings: TaskSettings) => T): T | undefined {
   const db = useAppState((s) => s.db);
   const rows = useTaskIndexRows();
   const key = JSON.stringify(scope);
   return useLiveQuery(async () => {
     if (!db || !rows) return undefined;
     const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
-    return countsOfRows(db, rows, asOf, JSON.parse(key) as DashboardScope, settings, calendar, screenItems);
-  }, [db, asOf, key, rows]);
+    const sc = JSON.parse(key) as DashboardScope;
+    return sum(await assessAsOf(db, rows.filter((r) => inScope(r, sc)), asOf, settings, calendar, screenItems), asOf, settings);
+  }, [db, asOf, key, rows, sum]);
 }
 
 /** Dashboard counts over rows already in memory (the mirror); only tasks changed after asOf are read. */
@@ -173,15 +183,7 @@ export async function overdueByUnit(db: DondocDb, asOf: string, settings: TaskSe
 }
 
 export function useOverdueByUnit(asOf: string, scope: Omit<DashboardScope, 'leadUnitId'> = {}): UnitPerformance[] | undefined {
-  const db = useAppState((s) => s.db);
-  const rows = useTaskIndexRows();
-  const key = JSON.stringify(scope);
-  return useLiveQuery(async () => {
-    if (!db || !rows) return undefined;
-    const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
-    const sc = JSON.parse(key) as DashboardScope;
-    return byLeadUnit(await assessAsOf(db, rows.filter((r) => inScope(r, sc)), asOf, settings, calendar, screenItems), asOf, settings);
-  }, [db, asOf, key, rows]);
+  return useAssessedInScope(asOf, scope, byLeadUnit);
 }
 
 export interface PendingItem extends TaskListItem {
