@@ -87,18 +87,27 @@ async function profiledCall<T>(cdp: CDPSession, opts: ChromiumOptions, label: st
   }
 }
 
-/** Opens the bench page in a new tab for one cold-start run and returns the figure it reports. */
-async function coldTab(context: BrowserContext, url: string): Promise<number> {
+/**
+ * Opens the bench page in a new tab for one cold-start run and returns the figure it reports;
+ * with `profileLabel` (and --profile) the tab's CPU profile covers the whole run, from
+ * navigation (bundle parse included) to the figure.
+ */
+async function coldTab(context: BrowserContext, url: string, opts: ChromiumOptions, profileLabel?: string): Promise<number> {
   const tab = await context.newPage();
+  tab.on('console', (m) => opts.log(m.text()));
   try {
-    await tab.goto(url);
-    const handle = await tab.waitForFunction(() => {
-      const g = globalThis as { __coldResult?: number; __coldError?: string };
-      return g.__coldError !== undefined ? { error: g.__coldError } : g.__coldResult !== undefined ? { ms: g.__coldResult } : null;
-    }, undefined, { timeout: 120_000 });
-    const out = (await handle.jsonValue()) as { ms?: number; error?: string };
-    if (out.error !== undefined) throw new Error(out.error);
-    return out.ms!;
+    const cdp = profileLabel ? await context.newCDPSession(tab) : null;
+    const run = async () => {
+      await tab.goto(url);
+      const handle = await tab.waitForFunction(() => {
+        const g = globalThis as { __coldResult?: number; __coldError?: string };
+        return g.__coldError !== undefined ? { error: g.__coldError } : g.__coldResult !== undefined ? { ms: g.__coldResult } : null;
+      }, undefined, { timeout: 120_000 });
+      const out = (await handle.jsonValue()) as { ms?: number; error?: string };
+      if (out.error !== undefined) throw new Error(out.error);
+      return out.ms!;
+    };
+    return cdp && profileLabel ? await profiledCall(cdp, opts, profileLabel, run) : await run();
   } finally {
     await tab.close();
   }
@@ -155,7 +164,9 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
           } else if (c.measure === 'navigation') {
             samples = [];
             for (let i = 0; i < opts.warmup + opts.runs; i++) {
-              const ms = await coldTab(context, `${server.origin}/index.html?${COLD_PARAM}=${encodeURIComponent(c.name)}&size=${size}`);
+              // The last run is the profiled one (a profile per run would only repeat it).
+              const last = i === opts.warmup + opts.runs - 1;
+              const ms = await coldTab(context, `${server.origin}/index.html?${COLD_PARAM}=${encodeURIComponent(c.name)}&size=${size}`, opts, last ? `${size}-${c.name}` : undefined);
               if (i >= opts.warmup) samples.push(ms);
               opts.log(`  chromium  ${size}  ${c.name}: ${i < opts.warmup ? 'warm-up' : `run ${i - opts.warmup + 1}/${opts.runs}`} ${ms.toFixed(1)} ms`);
             }

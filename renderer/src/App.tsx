@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Center, Loader, Stack, Text } from '@mantine/core';
 import { api } from './api';
 import { openDatabase } from './data/open';
+import { taskIndexMirror } from './features/tasks/data/indexMirror';
 import { useAppState } from './state/app';
 import { useOrganisation } from './features/registries/queries';
 import { SetupWizard } from './features/setup/SetupWizard';
@@ -32,6 +33,8 @@ export function App() {
     (async () => {
       const info = await api().call('app:info', {});
       const { db } = await openDatabase(api());
+      // The task index starts loading now, while the sign-in screen waits: the dashboard needs it first.
+      taskIndexMirror(db);
       const status = await api().call('auth:status', {});
       const anchorProblem = await checkAuditAnchor(api(), db).catch(() => null);
       if (cancelled) return;

@@ -49,7 +49,8 @@ function touchedKeys(parts: ObservabilitySet, part: string): Touched | null {
 }
 
 export class TaskIndexMirror {
-  private rows = new Map<string, TaskIndexRow>();
+  /** Rows by id, built on first need: a load hands over an array, and the dashboard needs only that. */
+  private byId: Map<string, TaskIndexRow> | null = new Map();
   private snapshot: readonly TaskIndexRow[] | null = null;
   private listeners = new Set<Listener>();
   private loaded: Promise<void> | null = null;
@@ -97,12 +98,16 @@ export class TaskIndexMirror {
 
   /** All rows (a stable array until the next change), or null before the first load finished. */
   all(): readonly TaskIndexRow[] | null {
-    if (this.snapshot === null && this.version > 0) this.snapshot = [...this.rows.values()];
     return this.snapshot;
   }
 
   get(id: string): TaskIndexRow | undefined {
-    return this.rows.get(id);
+    return this.rows().get(id);
+  }
+
+  private rows(): Map<string, TaskIndexRow> {
+    if (!this.byId) this.byId = new Map((this.snapshot ?? []).map((r) => [r.id, r]));
+    return this.byId;
   }
 
   subscribe(listener: Listener): () => void {
@@ -138,11 +143,12 @@ export class TaskIndexMirror {
   saveSnapshot(): Promise<void> {
     const run = async () => {
       if (!this.loaded || this.error || !this.db.isOpen()) return;
-      const rows = await writeTaskIndexSnapshot(this.db, this.rows.values());
+      const current = this.rows();
+      const rows = await writeTaskIndexSnapshot(this.db, current.values());
       this.tail = 0;
-      let differs = rows.size !== this.rows.size;
-      if (!differs) for (const [id, r] of rows) if (this.rows.get(id) !== r) differs = true;
-      this.rows = rows;
+      let differs = rows.size !== current.size;
+      if (!differs) for (const [id, r] of rows) if (current.get(id) !== r) differs = true;
+      this.byId = rows;
       if (differs) this.changed();
     };
     const before = this.queue;
@@ -171,33 +177,40 @@ export class TaskIndexMirror {
     (this.idleTimer as { unref?: () => void }).unref?.();
   }
 
+  /** After a change to the by-id rows: the array is rebuilt from them. */
   private changed(): void {
-    this.snapshot = null;
+    this.snapshot = [...this.rows().values()];
+    this.published();
+  }
+
+  private published(): void {
     this.version += 1;
-    this.all();
     for (const l of this.listeners) l();
   }
 
   private async reloadAll(): Promise<void> {
     try {
       const read = await readTaskIndex(this.db);
-      this.rows = new Map(read.rows.map((r) => [r.id, r]));
+      this.byId = null;
+      this.snapshot = read.rows;
       this.lastLoad = { source: read.source, tail: read.tail, reason: read.reason };
       this.tail = read.source === 'snapshot' ? read.tail : null;
       this.error = null;
+      this.published();
     } catch (e) {
       this.error = e instanceof Error ? e : new Error(String(e));
+      this.changed();
     }
-    this.changed();
     this.scheduleIdleSave();
   }
 
   private async apply(t: Touched): Promise<void> {
     if (t.ranges.length > 0) return this.reloadAll();
     const got = await this.db.taskIndex.bulkGet(t.keys);
+    const rows = this.rows();
     got.forEach((row, i) => {
-      if (row) this.rows.set(row.id, row);
-      else this.rows.delete(t.keys[i]);
+      if (row) rows.set(row.id, row);
+      else rows.delete(t.keys[i]);
     });
     if (this.tail !== null) this.tail += t.keys.length;
     this.changed();

@@ -9,6 +9,7 @@ import { DondocDb } from '../../../data/db';
 import { TaskIndexMirror } from './indexMirror';
 import { INDEX_SNAPSHOT_FORMAT, readTaskIndex, SNAPSHOT_CHUNK_ROWS, SNAPSHOT_HEAD_ID, writeTaskIndexSnapshot, type SnapshotHead } from './indexSnapshot';
 import { NO_DUE_KEY, type TaskIndexRow } from './taskIndex';
+import { encodeColumns } from './indexColumns';
 
 function row(id: string, n: number): TaskIndexRow {
   return {
@@ -168,10 +169,7 @@ describe('packed task index snapshot', () => {
 
     // A chunk whose rows are not index rows.
     const head = (await db.taskIndexPacks.get(SNAPSHOT_HEAD_ID)) as SnapshotHead;
-    await db.taskIndexPacks.put({
-      id: head.chunks[0],
-      rows: [{ id: 't1' } as unknown as TaskIndexRow],
-    });
+    await db.taskIndexPacks.put(encodeColumns(head.chunks[0], [{ id: 't1' } as unknown as TaskIndexRow]));
     let read = await readTaskIndex(db);
     expect(read).toMatchObject({
       source: 'full',
@@ -190,7 +188,7 @@ describe('packed task index snapshot', () => {
 
     // A snapshot that misses a row the table holds (written behind the middleware's back).
     await writeTaskIndexSnapshot(db, rows);
-    await db.taskIndexPacks.put({ id: head.chunks[0], rows: rows.slice(0, 2) });
+    await db.taskIndexPacks.put(encodeColumns(head.chunks[0], rows.slice(0, 2)));
     await db.taskIndexPacks.put({ ...head, count: 2 });
     read = await readTaskIndex(db);
     expect(read).toMatchObject({

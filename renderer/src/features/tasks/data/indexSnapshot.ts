@@ -15,9 +15,13 @@ import { z } from 'zod';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import type { DondocDb } from '../../../data/db';
 import type { TaskIndexRow } from './taskIndex';
+import { decodeColumns, encodeColumns, type ColumnChunk } from './indexColumns';
 
-/** Bump when TaskIndexRow's stored shape changes in a way an old snapshot must not be read as. */
-export const INDEX_SNAPSHOT_FORMAT = 1;
+/**
+ * Bump when TaskIndexRow's stored shape or the chunk form changes in a way an old snapshot must
+ * not be read as. 1: one object per row; 2: columns (indexColumns.ts).
+ */
+export const INDEX_SNAPSHOT_FORMAT = 2;
 export const SNAPSHOT_HEAD_ID = 'head';
 /** Rows per packed record: a few records for a province, each a bounded structured clone. */
 export const SNAPSHOT_CHUNK_ROWS = 10_000;
@@ -42,45 +46,7 @@ export interface SnapshotHead {
   writtenAt: string;
 }
 
-export interface SnapshotChunk {
-  id: string;
-  rows: TaskIndexRow[];
-}
-
-export type PackRecord = SnapshotHead | SnapshotChunk;
-
-const nullableString = z.string().nullable();
-const indexRowSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  directiveId: nullableString,
-  directiveRef: z.string(),
-  assignerUnitId: z.string(),
-  assignerOfficialId: nullableString,
-  leadUnitId: z.string(),
-  supportUnitIds: z.array(z.string()),
-  unitIds: z.array(z.string()),
-  responsibleOfficialId: nullableString,
-  planYear: z.number().nullable(),
-  priority: z.string(),
-  status: z.string(),
-  open: z.union([z.literal(0), z.literal(1)]),
-  originalDueOn: nullableString,
-  effectiveDueOn: nullableString,
-  dueKey: z.string(),
-  completedOn: nullableString,
-  acceptedOn: nullableString.optional(),
-  reportedOn: nullableString.optional(),
-  percent: z.number(),
-  expectedProduct: z.string().optional(),
-  deliveredProduct: z.string().optional(),
-  pendingExtension: z.union([z.literal(0), z.literal(1)]),
-  assignedOn: z.string(),
-  lastEventOn: z.string(),
-  lastStateEventOn: z.string().optional(),
-  eventCount: z.number(),
-  search: z.string(),
-});
+export type PackRecord = SnapshotHead | ColumnChunk;
 
 const headSchema = z.object({
   id: z.literal(SNAPSHOT_HEAD_ID),
@@ -89,7 +55,6 @@ const headSchema = z.object({
   chunks: z.array(z.string()),
   writtenAt: z.string(),
 });
-const chunkSchema = z.object({ id: z.string(), rows: z.array(indexRowSchema) });
 const dirtySchema = z.object({
   id: z.string(),
   keys: z.array(z.string()),
@@ -176,33 +141,36 @@ export interface SnapshotRead {
   reason: string | null;
 }
 
-type SnapshotUse = { rows: Map<string, TaskIndexRow>; tail: number } | { reason: string };
+type SnapshotUse = { rows: TaskIndexRow[]; tail: number } | { reason: string };
 
 async function readSnapshotIn(db: DondocDb): Promise<SnapshotUse> {
-  const head = headSchema.safeParse(await db.taskIndexPacks.get(SNAPSHOT_HEAD_ID));
+  // One round of requests (the store holds only the head and its chunks): each round trip to IndexedDB is a wait.
+  const [packs, dirtyRaw, count] = await Promise.all([db.taskIndexPacks.toArray(), db.taskIndexDirty.toArray(), db.taskIndex.count()]);
+  const head = headSchema.safeParse(packs.find((p) => p.id === SNAPSHOT_HEAD_ID));
   if (!head.success) return { reason: 'no snapshot' };
   if (head.data.format !== INDEX_SNAPSHOT_FORMAT) return { reason: `snapshot format ${head.data.format}` };
-  const dirtyRaw = await db.taskIndexDirty.toArray();
   const dirty = z.array(dirtySchema).safeParse(dirtyRaw);
   if (!dirty.success) return { reason: 'corrupt tail' };
   if (dirty.data.some((d) => d.all)) return { reason: 'index cleared since the snapshot' };
-  const chunks = await db.taskIndexPacks.bulkGet(head.data.chunks);
-  const rows = new Map<string, TaskIndexRow>();
-  for (const c of chunks) {
-    // Checked, then the stored objects themselves are kept (zod's parsed copy would allocate every row again).
-    if (!chunkSchema.safeParse(c).success) return { reason: 'corrupt snapshot chunk' };
-    for (const r of (c as SnapshotChunk).rows) rows.set(r.id, r);
-  }
-  if (rows.size !== head.data.count) return { reason: 'snapshot count mismatch' };
   const keys = [...new Set(dirty.data.flatMap((d) => d.keys))];
   const fresh = keys.length ? await db.taskIndex.bulkGet(keys) : [];
-  fresh.forEach((row, i) => {
-    if (row) rows.set(row.id, row);
-    else rows.delete(keys[i]);
-  });
+  const byId = new Map(packs.map((p) => [p.id, p]));
+  const chunks = head.data.chunks.map((id) => byId.get(id));
+  // No map of 50,000 ids here (it cost more than decoding): rows the tail names are dropped, the tail's current rows appended.
+  const retold = new Set(keys);
+  const rows: TaskIndexRow[] = [];
+  let packed = 0;
+  for (const c of chunks) {
+    const decoded = decodeColumns(c);
+    if (!decoded) return { reason: 'corrupt snapshot chunk' };
+    packed += decoded.length;
+    if (retold.size === 0) for (const r of decoded) rows.push(r);
+    else for (const r of decoded) if (!retold.has(r.id)) rows.push(r);
+  }
+  if (packed !== head.data.count) return { reason: 'snapshot count mismatch' };
+  for (const r of fresh) if (r) rows.push(r);
   // The cheap end-to-end check: the merged rows are exactly as many as the table holds.
-  const count = await db.taskIndex.count();
-  if (count !== rows.size) return { reason: `snapshot gives ${rows.size} rows, index holds ${count}` };
+  if (count !== rows.length) return { reason: `snapshot gives ${rows.length} rows, index holds ${count}` };
   return { rows, tail: keys.length };
 }
 
@@ -222,7 +190,7 @@ export async function readTaskIndex(db: DondocDb): Promise<SnapshotRead> {
     }
     if ('rows' in use)
       return {
-        rows: [...use.rows.values()],
+        rows: use.rows,
         source: 'snapshot' as const,
         tail: use.tail,
         reason: null,
@@ -265,12 +233,8 @@ export async function writeTaskIndexSnapshot(db: DondocDb, current: Iterable<Tas
       });
     }
     const all = [...rows.values()];
-    const chunks: SnapshotChunk[] = [];
-    for (let i = 0; i < all.length; i += SNAPSHOT_CHUNK_ROWS)
-      chunks.push({
-        id: `chunk-${String(chunks.length).padStart(4, '0')}`,
-        rows: all.slice(i, i + SNAPSHOT_CHUNK_ROWS),
-      });
+    const chunks: ColumnChunk[] = [];
+    for (let i = 0; i < all.length; i += SNAPSHOT_CHUNK_ROWS) chunks.push(encodeColumns(`chunk-${String(chunks.length).padStart(4, '0')}`, all.slice(i, i + SNAPSHOT_CHUNK_ROWS)));
     const head: SnapshotHead = {
       id: SNAPSHOT_HEAD_ID,
       format: INDEX_SNAPSHOT_FORMAT,
