@@ -122,9 +122,18 @@ export function parseDate(s: string): string {
   throw invalidDate(s);
 }
 
+/** Day numbers of dates already read: screens judge 50,000 tasks against a few thousand distinct dates. */
+const dayNumbers = new Map<string, number>();
+const DAY_NUMBERS_KEPT = 50_000;
+
 export function toDayNumber(s: string): number {
+  const known = dayNumbers.get(s);
+  if (known !== undefined) return known;
   const p = dateParts(s);
-  return dayNumberFromParts(p.year, p.month, p.day);
+  const dn = dayNumberFromParts(p.year, p.month, p.day);
+  if (dayNumbers.size >= DAY_NUMBERS_KEPT) dayNumbers.clear();
+  dayNumbers.set(s, dn);
+  return dn;
 }
 
 /** 0 = Sunday … 6 = Saturday. */

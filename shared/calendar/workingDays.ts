@@ -26,6 +26,9 @@ interface YearChunk {
 
 const baseChunks = new Map<number, YearChunk>();
 const configChunks = new WeakMap<CalendarConfig, Map<number, YearChunk>>();
+/** workingDayOnOrAfter's answers per calendar (BUILT_IN: no installation overrides). */
+const BUILT_IN = {};
+const onOrAfter = new WeakMap<object, Map<string, string>>();
 
 function buildChunk(year: number, byDayNumber: ReadonlyMap<number, Holiday>, holidays: readonly Holiday[]): YearChunk {
   const startDn = dayNumberFromParts(year, 1, 1);
@@ -192,7 +195,17 @@ export function previousWorkingDay(date: string, calendar?: CalendarConfig): str
 
 /** `date` if it is a working day, otherwise the next working day (where a deadline on a day off moves to). */
 export function workingDayOnOrAfter(date: string, calendar?: CalendarConfig): string {
-  return addWorkingDays(date, 0, calendar);
+  // Every deadline judgement starts here, for the same few thousand due dates: kept per calendar (as its year chunks are).
+  const key = calendar ?? BUILT_IN;
+  let known = onOrAfter.get(key);
+  if (!known) onOrAfter.set(key, (known = new Map()));
+  let day = known.get(date);
+  if (day === undefined) {
+    day = addWorkingDays(date, 0, calendar);
+    if (known.size >= 50_000) known.clear();
+    known.set(date, day);
+  }
+  return day;
 }
 
 /**
