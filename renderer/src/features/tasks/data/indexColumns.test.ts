@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeColumns, encodeColumns, type ColumnChunk } from './indexColumns';
+import { checkOf, decodeColumns, encodeColumns, indexRowSchema, type ColumnChunk } from './indexColumns';
 import type { TaskIndexRow } from './taskIndex';
 
 const few = <T>(...values: T[]) => fc.constantFrom(...values);
@@ -108,5 +108,16 @@ describe('task index snapshot columns', () => {
     const back = decodeColumns(chunk)!;
     expect(back).toEqual(rows);
     expect(back.every((r) => r.acceptedOn === undefined)).toBe(true);
+  });
+
+  it('checks each field exactly as its zod schema does', () => {
+    const shape = indexRowSchema.shape;
+    const fieldValue = fc.oneof(fc.anything(), indexRow.chain((r) => fc.constantFrom(...Object.values(r))), fc.constantFrom(0, 1, 2, -0, NaN, Infinity, null, undefined, [], [1], ['u-a', null]));
+    fc.assert(
+      fc.property(fc.constantFrom(...(Object.keys(shape) as (keyof typeof shape)[])), fieldValue, (field, value) => {
+        expect(checkOf(shape[field])(value)).toBe(shape[field].safeParse(value).success);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
