@@ -120,6 +120,8 @@ function compareItems(key: TaskSortKey): (a: TaskListItem, b: TaskListItem) => n
  * 50,000 rows. Settings and calendar are compared by value: each live query hands out new objects.
  */
 export class TaskItemCache {
+  /** A row's assessment alone: the dashboard needs only that, and the list item is the row and it together. */
+  private assessed = new WeakMap<TaskIndexRow, TaskAssessment>();
   private items = new WeakMap<TaskIndexRow, TaskListItem>();
   private seen: readonly unknown[] = [];
   private key = '';
@@ -130,16 +132,24 @@ export class TaskItemCache {
     this.seen = [asOf, settings, calendar];
     const key = JSON.stringify([asOf, settings, calendar ?? null]);
     if (key !== this.key) {
+      this.assessed = new WeakMap();
       this.items = new WeakMap();
       this.sorted = null;
       this.key = key;
     }
   }
 
+  assessment(r: TaskIndexRow, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): TaskAssessment {
+    this.use(asOf, settings, calendar);
+    let a = this.assessed.get(r);
+    if (!a) this.assessed.set(r, (a = assess(r, asOf, settings, calendar)));
+    return a;
+  }
+
   item(r: TaskIndexRow, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): TaskListItem {
     this.use(asOf, settings, calendar);
     let it = this.items.get(r);
-    if (!it) this.items.set(r, (it = { ...r, ...assess(r, asOf, settings, calendar) }));
+    if (!it) this.items.set(r, (it = { ...r, ...this.assessment(r, asOf, settings, calendar) }));
     return it;
   }
 
