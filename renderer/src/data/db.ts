@@ -192,11 +192,22 @@ const V9 = {
  * instead of one record per row. The two per-row tables are moved into packs and dropped.
  */
 export const STORES_V9 = V9;
-const V10 = {
+export const STORES_V10 = {
   ...V9,
   taskEvents: null,
   taskSteps: null,
   taskLogs: TASK_LOGS_STORE,
+};
+
+/**
+ * v11: the task index keeps its primary key only. Every read of it filters the in-memory mirror
+ * (features/tasks/data/indexMirror.ts; `settledIndexRows` in queries.ts for plain async
+ * functions), so its 15 secondary indexes (one multi-entry) only made each task write dearer:
+ * IndexedDB maintains every index entry on every put. Dexie drops the indexes; no row moves.
+ */
+const V11 = {
+  ...STORES_V10,
+  taskIndex: 'id',
 };
 
 /** Rows read per request while packing (keyset pages on the primary key). */
@@ -277,7 +288,8 @@ export class DondocDb extends Dexie {
     this.version(7).stores(STORES_V7);
     this.version(8).stores(V8).upgrade(moveOpsIntoSegments);
     this.version(9).stores(V9);
-    this.version(10).stores(V10).upgrade(packTaskLogs);
+    this.version(10).stores(STORES_V10).upgrade(packTaskLogs);
+    this.version(11).stores(V11);
     // Every read-write transaction over taskIndex also records the keys it wrote (the snapshot's tail).
     this.use(taskIndexDirtyMiddleware);
   }
