@@ -281,12 +281,12 @@ describe('database migrations', () => {
     await Dexie.delete(name);
   });
 
-  it('upgrades a version-10 database: the task index loses its secondary indexes, keeps every row and the keys written since its snapshot, and is read and written as before', async () => {
+  it('upgrades a version-10 database: the task index and the tasks lose the indexes nothing reads, every row and the keys written since the snapshot are kept, and both are read and written as before', async () => {
     const name = `mig10-${Math.random()}`;
     const v10 = await openOlderDb(name, 10, STORES_V10);
     const index = [olderIndexRow('t1', 'u-a', 10), olderIndexRow('t2', 'u-b', 20), olderIndexRow('t3', 'u-a', 30), { ...olderIndexRow('t4', 'u-a', 100), status: 'completed' as const, open: 0 as const, completedOn: '2026-03-20' }];
     await v10.table('taskIndex').bulkAdd(index);
-    await v10.table('tasks').bulkAdd(index.map((r) => ({ id: r.id, title: r.title, leadUnitId: r.leadUnitId, assignerUnitId: 'u-ubnd', directiveId: null, _v: {}, _deleted: 0 })));
+    await v10.table('tasks').bulkAdd(index.map((r) => ({ id: r.id, title: r.title, leadUnitId: r.leadUnitId, assignerUnitId: 'u-ubnd', directiveId: r.leadUnitId === 'u-a' && r.open === 1 ? 'd-1' : null, _v: {}, _deleted: 0 })));
     await v10.table('taskLogs').add({ taskId: 't1', events: [{ id: 'e1', taskId: 't1', type: 'progress', percent: 10, _v: {}, _deleted: 0 }], steps: [], eventIds: ['e1'], stepIds: [] });
     // A tail record (a write since the last snapshot) as v10 left it: it survives (only indexes are dropped).
     await v10.table('taskIndexDirty').add({ id: 'd1', keys: ['t2'] });
@@ -304,6 +304,9 @@ describe('database migrations', () => {
     expect([...store.indexNames]).toEqual([]);
     expect(store.keyPath).toBe('id');
     expect(db.taskIndex.schema.indexes).toEqual([]);
+    // Tasks keep the one index read (an edited directive's tasks); the other two are gone.
+    expect([...db.backendDB().transaction('tasks', 'readonly').objectStore('tasks').indexNames]).toEqual(['directiveId']);
+    expect((await db.tasks.where('directiveId').equals('d-1').primaryKeys()).sort()).toEqual(['t1', 't3']);
     // Reads filter the mirror: the lead unit's open tasks, and its tasks newest first.
     const mirror = new TaskIndexMirror(db);
     await mirror.load();

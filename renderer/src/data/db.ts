@@ -200,13 +200,16 @@ export const STORES_V10 = {
 };
 
 /**
- * v11: the task index keeps its primary key only. Every read of it filters the in-memory mirror
- * (features/tasks/data/indexMirror.ts; `settledIndexRows` in queries.ts for plain async
- * functions), so its 15 secondary indexes (one multi-entry) only made each task write dearer:
- * IndexedDB maintains every index entry on every put. Dexie drops the indexes; no row moves.
+ * v11: indexes nothing reads are dropped — IndexedDB maintains every index entry on every put,
+ * so each one made every task write dearer. The task index keeps its primary key only: every
+ * read of it filters the in-memory mirror (features/tasks/data/indexMirror.ts; `settledIndexRows`
+ * in queries.ts for plain async functions). Tasks keep `directiveId` (an edited directive finds
+ * its tasks to reindex) and lose `assignerUnitId`, `leadUnitId` (lists read them from the task
+ * index). Dexie drops the indexes; no row moves.
  */
 const V11 = {
   ...STORES_V10,
+  tasks: 'id, directiveId',
   taskIndex: 'id',
 };
 
