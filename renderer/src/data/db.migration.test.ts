@@ -273,7 +273,7 @@ describe('database migrations', () => {
     const pack = (await db.taskLogs.get(String(steps[4].taskId)))!;
     expect(pack.steps.find((r) => r.id === steps[4].id)).toMatchObject({ done: true, title: steps[4].title });
     expect((await logOf(db, tasks[7])).events.map((e) => e.id)).toContain(newEvent);
-    expect((await db.taskLogs.where('eventIds').equals(newEvent).primaryKeys())).toEqual([tasks[7]]);
+    expect((await db.taskLogs.filter((l) => l.eventIds.includes(newEvent)).primaryKeys())).toEqual([tasks[7]]);
     expect(await db.taskLogs.count()).toBe(tasks.length + 1);
     expect((await db.audit.toArray()).map((a) => a.rows)).toEqual([[`taskSteps/${steps[4].id}`, 'taskEvents/e-new']]);
     expect(await verifyAuditChain(db)).toBeNull();
@@ -281,13 +281,15 @@ describe('database migrations', () => {
     await Dexie.delete(name);
   });
 
-  it('upgrades a version-10 database: the task index and the tasks lose the indexes nothing reads, every row and the keys written since the snapshot are kept, and both are read and written as before', async () => {
+  it('upgrades a version-10 database: the task index, the tasks and the task packs lose the indexes nothing reads, every row and the keys written since the snapshot are kept, and both are read and written as before', async () => {
     const name = `mig10-${Math.random()}`;
     const v10 = await openOlderDb(name, 10, STORES_V10);
     const index = [olderIndexRow('t1', 'u-a', 10), olderIndexRow('t2', 'u-b', 20), olderIndexRow('t3', 'u-a', 30), { ...olderIndexRow('t4', 'u-a', 100), status: 'completed' as const, open: 0 as const, completedOn: '2026-03-20' }];
     await v10.table('taskIndex').bulkAdd(index);
     await v10.table('tasks').bulkAdd(index.map((r) => ({ id: r.id, title: r.title, leadUnitId: r.leadUnitId, assignerUnitId: 'u-ubnd', directiveId: r.leadUnitId === 'u-a' && r.open === 1 ? 'd-1' : null, _v: {}, _deleted: 0 })));
-    await v10.table('taskLogs').add({ taskId: 't1', events: [{ id: 'e1', taskId: 't1', type: 'progress', percent: 10, _v: {}, _deleted: 0 }], steps: [], eventIds: ['e1'], stepIds: [] });
+    const e1: EntityRow = { id: 'e1', taskId: 't1', type: 'progress', percent: 10, _v: {}, _deleted: 0 };
+    const s1: EntityRow = { id: 's1', taskId: 't1', title: 'Bước 1', done: false, _v: {}, _deleted: 0 };
+    await v10.table('taskLogs').add({ taskId: 't1', events: [e1], steps: [s1], eventIds: ['e1'], stepIds: ['s1'] });
     // A tail record (a write since the last snapshot) as v10 left it: it survives (only indexes are dropped).
     await v10.table('taskIndexDirty').add({ id: 'd1', keys: ['t2'] });
     const before: Record<string, unknown[]> = {};
@@ -306,6 +308,11 @@ describe('database migrations', () => {
     expect(db.taskIndex.schema.indexes).toEqual([]);
     // Tasks keep the one index read (an edited directive's tasks); the other two are gone.
     expect([...db.backendDB().transaction('tasks', 'readonly').objectStore('tasks').indexNames]).toEqual(['directiveId']);
+    // Task packs keep the steps' index (a step is changed by its id alone); events are found through their task.
+    expect([...db.backendDB().transaction('taskLogs', 'readonly').objectStore('taskLogs').indexNames]).toEqual(['stepIds']);
+    expect(await rowStore(db, 'taskEvents').get('e1', 't1')).toEqual(e1);
+    expect(await rowStore(db, 'taskEvents').get('e1')).toEqual(e1);
+    expect(await rowStore(db, 'taskSteps').get('s1')).toEqual(s1);
     expect((await db.tasks.where('directiveId').equals('d-1').primaryKeys()).sort()).toEqual(['t1', 't3']);
     // Reads filter the mirror: the lead unit's open tasks, and its tasks newest first.
     const mirror = new TaskIndexMirror(db);

@@ -188,7 +188,8 @@ const V9 = {
 
 /**
  * v10: task events and steps packed per task — one `taskLogs` record holds a task's events and
- * steps (taskLogs.ts), found by task id or, through multi-entry indexes, by event or step id —
+ * steps (taskLogs.ts), found by task id or, through multi-entry indexes, by event or step id (v11
+ * keeps the steps' only) —
  * instead of one record per row. The two per-row tables are moved into packs and dropped.
  */
 export const STORES_V9 = V9;
@@ -196,7 +197,7 @@ export const STORES_V10 = {
   ...V9,
   taskEvents: null,
   taskSteps: null,
-  taskLogs: TASK_LOGS_STORE,
+  taskLogs: 'taskId, *eventIds, *stepIds',
 };
 
 /**
@@ -205,12 +206,14 @@ export const STORES_V10 = {
  * read of it filters the in-memory mirror (features/tasks/data/indexMirror.ts; `settledIndexRows`
  * in queries.ts for plain async functions). Tasks keep `directiveId` (an edited directive finds
  * its tasks to reindex) and lose `assignerUnitId`, `leadUnitId` (lists read them from the task
- * index). Dexie drops the indexes; no row moves.
+ * index). Task packs keep `*stepIds` and lose `*eventIds` (taskLogs.ts finds an event through
+ * its task). Dexie drops the indexes; no row moves.
  */
 const V11 = {
   ...STORES_V10,
   tasks: 'id, directiveId',
   taskIndex: 'id',
+  taskLogs: TASK_LOGS_STORE,
 };
 
 /** Rows read per request while packing (keyset pages on the primary key). */

@@ -6,7 +6,8 @@
  */
 import Dexie, { type Collection, type Table } from 'dexie';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { dropAfterAll } from '../../../../../tests/unit/dropAfterAll';
 import { DEFAULT_TASK_SETTINGS, type TaskStatus } from '@shared/tasks/state';
 import { DondocDb, STORES_V10 } from '../../../data/db';
 import { unitTasksOf } from '../../accountability/data';
@@ -146,13 +147,7 @@ const sorts: TaskSort[] = [
 ];
 const scopes: DashboardScope[] = [{}, { leadUnitId: 'u-a' }, { planYear: 2027 }, { assignerUnitId: 'u-b' }, { leadUnitId: 'u-b', planYear: 2026 }];
 
-const opened: Dexie[] = [];
-afterAll(async () => {
-  for (const db of opened) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const dropped = dropAfterAll();
 
 describe('task index reads without secondary indexes', () => {
   it('answer lists, dashboards, my tasks, the longest pending and a unit\'s tasks as the v10 indexes did', async () => {
@@ -162,7 +157,8 @@ describe('task index reads without secondary indexes', () => {
         const db = new DondocDb(`index-reads-${Math.random()}`);
         const ref = new Dexie(`index-reads-v10-${Math.random()}`);
         ref.version(10).stores({ taskIndex: STORES_V10.taskIndex });
-        opened.push(db, ref);
+        dropped(db);
+        dropped(ref);
         // Written in two batches (the mirror's order is not the key order), the same rows in both.
         await db.taskIndex.bulkPut(rows.slice(Math.floor(rows.length / 2)));
         await db.taskIndex.bulkPut(rows.slice(0, Math.floor(rows.length / 2)));
@@ -217,7 +213,7 @@ describe('task index reads without secondary indexes', () => {
 
   it('lists as of a past date what the list screen shows: a task completed since counts as open then', async () => {
     const db = new DondocDb(`index-reads-past-${Math.random()}`);
-    opened.push(db);
+    dropped(db);
     const closedLater = { ...indexRow(1, { lead: 0, support: 3, official: 0, status: 3, assigned: 0, due: 1, year: 1 }), completedOn: '2026-04-01', acceptedOn: '2026-04-01' };
     const stillOpen = indexRow(2, { lead: 1, support: 3, official: 1, status: 0, assigned: 0, due: 1, year: 1 });
     await db.taskIndex.bulkPut([closedLater, stillOpen]);
