@@ -8,7 +8,8 @@ import { demoDb } from '../demoDb';
 import type { RendererBenchCase } from '../types';
 import type { DondocDb } from '../../../renderer/src/data/db';
 import { taskIndexMirror } from '../../../renderer/src/features/tasks/data/indexMirror';
-import { buildReport, settledIndexRows } from '../../../renderer/src/features/reports/data/build';
+import { buildReport } from '../../../renderer/src/features/reports/data/build';
+import { settledIndexRows } from '../../../renderer/src/features/tasks/data/queries';
 import { YEAR_2025_REPORT as params } from '../reportParams';
 
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { formatHlc } from '@shared/data/hlc';
 import type { Op } from '@shared/data/ops';
 import { chainOps, EMPTY_HEAD } from '@shared/sync/authorship';
-import { DondocDb, migrationTuning, SCHEMA_VERSION, STORES_V7, STORES_V9, type AuditEntry, type EntityRow } from './db';
+import { olderIndexRow, openOlderDb } from '../../../tests/unit/olderDb';
+import { DondocDb, migrationTuning, SCHEMA_VERSION, STORES_V10, STORES_V7, STORES_V9, type AuditEntry, type EntityRow } from './db';
 import { auditHash, GENESIS_HASH, verifyAuditChain, withWrites } from './repository';
 import { OWN_CHAIN_KEY, CHAIN_HEADS_KEY, rendererHasher } from './chain';
 import { countOps, MAX_SEGMENT_OPS, opsOf, readAllOps, storedOpIds } from './opLog';
@@ -12,36 +13,7 @@ import { opsNotAcknowledged } from '../features/sync/data/exportPackage';
 import { readTaskIndex } from '../features/tasks/data/indexSnapshot';
 import { entityRows, logOf, rowStore, NO_TASK } from './taskLogs';
 import { TaskIndexMirror } from '../features/tasks/data/indexMirror';
-import { NO_DUE_KEY, type TaskIndexRow } from '../features/tasks/data/taskIndex';
 
-function v7IndexRow(id: string, leadUnitId: string, percent: number): TaskIndexRow {
-  return {
-    id,
-    title: `Nhiệm vụ ${id}`,
-    directiveId: null,
-    directiveRef: '',
-    assignerUnitId: 'u-ubnd',
-    assignerOfficialId: null,
-    leadUnitId,
-    supportUnitIds: [],
-    unitIds: [leadUnitId],
-    responsibleOfficialId: null,
-    planYear: 2026,
-    priority: 'normal',
-    status: 'active',
-    open: 1,
-    originalDueOn: null,
-    effectiveDueOn: null,
-    dueKey: NO_DUE_KEY,
-    completedOn: null,
-    percent,
-    pendingExtension: 0,
-    assignedOn: '2026-03-02',
-    lastEventOn: '2026-03-02',
-    eventCount: 0,
-    search: `nhiem vu ${id}`,
-  };
-}
 
 describe('database migrations', () => {
   it('upgrades a version-1 database: units gain an empty list of fields and the new tables exist', async () => {
@@ -210,7 +182,7 @@ describe('database migrations', () => {
     v7.version(7).stores(STORES_V7);
     await v7.open();
     // Index rows as v7 wrote them (some without the fields later versions added).
-    const index = [v7IndexRow('t1', 'u-a', 10), v7IndexRow('t2', 'u-b', 20), v7IndexRow('t3', 'u-a', 30)];
+    const index = [olderIndexRow('t1', 'u-a', 10), olderIndexRow('t2', 'u-b', 20), olderIndexRow('t3', 'u-a', 30)];
     await v7.table('taskIndex').bulkAdd(index);
     await v7.table('tasks').bulkAdd(index.map((r) => ({ id: r.id, title: r.title, leadUnitId: r.leadUnitId, assignerUnitId: 'u-ubnd', directiveId: null, _v: {}, _deleted: 0 })));
     await v7.table('taskEvents').add({ id: 'e1', taskId: 't1', type: 'progress', percent: 10, _v: {}, _deleted: 0 });
@@ -225,12 +197,12 @@ describe('database migrations', () => {
     const db = new DondocDb(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(10);
+    expect(SCHEMA_VERSION).toBe(11);
     for (const [table, n] of Object.entries(before)) expect((await entityRows(db, table)).length).toBe(n);
     expect(await db.taskIndexPacks.count()).toBe(0);
     expect(await db.taskIndexDirty.count()).toBe(0);
-    // The old indexes still answer.
-    expect((await db.taskIndex.where('[leadUnitId+open]').equals(['u-a', 1]).primaryKeys()).sort()).toEqual(['t1', 't3']);
+    // The index rows answer by key (v11 keeps no other index on them: the mirror filters).
+    expect((await db.taskIndex.bulkGet(['t1', 't3'])).map((r) => r?.leadUnitId)).toEqual(['u-a', 'u-a']);
     expect((await logOf(db, 't1')).events.map((e) => e.id)).toEqual(['e1']);
 
     // First start after the upgrade: no snapshot, a full read; the mirror then writes one.
@@ -253,9 +225,7 @@ describe('database migrations', () => {
 
   it('packs a version-9 database\'s events and steps per task (page by page): every row kept once, found by task and by id, written through the one write path after', async () => {
     const name = `mig9-${Math.random()}`;
-    const v9 = new Dexie(name);
-    v9.version(9).stores(Object.fromEntries(Object.entries(STORES_V9).filter(([, v]) => v !== null)) as Record<string, string>);
-    await v9.open();
+    const v9 = await openOlderDb(name, 9, STORES_V9);
     const row = (id: string, values: Record<string, unknown>): EntityRow => ({ id, ...values, _v: Object.fromEntries(Object.keys(values).map((k) => [k, `0001-${id}`])), _deleted: 0 });
     const tasks = Array.from({ length: 1200 }, (_, i) => `t${String(i).padStart(5, '0')}`);
     // Ids in time order, not grouped by task (as UUIDv7 ids are): each task's rows spread over every page.
@@ -280,7 +250,7 @@ describe('database migrations', () => {
     } finally {
       Object.assign(migrationTuning, tuning);
     }
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name)).not.toContain('taskEvents');
     expect(db.tables.map((t) => t.name)).not.toContain('taskSteps');
     // One record per task (and one for rows without a task), every row once, unchanged.
@@ -303,10 +273,61 @@ describe('database migrations', () => {
     const pack = (await db.taskLogs.get(String(steps[4].taskId)))!;
     expect(pack.steps.find((r) => r.id === steps[4].id)).toMatchObject({ done: true, title: steps[4].title });
     expect((await logOf(db, tasks[7])).events.map((e) => e.id)).toContain(newEvent);
-    expect((await db.taskLogs.where('eventIds').equals(newEvent).primaryKeys())).toEqual([tasks[7]]);
+    expect((await db.taskLogs.filter((l) => l.eventIds.includes(newEvent)).primaryKeys())).toEqual([tasks[7]]);
     expect(await db.taskLogs.count()).toBe(tasks.length + 1);
     expect((await db.audit.toArray()).map((a) => a.rows)).toEqual([[`taskSteps/${steps[4].id}`, 'taskEvents/e-new']]);
     expect(await verifyAuditChain(db)).toBeNull();
+    db.close();
+    await Dexie.delete(name);
+  });
+
+  it('upgrades a version-10 database: the task index, the tasks and the task packs lose the indexes nothing reads, every row and the keys written since the snapshot are kept, and both are read and written as before', async () => {
+    const name = `mig10-${Math.random()}`;
+    const v10 = await openOlderDb(name, 10, STORES_V10);
+    const index = [olderIndexRow('t1', 'u-a', 10), olderIndexRow('t2', 'u-b', 20), olderIndexRow('t3', 'u-a', 30), { ...olderIndexRow('t4', 'u-a', 100), status: 'completed' as const, open: 0 as const, completedOn: '2026-03-20' }];
+    await v10.table('taskIndex').bulkAdd(index);
+    await v10.table('tasks').bulkAdd(index.map((r) => ({ id: r.id, title: r.title, leadUnitId: r.leadUnitId, assignerUnitId: 'u-ubnd', directiveId: r.leadUnitId === 'u-a' && r.open === 1 ? 'd-1' : null, _v: {}, _deleted: 0 })));
+    const e1: EntityRow = { id: 'e1', taskId: 't1', type: 'progress', percent: 10, _v: {}, _deleted: 0 };
+    const s1: EntityRow = { id: 's1', taskId: 't1', title: 'Bước 1', done: false, _v: {}, _deleted: 0 };
+    await v10.table('taskLogs').add({ taskId: 't1', events: [e1], steps: [s1], eventIds: ['e1'], stepIds: ['s1'] });
+    // A tail record (a write since the last snapshot) as v10 left it: it survives (only indexes are dropped).
+    await v10.table('taskIndexDirty').add({ id: 'd1', keys: ['t2'] });
+    const before: Record<string, unknown[]> = {};
+    for (const t of v10.tables) before[t.name] = await t.toArray();
+    expect(v10.table('taskIndex').schema.indexes.length).toBe(15);
+    v10.close();
+
+    const db = new DondocDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    for (const [table, rows] of Object.entries(before)) expect(await db.table(table).toArray()).toEqual(rows);
+    // The stored object store itself has no index left (not only Dexie's declaration).
+    const store = db.backendDB().transaction('taskIndex', 'readonly').objectStore('taskIndex');
+    expect([...store.indexNames]).toEqual([]);
+    expect(store.keyPath).toBe('id');
+    expect(db.taskIndex.schema.indexes).toEqual([]);
+    // Tasks keep the one index read (an edited directive's tasks); the other two are gone.
+    expect([...db.backendDB().transaction('tasks', 'readonly').objectStore('tasks').indexNames]).toEqual(['directiveId']);
+    // Task packs keep the steps' index (a step is changed by its id alone); events are found through their task.
+    expect([...db.backendDB().transaction('taskLogs', 'readonly').objectStore('taskLogs').indexNames]).toEqual(['stepIds']);
+    expect(await rowStore(db, 'taskEvents').get('e1', 't1')).toEqual(e1);
+    expect(await rowStore(db, 'taskEvents').get('e1')).toEqual(e1);
+    expect(await rowStore(db, 'taskSteps').get('s1')).toEqual(s1);
+    expect((await db.tasks.where('directiveId').equals('d-1').primaryKeys()).sort()).toEqual(['t1', 't3']);
+    // Reads filter the mirror: the lead unit's open tasks, and its tasks newest first.
+    const mirror = new TaskIndexMirror(db);
+    await mirror.load();
+    try {
+      expect(mirror.lastLoad?.source).toBe('full');
+      expect((mirror.all() ?? []).filter((r) => r.leadUnitId === 'u-a' && r.open === 1).map((r) => r.id).sort()).toEqual(['t1', 't3']);
+      // A write after the upgrade still records its key for the next snapshot (the dirty-record middleware).
+      await db.taskIndex.put({ ...index[2], percent: 35 });
+      expect((await db.taskIndexDirty.toArray()).flatMap((d) => d.keys).sort()).toEqual(['t2', 't3']);
+      await mirror.settled();
+      expect(mirror.get('t3')?.percent).toBe(35);
+    } finally {
+      mirror.close();
+    }
     db.close();
     await Dexie.delete(name);
   });

@@ -188,14 +188,31 @@ const V9 = {
 
 /**
  * v10: task events and steps packed per task — one `taskLogs` record holds a task's events and
- * steps (taskLogs.ts), found by task id or, through multi-entry indexes, by event or step id —
+ * steps (taskLogs.ts), found by task id or, through multi-entry indexes, by event or step id (v11
+ * keeps the steps' only) —
  * instead of one record per row. The two per-row tables are moved into packs and dropped.
  */
 export const STORES_V9 = V9;
-const V10 = {
+export const STORES_V10 = {
   ...V9,
   taskEvents: null,
   taskSteps: null,
+  taskLogs: 'taskId, *eventIds, *stepIds',
+};
+
+/**
+ * v11: indexes nothing reads are dropped — IndexedDB maintains every index entry on every put,
+ * so each one made every task write dearer. The task index keeps its primary key only: every
+ * read of it filters the in-memory mirror (features/tasks/data/indexMirror.ts; `settledIndexRows`
+ * in queries.ts for plain async functions). Tasks keep `directiveId` (an edited directive finds
+ * its tasks to reindex) and lose `assignerUnitId`, `leadUnitId` (lists read them from the task
+ * index). Task packs keep `*stepIds` and lose `*eventIds` (taskLogs.ts finds an event through
+ * its task). Dexie drops the indexes; no row moves.
+ */
+const V11 = {
+  ...STORES_V10,
+  tasks: 'id, directiveId',
+  taskIndex: 'id',
   taskLogs: TASK_LOGS_STORE,
 };
 
@@ -277,7 +294,8 @@ export class DondocDb extends Dexie {
     this.version(7).stores(STORES_V7);
     this.version(8).stores(V8).upgrade(moveOpsIntoSegments);
     this.version(9).stores(V9);
-    this.version(10).stores(V10).upgrade(packTaskLogs);
+    this.version(10).stores(STORES_V10).upgrade(packTaskLogs);
+    this.version(11).stores(V11);
     // Every read-write transaction over taskIndex also records the keys it wrote (the snapshot's tail).
     this.use(taskIndexDirtyMiddleware);
   }

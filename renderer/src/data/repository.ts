@@ -169,7 +169,7 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
     const write = async (kind: Op['kind'], entity: EntityTable, rowId: string, values: Record<string, JsonValue>, action: string, summary: string) => {
       if (!tables.includes(entity)) throw new AppError('internal', `Bảng ${entity} không nằm trong giao dịch.`);
       const table = rowStore(db, entity);
-      const existing = await table.get(rowId);
+      const existing = await table.get(rowId, values.taskId);
       if (kind === 'insert' && existing) throw new AppError('conflict', 'Bản ghi đã tồn tại.');
       const hlc = ledger.tick(now().getTime());
       const keys = Object.keys(values);
@@ -191,7 +191,8 @@ export async function withWrites<T>(db: DondocDb, ctx: WriteContext, tables: Ent
       if (!tables.includes(entity)) throw new AppError('internal', `Bảng ${entity} không nằm trong giao dịch.`);
       if (rows.length === 0) return [];
       const table = rowStore(db, entity);
-      const current = await table.byIds(rows.map((r) => r.rowId));
+      const taskIds = new Map(rows.map((r) => [r.rowId, r.values.taskId]));
+      const current = await table.byIds(taskIds.keys(), (id) => taskIds.get(id));
       const ops: Op[] = [];
       for (const { rowId, values } of rows) {
         const before = current.get(rowId);

@@ -9,16 +9,19 @@ import { createHandlers } from '../../../electron/main/handlers';
 import { dispatch } from '../../../electron/main/ipc/dispatch';
 import type { MainDeps } from '../../../electron/main/deps';
 import Dexie from 'dexie';
-import { DondocDb, STORES_V9, type EntityRow } from './db';
+import { olderIndexRow, openOlderDb } from '../../../tests/unit/olderDb';
+import { DondocDb, STORES_V10, STORES_V9, type EntityRow } from './db';
 import { countRows, dumpDatabase } from './dump';
 import { entityRows, logOf } from './taskLogs';
 import { verifyAuditChain, withWrites, type WriteContext } from './repository';
 import { readTaskIndex, writeTaskIndexSnapshot } from '../features/tasks/data/indexSnapshot';
-import { NO_DUE_KEY, type TaskIndexRow } from '../features/tasks/data/taskIndex';
+import { listTasks } from '../features/tasks/data/queries';
+import { DEFAULT_TASK_SETTINGS } from '@shared/tasks/state';
 import { backupLive, checkRestorable, type RestoreProgress, cleanupScratch, loadBackup, parseBackupBody, restoreDrill, restoreLoaded, SCRATCH_PREFIX } from './restore';
 
 const ctx: WriteContext = { site: 'site-test', actor: 'lan.vt (Nông Thị Lan)', now: () => new Date('2026-11-29T03:00:00Z') };
 const plenty = async () => ({ usage: 0, quota: 10 * 1024 ** 3 });
+
 
 let root: string;
 let api: DondocApi;
@@ -117,39 +120,13 @@ describe('restore', () => {
 
   it('leaves the packed task-index snapshot out of the backup; the restored index is read in full, then snapshotted again', async () => {
     const live = await seeded(2);
-    const indexRow = (id: string, percent: number): TaskIndexRow => ({
-      id,
-      title: `Nhiệm vụ ${id}`,
-      directiveId: null,
-      directiveRef: '',
-      assignerUnitId: 'u0',
-      assignerOfficialId: null,
-      leadUnitId: 'u1',
-      supportUnitIds: [],
-      unitIds: ['u1'],
-      responsibleOfficialId: null,
-      planYear: 2026,
-      priority: 'normal',
-      status: 'active',
-      open: 1,
-      originalDueOn: null,
-      effectiveDueOn: null,
-      dueKey: NO_DUE_KEY,
-      completedOn: null,
-      percent,
-      pendingExtension: 0,
-      assignedOn: '2026-03-02',
-      lastEventOn: '2026-03-02',
-      eventCount: 0,
-      search: id,
-    });
-    await live.taskIndex.bulkPut([indexRow('t1', 10), indexRow('t2', 20)]);
+    await live.taskIndex.bulkPut([olderIndexRow('t1', 'u1', 10), olderIndexRow('t2', 'u1', 20)]);
     await writeTaskIndexSnapshot(live, await live.taskIndex.toArray());
     const backup = await backupLive(api, live, 'manual');
     // After the backup: a newer snapshot and a tail the restore must not keep.
-    await live.taskIndex.put(indexRow('t3', 30));
+    await live.taskIndex.put(olderIndexRow('t3', 'u1', 30));
     await writeTaskIndexSnapshot(live, await live.taskIndex.toArray());
-    await live.taskIndex.put(indexRow('t1', 99));
+    await live.taskIndex.put(olderIndexRow('t1', 'u1', 99));
 
     const { info, json } = await openStored(backup.fileName);
     const tables = Object.keys(parseBackupBody(json).tables);
@@ -226,9 +203,7 @@ describe('restore', () => {
   it('restores a backup taken at schema 9 (events and steps one record each): they come back packed per task, every count checked', async () => {
     const live = await seeded(2);
     const name = `v9-${Math.random()}`;
-    const v9 = new Dexie(name);
-    v9.version(9).stores(Object.fromEntries(Object.entries(STORES_V9).filter(([, v]) => v !== null)) as Record<string, string>);
-    await v9.open();
+    const v9 = await openOlderDb(name, 9, STORES_V9);
     const row = (id: string, values: Record<string, unknown>): EntityRow => ({ id, ...values, _v: {}, _deleted: 0 });
     const events = Array.from({ length: 45 }, (_, i) => row(`e${String(i).padStart(3, '0')}`, { taskId: `t${i % 7}`, type: 'progress', percent: i }));
     const steps = Array.from({ length: 9 }, (_, i) => row(`s${i}`, { taskId: `t${i % 3}`, title: `Bước ${i}`, order: i }));
@@ -251,6 +226,29 @@ describe('restore', () => {
     expect((await logOf(live, 't2')).steps.map((r) => r.id)).toEqual(['s2', 's5', 's8']);
     // The recorded counts of the dropped tables are checked against the rows moved into packs (so a wrong one is refused).
     await expectRefused(loadBackup({ ...info, counts: { ...info.counts, taskSteps: 10 } }, JSON.stringify(dump)), 'invalid-file', /không khớp/);
+  });
+
+  it('restores a backup taken at schema 10 (the task index with its secondary indexes): every row back, no index left, lists read it', async () => {
+    const live = await seeded(2);
+    const name = `v10-${Math.random()}`;
+    const v10 = await openOlderDb(name, 10, STORES_V10);
+    const row = (id: string, values: Record<string, unknown>): EntityRow => ({ id, ...values, _v: {}, _deleted: 0 });
+    const index = ['t0', 't1', 't2'].map((id, i) => olderIndexRow(id, `u${i % 2}`, 10 * i));
+    await v10.table('settings').add(row('organisation', { authorityName: 'UBND xã Cũ' }));
+    await v10.table('tasks').bulkAdd(index.map((r) => row(r.id, { title: r.title, leadUnitId: r.leadUnitId })));
+    await v10.table('taskIndex').bulkAdd(index);
+    await v10.table('taskLogs').add({ taskId: 't1', events: [row('e1', { taskId: 't1', type: 'progress', percent: 10 })], steps: [], eventIds: ['e1'], stepIds: [] });
+    v10.close();
+    const dump = await dumpDatabase(name);
+    await Dexie.delete(name);
+    expect(dump.idbVersion).toBe(100);
+    const info = { path: '', fileName: 'v10.ddbak', bytes: 1, sha256: '0'.repeat(64), reason: 'manual' as const, createdAt: new Date().toISOString(), appVersion: '0.9.0', siteId: 's', schemaVersion: 10, counts: countRows(dump), authenticity: 'this-site' as const };
+    const loaded = await loadBackup(info, JSON.stringify(dump));
+    await restoreLoaded({ api, live, loaded, jsonLength: 100, estimate: plenty });
+    expect(await live.taskIndex.orderBy(':id').toArray()).toEqual(index);
+    expect([...live.backendDB().transaction('taskIndex', 'readonly').objectStore('taskIndex').indexNames]).toEqual([]);
+    expect((await logOf(live, 't1')).events.map((e) => e.id)).toEqual(['e1']);
+    expect((await listTasks(live, { unitId: 'u0', unitRole: 'lead' }, { key: 'percent', direction: 'desc' }, '2026-03-31', DEFAULT_TASK_SETTINGS)).map((t) => t.id)).toEqual(['t2', 't0']);
   });
 
   it('refuses when storage is nearly full or the pre-restore backup fails, without changing anything', async () => {

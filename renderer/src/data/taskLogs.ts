@@ -6,9 +6,15 @@
  * code that maps such a row to its pack, for reads and for writes (the repository, the sync
  * import, the demo loader and the v10 migration all go through it).
  *
- * `eventIds`/`stepIds` are multi-entry indexes, so a write of one event or step by id finds its
- * pack with one index read. A row without a task id (an op for a step whose creating op never
- * arrived) lives in the pack keyed {@link NO_TASK}, which is no task id.
+ * A step is found by its own id through the multi-entry index `stepIds`: an op changing a step
+ * names only the step. An event is found through its task: events are only ever inserted, with
+ * their task id (sync refuses any other op on an event, taskEventSchema requires the task), so
+ * every caller holding an event's id also holds its task's (the row, the op's values) and passes
+ * it (`taskIdOf`); an id without one is looked for in every pack (only a malformed op or a
+ * conflict record names an event without its task). The pack's `eventIds` list has no index
+ * (schema v11): it was the largest index of the database, rewritten whole on every put of a pack.
+ * A row without a task id (an op for a step whose creating op never arrived) lives in the pack
+ * keyed {@link NO_TASK}, which is no task id.
  *
  * Inside a read-write transaction the packs read or written are kept per transaction, so two
  * writes of one task's rows (even when awaited together) change the same pack, never two copies.
@@ -27,14 +33,17 @@ export interface TaskLog {
   taskId: string;
   events: EntityRow[];
   steps: EntityRow[];
-  /** Ids of `events` (multi-entry index). */
+  /** Ids of `events` (no index since v11: events are found through their task). */
   eventIds: string[];
   /** Ids of `steps` (multi-entry index). */
   stepIds: string[];
 }
 
-/** Dexie store declaration of the pack table. */
-export const TASK_LOGS_STORE = 'taskId, *eventIds, *stepIds';
+/** Dexie store declaration of the pack table (v10 also indexed `*eventIds`). */
+export const TASK_LOGS_STORE = 'taskId, *stepIds';
+
+/** The task id a caller knows for a row id (an event's pack is its task's), or nothing. */
+export type TaskIdOf = (rowId: string) => unknown;
 
 const LIST = { taskEvents: 'events', taskSteps: 'steps' } as const;
 const IDS = { taskEvents: 'eventIds', taskSteps: 'stepIds' } as const;
@@ -188,13 +197,13 @@ export function countLogRows(db: DondocDb, entity: LogEntity): Promise<number> {
 }
 
 /**
- * The packs holding these rows, by row id: the multi-entry index is probed as one key range
- * (ids are UUIDv7, a batch's new rows sit in a narrow range that usually holds nothing), and
- * only the packs found there are read; they tell which of the ids they hold.
+ * The packs holding these rows, by row id: steps through the multi-entry index `stepIds`, probed
+ * as one key range (ids are UUIDv7, a batch's new rows sit in a narrow range that usually holds
+ * nothing); events in the packs of the tasks `taskIdOf` names (see the module comment). Only
+ * the packs found are read; they tell which of the ids they hold.
  */
-function ownersOf(scope: Scope, entity: LogEntity, ids: Iterable<string>): Promise<Map<string, TaskLog>> {
-  const { session, table } = scope;
-  const index = IDS[entity];
+function ownersOf(scope: Scope, entity: LogEntity, ids: Iterable<string>, taskIdOf?: TaskIdOf): Promise<Map<string, TaskLog>> {
+  const { session } = scope;
   const out = new Map<string, TaskLog>();
   const unknown: string[] = [];
   for (const id of sortedUnique(ids)) {
@@ -203,23 +212,45 @@ function ownersOf(scope: Scope, entity: LogEntity, ids: Iterable<string>): Promi
     else if (known !== null) out.set(id, session!.packs.get(known)!);
   }
   if (unknown.length === 0) return Dexie.Promise.resolve(out);
-  return keysInRange(
-    unknown,
-    (lo, hi, limit) => table.where(index).between(lo, hi, true, true).limit(limit).primaryKeys(),
-    (key) => table.where(index).equals(key).primaryKeys(),
-  )
+  return Dexie.Promise.resolve(entity === 'taskSteps' ? stepPackKeys(scope, unknown) : eventPackKeys(scope, unknown, taskIdOf))
     .then((packKeys) => (packKeys.length ? readLogs(scope, packKeys) : new Map<string, TaskLog>()))
     .then((logs) => {
+      const index = IDS[entity];
       const wanted = new Set(unknown);
       for (const log of logs.values()) for (const id of log[index]) if (wanted.has(id)) out.set(id, log);
-      if (session) for (const id of unknown) if (!out.has(id)) session.owner.set(`${entity}/${id}`, null);
+      // Not stored — unless a write awaited together with this one has put it somewhere meanwhile.
+      if (session) for (const id of unknown) if (!out.has(id) && !session.owner.has(`${entity}/${id}`)) session.owner.set(`${entity}/${id}`, null);
       return out;
     });
 }
 
-/** Stored rows of one entity by id (missing ones absent). Joins the caller's transaction. */
-export function logRowsById(db: DondocDb, entity: LogEntity, ids: Iterable<string>): Promise<Map<string, EntityRow>> {
-  return ownersOf(scopeOf(db), entity, ids).then((owners) => {
+function stepPackKeys({ table }: Scope, ids: readonly string[]): PromiseLike<string[]> {
+  return keysInRange(
+    ids,
+    (lo, hi, limit) => table.where('stepIds').between(lo, hi, true, true).limit(limit).primaryKeys(),
+    (key) => table.where('stepIds').equals(key).primaryKeys(),
+  );
+}
+
+/** The packs that may hold these events: their tasks', and, for ids without a task, whichever packs list them (a scan). */
+function eventPackKeys({ table }: Scope, ids: readonly string[], taskIdOf?: TaskIdOf): PromiseLike<string[]> {
+  const keys = new Set<string>();
+  const blind = new Set<string>();
+  for (const id of ids) {
+    const taskId = taskIdOf?.(id);
+    if (typeof taskId === 'string' && taskId.length > 0) keys.add(taskId);
+    else blind.add(id);
+  }
+  if (blind.size === 0) return Dexie.Promise.resolve([...keys]);
+  return table
+    .filter((log) => log.eventIds.some((id) => blind.has(id)))
+    .primaryKeys()
+    .then((found) => [...new Set([...keys, ...found])]);
+}
+
+/** Stored rows of one entity by id (missing ones absent); `taskIdOf`: an event's task, when known. Joins the caller's transaction. */
+export function logRowsById(db: DondocDb, entity: LogEntity, ids: Iterable<string>, taskIdOf?: TaskIdOf): Promise<Map<string, EntityRow>> {
+  return ownersOf(scopeOf(db), entity, ids, taskIdOf).then((owners) => {
     const out = new Map<string, EntityRow>();
     for (const [id, log] of owners) {
       const i = log[IDS[entity]].indexOf(id);
@@ -270,7 +301,8 @@ function currentSession(): Session | null {
 /**
  * Writes rows of one entity into their packs: one read of the packs not yet held in this
  * transaction, one put per pack changed. A row whose task id changed moves to its new pack.
- * `fresh`: the caller guarantees none of the rows is stored yet (no owner lookup).
+ * `fresh`: the caller guarantees none of the rows is stored yet (no owner lookup; events never
+ * need one).
  */
 export function putLogRows(db: DondocDb, entity: LogEntity, rows: readonly EntityRow[], fresh = false): Promise<void> {
   const scope = scopeOf(db);
@@ -279,7 +311,8 @@ export function putLogRows(db: DondocDb, entity: LogEntity, rows: readonly Entit
   if (rows.length === 0) return Dexie.Promise.resolve();
   // Owners and packs already held in this transaction need no read: the change is then made
   // before this call returns, so a read issued right after sees it.
-  const unknownOwner = fresh ? [] : rows.filter((r) => !session.owner.has(`${entity}/${r.id}`)).map((r) => r.id);
+  // An event is never moved: if stored, it is in the pack its row names, read below anyway.
+  const unknownOwner = fresh || entity === 'taskEvents' ? [] : rows.filter((r) => !session.owner.has(`${entity}/${r.id}`)).map((r) => r.id);
   const missing = [...new Set(rows.map(packKeyOf))].filter((k) => !session.packs.has(k));
   const apply = () => {
     for (const key of missing) if (!session.packs.has(key)) session.adopt(emptyLog(key));
@@ -306,11 +339,15 @@ export function putLogRows(db: DondocDb, entity: LogEntity, rows: readonly Entit
 
 // ---- one row store per entity, for the write paths ---------------------------------------------
 
-/** Get and put rows of an entity, whether it is a table of its own or packed per task. */
+/**
+ * Get and put rows of an entity, whether it is a table of its own or packed per task. `taskId`
+ * / `taskIdOf`: the task a row id belongs to, when the caller knows it (the row's or the op's
+ * `taskId`); an event is found through it (module comment), other entities ignore it.
+ */
 export interface RowStore {
-  get(id: string): Promise<EntityRow | undefined>;
+  get(id: string, taskId?: unknown): Promise<EntityRow | undefined>;
   /** Stored rows among these ids. */
-  byIds(ids: Iterable<string>): Promise<Map<string, EntityRow>>;
+  byIds(ids: Iterable<string>, taskIdOf?: TaskIdOf): Promise<Map<string, EntityRow>>;
   put(row: EntityRow): Promise<unknown>;
   bulkPut(rows: readonly EntityRow[], fresh?: boolean): Promise<unknown>;
 }
@@ -318,8 +355,8 @@ export interface RowStore {
 export function rowStore(db: DondocDb, entity: string): RowStore {
   if (isLogEntity(entity)) {
     return {
-      get: (id) => logRowsById(db, entity, [id]).then((rows) => rows.get(id)),
-      byIds: (ids) => logRowsById(db, entity, ids),
+      get: (id, taskId) => logRowsById(db, entity, [id], () => taskId).then((rows) => rows.get(id)),
+      byIds: (ids, taskIdOf) => logRowsById(db, entity, ids, taskIdOf),
       put: (row) => putLogRows(db, entity, [row]),
       bulkPut: (rows, fresh) => putLogRows(db, entity, rows, fresh),
     };

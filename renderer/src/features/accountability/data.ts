@@ -3,6 +3,7 @@
  * zod, written through the repository (synced; `unitId` names the unit concerned, which the sync
  * authority rule reads), read back as a unit's record over time.
  */
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { AppError } from '@shared/errors';
 import { newId } from '@shared/data/ids';
@@ -12,6 +13,7 @@ import type { DondocDb } from '../../data/db';
 import { visible, withWrites, type WriteContext } from '../../data/repository';
 import { useAppState } from '../../state/app';
 import type { TaskIndexRow } from '../tasks/data/taskIndex';
+import { useTaskIndexRows } from '../tasks/data/queries';
 
 export interface StoredRecord extends AccountabilityRecord {
   id: string;
@@ -63,13 +65,14 @@ export function useRecords(): StoredRecord[] | undefined {
   return useLiveQuery(() => (db ? loadRecords(db) : []), [db]);
 }
 
-/** Tasks a unit leads, newest assignment first (the record's task list offers them). */
-export async function loadUnitTasks(db: DondocDb, unitId: string): Promise<TaskIndexRow[]> {
-  return (await db.taskIndex.where('leadUnitId').equals(unitId).toArray()).sort((a, b) => (a.assignedOn < b.assignedOn ? 1 : -1));
+/** Tasks a unit leads, newest assignment first (ties by task id): the record's task list offers them. */
+export function unitTasksOf(rows: readonly TaskIndexRow[], unitId: string): TaskIndexRow[] {
+  return rows.filter((r) => r.leadUnitId === unitId).sort((a, b) => (a.assignedOn < b.assignedOn ? 1 : a.assignedOn > b.assignedOn ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/** Live tasks a unit leads, newest first; [] with no unit or before the database opens, undefined while loading. */
+/** Live tasks a unit leads, newest first (from the task-index mirror); [] with no unit or before the database opens, undefined while loading. */
 export function useUnitTasks(unitId: string | null): TaskIndexRow[] | undefined {
   const db = useAppState((s) => s.db);
-  return useLiveQuery(async () => (db && unitId ? loadUnitTasks(db, unitId) : []), [db, unitId]);
+  const rows = useTaskIndexRows();
+  return useMemo(() => (!db || !unitId ? [] : rows ? unitTasksOf(rows, unitId) : undefined), [db, rows, unitId]);
 }

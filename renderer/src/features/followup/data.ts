@@ -45,10 +45,10 @@ import { useAppState } from '../../state/app';
 import { loadCalendarConfig } from '../calendar/config';
 import { issueLetters, saveDraft, type StoredLetter } from '../letters/data/register';
 import { issuerFor, loadIssuerContext, type IssuerContext, type SignerChoice } from '../consultations/data/letters';
-import { loadDirectives, listTasks, loadTaskSettings } from '../tasks/data/queries';
+import { loadDirectives, listTasks, loadTaskSettings, useTaskIndexRows } from '../tasks/data/queries';
 import { loadOfficials, loadOrganisation, loadPosts, loadUnits } from '../registries/queries';
 import { eventsOf } from '../../data/taskLogs';
-import { rowToEvent } from '../tasks/data/taskIndex';
+import { rowToEvent, type TaskIndexRow } from '../tasks/data/taskIndex';
 
 // ─── Reads ─────────────────────────────────────────────────────────────────────────────
 
@@ -75,9 +75,9 @@ function sourceRefOf(d: Directive | undefined): string {
  * completion reports the assigner has left unanswered past the set working days (addressed to
  * the assigner). An extended task carries its latest extension and the leader who decided it.
  */
-export async function loadFollowUpItems(db: DondocDb, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): Promise<FollowUpItem[]> {
+export async function loadFollowUpItems(db: DondocDb, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, indexRows?: readonly TaskIndexRow[]): Promise<FollowUpItem[]> {
   const [list, directives, officials, posts] = await Promise.all([
-    listTasks(db, { statuses: ['active', 'paused', 'awaitingAcceptance'], categories: ['openOverdue', 'openWithinDeadline', 'awaitingAcceptance'] }, { key: 'dueOn', direction: 'asc' }, asOf, settings, calendar),
+    listTasks(db, { statuses: ['active', 'paused', 'awaitingAcceptance'], categories: ['openOverdue', 'openWithinDeadline', 'awaitingAcceptance'] }, { key: 'dueOn', direction: 'asc' }, asOf, settings, calendar, undefined, indexRows),
     loadDirectives(db),
     loadOfficials(db),
     loadPosts(db),
@@ -125,12 +125,12 @@ function nameOf(units: ReadonlyMap<string, Unit>): (id: string) => string {
   return (id) => units.get(id)?.name ?? '(đơn vị không còn trong danh mục)';
 }
 
-export async function loadFollowUpCentre(db: DondocDb, asOf: string): Promise<FollowUpCentre> {
+export async function loadFollowUpCentre(db: DondocDb, asOf: string, indexRows?: readonly TaskIndexRow[]): Promise<FollowUpCentre> {
   const [settings, calendar, records, unitList, org] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db), loadFollowUpRecords(db), loadUnits(db), loadOrganisation(db)]);
   // Tasks led by the authority or the office itself are this site's own work, not another unit's to be urged by letter;
   // so are completion reports waiting for the authority's (or the office's) own acceptance.
   const own = new Set(org ? [org.authorityUnitId, ...org.actsForUnitIds] : []);
-  const items = (await loadFollowUpItems(db, asOf, settings, calendar)).filter((it) => !own.has(addressedUnitOf(it)));
+  const items = (await loadFollowUpItems(db, asOf, settings, calendar, indexRows)).filter((it) => !own.has(addressedUnitOf(it)));
   const units = new Map(unitList.map((u) => [u.id, u]));
   const unitName = nameOf(units);
   const groups = groupByUnit(followUpEntries(items, escalations(records), asOf, undefined, calendar), unitName);
@@ -140,7 +140,9 @@ export async function loadFollowUpCentre(db: DondocDb, asOf: string): Promise<Fo
 
 export function useFollowUpCentre(asOf: string): FollowUpCentre | undefined {
   const db = useAppState((s) => s.db);
-  return useLiveQuery(() => (db ? loadFollowUpCentre(db, asOf) : undefined), [db, asOf]);
+  // The task index comes from its mirror, a dependency: a task change reruns the query.
+  const rows = useTaskIndexRows();
+  return useLiveQuery(() => (db && rows ? loadFollowUpCentre(db, asOf, rows) : undefined), [db, asOf, rows]);
 }
 
 // ─── Who may follow up ─────────────────────────────────────────────────────────────────

@@ -17,7 +17,7 @@ import { visible } from '../../../data/repository';
 import { loadCalendarConfig } from '../../calendar/config';
 import { loadConsultationData } from '../../consultations/data/queries';
 import { loadOfficials, loadPosts, loadUnits } from '../../registries/queries';
-import { taskIndexMirror } from '../../tasks/data/indexMirror';
+import { settledIndexRows } from '../../tasks/data/queries';
 import { rowToEvent, rowToTask, type TaskIndexRow } from '../../tasks/data/taskIndex';
 
 /**
@@ -58,24 +58,10 @@ function inReportScope(r: TaskIndexRow, params: ReportParams): boolean {
 
 /**
  * Index rows that can be in scope: definition fields (plan year, directive, assigner) never
- * change with events. From the screens' in-memory mirror when given, else from IndexedDB.
+ * change with events. From the screens' in-memory mirror (`mirrored` when the caller holds it).
  */
 async function candidateRows(db: DondocDb, params: ReportParams, mirrored?: readonly TaskIndexRow[]): Promise<TaskIndexRow[]> {
-  if (mirrored) return mirrored.filter((r) => inReportScope(r, params));
-  const { cutOff } = params.period;
-  const s = params.scope;
-  const keep = (r: TaskIndexRow) => inReportScope(r, params);
-  if (s.kind === 'planYear') return db.taskIndex.where('planYear').equals(s.planYear).filter(keep).toArray();
-  if (s.kind === 'directive') return db.taskIndex.where('directiveId').equals(s.directiveId).filter(keep).toArray();
-  if (s.kind === 'leader') return db.taskIndex.where('assignerOfficialId').equals(s.officialId).filter(keep).toArray();
-  return db.taskIndex.where('assignedOn').belowOrEqual(cutOff).toArray();
-}
-
-/** The screens' mirror of the task index once every committed change is in (reports read it instead of IndexedDB). */
-export async function settledIndexRows(db: DondocDb): Promise<readonly TaskIndexRow[] | undefined> {
-  const mirror = taskIndexMirror(db);
-  await mirror.settled();
-  return mirror.all() ?? undefined;
+  return (mirrored ?? (await settledIndexRows(db))).filter((r) => inReportScope(r, params));
 }
 
 /**

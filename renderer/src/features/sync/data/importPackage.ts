@@ -76,6 +76,8 @@ async function prefetch(db: DondocDb, ops: readonly Op[], held: readonly Rejecti
   const rows = new Map<string, Row>();
   const asked = new Set<string>();
   const want = new Map<EntityName, Set<string>>();
+  // The task an event op names: its pack is that task's (taskLogs.ts).
+  const taskOfRow = new Map<string, unknown>();
   const ask = (entity: EntityName, id: string) => {
     const key = stateKey(entity, id);
     if (!hasEntity(entity) || asked.has(key)) return;
@@ -89,11 +91,14 @@ async function prefetch(db: DondocDb, ops: readonly Op[], held: readonly Rejecti
     want.clear();
     await Promise.all(
       batch.map(async ([entity, ids]) => {
-        for (const [id, r] of await rowStore(db, entity).byIds(ids)) rows.set(stateKey(entity, id), r);
+        for (const [id, r] of await rowStore(db, entity).byIds(ids, (rowId) => taskOfRow.get(stateKey(entity, rowId)))) rows.set(stateKey(entity, id), r);
       }),
     );
   };
-  for (const op of ops) ask(op.entity, op.rowId);
+  for (const op of ops) {
+    if (op.values.taskId !== undefined) taskOfRow.set(stateKey(op.entity, op.rowId), op.values.taskId);
+    ask(op.entity, op.rowId);
+  }
   const ids = ops.map((o) => o.id);
   // Independent reads go out together: the rows the ops name, which ops are already in, which are held.
   const [stored, heldRows] = await Promise.all([
@@ -437,7 +442,7 @@ export async function streamGaps(db: DondocDb, from: string, to: string): Promis
 export async function rejectionRecordName(db: DondocDb, r: RejectionRow): Promise<string> {
   const pick = (v: Record<string, unknown> | undefined) => [v?.title, v?.name, v?.fullName, v?.subject].find((x): x is string => typeof x === 'string');
   const known = isLogEntity(r.op.entity) || (db.tables.map((t) => t.name) as string[]).includes(r.op.entity);
-  const row = known ? ((await rowStore(db, r.op.entity).get(r.op.rowId)) as Record<string, unknown> | undefined) : undefined;
+  const row = known ? ((await rowStore(db, r.op.entity).get(r.op.rowId, r.op.values.taskId)) as Record<string, unknown> | undefined) : undefined;
   if (r.op.entity === 'taskEvents' && typeof r.op.values.taskId === 'string') {
     const task = (await db.tasks.get(r.op.values.taskId)) as Record<string, unknown> | undefined;
     return pick(task) ?? 'Nhiệm vụ chưa có trên máy này';

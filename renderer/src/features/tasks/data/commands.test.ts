@@ -236,7 +236,7 @@ describe('task commands', () => {
     const [taskId] = await createTasks(db, ctx, clerk, [draft()]);
     await reassignTask(db, ctx, clerk, taskId, { newLeadUnitId: 'pvh', newResponsibleOfficialId: 'o-vh', reason: 'Thuộc lĩnh vực văn hóa - xã hội' });
     expect(await db.taskIndex.get(taskId)).toMatchObject({ leadUnitId: 'pvh', supportUnitIds: [], responsibleOfficialId: 'o-vh' });
-    expect(await db.taskIndex.where('leadUnitId').equals('pkt').count()).toBe(0);
+    expect(await db.taskIndex.filter((r) => r.leadUnitId === 'pkt').count()).toBe(0);
     // The former lead can no longer report; the new lead can.
     await expectRefused(reportProgress(db, ctx, leadStaff, taskId, { percent: 10, text: 'x' }), 'đơn vị chủ trì');
     await reportProgress(db, ctx, supportStaff, taskId, { percent: 10, text: 'Đã nhận bàn giao hồ sơ' });

@@ -4,8 +4,6 @@
  * Counts as of today come from the task index; for a past cut-off the few tasks whose state
  * changed since are refolded from their events.
  */
-import Dexie, { type Collection } from 'dexie';
-
 import { useLiveQuery } from 'dexie-react-hooks';
 import { daysBetween, type CalendarConfig } from '@shared/calendar';
 
@@ -30,7 +28,7 @@ import { loadCalendarConfig } from '../../calendar/config';
 
 import { rowToEvent, rowToTask, type TaskIndexRow } from './taskIndex';
 
-import { screenItems, useTaskIndexRows, loadTaskSettings } from './queries';
+import { screenItems, settledIndexRows, useTaskIndexRows, loadTaskSettings } from './queries';
 import { TaskItemCache, type TaskListItem } from './listSelection';
 
 // ─── Dashboards ────────────────────────────────────────────────────────────────────────
@@ -70,12 +68,7 @@ function inScope(r: TaskIndexRow, scope: DashboardScope): boolean {
 }
 
 async function scopeRows(db: DondocDb, scope: DashboardScope): Promise<TaskIndexRow[]> {
-  let coll: Collection<TaskIndexRow, string>;
-  if (scope.leadUnitId) coll = db.taskIndex.where('leadUnitId').equals(scope.leadUnitId);
-  else if (scope.planYear !== undefined) coll = db.taskIndex.where('planYear').equals(scope.planYear);
-  else if (scope.assignerUnitId) coll = db.taskIndex.where('assignerUnitId').equals(scope.assignerUnitId);
-  else coll = db.taskIndex.toCollection();
-  return coll.filter((r) => inScope(r, scope)).toArray();
+  return (await settledIndexRows(db)).filter((r) => inScope(r, scope));
 }
 
 /**
@@ -140,20 +133,36 @@ export function useDashboardCounts(asOf: string, scope: DashboardScope = {}): Da
 }
 
 /**
+ * Live: `compute` over the mirror's rows (a dependency, so a task change reruns it) with the
+ * settings and calendar read inside the query; `empty` before the database opens, undefined
+ * while the mirror loads. `deps`: what `compute` captures.
+ */
+function useOverIndexRows<T>(compute: (db: DondocDb, rows: readonly TaskIndexRow[], settings: TaskSettings, calendar: CalendarConfig) => T | Promise<T>, empty: T | undefined, deps: readonly unknown[]): T | undefined {
+  const db = useAppState((s) => s.db);
+  const rows = useTaskIndexRows();
+  return useLiveQuery(async () => {
+    if (!db) return empty;
+    if (!rows) return undefined;
+    const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
+    return compute(db, rows, settings, calendar);
+  }, [db, rows, ...deps]);
+}
+
+/**
  * Live: the mirror's rows in `scope`, assessed as of `asOf` (only tasks changed after it are
  * refolded from the database), then summed up by `sum` — a module-level function, so the query
  * does not restart on every render.
  */
 function useAssessedInScope<T>(asOf: string, scope: DashboardScope, sum: (items: readonly AsOfItem[], asOf: string, settings: TaskSettings) => T): T | undefined {
-  const db = useAppState((s) => s.db);
-  const rows = useTaskIndexRows();
   const key = JSON.stringify(scope);
-  return useLiveQuery(async () => {
-    if (!db || !rows) return undefined;
-    const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
-    const sc = JSON.parse(key) as DashboardScope;
-    return sum(await assessAsOf(db, rows.filter((r) => inScope(r, sc)), asOf, settings, calendar, screenItems), asOf, settings);
-  }, [db, asOf, key, rows, sum]);
+  return useOverIndexRows(
+    async (db, rows, settings, calendar) => {
+      const sc = JSON.parse(key) as DashboardScope;
+      return sum(await assessAsOf(db, rows.filter((r) => inScope(r, sc)), asOf, settings, calendar, screenItems), asOf, settings);
+    },
+    undefined,
+    [asOf, key, sum],
+  );
 }
 
 /** Dashboard counts over rows already in memory (the mirror); only tasks changed after asOf are read. */
@@ -191,44 +200,44 @@ export interface PendingItem extends TaskListItem {
   ageDays: number;
 }
 
+/**
+ * Open tasks assigned by asOf (of one lead unit when given), oldest assignment first, ties by
+ * task id, at most `limit` of them.
+ */
+function pendingRows(rows: readonly TaskIndexRow[], asOf: string, limit: number, leadUnitId?: string): TaskIndexRow[] {
+  const open = rows.filter((r) => r.open === 1 && r.assignedOn <= asOf && (!leadUnitId || r.leadUnitId === leadUnitId));
+  return open.sort((a, b) => (a.assignedOn < b.assignedOn ? -1 : a.assignedOn > b.assignedOn ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).slice(0, limit);
+}
+
+function pendingItems(rows: readonly TaskIndexRow[], asOf: string, limit: number, settings: TaskSettings, calendar?: CalendarConfig, leadUnitId?: string): PendingItem[] {
+  return pendingRows(rows, asOf, limit, leadUnitId).map((r) => ({ ...r, ...assess(r, asOf, settings, calendar), ageDays: daysBetween(r.assignedOn, asOf) }));
+}
+
 /** Open tasks pending longest (oldest assignment first), with or without a deadline (docs/rules.md §2: "công việc đã để chậm trễ kéo dài"). */
 export async function pendingLongest(db: DondocDb, asOf: string, limit: number, settings: TaskSettings, calendar?: CalendarConfig, leadUnitId?: string): Promise<PendingItem[]> {
-  const coll = db.taskIndex
-    .where('[open+assignedOn]')
-    .between([1, Dexie.minKey], [1, asOf], true, true)
-    .filter((r) => !leadUnitId || r.leadUnitId === leadUnitId);
-  const rows = await coll.limit(limit).toArray();
-  return rows.map((r) => ({ ...r, ...assess(r, asOf, settings, calendar), ageDays: daysBetween(r.assignedOn, asOf) }));
+  return pendingItems(await settledIndexRows(db), asOf, limit, settings, calendar, leadUnitId);
 }
 
 export function usePendingLongest(asOf: string, limit = 50, leadUnitId?: string): PendingItem[] | undefined {
-  const db = useAppState((s) => s.db);
-  return useLiveQuery(async () => {
-    if (!db) return [];
-    const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
-    return pendingLongest(db, asOf, limit, settings, calendar, leadUnitId);
-  }, [db, asOf, limit, leadUnitId]);
+  return useOverIndexRows((_db, rows, settings, calendar) => pendingItems(rows, asOf, limit, settings, calendar, leadUnitId), [], [asOf, limit, leadUnitId]);
 }
 
 /**
  * "Việc của tôi": tasks where the official is responsible, plus (when given) open tasks led by
  * the account's unit; open ones first by due date, then the rest by latest activity.
  */
-export async function myTasks(db: DondocDb, who: { officialId: string | null; unitId: string | null }, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): Promise<TaskListItem[]> {
-  const byId = new Map<string, TaskIndexRow>();
-  if (who.officialId) for (const r of await db.taskIndex.where('responsibleOfficialId').equals(who.officialId).toArray()) byId.set(r.id, r);
-  if (who.unitId) for (const r of await db.taskIndex.where('[leadUnitId+open]').equals([who.unitId, 1]).toArray()) byId.set(r.id, r);
-  const items = [...byId.values()].map((r) => ({ ...r, ...assess(r, asOf, settings, calendar) }));
+function myTaskItems(rows: readonly TaskIndexRow[], who: { officialId: string | null; unitId: string | null }, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): TaskListItem[] {
+  const mine = rows.filter((r) => (!!who.officialId && r.responsibleOfficialId === who.officialId) || (!!who.unitId && r.leadUnitId === who.unitId && r.open === 1));
+  const items = mine.map((r) => ({ ...r, ...assess(r, asOf, settings, calendar) }));
   return items.sort((a, b) => b.open - a.open || (a.open ? (a.dueKey < b.dueKey ? -1 : a.dueKey > b.dueKey ? 1 : 0) : a.lastEventOn > b.lastEventOn ? -1 : a.lastEventOn < b.lastEventOn ? 1 : 0) || (a.id < b.id ? -1 : 1));
 }
 
+export async function myTasks(db: DondocDb, who: { officialId: string | null; unitId: string | null }, asOf: string, settings: TaskSettings, calendar?: CalendarConfig): Promise<TaskListItem[]> {
+  return myTaskItems(await settledIndexRows(db), who, asOf, settings, calendar);
+}
+
 export function useMyTasks(asOf: string): TaskListItem[] | undefined {
-  const db = useAppState((s) => s.db);
   const officialId = useAppState((s) => s.session?.account.officialId ?? null);
   const unitId = useAppState((s) => s.session?.account.unitId ?? null);
-  return useLiveQuery(async () => {
-    if (!db) return [];
-    const [settings, calendar] = await Promise.all([loadTaskSettings(db), loadCalendarConfig(db)]);
-    return myTasks(db, { officialId, unitId }, asOf, settings, calendar);
-  }, [db, asOf, officialId, unitId]);
+  return useOverIndexRows((_db, rows, settings, calendar) => myTaskItems(rows, { officialId, unitId }, asOf, settings, calendar), [], [asOf, officialId, unitId]);
 }

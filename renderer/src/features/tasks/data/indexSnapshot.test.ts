@@ -104,10 +104,7 @@ describe('packed task index snapshot', () => {
           else if (s.kind === 'delete') await db.taskIndex.bulkDelete(s.ids.map((i) => `t${i}`));
           else if (s.kind === 'clear') await db.taskIndex.clear();
           else if (s.kind === 'modify')
-            await db.taskIndex
-              .where('leadUnitId')
-              .equals('u-a')
-              .modify({ percent: s.n % 101 });
+            await db.taskIndex.filter((r) => r.leadUnitId === 'u-a').modify({ percent: s.n % 101 });
           else if (s.kind === 'snapshot') await mirror.saveSnapshot();
           else {
             mirror.close();

@@ -1,10 +1,9 @@
 /**
  * Task reads: plain async functions (for commands, reports, tests) and live hooks (for
  * screens) — settings, directives, the task list and one task's detail. Lists read only the
- * derived taskIndex (the in-memory mirror on screens), selected by the pure `listSelection.ts`;
+ * derived taskIndex, from its in-memory mirror, selected by the pure `listSelection.ts`;
  * the dashboards are in `dashboards.ts`. Events are loaded only for one task's detail.
  */
-import Dexie, { type Collection } from 'dexie';
 import { useMemo, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { type CalendarConfig } from '@shared/calendar';
@@ -71,28 +70,28 @@ export function useDirective(id: string | null): Directive | null | undefined {
 
 // ─── List ──────────────────────────────────────────────────────────────────────────────
 
-function candidates(db: DondocDb, f: TaskListFilter): Collection<TaskIndexRow, string> {
-  const t = db.taskIndex;
-  if (f.directiveId) return t.where('directiveId').equals(f.directiveId);
-  if (f.responsibleOfficialId) return t.where('responsibleOfficialId').equals(f.responsibleOfficialId);
-  if (f.unitId && f.unitRole === 'lead') return t.where('leadUnitId').equals(f.unitId);
-  if (f.unitId) return t.where('unitIds').equals(f.unitId);
-  if (f.assignerOfficialId) return t.where('assignerOfficialId').equals(f.assignerOfficialId);
-  if (f.planYear !== undefined) return t.where('planYear').equals(f.planYear);
-  if (f.dueFrom || f.dueTo) return t.where('dueKey').between(f.dueFrom ?? '0000-01-01', f.dueTo ?? '9999-12-30', true, true);
-  const openOnly = f.statuses && f.statuses.length > 0 && f.statuses.every((s) => s === 'active' || s === 'paused');
-  const openCategories = f.categories && f.categories.length > 0 && f.categories.every((c) => c.startsWith('open'));
-  if (openOnly || openCategories || f.dueSoonOnly) return t.where('[open+dueKey]').between([1, Dexie.minKey], [1, Dexie.maxKey]);
-  if (f.assignerUnitId) return t.where('assignerUnitId').equals(f.assignerUnitId);
-  return t.toCollection();
+/**
+ * The task index as the in-memory mirror holds it once every change committed so far is in:
+ * the one read of the index for plain async functions (lists, dashboards, reports, letters,
+ * tests). The `taskIndex` table has no secondary index (schema v11), so filters run in memory.
+ * Not for a transaction's own reads: it awaits the mirror, not IndexedDB.
+ */
+export async function settledIndexRows(db: DondocDb): Promise<readonly TaskIndexRow[]> {
+  const mirror = taskIndexMirror(db);
+  await mirror.settled();
+  if (mirror.error) throw mirror.error;
+  return mirror.all() ?? [];
 }
 
 /** The screens' one cache (list, directive page and dashboard assess the same rows). */
 export const screenItems = new TaskItemCache();
 
-/** The task list read from the database: the most selective filter uses an index, the rest is selectTasks. */
-export async function listTasks(db: DondocDb, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, names?: SearchNames): Promise<TaskListItem[]> {
-  return selectTasks(await candidates(db, filter).toArray(), filter, sort, asOf, settings, calendar, undefined, names);
+/**
+ * The task list over the whole index (the mirror's rows, or `rows` when the caller holds them),
+ * filtered and sorted by selectTasks — what the list screen shows for the same filter.
+ */
+export async function listTasks(db: DondocDb, filter: TaskListFilter, sort: TaskSort, asOf: string, settings: TaskSettings, calendar?: CalendarConfig, names?: SearchNames, rows?: readonly TaskIndexRow[]): Promise<TaskListItem[]> {
+  return selectTasks(rows ?? (await settledIndexRows(db)), filter, sort, asOf, settings, calendar, undefined, names);
 }
 
 interface AssessEnv {

@@ -1,0 +1,102 @@
+/**
+ * Task packs without an index on event ids (schema v11): whatever rows are written in whatever
+ * order and batches, every row is stored once, in its task's pack, and found by id — a step by
+ * its id alone, an event by its id and task, or by its id alone (a scan).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dropAfterAll } from '../../../tests/unit/dropAfterAll';
+import { DondocDb, type EntityRow } from './db';
+import { entityRows, logRowsById, NO_TASK, packKeyOf, putLogRows, rowStore, type LogEntity } from './taskLogs';
+
+const TASKS = ['t1', 't2', 't3'];
+
+type Write = { entity: LogEntity; id: number; task: number | null; n: number };
+
+const write: fc.Arbitrary<Write> = fc.oneof(
+  // Events: an id always with the same task (events are never moved), written again now and then.
+  fc.record({ entity: fc.constant<LogEntity>('taskEvents'), id: fc.integer({ min: 0, max: 20 }), task: fc.constant(null), n: fc.integer({ min: 0, max: 100 }) }),
+  // Steps: any task, or none (a step whose creating op has not arrived); a later write may move it.
+  fc.record({ entity: fc.constant<LogEntity>('taskSteps'), id: fc.integer({ min: 0, max: 8 }), task: fc.option(fc.integer({ min: 0, max: TASKS.length - 1 })), n: fc.integer({ min: 0, max: 100 }) }),
+);
+
+function rowOf(w: Write): EntityRow {
+  if (w.entity === 'taskEvents') return { id: `e${String(w.id).padStart(2, '0')}`, taskId: TASKS[w.id % TASKS.length], type: 'progress', percent: w.n, _v: {}, _deleted: 0 };
+  return { id: `s${w.id}`, ...(w.task === null ? {} : { taskId: TASKS[w.task] }), title: `Bước ${w.n}`, _v: {}, _deleted: 0 };
+}
+
+const dropped = dropAfterAll();
+
+describe('task packs', () => {
+  it('keep every row once in its task\'s pack and find it by id, whatever the writes and batches', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(write, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 8 }), async (batches) => {
+        const db = new DondocDb(`task-logs-${Math.random()}`);
+        dropped(db);
+        const model = { taskEvents: new Map<string, EntityRow>(), taskSteps: new Map<string, EntityRow>() };
+        for (const writes of batches) {
+          // Writes awaited together touch distinct rows (which of two concurrent writes of one row lands last is not defined; see below).
+          const batch = [...new Map(writes.map((w) => [`${w.entity}/${w.id}`, w])).values()];
+          await db.transaction('rw', db.taskLogs, async () => {
+            // One call per write, all awaited together: they share the transaction's packs.
+            await Promise.all(batch.map((w) => putLogRows(db, w.entity, [rowOf(w)])));
+          });
+          for (const w of batch) model[w.entity].set(rowOf(w).id, rowOf(w));
+        }
+        const byId = (rows: EntityRow[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+        for (const entity of ['taskEvents', 'taskSteps'] as const) {
+          const want = byId([...model[entity].values()]);
+          expect(byId(await entityRows(db, entity))).toEqual(want);
+          const ids = [...model[entity].keys(), `${entity}-missing`];
+          const found = await logRowsById(db, entity, ids, (id) => model[entity].get(id)?.taskId);
+          expect(byId([...found.values()])).toEqual(want);
+          expect(byId([...(await logRowsById(db, entity, ids)).values()])).toEqual(want);
+        }
+        // Each row sits in the pack of its current task (or the pack of rows without one).
+        for (const log of await db.taskLogs.toArray()) {
+          for (const row of [...log.events, ...log.steps]) expect(packKeyOf(row)).toBe(log.taskId);
+          expect(log.eventIds.length + log.stepIds.length).toBeGreaterThan(0);
+        }
+        db.close();
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('stores a step once when two writes awaited together put it in two packs (its task arrives meanwhile)', async () => {
+    const db = new DondocDb(`task-logs-${Math.random()}`);
+    dropped(db);
+    const step: EntityRow = { id: 's1', title: 'Bước', _v: {}, _deleted: 0 };
+    await db.transaction('rw', db.taskLogs, async () => {
+      await Promise.all([putLogRows(db, 'taskSteps', [step]), putLogRows(db, 'taskSteps', [{ ...step, taskId: 't1' }])]);
+    });
+    const logs = await db.taskLogs.toArray();
+    expect(logs.flatMap((l) => l.stepIds)).toEqual(['s1']);
+    expect(logs.map((l) => l.taskId)).toEqual([packKeyOf(logs[0].steps[0])]);
+  });
+
+  it('finds an event through the task its reader names (or by a scan), and a step by its id alone', async () => {
+    const db = new DondocDb(`task-logs-${Math.random()}`);
+    dropped(db);
+    const event: EntityRow = { id: 'e1', taskId: 't2', type: 'progress', percent: 40, _v: {}, _deleted: 0 };
+    const step: EntityRow = { id: 's1', title: 'Bước chưa rõ nhiệm vụ', _v: {}, _deleted: 0 };
+    await db.transaction('rw', db.taskLogs, async () => {
+      await putLogRows(db, 'taskEvents', [event]);
+      await putLogRows(db, 'taskSteps', [step]);
+    });
+    expect((await db.taskLogs.get(NO_TASK))?.stepIds).toEqual(['s1']);
+    expect(await rowStore(db, 'taskEvents').get('e1', 't2')).toEqual(event);
+    // A wrong task finds nothing there (events are never moved); no task at all looks everywhere.
+    expect(await rowStore(db, 'taskEvents').get('e1', 't1')).toBeUndefined();
+    expect(await rowStore(db, 'taskEvents').get('e1')).toEqual(event);
+    await db.transaction('rw', db.taskLogs, async () => {
+      expect(await rowStore(db, 'taskEvents').get('e1', 't2')).toEqual(event);
+      expect(await rowStore(db, 'taskSteps').get('s1')).toEqual(step);
+      // The step's task arrives: it moves out of the pack of rows without a task.
+      await rowStore(db, 'taskSteps').put({ ...step, taskId: 't2', done: true });
+    });
+    expect(await db.taskLogs.get(NO_TASK)).toBeUndefined();
+    expect((await db.taskLogs.get('t2'))?.stepIds).toEqual(['s1']);
+    expect((await db.taskLogs.get('t2'))?.eventIds).toEqual(['e1']);
+  });
+});
