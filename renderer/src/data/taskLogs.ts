@@ -139,15 +139,19 @@ function readLogs(scope: Scope, taskIds: Iterable<string>): Promise<Map<string, 
     else unread.push(id);
   }
   const wanted = new Set(unread);
-  return keysInRange(
-    unread,
-    (lo, hi, limit) => table.where(':id').between(lo, hi, true, true).limit(limit).primaryKeys(),
-    (key) => table.where(':id').equals(key).primaryKeys(),
-  )
-    .then((present) => {
-      const hits = present.filter((k) => wanted.has(k));
-      return hits.length ? table.bulkGet(hits) : [];
-    })
+  // One range read of the packs themselves when the range holds few others (a report's or a batch's
+  // tasks usually are most of it, new ids none), else one get per id: never a probe then a get.
+  const limit = 2 * unread.length + 16;
+  const read: PromiseLike<(TaskLog | undefined)[]> =
+    unread.length === 0
+      ? Dexie.Promise.resolve([])
+      : table
+          .where(':id')
+          .between(unread[0], unread[unread.length - 1], true, true)
+          .limit(limit)
+          .toArray()
+          .then((found) => (found.length < limit ? found.filter((l) => wanted.has(l.taskId)) : table.bulkGet(unread)));
+  return Dexie.Promise.resolve(read)
     .then((logs) => {
       for (const log of logs) if (log) out.set(log.taskId, session ? session.adopt(log) : log);
       return out;

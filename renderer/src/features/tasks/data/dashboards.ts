@@ -91,7 +91,7 @@ async function assessAsOf(db: DondocDb, rows: readonly TaskIndexRow[], asOf: str
   }
   return assigned.map((row) => {
     const state = refolded.get(row.id);
-    const a = state ? assess(state, asOf, settings, calendar) : cache ? cache.item(row, asOf, settings, calendar) : assess(row, asOf, settings, calendar);
+    const a = state ? assess(state, asOf, settings, calendar) : cache ? cache.assessment(row, asOf, settings, calendar) : assess(row, asOf, settings, calendar);
     return { row, category: a.category, dueSoon: a.dueSoon, overdueDays: a.overdueDays, acceptanceLate: a.acceptanceLate };
   });
 }
