@@ -8,40 +8,21 @@ import fc from 'fast-check';
 import { DondocDb } from '../../../data/db';
 import { TaskIndexMirror } from './indexMirror';
 import { INDEX_SNAPSHOT_FORMAT, readTaskIndex, SNAPSHOT_CHUNK_ROWS, SNAPSHOT_HEAD_ID, writeTaskIndexSnapshot, type SnapshotHead } from './indexSnapshot';
-import { NO_DUE_KEY, type TaskIndexRow } from './taskIndex';
+import type { TaskIndexRow } from './taskIndex';
 import { encodeColumns } from './indexColumns';
+import { olderIndexRow } from '../../../../../tests/unit/olderDb';
 
+/** An index row as the current version writes it (the fields added after v10 set). */
 function row(id: string, n: number): TaskIndexRow {
   return {
-    id,
+    ...olderIndexRow(id, n % 2 ? 'u-a' : 'u-b', n % 101),
     title: `Nhiệm vụ ${id} lần ${n}`,
-    directiveId: null,
-    directiveRef: '',
-    assignerUnitId: 'u-ubnd',
-    assignerOfficialId: null,
-    leadUnitId: n % 2 ? 'u-a' : 'u-b',
-    supportUnitIds: [],
-    unitIds: [n % 2 ? 'u-a' : 'u-b'],
-    responsibleOfficialId: null,
-    planYear: 2026,
-    priority: 'normal',
-    status: 'active',
-    open: 1,
-    originalDueOn: null,
-    effectiveDueOn: null,
-    dueKey: NO_DUE_KEY,
-    completedOn: null,
     acceptedOn: null,
     reportedOn: null,
-    percent: n % 101,
     expectedProduct: '',
     deliveredProduct: '',
-    pendingExtension: 0,
-    assignedOn: '2026-03-02',
-    lastEventOn: '2026-03-02',
     lastStateEventOn: '2026-03-02',
     eventCount: n,
-    search: `nhiem vu ${id}`,
   };
 }
 

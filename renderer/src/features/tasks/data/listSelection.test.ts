@@ -6,33 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { assess, DEFAULT_TASK_SETTINGS } from '@shared/tasks/state';
 import { TaskItemCache } from './listSelection';
 import { NO_DUE_KEY, type TaskIndexRow } from './taskIndex';
+import { olderIndexRow } from '../../../../../tests/unit/olderDb';
 
-const row: TaskIndexRow = {
-  id: 't1',
-  title: 'Rà soát hồ sơ đất đai',
-  directiveId: null,
-  directiveRef: '',
-  assignerUnitId: 'u-ubnd',
-  assignerOfficialId: null,
-  leadUnitId: 'u-a',
-  supportUnitIds: [],
-  unitIds: ['u-a'],
-  responsibleOfficialId: null,
-  planYear: 2026,
-  priority: 'normal',
-  status: 'active',
-  open: 1,
-  originalDueOn: '2026-03-10',
-  effectiveDueOn: '2026-03-10',
-  dueKey: '2026-03-10',
-  completedOn: null,
-  percent: 20,
-  pendingExtension: 0,
-  assignedOn: '2026-03-02',
-  lastEventOn: '2026-03-02',
-  eventCount: 0,
-  search: 'ra soat ho so dat dai',
-};
+const row: TaskIndexRow = { ...olderIndexRow('t1', 'u-a', 20), originalDueOn: '2026-03-10', effectiveDueOn: '2026-03-10', dueKey: '2026-03-10' };
 
 describe('TaskItemCache', () => {
   it('assesses a row as of each date asked, through either door, and reuses within a date', () => {
