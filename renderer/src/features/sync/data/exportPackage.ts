@@ -12,7 +12,8 @@ import { versionOf, type Op } from '@shared/data/ops';
 import type { VersionVector } from '@shared/sync/package';
 import type { SyncChannel, syncChannels } from '@shared/ipc/channels/sync';
 import type { z } from 'zod';
-import { SCHEMA_VERSION, type DondocDb } from '../../../data/db';
+import type { DondocDb } from '../../../data/db';
+import { SYNC_DATA_VERSION } from '@shared/data/schema';
 import type { WriteContext } from '../../../data/repository';
 import { refuseDemoDatabase } from './demoGuard';
 import { opsOfAuthor } from '../../../data/opLog';
@@ -97,7 +98,7 @@ export async function exportPackage(db: DondocDb, ctx: WriteContext, target: Exp
   await upgradeForAuthorship(db, ctx.site);
   const [ops, versionVector] = await Promise.all([ackFor(db, target.to).then((ack) => opsNotAcknowledged(db, ack, ctx.site)), localVector(db, ctx.site)]);
   const checkpoints = await relayedCheckpoints(db, ops, ctx.site);
-  const res = await call({ to: target.to, peerName: target.name, schemaVersion: SCHEMA_VERSION, versionVector, ops, checkpoints });
+  const res = await call({ to: target.to, peerName: target.name, schemaVersion: SYNC_DATA_VERSION, versionVector, ops, checkpoints });
   if (res.canceled || res.seq === null || res.packageHash === null) return { canceled: true, seq: null, opCount: ops.length, bytes: 0, path: null };
   const at = (ctx.now ? ctx.now() : new Date()).toISOString();
   const row: ExportRow = {

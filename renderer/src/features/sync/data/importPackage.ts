@@ -12,6 +12,7 @@ import { applyBatch, compareOps, mergeVectors, missingSeqs, taskIdOf, type BaseV
 import type { SyncSite } from '@shared/sync/authorize';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { ENTITY_TABLES, SCHEMA_VERSION, type AuditEntry, type DondocDb } from '../../../data/db';
+import { acceptsPackageSchema } from '@shared/data/schema';
 import { openLedger, type WriteContext } from '../../../data/repository';
 import { newId } from '@shared/data/ids';
 import { reindexTasks, type PreloadedTaskRows } from '../../tasks/data/taskIndex';
@@ -282,7 +283,7 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
   if (manifest.to !== '*' && manifest.to !== ctx.site) throw new AppError('invalid-input', `Gói này gửi cho đơn vị khác (${manifest.to}).`);
   const sender = await db.peers.get(manifest.from);
   if (!sender) throw new AppError('not-authorised', `Gói đến từ máy chưa được tin cậy (${manifest.from}). Hãy ghép nối và đối chiếu dấu vân tay trước.`);
-  if (manifest.schemaVersion > SCHEMA_VERSION) {
+  if (!acceptsPackageSchema(manifest.schemaVersion, SCHEMA_VERSION)) {
     throw new AppError('invalid-file', 'Gói được tạo bởi phiên bản ứng dụng mới hơn (cơ sở dữ liệu mới hơn). Hãy cập nhật ứng dụng rồi nhập lại; chưa có dữ liệu nào được áp dụng.');
   }
   // A package created far ahead of this clock comes from a broken clock: nothing of it is applied.

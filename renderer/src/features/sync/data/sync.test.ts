@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { canonicalState, type State } from '@shared/data/ops';
+import { acceptsPackageSchema, SCHEMA_VERSION, SYNC_DATA_VERSION } from '@shared/data/schema';
 import { parseHlc } from '@shared/data/hlc';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
 import { DondocDb, ENTITY_TABLES } from '../../../data/db';
@@ -177,6 +178,22 @@ describe('sync export/import on Dexie', () => {
     const r = await importPackage(xa.db, xa.ctx, older, 'cu.dondoc');
     expect(r.counts).toMatchObject({ applied: 0, alreadyHad: 5 });
     expect(await dump(xa.db)).toBe(before);
+  });
+
+  it('a package declares the synced data version, not the storage schema, so an office one storage version behind takes it; a newer data version is refused unchanged', async () => {
+    const coord = await makeReplica('vp-tinh');
+    const xa = await makeReplica('xa-a');
+    await seedUnits(coord);
+    await assignTask(coord);
+    const pkg = await pack(coord, 'xa-a', xa);
+    expect(pkg.manifest.schemaVersion).toBe(SYNC_DATA_VERSION);
+    // The acceptance rule every version since v7 applies: storage-only upgrades (v8 to v11) never split offices.
+    for (const olderApp of [7, 8, 9, 10]) expect(acceptsPackageSchema(pkg.manifest.schemaVersion, olderApp)).toBe(true);
+    const before = await dump(xa.db);
+    const newer = { ...pkg, packageHash: 'e'.repeat(64), manifest: { ...pkg.manifest, schemaVersion: SCHEMA_VERSION + 1 } };
+    await expect(importPackage(xa.db, xa.ctx, newer, 'moi.dondoc')).rejects.toThrow('phiên bản ứng dụng mới hơn');
+    expect(await dump(xa.db)).toBe(before);
+    expect((await importPackage(xa.db, xa.ctx, pkg, 'goi.dondoc')).counts.applied).toBe(5);
   });
 
   it('an interrupted chunked import completes when the same file is imported again', async () => {
