@@ -2,12 +2,14 @@
  * The one registry of renderer cases. Cases come from modules exporting
  * `rendererCases: RendererBenchCase[]`:
  *   bench/renderer/cases/*.ts (the floors, the demo loader, and one module per feature's
- *   screens and queries). Product code under renderer/src never imports bench code (lint).
+ *   screens and queries), and bench/renderer/cold/coldStart.ts (the cold tabs', kept apart so a
+ *   cold tab loads only them). Product code under renderer/src never imports bench code (lint).
  * EXPECTED lists what the suite must measure, with its target. An expected case no module
  * provides yet is reported as unavailable with what it waits for — never timed, never printed
  * in the table. When a module provides it, its target comes from here unless the case sets one.
  */
 import type { RendererBenchCase } from './types';
+import { coldCases } from './cold/coldStart';
 
 interface CaseModule {
   rendererCases?: RendererBenchCase[];
@@ -38,7 +40,7 @@ export const EXPECTED: readonly ExpectedCase[] = [
 
 function collect(): RendererBenchCase[] {
   const byPath = ([a]: [string, CaseModule], [b]: [string, CaseModule]) => a.localeCompare(b);
-  const modules = Object.entries(local).sort(byPath);
+  const modules: [string, CaseModule][] = [...Object.entries(local).sort(byPath), ['./cold/coldStart.ts', { rendererCases: coldCases }]];
   const cases: RendererBenchCase[] = [];
   const seen = new Set<string>();
   for (const [path, mod] of modules) {

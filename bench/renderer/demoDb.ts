@@ -7,9 +7,9 @@ import type { TaskSettings } from '@shared/tasks/state';
 import { DondocDb } from '../../renderer/src/data/db';
 import { loadCalendarConfig } from '../../renderer/src/features/calendar/config';
 import { loadTaskSettings } from '../../renderer/src/features/tasks/data/queries';
-import type { PageContext } from './types';
+import { DEMO_DB, type PageContext } from './types';
 
-export const DEMO_DB = 'bench-demo';
+export { DEMO_DB };
 
 export interface DemoDb {
   db: DondocDb;

@@ -1,6 +1,6 @@
 /**
- * The slice of the IndexedDB API the floor cases use, typed locally: bench/** is typechecked
- * with the Node project (no DOM lib), and adding the DOM lib there would hide DOM use in shared/.
+ * The slice of the IndexedDB API the floor cases use, typed locally: it was written when bench/** was typechecked
+ * with the Node project (no DOM lib); bench/renderer/** now has its own project with the DOM lib.
  */
 export interface IdbRequest<T> {
   result: T;
@@ -39,7 +39,7 @@ export interface IdbDatabase {
   close(): void;
 }
 export interface IdbFactory {
-  open(name: string, version: number): IdbOpenRequest;
+  open(name: string, version?: number): IdbOpenRequest;
   deleteDatabase(name: string): IdbRequest<undefined> & { onblocked: (() => void) | null };
 }
 

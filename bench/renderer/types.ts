@@ -98,3 +98,6 @@ export interface BenchPageApi {
 
 /** Query string of a 'navigation' case's tab: `?cold=<case>&size=<size>`; the tab sets `__coldResult` (ms) or `__coldError`. */
 export const COLD_PARAM = 'cold';
+
+/** The demo database the renderer cases load once per size and share. */
+export const DEMO_DB = 'bench-demo';

@@ -1,23 +1,19 @@
+/**
+ * The entry module, kept small: it starts reading the task index's packed snapshot and only then
+ * imports the app, so IndexedDB reads while the browser loads and compiles the code
+ * (features/tasks/data/earlyIndexRead.ts explains the read and how it is checked).
+ */
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';
 import './ui/global.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import dayjs from 'dayjs';
-import 'dayjs/locale/vi';
-import { theme } from './ui/theme';
-import { App } from './App';
+import { DB_NAME } from './data/dbName';
+import { startEarlyIndexRead } from './features/tasks/data/earlyIndexRead';
 
-dayjs.locale('vi');
+void startEarlyIndexRead(DB_NAME);
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="bottom-right" />
-      <App />
-    </MantineProvider>
-  </StrictMode>,
-);
+import('./boot').catch((e: unknown) => {
+  // Nothing of the app is loaded to show a styled error with: say it plainly where the app would be.
+  const root = document.getElementById('root');
+  if (root) root.textContent = `Không tải được ứng dụng: ${e instanceof Error ? e.message : String(e)}. Hãy khởi động lại ứng dụng.`;
+});

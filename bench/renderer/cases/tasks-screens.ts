@@ -6,81 +6,17 @@
  * mounted at 1366×768 with an administrator session; "ready" means the figure a user waits
  * for is on screen and the next frame has been painted.
  */
-import '@mantine/core/styles.css';
-import '../../../renderer/src/ui/global.css';
-import { createElement, type ReactNode } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { MantineProvider } from '@mantine/core';
+import { createElement } from 'react';
 import type { TaskListFilter } from '../../../renderer/src/features/tasks/data/listSelection';
 import { DEFAULT_TASK_SORT, selectTasks, TaskItemCache } from '../../../renderer/src/features/tasks/data/listSelection';
 import { countsOfRows } from '../../../renderer/src/features/tasks/data/dashboards';
 import { TaskIndexMirror, taskIndexMirror } from '../../../renderer/src/features/tasks/data/indexMirror';
 import { OPEN, TaskListPage } from '../../../renderer/src/features/tasks/TaskListPage';
 import { DashboardPage } from '../../../renderer/src/features/dashboard/DashboardPage';
-import { theme } from '../../../renderer/src/ui/theme';
-import { useAppState } from '../../../renderer/src/state/app';
-import type { DondocDb } from '../../../renderer/src/data/db';
-import { DEMO_DB, demoDb, openDemoDb, type DemoDb } from '../demoDb';
+import { DEMO_DB, demoDb, type DemoDb } from '../demoDb';
 import { DEMO_TODAY } from '../demo';
-import type { PageContext, RendererBenchCase, SizeSpec } from '../types';
-
-const SITE = 'site-bench';
-
-function signIn(db: DondocDb): void {
-  useAppState.setState({
-    db,
-    siteId: SITE,
-    session: {
-      account: { id: 'acc-admin', username: 'admin', displayName: 'Quản trị', role: 'admin', unitId: null, officialId: null, active: true, createdAt: '2026-01-01T00:00:00Z' },
-      startedAt: new Date().toISOString(),
-      locked: false,
-    },
-  });
-}
-
-interface Mounted {
-  host: HTMLDivElement;
-  root: Root;
-}
-
-function mount(node: ReactNode): Mounted {
-  const host = document.createElement('div');
-  host.style.cssText = 'width:1366px;height:768px;overflow:hidden;padding:16px;box-sizing:border-box';
-  document.body.appendChild(host);
-  const root = createRoot(host);
-  root.render(createElement(MantineProvider, { theme, defaultColorScheme: 'light' }, node));
-  return { host, root };
-}
-
-function unmount(m: Mounted | null): void {
-  if (!m) return;
-  m.root.unmount();
-  m.host.remove();
-}
-
-const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame((t) => resolve(t)));
-/** After the frame that shows it has been painted. */
-const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-
-/** Resolves on the first DOM change after which `ready` holds (checked on every mutation), then after paint. */
-function until(host: HTMLElement, ready: () => boolean, what: string, timeoutMs = 60_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const done = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      void painted().then(resolve);
-    };
-    const observer = new MutationObserver(() => {
-      if (ready()) done();
-    });
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      reject(new Error(`timed out waiting for ${what}`));
-    }, timeoutMs);
-    observer.observe(host, { childList: true, subtree: true, characterData: true, attributes: true });
-    if (ready()) done();
-  });
-}
+import { dashboardShown, demoLabel, mount, nextFrame, openRaw, packedRows, painted, rawGetAll, SCREEN_SIZES as SIZES, signIn, unmount, until, type Mounted } from '../screen';
+import type { PageContext, RendererBenchCase } from '../types';
 
 const countText = (n: number) => `${n.toLocaleString('vi-VN')} nhiệm vụ`;
 const listCount = (host: HTMLElement) => host.querySelector('[aria-live="polite"]')?.textContent ?? '';
@@ -125,8 +61,7 @@ function typeInto(input: HTMLInputElement, value: string): void {
   input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
-const demoLabel = (s: SizeSpec) => `demo data: ${s.tasks.toLocaleString('en')} tasks, ${s.progressReports.toLocaleString('en')} progress reports`;
-const SIZES = ['tiny', 'office', 'province-years'] as const;
+
 
 let list: Mounted | null = null;
 let demo: DemoDb | null = null;
@@ -135,60 +70,7 @@ let flip = false;
 let counts: [number, number] = [0, 0];
 let sink = 0;
 
-/** Dashboard screen ready: the six category cards show their numbers. */
-const dashboardShown = (host: HTMLElement) => host.querySelectorAll('button[aria-label*=": "]').length >= 6;
-
 let raw: IDBDatabase | null = null;
-
-function openRaw(name: string): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(name);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-/** One raw getAll() on a store; resolves with how many records it read. */
-function rawGetAll(db: IDBDatabase, store: string): Promise<unknown[]> {
-  return new Promise((resolve, reject) => {
-    const req = db.transaction(store, 'readonly').objectStore(store).getAll();
-    req.onsuccess = () => resolve(req.result as unknown[]);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-/** Rows held by the packed snapshot records (head + column chunks) read raw. */
-function packedRows(records: unknown[]): number {
-  return records.reduce<number>((n, r) => n + ((r as { cols?: unknown; n?: number }).cols ? ((r as { n: number }).n ?? 0) : 0), 0);
-}
-
-/**
- * The dashboard from a cold tab: open the database the app's way, sign in, mount, wait for the
- * numbers. Logs where the time went (ms since navigation): the bundle loaded and run up to this
- * case, the database open, the index mirror loaded, the numbers shown.
- */
-async function coldDashboard(ctx: PageContext): Promise<number> {
-  const started = performance.now();
-  const d = await openDemoDb();
-  const opened = performance.now();
-  // As App.tsx: the index mirror starts loading as soon as the database is open.
-  const mirror = taskIndexMirror(d.db);
-  let loaded = 0;
-  void mirror.load().then(() => (loaded = performance.now()));
-  signIn(d.db);
-  const m = mount(createElement(DashboardPage));
-  await until(m.host, () => dashboardShown(m.host), 'the dashboard numbers');
-  const shown = performance.now();
-  const ms = (t: number) => `${Math.round(t)} ms`;
-  ctx.log(`    cold start phases: bundle run ${ms(started)}, database open ${ms(opened)}, index loaded ${ms(loaded)}, numbers shown ${ms(shown)}`);
-  if (mirror.all()?.length !== expectedRows) throw new Error(`the dashboard counted ${mirror.all()?.length} index rows`);
-  lastColdLoad = mirror.lastLoad;
-  return shown;
-}
-
-/** Rows the cold tabs must see (the index rows of the demo; set from the URL-independent size). */
-let expectedRows = 0;
-let lastColdLoad: TaskIndexMirror['lastLoad'] = null;
 
 export const rendererCases: RendererBenchCase[] = [
   {
@@ -366,72 +248,6 @@ export const rendererCases: RendererBenchCase[] = [
     teardown: async () => {
       raw?.close();
       raw = null;
-    },
-  },
-  {
-    name: 'floor.raw.coldPackedRead',
-    size: (s) => `${demoLabel(s)}; new tab: load and parse the same bench bundle, open the database raw and getAll() the packed task index snapshot (ms since navigation start): the floor of a cold start`,
-    sizes: SIZES,
-    rows: (s) => s.tasks,
-    measure: 'navigation',
-    setup: async (ctx) => void (await demoDb(ctx)),
-    run: async () => {
-      const db = await openRaw(DEMO_DB);
-      try {
-        sink += packedRows(await rawGetAll(db, 'taskIndexPacks'));
-      } finally {
-        db.close();
-      }
-      return performance.now();
-    },
-  },
-  {
-    name: 'app.coldStartToDashboard',
-    size: (s) =>
-      `${demoLabel(s)}; new tab: load and parse the renderer bundle, open the database, load the task index mirror (the packed snapshot the app wrote at idle + its tail), show the dashboard numbers (ms since navigation start; sign-in through main not included)`,
-    sizes: SIZES,
-    rows: (s) => s.tasks,
-    ratioTo: 'floor.raw.coldPackedRead',
-    measure: 'navigation',
-    setup: async (ctx) => void (await demoDb(ctx)),
-    run: async (ctx) => {
-      expectedRows = ctx.size.tasks;
-      const ms = await coldDashboard(ctx);
-      if (lastColdLoad?.source !== 'snapshot') throw new Error(`the cold start read the index in full (${lastColdLoad?.reason ?? 'no load'})`);
-      return ms;
-    },
-  },
-  {
-    name: 'app.coldStartToDashboard.noSnapshot',
-    size: (s) =>
-      `${demoLabel(s)}; as app.coldStartToDashboard, but the first start after the upgrade or a restore: no snapshot, the index read row by row (the tab deletes the snapshot head raw first, counted; the case before this issue's change)`,
-    sizes: SIZES,
-    rows: (s) => s.tasks,
-    ratioTo: 'floor.raw.coldPackedRead',
-    measure: 'navigation',
-    setup: async (ctx) => void (await demoDb(ctx)),
-    run: async (ctx) => {
-      expectedRows = ctx.size.tasks;
-      const db = await openRaw(DEMO_DB);
-      await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction('taskIndexPacks', 'readwrite');
-        tx.objectStore('taskIndexPacks').delete('head');
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      const ms = await coldDashboard(ctx);
-      if (lastColdLoad?.source !== 'full') throw new Error('the cold start used a snapshot');
-      return ms;
-    },
-    teardown: async () => {
-      // Put the snapshot back as the app's idle save would, for the cases after this one.
-      const d = await openDemoDb();
-      const mirror = new TaskIndexMirror(d.db);
-      await mirror.load();
-      await mirror.saveSnapshotIfStale();
-      mirror.close();
-      d.db.close();
     },
   },
   {

@@ -208,13 +208,13 @@ describe('database migrations', () => {
     // First start after the upgrade: no snapshot, a full read; the mirror then writes one.
     let mirror = new TaskIndexMirror(db);
     await mirror.load();
-    expect(mirror.lastLoad).toEqual({ source: 'full', tail: 0, reason: 'no snapshot' });
+    expect(mirror.lastLoad).toEqual({ source: 'full', tail: 0, reason: 'no snapshot', early: false });
     await mirror.saveSnapshotIfStale();
     mirror.close();
     await db.taskIndex.put({ ...index[1], percent: 55 });
     mirror = new TaskIndexMirror(db);
     await mirror.load();
-    expect(mirror.lastLoad).toEqual({ source: 'snapshot', tail: 1, reason: null });
+    expect(mirror.lastLoad).toEqual({ source: 'snapshot', tail: 1, reason: null, early: false });
     expect(mirror.get('t2')?.percent).toBe(55);
     expect([...(mirror.all() ?? [])].sort((a, b) => (a.id < b.id ? -1 : 1))).toEqual([index[0], { ...index[1], percent: 55 }, index[2]]);
     expect((await readTaskIndex(db)).rows).toHaveLength(3);

@@ -10,7 +10,9 @@ import { taskIndexDirtyMiddleware, type DirtyRecord, type PackRecord } from '../
 import type { ConflictRow, ExportRow, ImportRow, PeerRow, RejectionRow } from '../features/sync/data/types';
 import { packRows, TASK_LOGS_STORE, type TaskLog } from './taskLogs';
 
-export const DB_NAME = 'dondoc';
+import { DB_NAME } from './dbName';
+
+export { DB_NAME };
 import { SCHEMA_VERSION } from '@shared/data/schema';
 
 export { SCHEMA_VERSION };

@@ -8,6 +8,7 @@ import { useOrganisation } from '../features/registries/queries';
 import { ChangePasswordModal } from '../features/auth/ChangePasswordModal';
 import { usePath } from './router';
 import { visibleRoutes } from './routes';
+import { PageFrame } from './lazyPage';
 import { useDailyBackup } from '../features/safety/dailyBackup';
 import { useOpenedFileWatcher } from '../features/sync/openedFile';
 import { useAuditAnchor } from '../features/safety/useAuditAnchor';
@@ -109,7 +110,9 @@ export function Layout() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Page subPath={rest.join('/')} />
+        <PageFrame resetKey={path}>
+          <Page subPath={rest.join('/')} />
+        </PageFrame>
       </AppShell.Main>
       <ChangePasswordModal opened={pwOpen} onClose={pw.close} />
     </AppShell>

@@ -65,7 +65,7 @@ export class TaskIndexMirror {
   /** The last load failed (shown by screens instead of an endless spinner). */
   error: Error | null = null;
   /** How the last full load read the index (tests, benchmarks, diagnostics). */
-  lastLoad: { source: 'snapshot' | 'full'; tail: number; reason: string | null } | null = null;
+  lastLoad: { source: 'snapshot' | 'full'; tail: number; reason: string | null; early: boolean } | null = null;
   /** Rows changed since the snapshot as far as this mirror knows (null: no usable snapshot). */
   private tail: number | null = null;
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
@@ -193,7 +193,7 @@ export class TaskIndexMirror {
       const read = await readTaskIndex(this.db);
       this.byId = null;
       this.snapshot = read.rows;
-      this.lastLoad = { source: read.source, tail: read.tail, reason: read.reason };
+      this.lastLoad = { source: read.source, tail: read.tail, reason: read.reason, early: read.early };
       this.tail = read.source === 'snapshot' ? read.tail : null;
       this.error = null;
       this.published();

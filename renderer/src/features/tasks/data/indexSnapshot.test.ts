@@ -10,6 +10,7 @@ import { TaskIndexMirror } from './indexMirror';
 import { INDEX_SNAPSHOT_FORMAT, readTaskIndex, SNAPSHOT_CHUNK_ROWS, SNAPSHOT_HEAD_ID, writeTaskIndexSnapshot, type SnapshotHead } from './indexSnapshot';
 import type { TaskIndexRow } from './taskIndex';
 import { encodeColumns } from './indexColumns';
+import { startEarlyIndexRead } from './earlyIndexRead';
 import { olderIndexRow } from '../../../../../tests/unit/olderDb';
 
 /** An index row as the current version writes it (the fields added after v10 set). */
@@ -35,13 +36,21 @@ async function mirrorOf(db: DondocDb): Promise<TaskIndexMirror> {
   return m;
 }
 
-type Step = { kind: 'put'; ids: number[]; n: number } | { kind: 'delete'; ids: number[] } | { kind: 'clear' } | { kind: 'modify'; n: number } | { kind: 'snapshot' } | { kind: 'coldStart' };
+type Action =
+  | { kind: 'put'; ids: number[]; n: number }
+  | { kind: 'delete'; ids: number[] }
+  | { kind: 'clear' }
+  | { kind: 'modify'; n: number }
+  | { kind: 'snapshot' }
+  | { kind: 'coldStart' };
+/** An action, or an early read (as the entry module starts it) with an action before the next read takes it. */
+type Step = Action | { kind: 'earlyRead'; between: Action };
 
 const ids = fc.array(fc.integer({ min: 0, max: 30 }), {
   minLength: 1,
   maxLength: 6,
 });
-const step: fc.Arbitrary<Step> = fc.oneof(
+const action: fc.Arbitrary<Action> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.record({
@@ -71,30 +80,43 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ kind: fc.constant('coldStart' as const) }),
   },
 );
+const step: fc.Arbitrary<Step> = fc.oneof({ weight: 5, arbitrary: action }, { weight: 2, arbitrary: fc.record({ kind: fc.constant('earlyRead' as const), between: action }) });
 
 describe('packed task index snapshot', () => {
   it('a cold start reads exactly the table after any writes, clears and snapshots, and the mirror follows', async () => {
     let usedSnapshotWithTail = false;
+    let usedEarly = false;
+    let refusedEarly = false;
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 25 }), async (steps) => {
         const db = freshDb();
         await db.open();
         let mirror = await mirrorOf(db);
-        for (const s of steps) {
-          if (s.kind === 'put') await db.taskIndex.bulkPut(s.ids.map((i) => row(`t${i}`, s.n)));
-          else if (s.kind === 'delete') await db.taskIndex.bulkDelete(s.ids.map((i) => `t${i}`));
-          else if (s.kind === 'clear') await db.taskIndex.clear();
-          else if (s.kind === 'modify')
-            await db.taskIndex.filter((r) => r.leadUnitId === 'u-a').modify({ percent: s.n % 101 });
-          else if (s.kind === 'snapshot') await mirror.saveSnapshot();
+        const act = async (a: Action) => {
+          if (a.kind === 'put') await db.taskIndex.bulkPut(a.ids.map((i) => row(`t${i}`, a.n)));
+          else if (a.kind === 'delete') await db.taskIndex.bulkDelete(a.ids.map((i) => `t${i}`));
+          else if (a.kind === 'clear') await db.taskIndex.clear();
+          else if (a.kind === 'modify') await db.taskIndex.filter((r) => r.leadUnitId === 'u-a').modify({ percent: a.n % 101 });
+          else if (a.kind === 'snapshot') await mirror.saveSnapshot();
           else {
             mirror.close();
             mirror = await mirrorOf(db);
           }
+        };
+        for (const s of steps) {
+          let early = false;
+          if (s.kind === 'earlyRead') {
+            early = (await startEarlyIndexRead(db.name)) !== null;
+            await act(s.between);
+          } else await act(s);
           await mirror.settled();
           const table = byId(await db.taskIndex.toArray());
           expect(byId(mirror.all() ?? [])).toEqual(table);
+          // A cold start between takes the early read; else the read below does.
           const read = await readTaskIndex(db);
+          const took = s.kind === 'earlyRead' && s.between.kind === 'coldStart' ? mirror.lastLoad : read;
+          if (early && took?.early) usedEarly = true;
+          else if (early && took?.source === 'snapshot') refusedEarly = true;
           if (read.source === 'snapshot' && read.tail > 0) usedSnapshotWithTail = true;
           expect(byId(read.rows)).toEqual(table);
         }
@@ -104,6 +126,9 @@ describe('packed task index snapshot', () => {
       { numRuns: 40 },
     );
     expect(usedSnapshotWithTail).toBe(true);
+    // Both ways were taken: an early read still current was used, and one a write or snapshot had made stale was not.
+    expect(usedEarly).toBe(true);
+    expect(refusedEarly).toBe(true);
   });
 
   it('reads a snapshot and a short tail instead of every row, in chunks of bounded size', async () => {
@@ -115,6 +140,7 @@ describe('packed task index snapshot', () => {
       source: 'full',
       tail: 0,
       reason: 'no snapshot',
+      early: false,
     });
     await mirror.saveSnapshot();
     const head = (await db.taskIndexPacks.get(SNAPSHOT_HEAD_ID)) as SnapshotHead;
@@ -130,6 +156,7 @@ describe('packed task index snapshot', () => {
       source: 'snapshot',
       tail: 2,
       reason: null,
+      early: false,
     });
     expect(mirror.get('t000003')?.eventCount).toBe(99);
     expect(mirror.get('t000004')).toBeUndefined();
@@ -226,5 +253,55 @@ describe('packed task index snapshot', () => {
     expect(await db.taskIndexDirty.count()).toBe(0);
     expect((await readTaskIndex(db)).rows.map((r) => r.id)).toEqual(['t1']);
     db.close();
+  });
+
+  describe('the early read started by the entry module', () => {
+    async function snapshotted(n: number): Promise<DondocDb> {
+      const db = freshDb();
+      await db.taskIndex.bulkPut(Array.from({ length: n }, (_, i) => row(`t${i}`, i)));
+      await writeTaskIndexSnapshot(db, await db.taskIndex.toArray());
+      await db.taskIndex.put(row('t0', 500));
+      return db;
+    }
+
+    it('is used when the head and the tail are unchanged, with the tail rows it read', async () => {
+      const db = await snapshotted(5);
+      await startEarlyIndexRead(db.name);
+      // Damage the chunk the early read already holds, without a write to the index: only the early records can still give a snapshot.
+      const head = (await db.taskIndexPacks.get(SNAPSHOT_HEAD_ID)) as SnapshotHead;
+      await db.taskIndexPacks.put({ ...encodeColumns(head.chunks[0], []), n: 3 } as never);
+      const read = await readTaskIndex(db);
+      expect(read).toMatchObject({ source: 'snapshot', early: true, tail: 1 });
+      expect(byId(read.rows)).toEqual(byId(await db.taskIndex.toArray()));
+      expect(read.rows.find((r) => r.id === 't0')?.eventCount).toBe(500);
+      // Taken once: the next read is the database's own, which now finds the damaged chunk.
+      expect(await readTaskIndex(db)).toMatchObject({ source: 'full', early: false, reason: 'corrupt snapshot chunk' });
+      db.close();
+    });
+
+    it('is not used after a write to the index, a new snapshot, or for another database', async () => {
+      const db = await snapshotted(4);
+      await startEarlyIndexRead(db.name);
+      await db.taskIndex.put(row('t9', 9));
+      let read = await readTaskIndex(db);
+      expect(read.early).toBe(false);
+      expect(byId(read.rows)).toEqual(byId(await db.taskIndex.toArray()));
+
+      await startEarlyIndexRead(db.name);
+      await writeTaskIndexSnapshot(db, await db.taskIndex.toArray());
+      read = await readTaskIndex(db);
+      expect(read).toMatchObject({ source: 'snapshot', early: false });
+
+      await startEarlyIndexRead('some-other-database');
+      expect((await readTaskIndex(db)).early).toBe(false);
+      db.close();
+    });
+
+    it('never creates a database that does not exist', async () => {
+      const name = `never-created-${Math.random()}`;
+      expect(await startEarlyIndexRead(name)).toBeNull();
+      const names = (await indexedDB.databases()).map((d) => d.name);
+      expect(names).not.toContain(name);
+    });
   });
 });

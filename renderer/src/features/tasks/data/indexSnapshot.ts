@@ -16,18 +16,17 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middl
 import type { DondocDb } from '../../../data/db';
 import type { TaskIndexRow } from './taskIndex';
 import { decodeColumns, encodeColumns, type ColumnChunk } from './indexColumns';
+import { DIRTY_TABLE, PACKS_TABLE, SNAPSHOT_HEAD_ID, TASK_INDEX_TABLE, takeEarlyIndexRead, type EarlyIndexRead } from './earlyIndexRead';
+
+export { DIRTY_TABLE, PACKS_TABLE, SNAPSHOT_HEAD_ID, TASK_INDEX_TABLE };
 
 /**
  * Bump when TaskIndexRow's stored shape or the chunk form changes in a way an old snapshot must
  * not be read as. 1: one object per row; 2: columns (indexColumns.ts).
  */
 export const INDEX_SNAPSHOT_FORMAT = 2;
-export const SNAPSHOT_HEAD_ID = 'head';
 /** Rows per packed record: a few records for a province, each a bounded structured clone. */
 export const SNAPSHOT_CHUNK_ROWS = 10_000;
-export const TASK_INDEX_TABLE = 'taskIndex';
-export const DIRTY_TABLE = 'taskIndexDirty';
-export const PACKS_TABLE = 'taskIndexPacks';
 
 /** A taskIndex write since the snapshot: the keys it touched, or `all` after a clear or range delete. */
 export interface DirtyRecord {
@@ -139,22 +138,62 @@ export interface SnapshotRead {
   tail: number;
   /** Why the snapshot was not used, when source is 'full'. */
   reason: string | null;
+  /** The records came from the early read the entry module started (earlyIndexRead.ts). */
+  early: boolean;
 }
 
-type SnapshotUse = { rows: TaskIndexRow[]; tail: number } | { reason: string };
+type SnapshotUse = { rows: TaskIndexRow[]; tail: number; early: boolean } | { reason: string };
 
-async function readSnapshotIn(db: DondocDb): Promise<SnapshotUse> {
+/** The records a cold read needs, as read in this transaction (or by the early read when still current). */
+interface SnapshotRecords {
+  packs: unknown[];
+  dirtyRaw: unknown[];
+  count: number;
+  early: boolean;
+  /** The current rows of `keys`, in order. */
+  rowsOf(keys: string[]): Promise<(TaskIndexRow | undefined)[]>;
+}
+
+/** A stored record's key (records are only known to be objects once checked). */
+const idOf = (record: unknown): unknown => (record as { id?: unknown }).id;
+
+/** The same head record (or none in both) and the same dirty records: nothing wrote the snapshot or the index since. */
+async function stillCurrent(db: DondocDb, early: EarlyIndexRead): Promise<boolean> {
+  if (early.idbVersion !== db.backendDB().version) return false;
+  const [head, dirtyIds] = await Promise.all([db.taskIndexPacks.get(SNAPSHOT_HEAD_ID), db.taskIndexDirty.toCollection().primaryKeys()]);
+  const earlyHead = early.packs.find((p) => idOf(p) === SNAPSHOT_HEAD_ID);
+  if (JSON.stringify(head) !== JSON.stringify(earlyHead)) return false;
+  const earlyIds = early.dirty.map(idOf);
+  return dirtyIds.length === earlyIds.length && dirtyIds.every((id, i) => id === earlyIds[i]);
+}
+
+async function snapshotRecords(db: DondocDb, early: EarlyIndexRead | null): Promise<SnapshotRecords> {
+  const rowsOf = (keys: string[]) => db.taskIndex.bulkGet(keys);
+  if (early && (await stillCurrent(db, early))) {
+    return {
+      packs: early.packs,
+      dirtyRaw: early.dirty,
+      count: early.count,
+      early: true,
+      rowsOf: (keys) => (keys.every((k) => early.fresh.has(k)) ? Promise.resolve(keys.map((k) => early.fresh.get(k) as TaskIndexRow | undefined)) : rowsOf(keys)),
+    };
+  }
   // One round of requests (the store holds only the head and its chunks): each round trip to IndexedDB is a wait.
   const [packs, dirtyRaw, count] = await Promise.all([db.taskIndexPacks.toArray(), db.taskIndexDirty.toArray(), db.taskIndex.count()]);
-  const head = headSchema.safeParse(packs.find((p) => p.id === SNAPSHOT_HEAD_ID));
+  return { packs, dirtyRaw, count, early: false, rowsOf };
+}
+
+async function readSnapshotIn(db: DondocDb, early: EarlyIndexRead | null): Promise<SnapshotUse> {
+  const { packs, dirtyRaw, count, early: fromEarly, rowsOf } = await snapshotRecords(db, early);
+  const head = headSchema.safeParse(packs.find((p) => idOf(p) === SNAPSHOT_HEAD_ID));
   if (!head.success) return { reason: 'no snapshot' };
   if (head.data.format !== INDEX_SNAPSHOT_FORMAT) return { reason: `snapshot format ${head.data.format}` };
   const dirty = z.array(dirtySchema).safeParse(dirtyRaw);
   if (!dirty.success) return { reason: 'corrupt tail' };
   if (dirty.data.some((d) => d.all)) return { reason: 'index cleared since the snapshot' };
   const keys = [...new Set(dirty.data.flatMap((d) => d.keys))];
-  const fresh = keys.length ? await db.taskIndex.bulkGet(keys) : [];
-  const byId = new Map(packs.map((p) => [p.id, p]));
+  const fresh = keys.length ? await rowsOf(keys) : [];
+  const byId = new Map(packs.map((p) => [idOf(p), p]));
   const chunks = head.data.chunks.map((id) => byId.get(id));
   // No map of 50,000 ids here (it cost more than decoding): rows the tail names are dropped, the tail's current rows appended.
   const retold = new Set(keys);
@@ -171,18 +210,22 @@ async function readSnapshotIn(db: DondocDb): Promise<SnapshotUse> {
   for (const r of fresh) if (r) rows.push(r);
   // The cheap end-to-end check: the merged rows are exactly as many as the table holds.
   if (count !== rows.length) return { reason: `snapshot gives ${rows.length} rows, index holds ${count}` };
-  return { rows, tail: keys.length };
+  return { rows, tail: keys.length, early: fromEarly };
 }
 
 /**
  * The whole task index, from the packed snapshot and its tail when they are usable, else by a
- * full read. One read-only transaction, so the rows are the index as of one moment.
+ * full read. One read-only transaction, so the rows are the index as of one moment. When the
+ * entry module started an early read of this database (earlyIndexRead.ts), its records are used
+ * if this transaction finds the same head and the same dirty records: every write to the index
+ * leaves a dirty record and every snapshot a new head, so equal ones mean nothing changed since.
  */
 export async function readTaskIndex(db: DondocDb): Promise<SnapshotRead> {
+  const early = await (takeEarlyIndexRead(db.name) ?? Promise.resolve(null));
   return db.transaction('r', [db.taskIndex, db.taskIndexPacks, db.taskIndexDirty], async () => {
     let use: SnapshotUse;
     try {
-      use = await readSnapshotIn(db);
+      use = await readSnapshotIn(db, early);
     } catch (e) {
       use = {
         reason: `snapshot unreadable: ${e instanceof Error ? e.message : String(e)}`,
@@ -194,12 +237,14 @@ export async function readTaskIndex(db: DondocDb): Promise<SnapshotRead> {
         source: 'snapshot' as const,
         tail: use.tail,
         reason: null,
+        early: use.early,
       };
     return {
       rows: await db.taskIndex.toArray(),
       source: 'full' as const,
       tail: 0,
       reason: use.reason,
+      early: false,
     };
   });
 }
