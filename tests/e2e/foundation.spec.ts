@@ -1,5 +1,6 @@
 import { test, expect } from './fixtures';
 import { importFile, registryWorkbook } from './helpers/registry';
+import { firstRun } from './helpers/firstRun';
 
 test('first run → admin → units and officials (form and .xlsx) → reload → logout/login keeps everything', async ({ site, tmp }) => {
   const { page } = site;
@@ -147,4 +148,18 @@ test('a forged IPC call is refused with a typed error and changes nothing', asyn
   expect(results.badShape).toMatchObject({ ok: false, error: { code: 'invalid-request', message: 'Dữ liệu gửi lên không hợp lệ.' } });
   expect(results.notAdmin).toMatchObject({ ok: false, error: { code: 'not-authorised' } });
   expect(results.status).toMatchObject({ ok: true, value: { hasAccounts: false, session: null } });
+});
+
+test('a screen whose code cannot be loaded says so in Vietnamese and the others still open', async ({ site }) => {
+  const { page } = site;
+  await firstRun(site);
+  // Screens other than the dashboard load their code when first opened (renderer/src/shell/lazyPage.tsx).
+  await page.route('**/assets/CalendarPage-*.js', (route) => route.abort());
+  await page.getByRole('link', { name: 'Lịch làm việc' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Không mở được màn hình này' })).toBeVisible();
+  await expect(page.getByText('Dữ liệu không bị ảnh hưởng.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tải lại ứng dụng' })).toBeVisible();
+  await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Không mở được màn hình này' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Thêm đơn vị' })).toBeVisible();
 });
