@@ -17,6 +17,7 @@ import { createOpenedFileInbox } from './openedFile';
 import {
   APP_ORIGIN,
   APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
   decidePermission,
   decideStartup,
@@ -132,7 +133,7 @@ function onSecondInstance(_event: unknown, argv: string[], workingDirectory: str
 
 if (startup.action === 'start') {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } },
+    { scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES },
   ]);
   app.on('web-contents-created', hardenContents);
   app.on('second-instance', onSecondInstance);

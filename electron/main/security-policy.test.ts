@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  APP_SCHEME_PRIVILEGES,
   CONTENT_SECURITY_POLICY,
   debugSwitchIn,
   decidePermission,
@@ -116,6 +117,12 @@ describe('Electron security policy', () => {
     expect(guarded).toMatch(/^if \(startup\.action === 'start'\) \{\n {2}protocol\.registerSchemesAsPrivileged[\s\S]*?app\.whenReady\(\)\.then\(setup\);\n\} else \{/);
     expect(mainSource.match(/app\.whenReady\(\)/g)).toHaveLength(1);
     expect(mainSource.match(/registerSchemesAsPrivileged/g)).toHaveLength(1);
+  });
+
+  it("serves the app from a standard, secure scheme whose compiled code Chromium keeps between starts", () => {
+    // A code cache for a custom scheme needs both privileges; bypassCSP and corsEnabled stay off.
+    expect(APP_SCHEME_PRIVILEGES).toEqual({ standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true });
+    expect(mainSource).toContain('{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }');
   });
 
   it('has a Vietnamese application menu', () => {
