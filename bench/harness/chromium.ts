@@ -155,30 +155,31 @@ export async function runChromium(executablePath: string, opts: ChromiumOptions)
           continue;
         }
         const base = { name: c.name, env: 'chromium' as const, sizeLabel: size, size: c.size, rows: c.rows, targetMs: c.targetMs, ratioTo: c.ratioTo, ratio: null, packedTo: c.packedTo, packedRatio: null };
+        const runs = Math.min(opts.runs, c.maxRuns ?? opts.runs);
         try {
           opts.log(`  chromium  ${size}  ${c.name}: setup`);
           await call(page, 'setup', c.name, size);
           let samples: number[];
           if (c.measure === 'heap') {
             samples = [];
-            for (let i = 0; i < opts.warmup + opts.runs; i++) {
+            for (let i = 0; i < opts.warmup + runs; i++) {
               await call(page, 'load', c.name, size);
               const mb = await heapMB(cdp);
               await call(page, 'unload', c.name, size);
               if (i >= opts.warmup) samples.push(mb);
-              opts.log(`  chromium  ${size}  ${c.name}: ${i < opts.warmup ? 'warm-up' : `run ${i - opts.warmup + 1}/${opts.runs}`} ${mb.toFixed(1)} MB`);
+              opts.log(`  chromium  ${size}  ${c.name}: ${i < opts.warmup ? 'warm-up' : `run ${i - opts.warmup + 1}/${runs}`} ${mb.toFixed(1)} MB`);
             }
           } else if (c.measure === 'navigation') {
             samples = [];
-            for (let i = 0; i < opts.warmup + opts.runs; i++) {
+            for (let i = 0; i < opts.warmup + runs; i++) {
               // The last run is the profiled one (a profile per run would only repeat it).
-              const last = i === opts.warmup + opts.runs - 1;
+              const last = i === opts.warmup + runs - 1;
               const ms = await coldTab(context, `${server.origin}/index.html?${COLD_PARAM}=${encodeURIComponent(c.name)}&size=${size}`, opts, last ? `${size}-${c.name}` : undefined);
               if (i >= opts.warmup) samples.push(ms);
-              opts.log(`  chromium  ${size}  ${c.name}: ${i < opts.warmup ? 'warm-up' : `run ${i - opts.warmup + 1}/${opts.runs}`} ${ms.toFixed(1)} ms`);
+              opts.log(`  chromium  ${size}  ${c.name}: ${i < opts.warmup ? 'warm-up' : `run ${i - opts.warmup + 1}/${runs}`} ${ms.toFixed(1)} ms`);
             }
           } else {
-            samples = await profiledCall(cdp, opts, `${size}-${c.name}`, () => call(page, 'time', c.name, size, opts.runs, opts.warmup));
+            samples = await profiledCall(cdp, opts, `${size}-${c.name}`, () => call(page, 'time', c.name, size, runs, opts.warmup));
           }
           await call(page, 'teardown', c.name, size);
           opts.report({ kind: 'result', result: { ...base, unit: c.measure === 'heap' ? 'MB' : 'ms', samples, ...summarise(samples) } });

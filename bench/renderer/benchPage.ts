@@ -34,11 +34,12 @@ const api: BenchPageApi = {
         ratioTo: c.ratioTo ?? null,
         packedTo: c.packedTo ?? null,
         measure: c.measure ?? 'time',
+        maxRuns: c.maxRuns ?? null,
         unavailable: (await c.unavailable?.(SIZES[size])) ?? null,
       });
     }
     for (const e of missingExpected()) {
-      out.push({ name: e.name, size: '', rows: null, targetMs: e.targetMs ?? null, ratioTo: null, packedTo: null, measure: 'time' as const, unavailable: `waits for ${e.waitsFor}` });
+      out.push({ name: e.name, size: '', rows: null, targetMs: e.targetMs ?? null, ratioTo: null, packedTo: null, measure: 'time' as const, maxRuns: null, unavailable: `waits for ${e.waitsFor}` });
     }
     return out;
   },

@@ -52,6 +52,8 @@ export interface RendererBenchCase {
   targetMs?: number | ((size: SizeSpec) => number);
   /** Runs after the size's other cases (long writes), so the screens' figures are never left out by the time budget. */
   heavy?: boolean;
+  /** At most this many timed runs (a case of several seconds a run: the full bench must fit its budget). */
+  maxRuns?: number;
   /** Name of the raw-IndexedDB case this one is compared with (ours ÷ raw printed). */
   ratioTo?: string;
   /** Name of the packed raw-IndexedDB floor (the same bytes in as few records as our design uses); ours ÷ packed printed beside. */
@@ -86,7 +88,7 @@ export interface RendererBenchCase {
 
 /** What the page exposes to the Node driver as `globalThis.__bench`. */
 export interface BenchPageApi {
-  list(size: SizeLabel): Promise<{ name: string; size: string; rows: number | null; targetMs: number | null; ratioTo: string | null; packedTo: string | null; measure: 'time' | 'heap' | 'navigation'; unavailable: string | null }[]>;
+  list(size: SizeLabel): Promise<{ name: string; size: string; rows: number | null; targetMs: number | null; ratioTo: string | null; packedTo: string | null; measure: 'time' | 'heap' | 'navigation'; maxRuns: number | null; unavailable: string | null }[]>;
   setup(name: string, size: SizeLabel): Promise<void>;
   /** Times warm-up + runs; returns the timed samples (ms). */
   time(name: string, size: SizeLabel, runs: number, warmup: number): Promise<number[]>;

@@ -373,6 +373,8 @@ const noSign = async (req: { ops: readonly unknown[] }) => ({ canceled: true, pa
 export const rendererCases: RendererBenchCase[] = [
   {
     name: 'floor.raw.syncExport100k',
+    // Seconds a run: three runs keep the full bench inside its budget.
+    maxRuns: 3,
     heavy: true,
     size: (s) => `${opCount(s).toLocaleString('en')} ops, one record each, read raw through an ops store's [site+hlc] index: one getAll() per author site, all in flight together`,
     rows: opCount,
@@ -435,6 +437,8 @@ export const rendererCases: RendererBenchCase[] = [
   },
   {
     name: 'floor.raw.syncImport',
+    // Seconds a run: three runs keep the full bench inside its budget.
+    maxRuns: 3,
     heavy: true,
     size: (s) => `${importOps(s).toLocaleString('en')} ops + the ${importOps(s).toLocaleString('en')} task/event rows they make, put raw in one readwrite transaction (stores with the ops/tasks/taskEvents indexes)`,
     rows: importOps,

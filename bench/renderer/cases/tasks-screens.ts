@@ -75,6 +75,8 @@ let raw: IDBDatabase | null = null;
 export const rendererCases: RendererBenchCase[] = [
   {
     name: 'floor.raw.taskIndexGetAll',
+    // Seconds a run: three runs keep the full bench inside its budget.
+    maxRuns: 3,
     size: (s) => `${demoLabel(s)}; the ${s.tasks.toLocaleString('en')} task index rows read raw: one getAll() on the taskIndex store`,
     sizes: SIZES,
     rows: (s) => s.tasks,
