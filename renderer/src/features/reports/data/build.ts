@@ -76,8 +76,23 @@ export function needsRefold(r: Pick<TaskIndexRow, 'lastEventOn' | 'lastStateEven
   return lastChange > period.cutOff || (r.originalDueOn !== r.effectiveDueOn && lastChange >= period.from);
 }
 
-/** Every candidate task's facts as of the cut-off. */
-export async function loadReportTasks(db: DondocDb, params: ReportParams, mirrored?: readonly TaskIndexRow[]): Promise<ReportTask[]> {
+/** Whether a task's decisions within the period may be on the report: a change of status, deadline or lead on or after its first day. */
+const mayHaveDecisions = (r: TaskIndexRow, params: ReportParams) => (r.lastStateEventOn ?? r.lastEventOn) >= params.period.from;
+
+type EventsByTask = ReadonlyMap<string, readonly EntityRow[]>;
+
+/** Events of these tasks as stored, read in id order a thousand at a time (each thousand one narrow key range where they cluster). */
+async function eventsByTask(db: DondocDb, taskIds: Iterable<string>): Promise<Map<string, EntityRow[]>> {
+  const ids = [...new Set(taskIds)].sort();
+  const parts: string[][] = [];
+  for (let i = 0; i < ids.length; i += 1000) parts.push(ids.slice(i, i + 1000));
+  const out = new Map<string, EntityRow[]>();
+  for (const part of await Promise.all(parts.map((p) => eventsOf(db, p)))) for (const [id, list] of part) out.set(id, list);
+  return out;
+}
+
+/** Every candidate task's facts as of the cut-off. `events`: the refolded tasks' events when the caller read them already. */
+export async function loadReportTasks(db: DondocDb, params: ReportParams, mirrored?: readonly TaskIndexRow[], events?: EventsByTask): Promise<ReportTask[]> {
   const { cutOff } = params.period;
   const rows = await candidateRows(db, params, mirrored);
   // In id order, so each thousand is one narrow key range (bulkRead.ts reads a range in one request).
@@ -86,7 +101,7 @@ export async function loadReportTasks(db: DondocDb, params: ReportParams, mirror
   const refolded = new Map<string, ReportTask>();
   for (let i = 0; i < refold.length; i += 1000) {
     const ids = refold.slice(i, i + 1000);
-    const [taskRows, eventRows] = await Promise.all([loadByKeys(db.tasks, ids), eventsOf(db, ids)]);
+    const [taskRows, eventRows] = await Promise.all([loadByKeys(db.tasks, ids), events ?? eventsOf(db, ids)]);
     taskRows.forEach((tr: EntityRow) => {
       if (tr._deleted === 1) return;
       const task = rowToTask(tr);
@@ -114,25 +129,34 @@ export async function loadFollowUps(db: DondocDb): Promise<{ facts: FollowUpLett
  * The leaders' decisions within the period on the tasks the report may count: only tasks with a
  * change of status, deadline or lead on or after the period's first day are read.
  */
-export async function loadDecisionLines(db: DondocDb, params: ReportParams, tasks: readonly ReportTask[], unitName: (id: string) => string, mirrored?: readonly TaskIndexRow[]): Promise<ReportDecisionLine[]> {
+export async function loadDecisionLines(db: DondocDb, params: ReportParams, tasks: readonly ReportTask[], unitName: (id: string) => string, mirrored?: readonly TaskIndexRow[], events?: EventsByTask): Promise<ReportDecisionLine[]> {
   const { from, cutOff } = params.period;
   const rows = await candidateRows(db, params, mirrored);
-  const ids = rows.filter((r) => (r.lastStateEventOn ?? r.lastEventOn) >= from).map((r) => r.id);
+  const ids = rows.filter((r) => mayHaveDecisions(r, params)).map((r) => r.id);
   if (ids.length === 0) return [];
   const byId = new Map(tasks.map((t) => [t.id, t]));
-  const [eventRows, officials, posts] = await Promise.all([eventsOf(db, ids), loadOfficials(db), loadPosts(db)]);
-  const events: TaskEvent[] = [];
-  for (const list of eventRows.values()) for (const e of list) if (e._deleted !== 1) events.push(rowToEvent(e));
+  const [eventRows, officials, posts] = await Promise.all([events ?? eventsOf(db, ids), loadOfficials(db), loadPosts(db)]);
+  const decided: TaskEvent[] = [];
+  for (const id of ids) for (const e of eventRows.get(id) ?? []) if (e._deleted !== 1) decided.push(rowToEvent(e));
   const decisionTasks = ids.flatMap((id) => {
     const t = byId.get(id);
     return t ? [{ id, title: t.title, leadUnitId: t.leadUnitId, leadUnitName: unitName(t.leadUnitId) }] : [];
   });
-  return decisionLines(decisionTasks, events, { from, cutOff }, leaderLabeller(officials, posts), unitName);
+  return decisionLines(decisionTasks, decided, { from, cutOff }, leaderLabeller(officials, posts), unitName);
 }
 
 /** `mirrored`: the task index rows already in memory (settledIndexRows), so 50,000 rows are not read again. */
 export async function buildReport(db: DondocDb, params: ReportParams, scopeLabel: string, mirrored?: readonly TaskIndexRow[]): Promise<ReportData> {
-  const [tasks, unitsRaw, calendar, followUps, consultationData] = await Promise.all([loadReportTasks(db, params, mirrored), loadUnits(db), loadCalendarConfig(db), loadFollowUps(db), loadConsultationData(db)]);
+  const rows = await candidateRows(db, params, mirrored);
+  // The refolds and the decision lines read the events of overlapping tasks: read them once.
+  const events = eventsByTask(db, rows.filter((r) => needsRefold(r, params.period) || mayHaveDecisions(r, params)).map((r) => r.id));
+  const [tasks, unitsRaw, calendar, followUps, consultationData] = await Promise.all([
+    events.then((ev) => loadReportTasks(db, params, rows, ev)),
+    loadUnits(db),
+    loadCalendarConfig(db),
+    loadFollowUps(db),
+    loadConsultationData(db),
+  ]);
   // Two units with one name (every commune has a "Văn phòng HĐND và UBND") get their parent's name.
   const byId = new Map(unitsRaw.map((u) => [u.id, u]));
   const seen = new Map<string, number>();
@@ -148,6 +172,6 @@ export async function buildReport(db: DondocDb, params: ReportParams, scopeLabel
     late: f.late,
   }));
   const nameById = new Map(units.map((u) => [u.id, u.name]));
-  const decisions = await loadDecisionLines(db, params, tasks, (id) => nameById.get(id) ?? MISSING_UNIT_NAME, mirrored);
+  const decisions = await loadDecisionLines(db, params, tasks, (id) => nameById.get(id) ?? MISSING_UNIT_NAME, rows, await events);
   return computeReport({ params, tasks, units, scopeLabel, followUps: followUps.facts, followUpsRecorded: followUps.recorded, consultations, calendar, decisions });
 }

@@ -4,7 +4,8 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonValue } from '@shared/data/ops';
-import { canonicalJson, compareReports, computeReport, type ReportParams } from '@shared/reports';
+import { canonicalJson, compareReports, computeReport, decisionLines, type ReportParams } from '@shared/reports';
+import { leaderLabeller } from '@shared/registries/officials';
 import { fixtureTasks, FIXTURE_UNITS } from '@shared/reports/fixtures';
 import { reportTaskOf } from '@shared/reports/compute';
 import { foldTask } from '@shared/tasks/state';
@@ -96,6 +97,23 @@ describe('reports in the database', () => {
     const mirrored = await settledIndexRows(db);
     expect(mirrored).toHaveLength(await db.taskIndex.count());
     expect(await buildReport(db, params, 'Tất cả đơn vị', mirrored)).toEqual(built);
+  });
+
+  it("lists the leaders' decisions of the period as reading every task's events would", async () => {
+    const db = await seeded();
+    const built = await buildReport(db, params, 'Tất cả đơn vị');
+    const { tasks, events } = fixtureTasks();
+    const names = new Map<string, string>([['ubnd', 'Ủy ban nhân dân xã Hòa An'], ...FIXTURE_UNITS.map((u): [string, string] => [u.id, u.name])]);
+    const unitName = (id: string) => names.get(id) ?? id;
+    const expected = decisionLines(
+      tasks.map((t) => ({ id: t.id, title: t.title, leadUnitId: t.leadUnitId, leadUnitName: unitName(t.leadUnitId) })),
+      events,
+      { from: params.period.from, cutOff: params.period.cutOff },
+      leaderLabeller([], []),
+      unitName,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(built.decisions).toEqual(expected);
   });
 
   it('counts completion reports waiting for acceptance from the index the same as folding every task, before and after the acceptance', async () => {
