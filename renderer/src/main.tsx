@@ -13,7 +13,8 @@ import { startEarlyIndexRead } from './features/tasks/data/earlyIndexRead';
 void startEarlyIndexRead(DB_NAME);
 
 import('./boot').catch((e: unknown) => {
-  // Nothing of the app is loaded to show a styled error with: say it plainly where the app would be.
+  // Nothing of the app is loaded to show a styled error with: say it plainly where the app would be (the browser's wording goes to the log).
+  console.error(e);
   const root = document.getElementById('root');
-  if (root) root.textContent = `Không tải được ứng dụng: ${e instanceof Error ? e.message : String(e)}. Hãy khởi động lại ứng dụng.`;
+  if (root) root.textContent = 'Không tải được ứng dụng. Dữ liệu không bị ảnh hưởng; hãy khởi động lại ứng dụng.';
 });

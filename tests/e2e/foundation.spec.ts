@@ -158,6 +158,9 @@ test('a screen whose code cannot be loaded says so in Vietnamese and the others 
   await page.getByRole('link', { name: 'Lịch làm việc' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Không mở được màn hình này' })).toBeVisible();
   await expect(page.getByText('Dữ liệu không bị ảnh hưởng.')).toBeVisible();
+  // The browser's own (English) wording of the failure is not shown.
+  await expect(page.getByText('Đã xảy ra lỗi không mong muốn. Vui lòng thử lại.')).toBeVisible();
+  await expect(page.getByText(/failed|module|fetch/i)).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Tải lại ứng dụng' })).toBeVisible();
   await page.getByRole('link', { name: 'Đơn vị', exact: true }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Không mở được màn hình này' })).toHaveCount(0);

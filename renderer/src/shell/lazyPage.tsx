@@ -5,6 +5,7 @@
  */
 import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { Alert, Button, Center, Loader, Stack, Text } from '@mantine/core';
+import { errorMessage } from '../ui/notify';
 
 export type PageComponent = ComponentType<{ subPath: string }>;
 
@@ -28,6 +29,11 @@ export class PageBoundary extends Component<{ children: ReactNode; resetKey: str
     return { error: error instanceof Error ? error : new Error(String(error)) };
   }
 
+  override componentDidCatch(error: unknown): void {
+    // The browser's own wording (often English) goes to the log; the screen says it in Vietnamese.
+    console.error(error);
+  }
+
   override componentDidUpdate(prev: { resetKey: string }): void {
     // Opening another screen clears the failure of the last one.
     if (prev.resetKey !== this.props.resetKey && this.state.error) this.setState({ error: null });
@@ -38,7 +44,7 @@ export class PageBoundary extends Component<{ children: ReactNode; resetKey: str
     return (
       <Alert color="red" title="Không mở được màn hình này" maw={640}>
         <Stack gap="xs">
-          <Text size="sm">{this.state.error.message}</Text>
+          <Text size="sm">{errorMessage(this.state.error)}</Text>
           <Text size="sm">Dữ liệu không bị ảnh hưởng. Hãy mở lại màn hình; nếu vẫn lỗi, hãy khởi động lại ứng dụng.</Text>
           <Button size="xs" variant="light" w="fit-content" onClick={() => window.location.reload()}>
             Tải lại ứng dụng
