@@ -9,9 +9,10 @@ export const APP_HOST = 'dondoc';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
 /**
- * What the app's scheme may do. `codeCache` lets Chromium keep the compiled JavaScript between
- * starts (by default only http(s) pages get a code cache, and it needs `standard`): without it
- * every start compiles the app's code from scratch, a large part of a cold start on an office PC.
+ * What the app's scheme may do. `codeCache` allows Chromium to keep compiled JavaScript for the
+ * scheme between starts (by default only http(s) gets a code cache, and it needs `standard`).
+ * Whether our ES-module chunks then skip compiling is unproven: bench/README.md, "Code cache,
+ * tried", found Chromium compiling them anew on every load even when served from its cache.
  */
 export const APP_SCHEME_PRIVILEGES = { standard: true, secure: true, supportFetchAPI: true, stream: true, codeCache: true } as const;
 
