@@ -4,6 +4,7 @@
  * ops in any order, any number of times, converges (ARCHITECTURE.md, "Invariants").
  */
 import { z } from 'zod';
+import { canonicalJson } from './canonical';
 
 export const entityNames = [
   'settings',
@@ -106,17 +107,7 @@ export function applyOps(state: State, ops: Iterable<Op>): State {
 /** A stable string of a state, for comparing replicas. */
 export function canonicalState(state: State): string {
   const keys = [...state.keys()].sort();
-  return JSON.stringify(keys.map((k) => [k, canonicalize(state.get(k))]));
-}
-
-export function canonicalize(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonicalize);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value as Record<string, unknown>).sort()) out[k] = canonicalize((value as Record<string, unknown>)[k]);
-    return out;
-  }
-  return value;
+  return canonicalJson(keys.map((k) => [k, state.get(k)]));
 }
 
 /** The conflict a concurrent write leaves behind: both values, which one won. */

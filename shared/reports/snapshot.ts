@@ -3,33 +3,12 @@
  * so a reprint gives identical numbers even after the tasks change, and the app can tell when
  * recomputing now no longer matches what was issued.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { z } from 'zod';
+import { canonicalJson, sha256Hex } from '../data/canonical';
 import { emptyCounts, taskCategories, taskCategoryLabels } from '../tasks/state';
 import type { ReportData, ReportFigures } from './model';
 
-/** JSON with object keys sorted at every level; arrays keep their order. Undefined fields are dropped. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value));
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(value as Record<string, unknown>).sort()) {
-      const v = (value as Record<string, unknown>)[k];
-      if (v !== undefined) out[k] = sortKeys(v);
-    }
-    return out;
-  }
-  return value;
-}
-
-export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
-}
+export { canonicalJson, sha256Hex };
 
 export function reportHash(data: ReportData): string {
   return sha256Hex(canonicalJson(data));

@@ -19,7 +19,7 @@
  */
 import { parseHlc } from '../data/hlc';
 import type { Op } from '../data/ops';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../data/canonical';
 import { CHECKPOINT_CONTEXT, type Checkpoint, type CheckpointBody, type LimitedKey } from './package';
 
 export { CHECKPOINT_CONTEXT, checkpointBodySchema, checkpointSchema, type Checkpoint, type CheckpointBody } from './package';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from './canonical';
+import { canonicalJson } from '../data/canonical';
 import { base64ToBytes, bytesToBase64 } from './encoding';
 import { fingerprint, isPublicKeyBase64 } from './fingerprint';
 import { manifestSchema, PACKAGE_FORMAT } from './package';

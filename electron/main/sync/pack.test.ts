@@ -3,7 +3,7 @@ import { createDeflateRaw, deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '@shared/errors';
 import type { Op } from '@shared/data/ops';
-import { canonicalJson } from '@shared/sync/canonical';
+import { canonicalJson } from '@shared/data/canonical';
 import { HEADER_BYTES, PACKAGE_FORMAT, PACKAGE_MAGIC, SIGNATURE_BYTES, SIGNING_CONTEXT, packageMessages as msg, type Manifest } from '@shared/sync/package';
 import { fingerprint } from '@shared/sync/fingerprint';
 import { signWithContext } from './ed25519';

@@ -9,7 +9,7 @@ import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { opSchema, type Op } from '../../../shared/data/ops';
-import { canonicalJson } from '../../../shared/sync/canonical';
+import { canonicalJson } from '../../../shared/data/canonical';
 import { fingerprint } from '../../../shared/sync/fingerprint';
 import {
   HEADER_BYTES,

@@ -2,7 +2,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { canonicalJson } from '../../../shared/sync/canonical';
+import { canonicalJson } from '../../../shared/data/canonical';
 import { fingerprint } from '../../../shared/sync/fingerprint';
 import { SIGNING_CONTEXT, type KeyRotation } from '../../../shared/sync/package';
 import {

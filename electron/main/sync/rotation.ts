@@ -1,6 +1,6 @@
 /** Key rotation: the old key vouches for the new one; the new key proves it is held. */
 import type { KeyObject } from 'node:crypto';
-import { canonicalJson } from '../../../shared/sync/canonical';
+import { canonicalJson } from '../../../shared/data/canonical';
 import { SIGNING_CONTEXT, type KeyRotation, type KeyRotationBody, type LimitedKey } from '../../../shared/sync/package';
 import { publicKeyBase64, signWithContext, verifyWithContext } from './ed25519';
 

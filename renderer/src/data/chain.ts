@@ -6,8 +6,7 @@
  * unproven receive them again, proven, and recognise them by id).
  */
 import Dexie from 'dexie';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Hex } from '@shared/data/canonical';
 import type { Op } from '@shared/data/ops';
 import { chainOps, EMPTY_HEAD, type ChainHasher, type ChainHead, type Checkpoint } from '@shared/sync/authorship';
 import { isLocalOnlyOp } from '@shared/sync/authorize';
@@ -20,7 +19,7 @@ export const CHAIN_HEADS_KEY = 'chainHeads';
 
 export type HeldChains = Record<string, { head: ChainHead; checkpoint: Checkpoint }>;
 
-export const rendererHasher: ChainHasher = { sha256Hex: (text) => bytesToHex(sha256(utf8ToBytes(text))) };
+export const rendererHasher: ChainHasher = { sha256Hex };
 
 /** Ops that never leave this site (its organisation and letterhead) stay out of the chain. */
 export function chainable(op: Op): boolean {

@@ -10,11 +10,10 @@
  * appends to the audit chain does it through the Ledger below.
  */
 import Dexie from 'dexie';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import { AppError } from '@shared/errors';
 import { formatHlc, initialHlc, parseHlc, receive, tick, type HlcState } from '@shared/data/hlc';
-import { applyOp, canonicalize, type EntityName, type JsonValue, type Op } from '@shared/data/ops';
+import { canonicalJson, sha256Hex } from '@shared/data/canonical';
+import { applyOp, type EntityName, type JsonValue, type Op } from '@shared/data/ops';
 import { newId } from '@shared/data/ids';
 import type { AuditEntry, AuditFields, DondocDb, EntityRow, EntityTable } from './db';
 import { ownHead, OWN_CHAIN_KEY, stampChain } from './chain';
@@ -54,7 +53,7 @@ const AUDIT_HEAD_KEY = 'auditHead';
 export const GENESIS_HASH = '0'.repeat(64);
 
 export function auditHash(entry: Omit<AuditEntry, 'hash'>): string {
-  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(canonicalize(entry)))));
+  return sha256Hex(canonicalJson(entry));
 }
 
 export type { AuditFields };
