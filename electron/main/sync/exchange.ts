@@ -4,7 +4,6 @@
  * their reason, and listing this site's packages in an outbox. Decisions are in
  * shared/sync/exchange.ts.
  */
-import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, mkdir, open, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,10 +12,9 @@ import { BAD_DIR, BAD_REASON_SUFFIX, isPackageName, type BadFile, type InboxEntr
 import { defaultPackageLimits, packageMessages, type PackageLimits, type TrustedKeys } from '../../../shared/sync/package';
 import { readEnvelope, verifyPackage, type PackageEnvelope } from './pack';
 import { replaceFile } from '../fs/atomicWrite';
+import { sha256Hex } from './ed25519';
 
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex };
 
 /**
  * Writes `name` into `dir` (which must exist: a missing exchange folder is an error, not a new
