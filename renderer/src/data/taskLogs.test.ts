@@ -99,4 +99,38 @@ describe('task packs', () => {
     expect((await db.taskLogs.get('t2'))?.stepIds).toEqual(['s1']);
     expect((await db.taskLogs.get('t2'))?.eventIds).toEqual(['e1']);
   });
+
+  it('reads a per-row table\'s rows by id with range probes, not a get per id (a sync chunk\'s new ids cluster)', async () => {
+    const db = new DondocDb(`task-logs-${Math.random()}`);
+    dropped(db);
+    // Counts the keys asked one by one (Dexie's getMany: bulkGet) below the table API.
+    let keysGot = 0;
+    db.use({
+      stack: 'dbcore',
+      name: 'countKeyGets',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const table = down.table(name);
+          return {
+            ...table,
+            getMany: (req) => {
+              keysGot += req.keys.length;
+              return table.getMany(req);
+            },
+          };
+        },
+      }),
+    });
+    const id = (n: number) => `01940000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+    const stored: EntityRow[] = Array.from({ length: 30 }, (_, n) => ({ id: id(n), title: `Nhiệm vụ ${n}`, _v: {}, _deleted: 0 }));
+    await db.tasks.bulkPut(stored);
+    // 2,000 ids newer than every stored one (none stored) and three that are.
+    const asked = [...Array.from({ length: 2000 }, (_, n) => id(1000 + n)), id(3), id(17), id(29)];
+    const found = await db.transaction('r', db.tasks, () => rowStore(db, 'tasks').byIds(asked));
+    expect([...found.keys()].sort()).toEqual([id(3), id(17), id(29)]);
+    expect(found.get(id(17))).toEqual(stored[17]);
+    // Before, each of the 2,003 ids was one get.
+    expect(keysGot).toBeLessThan(100);
+  });
 });

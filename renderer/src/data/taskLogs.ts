@@ -21,7 +21,7 @@
  */
 import Dexie, { type Table } from 'dexie';
 import type { DondocDb, EntityRow } from './db';
-import { sortedUnique } from './bulkRead';
+import { loadByKeys, sortedUnique } from './bulkRead';
 
 export const TASK_LOGS_TABLE = 'taskLogs';
 export const LOG_ENTITIES = ['taskEvents', 'taskSteps'] as const;
@@ -369,16 +369,8 @@ export function rowStore(db: DondocDb, entity: string): RowStore {
   const table = db.table<EntityRow, string>(entity);
   return {
     get: (id) => table.get(id),
-    byIds: (ids) => {
-      const keys = [...new Set(ids)];
-      return table.bulkGet(keys).then((rows) => {
-        const out = new Map<string, EntityRow>();
-        rows.forEach((row, i) => {
-          if (row) out.set(keys[i], row);
-        });
-        return out;
-      });
-    },
+    // Range probes, not a get per id: a sync chunk's new rows cluster in one id range (bulkRead.ts).
+    byIds: (ids) => loadByKeys(table, ids),
     put: (row) => table.put(row),
     bulkPut: (rows) => table.bulkPut(rows as EntityRow[]),
   };
