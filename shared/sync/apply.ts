@@ -13,7 +13,7 @@
  * Ops whose author is not proven never enter a chain, so they never move the acknowledgement.
  */
 import { applyOp, detectConflicts, stateKey, versionOf, type EntityName, type FieldConflict, type Op, type Row } from '../data/ops';
-import { authorizeSyncOp, unitSiteUnits, validateOp, type AuthorityLookup, type RejectCode, type SyncSite, type Verdict } from './authorize';
+import { authorizeSyncOp, checkOp, unitSiteUnits, type AuthorityLookup, type RejectCode, type SyncSite, type Verdict } from './authorize';
 import type { VersionVector } from './package';
 
 /** What a replica already knows about an op id. */
@@ -47,7 +47,7 @@ export interface BatchResult {
   pending: { op: Op; reason: string }[];
   /** Received before (accepted, rejected or pending): nothing to do. */
   alreadyHad: number;
-  /** Ops that failed structural validation (they have no trustworthy id). */
+  /** Ops that failed checkOp (their clock or values cannot be trusted). */
   invalid: { index: number; reason: string; raw: unknown }[];
   /** Tasks whose derived index must be refreshed. */
   touchedTasks: Set<string>;
@@ -64,11 +64,13 @@ export function taskIdOf(entity: EntityName, rowId: string, values: Record<strin
 }
 
 /**
- * Validates, judges and applies ops against base plus everything applied earlier in the batch.
+ * Checks (checkOp), judges and applies ops against base plus everything applied earlier in the
+ * batch. The ops are in opSchema's shape already: main parses every op of a package file when it
+ * reads it (electron/main/sync/pack.ts), and held-back ops were stored as parsed.
  * `retry` re-judges ops held back earlier (they are known as pending/rejected by definition).
  * Ops held back for a missing record are judged again within the batch until nothing changes.
  */
-export function applyBatch(ops: readonly unknown[], sites: ReadonlyMap<string, SyncSite>, base: BaseView, options: { retry?: boolean } = {}): BatchResult {
+export function applyBatch(ops: readonly Op[], sites: ReadonlyMap<string, SyncSite>, base: BaseView, options: { retry?: boolean } = {}): BatchResult {
   const result: BatchResult = { accepted: [], rows: new Map(), conflicts: [], rejected: [], pending: [], alreadyHad: 0, invalid: [], touchedTasks: new Set() };
   const eventsByTask = new Map<string, Map<string, Row>>();
   const postsByOfficial = new Map<string, Map<string, Row>>();
@@ -106,7 +108,7 @@ export function applyBatch(ops: readonly unknown[], sites: ReadonlyMap<string, S
 
   let waiting: { op: Op; reason: string }[] = [];
   ops.forEach((raw, i) => {
-    const checked = validateOp(raw);
+    const checked = checkOp(raw);
     if (!checked.ok) {
       result.invalid.push({ index: i, reason: checked.reason, raw });
       return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stateKey, type EntityName, type JsonValue, type Op, type Row } from '../data/ops';
-import { authorizeSyncOp, unitSiteUnits, validateOp, type AuthorityLookup, type SyncSite } from './authorize';
-import { covers, mergeVectors, minVector, missingSeqs, unacknowledged, vectorOf } from './apply';
+import { authorizeSyncOp, checkOp, unitSiteUnits, validateOp, type AuthorityLookup, type SyncSite } from './authorize';
+import { applyBatch, covers, mergeVectors, minVector, missingSeqs, unacknowledged, vectorOf } from './apply';
 
 const coord: SyncSite = { siteId: 'coord', role: 'coordinator', units: ['u-tinh'] };
 const xaA: SyncSite = { siteId: 'xa-a', role: 'unit', units: ['u-a'] };
@@ -121,6 +121,17 @@ describe('validateOp', () => {
     expect(validateOp({ ...good, hlc: good.hlc.replace('xa-a', 'coord') })).toMatchObject({ ok: false });
     expect(validateOp({ ...good, values: { ...progress, percent: 140 } })).toMatchObject({ ok: false });
     expect(validateOp({ ...good, entity: 'nonsense' })).toMatchObject({ ok: false });
+  });
+
+  it('judging parsed ops still refuses a foreign clock and a malformed event (checkOp, what applyBatch runs)', () => {
+    const good = op(xaA, 'taskEvents', 'e1', progress, 'insert');
+    expect(checkOp(good)).toEqual({ ok: true, op: good });
+    expect(checkOp({ ...good, hlc: good.hlc.replace('xa-a', 'coord') })).toEqual({ ok: false, reason: 'Dấu thời gian của thao tác không khớp với máy tạo ra nó.' });
+    expect(checkOp({ ...good, hlc: 'not-a-clock-at-all-000' })).toMatchObject({ ok: false });
+    expect(checkOp({ ...good, values: { ...progress, percent: 140 } })).toMatchObject({ ok: false });
+    const batch = applyBatch([good, { ...good, id: 'op-forged', rowId: 'e2', hlc: good.hlc.replace('xa-a', 'coord') }], new Map([[xaA.siteId, xaA]]), { ...lookup([task]), known: () => undefined });
+    expect(batch.invalid.map((x) => x.index)).toEqual([1]);
+    expect(batch.accepted).toEqual([good]);
   });
 });
 

@@ -85,14 +85,22 @@ export function taskViewOf(lookup: AuthorityLookup, taskId: string): TaskAuthori
   return foldTask(task, events, undefined, row._v);
 }
 
-/** Structural checks every op must pass wherever it came from. */
+/** Structural checks every op must pass wherever it came from: its shape (opSchema), then checkOp. */
 export function validateOp(raw: unknown): { ok: true; op: Op } | { ok: false; reason: string } {
   const parsed = opSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, reason: `Thao tác sai cấu trúc (${issue.path.join('.') || 'gốc'}: ${issue.message}).` };
   }
-  const op = parsed.data;
+  return checkOp(parsed.data);
+}
+
+/**
+ * What opSchema cannot say about an op already in its shape: a readable clock naming the author
+ * site, and a task event's values. An op is parsed once, where it enters (a package file in
+ * main); this runs wherever ops are judged.
+ */
+export function checkOp(op: Op): { ok: true; op: Op } | { ok: false; reason: string } {
   if (!isHlc(op.hlc)) return { ok: false, reason: 'Dấu thời gian (HLC) của thao tác không hợp lệ.' };
   // The clock's node is the author site: a mismatch would let one site's write win ties as another's.
   if (parseHlc(op.hlc).node !== op.site) return { ok: false, reason: 'Dấu thời gian của thao tác không khớp với máy tạo ra nó.' };
