@@ -11,9 +11,9 @@ import { stateKey, type EntityName, type Op, type Row } from '@shared/data/ops';
 import { applyBatch, compareOps, mergeVectors, missingSeqs, taskIdOf, type BaseView, type BatchResult, type Known } from '@shared/sync/apply';
 import type { SyncSite } from '@shared/sync/authorize';
 import type { PackageDataMsg } from '@shared/ipc/channels/sync';
-import { ENTITY_TABLES, SCHEMA_VERSION, type AuditEntry, type DondocDb } from '../../../data/db';
+import { ENTITY_TABLES, SCHEMA_VERSION, type DondocDb } from '../../../data/db';
 import { acceptsPackageSchema } from '@shared/data/schema';
-import { openLedger, type WriteContext } from '../../../data/repository';
+import { openLedger, type Ledger, type WriteContext } from '../../../data/repository';
 import { newId } from '@shared/data/ids';
 import { reindexTasks, type PreloadedTaskRows } from '../../tasks/data/taskIndex';
 import { refuseDemoDatabase } from './demoGuard';
@@ -193,7 +193,8 @@ interface BatchMeta {
   site: string;
 }
 
-async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta, pre: Prefetched): Promise<Written> {
+/** `ledger`: the chunk's one ledger (clock and audit chain), saved once at the chunk's end. */
+async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta, pre: Prefetched, ledger: Ledger): Promise<Written> {
   const byEntity = new Map<string, Row[]>();
   for (const [key, row] of result.rows) {
     const entity = key.slice(0, key.indexOf('/'));
@@ -236,30 +237,20 @@ async function writeBatch(db: DondocDb, result: BatchResult, meta: BatchMeta, pr
   // The local clock moves past everything applied, so later local edits win over them.
   let maxHlc = '';
   for (const op of result.accepted) if (op.hlc > maxHlc) maxHlc = op.hlc;
-  if (maxHlc) {
-    const ledger = await openLedger(db, meta.site);
-    ledger.receive(maxHlc, Date.parse(meta.at));
-    await ledger.save();
-  }
+  if (maxHlc) ledger.receive(maxHlc, Date.parse(meta.at));
   if (result.touchedTasks.size) await reindexTasks(db, result.touchedTasks, taskRowsAfter(pre, result));
   return { released: releasedIds.length, wroteHeld: heldOps.length > 0 };
 }
 
-async function appendAudit(db: DondocDb, ctx: WriteContext, at: string, fields: Pick<AuditEntry, 'action' | 'entity' | 'rowId' | 'summary' | 'after'>): Promise<void> {
-  const ledger = await openLedger(db, ctx.site);
-  ledger.append({ id: newId(), hlc: ledger.current(), at, actor: ctx.actor, before: null, ...fields });
-  await ledger.save();
-}
-
 /** Re-judges every received op held back earlier (its record or the registry may have arrived since). */
-async function retryHeld(db: DondocDb, sites: ReadonlyMap<string, SyncSite>, meta: BatchMeta): Promise<Written> {
+async function retryHeld(db: DondocDb, sites: ReadonlyMap<string, SyncSite>, meta: BatchMeta, ledger: Ledger): Promise<Written> {
   // Only ops that entered an author's chain here are judged again; unproven ones never are.
   const rows = (await db.syncRejections.toArray()).filter((r) => r.code !== 'invalid' && r.code !== 'localOnly' && r.code !== 'unproven' && r.op.seq !== undefined);
   if (rows.length === 0) return { released: 0, wroteHeld: false };
   const held = rows.map((r) => r.op).sort(compareOps);
   const pre = await prefetch(db, held, rows, await allHeads(db, meta.site));
   const result = applyBatch(held, sites, pre.view, { retry: true });
-  return writeBatch(db, result, meta, pre);
+  return writeBatch(db, result, meta, pre, ledger);
 }
 
 function counted(result: BatchResult, invalidRows: number): Omit<ImportCounts, 'released'> {
@@ -320,11 +311,12 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
     counts = await db.transaction('rw', syncTables(db), async () => {
       const at = now().toISOString();
       const meta: BatchMeta = { importHash: packageHash, from: manifest.from, at, site: ctx.site };
-      // Usually empty: then the chunk's ops need no lookup there at all.
-      const anyHeld = (await db.syncRejections.limit(1).primaryKeys()).length > 0;
+      // syncRejections is usually empty: then the chunk's ops need no lookup there at all.
+      const [held, ledger] = await Promise.all([db.syncRejections.limit(1).primaryKeys(), openLedger(db, ctx.site)]);
+      const anyHeld = held.length > 0;
       const pre = await prefetch(db, slice, anyHeld, heads);
       const result = applyBatch(slice, sites, pre.view);
-      const written = await writeBatch(db, result, meta, pre);
+      const written = await writeBatch(db, result, meta, pre, ledger);
       const invalidRows = result.invalid.length;
       const c = counted(result, invalidRows);
       let next: ImportCounts = {
@@ -346,7 +338,7 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
       }
       if (last) {
         await recordAuthorship(db, admission, meta, pkg.ops.length);
-        const retried = await retryHeld(db, sites, meta);
+        const retried = await retryHeld(db, sites, meta, ledger);
         // Final figures for this package's own held ops: a retry may have let some through.
         const mine = await db.syncRejections.where('importHash').equals(packageHash).toArray();
         next = {
@@ -378,13 +370,19 @@ export async function importPackage(db: DondocDb, ctx: WriteContext, pkg: Packag
         const peer = await db.peers.get(manifest.from);
         if (peer) await db.peers.put({ ...peer, ack: mergeVectors(peer.ack, manifest.versionVector), lastReceivedAt: at });
       }
-      await appendAudit(db, ctx, at, {
+      ledger.append({
+        id: newId(),
+        hlc: ledger.current(),
+        at,
+        actor: ctx.actor,
+        before: null,
         action: 'Nhập gói đồng bộ',
         entity: 'sync',
         rowId: packageHash,
         summary: `Gói số ${manifest.seq} của ${sender.name}${totalChunks > 1 ? ` (phần ${chunk + 1}/${totalChunks})` : ''}: áp dụng ${c.applied}, đã có ${c.alreadyHad}, từ chối ${c.rejected}, chờ ${c.pending}`,
         after: { ...c, released: written.released, chunk: chunk + 1, chunks: totalChunks, fileName },
       });
+      await ledger.save();
       return next;
     });
     options.onProgress?.(chunk + 1, totalChunks);
