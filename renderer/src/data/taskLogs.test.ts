@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dropAfterAll } from '../../../tests/unit/dropAfterAll';
 import { DondocDb, type EntityRow } from './db';
-import { entityRows, logRowsById, NO_TASK, packKeyOf, putLogRows, rowStore, type LogEntity } from './taskLogs';
+import { entityRows, eventsOf, logRowsById, NO_TASK, packKeyOf, putLogRows, rowStore, type LogEntity } from './taskLogs';
 
 const TASKS = ['t1', 't2', 't3'];
 
@@ -26,6 +26,34 @@ function rowOf(w: Write): EntityRow {
 }
 
 const dropped = dropAfterAll();
+
+/** Counts, below Dexie's table API, the keys asked one by one (getMany: bulkGet) and the records a query returned. */
+function countReads(db: DondocDb): { keysGot: number; recordsQueried: number } {
+  const counts = { keysGot: 0, recordsQueried: 0 };
+  db.use({
+    stack: 'dbcore',
+    name: 'countReads',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const table = down.table(name);
+        return {
+          ...table,
+          getMany: (req) => {
+            counts.keysGot += req.keys.length;
+            return table.getMany(req);
+          },
+          query: (req) =>
+            table.query(req).then((res) => {
+              if (req.values) counts.recordsQueried += res.result.length;
+              return res;
+            }),
+        };
+      },
+    }),
+  });
+  return counts;
+}
 
 describe('task packs', () => {
   it('keep every row once in its task\'s pack and find it by id, whatever the writes and batches', async () => {
@@ -103,25 +131,7 @@ describe('task packs', () => {
   it('reads a per-row table\'s rows by id with range probes, not a get per id (a sync chunk\'s new ids cluster)', async () => {
     const db = new DondocDb(`task-logs-${Math.random()}`);
     dropped(db);
-    // Counts the keys asked one by one (Dexie's getMany: bulkGet) below the table API.
-    let keysGot = 0;
-    db.use({
-      stack: 'dbcore',
-      name: 'countKeyGets',
-      create: (down) => ({
-        ...down,
-        table: (name) => {
-          const table = down.table(name);
-          return {
-            ...table,
-            getMany: (req) => {
-              keysGot += req.keys.length;
-              return table.getMany(req);
-            },
-          };
-        },
-      }),
-    });
+    const reads = countReads(db);
     const id = (n: number) => `01940000-0000-7000-8000-${String(n).padStart(12, '0')}`;
     const stored: EntityRow[] = Array.from({ length: 30 }, (_, n) => ({ id: id(n), title: `Nhiệm vụ ${n}`, _v: {}, _deleted: 0 }));
     await db.tasks.bulkPut(stored);
@@ -131,6 +141,29 @@ describe('task packs', () => {
     expect([...found.keys()].sort()).toEqual([id(3), id(17), id(29)]);
     expect(found.get(id(17))).toEqual(stored[17]);
     // Before, each of the 2,003 ids was one get.
-    expect(keysGot).toBeLessThan(100);
+    expect(reads.keysGot).toBeLessThan(100);
+  });
+
+  it("reads only the packs asked for when they lie scattered among others (the yearly report's tasks)", async () => {
+    const db = new DondocDb(`task-logs-${Math.random()}`);
+    dropped(db);
+    const reads = countReads(db);
+    const task = (n: number) => `t${String(n).padStart(3, '0')}`;
+    await db.transaction('rw', db.taskLogs, () =>
+      putLogRows(
+        db,
+        'taskEvents',
+        Array.from({ length: 200 }, (_, n): EntityRow => ({ id: `e${n}`, taskId: task(n), type: 'progress', percent: n % 100, _v: {}, _deleted: 0 })),
+      ),
+    );
+    reads.keysGot = 0;
+    reads.recordsQueried = 0;
+    // 80 of the 200 tasks, two in five, spread over the whole key range.
+    const asked = Array.from({ length: 200 }, (_, n) => n).filter((n) => n % 5 < 2);
+    const events = await eventsOf(db, asked.map(task));
+    expect([...events.keys()].sort()).toEqual(asked.map(task));
+    expect(events.get(task(101))).toEqual([{ id: 'e101', taskId: task(101), type: 'progress', percent: 1, _v: {}, _deleted: 0 }]);
+    // Before, a range read of 176 packs (found too many others), then a get of each of the 80.
+    expect(reads.keysGot + reads.recordsQueried).toBe(80);
   });
 });
