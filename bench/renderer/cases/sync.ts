@@ -21,7 +21,7 @@ import { DondocDb } from '../../../renderer/src/data/db';
 import { packRows } from '../../../renderer/src/data/taskLogs';
 import { segmentsFor, type OpSegment } from '../../../renderer/src/data/opLog';
 import { exportPackage } from '../../../renderer/src/features/sync/data/exportPackage';
-import { importPackage } from '../../../renderer/src/features/sync/data/importPackage';
+import { DEFAULT_CHUNK_SIZE, importPackage } from '../../../renderer/src/features/sync/data/importPackage';
 import type { PeerRow } from '../../../renderer/src/features/sync/data/types';
 
 const EXPORT_DB = 'bench-sync-export';
@@ -30,13 +30,13 @@ const RAW_IMPORT_DB = 'bench-sync-raw-import';
 const RAW_EXPORT_DB = 'bench-sync-raw-export';
 const PACKED_IMPORT_DB = 'bench-sync-packed-import';
 /** importPackage's chunk: the packed floor stores one segment per author per chunk, as the import does. */
-const CHUNK = 2_000;
+const CHUNK = DEFAULT_CHUNK_SIZE;
 const ME = 'bench-me';
 const COORD = 'bench-coord';
 const UNIT_SITES = 20;
 const EVENTS_PER_TASK = 4;
 const CTX = { site: ME, actor: 'bench (Đo hiệu năng)' };
-/** The size of one import chunk: the warm-up runs the same code on one chunk's worth. */
+/** The warm-up imports this many ops: the same code as a run, a fraction of its work. */
 const WARMUP_OPS = 2_000;
 const T0 = 1_745_000_000_000;
 /** 100,000 ops whatever the size (the issue's figure); tiny is the smoke test. */
@@ -267,7 +267,7 @@ function openRawSyncDb(name: string): Promise<IDBDatabase> {
   });
 }
 
-/** The segments an import of `ops` writes: one per author per 2,000-op chunk. */
+/** The segments an import of `ops` writes: one per author per import chunk. */
 function segmentsOfImport(ops: readonly Op[]): OpSegment[] {
   const out: OpSegment[] = [];
   for (let i = 0; i < ops.length; i += CHUNK) out.push(...segmentsFor(ops.slice(i, i + CHUNK)));
@@ -338,7 +338,7 @@ function ensureExportFixture(n: number): Promise<void> {
     rawExportDb = null;
     const db = await freshDb(EXPORT_DB);
     const ops = opsOf(n);
-    // As imports leave them: one segment per author per 2,000-op chunk, each author's chain held.
+    // As imports leave them: one segment per author per import chunk, each author's chain held.
     await db.opSegments.bulkAdd(segmentsOfImport(ops));
     const held: HeldChains = {};
     for (const cp of packageOf(ops, 'e').authorship.checkpoints) {
@@ -467,7 +467,7 @@ export const rendererCases: RendererBenchCase[] = [
   {
     name: 'floor.packed.syncImport',
     heavy: true,
-    size: (s) => `the same ${importOps(s).toLocaleString('en')} ops as segments (one per author per 2,000-op chunk) + the same rows one by one, put raw in one readwrite transaction`,
+    size: (s) => `the same ${importOps(s).toLocaleString('en')} ops as segments (one per author per ${CHUNK.toLocaleString('en')}-op chunk) + the same rows one by one, put raw in one readwrite transaction`,
     rows: importOps,
     sizes: SIZES,
     setup: async (ctx) => {
@@ -499,7 +499,7 @@ export const rendererCases: RendererBenchCase[] = [
     heavy: true,
     // Issue #20: 10 s for 100,000 ops, 1 s for 10,000.
     targetMs: (s) => (10_000 * importOps(s)) / 100_000,
-    size: (s) => `${importOps(s).toLocaleString('en')} ops (tasks + progress reports) validated, judged and applied in 2,000-op chunks, task index rebuilt`,
+    size: (s) => `${importOps(s).toLocaleString('en')} ops (tasks + progress reports) validated, judged and applied in ${CHUNK.toLocaleString('en')}-op chunks, task index rebuilt`,
     rows: importOps,
     sizes: SIZES,
     ratioTo: 'floor.raw.syncImport',

@@ -25,7 +25,12 @@ import { admitOps, type AdmitResult, type ChainHead } from '@shared/sync/authors
 import { allHeads, CHAIN_HEADS_KEY, heldChains, upgradeForAuthorship } from '../../../data/chain';
 import type { ConflictRow, ImportCounts, ImportRow, RejectionRow } from './types';
 
-export const DEFAULT_CHUNK_SIZE = 2000;
+/**
+ * Ops per chunk transaction. Measured with 10,000 ops (bench/README.md): 5,000 a chunk is about
+ * 12 % faster than 2,000 (fewer commits, fewer reads of the same packs), 10,000 no faster still;
+ * a 100,000-op package then shows 20 steps of progress.
+ */
+export const DEFAULT_CHUNK_SIZE = 5000;
 
 export interface ImportReport {
   /** 'duplicate': this very file was imported before; nothing was done. */
